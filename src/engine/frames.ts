@@ -1,0 +1,93 @@
+import type { Trajectory } from '../types';
+
+export const SAMPLE_MODES = ['uniform', 'log', 'adaptive'] as const;
+export type SampleMode = (typeof SAMPLE_MODES)[number];
+
+export interface FrameChoice {
+  /** Frames wanted (at most this many distinct iterations are returned). Ignored when `every` is set. */
+  frames: number;
+  /** Take every K-th iteration instead. */
+  every?: number;
+  sample: SampleMode;
+  /** The loss-surface window, so that "distance travelled" is measured as it appears on screen. */
+  w0Range: readonly [number, number];
+  w1Range: readonly [number, number];
+}
+
+/** Share of the adaptive measure that is plain iteration count, so a resting tail still gets a few frames. */
+const ADAPTIVE_TIME_SHARE = 0.15;
+
+/**
+ * Chooses which iterations become frames: increasing, distinct, always the first (0) and the last.
+ * - `every`: 0, K, 2K, … and the last.
+ * - uniform: evenly spaced iterations.
+ * - log: evenly spaced in log(1 + iteration), so the fast start gets many frames.
+ * - adaptive: evenly spaced in distance travelled along the path on screen (blended with a little of the
+ *   iteration count), so big early moves are not skipped and a long, still tail is not repeated.
+ */
+export function chooseFrames(t: Trajectory, c: FrameChoice): number[] {
+  const last = t.w0.length - 1;
+  if (last <= 0) return [0];
+  if (c.every !== undefined) {
+    const out: number[] = [];
+    for (let i = 0; i < last; i += c.every) out.push(i);
+    out.push(last);
+    return out;
+  }
+  const count = Math.max(2, Math.min(c.frames, last + 1));
+  if (count === last + 1) return Array.from({ length: count }, (_, i) => i);
+  switch (c.sample) {
+    case 'uniform':
+      return pick(count, last, (u) => u * last);
+    case 'log': {
+      const top = Math.log1p(last);
+      return pick(count, last, (u) => Math.expm1(u * top));
+    }
+    case 'adaptive':
+      return adaptive(t, c, count, last);
+  }
+}
+
+/** Maps count evenly spaced u ∈ [0, 1] through `at` to iterations, rounding and removing repeats. */
+function pick(count: number, last: number, at: (u: number) => number): number[] {
+  const out: number[] = [0];
+  for (let k = 1; k < count - 1; k++) {
+    const i = Math.min(last - 1, Math.max(1, Math.round(at(k / (count - 1)))));
+    if (i > out[out.length - 1]) out.push(i);
+  }
+  out.push(last);
+  return out;
+}
+
+function adaptive(t: Trajectory, c: FrameChoice, count: number, last: number): number[] {
+  const sx = 1 / (c.w0Range[1] - c.w0Range[0] || 1);
+  const sy = 1 / (c.w1Range[1] - c.w1Range[0] || 1);
+  const step = new Float64Array(last + 1);
+  for (let i = 1; i <= last; i++) {
+    const d = Math.hypot((t.w0[i] - t.w0[i - 1]) * sx, (t.w1[i] - t.w1[i - 1]) * sy);
+    step[i] = Number.isFinite(d) ? d : 1;
+  }
+  // One step can be worth at most one frame: a single huge jump would otherwise swallow many frames that
+  // all land on the same iteration. Capping a few times settles the cap.
+  for (let round = 0; round < 8; round++) {
+    let sum = 0;
+    for (let i = 1; i <= last; i++) sum += step[i];
+    const cap = sum / (count - 1);
+    if (!(cap > 0)) break;
+    for (let i = 1; i <= last; i++) if (step[i] > cap) step[i] = cap;
+  }
+  const cum = new Float64Array(last + 1);
+  for (let i = 1; i <= last; i++) cum[i] = cum[i - 1] + step[i];
+  const total = cum[last];
+  const measure = (i: number) =>
+    total > 0 ? (1 - ADAPTIVE_TIME_SHARE) * (cum[i] / total) + ADAPTIVE_TIME_SHARE * (i / last) : i / last;
+  const out: number[] = [0];
+  let i = 0;
+  for (let k = 1; k < count - 1; k++) {
+    const target = k / (count - 1);
+    while (i < last && measure(i) < target - 1e-12) i++;
+    if (i > out[out.length - 1] && i < last) out.push(i);
+  }
+  out.push(last);
+  return out;
+}

@@ -1,0 +1,161 @@
+import type { LossGrid, Point, Trajectory } from '../types';
+import type { Model } from './model';
+import { softplus } from './logistic';
+
+export interface GridOptions {
+  /** Samples per axis. */
+  size: number;
+  /** Number of contour levels. */
+  levels: number;
+}
+
+export const DEFAULT_GRID: GridOptions = { size: 128, levels: 22 };
+
+/** Share of the window's span added as margin on each side. */
+const MARGIN = 0.12;
+
+/**
+ * The loss surface over a window of (w0, w1) that holds the start, the optimum and the path with a margin.
+ * A diverging path is left out once its loss passes four times the start's, so the window stays readable.
+ * Each axis spans at least the distance over which the loss rises appreciably, so a path that moves in one
+ * coordinate only still gets a readable bowl. Computed once per run.
+ */
+export function lossGrid(
+  model: Model,
+  trajectory: Trajectory,
+  optimum: Point | null,
+  diverged: boolean,
+  opts: GridOptions = DEFAULT_GRID,
+): LossGrid {
+  const window = chooseWindow(model, trajectory, optimum, diverged);
+  const { size } = opts;
+  const evalLoss = gridLossFunction(model);
+  const values = new Float64Array(size * size);
+  let max = 0;
+  let min = Infinity;
+  for (let j = 0; j < size; j++) {
+    const w1 = window.w1[0] + ((window.w1[1] - window.w1[0]) * j) / (size - 1);
+    for (let i = 0; i < size; i++) {
+      const w0 = window.w0[0] + ((window.w0[1] - window.w0[0]) * i) / (size - 1);
+      const v = evalLoss(w0, w1);
+      values[j * size + i] = v;
+      if (Number.isFinite(v)) {
+        if (v > max) max = v;
+        if (v < min) min = v;
+      }
+    }
+  }
+  for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) values[k] = max;
+  const floor = optimum ? Math.min(optimum.loss, min) : min;
+  return { w0Range: window.w0, w1Range: window.w1, nx: size, ny: size, values, levels: geometricLevels(floor, max, opts.levels) };
+}
+
+/**
+ * Levels at floor + (max − floor)·r^k, geometric from 10⁻³ of the range up to all of it: around a quadratic
+ * minimum the loss rises with the square of the distance, so geometric levels come out as evenly spaced rings.
+ */
+export function geometricLevels(floor: number, max: number, count: number): number[] {
+  const range = max - floor;
+  if (!(range > 0)) return [floor];
+  const first = 1e-3;
+  const levels: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const frac = first * Math.pow(1 / first, k / (count - 1));
+    levels.push(floor + range * frac);
+  }
+  return levels;
+}
+
+function chooseWindow(
+  model: Model,
+  t: Trajectory,
+  optimum: Point | null,
+  diverged: boolean,
+): { w0: [number, number]; w1: [number, number] } {
+  const lo = [t.w0[0], t.w1[0]];
+  const hi = [t.w0[0], t.w1[0]];
+  const include = (a: number, b: number) => {
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return;
+    lo[0] = Math.min(lo[0], a);
+    hi[0] = Math.max(hi[0], a);
+    lo[1] = Math.min(lo[1], b);
+    hi[1] = Math.max(hi[1], b);
+  };
+  if (optimum) include(optimum.w0, optimum.w1);
+  const cap = diverged ? 4 * Math.max(t.loss[0], optimum ? optimum.loss : 0) : Infinity;
+  for (let i = 0; i < t.w0.length; i++) if (t.loss[i] <= cap) include(t.w0[i], t.w1[i]);
+
+  const centre = optimum ?? { w0: t.w0[t.w0.length - 1], w1: t.w1[t.w1.length - 1], loss: t.loss[t.loss.length - 1] };
+  const rise = Math.max(t.loss[0] - centre.loss, 0.25 * Math.abs(centre.loss), 1e-12);
+  const out: [number, number][] = [];
+  for (let k = 0; k < 2; k++) {
+    const c = k === 0 ? centre.w0 : centre.w1;
+    const h = axisCurvature(model, centre.w0, centre.w1, k);
+    // Distance along this axis over which the loss rises by `rise` (for a quadratic: √(2·rise/h)).
+    const reach = h > 0 ? Math.sqrt((2 * rise) / h) : 1;
+    const minSpan = Math.max(reach, 1e-9 * (1 + Math.abs(c)));
+    let a = lo[k];
+    let b = hi[k];
+    if (b - a < minSpan) {
+      const mid = (a + b) / 2;
+      a = mid - minSpan / 2;
+      b = mid + minSpan / 2;
+    }
+    const pad = (b - a) * MARGIN;
+    out.push([a - pad, b + pad]);
+  }
+  return { w0: out[0], w1: out[1] };
+}
+
+/** ∂²g/∂w_k² at (w0, w1) by a central difference (exact for the quadratic linear loss). */
+function axisCurvature(model: Model, w0: number, w1: number, k: number): number {
+  const c = k === 0 ? w0 : w1;
+  const d = 1e-3 * (1 + Math.abs(c));
+  const at = (delta: number) => (k === 0 ? model.loss(w0 + delta, w1) : model.loss(w0, w1 + delta));
+  return (at(d) - 2 * at(0) + at(-d)) / (d * d);
+}
+
+/** Above this many points the logistic surface is evaluated on binned x (display only, never reported). */
+const EXACT_LIMIT = 4096;
+
+/**
+ * The loss as a function for the grid. Linear: the model's O(1) form. Logistic on many points: x grouped
+ * into at most EXACT_LIMIT bins; the y·z term stays exact and softplus is taken at each bin's mean x, an
+ * error of second order in the bin width, invisible in a picture and 10⁴× faster on a million points.
+ */
+function gridLossFunction(model: Model): (w0: number, w1: number) => number {
+  if (model.name === 'linear' || model.n <= EXACT_LIMIT) return (a, b) => model.loss(a, b);
+  const { x, y, n } = model;
+  let xmin = Infinity;
+  let xmax = -Infinity;
+  let sy = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    if (x[i] < xmin) xmin = x[i];
+    if (x[i] > xmax) xmax = x[i];
+    sy += y[i];
+    sxy += x[i] * y[i];
+  }
+  const bins = EXACT_LIMIT;
+  const count = new Float64Array(bins);
+  const sumX = new Float64Array(bins);
+  const width = (xmax - xmin) / bins || 1;
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(bins - 1, Math.floor((x[i] - xmin) / width));
+    count[b] += 1;
+    sumX[b] += x[i];
+  }
+  const cx: number[] = [];
+  const cw: number[] = [];
+  for (let b = 0; b < bins; b++) {
+    if (count[b] > 0) {
+      cx.push(sumX[b] / count[b]);
+      cw.push(count[b]);
+    }
+  }
+  return (w0, w1) => {
+    let s = 0;
+    for (let k = 0; k < cx.length; k++) s += cw[k] * softplus(w1 * cx[k] + w0);
+    return (s - w0 * sy - w1 * sxy) / n;
+  };
+}

@@ -1,0 +1,91 @@
+import { maxEigen2, type Model } from './model';
+import { momentsOf } from './moments';
+
+/**
+ * Linear regression y = w1·x + w0 with the mean squared error g = (1/N) Σ (w1·xₙ + w0 − yₙ)².
+ *
+ * One O(N) pass computes centred sufficient statistics; after that the loss and the batch gradient cost
+ * O(1) whatever N is. The loss is written around the least-squares solution (b, ā):
+ *   rₙ = d·dxₙ − eₙ + a,  d = w1 − b,  a = w0 + w1·x̄ − ȳ,  eₙ = dyₙ − b·dxₙ (the optimal residuals),
+ * so g = d²·S + E + a² − 2d·Q + 2a·d·P − 2a·R with every term formed from centred data. The big terms are
+ * non-negative, so nothing cancels, even near the optimum where the naive Σy² − … form loses all digits.
+ * P, Q, R are zero in exact arithmetic; keeping them makes the formula exact in floating point too.
+ */
+export function linearModel(x: Float64Array, y: Float64Array): Model {
+  const n = x.length;
+  const mx = momentsOf(x);
+  let sy = 0;
+  for (let i = 0; i < n; i++) sy += y[i];
+  const meanY = sy / n;
+
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx.meanX;
+    sxx += dx * dx;
+    sxy += dx * (y[i] - meanY);
+  }
+  const b = sxy / sxx;
+
+  let sE = 0;
+  let sE2 = 0;
+  let sDxE = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx.meanX;
+    const e = y[i] - meanY - b * dx;
+    sE += e;
+    sE2 += e * e;
+    sDxE += dx * e;
+  }
+  const S = sxx / n; // mean dx²
+  const P = mx.meanDx; // mean dx
+  const Q = sDxE / n; // mean dx·e
+  const R = sE / n; // mean e
+  const E = sE2 / n; // mean e²
+
+  const meanX = mx.meanX;
+  const split = (w0: number, w1: number) => {
+    const d = w1 - b;
+    const a = w0 + w1 * meanX - meanY;
+    return { d, a };
+  };
+
+  return {
+    name: 'linear',
+    n,
+    x,
+    y,
+    gradientScale: 2,
+    loss(w0, w1) {
+      const { d, a } = split(w0, w1);
+      const g = d * d * S + E + a * a - 2 * d * Q + 2 * a * d * P - 2 * a * R;
+      return g > 0 ? g : 0;
+    },
+    gradient(w0, w1, out) {
+      const { d, a } = split(w0, w1);
+      const meanR = d * P - R + a;
+      const meanRDx = d * S - Q + a * P;
+      out[0] = 2 * meanR;
+      out[1] = 2 * (meanRDx + meanX * meanR);
+    },
+    sampleError(i, w0, w1) {
+      return w1 * x[i] + w0 - y[i];
+    },
+    optimum() {
+      // Minimise the exact quadratic in (d, a): ∂/∂a: a + d·P − R = 0, ∂/∂d: d·S − Q + a·P = 0.
+      const d = (Q - R * P) / (S - P * P);
+      const a = R - d * P;
+      const w1 = b + d;
+      return { w0: a + meanY - w1 * meanX, w1 };
+    },
+    curvature() {
+      return 2 * maxEigen2(1, meanX, mx.meanX2);
+    },
+    sampleCurvatureMax() {
+      return 1 + mx.maxX2;
+    },
+    sampleCurvatureMean() {
+      return 1 + mx.meanX2;
+    },
+  };
+}

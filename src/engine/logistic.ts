@@ -1,0 +1,169 @@
+import { maxEigen2, type Model } from './model';
+import { momentsOf } from './moments';
+
+/** σ(z) = 1/(1+e^(−z)) without overflow for large |z|. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** log(1 + e^z) without overflow or log(0): max(z, 0) + log1p(e^(−|z|)). */
+export function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/**
+ * Logistic regression p = σ(w1·x + w0) with the mean cross-entropy
+ * g = −(1/N) Σ [yₙ log pₙ + (1−yₙ) log(1−pₙ)], evaluated as (1/N) Σ [softplus(zₙ) − yₙ·zₙ], which is the
+ * same quantity but never takes log(0) and never overflows.
+ */
+export function logisticModel(x: Float64Array, y: Float64Array): Model {
+  const n = x.length;
+  const mx = momentsOf(x);
+  let optimumCache: { w0: number; w1: number } | null | undefined;
+
+  const loss = (w0: number, w1: number): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const z = w1 * x[i] + w0;
+      s += softplus(z) - y[i] * z;
+    }
+    return s / n;
+  };
+
+  return {
+    name: 'logistic',
+    n,
+    x,
+    y,
+    gradientScale: 1,
+    loss,
+    gradient(w0, w1, out) {
+      let g0 = 0;
+      let g1 = 0;
+      for (let i = 0; i < n; i++) {
+        const e = sigmoid(w1 * x[i] + w0) - y[i];
+        g0 += e;
+        g1 += e * x[i];
+      }
+      out[0] = g0 / n;
+      out[1] = g1 / n;
+    },
+    sampleError(i, w0, w1) {
+      return sigmoid(w1 * x[i] + w0) - y[i];
+    },
+    optimum() {
+      if (optimumCache === undefined) optimumCache = newtonOptimum(x, y);
+      return optimumCache;
+    },
+    curvature() {
+      // The Hessian is (1/N) Σ p(1−p)(1, x)(1, x)ᵀ ≼ (1/4)·(1/N) Σ (1, x)(1, x)ᵀ.
+      return maxEigen2(1, mx.meanX, mx.meanX2) / 4;
+    },
+    sampleCurvatureMax() {
+      return (1 + mx.maxX2) / 4;
+    },
+    sampleCurvatureMean() {
+      return (1 + mx.meanX2) / 4;
+    },
+  };
+}
+
+/**
+ * True when one threshold on x puts every 1 on one side and every 0 on the other (ties included): then the
+ * cross-entropy keeps falling as |w1| grows and has no finite minimum.
+ */
+export function isSeparable(x: Float64Array, y: Float64Array): boolean {
+  let min0 = Infinity;
+  let max0 = -Infinity;
+  let min1 = Infinity;
+  let max1 = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    if (y[i] >= 0.5) {
+      if (x[i] < min1) min1 = x[i];
+      if (x[i] > max1) max1 = x[i];
+    } else {
+      if (x[i] < min0) min0 = x[i];
+      if (x[i] > max0) max0 = x[i];
+    }
+  }
+  if (min0 === Infinity || min1 === Infinity) return true;
+  return max0 <= min1 || max1 <= min0;
+}
+
+/**
+ * The maximum-likelihood weights by Newton's method (IRLS), solved on standardized x for conditioning and
+ * mapped back to the data's units. Each step is damped by halving until the loss does not rise, and the
+ * iteration runs until the step no longer changes the weights in double precision.
+ */
+function newtonOptimum(x: Float64Array, y: Float64Array): { w0: number; w1: number } | null {
+  if (isSeparable(x, y)) return null;
+  const n = x.length;
+  const m = momentsOf(x);
+  const sd = Math.sqrt(m.varX);
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) z[i] = (x[i] - m.meanX) / sd;
+  let ybar = 0;
+  for (let i = 0; i < n; i++) ybar += y[i];
+  ybar /= n;
+
+  const lossZ = (v0: number, v1: number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const t = v1 * z[i] + v0;
+      s += softplus(t) - y[i] * t;
+    }
+    return s / n;
+  };
+
+  let v0 = Math.log(ybar / (1 - ybar));
+  let v1 = 0;
+  let current = lossZ(v0, v1);
+  for (let iter = 0; iter < 200; iter++) {
+    let g0 = 0;
+    let g1 = 0;
+    let h00 = 0;
+    let h01 = 0;
+    let h11 = 0;
+    for (let i = 0; i < n; i++) {
+      const p = sigmoid(v1 * z[i] + v0);
+      const e = p - y[i];
+      const w = p * (1 - p);
+      g0 += e;
+      g1 += e * z[i];
+      h00 += w;
+      h01 += w * z[i];
+      h11 += w * z[i] * z[i];
+    }
+    const det = h00 * h11 - h01 * h01;
+    if (!(det > 0)) break;
+    const s0 = (h11 * g0 - h01 * g1) / det;
+    const s1 = (h00 * g1 - h01 * g0) / det;
+    let t = 1;
+    let next0 = v0 - s0;
+    let next1 = v1 - s1;
+    let nextLoss = lossZ(next0, next1);
+    // Allow for rounding in the loss itself: near the optimum a full Newton step changes it by less than
+    // its last digit, and must still be taken.
+    const slack = 4 * Number.EPSILON * Math.abs(current);
+    while (nextLoss > current + slack && t > 1e-10) {
+      t /= 2;
+      next0 = v0 - t * s0;
+      next1 = v1 - t * s1;
+      nextLoss = lossZ(next0, next1);
+    }
+    const unchanged = next0 === v0 && next1 === v1;
+    const tiny = Math.abs(s0) <= 1e-15 * (1 + Math.abs(v0)) && Math.abs(s1) <= 1e-15 * (1 + Math.abs(v1));
+    if (nextLoss <= current + slack) {
+      v0 = next0;
+      v1 = next1;
+      current = nextLoss;
+    }
+    if (unchanged || tiny || t <= 1e-10) break;
+  }
+  if (!Number.isFinite(v0) || !Number.isFinite(v1)) return null;
+  const w1 = v1 / sd;
+  const w0 = v0 - w1 * m.meanX;
+  return { w0, w1 };
+}

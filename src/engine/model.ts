@@ -1,0 +1,47 @@
+import type { ModelName } from '../types';
+
+/**
+ * A loss over two weights (w0 intercept, w1 slope) on fixed data, with everything the optimizers and the
+ * reports need. Implementations precompute what they can so that the hot calls allocate nothing.
+ */
+export interface Model {
+  readonly name: ModelName;
+  readonly n: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** The mean loss g(w0, w1). */
+  loss(w0: number, w1: number): number;
+  /** The full-batch gradient of g, written into out[0] (∂/∂w0) and out[1] (∂/∂w1). */
+  gradient(w0: number, w1: number, out: Float64Array): void;
+  /**
+   * The per-sample error term: linear rₙ = w1·xₙ + w0 − yₙ, logistic pₙ − yₙ. The gradient of sample n's
+   * own loss is gradientScale · error · (1, xₙ).
+   */
+  sampleError(i: number, w0: number, w1: number): number;
+  /** 2 for the squared error (d/dr r² = 2r), 1 for the cross-entropy. */
+  readonly gradientScale: number;
+  /** The exact minimiser, or null when none is finite (separable logistic data). */
+  optimum(): { w0: number; w1: number } | null;
+  /** The largest eigenvalue of the Hessian (linear) or of a bound on it valid everywhere (logistic). */
+  curvature(): number;
+  /**
+   * How strongly one sample can curve its own loss at most, per unit of error scale: max over n of
+   * (1 + xₙ²) times the model's curvature factor (1 for r²/2, 1/4 for the cross-entropy).
+   */
+  sampleCurvatureMax(): number;
+  /** The mean of the same quantity over the samples. */
+  sampleCurvatureMean(): number;
+}
+
+/** The largest eigenvalue of the symmetric 2×2 matrix [[a, b], [b, c]]. */
+export function maxEigen2(a: number, b: number, c: number): number {
+  const mid = (a + c) / 2;
+  const half = (a - c) / 2;
+  return mid + Math.hypot(half, b);
+}
+
+/** The smallest eigenvalue of the symmetric 2×2 matrix [[a, b], [b, c]], computed without cancellation. */
+export function minEigen2(a: number, b: number, c: number): number {
+  const max = maxEigen2(a, b, c);
+  return max === 0 ? 0 : (a * c - b * b) / max;
+}
