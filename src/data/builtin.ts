@@ -1,0 +1,62 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+/** Columns a built-in data set uses by default for each model. */
+export interface SuggestedColumns {
+  linear: { x: string; y: string };
+  logistic: { x: string; y: string; positive: string };
+}
+
+/** One real data set shipped in datasets/, as described by datasets/index.json. */
+export interface BuiltinDataset {
+  name: string;
+  /** File name inside the datasets folder. */
+  file: string;
+  /** Data rows in the file (before any row is skipped). */
+  rows: number;
+  description: string;
+  source: string;
+  licence: string;
+  suggested: SuggestedColumns;
+}
+
+/**
+ * The folder holding the built-in data sets. It sits at the package root; this file runs from dist/data/
+ * when built and from src/data/ under jest, both two levels below the root.
+ */
+export function datasetsDir(): string {
+  return join(__dirname, '..', '..', 'datasets');
+}
+
+/** Every built-in data set, in the order of datasets/index.json. Throws if the index is damaged (a packaging bug). */
+export function listDatasets(): BuiltinDataset[] {
+  const indexPath = join(datasetsDir(), 'index.json');
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { datasets?: unknown };
+  if (!Array.isArray(index.datasets) || !index.datasets.every(isBuiltin)) {
+    throw new Error(`${indexPath} is damaged: reinstall mlvis`);
+  }
+  return index.datasets;
+}
+
+/** The built-in data set with exactly this name, or undefined. */
+export function findDataset(name: string): BuiltinDataset | undefined {
+  return listDatasets().find((d) => d.name === name);
+}
+
+/** Absolute path of a built-in data set's CSV file. */
+export function datasetPath(dataset: BuiltinDataset): string {
+  return join(datasetsDir(), dataset.file);
+}
+
+function isBuiltin(value: unknown): value is BuiltinDataset {
+  const d = value as BuiltinDataset;
+  const str = (v: unknown) => typeof v === 'string' && v.length > 0;
+  return (
+    typeof d === 'object' && d !== null &&
+    str(d.name) && str(d.file) && Number.isInteger(d.rows) &&
+    str(d.description) && str(d.source) && str(d.licence) &&
+    typeof d.suggested === 'object' && d.suggested !== null &&
+    str(d.suggested.linear?.x) && str(d.suggested.linear?.y) &&
+    str(d.suggested.logistic?.x) && str(d.suggested.logistic?.y) && str(d.suggested.logistic?.positive)
+  );
+}

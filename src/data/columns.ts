@@ -1,0 +1,82 @@
+import { messages, runError } from '../errors';
+import { ModelName } from '../types';
+import { SuggestedColumns } from './builtin';
+import { CsvTable } from './csv';
+import { isMissing, parseNumber } from './cells';
+
+/** The columns a run uses (indices into the header) and the logistic positive class, if any. */
+export interface ColumnChoice {
+  x: number;
+  y: number;
+  positive?: string;
+}
+
+/** What the user asked for on the command line. */
+export interface ColumnFlags {
+  x?: string;
+  y?: string;
+  positive?: string;
+}
+
+/**
+ * Picks the x and y columns. Named columns must exist (unknownColumn lists the header otherwise). Unnamed
+ * ones default to the built-in data set's suggested columns for the model, else to the first numeric
+ * columns not already chosen (noNumericColumns when there are too few). A built-in set's suggested
+ * positive class applies only to its suggested y column, and only when --positive is absent. `positive`
+ * is returned for logistic runs only; linear runs ignore it.
+ */
+export function chooseColumns(
+  table: CsvTable,
+  source: string,
+  model: ModelName,
+  flags: ColumnFlags,
+  suggested?: SuggestedColumns,
+): ColumnChoice {
+  const named = (flag: string, name: string): number => {
+    const i = table.header.indexOf(name);
+    if (i < 0) throw runError(messages.unknownColumn(flag, name, table.header));
+    return i;
+  };
+  if (suggested) {
+    const s = suggested[model];
+    const yName = flags.y ?? s.y;
+    const x = named('--x', flags.x ?? s.x);
+    const y = named('--y', yName);
+    if (model === 'linear') return { x, y };
+    const positive = flags.positive ?? (yName === suggested.logistic.y ? suggested.logistic.positive : undefined);
+    return { x, y, positive };
+  }
+  const x = flags.x === undefined ? undefined : named('--x', flags.x);
+  const y = flags.y === undefined ? undefined : named('--y', flags.y);
+  const positive = model === 'logistic' ? flags.positive : undefined;
+  if (x !== undefined && y !== undefined) return { x, y, positive };
+  if (table.rows.length === 0) throw runError(messages.tooFewRows(0, 0));
+  const free = numericColumns(table).filter((i) => i !== x && i !== y);
+  const needed = (x === undefined ? 1 : 0) + (y === undefined ? 1 : 0);
+  if (free.length < needed) throw runError(messages.noNumericColumns(source, table.header));
+  const rx = x ?? free.shift()!;
+  const ry = y ?? free.shift()!;
+  return { x: rx, y: ry, positive };
+}
+
+/**
+ * Indices of the numeric columns, in header order: a column is numeric when every non-missing cell is a
+ * finite number and there is at least one such cell.
+ */
+export function numericColumns(table: CsvTable): number[] {
+  const result: number[] = [];
+  for (let j = 0; j < table.header.length; j++) {
+    let numbers = 0;
+    let text = false;
+    for (const row of table.rows) {
+      const cell = row[j];
+      if (!Number.isNaN(parseNumber(cell))) numbers++;
+      else if (!isMissing(cell)) {
+        text = true;
+        break;
+      }
+    }
+    if (!text && numbers > 0) result.push(j);
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+import { messages, runError } from '../errors';
+import { isMissing, parseNumber } from './cells';
+
+/** Logistic labels read from one column: 0, 1, or NaN where the cell is missing. */
+export interface Labels {
+  y: Float64Array;
+  /** Names of class 0 and class 1, for legends. */
+  classNames: [string, string];
+  /** The --positive value, when the labels came from one-against-the-rest. */
+  positive?: string;
+}
+
+const TRUE_WORDS = new Set(['true', 'yes']);
+const FALSE_WORDS = new Set(['false', 'no']);
+
+/**
+ * Turns a y column into 0/1 labels. The rules, in order:
+ * - with `positive`: a cell equal to it (after trimming; numbers also match numerically, so 3 matches
+ *   "3.0") is 1 and every other non-missing cell is 0, one against the rest, on any column, numeric or
+ *   not. positiveNotFound when no cell matches.
+ * - numbers: must be 0 and 1 (labelsNotZeroOne for two other numbers, notTwoClasses otherwise).
+ * - true/false and yes/no, in any case: true and yes are 1, false and no are 0.
+ * - any other text: labelsNeedPositive, listing the values found.
+ * Whether both classes occur among the usable rows is checked later, once rows with a bad x are dropped.
+ */
+export function readLabels(cells: readonly (string | undefined)[], column: string, positive?: string): Labels {
+  const values = distinctValues(cells);
+  if (positive !== undefined) return oneAgainstRest(cells, column, positive.trim(), values);
+  const y = new Float64Array(cells.length);
+  if (values.every((v) => !Number.isNaN(parseNumber(v)))) {
+    checkZeroOne(column, values);
+    for (let i = 0; i < cells.length; i++) y[i] = parseNumber(cells[i]);
+    return { y, classNames: ['0', '1'] };
+  }
+  const lower = values.map((v) => v.toLowerCase());
+  if (lower.every((v) => TRUE_WORDS.has(v) || FALSE_WORDS.has(v))) {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      y[i] = isMissing(c) ? NaN : TRUE_WORDS.has(c!.trim().toLowerCase()) ? 1 : 0;
+    }
+    const falseName = values.find((v) => FALSE_WORDS.has(v.toLowerCase())) ?? 'false';
+    const trueName = values.find((v) => TRUE_WORDS.has(v.toLowerCase())) ?? 'true';
+    return { y, classNames: [falseName, trueName] };
+  }
+  throw runError(messages.labelsNeedPositive(column, values));
+}
+
+function oneAgainstRest(
+  cells: readonly (string | undefined)[],
+  column: string,
+  positive: string,
+  values: string[],
+): Labels {
+  const target = parseNumber(positive);
+  const matches = (v: string) => v === positive || (!Number.isNaN(target) && parseNumber(v) === target);
+  if (!values.some(matches)) throw runError(messages.positiveNotFound(positive, column, values));
+  const y = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    y[i] = isMissing(c) ? NaN : matches(c!.trim()) ? 1 : 0;
+  }
+  return { y, classNames: [`not ${positive}`, positive], positive };
+}
+
+/** Numeric labels must be exactly the classes 0 and 1 (either may be absent here; see oneClassOnly later). */
+function checkZeroOne(column: string, values: string[]): void {
+  const byNumber = new Map<number, string>();
+  for (const v of values) if (!byNumber.has(parseNumber(v))) byNumber.set(parseNumber(v), v);
+  const numbers = [...byNumber.keys()];
+  if (numbers.every((n) => n === 0 || n === 1)) return;
+  const names = [...byNumber.values()];
+  if (names.length === 2) {
+    const [a, b] = numbers[0] < numbers[1] ? [names[0], names[1]] : [names[1], names[0]];
+    throw runError(messages.labelsNotZeroOne(column, [a, b]));
+  }
+  throw runError(messages.notTwoClasses(column, names));
+}
+
+/** Distinct non-missing cells (trimmed), in order of first appearance. */
+function distinctValues(cells: readonly (string | undefined)[]): string[] {
+  const seen = new Set<string>();
+  for (const c of cells) if (!isMissing(c)) seen.add(c!.trim());
+  return [...seen];
+}

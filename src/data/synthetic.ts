@@ -1,0 +1,39 @@
+import { messages, usageError } from '../errors';
+import { createRng, normal } from '../random';
+import { Dataset, ModelName } from '../types';
+
+/**
+ * Seeded synthetic data, identical for identical (model, points, noise, seed), drawn from the RNG stream
+ * "data" only (so other random streams, like the SGD shuffle, never change it).
+ * - linear: x uniform in [0, 2], y = 3x + 4 + noise·N(0, 1); the exact optimum is near (w0, w1) = (4, 3).
+ * - logistic: two overlapping classes along x, alternating in order: floor(n/2) points with y = 0 at
+ *   x ~ N(−1, noise²), the rest with y = 1 at x ~ N(+1, noise²). noise = 0 gives separable data.
+ * Throws a usage error for points < 2 (not an integer) or a negative noise: the CLI checks these first.
+ */
+export function syntheticDataset(model: ModelName, points: number, noise: number, seed: string): Dataset {
+  if (!Number.isInteger(points) || points < 2) {
+    throw usageError(messages.badNumber('--points', String(points), 'a whole number of at least 2'));
+  }
+  if (!(noise >= 0) || !Number.isFinite(noise)) {
+    throw usageError(messages.badNumber('--noise', String(noise), 'a number of at least 0'));
+  }
+  const rng = createRng(seed, 'data');
+  const x = new Float64Array(points);
+  const y = new Float64Array(points);
+  const base = { x, y, xName: 'x', yName: 'y', source: 'synthetic', skipped: 0 };
+  if (model === 'linear') {
+    for (let i = 0; i < points; i++) {
+      x[i] = 2 * rng();
+      y[i] = 3 * x[i] + 4 + noise * normal(rng);
+    }
+    return base;
+  }
+  const zeros = Math.floor(points / 2);
+  for (let i = 0; i < points; i++) {
+    // Alternate 0, 1, 0, 1, ...; with an odd count the last point is the extra 1.
+    const label = i < 2 * zeros ? i % 2 : 1;
+    y[i] = label;
+    x[i] = (label === 1 ? 1 : -1) + noise * normal(rng);
+  }
+  return { ...base, classNames: ['0', '1'] };
+}
