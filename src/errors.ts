@@ -1,0 +1,115 @@
+/**
+ * The error type and every user-facing message. Messages are one line: what is wrong, then how to fix it.
+ * Tests assert against these functions rather than copied text.
+ */
+
+/** Exit code 1: the run failed (data, files, encoder). Exit code 2: the command line was wrong. */
+export type ExitCode = 1 | 2;
+
+export class MlvisError extends Error {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: ExitCode = 1, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MlvisError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** A failure of the run (exit code 1). */
+export function runError(message: string, cause?: unknown): MlvisError {
+  return new MlvisError(message, 1, cause === undefined ? undefined : { cause });
+}
+
+/** A usage error (exit code 2). */
+export function usageError(message: string): MlvisError {
+  return new MlvisError(message, 2);
+}
+
+const list = (values: readonly string[], max = 12): string => {
+  const shown = values.slice(0, max).map((v) => JSON.stringify(v));
+  return shown.join(', ') + (values.length > max ? `, … (${values.length - max} more)` : '');
+};
+
+export const messages = {
+  // ---- data --------------------------------------------------------------------------------------
+  fileNotFound: (path: string) =>
+    `data file not found: ${path} (check the path, or run "mlvis datasets" for the built-in data sets)`,
+  fileUnreadable: (path: string, reason: string) =>
+    `cannot read data file ${path}: ${reason} (check that it is a readable file)`,
+  notText: (path: string) =>
+    `${path} is not a text CSV file (it contains binary data); give a CSV file with a header row`,
+  csvMalformed: (path: string, reason: string) => `cannot parse ${path} as CSV: ${reason}`,
+  noHeader: (path: string) => `${path} is empty; a CSV file needs a header row and at least 2 data rows`,
+  unknownColumn: (flag: string, column: string, columns: readonly string[]) =>
+    `${flag}: no column ${JSON.stringify(column)}; the columns are ${list(columns, 40)}`,
+  noNumericColumns: (path: string, columns: readonly string[]) =>
+    `${path} has no two numeric columns to use by default; choose them with --x and --y (columns: ${list(columns, 40)})`,
+  tooFewRows: (usable: number, skipped: number) =>
+    `only ${usable} usable row${usable === 1 ? '' : 's'} (${skipped} skipped for missing or non-numeric values); at least 2 are needed`,
+  constantX: (column: string, value: number) =>
+    `x column ${JSON.stringify(column)} is constant (every value is ${value}); choose another column with --x`,
+  labelsNeedPositive: (column: string, values: readonly string[]) =>
+    `y column ${JSON.stringify(column)} holds text labels; choose the class that counts as 1 with --positive (values found: ${list(values)})`,
+  positiveNotFound: (value: string, column: string, values: readonly string[]) =>
+    `--positive ${JSON.stringify(value)} does not occur in column ${JSON.stringify(column)} (values found: ${list(values)})`,
+  notTwoClasses: (column: string, values: readonly string[]) =>
+    `logistic regression needs two classes in y column ${JSON.stringify(column)}, found ${values.length}: ${list(values)}; use a 0/1 or true/false column, or --positive VALUE`,
+  labelsNotZeroOne: (column: string, values: readonly [string, string]) =>
+    `y column ${JSON.stringify(column)} holds the numbers ${values[0]} and ${values[1]}, not 0 and 1; choose the class that counts as 1 with --positive (for example --positive ${values[1]})`,
+  oneClassOnly: (column: string, label: string) =>
+    `every usable row of y column ${JSON.stringify(column)} is ${label}: logistic regression needs both classes`,
+  unknownDataset: (name: string, names: readonly string[]) =>
+    `no built-in data set or file named ${JSON.stringify(name)}; built-in data sets: ${list(names)}`,
+  skippedRows: (skipped: number, total: number, xCol: string, yCol: string) =>
+    `skipped ${skipped} of ${total} rows with a missing or non-numeric value in ${JSON.stringify(xCol)} or ${JSON.stringify(yCol)}`,
+
+  // ---- engine ------------------------------------------------------------------------------------
+  separable: () =>
+    'the two classes are perfectly separable along x: the cross-entropy has no finite minimum (the weights grow without bound), so no optimum is reported',
+  diverged: (iteration: number, lr: number, stableLr: number) =>
+    `the descent diverged at iteration ${iteration} (learning rate ${lr}); it stopped there. Try --lr ${formatLr(stableLr)} or lower`,
+  illConditioned: (condition: number) =>
+    `x is far from 0 compared with its spread (condition number ${condition.toExponential(1)}): w0 will move very slowly; add --standardize for a faster descent`,
+
+  // ---- usage -------------------------------------------------------------------------------------
+  badNumber: (flag: string, value: string, what: string) => `${flag}: ${JSON.stringify(value)} is not ${what}`,
+  badChoice: (flag: string, value: string, choices: readonly string[]) =>
+    `${flag}: ${JSON.stringify(value)} is not one of ${choices.join(', ')}`,
+  badInit: (value: string) => `--init: ${JSON.stringify(value)} is not two numbers W0,W1 (for example --init -2,5)`,
+  badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
+  nothingToDo: () => 'nothing to do: give --out FILE (.gif, .mp4, .webm, .png) or --summary PATH (or - for stdout)',
+  frameAfterDivergence: (frame: number, last: number) =>
+    `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
+  framesAndEvery: () => '--frames and --every both choose the frames; give only one of them',
+  duplicatePanels: (panels: readonly string[]) => `--panels: ${panels.join(',')} names a panel twice; list each of surface, fit, loss at most once`,
+  frameOutOfRange: (frame: number, iterations: number) =>
+    `--frame: ${frame} is past the last iteration (${iterations}); give a number from 0 to ${iterations} or "last"`,
+  frameIgnored: () => '--frame applies to a .png still only; it is ignored for animations',
+  roundedToEven: (w: number, h: number, w2: number, h2: number) =>
+    `H.264/VP9 need an even width and height: ${w}x${h} is rounded to ${w2}x${h2}`,
+  sequenceNotPng: (path: string) =>
+    `--out: ${JSON.stringify(path)} has a %d frame-number pattern, which only works with .png (one file per frame)`,
+  badFormat: (path: string) =>
+    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in .gif, .mp4, .webm or .png`,
+
+  // ---- output ------------------------------------------------------------------------------------
+  outputUnwritable: (path: string, reason: string) => `cannot write ${path}: ${reason} (check the folder and its permissions)`,
+  ffmpegNotFound: (path: string) =>
+    `ffmpeg not found at ${path}; reinstall with "npm install", or point MLVIS_FFMPEG or --ffmpeg at an ffmpeg binary`,
+  ffmpegFailed: (detail: string) => `ffmpeg failed: ${detail}`,
+  encoderMisuse: (detail: string) => `internal error in the encoder: ${detail} (this is a bug in mlvis; please report it)`,
+
+  // ---- render ------------------------------------------------------------------------------------
+  fontMissing: (where: string, reason: string) =>
+    `cannot load the font that labels the frames from ${where}: ${reason}; reinstall with "npm install" (the package dejavu-fonts-ttf provides it)`,
+};
+
+/** Formats a learning rate to a short, copyable number that is not larger than the value given. */
+export function formatLr(lr: number): string {
+  if (!(lr > 0) || !Number.isFinite(lr)) return String(lr);
+  const digits = 2;
+  const e = Math.floor(Math.log10(lr));
+  const scale = 10 ** (e - digits + 1);
+  const floored = Math.floor(lr / scale + 1e-9) * scale;
+  return Number(floored.toPrecision(digits)).toString();
+}

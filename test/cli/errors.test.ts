@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { messages } from '../../src/errors';
+import { mlvis } from '../helpers/cli';
+
+/** One line on stderr, no stack trace. */
+function expectOneLine(stderr: string): void {
+  const lines = stderr.split('\n').filter((l) => l !== '');
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('mlvis errors (subprocess)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlvis-cli-'));
+
+  it.each([
+    [['linear', '--bogus'], /unknown option '--bogus'/],
+    [['linear', '--lr', 'fast', '--summary', '-'], new RegExp(escape(messages.badNumber('--lr', 'fast', 'a number')))],
+    [['linear', '--lr', '-1', '--summary', '-'], /--lr: -1 must be greater than 0/],
+    [['linear', '--iters', '2.5', '--summary', '-'], /--iters: 2.5 must be a whole number/],
+    [['linear', '--init', '1', '--summary', '-'], new RegExp(escape(messages.badInit('1')))],
+    [['linear', '--size', 'big', '--summary', '-'], new RegExp(escape(messages.badSize('big')))],
+    [['linear', '--optimizer', 'lbfgs', '--summary', '-'], /lbfgs/],
+    [['linear', '--out', 'fit.avi'], new RegExp(escape(messages.badFormat('fit.avi')))],
+    [['linear', '--out', 'a/%03d.gif'], /only works with \.png/],
+    [['linear', '--frames', '10', '--every', '5', '--summary', '-'], new RegExp(escape(messages.framesAndEvery()))],
+    [['frobnicate'], /unknown command/],
+  ])('usage error %j exits 2 with one line', (args, pattern) => {
+    const r = mlvis(args as string[], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern as RegExp);
+    expectOneLine(r.stderr);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a missing data file exits 1 with the fix', () => {
+    const r = mlvis(['linear', '--data', 'nope/missing.csv', '--summary', '-'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`mlvis: ${messages.fileNotFound('nope/missing.csv')}\n`);
+  });
+
+  it('an unknown column lists the columns', () => {
+    const r = mlvis(['linear', '--data', 'cars', '--x', 'Speed', '--summary', '-']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no column "Speed"');
+    expect(r.stderr).toContain('"Horsepower"');
+    expectOneLine(r.stderr);
+  });
+
+  it('text labels without --positive list the values found', () => {
+    const r = mlvis(['logistic', '--data', 'penguins', '--y', 'Species', '--summary', '-']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--positive/);
+    expect(r.stderr).toMatch(/Adelie/);
+    expectOneLine(r.stderr);
+  });
+
+  it('--verbose adds the stack trace', () => {
+    const r = mlvis(['linear', '--data', 'nope.csv', '--summary', '-', '--verbose'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('a failed run leaves an existing summary file untouched and no temporary files', () => {
+    const target = join(dir, 'keep.json');
+    writeFileSync(target, 'old');
+    const r = mlvis(['linear', '--data', 'missing.csv', '--summary', target], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes the summary to a file, creating its folder', () => {
+    const target = join(dir, 'sub', 'run.json');
+    const r = mlvis(['linear', '--iters', '10', '--summary', target]);
+    expect(r.code).toBe(0);
+    expect(existsSync(target)).toBe(true);
+    expect(JSON.parse(readFileSync(target, 'utf8')).iterations).toBe(10);
+    expect(r.stdout).toBe('');
+  });
+
+  it('lists the built-in data sets', () => {
+    const r = mlvis(['datasets']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/penguins \(344 rows\)/);
+    expect(r.stdout).toMatch(/cars \(406 rows\)/);
+    expect(r.stdout).toContain('--positive "MALE"');
+  });
+
+  it('without --out or --summary prints a short human report', () => {
+    const r = mlvis(['linear', '--iters', '100']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^linear regression, gd/);
+    expect(r.stdout).toMatch(/optimum: w0 = /);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
