@@ -43,7 +43,8 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     .option('--beta2 <b>', 'adam: second-moment decay (default 0.999); rmsprop: decay of its running mean (default 0.9)')
     .option('--eps <e>', `adagrad, rmsprop, adam: epsilon (default ${DEFAULTS.eps})`)
     .option('--init <w0,w1>', 'starting weights (default 0,0; e.g. --init -2,5)')
-    .option('--standardize', 'train on standardized x; report everything in the data units')
+    .option('--standardize', 'train on standardized x; report everything in the data units (default for built-in data sets)')
+    .option('--no-standardize', 'train on x as it is (the default for CSV files and synthetic data)')
     .option('--out <file>', 'write the animation: .gif, .mp4, .webm, or .png (a still; frames/%04d.png for every frame)')
     .option('--size <WxH>', `frame size in pixels (default ${DEFAULTS.width}x${DEFAULTS.height})`)
     .option('--panels <list>', 'panels, comma-separated from surface, fit, loss (default surface,fit)')
@@ -98,7 +99,7 @@ export function toRunOptions(model: ModelName, raw: Raw, env: NodeJS.ProcessEnv 
     if (parts.length !== 2 || !pair.every(Number.isFinite)) throw usageError(messages.badInit(init));
     o.init = [pair[0], pair[1]];
   }
-  o.standardize = raw.standardize === true ? true : undefined;
+  o.standardize = typeof raw.standardize === 'boolean' ? raw.standardize : undefined;
   o.out = s('out');
   const size = s('size');
   if (size !== undefined) {
@@ -191,6 +192,7 @@ function datasetsCommand(io: Io): void {
     io.stdout.write(`  linear:   --x ${JSON.stringify(d.suggested.linear.x)} --y ${JSON.stringify(d.suggested.linear.y)}\n`);
     const lg = d.suggested.logistic;
     io.stdout.write(`  logistic: --x ${JSON.stringify(lg.x)} --y ${JSON.stringify(lg.y)}${lg.positive ? ` --positive ${JSON.stringify(lg.positive)}` : ''}\n`);
+    if (d.suggested.standardize) io.stdout.write('  trained on standardized x by default (--no-standardize to turn off)\n');
     io.stdout.write(`  source:   ${d.source} (${d.licence})\n`);
   }
 }

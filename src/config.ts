@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messages, usageError } from './errors';
 import { SAMPLE_MODES, type SampleMode } from './engine/frames';
-import { OPTIMIZERS, type ModelName, type OptimizerName, type PanelName, type ThemeName } from './types';
+import { OPTIMIZERS, type Dataset, type ModelName, type OptimizerName, type PanelName, type ThemeName } from './types';
 
 export const FORMATS = ['gif', 'mp4', 'webm', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -67,7 +67,8 @@ export interface RunConfig {
   beta2?: number;
   eps: number;
   init: [number, number];
-  standardize: boolean;
+  /** Absent: the data set's suggestion (built-in sets: on), else off. */
+  standardize?: boolean;
   out?: { path: string; format: Format; sequence: boolean };
   width: number;
   height: number;
@@ -204,7 +205,7 @@ export function resolveConfig(options: RunOptions, warn: (message: string) => vo
     beta2: o.beta2,
     eps: o.eps ?? DEFAULTS.eps,
     init: o.init ?? DEFAULTS.init,
-    standardize: o.standardize ?? false,
+    standardize: o.standardize,
     out,
     width,
     height,
@@ -231,4 +232,9 @@ export function outputOf(path: string): { path: string; format: Format; sequence
   const sequence = /%0?\d*d/.test(path);
   if (sequence && format !== 'png') throw usageError(messages.sequenceNotPng(path));
   return { path, format, sequence };
+}
+
+/** --standardize / --no-standardize when given, else the data set's suggestion (built-in sets: on). */
+export function standardizeFor(config: RunConfig, data: Dataset): boolean {
+  return config.standardize ?? data.suggestStandardize ?? false;
 }

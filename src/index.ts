@@ -9,7 +9,7 @@
  * `run` chains them; each stage is also exported on its own. Nothing here prints or exits: warnings and
  * progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix in the message.
  */
-import { resolveConfig, type RunConfig, type RunOptions } from './config';
+import { resolveConfig, standardizeFor, type RunConfig, type RunOptions } from './config';
 import { loadDataset } from './data';
 import { chooseFrames, descend, lossGrid, type Descent } from './engine';
 import { createEncoder } from './encode';
@@ -47,7 +47,7 @@ export function loadData(config: RunConfig, warn: (m: string) => void): Dataset 
 
 /** Stage 2: the descent, recorded, with the exact optimum. */
 export function train(config: RunConfig, data: Dataset): Descent {
-  return descend(data, config);
+  return descend(data, { ...config, standardize: standardizeFor(config, data) });
 }
 
 /** Stages 3–5: choose the frames, draw them, encode them into config.out. Returns frames and bytes written. */

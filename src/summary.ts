@@ -1,4 +1,4 @@
-import type { RunConfig } from './config';
+import { standardizeFor, type RunConfig } from './config';
 import type { Descent } from './engine';
 import type { Dataset, Divergence } from './types';
 
@@ -31,7 +31,7 @@ export function buildSummary(config: RunConfig, data: Dataset, d: Descent): Summ
     lr: d.lr,
     iterations: d.iterations,
     requested_iterations: config.iterations,
-    standardize: config.standardize,
+    standardize: standardizeFor(config, data),
     data: {
       source: data.source,
       x: data.xName,

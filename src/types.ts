@@ -23,6 +23,8 @@ export interface Dataset {
   positive?: string;
   /** Logistic: what the two classes are called (index 0 for y = 0, 1 for y = 1), for legends. */
   classNames?: [string, string];
+  /** The data set suggests training on standardized x (built-in sets whose x is far from zero). */
+  suggestStandardize?: boolean;
 }
 
 /** Weights and the loss at them, in the data's own units. */

@@ -5,6 +5,11 @@ import { join } from 'path';
 export interface SuggestedColumns {
   linear: { x: string; y: string };
   logistic: { x: string; y: string; positive: string };
+  /**
+   * Train on standardized x unless the user says otherwise: measurements such as grams or horsepower sit
+   * far from zero compared with their spread, where plain descent in the data's units barely moves w0.
+   */
+  standardize?: boolean;
 }
 
 /** One real data set shipped in datasets/, as described by datasets/index.json. */

@@ -39,6 +39,7 @@ export function loadDataset(req: DataRequest, warn: (message: string) => void): 
   const table = parseCsvText(readTextFile(source.path), req.data);
   const choice = chooseColumns(table, req.data, req.model, req, source.builtin?.suggested);
   const dataset = tableToDataset(table, choice, req.model, source.builtin?.name ?? req.data);
+  if (source.builtin?.suggested.standardize) dataset.suggestStandardize = true;
   if (dataset.skipped > 0) {
     warn(messages.skippedRows(dataset.skipped, table.rows.length, dataset.xName, dataset.yName));
   }

@@ -8,8 +8,8 @@ import type { OptimizerParams } from './optimizers';
  * - gd, minibatch, momentum, nesterov: 1/L, with L the largest eigenvalue of the Hessian (linear: exact,
  *   2·λmax of the mean of (1, x)(1, x)ᵀ; logistic: a quarter of that, a bound valid everywhere). 1/L is half
  *   the stability limit of gd, and the step that lands exactly in the minimum along the steepest direction.
- * - sgd: 1/mean(κ·(1 + xₙ²)), the inverse of the average curvature of one sample's update (κ = 1 linear,
- *   1/4 logistic), which keeps the mean update below the batch stability limit.
+ * - sgd: 1/(2·mean(κ·(1 + xₙ²))), half the inverse of the average curvature of one sample's update (κ = 1
+ *   linear, 1/4 logistic): stable on average, and small enough that the single-sample noise settles.
  * - adagrad, rmsprop, adam: these step about α per coordinate whatever the gradient's size, so α is set from
  *   the distance D between the start and the optimum (the larger coordinate; 1 when there is no optimum):
  *   D/200 for rmsprop and adam, D/20 for adagrad, whose steps shrink like 1/√t.
@@ -22,7 +22,7 @@ export function defaultLearningRate(model: Model, optimizer: OptimizerName, init
     case 'nesterov':
       return 1 / model.curvature();
     case 'sgd':
-      return 1 / model.sampleCurvatureMean();
+      return 0.5 / model.sampleCurvatureMean();
     case 'adagrad':
       return distanceToOptimum(model, init) / 20;
     case 'rmsprop':
