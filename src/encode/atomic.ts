@@ -1,0 +1,75 @@
+/**
+ * Write-then-rename: output goes to a temporary file beside its target (same folder, so the rename is
+ * atomic on one file system) and replaces the target only when complete. A failed or interrupted run leaves
+ * no partial file and leaves an existing target untouched.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { messages, MlvisError, runError } from '../errors';
+
+/**
+ * The temporary name for a target: `.NAME.PID.RANDOM.tmp` in the same folder. Hidden and ending in .tmp
+ * so a stray one is obvious; the random part only names the file, it never reaches output bytes.
+ */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Creates the target's missing parent folders and an empty temporary file beside it, and returns that
+ * file's path. Fails early, before any frame is encoded, with messages.outputUnwritable when the folder
+ * cannot be written or the target is a folder.
+ */
+export async function createTemp(target: string): Promise<string> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    const existing = await stat(target).catch(() => null);
+    if (existing?.isDirectory()) throw runError(messages.outputUnwritable(target, 'it is a folder'));
+    const temp = tempPathFor(target);
+    await writeFile(temp, new Uint8Array(0), { flag: 'wx' });
+    return temp;
+  } catch (error) {
+    throw asUnwritable(target, error);
+  }
+}
+
+/** Renames a finished temporary file onto its target and returns the target's size in bytes. */
+export async function commitTemp(temp: string, target: string): Promise<number> {
+  try {
+    await rename(temp, target);
+    return (await stat(target)).size;
+  } catch (error) {
+    throw asUnwritable(target, error);
+  }
+}
+
+/** Deletes a file if it exists; never throws (used by abort). */
+export async function removeQuietly(path: string | undefined): Promise<void> {
+  if (path === undefined) return;
+  await unlink(path).catch(() => undefined);
+}
+
+/** An I/O error on the output, worded for the user: messages.outputUnwritable with a short reason. */
+export function asUnwritable(target: string, error: unknown): MlvisError {
+  if (error instanceof MlvisError) return error;
+  return runError(messages.outputUnwritable(target, reasonOf(error)), error);
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'the name is too long',
+  EEXIST: 'a file is in the way of a folder',
+};
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code && REASONS[code]) return REASONS[code];
+  return error instanceof Error ? error.message : String(error);
+}

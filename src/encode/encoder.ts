@@ -1,0 +1,113 @@
+/**
+ * The encoder interface: one lifecycle (start, addFrame, finish, abort) for every output format, so the
+ * pipeline never knows which file it writes (motion-canvas's Exporter). Each format lives in its own file;
+ * the lifecycle rules they share (order of calls, frame size and count, clean-up on failure) live in
+ * lifecycle.ts.
+ */
+import { messages, runError } from '../errors';
+import { createGifEncoder } from './gif';
+import { guardLifecycle } from './lifecycle';
+import { createPngEncoder } from './png';
+import { createVideoEncoder } from './video';
+
+export type OutputFormat = 'gif' | 'mp4' | 'webm' | 'png';
+
+/** Every format this stage writes, in the order messages list them. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['gif', 'mp4', 'webm', 'png'];
+
+export interface EncoderOptions {
+  /** Final target. For png it may contain `%d` or `%0Nd` (e.g. `frames/%04d.png`): one file per frame, from 0. */
+  path: string;
+  /** Frame size in pixels; must already be even for mp4 and webm (the caller rounds). */
+  width: number;
+  height: number;
+  /** Frames per second (> 0). */
+  fps: number;
+  /**
+   * Seconds the final frame stays. GIF: the last frame's delay becomes max(frame time, hold), no extra
+   * frames. Video: the last frame is repeated round(hold * fps) more times.
+   */
+  holdSeconds: number;
+  /**
+   * GIF only: how many times the animation plays. 0 = forever (NETSCAPE loop count 0); 1 = once (no
+   * NETSCAPE block, which every viewer plays once); N >= 2 = N times (NETSCAPE loop count N - 1, because
+   * browsers play the animation once and then repeat it "loop count" times). At most 65536.
+   */
+  loop: number;
+  /** Exactly how many frames will be added; checked when frames are added and at finish. */
+  frameCount: number;
+  /** ffmpeg binary for mp4/webm; default from @ffmpeg-installer/ffmpeg. */
+  ffmpegPath?: string;
+  /** GIF: RGBA frames (e.g. the first and last) from which the one global palette is built; default frame 0. */
+  paletteSamples?: Uint8Array[];
+}
+
+/** What finish() reports: the path written (the pattern for a png sequence), total bytes, files written. */
+export interface EncodeResult {
+  path: string;
+  bytes: number;
+  files: number;
+}
+
+export interface Encoder {
+  /** Validates the options, creates missing folders and the temporary file(s); throws MlvisError. */
+  start(): Promise<void>;
+  /** Adds one frame: width*height*4 bytes of opaque RGBA; any view is accepted (it is copied if kept). */
+  addFrame(rgba: Uint8Array): Promise<void>;
+  /** Completes the file(s) and renames the temporary file(s) onto the target(s). */
+  finish(): Promise<EncodeResult>;
+  /** Removes temporary files and stops ffmpeg; idempotent, safe at any stage, never throws. */
+  abort(): Promise<void>;
+}
+
+/**
+ * The output format of a path, by its extension (case-insensitive), or null when it is none of ours.
+ * The caller turns null into messages.badFormat.
+ */
+export function formatOf(path: string): OutputFormat | null {
+  const match = /\.([a-z0-9]+)$/i.exec(path);
+  const ext = match ? match[1].toLowerCase() : '';
+  return (OUTPUT_FORMATS as readonly string[]).includes(ext) ? (ext as OutputFormat) : null;
+}
+
+/**
+ * An encoder for one output. Nothing touches the disk until start(). Any failure inside start, addFrame
+ * or finish aborts the encoder (temporary files removed, ffmpeg stopped) before the error is rethrown.
+ */
+export function createEncoder(format: OutputFormat, options: EncoderOptions): Encoder {
+  return guardLifecycle(format, options, createFormatEncoder(format, options));
+}
+
+function createFormatEncoder(format: OutputFormat, options: EncoderOptions): Encoder {
+  switch (format) {
+    case 'gif':
+      return createGifEncoder(options);
+    case 'mp4':
+    case 'webm':
+      return createVideoEncoder(format, options);
+    case 'png':
+      return createPngEncoder(options);
+    default:
+      throw runError(messages.encoderMisuse(`unknown output format ${JSON.stringify(format)}`));
+  }
+}
+
+/**
+ * start, add every frame, finish; abort in a `finally` on any failure (including one thrown by the frame
+ * source), as matplotlib's `saving()` does, so an interrupted run leaves no partial file.
+ */
+export async function encodeAll(
+  encoder: Encoder,
+  frames: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<EncodeResult> {
+  let done = false;
+  try {
+    await encoder.start();
+    for await (const frame of frames) await encoder.addFrame(frame);
+    const result = await encoder.finish();
+    done = true;
+    return result;
+  } finally {
+    if (!done) await encoder.abort();
+  }
+}

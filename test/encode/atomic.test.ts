@@ -1,0 +1,92 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createEncoder, encodeAll, type OutputFormat } from '../../src/encode';
+import { messages } from '../../src/errors';
+import { frame, frames, listing, optionsFor, tempFolder, W, H } from './helpers';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir, cleanup } = await tempFolder()));
+afterAll(() => cleanup());
+
+/** A folder holding one existing target with known content. */
+async function folderWithTarget(name: string, file: string) {
+  const folder = join(dir, name);
+  await mkdir(folder, { recursive: true });
+  const target = join(folder, file);
+  await writeFile(target, 'previous contents');
+  return { folder, target };
+}
+
+const untouched = async (folder: string, target: string, file: string) => {
+  expect(await listing(folder)).toEqual([file]);
+  expect(await readFile(target, 'utf8')).toBe('previous contents');
+};
+
+const FORMATS: [OutputFormat, string][] = [['gif', 'out.gif'], ['mp4', 'out.mp4'], ['webm', 'out.webm'], ['png', 'out.png']];
+
+describe.each(FORMATS)('%s: write to a temporary file, rename at the end', (format, file) => {
+  test('abort after some frames leaves the existing target untouched and no temporary file', async () => {
+    const { folder, target } = await folderWithTarget(`abort-${format}`, file);
+    const encoder = createEncoder(format, optionsFor(target, { frameCount: format === 'png' ? 1 : 3 }));
+    await encoder.start();
+    expect((await listing(folder)).some((n) => n.endsWith('.tmp'))).toBe(true); // it writes beside the target
+    await encoder.addFrame(frame(0));
+    await encoder.abort();
+    await untouched(folder, target, file);
+  });
+
+  const count = format === 'png' ? 1 : 2; // a single png takes one frame
+
+  test('a wrong-size frame mid-way fails, aborts by itself and leaves the target untouched', async () => {
+    const { folder, target } = await folderWithTarget(`bad-${format}`, file);
+    const encoder = createEncoder(format, optionsFor(target, { frameCount: count }));
+    const input = [...frames(count - 1), new Uint8Array(10)];
+    await expect(encodeAll(encoder, input)).rejects.toMatchObject({
+      message: messages.encoderMisuse(`frame ${count - 1} has 10 bytes, expected ${W * H * 4} (${W}x${H} RGBA)`),
+    });
+    await expect(encoder.addFrame(frame(1))).rejects.toMatchObject({
+      message: messages.encoderMisuse('addFrame() called when the encoder is aborted'),
+    });
+    await untouched(folder, target, file);
+  });
+
+  test('a frame source that throws leaves the target untouched', async () => {
+    const { folder, target } = await folderWithTarget(`throws-${format}`, file);
+    function* source() {
+      yield* frames(count - 1);
+      throw new Error('drawing failed');
+    }
+    const encoder = createEncoder(format, optionsFor(target, { frameCount: count }));
+    await expect(encodeAll(encoder, source())).rejects.toThrow('drawing failed');
+    await untouched(folder, target, file);
+  });
+
+  test('missing parent folders are created and the target is replaced', async () => {
+    const target = join(dir, `new-${format}`, 'a', 'b', file);
+    const result = await encodeAll(createEncoder(format, optionsFor(target, { frameCount: count })), frames(count));
+    expect(result.path).toBe(target);
+    expect(await listing(join(dir, `new-${format}`, 'a', 'b'))).toEqual([file]);
+    expect((await readFile(target)).length).toBe(result.bytes);
+  });
+});
+
+describe('unwritable targets', () => {
+  test('a file where a folder should be', async () => {
+    await writeFile(join(dir, 'afile'), 'x');
+    const target = join(dir, 'afile', 'sub', 'out.gif');
+    await expect(createEncoder('gif', optionsFor(target)).start()).rejects.toMatchObject({
+      message: messages.outputUnwritable(target, 'a part of the path is a file, not a folder'),
+      exitCode: 1,
+    });
+  });
+
+  test('a target that is a folder fails at start, before any frame', async () => {
+    const target = join(dir, 'folder.gif');
+    await mkdir(target);
+    await expect(createEncoder('gif', optionsFor(target)).start()).rejects.toMatchObject({
+      message: messages.outputUnwritable(target, 'it is a folder'),
+    });
+    expect(await listing(dir)).not.toContainEqual(expect.stringMatching(/^\.folder\.gif/));
+  });
+});

@@ -1,0 +1,81 @@
+import { quantize } from 'gifenc';
+import { buildPalette, ColourIndex } from '../../src/encode/gifPalette';
+import { DelaySchedule, holdDelay, MAX_DELAY_CS, netscapeRepeat } from '../../src/encode/gifTiming';
+
+const delays = (fps: number, n: number) => {
+  const schedule = new DelaySchedule(fps);
+  return Array.from({ length: n }, () => schedule.next());
+};
+
+describe('GIF timing', () => {
+  test('delays add up exactly to the elapsed time', () => {
+    expect(delays(30, 6)).toEqual([3, 3, 4, 3, 3, 4]);
+    expect(delays(20, 3)).toEqual([5, 5, 5]);
+    for (const fps of [7, 12.5, 24, 29.97, 30, 48]) {
+      const sum = delays(fps, 300).reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - (300 * 100) / fps)).toBeLessThan(1);
+    }
+  });
+
+  test('no delay is below 2 cs (browsers show 0 and 1 as 10 cs)', () => {
+    expect(Math.min(...delays(100, 10))).toBe(2);
+  });
+
+  test('hold: at least the frame time and at least the hold, at most 16 bits', () => {
+    expect(holdDelay(5, 1.5)).toBe(150);
+    expect(holdDelay(5, 0)).toBe(5);
+    expect(holdDelay(5, 1e6)).toBe(MAX_DELAY_CS);
+  });
+
+  test('loop -> NETSCAPE repeat', () => {
+    expect([0, 1, 2, 3, 65536].map(netscapeRepeat)).toEqual([0, -1, 1, 2, 65535]);
+  });
+});
+
+describe('GIF palette', () => {
+  const key = (r: number, g: number, b: number) => r | (g << 8) | (b << 16);
+
+  test('exact colours map to themselves; others to the nearest (lowest index on ties)', () => {
+    const palette = [[0, 0, 0], [255, 0, 0], [0, 0, 255], [255, 0, 0]];
+    const index = new ColourIndex(palette);
+    expect(index.indexOf(key(255, 0, 0))).toBe(1);
+    expect(index.indexOf(key(200, 10, 10))).toBe(1);
+    expect(index.indexOf(key(10, 10, 90))).toBe(0);
+    expect(index.indexOf(key(10, 10, 160))).toBe(2);
+  });
+
+  test('the memo agrees with a brute-force search over many colours (the hash grows)', () => {
+    const palette = Array.from({ length: 50 }, (_, i) => [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256]);
+    const index = new ColourIndex(palette);
+    const brute = (r: number, g: number, b: number) => {
+      let best = 0, bestD = Infinity;
+      palette.forEach(([pr, pg, pb], i) => {
+        const d = (pr - r) ** 2 + (pg - g) ** 2 + (pb - b) ** 2;
+        if (d < bestD) [best, bestD] = [i, d];
+      });
+      return best;
+    };
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < 10000; i++) {
+        const [r, g, b] = [(i * 7) % 256, (i * 13) % 256, (i * 29) % 251];
+        if (index.indexOf(key(r, g, b)) !== brute(r, g, b)) throw new Error(`mismatch at ${r},${g},${b}`);
+      }
+    }
+  });
+
+  test('buildPalette reads views at their offset (gifenc alone would read the whole buffer)', () => {
+    const big = new Uint8Array(16 + 8 * 4).fill(0);
+    const view = big.subarray(16);
+    for (let i = 0; i < 8; i++) view.set(i < 4 ? [200, 10, 10, 255] : [10, 200, 10, 255], i * 4);
+    const palette = buildPalette([view]);
+    expect(palette.sort()).toEqual([[10, 200, 10], [200, 10, 10]].sort());
+    // The pitfall itself: quantize on the view also counts the 4 black pixels before it.
+    expect(quantize(view, 255).length).toBe(3);
+  });
+
+  test('at most 255 colours, leaving an index for transparency', () => {
+    const rgba = new Uint8Array(4096 * 4);
+    for (let i = 0; i < 4096; i++) rgba.set([(i & 15) * 17, ((i >> 4) & 15) * 17, (i >> 8) * 17, 255], i * 4);
+    expect(buildPalette([rgba]).length).toBeLessThanOrEqual(255);
+  });
+});

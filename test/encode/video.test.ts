@@ -1,0 +1,112 @@
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { messages } from '../../src/errors';
+import { createEncoder, encodeAll, type OutputFormat } from '../../src/encode';
+import { colourAt, frames, H, listing, optionsFor, run, tempFolder, W } from './helpers';
+
+const FFMPEG: string = require('@ffmpeg-installer/ffmpeg').path;
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir, cleanup } = await tempFolder()));
+afterAll(() => cleanup());
+
+/** Codec, pixel format and size from `ffmpeg -i`, the decoded frame count, and frame 0 as RGBA. */
+async function probe(path: string) {
+  const info = await run(FFMPEG, ['-hide_banner', '-i', path]);
+  const stream = /Stream #0:0.*?: Video: (\w+).*?, (\w+)(?:\([^)]*\))?, (\d+)x(\d+)/.exec(info.stderr);
+  const decoded = await run(FFMPEG, ['-hide_banner', '-i', path, '-f', 'null', '-']);
+  const counts = [...decoded.stderr.matchAll(/frame=\s*(\d+)/g)];
+  const first = await run(FFMPEG, ['-v', 'error', '-i', path, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-']);
+  return {
+    codec: stream?.[1],
+    pixelFormat: stream?.[2],
+    size: stream ? `${stream[3]}x${stream[4]}` : undefined,
+    frames: Number(counts[counts.length - 1]?.[1]),
+    first: first.stdout,
+  };
+}
+
+describe.each([
+  ['mp4', 'h264'],
+  ['webm', 'vp9'],
+] as [OutputFormat, string][])('%s encoder', (format, codec) => {
+  test(`writes ${codec}, yuv420p, the frame size, and the frames plus round(hold * fps) hold frames`, async () => {
+    const path = join(dir, `out.${format}`);
+    const result = await encodeAll(
+      createEncoder(format, optionsFor(path, { frameCount: 10, fps: 10, holdSeconds: 0.5 })),
+      frames(10),
+    );
+    expect(result.files).toBe(1);
+    expect(result.bytes).toBeGreaterThan(0);
+    const p = await probe(path);
+    expect(p).toMatchObject({ codec, pixelFormat: 'yuv420p', size: `${W}x${H}`, frames: 15 });
+    // Colours survive the RGBA -> yuv420p round trip (channel order, range): the centre of a wide stripe.
+    for (const [x, y] of [[4, 4], [12, 40], [20, 4], [28, 40]]) {
+      const i = (y * W + x) * 4;
+      const got = [p.first[i], p.first[i + 1], p.first[i + 2]];
+      colourAt(0, x, y).forEach((c, ch) => expect(Math.abs(got[ch] - c)).toBeLessThanOrEqual(12));
+    }
+    expect((await listing(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('ffmpeg failures', () => {
+  async function fakeFfmpeg(name: string, script: string): Promise<string> {
+    const path = join(dir, name);
+    await writeFile(path, `#!/bin/sh\n${script}\n`);
+    await chmod(path, 0o755);
+    return path;
+  }
+
+  test('an ffmpeg that exits 1 rejects with its reason, and leaves the target untouched', async () => {
+    const ffmpegPath = await fakeFfmpeg('fail.sh', `echo "ffmpeg version fake" >&2\necho "Unknown encoder 'libx264'" >&2\nexit 1`);
+    const path = join(dir, 'kept.mp4');
+    await writeFile(path, 'old');
+    const before = await listing(dir);
+    const encoder = createEncoder('mp4', optionsFor(path, { frameCount: 5, ffmpegPath }));
+    await expect(encodeAll(encoder, frames(5))).rejects.toMatchObject({
+      message: messages.ffmpegFailed("Unknown encoder 'libx264'"),
+    });
+    expect(await listing(dir)).toEqual(before);
+    expect(await run('/bin/cat', [path])).toMatchObject({ stdout: Buffer.from('old') });
+  });
+
+  test('an ffmpeg that dies while frames wait for drain rejects instead of hanging', async () => {
+    // Reads ~100 KB, then fails: later frames are blocked on backpressure when it exits.
+    const ffmpegPath = await fakeFfmpeg('dies.sh', `head -c 100000 >/dev/null\necho "Error: out of memory" >&2\nexit 1`);
+    const path = join(dir, 'dies.webm');
+    const encoder = createEncoder('webm', optionsFor(path, { frameCount: 60, ffmpegPath }));
+    await expect(encodeAll(encoder, frames(60))).rejects.toMatchObject({
+      message: messages.ffmpegFailed('Error: out of memory'),
+    });
+    expect((await listing(dir)).filter((n) => n.startsWith('.dies.webm') || n === 'dies.webm')).toEqual([]);
+  });
+
+  test('an ffmpeg that exits 0 without writing anything is a failure, not an empty file', async () => {
+    const ffmpegPath = await fakeFfmpeg('quiet.sh', 'exit 0');
+    const path = join(dir, 'quiet.mp4');
+    await expect(
+      encodeAll(createEncoder('mp4', optionsFor(path, { frameCount: 1, ffmpegPath })), frames(1)),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/^ffmpeg failed: /) });
+    expect((await listing(dir)).filter((n) => n.includes('quiet.mp4'))).toEqual([]);
+  });
+
+  test('a missing ffmpeg binary is reported before anything is written', async () => {
+    const ffmpegPath = join(dir, 'no-such-ffmpeg');
+    const path = join(dir, 'sub', 'never.mp4');
+    await expect(
+      encodeAll(createEncoder('mp4', optionsFor(path, { frameCount: 1, ffmpegPath })), frames(1)),
+    ).rejects.toMatchObject({ message: messages.ffmpegNotFound(ffmpegPath) });
+    expect(await listing(dir)).not.toContain('sub');
+  });
+
+  test('a folder or a non-executable file is not an ffmpeg', async () => {
+    const notExecutable = join(dir, 'plain.txt');
+    await writeFile(notExecutable, 'x');
+    for (const ffmpegPath of [dir, notExecutable]) {
+      const encoder = createEncoder('mp4', optionsFor(join(dir, 'x.mp4'), { ffmpegPath }));
+      await expect(encoder.start()).rejects.toMatchObject({ message: messages.ffmpegNotFound(ffmpegPath) });
+    }
+  });
+});
