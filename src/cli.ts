@@ -162,11 +162,17 @@ async function runCommand(model: ModelName, raw: Raw, io: Io): Promise<void> {
           bar.update(done);
         }
       : undefined;
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   let result;
   try {
-    result = await run(options, { warn, progress });
+    result = await run(options, { warn, progress, signal: controller.signal });
   } finally {
     bar?.stop();
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
   }
   const { summary } = result;
   if (summaryTo === '-') {

@@ -16,7 +16,7 @@ import { createEncoder } from './encode';
 import { createRenderer } from './render';
 import { buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
-import { messages } from './errors';
+import { messages, runError } from './errors';
 
 export { resolveConfig, DEFAULTS, FORMATS, PANELS, THEMES } from './config';
 export type { RunOptions, RunConfig, Format } from './config';
@@ -33,6 +33,8 @@ export interface RunHooks {
   warn?: (message: string) => void;
   /** Called after each frame is encoded. */
   progress?: (done: number, total: number) => void;
+  /** Stops the run between frames (e.g. on Ctrl-C); the output is then removed, never left half-written. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -94,6 +96,7 @@ export async function animate(
   try {
     await encoder.start();
     for (let k = 0; k < iterations.length; k++) {
+      if (hooks.signal?.aborted) throw runError(messages.interrupted());
       await encoder.addFrame(renderer.drawFrame(iterations[k]));
       // @napi-rs/canvas frees a frame's pixels only when the event loop turns: yield once per frame.
       await new Promise<void>((resolve) => setImmediate(resolve));

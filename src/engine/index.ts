@@ -60,7 +60,7 @@ export function descend(data: Dataset, c: DescentConfig): Descent {
   const scaling = c.standardize ? scalingOf(data.x) : null;
   const trainModel = scaling ? make(standardizeX(data.x, scaling), data.y) : dataModel;
   const trainInit = scaling ? toScaledUnits(c.init[0], c.init[1], scaling) : c.init;
-  const lr = c.lr ?? defaultLearningRate(trainModel, c.optimizer, trainInit);
+  const lr = c.lr ?? defaultLearningRate(trainModel, c.optimizer, trainInit, c.iterations, c.momentum);
   const params: OptimizerParams = {
     lr,
     batchSize: c.batchSize,

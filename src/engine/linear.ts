@@ -1,4 +1,4 @@
-import { maxEigen2, type Model } from './model';
+import { maxEigen2, minEigen2, type Model } from './model';
 import { momentsOf } from './moments';
 
 /**
@@ -80,6 +80,9 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
     },
     curvature() {
       return 2 * maxEigen2(1, meanX, mx.meanX2);
+    },
+    minCurvature() {
+      return 2 * minEigen2(1, meanX, mx.meanX2);
     },
     sampleCurvatureMax() {
       return 1 + mx.maxX2;

@@ -1,4 +1,4 @@
-import { maxEigen2, type Model } from './model';
+import { maxEigen2, minEigen2, type Model } from './model';
 import { momentsOf } from './moments';
 
 /** σ(z) = 1/(1+e^(−z)) without overflow for large |z|. */
@@ -60,6 +60,20 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
     curvature() {
       // The Hessian is (1/N) Σ p(1−p)(1, x)(1, x)ᵀ ≼ (1/4)·(1/N) Σ (1, x)(1, x)ᵀ.
       return maxEigen2(1, mx.meanX, mx.meanX2) / 4;
+    },
+    minCurvature() {
+      const at = this.optimum() ?? { w0: 0, w1: 0 };
+      let h00 = 0;
+      let h01 = 0;
+      let h11 = 0;
+      for (let i = 0; i < n; i++) {
+        const p = sigmoid(at.w1 * x[i] + at.w0);
+        const w = p * (1 - p);
+        h00 += w;
+        h01 += w * x[i];
+        h11 += w * x[i] * x[i];
+      }
+      return minEigen2(h00 / n, h01 / n, h11 / n);
     },
     sampleCurvatureMax() {
       return (1 + mx.maxX2) / 4;

@@ -24,6 +24,8 @@ export interface Model {
   optimum(): { w0: number; w1: number } | null;
   /** The largest eigenvalue of the Hessian (linear) or of a bound on it valid everywhere (logistic). */
   curvature(): number;
+  /** The smallest eigenvalue of the Hessian at the optimum (at the origin when there is none). */
+  minCurvature(): number;
   /**
    * How strongly one sample can curve its own loss at most, per unit of error scale: max over n of
    * (1 + xₙ²) times the model's curvature factor (1 for r²/2, 1/4 for the cross-entropy).

@@ -4,32 +4,50 @@ import type { OptimizerParams } from './optimizers';
 
 /**
  * The default learning rate: one that makes the default run converge visibly, derived from the curvature
- * of the problem being trained (after --standardize, if given), never from a constant that suits one data set.
- * - gd, minibatch, momentum, nesterov: 1/L, with L the largest eigenvalue of the Hessian (linear: exact,
- *   2·λmax of the mean of (1, x)(1, x)ᵀ; logistic: a quarter of that, a bound valid everywhere). 1/L is half
- *   the stability limit of gd, and the step that lands exactly in the minimum along the steepest direction.
- * - sgd: 1/(2·mean(κ·(1 + xₙ²))), half the inverse of the average curvature of one sample's update (κ = 1
- *   linear, 1/4 logistic): stable on average, and small enough that the single-sample noise settles.
+ * of the problem being trained (after --standardize, if given) and from the number of iterations, never
+ * from a constant that suits one data set. With λmax (L) and λmin the extreme eigenvalues of the Hessian:
+ * - gd, minibatch: min(1/L, S/(N·λmin)). 1/L is half the stability limit and lands in the minimum along
+ *   the steepest direction in one step; S/(N·λmin), with S = ln(10⁶), is the rate at which the slowest
+ *   direction closes the loss gap by 10⁶ over the N iterations. The smaller of the two keeps a
+ *   well-conditioned problem from converging in one frame and an ill-conditioned one stable.
+ * - momentum, nesterov: the same with the second term times (1 − β), since momentum multiplies the
+ *   effective step by about 1/(1 − β).
+ * - sgd: min(1/(2·mean(κ·(1 + xₙ²))), the gd rule times the model's gradient scale): half the inverse of
+ *   the average single-sample curvature (κ = 1 linear, 1/4 logistic) keeps the sample noise small.
  * - adagrad, rmsprop, adam: these step about α per coordinate whatever the gradient's size, so α is set from
  *   the distance D between the start and the optimum (the larger coordinate; 1 when there is no optimum):
- *   D/200 for rmsprop and adam, D/20 for adagrad, whose steps shrink like 1/√t.
+ *   5·D/N for rmsprop and adam (they arrive in about a fifth of the run), D/√N for adagrad, whose steps
+ *   shrink like 1/√t.
  */
-export function defaultLearningRate(model: Model, optimizer: OptimizerName, init: readonly [number, number]): number {
+export function defaultLearningRate(
+  model: Model,
+  optimizer: OptimizerName,
+  init: readonly [number, number],
+  iterations: number,
+  momentum: number,
+): number {
+  const N = Math.max(iterations, 1);
+  const visible = VISIBLE / (N * model.minCurvature());
+  const gdRate = Math.min(1 / model.curvature(), visible > 0 && Number.isFinite(visible) ? visible : Infinity);
   switch (optimizer) {
     case 'gd':
     case 'minibatch':
+      return gdRate;
     case 'momentum':
     case 'nesterov':
-      return 1 / model.curvature();
+      return Math.min(1 / model.curvature(), (1 - momentum) * visible || Infinity);
     case 'sgd':
-      return 0.5 / model.sampleCurvatureMean();
+      return Math.min(0.5 / model.sampleCurvatureMean(), model.gradientScale * gdRate);
     case 'adagrad':
-      return distanceToOptimum(model, init) / 20;
+      return distanceToOptimum(model, init) / Math.sqrt(N);
     case 'rmsprop':
     case 'adam':
-      return distanceToOptimum(model, init) / 200;
+      return (5 * distanceToOptimum(model, init)) / N;
   }
 }
+
+/** ln(10⁶): the loss gap along the slowest direction shrinks by this many e-foldings over the run. */
+const VISIBLE = Math.log(1e6);
 
 function distanceToOptimum(model: Model, init: readonly [number, number]): number {
   const opt = model.optimum();

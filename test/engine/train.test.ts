@@ -94,8 +94,18 @@ describe('descend', () => {
     }
   });
 
-  it('gd with the default rate converges to the exact optimum on the synthetic line', () => {
-    const run = descend(lineData(100, 'conv'), { ...base, iterations: 2000 });
+  it('gd with the default rate closes the loss gap by about 10⁶ over the run, visibly (not in one step)', () => {
+    const run = descend(lineData(100, 'conv'), { ...base, iterations: 1000 });
+    const l = run.trajectory.loss;
+    const gap = (i: number) => l[i] - run.optimum!.loss;
+    expect(gap(1000) / gap(0)).toBeLessThan(1e-5);
+    expect(gap(10) / gap(0)).toBeGreaterThan(1e-3); // still on its way after 1% of the run
+  });
+
+  it('gd at 1/L converges to the exact optimum', () => {
+    const data = lineData(100, 'conv');
+    const L = linearModel(data.x, data.y).curvature();
+    const run = descend(data, { ...base, lr: 1 / L, iterations: 2000 });
     const last = run.trajectory.w0.length - 1;
     expectClose(run.trajectory.w0[last], run.optimum!.w0, 1e-9);
     expectClose(run.trajectory.w1[last], run.optimum!.w1, 1e-9);
@@ -128,10 +138,13 @@ describe('descend', () => {
 
   it('--standardize trains on z but reports weights in the data units', () => {
     const data = lineData(100, 'std', 1000);
-    const run = descend(data, { ...base, standardize: true, init: [-2, 5], iterations: 500 });
+    const auto = descend(data, { ...base, standardize: true, iterations: 500 });
+    // On z the Hessian is 2·I: λmin = λmax = 2, so the default is min(1/2, ln(10⁶)/(500·2)).
+    expect(auto.lr).toBeCloseTo(Math.min(0.5, Math.log(1e6) / (500 * 2)), 12);
+    // At lr = 1/2 gd on z lands on the optimum in one step.
+    const run = descend(data, { ...base, standardize: true, init: [-2, 5], iterations: 3, lr: 0.5 });
     expect(run.trajectory.w0[0]).toBeCloseTo(-2, 9);
     expect(run.trajectory.w1[0]).toBeCloseTo(5, 9);
-    expect(run.lr).toBeCloseTo(0.5, 12); // 1/L on z: H = 2·I
     const last = run.trajectory.w0.length - 1;
     expectClose(run.trajectory.w1[last], run.optimum!.w1, 1e-9);
     expectClose(run.trajectory.w0[last], run.optimum!.w0, 1e-9);
