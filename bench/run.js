@@ -1,0 +1,116 @@
+'use strict';
+/**
+ * `npm run bench`: the speed, size and memory targets of issue 3, measured end to end (Node start-up,
+ * training, drawing, encoding, writing) in child processes, printed as a table with each target and a
+ * ratio against the original matplotlib workflow (../shared/anchors/seed_pipeline.py) when Debian's
+ * python3-matplotlib is installed.
+ *
+ *   npm run bench            the targets, the 100-frame anchor, and the GIF encoder comparison
+ *   npm run bench -- --full  also the 1000-frame anchor (about 20 minutes)
+ *
+ * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
+ */
+const { spawnSync, execFileSync } = require('node:child_process');
+const { existsSync, mkdirSync, statSync, rmSync } = require('node:fs');
+const { join } = require('node:path');
+
+const ROOT = join(__dirname, '..');
+const OUT = join(__dirname, '.out');
+const full = process.argv.includes('--full');
+const ANCHOR = [join(ROOT, '..', 'shared', 'anchors', 'seed_pipeline.py'), join(ROOT, '..', '..', 'shared', 'anchors', 'seed_pipeline.py')].find(existsSync);
+
+function mlvis(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(__dirname, 'child.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`mlvis ${args.join(' ')} failed: ${r.stderr}`);
+  const report = JSON.parse(r.output[3].trim().split('\n').pop());
+  return { seconds, rssMb: report.maxRssKb / 1024 };
+}
+
+function anchor(frames, out) {
+  if (!ANCHOR || !existsSync('/usr/bin/python3')) return null;
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import matplotlib, scipy'], { encoding: 'utf8' });
+  if (probe.status !== 0) return null;
+  const every = String(Math.max(1, Math.round(1000 / frames)));
+  const args = [ANCHOR, '--model', 'linear', '--iters', '1000', '--every', every, '--out', out, '--size', '960x480'];
+  const useTime = existsSync('/usr/bin/time');
+  // matplotlib's FFMpegWriter runs `ffmpeg` from PATH: give it the same bundled binary mlvis uses.
+  const ffmpegDir = require('node:path').dirname(require('@ffmpeg-installer/ffmpeg').path);
+  const env = { ...process.env, PATH: `${ffmpegDir}:${process.env.PATH}` };
+  const t0 = process.hrtime.bigint();
+  const r = useTime
+    ? spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', '/usr/bin/python3', ...args], { encoding: 'utf8', env })
+    : spawnSync('/usr/bin/python3', args, { encoding: 'utf8', env });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) {
+    console.log(`(original workflow failed: ${r.stderr.trim().split('\n').slice(-3).join(' / ')})`);
+    return null;
+  }
+  const m = /MAXRSS (\d+)/.exec(r.stderr);
+  return { seconds, rssMb: m ? Number(m[1]) / 1024 : NaN, bytes: statSync(out).size };
+}
+
+function size(path) {
+  return statSync(path).size;
+}
+
+function main() {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const cases = [
+    { name: 'linear GIF, 100 frames (default)', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.gif')], out: 'fit.gif', time: 2, kb: 400, rss: 250 },
+    { name: 'linear MP4, 100 frames (default)', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.mp4')], out: 'fit.mp4', time: 2, rss: 250 },
+    { name: 'linear WebM, 100 frames', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.webm')], out: 'fit.webm' },
+    { name: 'logistic GIF, 3 panels, penguins', args: ['logistic', '--data', 'penguins', '--panels', 'surface,fit,loss', '--out', join(OUT, 'logistic.gif'), '--quiet'], out: 'logistic.gif' },
+    { name: 'linear GIF, 1000 frames', args: ['linear', '--iters', '1000', '--frames', '1000', '--out', join(OUT, 'fit1000.gif')], out: 'fit1000.gif', time: 12, kb: 2500, rss: 250 },
+    { name: 'summary only, 1M iterations', args: ['linear', '--iters', '1000000', '--summary', join(OUT, 's.json')], out: 's.json' },
+  ];
+  const rows = [['run', 'wall s', 'size KB', 'peak RSS MB', 'targets']];
+  const results = {};
+  for (const c of cases) {
+    const r = mlvis(c.args);
+    const kb = size(join(OUT, c.out)) / 1024;
+    results[c.out] = { ...r, kb };
+    const checks = [];
+    if (c.time) checks.push(`${r.seconds <= c.time ? 'ok' : 'MISS'} ≤${c.time} s`);
+    if (c.kb) checks.push(`${kb <= c.kb ? 'ok' : 'MISS'} ≤${c.kb} KB`);
+    if (c.rss) checks.push(`${r.rssMb <= c.rss ? 'ok' : 'MISS'} ≤${c.rss} MB`);
+    rows.push([c.name, r.seconds.toFixed(2), kb.toFixed(0), r.rssMb.toFixed(0), checks.join(', ')]);
+  }
+  printTable('mlvis end to end (960x480, 1000 iterations)', rows);
+  const growth = results['fit1000.gif'].rssMb - results['fit.gif'].rssMb;
+  console.log(`memory growth from 100 to 1000 GIF frames: ${growth.toFixed(0)} MB (${(growth / 900 * 1024).toFixed(0)} KB per frame)\n`);
+
+  const anchors = [[100, 'gif', 'fit.gif'], [100, 'mp4', 'fit.mp4']];
+  if (full) anchors.push([1000, 'gif', 'fit1000.gif']);
+  const arows = [['original (matplotlib)', 'wall s', 'size KB', 'peak RSS MB', 'mlvis is faster by']];
+  for (const [frames, ext, ours] of anchors) {
+    const a = anchor(frames, join(OUT, `anchor-${frames}.${ext}`));
+    if (!a) {
+      console.log('(original workflow skipped: needs /usr/bin/python3 with python3-matplotlib and python3-scipy, and ../shared/anchors)\n');
+      break;
+    }
+    arows.push([`${frames} frames -> ${ext.toUpperCase()}`, a.seconds.toFixed(1), (a.bytes / 1024).toFixed(0), a.rssMb.toFixed(0), `${(a.seconds / results[ours].seconds).toFixed(1)}x`]);
+  }
+  if (arows.length > 1) printTable('The original workflow on the same run', arows);
+  if (!full) console.log('(the 1000-frame original takes ~20 minutes: npm run bench -- --full)\n');
+
+  execFileSync(process.execPath, [join(__dirname, 'encoders.js'), '100', '960x480'], { stdio: 'inherit' });
+}
+
+function printTable(title, rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  console.log(title);
+  for (const [k, r] of rows.entries()) {
+    console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
+    if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('');
+}
+
+main();
