@@ -232,7 +232,9 @@ export async function runCli(argv: string[], io: Io = process): Promise<number> 
   const verbose = argv.includes('--verbose');
   let pending: Promise<void> | undefined;
   try {
-    program(io, (p) => (pending = p)).parse(argv);
+    program(io, (p) => {
+      pending = p;
+    }).parse(argv);
     if (pending) await pending;
     return 0;
   } catch (err) {

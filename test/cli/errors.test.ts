@@ -83,8 +83,8 @@ describe('mlvis errors (subprocess)', () => {
   it('lists the built-in data sets', () => {
     const r = mlvis(['datasets']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/penguins \(344 rows\)/);
-    expect(r.stdout).toMatch(/cars \(406 rows\)/);
+    expect(r.stdout).toMatch(/penguins +\(344 rows\)/);
+    expect(r.stdout).toMatch(/cars +\(406 rows\)/);
     expect(r.stdout).toContain('--positive "MALE"');
   });
 

@@ -1,0 +1,17 @@
+'use strict';
+// `npm run gallery`: regenerates the README's gallery with the tool itself (needs `npm run build`).
+const { execFileSync } = require('node:child_process');
+const { join } = require('node:path');
+
+const BIN = join(__dirname, '..', 'bin', 'mlvis.js');
+const runs = [
+  ['linear', '--iters', '1000', '--out', 'output/fit.gif'],
+  ['logistic', '--data', 'penguins', '--panels', 'surface,fit,loss', '--size', '960x400', '--frames', '60', '--out', 'output/penguins-logistic.gif'],
+  ['linear', '--data', 'cars', '--optimizer', 'momentum', '--lr', '0.05', '--iters', '300', '--theme', 'dark', '--frames', '60', '--size', '800x400', '--out', 'output/cars-momentum-dark.gif'],
+  ['linear', '--optimizer', 'sgd', '--iters', '300', '--frames', '60', '--size', '800x400', '--out', 'output/sgd.gif'],
+  ['linear', '--lr', '0.5', '--iters', '100', '--size', '800x400', '--out', 'output/diverged.png'],
+];
+for (const args of runs) {
+  execFileSync(process.execPath, [BIN, ...args, '--quiet'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
+  console.log(`mlvis ${args.join(' ')}`);
+}
