@@ -1,0 +1,86 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Scene } from '../types';
+import type { Axis } from './scale';
+import { font } from './font';
+import { theme, type Theme } from './theme';
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Sizes that scale with the frame, so a 320×200 thumbnail and a 4K frame have the same proportions. */
+export interface Style {
+  theme: Theme;
+  /** The base font size in pixels (tick labels, axis labels); everything else is a multiple of it. */
+  f: number;
+  /** Width of axis lines and ticks. */
+  thin: number;
+  /** Width of the path and model line. */
+  line: number;
+}
+
+export interface FrameLayout {
+  style: Style;
+  /** The band across the top that holds the title line. */
+  title: Rect;
+  /** One outer rectangle per panel, in scene.panels order. */
+  panels: Rect[];
+}
+
+/**
+ * Splits the frame into a title band and equal-width panels side by side. The base font follows the
+ * smaller of panel width and frame height (about 13 px at 960×480 with two panels), never below 8 px.
+ */
+export function frameLayout(scene: Scene): FrameLayout {
+  const { width, height } = scene;
+  const n = Math.max(1, scene.panels.length);
+  const f = Math.max(8, Math.min(width / n / 34, height / 36, 64));
+  const style: Style = {
+    theme: theme(scene.theme),
+    f,
+    thin: Math.max(1, f / 13),
+    line: Math.max(1.5, f * 0.17),
+  };
+  const titleH = Math.round(f * 2.3);
+  const panels: Rect[] = [];
+  for (let i = 0; i < n; i++) {
+    const x0 = Math.round((i * width) / n);
+    const x1 = Math.round(((i + 1) * width) / n);
+    panels.push({ x: x0, y: titleH, w: x1 - x0, h: height - titleH });
+  }
+  return { style, title: { x: 0, y: 0, w: width, h: titleH }, panels };
+}
+
+/** A plot area inside a panel with its two axes. */
+export interface Plot {
+  rect: Rect;
+  x: Axis;
+  y: Axis;
+}
+
+/** Builds an axis for a pixel range with about `count` ticks. */
+export type AxisFactory = (range: [number, number], count: number) => Axis;
+
+/**
+ * Places the plot area inside a panel: a heading row on top, tick labels and an axis label on the left and
+ * below. The y axis is built first because the widest y tick label decides the left margin.
+ */
+export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: AxisFactory, makeY: AxisFactory): Plot {
+  const { f } = style;
+  const tick = f * 0.35;
+  const gap = f * 0.3;
+  const top = Math.round(outer.y + f * 1.8);
+  const bottom = Math.round(outer.y + outer.h - (tick + gap + f + gap * 1.6 + f + f * 0.45));
+  const h = Math.max(10, bottom - top);
+  const y = makeY([top + h, top], Math.max(2, Math.round(h / (f * 4.2))));
+  ctx.font = font(f);
+  const widest = y.labels.reduce((m, s) => Math.max(m, ctx.measureText(s).width), 0);
+  const left = Math.round(outer.x + f * 0.5 + f + gap * 1.6 + widest + gap + tick);
+  const right = Math.round(outer.x + outer.w - f * 1.1);
+  const w = Math.max(10, right - left);
+  const x = makeX([left, left + w], Math.max(2, Math.round(w / (f * 6.5))));
+  return { rect: { x: left, y: top, w, h }, x, y };
+}

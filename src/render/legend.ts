@@ -1,0 +1,43 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { fitText, headingBaseline } from './axes';
+import { font } from './font';
+import type { Plot, Style } from './layout';
+
+export interface LegendItem {
+  label: string;
+  /** Draws the item's symbol centred on (x, y) with radius about r. */
+  marker(ctx: SKRSContext2D, x: number, y: number, r: number): void;
+}
+
+/**
+ * A one-line legend right-aligned in the heading row above a plot. Returns the width it took, or 0 when it
+ * would need more than `maxWidth` and was left out (small frames keep the plot rather than the legend).
+ */
+export function drawLegend(ctx: SKRSContext2D, plot: Plot, style: Style, items: LegendItem[], maxWidth: number): number {
+  const { f, theme } = style;
+  const { rect } = plot;
+  ctx.save();
+  ctx.font = font(f);
+  const r = f * 0.4;
+  const labels = items.map((it) => fitText(ctx, it.label, rect.w * 0.25));
+  const widths = labels.map((s) => 2 * r + f * 0.45 + ctx.measureText(s).width);
+  const total = widths.reduce((a, b) => a + b, 0) + f * 0.9 * (items.length - 1);
+  if (total > maxWidth) {
+    ctx.restore();
+    return 0;
+  }
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  const base = headingBaseline(plot, style);
+  const y = base - f * 0.35;
+  let x = rect.x + rect.w - total;
+  items.forEach((it, i) => {
+    it.marker(ctx, x + r, y, r);
+    ctx.fillStyle = theme.text;
+    ctx.font = font(f);
+    ctx.fillText(labels[i], x + 2 * r + f * 0.45, base);
+    x += widths[i] + f * 0.9;
+  });
+  ctx.restore();
+  return total;
+}

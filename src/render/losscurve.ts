@@ -1,0 +1,163 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Scene } from '../types';
+import { drawAxes, drawGrid, drawHeading } from './axes';
+import { font } from './font';
+import { placePlot, type Plot, type Rect, type Style } from './layout';
+import { drawDot } from './markers';
+import { clipTo, inflate, type Panel } from './panel';
+import { buildPolyline, tracePrefix, type Polyline } from './polyline';
+import { formatTicks } from './format';
+import { linearAxis, logAxis, type Axis } from './scale';
+
+/**
+ * Loss against iteration on a log scale: the whole run faint (static), the part up to the current iteration
+ * strong, the current point marked, and the optimum's loss as a dashed floor when known.
+ */
+export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
+  const { loss } = scene.trajectory;
+  const n = Math.min(loss.length, scene.iterations + 1);
+  const last = Math.max(1, n - 1);
+  const [floor, yDomain] = lossWindow(loss, n, scene.optimum?.loss);
+  const plot = placePlot(
+    measure,
+    outer,
+    style,
+    (range, c) => integerTicks(linearAxis([0, last], range, c)),
+    (range, c) => logAxis(yDomain, range, c),
+  );
+  const { rect } = plot;
+  const { theme, f } = style;
+  const clamp = (v: number) => (v < floor ? floor : v);
+  const py = (i: number) => plot.y.map(clamp(loss[i]));
+  const box = inflate(rect, f);
+  const curve = decimatedCurve(plot, n, py, box);
+  const lossName = scene.model === 'linear' ? 'MSE' : 'cross-entropy';
+
+  return {
+    plot,
+    drawStatic(ctx) {
+      drawGrid(ctx, plot, style);
+      clipTo(ctx, rect);
+      const opt = scene.optimum?.loss;
+      if (opt !== undefined && opt > 0 && opt >= yDomain[0] && opt <= yDomain[1]) {
+        const y = plot.y.map(opt);
+        ctx.beginPath();
+        ctx.moveTo(rect.x, y);
+        ctx.lineTo(rect.x + rect.w, y);
+        ctx.setLineDash([f * 0.45, f * 0.35]);
+        ctx.strokeStyle = theme.mutedText;
+        ctx.lineWidth = style.thin;
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.font = font(f * 0.9);
+        ctx.fillStyle = theme.mutedText;
+        ctx.textAlign = 'right';
+        ctx.textBaseline = 'bottom';
+        ctx.fillText('minimum', rect.x + rect.w - f * 0.3, y - f * 0.15);
+      }
+      ctx.beginPath();
+      tracePrefix(ctx, curve, Infinity, NaN, NaN, box);
+      ctx.strokeStyle = theme.faintCurve;
+      ctx.lineWidth = Math.max(1, style.line * 0.6);
+      ctx.lineJoin = 'round';
+      ctx.stroke();
+      ctx.restore();
+      drawAxes(ctx, outer, plot, style, { xLabel: 'iteration', yLabel: `loss (${lossName}, log scale)` });
+      drawHeading(ctx, plot, style, ['Loss per iteration', 'Loss']);
+    },
+    drawFrame(ctx, k) {
+      const cx = plot.x.map(k);
+      const cy = Number.isFinite(loss[k]) ? py(k) : NaN;
+      clipTo(ctx, inflate(rect, style.line));
+      ctx.beginPath();
+      tracePrefix(ctx, curve, k, cx, cy, box);
+      ctx.strokeStyle = theme.accent;
+      ctx.lineWidth = style.line;
+      ctx.lineJoin = 'round';
+      ctx.lineCap = 'round';
+      ctx.stroke();
+      ctx.restore();
+      // Unclipped, so that the last iteration's marker on the right edge is whole.
+      if (Number.isFinite(cy) && cy >= rect.y && cy <= rect.y + rect.h) {
+        drawDot(ctx, cx, cy, f * 0.36, theme.accent, theme.halo, Math.max(1.2, style.line * 0.6));
+      }
+    },
+  };
+}
+
+/**
+ * The y window: from the smallest positive loss (never below 1e−15 of the largest, where only rounding
+ * noise lives) to the largest finite one, with the optimum's loss included, padded by 6 % of the decades.
+ * Returns the clamp floor and the domain.
+ */
+export function lossWindow(loss: Float64Array, n: number, optimum: number | undefined): [number, [number, number]] {
+  let lo = Infinity;
+  let hi = 0;
+  for (let i = 0; i < n; i++) {
+    const v = loss[i];
+    if (Number.isFinite(v) && v > 0) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (optimum !== undefined && Number.isFinite(optimum) && optimum > 0) {
+    lo = Math.min(lo, optimum);
+    hi = Math.max(hi, optimum);
+  }
+  if (!(hi > 0)) return [1e-3, [1e-3, 1]];
+  lo = Math.max(lo, hi * 1e-15);
+  const l0 = Math.log10(lo);
+  const l1 = Math.log10(hi);
+  const span = Math.max(l1 - l0, 0.3);
+  const mid = (l0 + l1) / 2;
+  const half = span / 2 + span * 0.06;
+  return [lo, [10 ** (mid - half), 10 ** (mid + half)]];
+}
+
+/** Ticks at whole iterations only (a run of 3 iterations must not be labelled 0.5, 1.5, …). */
+function integerTicks(axis: Axis): Axis {
+  const ticks = axis.ticks.filter((t) => Number.isInteger(t));
+  return { ...axis, ticks, labels: formatTicks(ticks) };
+}
+
+/**
+ * The curve through (i, loss[i]) thinned per pixel column to its first, lowest, highest and last point
+ * (in iteration order): a million noisy SGD losses draw as at most four vertices a column, and look the same.
+ */
+function decimatedCurve(plot: Plot, n: number, py: (i: number) => number, box: Rect): Polyline {
+  const kept: number[] = [];
+  let column = NaN;
+  let first = -1;
+  let latest = -1;
+  let lowest = -1;
+  let highest = -1;
+  const flush = () => {
+    if (first < 0) return;
+    for (const i of [...new Set([first, lowest, highest, latest])].sort((a, b) => a - b)) kept.push(i);
+    first = latest = lowest = highest = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(plot.x.map(i));
+    const y = py(i);
+    if (c !== column || !Number.isFinite(y)) flush();
+    column = c;
+    if (!Number.isFinite(y)) {
+      kept.push(i);
+      continue;
+    }
+    // Pixel y grows downwards: the lowest loss has the largest y.
+    if (first < 0) first = lowest = highest = i;
+    else if (y > py(lowest)) lowest = i;
+    else if (y < py(highest)) highest = i;
+    latest = i;
+  }
+  flush();
+  return buildPolyline(
+    kept.length,
+    (j) => plot.x.map(kept[j]),
+    (j) => py(kept[j]),
+    box,
+    0,
+    (j) => kept[j],
+  );
+}

@@ -1,0 +1,125 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Rect } from './layout';
+import { clipSegment, inside } from './clip';
+
+/**
+ * A path in screen coordinates, computed once per run, such that the part travelled after any iteration k
+ * is a prefix of it: every vertex carries the iteration whose step produced it (non-decreasing).
+ */
+export interface Polyline {
+  x: Float64Array;
+  y: Float64Array;
+  iter: Float64Array;
+  /** 1 where a vertex starts a new piece (after a non-finite point or on re-entering the box). */
+  move: Uint8Array;
+  length: number;
+}
+
+/** Above this many vertices the path is rebuilt with a coarser step, so a frame never strokes millions. */
+const MAX_VERTICES = 20000;
+
+/**
+ * Builds the polyline through the points i = 0..n−1 (screen coordinates from `px`, `py`; point i belongs to
+ * iteration `iterationOf(i)`, by default i), clipped to `box` and thinned: a point closer than `minStep` pixels to the last kept one is dropped (it moves the line by
+ * less than it can show). Millions of iterations thus become at most a few thousand vertices.
+ */
+export function buildPolyline(
+  n: number,
+  px: (i: number) => number,
+  py: (i: number) => number,
+  box: Rect,
+  minStep = 0.5,
+  iterationOf: (i: number) => number = (i) => i,
+): Polyline {
+  for (let step = minStep; ; step = Math.max(2 * step, 0.5)) {
+    const last = step > Math.max(box.w, box.h);
+    const line = thin(n, px, py, box, step, iterationOf, last ? Infinity : MAX_VERTICES);
+    if (line) return line;
+  }
+}
+
+function thin(
+  n: number,
+  px: (i: number) => number,
+  py: (i: number) => number,
+  box: Rect,
+  minStep: number,
+  iterationOf: (i: number) => number,
+  limit: number,
+): Polyline | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const its: number[] = [];
+  const moves: number[] = [];
+  const min2 = minStep * minStep;
+  const emit = (x: number, y: number, i: number, move: boolean, thinnable: boolean) => {
+    const last = xs.length - 1;
+    if (thinnable && last >= 0) {
+      const dx = x - xs[last];
+      const dy = y - ys[last];
+      if (dx * dx + dy * dy < min2) return;
+    }
+    xs.push(x);
+    ys.push(y);
+    its.push(iterationOf(i));
+    moves.push(move ? 1 : 0);
+  };
+  let prevX = NaN;
+  let prevY = NaN;
+  for (let i = 0; i < n; i++) {
+    const x = px(i);
+    const y = py(i);
+    const ok = Number.isFinite(x) && Number.isFinite(y);
+    if (ok && Number.isFinite(prevX) && Number.isFinite(prevY)) {
+      if (inside(prevX, prevY, box) && inside(x, y, box)) {
+        emit(x, y, i, false, true);
+      } else {
+        const t = clipSegment(prevX, prevY, x, y, box);
+        if (t) {
+          const dx = x - prevX;
+          const dy = y - prevY;
+          if (t[0] > 0) emit(prevX + t[0] * dx, prevY + t[0] * dy, i, true, false);
+          emit(prevX + t[1] * dx, prevY + t[1] * dy, i, false, false);
+        }
+      }
+    } else if (ok && inside(x, y, box)) {
+      emit(x, y, i, true, false);
+    }
+    if (xs.length > limit) return null;
+    prevX = ok ? x : NaN;
+    prevY = ok ? y : NaN;
+  }
+  return {
+    x: Float64Array.from(xs),
+    y: Float64Array.from(ys),
+    iter: Float64Array.from(its),
+    move: Uint8Array.from(moves),
+    length: xs.length,
+  };
+}
+
+/** The number of vertices that belong to the path up to and including iteration k (a binary search). */
+export function prefixLength(line: Polyline, k: number): number {
+  let lo = 0;
+  let hi = line.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (line.iter[mid] <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Adds the path up to iteration k to the context's current path (call beginPath first, stroke after), then
+ * a last segment to the exact current point (cx, cy) when it is finite and inside `box`: the thinned
+ * vertices lag the true position by under minStep, and the line should end exactly at the marker.
+ */
+export function tracePrefix(ctx: SKRSContext2D, line: Polyline, k: number, cx: number, cy: number, box: Rect): void {
+  const count = prefixLength(line, k);
+  for (let v = 0; v < count; v++) {
+    if (line.move[v] || v === 0) ctx.moveTo(line.x[v], line.y[v]);
+    else ctx.lineTo(line.x[v], line.y[v]);
+  }
+  if (count > 0 && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box)) ctx.lineTo(cx, cy);
+}

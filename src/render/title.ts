@@ -1,0 +1,101 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { OptimizerName, Scene } from '../types';
+import { font } from './font';
+import { formatNumber } from './format';
+import type { Rect, Style } from './layout';
+
+const OPTIMIZER_NAMES: Record<OptimizerName, string> = {
+  gd: 'gradient descent',
+  sgd: 'SGD',
+  minibatch: 'mini-batch SGD',
+  momentum: 'momentum',
+  nesterov: 'Nesterov momentum',
+  adagrad: 'AdaGrad',
+  rmsprop: 'RMSprop',
+  adam: 'Adam',
+};
+
+const SHORT_NAMES: Record<OptimizerName, string> = {
+  gd: 'GD',
+  sgd: 'SGD',
+  minibatch: 'mini-batch',
+  momentum: 'momentum',
+  nesterov: 'Nesterov',
+  adagrad: 'AdaGrad',
+  rmsprop: 'RMSprop',
+  adam: 'Adam',
+};
+
+/** Draws the title line for iteration k. Built once per scene; fields keep fixed places from frame to frame. */
+export type TitleDrawer = (ctx: SKRSContext2D, k: number) => void;
+
+/**
+ * The title line: "Linear regression · gradient descent", then "iteration k / N", the loss, w0 and w1 to
+ * four significant digits. Each field gets a fixed slot, as wide as its widest value over the run, so the
+ * text does not jump from frame to frame. On narrow frames the line drops words (shorter heading, then no
+ * heading, then compact fields) before it shrinks the font.
+ */
+export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, style: Style): TitleDrawer {
+  const { trajectory: t, grid } = scene;
+  const N = scene.iterations;
+  const model = scene.model === 'linear' ? 'Linear' : 'Logistic';
+  const wZero = Math.max(...grid.w0Range.map(Math.abs), ...grid.w1Range.map(Math.abs)) * 1e-9;
+  const lossZero = Math.abs(t.loss[0]) * 1e-12;
+  const values = (k: number) => [formatNumber(t.loss[k], 4, lossZero), formatNumber(t.w0[k], 4, wZero), formatNumber(t.w1[k], 4, wZero)];
+  const long = (k: number) => {
+    const [l, a, b] = values(k);
+    return [`iteration ${k} / ${N}`, `loss = ${l}`, `w0 = ${a}`, `w1 = ${b}`];
+  };
+  const compact = (k: number) => {
+    const [l, a, b] = values(k);
+    return [`iteration ${k}/${N}`, `loss ${l}`, `w0 ${a}`, `w1 ${b}`];
+  };
+  const variants: { heading: string; fields: (k: number) => string[] }[] = [
+    { heading: `${model} regression · ${OPTIMIZER_NAMES[scene.optimizer]}`, fields: long },
+    { heading: `${model} · ${SHORT_NAMES[scene.optimizer]}`, fields: long },
+    { heading: '', fields: long },
+    { heading: '', fields: compact },
+  ];
+  const samples = Array.from({ length: Math.min(N, 64) + 1 }, (_, s) => Math.round((s * N) / Math.max(1, Math.min(N, 64))));
+  const margin = style.f * 0.8;
+  const room = band.w - 2 * margin;
+  const nominal = style.f * 1.1;
+
+  const plan = (v: (typeof variants)[number], size: number) => {
+    const gap = size * 1.1;
+    measure.font = font(size, true);
+    const head = v.heading ? measure.measureText(v.heading).width + gap : 0;
+    measure.font = font(size);
+    const slots = [0, 0, 0, 0];
+    for (const k of samples) v.fields(k).forEach((text, i) => (slots[i] = Math.max(slots[i], measure.measureText(text).width)));
+    const total = head + slots.reduce((a, b) => a + b, 0) + gap * 3;
+    return { ...v, size, gap, head, slots, total };
+  };
+  let chosen = plan(variants[variants.length - 1], nominal);
+  for (const v of variants) {
+    const p = plan(v, nominal);
+    if (p.total <= room) {
+      chosen = p;
+      break;
+    }
+  }
+  if (chosen.total > room) chosen = plan(chosen, nominal * Math.max(0.6, room / chosen.total));
+  const { heading, fields, size, gap, head, slots } = chosen;
+  const y = band.y + band.h * 0.55;
+
+  return (ctx, k) => {
+    ctx.fillStyle = style.theme.text;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    if (heading) {
+      ctx.font = font(size, true);
+      ctx.fillText(heading, margin, y);
+    }
+    ctx.font = font(size);
+    let x = margin + head;
+    fields(k).forEach((text, i) => {
+      ctx.fillText(text, x, y);
+      x += Math.max(slots[i], ctx.measureText(text).width) + gap;
+    });
+  };
+}
