@@ -60,23 +60,8 @@ export async function animate(
   hooks: RunHooks = {},
 ): Promise<{ frames: number; path: string; bytes: number }> {
   const out = config.out!;
-  const grid = lossGrid(descent.model, descent.trajectory, descent.optimum, descent.diverged !== null);
-  const iterations = stillOrFrames(config, descent, grid, hooks.warn ?? (() => {}));
-  const scene: Scene = {
-    width: config.width,
-    height: config.height,
-    theme: config.theme,
-    panels: config.panels,
-    model: config.model,
-    optimizer: config.optimizer,
-    data,
-    grid,
-    optimum: descent.optimum,
-    trajectory: descent.trajectory,
-    iterations: descent.iterations,
-    requestedIterations: config.iterations,
-    diverged: descent.diverged,
-  };
+  const scene = buildScene(config, data, descent);
+  const iterations = stillOrFrames(config, descent, scene.grid, hooks.warn ?? (() => {}));
   const renderer = createRenderer(scene);
   const paletteSamples =
     out.format === 'gif'
@@ -108,6 +93,25 @@ export async function animate(
     await encoder.abort();
     throw err;
   }
+}
+
+/** Everything the renderer needs: the data, the recorded descent and the loss surface around it. */
+export function buildScene(config: RunConfig, data: Dataset, descent: Descent): Scene {
+  return {
+    width: config.width,
+    height: config.height,
+    theme: config.theme,
+    panels: config.panels,
+    model: config.model,
+    optimizer: config.optimizer,
+    data,
+    grid: lossGrid(descent.model, descent.trajectory, descent.optimum, descent.diverged !== null),
+    optimum: descent.optimum,
+    trajectory: descent.trajectory,
+    iterations: descent.iterations,
+    requestedIterations: config.iterations,
+    diverged: descent.diverged,
+  };
 }
 
 function stillOrFrames(config: RunConfig, d: Descent, grid: Scene['grid'], warn: (m: string) => void): number[] {

@@ -10,6 +10,14 @@ import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
 import { createRenderer } from '../../src/render';
 import type { Scene } from '../../src/types';
 import { makeScene } from './fixtures';
+import { buildScene, loadData, resolveConfig, train } from '../../src/index';
+
+/** A scene from a fixed seeded run through the real pipeline (data, engine, loss grid). */
+function seededScene(model: 'linear' | 'logistic'): Scene {
+  const config = resolveConfig({ model, iterations: 200, width: 640, height: 320, seed: 'golden' });
+  const data = loadData(config, () => {});
+  return buildScene(config, data, train(config, data));
+}
 
 const DIR = path.join(__dirname, 'golden');
 const MAX_CHANNEL_DIFF = 8;
@@ -18,6 +26,8 @@ const MIN_SHARE_WITHIN = 0.995;
 const scenes: [string, Scene][] = [
   ['linear-light', makeScene('linear', { panels: ['surface', 'fit', 'loss'] })],
   ['logistic-dark', makeScene('logistic', { theme: 'dark' })],
+  ['seeded-linear', seededScene('linear')],
+  ['seeded-logistic', seededScene('logistic')],
 ];
 
 function encodePng(px: Uint8Array, width: number, height: number): Buffer {
