@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { messages, usageError } from './errors';
 import { SAMPLE_MODES, type SampleMode } from './engine/frames';
+import type { DataRequest } from './data';
+import type { DescentConfig } from './engine';
 import { OPTIMIZERS, type Dataset, type ModelName, type OptimizerName, type PanelName, type ThemeName } from './types';
 
 export const FORMATS = ['gif', 'mp4', 'webm', 'png'] as const;
@@ -48,24 +50,8 @@ export interface RunOptions {
   trajectory?: boolean;
 }
 
-/** A whole run, validated, with every default filled in. */
-export interface RunConfig {
-  model: ModelName;
-  data?: string;
-  x?: string;
-  y?: string;
-  positive?: string;
-  points: number;
-  noise?: number;
-  seed: string;
-  optimizer: OptimizerName;
-  lr?: number;
-  iterations: number;
-  batchSize: number;
-  momentum: number;
-  beta1: number;
-  beta2?: number;
-  eps: number;
+/** A whole run, validated, with every default filled in: the data request and the descent, plus the output. */
+export interface RunConfig extends DataRequest, Omit<DescentConfig, 'standardize'> {
   init: [number, number];
   /** Absent: the data set's suggestion (built-in sets: on), else off. */
   standardize?: boolean;
@@ -187,39 +173,16 @@ export function resolveConfig(options: RunOptions, warn: (message: string) => vo
   }
   if (o.frame !== undefined && out && out.format !== 'png') warn(messages.frameIgnored());
 
+  const given = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as unknown as RunOptions;
   return {
-    model: o.model,
-    data: o.data,
-    x: o.x,
-    y: o.y,
-    positive: o.positive,
-    points: o.points ?? DEFAULTS.points,
-    noise: o.noise,
-    seed: o.seed ?? DEFAULTS.seed,
-    optimizer: o.optimizer ?? DEFAULTS.optimizer,
-    lr: o.lr,
+    ...DEFAULTS,
+    frame: 'last',
+    trajectory: false,
+    ...given,
     iterations,
-    batchSize: o.batchSize ?? DEFAULTS.batchSize,
-    momentum: o.momentum ?? DEFAULTS.momentum,
-    beta1: o.beta1 ?? DEFAULTS.beta1,
-    beta2: o.beta2,
-    eps: o.eps ?? DEFAULTS.eps,
-    init: o.init ?? DEFAULTS.init,
-    standardize: o.standardize,
-    out,
     width,
     height,
-    panels: o.panels ?? DEFAULTS.panels,
-    theme: o.theme ?? DEFAULTS.theme,
-    frames: o.frames ?? DEFAULTS.frames,
-    every: o.every,
-    sample: o.sample ?? DEFAULTS.sample,
-    fps: o.fps ?? DEFAULTS.fps,
-    hold: o.hold ?? DEFAULTS.hold,
-    loop: o.loop ?? DEFAULTS.loop,
-    frame: o.frame ?? 'last',
-    ffmpeg: o.ffmpeg,
-    trajectory: o.trajectory ?? false,
+    out,
   };
 }
 
