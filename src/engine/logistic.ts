@@ -23,13 +23,37 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
   const mx = momentsOf(x);
   let optimumCache: { w0: number; w1: number } | null | undefined;
 
-  const loss = (w0: number, w1: number): number => {
+  // One pass gives the loss and the gradient at the same point, sharing e^(−|z|) between softplus and σ:
+  // training records the loss at each new iterate, and gd-type optimizers then ask for the gradient at
+  // that very point, so caching it halves the work per iteration on large data. Bit-identical to
+  // computing softplus and sigmoid separately.
+  let at0 = NaN;
+  let at1 = NaN;
+  let g0Cache = 0;
+  let g1Cache = 0;
+  let lossCache = 0;
+  const evaluate = (w0: number, w1: number): void => {
+    if (w0 === at0 && w1 === at1) return;
     let s = 0;
+    let g0 = 0;
+    let g1 = 0;
     for (let i = 0; i < n; i++) {
       const z = w1 * x[i] + w0;
-      s += softplus(z) - y[i] * z;
+      const e = Math.exp(-Math.abs(z));
+      s += (z > 0 ? z + Math.log1p(e) : Math.log1p(e)) - y[i] * z;
+      const err = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i];
+      g0 += err;
+      g1 += err * x[i];
     }
-    return s / n;
+    at0 = w0;
+    at1 = w1;
+    lossCache = s / n;
+    g0Cache = g0 / n;
+    g1Cache = g1 / n;
+  };
+  const loss = (w0: number, w1: number): number => {
+    evaluate(w0, w1);
+    return lossCache;
   };
 
   return {
@@ -40,15 +64,9 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
     gradientScale: 1,
     loss,
     gradient(w0, w1, out) {
-      let g0 = 0;
-      let g1 = 0;
-      for (let i = 0; i < n; i++) {
-        const e = sigmoid(w1 * x[i] + w0) - y[i];
-        g0 += e;
-        g1 += e * x[i];
-      }
-      out[0] = g0 / n;
-      out[1] = g1 / n;
+      evaluate(w0, w1);
+      out[0] = g0Cache;
+      out[1] = g1Cache;
     },
     sampleError(i, w0, w1) {
       return sigmoid(w1 * x[i] + w0) - y[i];
@@ -134,6 +152,7 @@ function newtonOptimum(x: Float64Array, y: Float64Array): { w0: number; w1: numb
   let v0 = Math.log(ybar / (1 - ybar));
   let v1 = 0;
   let current = lossZ(v0, v1);
+  let previous = Infinity;
   for (let iter = 0; iter < 200; iter++) {
     let g0 = 0;
     let g1 = 0;
@@ -168,13 +187,20 @@ function newtonOptimum(x: Float64Array, y: Float64Array): { w0: number; w1: numb
       nextLoss = lossZ(next0, next1);
     }
     const unchanged = next0 === v0 && next1 === v1;
-    const tiny = Math.abs(s0) <= 1e-15 * (1 + Math.abs(v0)) && Math.abs(s1) <= 1e-15 * (1 + Math.abs(v1));
+    // Newton doubles the correct digits each step: once a step moves the weights by less than 1e-13 of
+    // their size the next would only stir the last bit (the gradient of N terms is itself only good to
+    // about √N·ε), so this step is the last.
+    const tiny = Math.abs(t * s0) <= 1e-13 * (1 + Math.abs(v0)) && Math.abs(t * s1) <= 1e-13 * (1 + Math.abs(v1));
     if (nextLoss <= current + slack) {
       v0 = next0;
       v1 = next1;
       current = nextLoss;
     }
-    if (unchanged || tiny || t <= 1e-10) break;
+    // Past quadratic convergence, steps stop shrinking and only chase rounding noise: stop there too.
+    const size = Math.max(Math.abs(t * s0) / (1 + Math.abs(v0)), Math.abs(t * s1) / (1 + Math.abs(v1)));
+    const stalled = size < 1e-8 && size > previous / 4;
+    previous = size;
+    if (unchanged || tiny || stalled || t <= 1e-10) break;
   }
   if (!Number.isFinite(v0) || !Number.isFinite(v1)) return null;
   const w1 = v1 / sd;
