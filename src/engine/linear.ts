@@ -59,7 +59,10 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
     loss(w0, w1) {
       const { d, a } = split(w0, w1);
       const g = d * d * S + E + a * a - 2 * d * Q + 2 * a * d * P - 2 * a * R;
-      return g > 0 ? g : 0;
+      // Rounding can leave a hair below 0 at the optimum; NaN only comes from ∞ − ∞ when the weights are
+      // so large that the squares overflow, where the true loss is beyond every double.
+      if (g >= 0) return g;
+      return Number.isNaN(g) ? Infinity : 0;
     },
     gradient(w0, w1, out) {
       const { d, a } = split(w0, w1);
@@ -80,6 +83,11 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
     },
     curvature() {
       return 2 * maxEigen2(1, meanX, mx.meanX2);
+    },
+    referenceLoss() {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += (y[i] - meanY) ** 2;
+      return s / n;
     },
     minCurvature() {
       return 2 * minEigen2(1, meanX, mx.meanX2);

@@ -79,6 +79,9 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
       // The Hessian is (1/N) Σ p(1−p)(1, x)(1, x)ᵀ ≼ (1/4)·(1/N) Σ (1, x)(1, x)ᵀ.
       return maxEigen2(1, mx.meanX, mx.meanX2) / 4;
     },
+    referenceLoss() {
+      return Math.LN2;
+    },
     minCurvature() {
       const at = this.optimum() ?? { w0: 0, w1: 0 };
       let h00 = 0;

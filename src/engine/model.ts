@@ -27,6 +27,11 @@ export interface Model {
   /** The smallest eigenvalue of the Hessian at the optimum (at the origin when there is none). */
   minCurvature(): number;
   /**
+   * The loss of the trivial model (linear: the mean of y, i.e. the variance of y; logistic: p = 1/2,
+   * i.e. log 2): a scale for "the loss blew up" that does not vanish when the start is already perfect.
+   */
+  referenceLoss(): number;
+  /**
    * How strongly one sample can curve its own loss at most, per unit of error scale: max over n of
    * (1 + xₙ²) times the model's curvature factor (1 for r²/2, 1/4 for the cross-entropy).
    */

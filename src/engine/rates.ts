@@ -64,9 +64,17 @@ function distanceToOptimum(model: Model, init: readonly [number, number]): numbe
  *   2(1+β)/L and 2(1+β)/((1+2β)·L).
  * - sgd: 2 over the largest single-sample curvature, so that no one sample's update overshoots.
  * - minibatch: 2 over the largest curvature a batch can have (that of its steepest sample).
- * - adagrad, rmsprop, adam: no closed-form limit; a tenth of the rate that failed.
+ * - adagrad, rmsprop, adam: no closed-form limit; their steps are about α per coordinate, so the default
+ *   rate (sized from the distance to the optimum, see defaultLearningRate) is safe, and never more than a
+ *   tenth of the rate that failed.
  */
-export function stableLearningRate(model: Model, optimizer: OptimizerName, p: OptimizerParams): number {
+export function stableLearningRate(
+  model: Model,
+  optimizer: OptimizerName,
+  p: OptimizerParams,
+  iterations: number,
+  init: readonly [number, number],
+): number {
   const L = model.curvature();
   switch (optimizer) {
     case 'gd':
@@ -82,6 +90,6 @@ export function stableLearningRate(model: Model, optimizer: OptimizerName, p: Op
     case 'adagrad':
     case 'rmsprop':
     case 'adam':
-      return p.lr / 10;
+      return Math.min(p.lr / 10, defaultLearningRate(model, optimizer, init, iterations, p.momentum));
   }
 }

@@ -23,8 +23,13 @@ export interface TrainResult {
   diverged: Divergence | null;
 }
 
-/** The loss counts as blown up once it exceeds the starting loss by this factor. */
-export const BLOW_UP_FACTOR = 1e4;
+/**
+ * The loss counts as blown up once it exceeds this many times the larger of the starting loss and the
+ * trivial model's loss. Stable batch descent on a convex loss never rises above its start, so a tenfold
+ * rise means the steps overshoot more each time; the cross-entropy grows only linearly with the weights,
+ * so a larger factor would let a logistic run wander off for hundreds of iterations unnoticed.
+ */
+export const BLOW_UP_FACTOR = 10;
 
 /**
  * Runs the optimizer and records every iterate. `trainModel` is the problem the optimizer sees (on
@@ -32,17 +37,20 @@ export const BLOW_UP_FACTOR = 1e4;
  * recorded weight and loss is reported in. When the loss becomes non-finite or rises past BLOW_UP_FACTOR
  * times its start, the descent stops: the trajectory ends at the last finite iterate and the result names
  * the update that diverged and a learning rate that would be stable.
+ * Blow-up: see BLOW_UP_FACTOR.
  */
 export function train(trainModel: Model, dataModel: Model, scaling: Scaling | null, o: TrainOptions): TrainResult {
   const n = o.iterations;
   const w0s = new Float64Array(n + 1);
   const w1s = new Float64Array(n + 1);
   const losses = new Float64Array(n + 1);
-  const w = new Float64Array(scaling ? toScaledUnits(o.init[0], o.init[1], scaling) : o.init);
+  const trainInit: [number, number] = scaling ? toScaledUnits(o.init[0], o.init[1], scaling) : [o.init[0], o.init[1]];
+  const w = new Float64Array(trainInit);
   const step = createStep(trainModel, o.optimizer, o.params, o.rng);
 
   const record = (i: number): number => {
-    const [a, b] = scaling ? toDataUnits(w[0], w[1], scaling) : [w[0], w[1]];
+    // The start is reported exactly as given, not as a round trip through standardized units.
+    const [a, b] = i === 0 ? o.init : scaling ? toDataUnits(w[0], w[1], scaling) : [w[0], w[1]];
     w0s[i] = a;
     w1s[i] = b;
     const loss = Number.isFinite(a) && Number.isFinite(b) ? dataModel.loss(a, b) : NaN;
@@ -51,14 +59,14 @@ export function train(trainModel: Model, dataModel: Model, scaling: Scaling | nu
   };
 
   const start = record(0);
-  const limit = BLOW_UP_FACTOR * Math.max(start, Number.MIN_VALUE);
+  const limit = BLOW_UP_FACTOR * Math.max(start, dataModel.referenceLoss(), Number.MIN_VALUE);
   let diverged: Divergence | null = null;
   let done = n;
   for (let t = 1; t <= n; t++) {
     step(w, t);
     const loss = record(t);
     if (!Number.isFinite(loss) || loss > limit) {
-      diverged = { iteration: t, stable_lr: stableLearningRate(trainModel, o.optimizer, o.params) };
+      diverged = { iteration: t, stable_lr: stableLearningRate(trainModel, o.optimizer, o.params, n, trainInit) };
       done = Number.isFinite(loss) ? t : t - 1;
       break;
     }

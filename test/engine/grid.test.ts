@@ -39,9 +39,13 @@ describe('lossGrid', () => {
     const run = descend(data, { ...cfg, lr: 1.2 * (2 / m.curvature()) });
     expect(run.diverged).not.toBeNull();
     const g = lossGrid(run.model, run.trajectory, run.optimum, true);
-    const last = run.trajectory.w0.length - 1;
-    // The exploded end of the path is left out: the window stays near the start and the optimum.
-    expect(g.w0Range[1] - g.w0Range[0]).toBeLessThan(Math.abs(run.trajectory.w0[last]));
+    const t = run.trajectory;
+    const last = t.w0.length - 1;
+    const inside = (i: number) => t.w0[i] >= g.w0Range[0] && t.w0[i] <= g.w0Range[1] && t.w1[i] >= g.w1Range[0] && t.w1[i] <= g.w1Range[1];
+    // The exploded end of the path (loss past 4× the start) is left out; the rest stays in view.
+    expect(t.loss[last]).toBeGreaterThan(4 * t.loss[0]);
+    expect(inside(last)).toBe(false);
+    for (let i = 0; i <= last; i++) if (t.loss[i] <= 4 * t.loss[0]) expect(inside(i)).toBe(true);
     expect(g.values.every(Number.isFinite)).toBe(true);
   });
 

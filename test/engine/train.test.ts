@@ -174,3 +174,41 @@ describe('descend', () => {
     }
   });
 });
+
+describe('divergence detection', () => {
+  it('reports an overflowing linear loss as infinite, never as 0', () => {
+    const data = lineData(20, 'ovf');
+    const m = linearModel(data.x, data.y);
+    expect(m.loss(1e201, 1e201)).toBe(Infinity);
+    const run = descend(data, { ...base, lr: 1e200, iterations: 5 });
+    expect(run.diverged!.iteration).toBe(1);
+    expect(run.iterations).toBe(0);
+  });
+
+  it('catches a logistic descent that oscillates away (the cross-entropy grows only linearly)', () => {
+    const run = descend(classData(100, 'osc'), { ...base, model: 'logistic', optimizer: 'nesterov', lr: 50, iterations: 200 });
+    expect(run.diverged).not.toBeNull();
+    expect(run.trajectory.loss[run.iterations]).toBeGreaterThan(10 * Math.LN2);
+  });
+
+  it('does not call noise around a perfect start a divergence', () => {
+    const x = Float64Array.from({ length: 50 }, (_, i) => i / 25);
+    const y = x.map((v) => 3 * v + 4);
+    const run = descend({ x, y, xName: 'x', yName: 'y', source: 't', skipped: 0 }, { ...base, optimizer: 'adam', init: [4, 3], iterations: 50 });
+    expect(run.diverged).toBeNull();
+  });
+
+  it('suggests a rate for adam that then works', () => {
+    const data = lineData(100, 'adam');
+    const run = descend(data, { ...base, optimizer: 'adam', lr: 1e6, iterations: 300 });
+    expect(run.diverged).not.toBeNull();
+    const again = descend(data, { ...base, optimizer: 'adam', lr: run.diverged!.stable_lr, iterations: 300 });
+    expect(again.diverged).toBeNull();
+  });
+
+  it('--standardize reports the start exactly as given', () => {
+    const run = descend(lineData(30, 'std0', 4000), { ...base, standardize: true, init: [0.3, 0.7], iterations: 0 });
+    expect(run.trajectory.w0[0]).toBe(0.3);
+    expect(run.trajectory.w1[0]).toBe(0.7);
+  });
+});
