@@ -8,7 +8,7 @@ import { listDatasets } from './data';
 import { SAMPLE_MODES } from './engine/frames';
 import { messages, MlvisError, usageError } from './errors';
 import { run, summaryJson, type Summary } from './index';
-import { writeTextAtomic } from './output';
+import { reserveText } from './output';
 import { OPTIMIZERS, type ModelName, type PanelName, type ThemeName } from './types';
 
 
@@ -63,10 +63,13 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     .option('--verbose', 'show stack traces on errors');
 }
 
+/** Plain decimal numbers only: Number() would also take "0x10", "Infinity" and "" (as 0). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 const num = (flag: string, value: string | undefined, what = 'a number'): number | undefined => {
   if (value === undefined) return undefined;
   const t = value.trim();
-  const n = t === '' ? NaN : Number(t);
+  const n = DECIMAL.test(t) ? Number(t) : NaN;
   if (!Number.isFinite(n)) throw usageError(messages.badNumber(flag, value, what));
   return n;
 };
@@ -95,7 +98,7 @@ export function toRunOptions(model: ModelName, raw: Raw, env: NodeJS.ProcessEnv 
   const init = s('init');
   if (init !== undefined) {
     const parts = init.split(',');
-    const pair = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+    const pair = parts.map((p) => (DECIMAL.test(p.trim()) ? Number(p) : NaN));
     if (parts.length !== 2 || !pair.every(Number.isFinite)) throw usageError(messages.badInit(init));
     o.init = [pair[0], pair[1]];
   }
@@ -111,6 +114,7 @@ export function toRunOptions(model: ModelName, raw: Raw, env: NodeJS.ProcessEnv 
   const panels = s('panels');
   if (panels !== undefined) {
     const list = panels.split(',').map((p) => p.trim()).filter((p) => p !== '');
+    if (list.length === 0) throw usageError(messages.noPanels());
     for (const p of list) if (!PANELS.includes(p as PanelName)) throw usageError(messages.badChoice('--panels', p, PANELS));
     o.panels = list as PanelName[];
   }
@@ -166,21 +170,23 @@ async function runCommand(model: ModelName, raw: Raw, io: Io): Promise<void> {
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
+  // The summary file is reserved first: an unwritable destination fails before anything is drawn.
+  const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   let result;
   try {
     result = await run(options, { warn, progress, signal: controller.signal });
+  } catch (error) {
+    await summaryFile?.discard();
+    throw error;
   } finally {
     bar?.stop();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
   const { summary } = result;
-  if (summaryTo === '-') {
-    io.stdout.write(summaryJson(summary));
-  } else {
-    if (summaryTo !== undefined) await writeTextAtomic(summaryTo, summaryJson(summary));
-    if (summary.out === undefined && summaryTo === undefined) io.stdout.write(humanReport(summary));
-  }
+  if (summaryTo === '-') io.stdout.write(summaryJson(summary));
+  else if (summaryFile) await summaryFile.commit(summaryJson(summary));
+  else if (summary.out === undefined) io.stdout.write(humanReport(summary));
   if (summary.out !== undefined && !quiet) {
     io.stderr.write(`mlvis: wrote ${summary.out} (${summary.frames} frame${summary.frames === 1 ? '' : 's'}, ${formatBytes(summary.bytes ?? 0)})\n`);
   }
@@ -240,7 +246,7 @@ export async function runCli(argv: string[], io: Io = process): Promise<number> 
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-      if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return err.exitCode;
+      if (err.code === 'commander.help') return 2; // no command given: the help went to stderr
       const text = err.message.replace(/^error:\s*/, '').split('\n')[0];
       io.stderr.write(`mlvis: ${text} (see "mlvis --help")\n`);
       return 2;

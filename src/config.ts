@@ -131,13 +131,13 @@ const schema = z
     height: int(120, 8192).optional(),
     panels: z.array(z.enum(['surface', 'fit', 'loss'])).min(1, 'needs at least one panel').optional(),
     theme: z.enum(['light', 'dark']).optional(),
-    frames: int(1, 100_000).optional(),
+    frames: int(2, 100_000).optional(),
     every: int(1, 10_000_000).optional(),
     sample: z.enum(SAMPLE_MODES).optional(),
     fps: z.number().min(0.1, 'must be at least 0.1').max(100, 'must be at most 100 (GIF delays are in 1/100 s)').optional(),
     hold: z.number().min(0, 'must be at least 0').max(3600, 'must be at most 3600').optional(),
     loop: int(0, 65535).optional(),
-    frame: z.union([z.literal('last'), int(0, 10_000_000)]).optional(),
+    frame: z.union([z.literal('last'), int(0, 10_000_000)], { error: 'is not a whole number of iterations or "last"' }).optional(),
     ffmpeg: z.string().min(1).optional(),
     trajectory: z.boolean().optional(),
   })
@@ -159,8 +159,6 @@ export function resolveConfig(options: RunOptions, warn: (message: string) => vo
   if (o.frames !== undefined && o.every !== undefined) throw usageError(messages.framesAndEvery());
   if (o.panels && new Set(o.panels).size !== o.panels.length) throw usageError(messages.duplicatePanels(o.panels));
   const iterations = o.iterations ?? DEFAULTS.iterations;
-  if (typeof o.frame === 'number' && o.frame > iterations) throw usageError(messages.frameOutOfRange(o.frame, iterations));
-
   let width = o.width ?? DEFAULTS.width;
   let height = o.height ?? DEFAULTS.height;
   const out = o.out === undefined ? undefined : outputOf(o.out);
@@ -172,6 +170,7 @@ export function resolveConfig(options: RunOptions, warn: (message: string) => vo
     height = h;
   }
   if (o.frame !== undefined && out && out.format !== 'png') warn(messages.frameIgnored());
+  else if (typeof o.frame === 'number' && o.frame > iterations) throw usageError(messages.frameOutOfRange(o.frame, iterations));
 
   const given = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as unknown as RunOptions;
   return {

@@ -1,14 +1,28 @@
 import { writeFile } from 'node:fs/promises';
 import { commitTemp, createTemp, removeQuietly } from './encode/atomic';
 
-/** Writes text to a file through a temporary file and a rename: never a half-written file. */
-export async function writeTextAtomic(target: string, text: string): Promise<number> {
+/** A text file reserved before the work starts and written in one piece at the end. */
+export interface PendingText {
+  commit(text: string): Promise<number>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Creates the target's folder and a temporary file beside it now, so that an unwritable destination fails
+ * before any work is done; commit writes and renames, discard removes the temporary file.
+ */
+export async function reserveText(target: string): Promise<PendingText> {
   const temp = await createTemp(target);
-  try {
-    await writeFile(temp, text);
-    return await commitTemp(temp, target);
-  } catch (error) {
-    await removeQuietly(temp);
-    throw error;
-  }
+  return {
+    async commit(text) {
+      try {
+        await writeFile(temp, text);
+        return await commitTemp(temp, target);
+      } catch (error) {
+        await removeQuietly(temp);
+        throw error;
+      }
+    },
+    discard: () => removeQuietly(temp),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { messages, MlvisError, runError } from '../errors';
 
 /**
@@ -23,7 +23,7 @@ export function tempPathFor(target: string): string {
  */
 export async function createTemp(target: string): Promise<string> {
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await ensureFolder(dirname(target));
     const existing = await stat(target).catch(() => null);
     if (existing?.isDirectory()) throw runError(messages.outputUnwritable(target, 'it is a folder'));
     const temp = tempPathFor(target);
@@ -31,6 +31,26 @@ export async function createTemp(target: string): Promise<string> {
     return temp;
   } catch (error) {
     throw asUnwritable(target, error);
+  }
+}
+
+/**
+ * mkdir -p, one level at a time. Node's own `mkdir(…, { recursive: true })` spins forever on some paths
+ * (seen with a missing folder under /proc: 100 % CPU, never returns), so it is not used.
+ */
+async function ensureFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  while (!(await stat(at).then(() => true, () => false))) {
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
   }
 }
 
@@ -66,6 +86,7 @@ const REASONS: Record<string, string> = {
   EISDIR: 'it is a folder',
   ENAMETOOLONG: 'the name is too long',
   EEXIST: 'a file is in the way of a folder',
+  ENOENT: 'its folder does not exist and cannot be created',
 };
 
 function reasonOf(error: unknown): string {

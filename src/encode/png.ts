@@ -4,7 +4,7 @@
  * abort removes the temporary files. PNG bytes depend only on the pixels (no time stamps), so equal frames
  * give byte-identical files.
  */
-import { writeFile } from 'node:fs/promises';
+import { stat, unlink, writeFile } from 'node:fs/promises';
 import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import { asUnwritable, commitTemp, createTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
@@ -56,6 +56,15 @@ export function createPngEncoder(options: EncoderOptions): Encoder {
       while (pending.length > 0) {
         bytes += await commitTemp(pending[0].temp, pending[0].target);
         pending.shift();
+      }
+      // A shorter run into the same pattern would otherwise leave the older run's later frames behind,
+      // and a tool that reads the sequence would play both: remove the numbers that follow on directly.
+      if (isFrameSequence(path)) {
+        for (let k = files; ; k++) {
+          const stale = frameFileName(path, k);
+          if (!(await stat(stale).then((st) => st.isFile(), () => false))) break;
+          await unlink(stale);
+        }
       }
       return { path, bytes, files };
     },

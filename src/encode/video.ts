@@ -72,7 +72,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
           resolve();
         });
         cmd.on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
-          fail(runError(messages.ffmpegFailed(ffmpegReason(stderr, error.message.split('\n')[0])), error));
+          fail(runError(messages.ffmpegFailed(ffmpegReason(stderr, error.message.split('\n')[0].replace(/:\s*$/, '') + ' and printed no reason')), error));
           resolve();
         });
       });

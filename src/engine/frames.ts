@@ -38,14 +38,50 @@ export function chooseFrames(t: Trajectory, c: FrameChoice): number[] {
   if (count === last + 1) return Array.from({ length: count }, (_, i) => i);
   switch (c.sample) {
     case 'uniform':
-      return pick(count, last, (u) => u * last);
+      return fill(pick(count, last, (u) => u * last), count, (i) => i);
     case 'log': {
       const top = Math.log1p(last);
-      return pick(count, last, (u) => Math.expm1(u * top));
+      return fill(pick(count, last, (u) => Math.expm1(u * top)), count, Math.log1p);
     }
-    case 'adaptive':
-      return adaptive(t, c, count, last);
+    case 'adaptive': {
+      const measure = adaptiveMeasure(t, c, count, last);
+      return fill(pickByMeasure(measure, count, last), count, measure);
+    }
   }
+}
+
+/**
+ * Rounding to whole iterations can make two targets land on the same one; the frames asked for are then
+ * made up by splitting the widest gaps, so the animation has exactly `count` frames.
+ */
+function fill(frames: number[], count: number, measure: (i: number) => number): number[] {
+  const out = frames.slice();
+  while (out.length < count) {
+    // The widest gap, as the sampling mode measures it, that still has an iteration inside.
+    let best = -1;
+    let width = -1;
+    for (let k = 0; k < out.length - 1; k++) {
+      const w = measure(out[k + 1]) - measure(out[k]);
+      if (out[k + 1] - out[k] >= 2 && w > width) {
+        best = k;
+        width = w;
+      }
+    }
+    if (best < 0) break;
+    // Split it at the middle of the measure (a binary search: the measure increases with the iteration).
+    const a = out[best];
+    const b = out[best + 1];
+    const mid = (measure(a) + measure(b)) / 2;
+    let lo = a + 1;
+    let hi = b - 1;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (measure(m) < mid) lo = m + 1;
+      else hi = m;
+    }
+    out.splice(best + 1, 0, lo);
+  }
+  return out;
 }
 
 /** Maps count evenly spaced u ∈ [0, 1] through `at` to iterations, rounding and removing repeats. */
@@ -59,7 +95,8 @@ function pick(count: number, last: number, at: (u: number) => number): number[] 
   return out;
 }
 
-function adaptive(t: Trajectory, c: FrameChoice, count: number, last: number): number[] {
+/** The adaptive measure of each iteration in [0, 1]: capped distance travelled, blended with a little time. */
+function adaptiveMeasure(t: Trajectory, c: FrameChoice, count: number, last: number): (i: number) => number {
   const sx = 1 / (c.w0Range[1] - c.w0Range[0] || 1);
   const sy = 1 / (c.w1Range[1] - c.w1Range[0] || 1);
   const step = new Float64Array(last + 1);
@@ -81,6 +118,11 @@ function adaptive(t: Trajectory, c: FrameChoice, count: number, last: number): n
   const total = cum[last];
   const measure = (i: number) =>
     total > 0 ? (1 - ADAPTIVE_TIME_SHARE) * (cum[i] / total) + ADAPTIVE_TIME_SHARE * (i / last) : i / last;
+  return measure;
+}
+
+/** Iterations where the measure crosses k/(count−1), without repeats. */
+function pickByMeasure(measure: (i: number) => number, count: number, last: number): number[] {
   const out: number[] = [0];
   let i = 0;
   for (let k = 1; k < count - 1; k++) {

@@ -26,12 +26,38 @@ describe('mlvis errors (subprocess)', () => {
     [['linear', '--out', 'a/%03d.gif'], /only works with \.png/],
     [['linear', '--frames', '10', '--every', '5', '--summary', '-'], new RegExp(escape(messages.framesAndEvery()))],
     [['frobnicate'], /unknown command/],
+    [['linear', '--iters', '0x10', '--summary', '-'], /--iters: "0x10" is not a whole number/],
+    [['linear', '--frames', '1', '--out', 'a.gif'], /--frames: 1 must be at least 2/],
+    [['linear', '--panels', '', '--summary', '-'], new RegExp(escape(messages.noPanels()))],
+    [['linear', '--frame', '1.5', '--out', 'a.png'], /--frame: 1.5 is not a whole number of iterations or "last"/],
+    [['linear', '--frame', '5000', '--out', 'a.png'], new RegExp(escape(messages.frameOutOfRange(5000, 1000)))],
   ])('usage error %j exits 2 with one line', (args, pattern) => {
     const r = mlvis(args as string[], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern as RegExp);
     expectOneLine(r.stderr);
     expect(r.stdout).toBe('');
+  });
+
+  it('no command at all is a usage error that shows the commands', () => {
+    const r = mlvis([], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Commands:[\s\S]*linear[\s\S]*logistic[\s\S]*datasets/);
+  });
+
+  it('an unwritable --summary fails before anything is drawn or written', () => {
+    const out = join(dir, 'never.gif');
+    const r = mlvis(['linear', '--out', out, '--summary', '/proc/mlvis/s.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^mlvis: cannot write \/proc\/mlvis\/s.json: /);
+    expectOneLine(r.stderr);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--frame with an animation is ignored with a note', () => {
+    const r = mlvis(['linear', '--iters', '10', '--frames', '2', '--size', '320x200', '--frame', '5000', '--out', join(dir, 'f.gif')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(messages.frameIgnored());
   });
 
   it('a missing data file exits 1 with the fix', () => {

@@ -147,3 +147,15 @@ describe('animations end to end (CLI subprocess)', () => {
     expect(new GifReader(readFileSync(out)).numFrames()).toBe(s.frames);
   });
 });
+
+describe('PNG sequences', () => {
+  it('a shorter run into the same pattern removes the older run\'s later frames', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mlvis-seq-'));
+    const pattern = join(folder, '%03d.png');
+    expect(mlvis(['linear', '--iters', '5', '--size', '320x200', '--out', pattern]).code).toBe(0);
+    expect(readdirSync(folder)).toHaveLength(6);
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    expect(mlvis(['linear', '--iters', '2', '--size', '320x200', '--out', pattern]).code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['000.png', '001.png', '002.png', 'notes.txt']);
+  });
+});
