@@ -76,6 +76,11 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
         ctx.font = font(f, true);
         drawLabel(ctx, `diverged at iteration ${diverged.iteration}`, rect.x + f * 0.5, rect.y + f * 0.5, f, theme.accent, theme.labelBox);
       }
+      if (!optimum) {
+        // Separable classes: the path heads off for ever; say why there is no star.
+        ctx.font = font(f, true);
+        drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
+      }
       ctx.restore();
     },
   };

@@ -38,17 +38,19 @@ export type TitleDrawer = (ctx: SKRSContext2D, k: number) => void;
 export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, style: Style): TitleDrawer {
   const { trajectory: t, grid } = scene;
   const N = scene.iterations;
+  // The total shown is what the run asked for: a diverged run reads "iteration 68 / 200".
+  const total = scene.requestedIterations;
   const model = scene.model === 'linear' ? 'Linear' : 'Logistic';
   const wZero = Math.max(...grid.w0Range.map(Math.abs), ...grid.w1Range.map(Math.abs)) * 1e-9;
   const lossZero = Math.abs(t.loss[0]) * 1e-12;
   const values = (k: number) => [formatNumber(t.loss[k], 4, lossZero), formatNumber(t.w0[k], 4, wZero), formatNumber(t.w1[k], 4, wZero)];
   const long = (k: number) => {
     const [l, a, b] = values(k);
-    return [`iteration ${k} / ${N}`, `loss = ${l}`, `w0 = ${a}`, `w1 = ${b}`];
+    return [`iteration ${k} / ${total}`, `loss = ${l}`, `w0 = ${a}`, `w1 = ${b}`];
   };
   const compact = (k: number) => {
     const [l, a, b] = values(k);
-    return [`iteration ${k}/${N}`, `loss ${l}`, `w0 ${a}`, `w1 ${b}`];
+    return [`iteration ${k}/${total}`, `loss ${l}`, `w0 ${a}`, `w1 ${b}`];
   };
   const variants: { heading: string; fields: (k: number) => string[] }[] = [
     { heading: `${model} regression · ${OPTIMIZER_NAMES[scene.optimizer]}`, fields: long },
