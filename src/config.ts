@@ -92,6 +92,9 @@ export const DEFAULTS = {
   loop: 0,
 };
 
+/** Below this many pixels per panel, tick labels collide and titles are cut to a letter. */
+const MIN_PANEL_WIDTH = 160;
+
 /** The flag each option comes from, for messages. */
 const FLAG: Record<string, string> = {
   batchSize: '--batch-size',
@@ -161,6 +164,8 @@ export function resolveConfig(options: RunOptions, warn: (message: string) => vo
   const iterations = o.iterations ?? DEFAULTS.iterations;
   let width = o.width ?? DEFAULTS.width;
   let height = o.height ?? DEFAULTS.height;
+  const panelCount = (o.panels ?? DEFAULTS.panels).length;
+  if (width < MIN_PANEL_WIDTH * panelCount) throw usageError(messages.tooNarrow(width, height, panelCount, MIN_PANEL_WIDTH * panelCount));
   const out = o.out === undefined ? undefined : outputOf(o.out);
   if (out && (out.format === 'mp4' || out.format === 'webm') && (width % 2 || height % 2)) {
     const w = width - (width % 2);

@@ -26,6 +26,7 @@ describe('mlvis errors (subprocess)', () => {
     [['linear', '--out', 'a/%03d.gif'], /only works with \.png/],
     [['linear', '--frames', '10', '--every', '5', '--summary', '-'], new RegExp(escape(messages.framesAndEvery()))],
     [['frobnicate'], /unknown command/],
+    [['linear', '--size', '400x200', '--panels', 'surface,fit,loss', '--out', 'a.gif'], new RegExp(escape(messages.tooNarrow(400, 200, 3, 480)))],
     [['linear', '--iters', '0x10', '--summary', '-'], /--iters: "0x10" is not a whole number/],
     [['linear', '--frames', '1', '--out', 'a.gif'], /--frames: 1 must be at least 2/],
     [['linear', '--panels', '', '--summary', '-'], new RegExp(escape(messages.noPanels()))],
