@@ -174,6 +174,7 @@ export function resolveConfig(options: RunOptions, warn: (message: string) => vo
     width = w;
     height = h;
   }
+  for (const [flag, why] of ignoredFlags(o)) warn(messages.flagIgnored(flag, why));
   if (o.frame !== undefined && out && out.format !== 'png') warn(messages.frameIgnored());
   else if (typeof o.frame === 'number' && o.frame > iterations) throw usageError(messages.frameOutOfRange(o.frame, iterations));
 
@@ -188,6 +189,27 @@ export function resolveConfig(options: RunOptions, warn: (message: string) => vo
     height,
     out,
   };
+}
+
+/** Flags that were given but have no effect on this run, with the reason, so nobody waits for a change that cannot come. */
+function ignoredFlags(o: RunOptions): [string, string][] {
+  const out: [string, string][] = [];
+  const opt = o.optimizer ?? DEFAULTS.optimizer;
+  const given = (k: keyof RunOptions) => o[k] !== undefined;
+  if (o.data === undefined) for (const k of ['x', 'y', 'positive'] as const) if (given(k)) out.push([flagOf(k), 'it applies to --data']);
+  if (o.data !== undefined) for (const k of ['points', 'noise'] as const) if (given(k)) out.push([flagOf(k), 'it applies to synthetic data (no --data)']);
+  if (o.model === 'linear' && given('positive')) out.push(['--positive', 'it applies to logistic regression']);
+  if (given('batchSize') && opt !== 'minibatch') out.push(['--batch-size', 'it applies to --optimizer minibatch']);
+  if (given('momentum') && opt !== 'momentum' && opt !== 'nesterov') out.push(['--momentum', 'it applies to --optimizer momentum or nesterov']);
+  if (given('beta1') && opt !== 'adam') out.push(['--beta1', 'it applies to --optimizer adam']);
+  if (given('beta2') && opt !== 'adam' && opt !== 'rmsprop') out.push(['--beta2', 'it applies to --optimizer adam or rmsprop']);
+  if (given('eps') && !['adagrad', 'rmsprop', 'adam'].includes(opt)) out.push(['--eps', 'it applies to --optimizer adagrad, rmsprop or adam']);
+  if (o.out === undefined) {
+    for (const k of ['width', 'panels', 'theme', 'frames', 'every', 'sample', 'fps', 'hold', 'loop'] as const) {
+      if (given(k)) out.push([flagOf(k), 'nothing is drawn without --out']);
+    }
+  }
+  return out;
 }
 
 /** The output format from the file name; a %d pattern is only for PNG sequences. */

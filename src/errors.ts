@@ -84,6 +84,7 @@ export const messages = {
   noPanels: () => '--panels: name at least one of surface, fit, loss (for example --panels surface,fit)',
   tooNarrow: (w: number, h: number, panels: number, min: number) =>
     `--size: ${w}x${h} is too narrow for ${panels} panels; give at least ${min} pixels of width (for example --size ${min}x${h})`,
+  flagIgnored: (flag: string, why: string) => `${flag} is ignored: ${why}`,
   framesAndEvery: () => '--frames and --every both choose the frames; give only one of them',
   duplicatePanels: (panels: readonly string[]) => `--panels: ${panels.join(',')} names a panel twice; list each of surface, fit, loss at most once`,
   frameOutOfRange: (frame: number, iterations: number) =>

@@ -55,6 +55,15 @@ describe('mlvis errors (subprocess)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('says which given flags have no effect', () => {
+    const r = mlvis(['linear', '--iters', '5', '--x', 'a', '--batch-size', '4', '--theme', 'dark', '--summary', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(messages.flagIgnored('--x', 'it applies to --data'));
+    expect(r.stderr).toContain(messages.flagIgnored('--batch-size', 'it applies to --optimizer minibatch'));
+    expect(r.stderr).toContain(messages.flagIgnored('--theme', 'nothing is drawn without --out'));
+    JSON.parse(r.stdout);
+  });
+
   it('--frame with an animation is ignored with a note', () => {
     const r = mlvis(['linear', '--iters', '10', '--frames', '2', '--size', '320x200', '--frame', '5000', '--out', join(dir, 'f.gif')]);
     expect(r.code).toBe(0);
