@@ -60,23 +60,22 @@ export function chooseColumns(
 }
 
 /**
- * Indices of the numeric columns, in header order: a column is numeric when every non-missing cell is a
- * finite number and there is at least one such cell.
+ * Indices of the numeric columns, in header order: a column is numeric when it has a finite number and at
+ * least nine in ten of its non-missing cells are finite numbers.
  */
 export function numericColumns(table: CsvTable): number[] {
   const result: number[] = [];
   for (let j = 0; j < table.header.length; j++) {
     let numbers = 0;
-    let text = false;
+    let text = 0;
     for (const row of table.rows) {
       const cell = row[j];
       if (!Number.isNaN(parseNumber(cell))) numbers++;
-      else if (!isMissing(cell)) {
-        text = true;
-        break;
-      }
+      else if (!isMissing(cell)) text++;
     }
-    if (!text && numbers > 0) result.push(j);
+    // Mostly numbers is numeric: a stray "Inf" or "1,5" costs its row (skipped with the warning), not the
+    // whole column. Mostly text (names, labels, ids like "A12") is not.
+    if (numbers > 0 && numbers >= 9 * text) result.push(j);
   }
   return result;
 }

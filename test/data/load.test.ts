@@ -109,3 +109,17 @@ describe('loadDataset errors', () => {
     expectError(() => loadDataset(req(path), noWarn), messages.constantX('a', 2.5));
   });
 });
+
+describe('default numeric columns with a stray bad cell', () => {
+  it('keep a mostly numeric column and skip only the bad row', () => {
+    const { parseCsvText, chooseColumns, tableToDataset } = require('../../src/data');
+    const rows = Array.from({ length: 20 }, (_, i) => `${i},${2 * i + 1}`);
+    rows[7] = 'Inf,15';
+    const table = parseCsvText('a,b\n' + rows.join('\n') + '\n', 'mem.csv');
+    const choice = chooseColumns(table, 'mem.csv', 'linear', {});
+    expect([table.header[choice.x], table.header[choice.y]]).toEqual(['a', 'b']);
+    const data = tableToDataset(table, choice, 'linear', 'mem.csv');
+    expect(data.x.length).toBe(19);
+    expect(data.skipped).toBe(1);
+  });
+});
