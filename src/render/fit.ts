@@ -3,7 +3,8 @@ import type { Dataset, Scene } from '../types';
 import { drawAxes, drawGrid, drawHeading } from './axes';
 import { clipSegment } from './clip';
 import { drawLegend } from './legend';
-import { drawDot } from './markers';
+import { drawDot, drawLabel } from './markers';
+import { font } from './font';
 import { placePlot, type Plot, type Rect, type Style } from './layout';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis, type Axis } from './scale';
@@ -64,14 +65,20 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
       ctx.lineJoin = 'round';
       ctx.lineCap = 'butt';
       ctx.beginPath();
-      if (logistic) traceSigmoid(ctx, plot, w0, w1, samples);
-      else traceLine(ctx, plot, box, w0, w1);
+      const visible = logistic ? (traceSigmoid(ctx, plot, w0, w1, samples), true) : traceLine(ctx, plot, box, w0, w1);
       ctx.strokeStyle = theme.background;
       ctx.lineWidth = style.line + 2;
       ctx.stroke();
       ctx.strokeStyle = theme.accent;
       ctx.lineWidth = style.line;
       ctx.stroke();
+      if (!visible) {
+        // A diverging or far-off model would otherwise just vanish: say where it went.
+        const mid = (plot.x.domain[0] + plot.x.domain[1]) / 2;
+        const where = w0 + w1 * mid > plot.y.domain[1] ? 'above' : 'below';
+        ctx.font = font(f, true);
+        drawLabel(ctx, `fit line out of view (${where})`, rect.x + f * 0.5, rect.y + f * 0.5, f, theme.accent, theme.labelBox);
+      }
       if (logistic && w1 !== 0) {
         const xb = plot.x.map(-w0 / w1);
         if (xb >= rect.x && xb <= rect.x + rect.w) {
@@ -89,16 +96,18 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
   };
 }
 
-function traceLine(ctx: SKRSContext2D, plot: Plot, box: Rect, w0: number, w1: number): void {
+/** Adds the fit line, clipped to the panel, to the path; false when no part of it is in view. */
+function traceLine(ctx: SKRSContext2D, plot: Plot, box: Rect, w0: number, w1: number): boolean {
   const [a, b] = plot.x.domain;
   const x0 = plot.x.map(a);
   const x1 = plot.x.map(b);
   const y0 = plot.y.map(w0 + w1 * a);
   const y1 = plot.y.map(w0 + w1 * b);
   const c = clipSegment(x0, y0, x1, y1, box);
-  if (!c) return;
+  if (!c) return false;
   ctx.moveTo(x0 + c[0] * (x1 - x0), y0 + c[0] * (y1 - y0));
   ctx.lineTo(x0 + c[1] * (x1 - x0), y0 + c[1] * (y1 - y0));
+  return true;
 }
 
 function traceSigmoid(ctx: SKRSContext2D, plot: Plot, w0: number, w1: number, samples: number): void {

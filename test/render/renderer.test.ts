@@ -122,6 +122,19 @@ describe('createRenderer', () => {
     expect(notice).toBeGreaterThan(countColour(before, 960, labelArea, accent, 30) + 50);
   });
 
+  it('says where the fit line went when it leaves the fit panel', () => {
+    const scene = makeScene('linear', { iterations: 10 });
+    const t = scene.trajectory;
+    [t.w0[10], t.w1[10]] = [-500, 0]; // far below every data point
+    const r = createRenderer(scene);
+    const { panels } = prepareFrame(scene);
+    const fit = panels[1].plot.rect;
+    const labelArea = { x: fit.x, y: fit.y, w: 200, h: 30 };
+    const inView = countColour(Buffer.from(r.drawFrame(9)), 960, labelArea, accent, 30);
+    const outOfView = countColour(Buffer.from(r.drawFrame(10)), 960, labelArea, accent, 30);
+    expect(outOfView).toBeGreaterThan(inView + 50);
+  });
+
   it('lays out small and very large frames', () => {
     for (const [w, h] of [
       [320, 200],
