@@ -68,6 +68,8 @@ export const messages = {
     'the two classes are perfectly separable along x: the cross-entropy has no finite minimum (the weights grow without bound), so no optimum is reported',
   diverged: (iteration: number, lr: number, stableLr: number) =>
     `the descent diverged at iteration ${iteration} (learning rate ${lr}); it stopped there. Try --lr ${formatLr(stableLr)} or lower`,
+  endedHigher: (final: number, start: number, lr: number) =>
+    `the loss ended higher than it started (${Number(final.toPrecision(4))} against ${Number(start.toPrecision(4))}): the steps overshoot without converging. Try --lr ${formatLr(lr)} or lower`,
   illConditioned: (condition: number) =>
     `x is far from 0 compared with its spread (condition number ${condition.toExponential(1)}): w0 will move very slowly; add --standardize for a faster descent`,
 

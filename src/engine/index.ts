@@ -6,7 +6,7 @@ import { logisticModel } from './logistic';
 import { maxEigen2, minEigen2, type Model } from './model';
 import { momentsOf } from './moments';
 import type { OptimizerParams } from './optimizers';
-import { defaultLearningRate } from './rates';
+import { defaultLearningRate, stableLearningRate } from './rates';
 import { scalingOf, standardizeX, toScaledUnits } from './standardize';
 import { train } from './train';
 
@@ -82,6 +82,12 @@ export function descend(data: Dataset, c: DescentConfig): Descent {
   const optimum = opt ? { ...opt, loss: dataModel.loss(opt.w0, opt.w1) } : null;
   if (!opt) warnings.push(messages.separable());
   if (result.diverged) warnings.push(messages.diverged(result.diverged.iteration, lr, result.diverged.stable_lr));
+  const l = result.trajectory.loss;
+  if (!result.diverged && l[l.length - 1] > l[0] * (1 + 1e-9)) {
+    // Bounded but not converging (e.g. a limit cycle of an oversized step): not a blow-up, still worth a word.
+    const bound = stableLearningRate(trainModel, c.optimizer, params, c.iterations, trainInit);
+    warnings.push(messages.endedHigher(l[l.length - 1], l[0], bound < lr ? bound : lr / 2));
+  }
   if (!scaling && (c.optimizer === 'gd' || c.optimizer === 'sgd' || c.optimizer === 'minibatch')) {
     const m = momentsOf(data.x);
     const condition = maxEigen2(1, m.meanX, m.meanX2) / minEigen2(1, m.meanX, m.meanX2);

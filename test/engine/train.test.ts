@@ -185,10 +185,19 @@ describe('divergence detection', () => {
     expect(run.iterations).toBe(0);
   });
 
-  it('catches a logistic descent that oscillates away (the cross-entropy grows only linearly)', () => {
-    const run = descend(classData(100, 'osc'), { ...base, model: 'logistic', optimizer: 'nesterov', lr: 50, iterations: 200 });
+  it('catches a logistic descent that wanders off (the cross-entropy grows only linearly)', () => {
+    // sgd at a huge rate pushes the weights out along the separating direction, where the loss keeps rising.
+    const run = descend(classData(100, 'osc'), { ...base, model: 'logistic', optimizer: 'gd', lr: 2000, iterations: 300 });
     expect(run.diverged).not.toBeNull();
     expect(run.trajectory.loss[run.iterations]).toBeGreaterThan(10 * Math.LN2);
+  });
+
+  it('warns when an oversized step cycles without converging (bounded, so not a divergence)', () => {
+    const run = descend(classData(100, 'osc'), { ...base, model: 'logistic', optimizer: 'nesterov', lr: 50, iterations: 300 });
+    expect(run.diverged).toBeNull();
+    const l = run.trajectory.loss;
+    expect(l[300]).toBeGreaterThan(5 * l[0]);
+    expect(run.warnings.some((w) => w.startsWith('the loss ended higher than it started'))).toBe(true);
   });
 
   it('does not call noise around a perfect start a divergence', () => {
@@ -210,5 +219,27 @@ describe('divergence detection', () => {
     const run = descend(lineData(30, 'std0', 4000), { ...base, standardize: true, init: [0.3, 0.7], iterations: 0 });
     expect(run.trajectory.w0[0]).toBe(0.3);
     expect(run.trajectory.w1[0]).toBe(0.7);
+  });
+});
+
+describe('divergence is not overshoot', () => {
+  it('heavy ball that peaks above ten times its start but converges is not called diverged', () => {
+    const data = lineData(100, 'mom');
+    const m = linearModel(data.x, data.y);
+    const lr = 3.7 / m.curvature(); // below the heavy-ball limit 2(1+β)/L = 3.8/L: stable, but overshoots
+    const run = descend(data, { ...base, optimizer: 'momentum', lr, iterations: 400 });
+    const l = run.trajectory.loss;
+    expect(Math.max(...l)).toBeGreaterThan(10 * l[0]); // it does overshoot that far
+    expect(run.diverged).toBeNull();
+    expectClose(l[400], run.optimum!.loss, 1e-6);
+  });
+
+  it('suggests a rate below the one that failed, never above it', () => {
+    for (const optimizer of OPTIMIZERS) {
+      const run = descend(classData(100, 'osc'), { ...base, model: 'logistic', optimizer, lr: 2000, iterations: 300 });
+      if (run.diverged) expect(run.diverged.stable_lr).toBeLessThan(2000);
+    }
+    const run = descend(classData(100, 'osc'), { ...base, model: 'logistic', lr: 2000, iterations: 300 });
+    expect(run.diverged!.stable_lr).toBeLessThan(2000);
   });
 });
