@@ -25,6 +25,8 @@ export { listDatasets } from './data';
 export { descend, chooseFrames, lossGrid } from './engine';
 export type { Descent } from './engine';
 export { buildSummary, summaryJson } from './summary';
+export { createRenderer } from './render';
+export { createEncoder } from './encode';
 export type { Summary } from './summary';
 export * from './types';
 
