@@ -29,7 +29,21 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
   const sx = (i: number) => plot.x.map(t.w0[i]);
   const sy = (i: number) => plot.y.map(t.w1[i]);
   const box = inflate(rect, f * 2);
-  const path = buildPolyline(t.w0.length, sx, sy, box);
+  // A diverging path zigzags ever wider across the whole window; drawn to the end, its strokes pile up
+  // into a solid band. It is drawn until it first leaves the window, heading off-screen; the label and
+  // the title tell the rest.
+  let drawn = t.w0.length;
+  if (diverged) {
+    for (let i = 0; i < t.w0.length; i++) {
+      const x = sx(i);
+      const y = sy(i);
+      if (!(x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h)) {
+        drawn = i + 1;
+        break;
+      }
+    }
+  }
+  const path = buildPolyline(drawn, sx, sy, box);
   const headings =
     scene.model === 'linear'
       ? ['Loss surface (mean squared error)', 'Loss surface (MSE)', 'Loss surface']
@@ -56,7 +70,8 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
       ctx.beginPath();
-      tracePrefix(ctx, path, k, cx, cy, box);
+      if (k < drawn) tracePrefix(ctx, path, k, cx, cy, box);
+      else tracePrefix(ctx, path, drawn - 1, sx(drawn - 1), sy(drawn - 1), box);
       ctx.strokeStyle = theme.halo;
       ctx.lineWidth = style.line + 2 * Math.max(1, style.line * 0.45);
       ctx.stroke();
@@ -69,7 +84,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       if (optimum) {
         starMarker(ctx, plot.x.map(optimum.w0), plot.y.map(optimum.w1), f * 0.75);
       }
-      if (Number.isFinite(cx) && Number.isFinite(cy) && Math.abs(cx) < 1e6 && Math.abs(cy) < 1e6) {
+      if (k < drawn && Number.isFinite(cx) && Number.isFinite(cy) && Math.abs(cx) < 1e6 && Math.abs(cy) < 1e6) {
         drawDot(ctx, cx, cy, f * 0.42, theme.accent, theme.halo, Math.max(1.5, style.line * 0.8));
       }
       if (diverged && k >= Math.min(diverged.iteration, scene.iterations)) {
