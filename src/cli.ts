@@ -2,7 +2,7 @@
  * The command line: flags -> RunOptions -> one library call. The only place that prints or exits.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { Presets, SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { DEFAULTS, PANELS, THEMES, type RunOptions } from './config';
 import { listDatasets } from './data';
 import { SAMPLE_MODES } from './engine/frames';
@@ -157,6 +157,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io): Promise<void> {
     !quiet && io.stderr.isTTY
       ? (done: number, total: number) => {
           if (!bar) {
+            const { Presets, SingleBar } = require('cli-progress') as typeof import('cli-progress');
             bar = new SingleBar(
               { stream: io.stderr as NodeJS.WritableStream, format: 'mlvis [{bar}] {value}/{total} frames', hideCursor: true },
               Presets.shades_classic,

@@ -12,8 +12,8 @@
 import { resolveConfig, standardizeFor, type RunConfig, type RunOptions } from './config';
 import { loadDataset } from './data';
 import { chooseFrames, descend, lossGrid, type Descent } from './engine';
-import { createEncoder } from './encode';
-import { createRenderer } from './render';
+import type { Encoder, EncoderOptions, OutputFormat } from './encode';
+import type { Renderer } from './render';
 import { buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
 import { messages, runError } from './errors';
@@ -25,8 +25,6 @@ export { listDatasets } from './data';
 export { descend, chooseFrames, lossGrid } from './engine';
 export type { Descent } from './engine';
 export { buildSummary, summaryJson } from './summary';
-export { createRenderer } from './render';
-export { createEncoder } from './encode';
 export type { Summary } from './summary';
 export * from './types';
 
@@ -42,6 +40,19 @@ export interface RunHooks {
 export interface RunResult {
   summary: Summary;
   config: RunConfig;
+}
+
+/**
+ * Stage 4: the renderer. Loaded on first use, like the encoders: canvas, d3 and fluent-ffmpeg take about
+ * 100 ms to load, which a --summary run, `mlvis datasets` or --help should not pay.
+ */
+export function createRenderer(scene: Scene): Renderer {
+  return (require('./render') as typeof import('./render')).createRenderer(scene);
+}
+
+/** Stage 5: an encoder for one output file (see src/encode/encoder.ts). */
+export function createEncoder(format: OutputFormat, options: EncoderOptions): Encoder {
+  return (require('./encode') as typeof import('./encode')).createEncoder(format, options);
 }
 
 /** Stage 1: the data of the run. */

@@ -30,7 +30,7 @@ describe('mlvis errors (subprocess)', () => {
     [['linear', '--iters', '0x10', '--summary', '-'], /--iters: "0x10" is not a whole number/],
     [['linear', '--frames', '1', '--out', 'a.gif'], /--frames: 1 must be at least 2/],
     [['linear', '--panels', '', '--summary', '-'], new RegExp(escape(messages.noPanels()))],
-    [['linear', '--frame', '1.5', '--out', 'a.png'], /--frame: 1.5 is not a whole number of iterations or "last"/],
+    [['linear', '--frame', '1.5', '--out', 'a.png'], /--frame: 1.5 must be a whole number/],
     [['linear', '--frame', '5000', '--out', 'a.png'], new RegExp(escape(messages.frameOutOfRange(5000, 1000)))],
   ])('usage error %j exits 2 with one line', (args, pattern) => {
     const r = mlvis(args as string[], { cwd: dir });
