@@ -2,7 +2,7 @@ import type { Divergence, OptimizerName, Trajectory } from '../types';
 import type { Rng } from '../random';
 import type { Model } from './model';
 import { createStep, type OptimizerParams } from './optimizers';
-import { stableLearningRate } from './rates';
+import { suggestedLearningRate } from './rates';
 import { toDataUnits, toScaledUnits, type Scaling } from './standardize';
 
 export interface TrainOptions {
@@ -74,10 +74,7 @@ export function train(trainModel: Model, dataModel: Model, scaling: Scaling | nu
     const loss = record(t);
     streak = loss > SOFT_FACTOR * scale ? streak + 1 : 0;
     if (!Number.isFinite(loss) || loss > HARD_FACTOR * scale || streak >= SOFT_STREAK) {
-      const bound = stableLearningRate(trainModel, o.optimizer, o.params, n, trainInit);
-      // A bound at or above the rate that just failed would be no advice (logistic bounds are for the
-      // steepest curvature anywhere, adaptive ones heuristic): then suggest half the failed rate.
-      diverged = { iteration: t, stable_lr: bound < o.params.lr ? bound : o.params.lr / 2 };
+      diverged = { iteration: t, stable_lr: suggestedLearningRate(trainModel, o.optimizer, o.params, n, trainInit) };
       done = Number.isFinite(loss) ? t : t - 1;
       break;
     }
