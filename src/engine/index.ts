@@ -6,7 +6,7 @@ import { logisticModel } from './logistic';
 import { maxEigen2, minEigen2, type Model } from './model';
 import { momentsOf } from './moments';
 import type { OptimizerParams } from './optimizers';
-import { defaultLearningRate, suggestedLearningRate } from './rates';
+import { belowFailedRate, defaultLearningRate, stableLearningRate } from './rates';
 import { scalingOf, standardizeX, toScaledUnits } from './standardize';
 import { train } from './train';
 
@@ -85,8 +85,8 @@ export function descend(data: Dataset, c: DescentConfig): Descent {
   const l = result.trajectory.loss;
   if (!result.diverged && l[l.length - 1] > l[0] * (1 + 1e-9)) {
     // Bounded but not converging (e.g. a limit cycle of an oversized step): not a blow-up, still worth a word.
-    const suggestion = suggestedLearningRate(trainModel, c.optimizer, params, c.iterations, trainInit);
-    warnings.push(messages.endedHigher(l[l.length - 1], l[0], suggestion));
+    const bound = stableLearningRate(trainModel, c.optimizer, params, c.iterations, trainInit);
+    warnings.push(messages.endedHigher(l[l.length - 1], l[0], belowFailedRate(bound, lr)));
   }
   if (!scaling && (c.optimizer === 'gd' || c.optimizer === 'sgd' || c.optimizer === 'minibatch')) {
     const m = momentsOf(data.x);

@@ -95,17 +95,10 @@ export function stableLearningRate(
 }
 
 /**
- * The rate to suggest after a run at `p.lr` failed: the stable bound when it is below the failed rate; else
- * half the failed rate, since a bound at or above it would be no advice (logistic bounds hold for the
- * steepest curvature anywhere, the adaptive ones are heuristic).
+ * The rate to suggest after a run at `failed` went wrong: the stable bound when it is below the failed
+ * rate; else half the failed rate, since a bound at or above it would be no advice (logistic bounds hold
+ * for the steepest curvature anywhere, the adaptive ones are heuristic).
  */
-export function suggestedLearningRate(
-  model: Model,
-  optimizer: OptimizerName,
-  p: OptimizerParams,
-  iterations: number,
-  init: readonly [number, number],
-): number {
-  const bound = stableLearningRate(model, optimizer, p, iterations, init);
-  return bound < p.lr ? bound : p.lr / 2;
+export function belowFailedRate(bound: number, failed: number): number {
+  return bound < failed ? bound : failed / 2;
 }

@@ -2,7 +2,7 @@ import type { Divergence, OptimizerName, Trajectory } from '../types';
 import type { Rng } from '../random';
 import type { Model } from './model';
 import { createStep, type OptimizerParams } from './optimizers';
-import { suggestedLearningRate } from './rates';
+import { belowFailedRate, stableLearningRate } from './rates';
 import { toDataUnits, toScaledUnits, type Scaling } from './standardize';
 
 export interface TrainOptions {
@@ -74,7 +74,8 @@ export function train(trainModel: Model, dataModel: Model, scaling: Scaling | nu
     const loss = record(t);
     streak = loss > SOFT_FACTOR * scale ? streak + 1 : 0;
     if (!Number.isFinite(loss) || loss > HARD_FACTOR * scale || streak >= SOFT_STREAK) {
-      diverged = { iteration: t, stable_lr: suggestedLearningRate(trainModel, o.optimizer, o.params, n, trainInit) };
+      const bound = stableLearningRate(trainModel, o.optimizer, o.params, n, trainInit);
+      diverged = { iteration: t, stable_lr: belowFailedRate(bound, o.params.lr) };
       done = Number.isFinite(loss) ? t : t - 1;
       break;
     }
