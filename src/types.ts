@@ -2,10 +2,14 @@
  * Plain data shared by the stages of the pipeline. Nothing here knows about canvas, files or processes.
  */
 
-export type ModelName = 'linear' | 'logistic';
+import type { ModelDescriptor } from './engine/model';
+import type { ModelName } from './engine/models';
+import type { OptimizerName } from './engine/optimizers';
 
-export const OPTIMIZERS = ['gd', 'sgd', 'minibatch', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
+export type { ModelName } from './engine/models';
+export type { OptimizerName } from './engine/optimizers';
+export { OPTIMIZERS } from './engine/optimizers';
+export { MODELS } from './engine/models';
 
 /** A data set ready for training: x and y as numbers, already cleaned of missing rows. */
 export interface Dataset {
@@ -66,21 +70,56 @@ export interface LossGrid {
 export type PanelName = 'surface' | 'fit' | 'loss';
 export type ThemeName = 'light' | 'dark';
 
-/** Everything the renderer needs for a whole animation; frames then differ only in the iteration shown. */
+/** One descent as the renderer and the reports see it. */
+export interface Series {
+  /** The legend's name for it: the optimizer in a race ("Adam"), the value in a sweep ("lr = 0.1"). */
+  label: string;
+  optimizer: OptimizerName;
+  /** The optimizer's display names (title, short) for headings. */
+  optimizerTitle: string;
+  optimizerShort: string;
+  lr: number;
+  trajectory: Trajectory;
+  /** Updates performed (trajectory length − 1). */
+  iterations: number;
+  diverged: Divergence | null;
+}
+
+/**
+ * The frame clock: which frame of how many, its time in the animation, and the iteration it shows (the
+ * same for every series). Panels may animate on the frame (a turning view) as well as on the iteration.
+ */
+export interface FrameTime {
+  index: number;
+  count: number;
+  /** Seconds from the start of the animation. */
+  seconds: number;
+  iteration: number;
+}
+
+/**
+ * How several series share a frame: all paths on one surface, each in its colour (`overlay`: races), or one
+ * small plot per series sharing axes and colour scale (`grid`: sweeps).
+ */
+export type SceneLayout = 'overlay' | 'grid';
+
+/** Everything the renderer needs for a whole animation; frames then differ only in the time shown. */
 export interface Scene {
   width: number;
   height: number;
   theme: ThemeName;
   panels: PanelName[];
-  model: ModelName;
-  optimizer: OptimizerName;
+  /** The model's names, labels and prediction (plain functions, no engine state). */
+  model: ModelDescriptor;
   data: Dataset;
+  /** The loss surface shared by every series (its window holds all their paths). */
   grid: LossGrid;
   optimum: Point | null;
-  trajectory: Trajectory;
-  /** Updates performed (trajectory length − 1). */
+  /** One or more descents from the same start on the same data. */
+  series: Series[];
+  layout: SceneLayout;
+  /** The largest number of updates performed by any series: frames show iterations 0..iterations. */
   iterations: number;
-  /** Updates asked for (--iters); differs from `iterations` only when the descent diverged. */
+  /** Updates asked for (--iters); more than `iterations` only when every series diverged. */
   requestedIterations: number;
-  diverged: Divergence | null;
 }

@@ -1,5 +1,6 @@
 import { messages, runError } from '../errors';
 import { ModelName } from '../types';
+import { modelOf } from '../engine/models';
 import { SuggestedColumns } from './builtin';
 import { CsvTable } from './csv';
 import { isMissing, parseNumber } from './cells';
@@ -42,13 +43,13 @@ export function chooseColumns(
     const yName = flags.y ?? s.y;
     const x = named('--x', flags.x ?? s.x);
     const y = named('--y', yName);
-    if (model === 'linear') return { x, y };
+    if (modelOf(model).target === 'values') return { x, y };
     const positive = flags.positive ?? (yName === suggested.logistic.y ? suggested.logistic.positive : undefined);
     return { x, y, positive };
   }
   const x = flags.x === undefined ? undefined : named('--x', flags.x);
   const y = flags.y === undefined ? undefined : named('--y', flags.y);
-  const positive = model === 'logistic' ? flags.positive : undefined;
+  const positive = modelOf(model).target === 'classes' ? flags.positive : undefined;
   if (x !== undefined && y !== undefined) return { x, y, positive };
   if (table.rows.length === 0) throw runError(messages.tooFewRows(0, 0));
   const free = numericColumns(table).filter((i) => i !== x && i !== y);

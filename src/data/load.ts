@@ -1,4 +1,6 @@
 import { messages, runError } from '../errors';
+import { modelOf } from '../engine/models';
+import type { Warn } from '../warnings';
 import { Dataset, ModelName } from '../types';
 import { chooseColumns, ColumnChoice } from './columns';
 import { CsvTable, parseCsvText } from './csv';
@@ -33,7 +35,7 @@ export interface DataRequest {
  * for every data problem: file not found / unreadable / not text / malformed, unknown column, fewer than
  * 2 usable rows, a constant x, logistic labels that are not two classes. Synchronous: one read, one parse.
  */
-export function loadDataset(req: DataRequest, warn: (message: string) => void): Dataset {
+export function loadDataset(req: DataRequest, warn: Warn): Dataset {
   if (req.data === undefined) return syntheticDataset(req.model, req.points, req.noise ?? 1, req.seed);
   const source = resolveSource(req.data);
   const table = parseCsvText(readTextFile(source.path), req.data);
@@ -41,7 +43,7 @@ export function loadDataset(req: DataRequest, warn: (message: string) => void): 
   const dataset = tableToDataset(table, choice, req.model, source.builtin?.name ?? req.data);
   if (source.builtin?.suggested.standardize) dataset.suggestStandardize = true;
   if (dataset.skipped > 0) {
-    warn(messages.skippedRows(dataset.skipped, table.rows.length, dataset.xName, dataset.yName));
+    warn({ code: 'skippedRows', skipped: dataset.skipped, total: table.rows.length, x: dataset.xName, y: dataset.yName });
   }
   return dataset;
 }
@@ -56,7 +58,7 @@ export function tableToDataset(table: CsvTable, choice: ColumnChoice, model: Mod
   const yName = table.header[choice.y];
   const rows = table.rows;
   const n = rows.length;
-  const labels = model === 'logistic' ? readLabels(column(rows, choice.y), yName, choice.positive) : undefined;
+  const labels = modelOf(model).target === 'classes' ? readLabels(column(rows, choice.y), yName, choice.positive) : undefined;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   let kept = 0;

@@ -1,6 +1,7 @@
 import { messages, usageError } from '../errors';
 import { createRng, normal } from '../random';
 import { Dataset, ModelName } from '../types';
+import { modelOf } from '../engine/models';
 
 /**
  * Seeded synthetic data, identical for identical (model, points, noise, seed), drawn from the RNG stream
@@ -21,7 +22,7 @@ export function syntheticDataset(model: ModelName, points: number, noise: number
   const x = new Float64Array(points);
   const y = new Float64Array(points);
   const base = { x, y, xName: 'x', yName: 'y', source: 'synthetic', skipped: 0 };
-  if (model === 'linear') {
+  if (modelOf(model).target === 'values') {
     for (let i = 0; i < points; i++) {
       x[i] = 2 * rng();
       y[i] = 3 * x[i] + 4 + noise * normal(rng);

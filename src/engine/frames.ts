@@ -25,8 +25,9 @@ const ADAPTIVE_TIME_SHARE = 0.15;
  * - adaptive: evenly spaced in distance travelled along the path on screen (blended with a little of the
  *   iteration count), so big early moves are not skipped and a long, still tail is not repeated.
  */
-export function chooseFrames(t: Trajectory, c: FrameChoice): number[] {
-  const last = t.w0.length - 1;
+export function chooseFrames(paths: Trajectory | readonly Trajectory[], c: FrameChoice): number[] {
+  const all = Array.isArray(paths) ? (paths as readonly Trajectory[]) : [paths as Trajectory];
+  const last = Math.max(...all.map((t) => t.w0.length - 1));
   if (last <= 0) return [0];
   if (c.every !== undefined) {
     const out: number[] = [];
@@ -44,7 +45,7 @@ export function chooseFrames(t: Trajectory, c: FrameChoice): number[] {
       return fill(pick(count, last, (u) => Math.expm1(u * top)), count, Math.log1p);
     }
     case 'adaptive': {
-      const measure = adaptiveMeasure(t, c, count, last);
+      const measure = adaptiveMeasure(all, c, count, last);
       return fill(pickByMeasure(measure, count, last), count, measure);
     }
   }
@@ -95,14 +96,20 @@ function pick(count: number, last: number, at: (u: number) => number): number[] 
   return out;
 }
 
-/** The adaptive measure of each iteration in [0, 1]: capped distance travelled, blended with a little time. */
-function adaptiveMeasure(t: Trajectory, c: FrameChoice, count: number, last: number): (i: number) => number {
+/**
+ * The adaptive measure of each iteration in [0, 1]: capped distance travelled, blended with a little time.
+ * Over several paths (a race) a step counts as far as the furthest-moving path moved in it, so the frames
+ * follow whichever series is busy.
+ */
+function adaptiveMeasure(paths: readonly Trajectory[], c: FrameChoice, count: number, last: number): (i: number) => number {
   const sx = 1 / (c.w0Range[1] - c.w0Range[0] || 1);
   const sy = 1 / (c.w1Range[1] - c.w1Range[0] || 1);
   const step = new Float64Array(last + 1);
-  for (let i = 1; i <= last; i++) {
-    const d = Math.hypot((t.w0[i] - t.w0[i - 1]) * sx, (t.w1[i] - t.w1[i - 1]) * sy);
-    step[i] = Number.isFinite(d) ? d : 1;
+  for (const t of paths) {
+    for (let i = 1; i < t.w0.length; i++) {
+      const d = Math.hypot((t.w0[i] - t.w0[i - 1]) * sx, (t.w1[i] - t.w1[i - 1]) * sy);
+      step[i] = Math.max(step[i], Number.isFinite(d) ? d : 1);
+    }
   }
   // One step can be worth at most one frame: a single huge jump would otherwise swallow many frames that
   // all land on the same iteration. Capping a few times settles the cap.

@@ -1,6 +1,5 @@
 import type { LossGrid, Point, Trajectory } from '../types';
-import type { Model } from './model';
-import { softplus } from './logistic';
+import type { Model, ModelDescriptor } from './model';
 
 export interface GridOptions {
   /** Samples per axis. */
@@ -21,6 +20,7 @@ const MARGIN = 0.12;
  * coordinate only still gets a readable bowl. Computed once per run.
  */
 export function lossGrid(
+  descriptor: ModelDescriptor,
   model: Model,
   trajectory: Trajectory,
   optimum: Point | null,
@@ -29,7 +29,7 @@ export function lossGrid(
 ): LossGrid {
   const window = chooseWindow(model, trajectory, optimum, diverged);
   const { size } = opts;
-  const evalLoss = gridLossFunction(model);
+  const evalLoss = descriptor.surfaceLoss(model);
   const values = new Float64Array(size * size);
   let max = 0;
   let min = Infinity;
@@ -113,49 +113,4 @@ function axisCurvature(model: Model, w0: number, w1: number, k: number): number 
   const d = 1e-3 * (1 + Math.abs(c));
   const at = (delta: number) => (k === 0 ? model.loss(w0 + delta, w1) : model.loss(w0, w1 + delta));
   return (at(d) - 2 * at(0) + at(-d)) / (d * d);
-}
-
-/** Above this many points the logistic surface is evaluated on binned x (display only, never reported). */
-const EXACT_LIMIT = 4096;
-
-/**
- * The loss as a function for the grid. Linear: the model's O(1) form. Logistic on many points: x grouped
- * into at most EXACT_LIMIT bins; the y·z term stays exact and softplus is taken at each bin's mean x, an
- * error of second order in the bin width, invisible in a picture and 10⁴× faster on a million points.
- */
-function gridLossFunction(model: Model): (w0: number, w1: number) => number {
-  if (model.name === 'linear' || model.n <= EXACT_LIMIT) return (a, b) => model.loss(a, b);
-  const { x, y, n } = model;
-  let xmin = Infinity;
-  let xmax = -Infinity;
-  let sy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    if (x[i] < xmin) xmin = x[i];
-    if (x[i] > xmax) xmax = x[i];
-    sy += y[i];
-    sxy += x[i] * y[i];
-  }
-  const bins = EXACT_LIMIT;
-  const count = new Float64Array(bins);
-  const sumX = new Float64Array(bins);
-  const width = (xmax - xmin) / bins || 1;
-  for (let i = 0; i < n; i++) {
-    const b = Math.min(bins - 1, Math.floor((x[i] - xmin) / width));
-    count[b] += 1;
-    sumX[b] += x[i];
-  }
-  const cx: number[] = [];
-  const cw: number[] = [];
-  for (let b = 0; b < bins; b++) {
-    if (count[b] > 0) {
-      cx.push(sumX[b] / count[b]);
-      cw.push(count[b]);
-    }
-  }
-  return (w0, w1) => {
-    let s = 0;
-    for (let k = 0; k < cx.length; k++) s += cw[k] * softplus(w1 * cx[k] + w0);
-    return (s - w0 * sy - w1 * sxy) / n;
-  };
 }

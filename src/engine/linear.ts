@@ -1,4 +1,4 @@
-import { maxEigen2, minEigen2, type Model } from './model';
+import { maxEigen2, minEigen2, type Model, type ModelDescriptor } from './model';
 import { momentsOf } from './moments';
 
 /**
@@ -100,3 +100,19 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
     },
   };
 }
+
+/** Linear regression as the rest of mlvis sees it. */
+export const linear: ModelDescriptor = {
+  name: 'linear',
+  title: 'Linear regression',
+  short: 'Linear',
+  summary: 'animate gradient descent on linear regression (y = w1*x + w0, mean squared error)',
+  lossName: 'mean squared error',
+  lossShort: 'MSE',
+  weightLabels: ['w0 (intercept)', 'w1 (slope)'],
+  target: 'values',
+  create: linearModel,
+  predict: (w0, w1, x) => w0 + w1 * x,
+  // O(1) per point after the one pass over the data: exact is cheap.
+  surfaceLoss: (model) => (a, b) => model.loss(a, b),
+};

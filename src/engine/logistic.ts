@@ -1,5 +1,6 @@
-import { maxEigen2, minEigen2, type Model } from './model';
+import { maxEigen2, minEigen2, type Model, type ModelDescriptor } from './model';
 import { momentsOf } from './moments';
+import { binnedLoss } from './surfaceLoss';
 
 /** σ(z) = 1/(1+e^(−z)) without overflow for large |z|. */
 export function sigmoid(z: number): number {
@@ -210,3 +211,18 @@ function newtonOptimum(x: Float64Array, y: Float64Array): { w0: number; w1: numb
   const w0 = v0 - w1 * m.meanX;
   return { w0, w1 };
 }
+
+/** Logistic regression as the rest of mlvis sees it. */
+export const logistic: ModelDescriptor = {
+  name: 'logistic',
+  title: 'Logistic regression',
+  short: 'Logistic',
+  summary: 'animate gradient descent on logistic regression (p = sigmoid(w1*x + w0), cross-entropy)',
+  lossName: 'cross-entropy',
+  lossShort: 'cross-entropy',
+  weightLabels: ['w0 (intercept)', 'w1 (slope)'],
+  target: 'classes',
+  create: logisticModel,
+  predict: (w0, w1, x) => sigmoid(w0 + w1 * x),
+  surfaceLoss: (model) => binnedLoss(model),
+};

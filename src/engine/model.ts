@@ -1,11 +1,10 @@
-import type { ModelName } from '../types';
 
 /**
  * A loss over two weights (w0 intercept, w1 slope) on fixed data, with everything the optimizers and the
  * reports need. Implementations precompute what they can so that the hot calls allocate nothing.
  */
 export interface Model {
-  readonly name: ModelName;
+  readonly name: string;
   readonly n: number;
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -51,4 +50,33 @@ export function maxEigen2(a: number, b: number, c: number): number {
 export function minEigen2(a: number, b: number, c: number): number {
   const max = maxEigen2(a, b, c);
   return max === 0 ? 0 : (a * c - b * b) / max;
+}
+
+/**
+ * Everything mlvis knows about one model: how to build its loss on data, how it predicts, and how it is
+ * named on screen. A new model is a file exporting one of these plus a line in the registry (models.ts);
+ * nothing else in mlvis switches on model names.
+ */
+export interface ModelDescriptor {
+  readonly name: string;
+  /** "Linear regression", and "Linear" for narrow frames. */
+  readonly title: string;
+  readonly short: string;
+  /** The command's one-line description. */
+  readonly summary: string;
+  /** "mean squared error", and "MSE" for narrow frames and axis labels. */
+  readonly lossName: string;
+  readonly lossShort: string;
+  /** Axis labels of the weights, in the order of the weight vector. */
+  readonly weightLabels: readonly string[];
+  /** What y holds: any number, or the two classes 0 and 1 (the data stage reads labels then). */
+  readonly target: 'values' | 'classes';
+  create(x: Float64Array, y: Float64Array): Model;
+  /** The model's output at x: the fitted value, or the probability of class 1. */
+  predict(w0: number, w1: number, x: number): number;
+  /**
+   * The loss as drawn on the surface panel (display only, never reported): the exact loss, or a faster
+   * approximation on large data that is invisible in a picture.
+   */
+  surfaceLoss(model: Model): (w0: number, w1: number) => number;
 }

@@ -1,12 +1,12 @@
-import type { Divergence, OptimizerName, Trajectory } from '../types';
+import type { Divergence, Trajectory } from '../types';
 import type { Rng } from '../random';
 import type { Model } from './model';
-import { createStep, type OptimizerParams } from './optimizers';
-import { belowFailedRate, stableLearningRate } from './rates';
+import type { OptimizerDescriptor, OptimizerParams } from './optimizers';
+import { belowFailedRate } from './rates';
 import { toDataUnits, toScaledUnits, type Scaling } from './standardize';
 
 export interface TrainOptions {
-  optimizer: OptimizerName;
+  optimizer: OptimizerDescriptor;
   params: OptimizerParams;
   iterations: number;
   /** Starting weights in the data's units. */
@@ -52,7 +52,7 @@ export function train(trainModel: Model, dataModel: Model, scaling: Scaling | nu
   const losses = new Float64Array(n + 1);
   const trainInit: [number, number] = scaling ? toScaledUnits(o.init[0], o.init[1], scaling) : [o.init[0], o.init[1]];
   const w = new Float64Array(trainInit);
-  const step = createStep(trainModel, o.optimizer, o.params, o.rng);
+  const step = o.optimizer.createStep(trainModel, o.params, o.rng);
 
   const record = (i: number): number => {
     // The start is reported exactly as given, not as a round trip through standardized units.
@@ -74,7 +74,7 @@ export function train(trainModel: Model, dataModel: Model, scaling: Scaling | nu
     const loss = record(t);
     streak = loss > SOFT_FACTOR * scale ? streak + 1 : 0;
     if (!Number.isFinite(loss) || loss > HARD_FACTOR * scale || streak >= SOFT_STREAK) {
-      const bound = stableLearningRate(trainModel, o.optimizer, o.params, n, trainInit);
+      const bound = o.optimizer.stableRate(trainModel, o.params, { init: trainInit, iterations: n });
       diverged = { iteration: t, stable_lr: belowFailedRate(bound, o.params.lr) };
       done = Number.isFinite(loss) ? t : t - 1;
       break;

@@ -1,3 +1,4 @@
+import { warningText } from '../../src/warnings';
 import { existsSync, readFileSync } from 'fs';
 import { messages } from '../../src/errors';
 import { datasetPath, listDatasets, loadDataset, parseCsvText, resolveSource, DataRequest } from '../../src/data';
@@ -7,7 +8,7 @@ const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
 
 function load(extra: Partial<DataRequest>) {
   const warnings: string[] = [];
-  const data = loadDataset({ model: 'linear', points: 100, seed: 's', ...extra }, (m) => warnings.push(m));
+  const data = loadDataset({ model: 'linear', points: 100, seed: 's', ...extra }, (w) => warnings.push(warningText(w)));
   return { data, warnings };
 }
 

@@ -1,3 +1,4 @@
+import { warningText } from '../../src/warnings';
 import { messages } from '../../src/errors';
 import { loadDataset, DataRequest } from '../../src/data';
 import { readLabels } from '../../src/data/labels';
@@ -11,7 +12,7 @@ function logistic(text: string, extra: Partial<DataRequest> = {}) {
   const path = tmp.file(`l${count++}.csv`, text);
   const warnings: string[] = [];
   const data = loadDataset({ model: 'logistic', data: path, x: 'x', y: 'y', points: 100, seed: 's', ...extra }, (m) =>
-    warnings.push(m),
+    warnings.push(warningText(m)),
   );
   return { data, warnings };
 }

@@ -1,3 +1,4 @@
+import { warningText } from '../../src/warnings';
 import { join } from 'path';
 import { messages } from '../../src/errors';
 import { loadDataset, DataRequest } from '../../src/data';
@@ -10,7 +11,7 @@ afterAll(() => tmp.cleanup());
 function load(text: string, extra: Partial<DataRequest> = {}, name = 'd.csv') {
   const path = tmp.file(name, text);
   const warnings: string[] = [];
-  const data = loadDataset({ model: 'linear', data: path, points: 100, seed: 's', ...extra }, (m) => warnings.push(m));
+  const data = loadDataset({ model: 'linear', data: path, points: 100, seed: 's', ...extra }, (w) => warnings.push(warningText(w)));
   return { data, warnings, path };
 }
 

@@ -1,4 +1,4 @@
-import { descend, geometricLevels, lossGrid } from '../../src/engine';
+import { descend, geometricLevels, lossGrid, modelOf, type ModelName } from '../../src/engine';
 import { linearModel } from '../../src/engine/linear';
 import { logisticModel } from '../../src/engine/logistic';
 import { createRng, normal } from '../../src/random';
@@ -22,7 +22,7 @@ describe('lossGrid', () => {
   it('holds the start, the optimum and the whole path with a margin, and samples the exact loss', () => {
     const data = line(100);
     const run = descend(data, { ...cfg, init: [-2, 9] });
-    const g = lossGrid(run.model, run.trajectory, run.optimum, false, { size: 40, levels: 10 });
+    const g = lossGrid(modelOf(run.model.name as ModelName), run.model, run.trajectory, run.optimum, false, { size: 40, levels: 10 });
     const inside = (a: number, b: number) => a > g.w0Range[0] && a < g.w0Range[1] && b > g.w1Range[0] && b < g.w1Range[1];
     expect(inside(-2, 9)).toBe(true);
     expect(inside(run.optimum!.w0, run.optimum!.w1)).toBe(true);
@@ -38,7 +38,7 @@ describe('lossGrid', () => {
     const m = linearModel(data.x, data.y);
     const run = descend(data, { ...cfg, lr: 1.2 * (2 / m.curvature()) });
     expect(run.diverged).not.toBeNull();
-    const g = lossGrid(run.model, run.trajectory, run.optimum, true);
+    const g = lossGrid(modelOf(run.model.name as ModelName), run.model, run.trajectory, run.optimum, true);
     const t = run.trajectory;
     const last = t.w0.length - 1;
     const inside = (i: number) => t.w0[i] >= g.w0Range[0] && t.w0[i] <= g.w0Range[1] && t.w1[i] >= g.w1Range[0] && t.w1[i] <= g.w1Range[1];
@@ -53,7 +53,7 @@ describe('lossGrid', () => {
     const data = line(50);
     const opt = linearModel(data.x, data.y).optimum()!;
     const run = descend(data, { ...cfg, init: [0, opt.w1], iterations: 0 });
-    const g = lossGrid(run.model, run.trajectory, run.optimum, false);
+    const g = lossGrid(modelOf(run.model.name as ModelName), run.model, run.trajectory, run.optimum, false);
     expect(g.w1Range[1] - g.w1Range[0]).toBeGreaterThan(0.1);
   });
 
@@ -68,7 +68,7 @@ describe('lossGrid', () => {
     }
     const data: Dataset = { x, y, xName: 'x', yName: 'y', source: 't', skipped: 0 };
     const run = descend(data, { ...cfg, model: 'logistic', iterations: 20 });
-    const g = lossGrid(run.model, run.trajectory, run.optimum, false, { size: 12, levels: 5 });
+    const g = lossGrid(modelOf(run.model.name as ModelName), run.model, run.trajectory, run.optimum, false, { size: 12, levels: 5 });
     const m = logisticModel(x, y);
     for (const [i, j] of [[0, 0], [5, 7], [11, 11]]) {
       const w0 = g.w0Range[0] + ((g.w0Range[1] - g.w0Range[0]) * i) / 11;

@@ -1,6 +1,7 @@
 import { descend, type DescentConfig } from '../../src/engine';
 import { linearModel } from '../../src/engine/linear';
-import { createStep } from '../../src/engine/optimizers';
+import { optimizerOf } from '../../src/engine/optimizers';
+import { warningText } from '../../src/warnings';
 import { createRng, normal, shuffledIndices } from '../../src/random';
 import { OPTIMIZERS, type Dataset } from '../../src/types';
 import { messages } from '../../src/errors';
@@ -130,7 +131,7 @@ describe('descend', () => {
     expect(run.iterations).toBeLessThan(1000);
     expect(run.iterations).toBe(run.trajectory.w0.length - 1);
     expect(Number.isFinite(run.trajectory.loss[run.iterations])).toBe(true);
-    expect(run.warnings).toContain(messages.diverged(run.diverged!.iteration, 1.5 * bound, bound));
+    expect(run.warnings.map(warningText)).toContain(messages.diverged(run.diverged!.iteration, 1.5 * bound, bound));
     // Just below the bound it converges.
     const ok = descend(data, { ...base, lr: 0.95 * bound, iterations: 1000 });
     expect(ok.diverged).toBeNull();
@@ -151,7 +152,7 @@ describe('descend', () => {
     expectClose(run.trajectory.loss[last], run.optimum!.loss, 1e-9);
     // Without standardizing, plain gd crawls on such data and says how to fix it.
     const raw = descend(data, { ...base, iterations: 10 });
-    expect(raw.warnings.some((w) => w.includes('--standardize'))).toBe(true);
+    expect(raw.warnings.map(warningText).some((w) => w.includes('--standardize'))).toBe(true);
   });
 
   it('reports separable logistic data as having no optimum', () => {
@@ -159,7 +160,7 @@ describe('descend', () => {
     const y = Float64Array.from([0, 0, 0, 1, 1, 1]);
     const run = descend({ x, y, xName: 'x', yName: 'y', source: 't', skipped: 0 }, { ...base, model: 'logistic' });
     expect(run.optimum).toBeNull();
-    expect(run.warnings).toContain(messages.separable());
+    expect(run.warnings.map(warningText)).toContain(messages.separable());
     expect(run.diverged).toBeNull();
   });
 
@@ -167,7 +168,7 @@ describe('descend', () => {
     const data = lineData(10, 'x');
     const m = linearModel(data.x, data.y);
     for (const o of OPTIMIZERS) {
-      const step = createStep(m, o, { lr: 0.01, batchSize: 4, momentum: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, createRng('s', 'o'));
+      const step = optimizerOf(o).createStep(m, { lr: 0.01, batchSize: 4, momentum: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, createRng('s', 'o'));
       const w = new Float64Array([0, 0]);
       step(w, 1);
       expect(w[0] !== 0 || w[1] !== 0).toBe(true);
@@ -197,7 +198,7 @@ describe('divergence detection', () => {
     expect(run.diverged).toBeNull();
     const l = run.trajectory.loss;
     expect(l[300]).toBeGreaterThan(5 * l[0]);
-    expect(run.warnings.some((w) => w.startsWith('the loss ended higher than it started'))).toBe(true);
+    expect(run.warnings.map(warningText).some((w) => w.startsWith('the loss ended higher than it started'))).toBe(true);
   });
 
   it('does not call noise around a perfect start a divergence', () => {

@@ -1,0 +1,68 @@
+import type { Divergence, Trajectory } from '../types';
+import type { Warning } from '../warnings';
+import { createRng } from '../random';
+import { optimizerOf, type OptimizerName, type OptimizerParams } from './optimizers';
+import type { Problem } from './problem';
+import { SLOW_CONDITION } from './problem';
+import { belowFailedRate } from './rates';
+import { train } from './train';
+
+/** The settings of one descent on a problem. Absent values take the optimizer's or mlvis's defaults. */
+export interface DescentSettings {
+  optimizer: OptimizerName;
+  /** Learning rate; absent = the optimizer's default for this problem (see rates.ts). */
+  lr?: number;
+  iterations: number;
+  batchSize: number;
+  momentum: number;
+  beta1: number;
+  /** Absent = the optimizer's own default (0.999; rmsprop's running mean 0.9). */
+  beta2?: number;
+  eps: number;
+  seed: string;
+}
+
+/** One recorded descent, in the data's units. */
+export interface Descent {
+  optimizer: OptimizerName;
+  /** The learning rate used (given or default). */
+  lr: number;
+  /** Every hyper-parameter as used. */
+  params: OptimizerParams;
+  trajectory: Trajectory;
+  /** Updates performed: as asked, or fewer when the descent diverged. */
+  iterations: number;
+  diverged: Divergence | null;
+  warnings: Warning[];
+}
+
+/** Runs one optimizer on a problem that was set up once (see setUpProblem). */
+export function descendOn(problem: Problem, s: DescentSettings): Descent {
+  const o = optimizerOf(s.optimizer);
+  const context = { init: problem.trainInit, iterations: s.iterations };
+  const base = { batchSize: s.batchSize, momentum: s.momentum, beta1: s.beta1, eps: s.eps };
+  const beta2 = s.beta2 ?? o.defaults?.beta2 ?? 0.999;
+  const lr = s.lr ?? o.defaultRate(problem.trainModel, { lr: NaN, ...base, beta2 }, context);
+  const params: OptimizerParams = { lr, ...base, beta2 };
+  const result = train(problem.trainModel, problem.dataModel, problem.scaling, {
+    optimizer: o,
+    params,
+    iterations: s.iterations,
+    init: problem.init,
+    rng: createRng(s.seed, 'order'),
+  });
+  const warnings: Warning[] = [];
+  if (result.diverged) {
+    warnings.push({ code: 'diverged', iteration: result.diverged.iteration, lr, stableLr: result.diverged.stable_lr });
+  }
+  const l = result.trajectory.loss;
+  if (!result.diverged && l[l.length - 1] > l[0] * (1 + 1e-9)) {
+    // Bounded but not converging (e.g. a limit cycle of an oversized step): not a blow-up, still worth a word.
+    const bound = o.stableRate(problem.trainModel, params, context);
+    warnings.push({ code: 'endedHigher', final: l[l.length - 1], start: l[0], suggestedLr: belowFailedRate(bound, lr) });
+  }
+  if (o.plain && problem.condition !== null && problem.condition > SLOW_CONDITION) {
+    warnings.push({ code: 'illConditioned', condition: problem.condition });
+  }
+  return { optimizer: s.optimizer, lr, params, trajectory: result.trajectory, iterations: result.iterations, diverged: result.diverged, warnings };
+}

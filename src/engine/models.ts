@@ -1,0 +1,12 @@
+/** The model registry: one line per model. */
+import { linear } from './linear';
+import { logistic } from './logistic';
+import type { ModelDescriptor } from './model';
+
+export const MODEL_REGISTRY = { linear, logistic } satisfies Record<string, ModelDescriptor>;
+export type ModelName = keyof typeof MODEL_REGISTRY;
+export const MODELS = Object.keys(MODEL_REGISTRY) as ModelName[];
+
+export function modelOf(name: ModelName): ModelDescriptor {
+  return MODEL_REGISTRY[name];
+}

@@ -1,0 +1,23 @@
+import type { OptimizerDescriptor } from './descriptor';
+import { gdRate } from '../rates';
+
+/** Gradient descent, exactly w ← w − α·∇g(w): no clipping, normalisation or early stop. */
+export const gd: OptimizerDescriptor = {
+  name: 'gd',
+  title: 'gradient descent',
+  short: 'GD',
+  params: [],
+  stochastic: false,
+  plain: true,
+  createStep(model, p) {
+    const g = new Float64Array(2);
+    return (w) => {
+      model.gradient(w[0], w[1], g);
+      for (let k = 0; k < w.length; k++) w[k] -= p.lr * g[k];
+    };
+  },
+  defaultRate: (model, _p, c) => gdRate(model, c.iterations),
+  // Linear: the exact bound 2/λmax of the Hessian. Logistic: 2/L for the curvature bound L, which
+  // guarantees descent.
+  stableRate: (model) => 2 / model.curvature(),
+};

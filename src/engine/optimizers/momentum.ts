@@ -1,0 +1,26 @@
+import type { OptimizerDescriptor } from './descriptor';
+import { momentumRate } from '../rates';
+
+/** Heavy ball: v ← β·v + ∇g(w), w ← w − α·v. */
+export const momentum: OptimizerDescriptor = {
+  name: 'momentum',
+  title: 'momentum',
+  short: 'momentum',
+  params: ['momentum'],
+  stochastic: false,
+  plain: false,
+  createStep(model, p) {
+    const g = new Float64Array(2);
+    const v = new Float64Array(2);
+    return (w) => {
+      model.gradient(w[0], w[1], g);
+      for (let k = 0; k < w.length; k++) {
+        v[k] = p.momentum * v[k] + g[k];
+        w[k] -= p.lr * v[k];
+      }
+    };
+  },
+  defaultRate: (model, p, c) => momentumRate(model, p.momentum, c.iterations),
+  // The exact limit on a quadratic with curvature L.
+  stableRate: (model, p) => (2 * (1 + p.momentum)) / model.curvature(),
+};

@@ -1,0 +1,26 @@
+import type { OptimizerDescriptor } from './descriptor';
+import { adaptiveRate, adaptiveStableRate } from '../rates';
+
+/** RMSprop: s ← β2·s + (1 − β2)·g², w ← w − α·g/(√s + ε), per coordinate; its running mean decays with --beta2. */
+export const rmsprop: OptimizerDescriptor = {
+  name: 'rmsprop',
+  title: 'RMSprop',
+  short: 'RMSprop',
+  params: ['beta2', 'eps'],
+  defaults: { beta2: 0.9 },
+  stochastic: false,
+  plain: false,
+  createStep(model, p) {
+    const g = new Float64Array(2);
+    const s = new Float64Array(2);
+    return (w) => {
+      model.gradient(w[0], w[1], g);
+      for (let k = 0; k < w.length; k++) {
+        s[k] = p.beta2 * s[k] + (1 - p.beta2) * g[k] * g[k];
+        w[k] -= (p.lr * g[k]) / (Math.sqrt(s[k]) + p.eps);
+      }
+    };
+  },
+  defaultRate: (model, _p, c) => adaptiveRate(model, c),
+  stableRate: (model, p, c) => adaptiveStableRate(rmsprop, model, p, c),
+};

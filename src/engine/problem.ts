@@ -1,0 +1,54 @@
+import type { Dataset, Point } from '../types';
+import type { Warning } from '../warnings';
+import { maxEigen2, minEigen2, type Model, type ModelDescriptor } from './model';
+import { modelOf, type ModelName } from './models';
+import { momentsOf } from './moments';
+import { scalingOf, standardizeX, toScaledUnits, type Scaling } from './standardize';
+
+/**
+ * One problem, set up once and descended on many times (a race, a sweep): the data, the model on the
+ * data's units, the model the optimizers see (on standardized x when asked), and the exact optimum.
+ */
+export interface Problem {
+  descriptor: ModelDescriptor;
+  data: Dataset;
+  /** The loss on the data's units: every reported weight and loss goes through it. */
+  dataModel: Model;
+  /** The loss the optimizers descend (the same object as dataModel unless standardized). */
+  trainModel: Model;
+  scaling: Scaling | null;
+  /** Starting weights in the data's units, and in the units the optimizers see. */
+  init: readonly [number, number];
+  trainInit: readonly [number, number];
+  /** The exact minimiser in the data's units, or null when the loss has no finite minimum. */
+  optimum: Point | null;
+  /** x's condition number when training unstandardized (plain descent crawls above SLOW_CONDITION). */
+  condition: number | null;
+  warnings: Warning[];
+}
+
+export interface ProblemConfig {
+  model: ModelName;
+  standardize: boolean;
+  init: readonly [number, number];
+}
+
+/** Condition number of the data's second-moment matrix above which plain descent crawls along w0. */
+export const SLOW_CONDITION = 1e4;
+
+export function setUpProblem(data: Dataset, c: ProblemConfig): Problem {
+  const descriptor = modelOf(c.model);
+  const dataModel = descriptor.create(data.x, data.y);
+  const scaling = c.standardize ? scalingOf(data.x) : null;
+  const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y) : dataModel;
+  const trainInit = scaling ? toScaledUnits(c.init[0], c.init[1], scaling) : c.init;
+  const opt = dataModel.optimum();
+  const optimum = opt ? { ...opt, loss: dataModel.loss(opt.w0, opt.w1) } : null;
+  let condition: number | null = null;
+  if (!scaling) {
+    const m = momentsOf(data.x);
+    condition = maxEigen2(1, m.meanX, m.meanX2) / minEigen2(1, m.meanX, m.meanX2);
+  }
+  const warnings: Warning[] = opt ? [] : [{ code: 'separable' }];
+  return { descriptor, data, dataModel, trainModel, scaling, init: c.init, trainInit, optimum, condition, warnings };
+}

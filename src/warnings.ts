@@ -1,0 +1,49 @@
+/**
+ * Warnings are data: a code and what it needs, so a library caller can act on them and a batch can count
+ * them. They are turned into words in one place (`warningText`, through the messages of errors.ts); the
+ * engine and the data stage never word a warning or name a command-line flag.
+ */
+import { messages } from './errors';
+
+export type Warning =
+  /** Logistic classes that one threshold separates: the loss has no finite minimum. */
+  | { code: 'separable' }
+  /** The descent blew up and stopped; stableLr would have been stable. */
+  | { code: 'diverged'; series?: string; iteration: number; lr: number; stableLr: number }
+  /** Bounded but not converging: the loss ended above its start. */
+  | { code: 'endedHigher'; series?: string; final: number; start: number; suggestedLr: number }
+  /** x far from 0 against its spread: plain descent crawls along w0. */
+  | { code: 'illConditioned'; condition: number }
+  /** Rows dropped for a missing or non-numeric cell. */
+  | { code: 'skippedRows'; skipped: number; total: number; x: string; y: string }
+  /** An option that was given but cannot change this run. */
+  | { code: 'optionIgnored'; option: string; reason: string }
+  /** Video needs even sizes. */
+  | { code: 'roundedToEven'; width: number; height: number; toWidth: number; toHeight: number }
+  /** A still asked for an iteration the diverged run never reached. */
+  | { code: 'frameAfterDivergence'; frame: number; last: number };
+
+/** The sentence for a warning; `series` names the optimizer or value it concerns in a race or sweep. */
+export function warningText(w: Warning): string {
+  const prefix = 'series' in w && w.series ? `${w.series}: ` : '';
+  switch (w.code) {
+    case 'separable':
+      return messages.separable();
+    case 'diverged':
+      return prefix + messages.diverged(w.iteration, w.lr, w.stableLr);
+    case 'endedHigher':
+      return prefix + messages.endedHigher(w.final, w.start, w.suggestedLr);
+    case 'illConditioned':
+      return messages.illConditioned(w.condition);
+    case 'skippedRows':
+      return messages.skippedRows(w.skipped, w.total, w.x, w.y);
+    case 'optionIgnored':
+      return messages.flagIgnored(w.option, w.reason);
+    case 'roundedToEven':
+      return messages.roundedToEven(w.width, w.height, w.toWidth, w.toHeight);
+    case 'frameAfterDivergence':
+      return messages.frameAfterDivergence(w.frame, w.last);
+  }
+}
+
+export type Warn = (w: Warning) => void;
