@@ -77,6 +77,18 @@ export const messages = {
   badNumber: (flag: string, value: string, what: string) => `${flag}: ${JSON.stringify(value)} is not ${what}`,
   badChoice: (flag: string, value: string, choices: readonly string[]) =>
     `${flag}: ${JSON.stringify(value)} is not one of ${choices.join(', ')}`,
+  sameOutputTwice: (path: string) => `--out: ${JSON.stringify(path)} is named twice; give each output a different file name`,
+  summaryIsOutput: (path: string) => `--summary: ${JSON.stringify(path)} is also an --out file; give the summary its own file name`,
+  outputIsInput: (path: string) => `${JSON.stringify(path)} is the input data file; write the output to another file`,
+  tooManyToOverlay: (n: number) => `--layout overlay: ${n} series are too many to tell apart on one surface (at most 6); use --layout grid or files`,
+  tooManyForGrid: (n: number) => `--layout grid: ${n} series are too many for one frame (at most 9); use --layout files`,
+  optionsNotObject: () => 'run() takes an options object, for example run({ model: "linear", out: "fit.gif" })',
+  twoSweeps: (flags: string[]) => `${flags.join(' and ')} are both lists: a run sweeps one setting at a time; give a single value for all but one`,
+  raceAndSweep: (flag: string) => `${flag} is a list while --optimizer names several: a run is either a race of optimizers or a sweep of one setting; give one value for ${flag}`,
+  lrForAbsentOptimizer: (name: string, optimizers: readonly string[]) =>
+    `--lr: ${JSON.stringify(name)} is not among the optimizers of this run (${optimizers.join(', ')}); name only those in --optimizer`,
+  wholeBatch: (b: number, n: number) => `${b} is at least the number of rows (${n}): every step uses all the data, as gd does`,
+  badLrItem: (item: string) => `--lr: ${JSON.stringify(item)} is not NAME=RATE (for example --lr gd=0.1,adam=0.05)`,
   badInit: (value: string) => `--init: ${JSON.stringify(value)} is not two numbers W0,W1 (for example --init -2,5)`,
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
   nothingToDo: () => 'nothing to do: give --out FILE (.gif, .mp4, .webm, .png) or --summary PATH (or - for stdout)',
@@ -91,7 +103,6 @@ export const messages = {
   duplicatePanels: (panels: readonly string[]) => `--panels: ${panels.join(',')} names a panel twice; list each of surface, fit, loss at most once`,
   frameOutOfRange: (frame: number, iterations: number) =>
     `--frame: ${frame} is past the last iteration (${iterations}); give a number from 0 to ${iterations} or "last"`,
-  frameIgnored: () => '--frame applies to a .png still only; it is ignored for animations',
   roundedToEven: (w: number, h: number, w2: number, h2: number) =>
     `H.264/VP9 need an even width and height: ${w}x${h} is rounded to ${w2}x${h2}`,
   sequenceNotPng: (path: string) =>

@@ -1,40 +1,45 @@
 /**
  * mlvis, the library. One run is five stages, each a function of the one before:
  *
- *   loadData ──► descend ──► chooseFrames ──► render ──► encode
- *   (Dataset)    (Descent:    (iterations     (RGBA       (GIF / MP4 /
- *                trajectory,   to draw)        frames)     WebM / PNG)
- *                optimum)
+ *   loadData ──► setUpProblem ──► descendOn × series ──► chooseFrames ──► render ──► encode × outputs
+ *   (Dataset)    (models, exact    (one trajectory per     (iterations     (RGBA       (GIF / MP4 /
+ *                 optimum: once)    optimizer or value)      to draw)        frames)     WebM / PNG)
  *
- * `run` chains them; each stage is also exported on its own. Nothing here prints or exits: warnings and
- * progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix in the message.
+ * `run` chains them; each stage is also exported on its own. A race or a sweep is several descents on one
+ * problem; several outputs share one training and one drawing of each frame. Nothing here prints or exits:
+ * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
  */
-import { resolveConfig, standardizeFor, type RunConfig, type RunOptions } from './config';
+import { resolve } from 'node:path';
+import { resolveConfig, standardizeFor, withSuffix, type RunConfig, type RunOptions } from './config';
 import { loadDataset } from './data';
-import { chooseFrames, descend, lossGrid, type Descent } from './engine';
-import type { Encoder, EncoderOptions, OutputFormat } from './encode';
-import type { Renderer } from './render';
-import { buildSummary, type Summary } from './summary';
+import { descendOn, optimizerOf, setUpProblem, type Descent, type Problem } from './engine';
+import { messages, usageError } from './errors';
+import { animate, type AnimateHooks } from './pipeline/animate';
+import { buildScene } from './pipeline/scene';
+import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
-import { messages, runError } from './errors';
+import { warningText, type Warn, type Warning } from './warnings';
 
-export { resolveConfig, DEFAULTS, FORMATS, PANELS, THEMES } from './config';
-export type { RunOptions, RunConfig, Format } from './config';
+export { resolveConfig, DEFAULTS, FORMATS, PANELS, THEMES, LAYOUTS, OPTION_TABLE, CLI_OPTIONS, jobJsonSchema } from './config';
+export type { RunOptions, RunConfig, Format, OutputSpec, SeriesSpec } from './config';
 export { MlvisError, messages } from './errors';
 export { listDatasets } from './data';
-export { descend, chooseFrames, lossGrid } from './engine';
-export type { Descent } from './engine';
+export { chooseFrames, lossGrid, descend, descendOn, setUpProblem, MODEL_REGISTRY, OPTIMIZER_REGISTRY } from './engine';
+export type { Descent, Problem, ModelDescriptor, OptimizerDescriptor } from './engine';
+export { buildScene } from './pipeline/scene';
+export { animate, animationFrames, createRenderer, createEncoder } from './pipeline/animate';
 export { buildSummary, summaryJson } from './summary';
-export type { Summary } from './summary';
+export type { Summary, SeriesSummary, WrittenFile } from './summary';
+export { warningText, type Warning } from './warnings';
 export * from './types';
 
-export interface RunHooks {
-  /** A message for the user that does not stop the run. */
-  warn?: (message: string) => void;
-  /** Called after each frame is encoded. */
-  progress?: (done: number, total: number) => void;
-  /** Stops the run between frames (e.g. on Ctrl-C); the output is then removed, never left half-written. */
-  signal?: AbortSignal;
+export interface RunHooks extends AnimateHooks {
+  /** A warning that does not stop the run: its words, and the warning as data (a code and its values). */
+  warn?: (message: string, warning: Warning) => void;
+  /** Whether the caller writes the summary anywhere (for the "--trajectory has no effect" warning); default true. */
+  summary?: boolean;
+  /** Where the caller writes the summary: refused when an output or the data file is the same file. */
+  summaryPath?: string;
 }
 
 export interface RunResult {
@@ -42,123 +47,80 @@ export interface RunResult {
   config: RunConfig;
 }
 
-/**
- * Stage 4: the renderer. Loaded on first use, like the encoders: canvas, d3 and fluent-ffmpeg take about
- * 100 ms to load, which a --summary run, `mlvis datasets` or --help should not pay.
- */
-export function createRenderer(scene: Scene): Renderer {
-  return (require('./render') as typeof import('./render')).createRenderer(scene);
-}
-
-/** Stage 5: an encoder for one output file (see src/encode/encoder.ts). */
-export function createEncoder(format: OutputFormat, options: EncoderOptions): Encoder {
-  return (require('./encode') as typeof import('./encode')).createEncoder(format, options);
-}
-
 /** Stage 1: the data of the run. */
-export function loadData(config: RunConfig, warn: (m: string) => void): Dataset {
+export function loadData(config: RunConfig, warn: Warn): Dataset {
   return loadDataset(config, warn);
 }
 
-/** Stage 2: the descent, recorded, with the exact optimum. */
-export function train(config: RunConfig, data: Dataset): Descent {
-  return descend(data, { ...config, standardize: standardizeFor(config, data) });
+/** Stage 2: the problem, set up once (models, scaling, the exact optimum), then one descent per series. */
+export function train(config: RunConfig, data: Dataset): { problem: Problem; descents: Descent[] } {
+  const problem = setUpProblem(data, { model: config.model, standardize: standardizeFor(config, data), init: config.init });
+  const descents = config.series.map((s) =>
+    descendOn(problem, { ...s, iterations: config.iterations, beta1: config.beta1, beta2: config.beta2, eps: config.eps, seed: config.seed }),
+  );
+  return { problem, descents };
 }
 
-/** Stages 3–5: choose the frames, draw them, encode them into config.out. Returns frames and bytes written. */
-export async function animate(
-  config: RunConfig,
-  data: Dataset,
-  descent: Descent,
-  hooks: RunHooks = {},
-): Promise<{ frames: number; path: string; bytes: number }> {
-  const out = config.out!;
-  const scene = buildScene(config, data, descent);
-  const iterations = stillOrFrames(config, descent, scene.grid, hooks.warn ?? (() => {}));
-  const renderer = createRenderer(scene);
-  const paletteSamples =
-    out.format === 'gif'
-      ? [renderer.drawFrame(iterations[0]).slice(), renderer.drawFrame(iterations[iterations.length - 1]).slice()]
-      : undefined;
-  const encoder = createEncoder(out.format, {
-    path: out.path,
-    width: config.width,
-    height: config.height,
-    fps: config.fps,
-    holdSeconds: config.hold,
-    loop: config.loop,
-    frameCount: iterations.length,
-    ffmpegPath: config.ffmpeg,
-    paletteSamples,
-  });
-  try {
-    await encoder.start();
-    for (let k = 0; k < iterations.length; k++) {
-      if (hooks.signal?.aborted) throw runError(messages.interrupted());
-      await encoder.addFrame(renderer.drawFrame(iterations[k]));
-      // @napi-rs/canvas frees a frame's pixels only when the event loop turns: yield once per frame.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      hooks.progress?.(k + 1, iterations.length);
-    }
-    const result = await encoder.finish();
-    return { frames: iterations.length, path: result.path, bytes: result.bytes };
-  } catch (err) {
-    await encoder.abort();
-    throw err;
-  }
+/** Every file the run will write, as absolute paths (a still's iteration suffix aside), for clash checks. */
+export function plannedFiles(config: RunConfig): string[] {
+  const suffixes = config.layout === 'files' ? config.series.map((s) => s.suffix) : [''];
+  return suffixes.flatMap((suffix) => config.outputs.map((o) => resolve(withSuffix(o.path, suffix))));
 }
 
-/** Everything the renderer needs: the data, the recorded descent and the loss surface around it. */
-export function buildScene(config: RunConfig, data: Dataset, descent: Descent): Scene {
-  return {
-    width: config.width,
-    height: config.height,
-    theme: config.theme,
-    panels: config.panels,
-    model: config.model,
-    optimizer: config.optimizer,
-    data,
-    grid: lossGrid(descent.model, descent.trajectory, descent.optimum, descent.diverged !== null),
-    optimum: descent.optimum,
-    trajectory: descent.trajectory,
-    iterations: descent.iterations,
-    requestedIterations: config.iterations,
-    diverged: descent.diverged,
-  };
+/** The scene of the run's first output (tests and tools that draw frames themselves). */
+export function sceneFromOptions(options: RunOptions): Scene {
+  const config = resolveConfig(options);
+  const data = loadData(config, () => {});
+  const { problem, descents } = train(config, data);
+  const groups = sceneGroups(config, descents);
+  return buildScene(config, problem, groups[0].descents, groups[0].labels);
 }
 
-function stillOrFrames(config: RunConfig, d: Descent, grid: Scene['grid'], warn: (m: string) => void): number[] {
-  const out = config.out!;
-  if (out.format === 'png' && !out.sequence) {
-    if (config.frame === 'last') return [d.iterations];
-    if (config.frame > d.iterations) {
-      warn(messages.frameAfterDivergence(config.frame, d.iterations));
-      return [d.iterations];
-    }
-    return [config.frame];
-  }
-  return chooseFrames(d.trajectory, {
-    frames: config.frames,
-    every: config.every,
-    sample: config.sample,
-    w0Range: grid.w0Range,
-    w1Range: grid.w1Range,
-  });
-}
-
-/** The whole pipeline: validate, load, train, and (with `out`) draw and encode. */
+/** The whole pipeline: validate, load, train, and (with outputs) draw and encode. */
 export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
-  const warn = hooks.warn ?? (() => {});
-  const config = resolveConfig(options, warn);
+  const warn: Warn = (w) => hooks.warn?.(warningText(w), w);
+  const config = resolveConfig(options, warn, { summary: hooks.summary ?? true });
+  refuseClashes(config, hooks.summaryPath);
   const data = loadData(config, warn);
-  const descent = train(config, data);
-  for (const w of descent.warnings) warn(w);
-  const summary = buildSummary(config, data, descent);
-  if (config.out) {
-    const written = await animate(config, data, descent, hooks);
-    summary.frames = written.frames;
-    summary.out = written.path;
-    summary.bytes = written.bytes;
+  warnWholeBatches(options, config, data, warn);
+  const { problem, descents } = train(config, data);
+  for (const w of problem.warnings) warn(w);
+  descents.forEach((d, i) => {
+    for (const w of d.warnings) warn(descents.length > 1 && 'iteration' in w ? { ...w, series: config.series[i].label } : w);
+  });
+  const summary = buildSummary(config, problem, descents);
+  for (const group of config.outputs.length > 0 ? sceneGroups(config, descents) : []) {
+    const scene = buildScene(config, problem, group.descents, group.labels);
+    addOutputs(summary, await animate(config, scene, group.suffix, hooks, warn), group.seriesIndex);
   }
   return { summary, config };
+}
+
+/** A file sweep renders one scene per series; a race, an overlay or a grid one scene of them all. */
+function sceneGroups(config: RunConfig, descents: Descent[]) {
+  if (config.layout === 'files') {
+    return descents.map((d, i) => ({ descents: [d], labels: [config.series[i].label], suffix: config.series[i].suffix, seriesIndex: i as number | undefined }));
+  }
+  return [{ descents, labels: config.series.map((s) => s.label), suffix: '', seriesIndex: undefined }];
+}
+
+/** --batch-size at or above the number of rows makes minibatch plain gd: the option then changes nothing. */
+function warnWholeBatches(options: RunOptions, config: RunConfig, data: Dataset, warn: Warn): void {
+  if (!Object.hasOwn(options, 'batchSize')) return;
+  const n = data.x.length;
+  const sizes = new Set(config.series.filter((s) => optimizerOf(s.optimizer).params.includes('batchSize')).map((s) => s.batchSize));
+  for (const b of sizes) if (b >= n) warn({ code: 'optionIgnored', option: '--batch-size', reason: messages.wholeBatch(b, n) });
+}
+
+/**
+ * An output that is the data file, or the summary's file, would destroy it: refused before any work. (The
+ * data path is compared as given; a built-in set's name never names a file here.)
+ */
+function refuseClashes(config: RunConfig, summaryPath: string | undefined): void {
+  const files = plannedFiles(config);
+  const summary = summaryPath === undefined ? undefined : resolve(summaryPath);
+  if (summary !== undefined && files.includes(summary)) throw usageError(messages.summaryIsOutput(summaryPath!));
+  if (config.data === undefined) return;
+  const input = resolve(config.data);
+  if (files.includes(input) || summary === input) throw usageError(messages.outputIsInput(config.data));
 }

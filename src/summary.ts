@@ -1,35 +1,65 @@
 import { standardizeFor, type RunConfig } from './config';
-import type { Descent } from './engine';
-import type { Dataset, Divergence } from './types';
+import type { Descent, Problem } from './engine';
+import type { Divergence, Trajectory } from './types';
 
-/** The machine-readable account of a run (--summary). Field names are a contract: scripts read them. */
+/** One file written: the path (the pattern for a PNG sequence), its format, frames and bytes. */
+export interface WrittenFile {
+  path: string;
+  format: string;
+  frames: number;
+  bytes: number;
+}
+
+type Weights = { w0: number; w1: number; loss: number };
+type TrajectoryJson = { iteration: number[]; w0: number[]; w1: number[]; loss: number[] };
+
+/** One descent of a race or sweep. */
+export interface SeriesSummary {
+  label: string;
+  optimizer: string;
+  lr: number;
+  momentum?: number;
+  batch_size?: number;
+  iterations: number;
+  final: Weights;
+  diverged: Divergence | null;
+  trajectory?: TrajectoryJson;
+  outputs?: WrittenFile[];
+}
+
+/**
+ * The machine-readable account of a run (--summary). Field names are a contract: scripts read them. A
+ * single descent has today's top-level fields (optimizer, lr, iterations, final, diverged, trajectory); a
+ * race or sweep has `series`, one entry per descent, instead.
+ */
 export interface Summary {
   model: RunConfig['model'];
-  optimizer: RunConfig['optimizer'];
-  lr: number;
+  optimizer?: string;
+  lr?: number;
   /** Updates performed; `final` holds the weights after exactly this many. */
-  iterations: number;
+  iterations?: number;
   requested_iterations: number;
   standardize: boolean;
   data: { source: string; x: string; y: string; n: number; skipped: number; positive?: string };
   seed: string;
-  final: { w0: number; w1: number; loss: number };
-  optimum: { w0: number; w1: number; loss: number } | null;
-  diverged: Divergence | null;
-  trajectory?: { iteration: number[]; w0: number[]; w1: number[]; loss: number[] };
+  final?: Weights;
+  optimum: Weights | null;
+  diverged?: Divergence | null;
+  trajectory?: TrajectoryJson;
+  layout?: string;
+  sweep?: { option: string; values: number[] };
+  series?: SeriesSummary[];
+  /** Frames of the animation (or 1 for a still); with exactly one output file, its path and size too. */
   frames?: number;
   out?: string;
   bytes?: number;
+  outputs?: WrittenFile[];
 }
 
-export function buildSummary(config: RunConfig, data: Dataset, d: Descent): Summary {
-  const t = d.trajectory;
-  const last = t.w0.length - 1;
-  const summary: Summary = {
+export function buildSummary(config: RunConfig, problem: Problem, descents: Descent[]): Summary {
+  const { data, optimum } = problem;
+  const head = {
     model: config.model,
-    optimizer: config.optimizer,
-    lr: d.lr,
-    iterations: d.iterations,
     requested_iterations: config.iterations,
     standardize: standardizeFor(config, data),
     data: {
@@ -41,19 +71,68 @@ export function buildSummary(config: RunConfig, data: Dataset, d: Descent): Summ
       ...(data.positive !== undefined ? { positive: data.positive } : {}),
     },
     seed: config.seed,
-    final: { w0: t.w0[last], w1: t.w1[last], loss: t.loss[last] },
-    optimum: d.optimum ? { w0: d.optimum.w0, w1: d.optimum.w1, loss: d.optimum.loss } : null,
+  };
+  const opt = optimum ? { w0: optimum.w0, w1: optimum.w1, loss: optimum.loss } : null;
+  if (descents.length === 1) {
+    const d = descents[0];
+    const { model, ...rest } = head;
+    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, iterations: d.iterations, ...rest, final: finalOf(d.trajectory), optimum: opt, diverged: d.diverged };
+    if (config.trajectory) s.trajectory = trajectoryJson(d.trajectory);
+    return s;
+  }
+  return {
+    ...head,
+    optimum: opt,
+    layout: config.layout,
+    ...(config.sweep ? { sweep: { option: config.sweep.key, values: config.sweep.values } } : {}),
+    series: descents.map((d, i) => seriesSummary(config, d, i)),
+  };
+}
+
+function seriesSummary(config: RunConfig, d: Descent, i: number): SeriesSummary {
+  const s: SeriesSummary = {
+    label: config.series[i].label,
+    optimizer: d.optimizer,
+    lr: d.lr,
+    ...(config.sweep?.key === 'momentum' ? { momentum: d.params.momentum } : {}),
+    ...(config.sweep?.key === 'batchSize' ? { batch_size: d.params.batchSize } : {}),
+    iterations: d.iterations,
+    final: finalOf(d.trajectory),
     diverged: d.diverged,
   };
-  if (config.trajectory) {
-    summary.trajectory = {
-      iteration: Array.from({ length: last + 1 }, (_, i) => i),
-      w0: Array.from(t.w0),
-      w1: Array.from(t.w1),
-      loss: Array.from(t.loss),
-    };
+  if (config.trajectory) s.trajectory = trajectoryJson(d.trajectory);
+  return s;
+}
+
+function finalOf(t: Trajectory): Weights {
+  const last = t.w0.length - 1;
+  return { w0: t.w0[last], w1: t.w1[last], loss: t.loss[last] };
+}
+
+function trajectoryJson(t: Trajectory): TrajectoryJson {
+  return {
+    iteration: Array.from({ length: t.w0.length }, (_, i) => i),
+    w0: Array.from(t.w0),
+    w1: Array.from(t.w1),
+    loss: Array.from(t.loss),
+  };
+}
+
+/** Records the files written: per series in a file sweep, else for the run, with today's `out`/`bytes` for one file. */
+export function addOutputs(summary: Summary, files: WrittenFile[], seriesIndex?: number): void {
+  const target = seriesIndex !== undefined && summary.series ? summary.series[seriesIndex] : summary;
+  target.outputs = [...(target.outputs ?? []), ...files];
+  if (target !== summary) return;
+  const all = summary.outputs!;
+  const animation = all.find((f) => f.frames > 1);
+  summary.frames = animation ? animation.frames : all[0]?.frames;
+  if (all.length === 1) {
+    summary.out = all[0].path;
+    summary.bytes = all[0].bytes;
+  } else {
+    delete summary.out;
+    delete summary.bytes;
   }
-  return summary;
 }
 
 /** The summary as JSON text, one trailing newline. */

@@ -1,5 +1,7 @@
 import { DEFAULTS, outputOf, resolveConfig, type RunOptions } from '../src/config';
+import { resolve } from 'node:path';
 import { messages, MlvisError } from '../src/errors';
+import { warningText } from '../src/warnings';
 
 function usage(options: RunOptions): string {
   try {
@@ -15,8 +17,10 @@ function usage(options: RunOptions): string {
 describe('resolveConfig', () => {
   it('fills every default', () => {
     const c = resolveConfig({ model: 'linear' });
-    expect(c).toMatchObject({ ...DEFAULTS, model: 'linear', frame: 'last', trajectory: false });
-    expect(c.out).toBeUndefined();
+    const { optimizer, batchSize, momentum, ...rest } = DEFAULTS;
+    expect(c).toMatchObject({ ...rest, model: 'linear', stills: ['last'], trajectory: false, layout: 'single', sweep: null });
+    expect(c.series).toEqual([{ optimizer, batchSize, momentum, lr: undefined, label: 'GD', suffix: '' }]);
+    expect(c.outputs).toEqual([]);
     expect(c.standardize).toBeUndefined(); // decided by the data set
   });
 
@@ -38,7 +42,7 @@ describe('resolveConfig', () => {
 
   it('rounds odd video sizes to even with a note, and leaves GIF sizes alone', () => {
     const notes: string[] = [];
-    const c = resolveConfig({ model: 'linear', out: 'a.mp4', width: 641, height: 361 }, (m) => notes.push(m));
+    const c = resolveConfig({ model: 'linear', out: 'a.mp4', width: 641, height: 361 }, (w) => notes.push(warningText(w)));
     expect([c.width, c.height]).toEqual([640, 360]);
     expect(notes).toEqual([messages.roundedToEven(641, 361, 640, 360)]);
     const g = resolveConfig({ model: 'linear', out: 'a.gif', width: 641, height: 361 });
@@ -46,7 +50,7 @@ describe('resolveConfig', () => {
   });
 
   it('tells the format from the extension, any case, and only PNG takes a %d pattern', () => {
-    expect(outputOf('x/FIT.GIF')).toEqual({ path: 'x/FIT.GIF', format: 'gif', sequence: false });
+    expect(outputOf('x/FIT.GIF')).toEqual({ path: 'x/FIT.GIF', format: 'gif', sequence: false, key: resolve('x/FIT.GIF') });
     expect(outputOf('f/%04d.png').sequence).toBe(true);
     expect(() => outputOf('fit.avi')).toThrow(messages.badFormat('fit.avi'));
     expect(() => outputOf('f/%d.webm')).toThrow(messages.sequenceNotPng('f/%d.webm'));

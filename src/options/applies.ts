@@ -1,0 +1,54 @@
+import { modelOf } from '../engine/models';
+import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
+import type { Warning } from '../warnings';
+import { kindOf, type OutputSpec } from './outputs';
+import { OPTION_TABLE, flagOf, type Applies, type OptionSpec, type OutputKind, type RunOptions } from './table';
+
+/** What decides whether a given option can change the run. */
+export interface RunShape {
+  outputs: readonly OutputSpec[];
+  series: readonly { optimizer: OptimizerName }[];
+  /** Whether the summary (where --trajectory goes) is written anywhere. */
+  summary: boolean;
+}
+
+const KIND_NAMES: Record<OutputKind, string> = { gif: '.gif', mp4: '.mp4', webm: '.webm', still: 'a .png still', sequence: 'a %d .png sequence' };
+const or = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+
+/**
+ * An optionIgnored warning for every option that was given but cannot change this run, read from the
+ * table's `applies`: nobody should wait for a change that cannot come.
+ */
+export function ignoredOptions(o: RunOptions, shape: RunShape): Warning[] {
+  const out: Warning[] = [];
+  for (const [key, spec] of Object.entries(OPTION_TABLE) as [keyof RunOptions, OptionSpec][]) {
+    if (o[key] === undefined || !spec.applies) continue;
+    const reason = whyIgnored(spec.applies, o, shape);
+    if (reason) out.push({ code: 'optionIgnored', option: flagOf(key), reason });
+  }
+  return out;
+}
+
+/** The widening reason when `a` does not hold for this run, else null. */
+export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string | null {
+  const kinds = shape.outputs.map(kindOf);
+  const optimizers = shape.series.map((s) => optimizerOf(s.optimizer));
+  if (a.needs === 'data' && o.data === undefined) return 'it applies to --data';
+  if (a.needs === 'synthetic' && o.data !== undefined) return 'it applies to synthetic data (no --data)';
+  if (a.needs === 'out' && kinds.length === 0) return 'nothing is drawn without --out';
+  if (a.needs === 'summary' && !shape.summary) return 'it applies to --summary';
+  if (a.needs === 'several' && shape.series.length < 2) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
+  if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
+  if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {
+    const users = OPTIMIZERS.filter((n) => optimizerOf(n).params.includes(a.param!));
+    return `it applies to --optimizer ${or(users)}`;
+  }
+  if (a.outputs && !kinds.some((k) => a.outputs!.includes(k))) {
+    if (kinds.length === 0) return 'nothing is drawn without --out';
+    return `it applies to ${or(a.outputs.map((k) => KIND_NAMES[k]))} output`;
+  }
+  if (a.seeded && o.data !== undefined && !optimizers.some((x) => x.stochastic)) {
+    return 'it applies to synthetic data and to --optimizer sgd or minibatch';
+  }
+  return null;
+}

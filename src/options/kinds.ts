@@ -1,0 +1,70 @@
+/**
+ * The value kinds of the option table: for each, the valibot schema of the library value and the parser
+ * of the command line's text. Every conversion or validation failure is one usage error naming the flag.
+ */
+import * as v from 'valibot';
+import { messages, usageError } from '../errors';
+
+/** Plain decimal numbers only: Number() would also take "0x10", "Infinity" and "" (as 0). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function parseDecimal(flag: string, text: string, what = 'a number'): number {
+  const t = text.trim();
+  const n = DECIMAL.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n)) throw usageError(messages.badNumber(flag, text, what));
+  return n;
+}
+
+/** "a,b,c" → trimmed non-empty items. */
+export function splitList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+export const int = (min: number, max: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+export const finite = v.pipe(v.number('must be a number'), v.finite('must be finite'));
+export const positive = v.pipe(finite, v.gtValue(0, 'must be greater than 0'));
+export const fraction = v.pipe(finite, v.minValue(0, 'must be at least 0'), v.ltValue(1, 'must be less than 1'));
+export const text = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+export const choice = <T extends string>(options: readonly T[]) => v.picklist(options, `is not one of ${options.join(', ')}`);
+export const between = (min: number, max: number, why = '') =>
+  v.pipe(finite, v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}${why}`));
+
+/** Sweeps and races: at most this many values in one run. */
+export const MAX_VALUES = 12;
+
+/** One value, or a sweep: a list of 2 to MAX_VALUES distinct values. */
+export const oneOrList = <S extends v.GenericSchema<number, number>>(item: S) =>
+  v.union(
+    [
+      item,
+      v.pipe(
+        v.array(item),
+        v.minLength(2, 'needs at least 2 values to sweep'),
+        v.maxLength(MAX_VALUES, `takes at most ${MAX_VALUES} values`),
+        v.check((a) => new Set(a).size === a.length, 'lists a value twice'),
+      ),
+    ],
+    'is not a number or a list of numbers',
+  );
+
+/** A number, or a comma-separated list of numbers (a sweep). */
+export function parseNumbers(flag: string, raw: string, what = 'a number'): number | number[] {
+  const items = splitList(raw);
+  if (items.length === 0) throw usageError(messages.badNumber(flag, raw, what));
+  const values = items.map((s) => parseDecimal(flag, s, what));
+  return values.length === 1 ? values[0] : values;
+}
+
+/** A choice, or a comma-separated list of choices. */
+export function parseChoices<T extends string>(flag: string, raw: string, options: readonly T[]): T | T[] {
+  const items = splitList(raw);
+  if (items.length === 0) throw usageError(messages.badChoice(flag, raw, options));
+  for (const s of items) if (!options.includes(s as T)) throw usageError(messages.badChoice(flag, s, options));
+  return items.length === 1 ? (items[0] as T) : (items as T[]);
+}

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { messages, usageError } from '../errors';
+import type { OutputKind } from './table';
+
+export const FORMATS = ['gif', 'mp4', 'webm', 'png'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** One file (or PNG sequence) to write. */
+export interface OutputSpec {
+  path: string;
+  format: Format;
+  /** A PNG name with a %d frame-number pattern: one file per frame. */
+  sequence: boolean;
+  /** The absolute path, to tell two names for the same file apart. */
+  key: string;
+}
+
+/** The output format from the file name; a %d pattern is only for PNG sequences. */
+export function outputOf(path: string): OutputSpec {
+  const m = /\.([A-Za-z0-9]+)$/.exec(path);
+  const ext = m ? m[1].toLowerCase() : '';
+  if (!(FORMATS as readonly string[]).includes(ext)) throw usageError(messages.badFormat(path));
+  const format = ext as Format;
+  const sequence = /%0?\d*d/.test(path);
+  if (sequence && format !== 'png') throw usageError(messages.sequenceNotPng(path));
+  return { path, format, sequence, key: resolve(path) };
+}
+
+export function kindOf(o: OutputSpec): OutputKind {
+  return o.format === 'png' ? (o.sequence ? 'sequence' : 'still') : o.format;
+}
+
+/** NAME.ext → NAME<suffix>.ext: one file per value of a sweep, or per still. */
+export function withSuffix(path: string, suffix: string): string {
+  if (!suffix) return path;
+  const m = /^(.*?)(\.[A-Za-z0-9]+)$/.exec(path);
+  return m ? `${m[1]}${suffix}${m[2]}` : path + suffix;
+}

@@ -1,0 +1,186 @@
+/**
+ * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
+ * result says which descents to run (one, a race, or a sweep), how to lay them out, and which files to write.
+ */
+import * as v from 'valibot';
+import { messages, usageError } from '../errors';
+import type { SampleMode } from '../engine/frames';
+import { optimizerOf, type OptimizerName } from '../engine/optimizers';
+import type { ModelName, PanelName, ThemeName } from '../types';
+import type { Warn } from '../warnings';
+import { outputOf, type OutputSpec } from './outputs';
+import { ignoredOptions } from './applies';
+import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
+import { librarySchema } from './schema';
+
+/** One descent of the run: its optimizer and the settings that may differ between series. */
+export interface SeriesSpec {
+  /** Legend text ("Adam", "lr = 0.1"); the file-name suffix in a file sweep ("-lr0.1"). */
+  label: string;
+  suffix: string;
+  optimizer: OptimizerName;
+  lr?: number;
+  batchSize: number;
+  momentum: number;
+}
+
+/** A whole run, validated, with every default filled in. */
+export interface RunConfig {
+  model: ModelName;
+  data?: string;
+  x?: string;
+  y?: string;
+  positive?: string;
+  points: number;
+  noise?: number;
+  seed: string;
+  iterations: number;
+  beta1: number;
+  beta2?: number;
+  eps: number;
+  init: [number, number];
+  /** Absent: the data set's suggestion (built-in sets: on), else off. */
+  standardize?: boolean;
+  /** The descents: one, several optimizers (a race), or several values of one setting (a sweep). */
+  series: SeriesSpec[];
+  sweep: { key: 'lr' | 'momentum' | 'batchSize'; values: number[] } | null;
+  /** single: one series; files: one set of outputs per series; overlay, grid: every series in one animation. */
+  layout: 'single' | LayoutName;
+  outputs: OutputSpec[];
+  /** The iterations drawn into each still (.png without %d). */
+  stills: (number | 'last')[];
+  width: number;
+  height: number;
+  panels: PanelName[];
+  theme: ThemeName;
+  frames: number;
+  every?: number;
+  sample: SampleMode;
+  fps: number;
+  hold: number;
+  loop: number;
+  ffmpeg?: string;
+  trajectory: boolean;
+}
+
+/** Below this many pixels per panel, tick labels collide and titles are cut to a letter. */
+const MIN_PANEL_WIDTH = 160;
+const list = <T>(x: T | T[] | undefined): T[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
+
+/** Throws a usage error (exit code 2) naming the flag, the value and what it should be. */
+export function resolveConfig(options: RunOptions, warn: Warn = () => {}, context: { summary?: boolean } = {}): RunConfig {
+  const o = validate(options);
+  if (o.frames !== undefined && o.every !== undefined) throw usageError(messages.framesAndEvery());
+  if (o.panels && new Set(o.panels).size !== o.panels.length) throw usageError(messages.duplicatePanels(o.panels));
+  const d = <K extends keyof typeof OPTION_TABLE>(k: K) => (o[k] ?? (OPTION_TABLE[k] as OptionSpec).default) as NonNullable<RunOptions[K]>;
+  const iterations = d('iterations');
+  const outputs = (list(o.out) ?? []).map(outputOf);
+  const paths = new Set<string>();
+  for (const out of outputs) {
+    if (paths.has(out.key)) throw usageError(messages.sameOutputTwice(out.path));
+    paths.add(out.key);
+  }
+  const panels = d('panels');
+  let width = d('width');
+  let height = d('height');
+  if (width < MIN_PANEL_WIDTH * panels.length) throw usageError(messages.tooNarrow(width, height, panels.length, MIN_PANEL_WIDTH * panels.length));
+  if (outputs.some((x) => x.format === 'mp4' || x.format === 'webm') && (width % 2 || height % 2)) {
+    const w = width - (width % 2);
+    const h = height - (height % 2);
+    warn({ code: 'roundedToEven', width, height, toWidth: w, toHeight: h });
+    [width, height] = [w, h];
+  }
+  const { series, sweep } = seriesOf(o, d);
+  const several = series.length > 1;
+  const layout = !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
+  if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
+  if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
+  const stills = list(o.frame) ?? ['last'];
+  if (outputs.some((x) => x.format === 'png' && !x.sequence)) {
+    for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
+  }
+  for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true })) warn(w);
+  return {
+    model: o.model,
+    data: o.data,
+    x: o.x,
+    y: o.y,
+    positive: o.positive,
+    points: d('points'),
+    noise: o.noise,
+    seed: d('seed'),
+    iterations,
+    beta1: d('beta1'),
+    beta2: o.beta2,
+    eps: d('eps'),
+    init: [...d('init')] as [number, number],
+    standardize: o.standardize,
+    series,
+    sweep,
+    layout,
+    outputs,
+    stills,
+    width,
+    height,
+    panels,
+    theme: d('theme'),
+    frames: d('frames'),
+    every: o.every,
+    sample: d('sample'),
+    fps: d('fps'),
+    hold: d('hold'),
+    loop: d('loop'),
+    ffmpeg: o.ffmpeg,
+    trajectory: d('trajectory'),
+  };
+}
+
+/** Validates with the table's schema; only own properties count (a polluted prototype adds nothing). */
+function validate(options: RunOptions): RunOptions {
+  if (options === null || typeof options !== 'object') throw usageError(messages.optionsNotObject());
+  // Own properties only, into an object without a prototype: valibot reads each known key with input[key],
+  // which would otherwise find a key planted on Object.prototype.
+  const own: Record<string, unknown> = Object.assign(Object.create(null), Object.fromEntries(Object.entries(options).filter(([, x]) => x !== undefined)));
+  const parsed = v.safeParse(librarySchema(), own);
+  // A prototype-less copy: reading an absent option must not fall through to Object.prototype.
+  if (parsed.success) return Object.assign(Object.create(null), parsed.output) as RunOptions;
+  const issue = parsed.issues[0];
+  const key = String(issue.path?.[0]?.key ?? '');
+  const value = key ? own[key] : undefined;
+  throw usageError(`${key ? flagOf(key) : 'options'}: ${JSON.stringify(value)} ${issue.message}`);
+}
+
+type Defaults = <K extends keyof typeof OPTION_TABLE>(k: K) => NonNullable<RunOptions[K]>;
+
+/** The descents: a race (several optimizers), a sweep (a list for one setting), or one. */
+function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: RunConfig['sweep'] } {
+  const optimizers = list(d('optimizer'))!;
+  const lr = o.lr;
+  const lrMap = lr !== undefined && typeof lr === 'object' && !Array.isArray(lr) ? (lr as Partial<Record<OptimizerName, number>>) : undefined;
+  const lists = (['lr', 'momentum', 'batchSize'] as const).filter((k) => Array.isArray(o[k]));
+  if (lists.length > 1) throw usageError(messages.twoSweeps(lists.map(flagOf)));
+  if (lists.length === 1 && optimizers.length > 1) throw usageError(messages.raceAndSweep(flagOf(lists[0])));
+  if (lrMap) {
+    for (const name of Object.keys(lrMap)) {
+      if (!optimizers.includes(name as OptimizerName)) throw usageError(messages.lrForAbsentOptimizer(name, optimizers));
+    }
+  }
+  const base = (name: OptimizerName) => ({
+    optimizer: name,
+    lr: lrMap ? lrMap[name] : (lr as number | undefined),
+    batchSize: d('batchSize') as number,
+    momentum: d('momentum') as number,
+  });
+  if (optimizers.length > 1) {
+    return { series: optimizers.map((name) => ({ ...base(name), label: optimizerOf(name).short, suffix: `-${name}` })), sweep: null };
+  }
+  if (lists.length === 0) return { series: [{ ...base(optimizers[0]), label: optimizerOf(optimizers[0]).short, suffix: '' }], sweep: null };
+  const key = lists[0];
+  const values = o[key] as number[];
+  const name = key === 'batchSize' ? 'batch size' : key;
+  const tag = flagOf(key).slice(2);
+  return {
+    series: values.map((value) => ({ ...base(optimizers[0]), [key]: value, label: `${name} = ${value}`, suffix: `-${tag}${value}` })),
+    sweep: { key, values },
+  };
+}

@@ -1,0 +1,16 @@
+import * as v from 'valibot';
+import { OPTION_TABLE, type OptionSpec } from './table';
+
+let cached: v.GenericSchema | undefined;
+
+/** The valibot schema of a library call, built from the table: the model is required, the rest optional. */
+export function librarySchema(): v.GenericSchema {
+  if (!cached) {
+    const entries: Record<string, v.GenericSchema> = {};
+    for (const [key, spec] of Object.entries(OPTION_TABLE) as [string, OptionSpec][]) {
+      entries[key] = key === 'model' ? spec.schema : v.optional(spec.schema);
+    }
+    cached = v.strictObject(entries, 'is not an option mlvis knows');
+  }
+  return cached;
+}

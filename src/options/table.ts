@@ -1,0 +1,186 @@
+/**
+ * The option table: every option of a run declared once — its flag, value, default, help line, where it
+ * applies — and everything else is derived from it: commander's flags and --help (src/cli.ts), validation
+ * and the defaults (./resolve.ts), the JSON schema of a job (./jsonSchema.ts), the library's RunOptions type
+ * (below), and the warnings for options that cannot change a run (./applies.ts).
+ */
+import * as v from 'valibot';
+import { SAMPLE_MODES } from '../engine/frames';
+import { MODELS } from '../engine/models';
+import { OPTIMIZERS, type HyperParam, type OptimizerName } from '../engine/optimizers';
+import type { PanelName, ThemeName } from '../types';
+import { between, choice, finite, fraction, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
+import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
+import { messages, usageError } from '../errors';
+
+export const PANELS: readonly PanelName[] = ['surface', 'fit', 'loss'];
+export const THEMES: readonly ThemeName[] = ['light', 'dark'];
+export const LAYOUTS = ['files', 'overlay', 'grid'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+/** What an output is, for deciding which options reach it. */
+export type OutputKind = 'gif' | 'mp4' | 'webm' | 'still' | 'sequence';
+
+/** Where an option has an effect; a given option outside it draws a warning (see applies.ts). */
+export interface Applies {
+  /** The run must read a CSV or built-in set, use synthetic data, draw something, or write a summary. */
+  needs?: 'data' | 'synthetic' | 'out' | 'summary' | 'several';
+  /** The model's target must be of this kind. */
+  target?: 'values' | 'classes';
+  /** One of the run's optimizers must read this hyper-parameter. */
+  param?: HyperParam;
+  /** One of the outputs must be of these kinds. */
+  outputs?: readonly OutputKind[];
+  /** Randomness must play a part: synthetic data or a stochastic optimizer. */
+  seeded?: true;
+}
+
+export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
+  /** The flag; absent for options set through another flag (width and height come from --size). */
+  flag?: string;
+  /** The flag's argument, e.g. "<n>"; absent for on/off switches. */
+  arg?: string;
+  help: string;
+  group: 'Data' | 'Training' | 'Animation' | 'Report' | 'Messages';
+  /** The library value. */
+  schema: S;
+  /** The command line's text to the library value; default: the text as it is. */
+  parse?: (raw: string, flag: string) => v.InferOutput<S>;
+  /** The default; absent = none, or computed from the run (then `defaultText` says how). */
+  default?: v.InferOutput<S>;
+  defaultText?: string;
+  choices?: readonly string[];
+  applies?: Applies;
+  /** A --no-FLAG switch as well (standardize). */
+  negatable?: string;
+  /** The flag may be given several times; its values are collected (--out). */
+  repeatable?: true;
+}
+
+const spec = <S extends v.GenericSchema>(s: OptionSpec<S>): OptionSpec<S> => s;
+const whole = (raw: string, flag: string) => parseDecimal(flag, raw, 'a whole number');
+const num = (raw: string, flag: string) => parseDecimal(flag, raw);
+
+/** Each learning rate of a race by optimizer: "gd=0.1,adam=0.05". */
+const lrByOptimizer = v.pipe(
+  v.record(choice(OPTIMIZERS), positive),
+  v.check((r) => Object.keys(r).length > 0, 'names no optimizer'),
+);
+
+function parseLr(raw: string, flag: string): number | number[] | Partial<Record<OptimizerName, number>> {
+  if (!raw.includes('=')) return parseNumbers(flag, raw);
+  const out: Partial<Record<OptimizerName, number>> = {};
+  for (const item of splitList(raw)) {
+    const [name, value, extra] = item.split('=').map((s) => s.trim());
+    if (value === undefined || extra !== undefined) throw usageError(messages.badLrItem(item));
+    if (!OPTIMIZERS.includes(name as OptimizerName)) throw usageError(messages.badChoice(flag, name, OPTIMIZERS));
+    out[name as OptimizerName] = parseDecimal(flag, value);
+  }
+  return out;
+}
+
+function parseFrame(raw: string, flag: string): number | 'last' | (number | 'last')[] {
+  const items = splitList(raw).map((s) => (s === 'last' ? 'last' : parseDecimal(flag, s, 'a whole number or "last"')));
+  if (items.length === 0) throw usageError(messages.badNumber(flag, raw, 'a whole number or "last"'));
+  return items.length === 1 ? items[0] : items;
+}
+
+function parsePanels(raw: string, flag: string): PanelName[] {
+  const list = splitList(raw);
+  if (list.length === 0) throw usageError(messages.noPanels());
+  for (const p of list) if (!PANELS.includes(p as PanelName)) throw usageError(messages.badChoice(flag, p, PANELS));
+  return list as PanelName[];
+}
+
+function parseInit(raw: string): [number, number] {
+  const parts = raw.split(',');
+  const pair = parts.map((p) => parseDecimal('--init', p, 'a number'));
+  if (parts.length !== 2) throw usageError(messages.badInit(raw));
+  return [pair[0], pair[1]];
+}
+
+const frameValue = v.union([v.literal('last'), int(0, 10_000_000)], 'is not a whole number of iterations or "last"');
+const animation: readonly OutputKind[] = ['gif', 'mp4', 'webm', 'sequence'];
+
+export const OPTION_TABLE = {
+  model: spec({ help: 'the model (the command)', group: 'Training', schema: choice(MODELS) }),
+  // ---- data ----
+  data: spec({ flag: '--data', arg: '<name|path>', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets") or a CSV file; default: synthetic data' }),
+  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string(), applies: { needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column)' }),
+  y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string(), applies: { needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
+  positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string(), applies: { needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
+  points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, applies: { needs: 'synthetic' }, help: 'synthetic data: number of points' }),
+  noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1', applies: { needs: 'synthetic' }, help: 'synthetic data: noise standard deviation' }),
+  seed: spec({ flag: '--seed', arg: '<s>', group: 'Data', schema: v.string(), default: 'mlvis', applies: { seeded: true }, help: 'seed for synthetic data and the sgd/minibatch sample order' }),
+  // ---- training ----
+  optimizer: spec({
+    flag: '--optimizer', arg: '<name[,name…]>', group: 'Training', choices: OPTIMIZERS, default: 'gd' as OptimizerName,
+    schema: v.union([choice(OPTIMIZERS), v.pipe(v.array(choice(OPTIMIZERS)), v.minLength(2, 'needs at least 2 optimizers to race'), v.maxLength(6, 'races at most 6 optimizers'), v.check((a) => new Set(a).size === a.length, 'names an optimizer twice'))], `is not one of ${OPTIMIZERS.join(', ')} (or a list of 2 to 6 of them)`),
+    parse: (raw, flag) => parseChoices(flag, raw, OPTIMIZERS),
+    help: `optimizer, or 2 to 6 of them to race from the same start: ${OPTIMIZERS.join(', ')}`,
+  }),
+  lr: spec({
+    flag: '--lr', arg: '<a|list|name=a,…>', group: 'Training', defaultText: 'chosen from the data, see README',
+    schema: v.union([oneOrList(positive), lrByOptimizer], 'is not a rate, a list of rates, or NAME=RATE pairs'),
+    parse: parseLr,
+    help: `learning rate; a list sweeps it (0.01,0.1,0.5); in a race, per optimizer (gd=0.1,adam=0.05)`,
+  }),
+  iterations: spec({ flag: '--iters', arg: '<n>', group: 'Training', schema: int(0, 10_000_000), parse: whole, default: 1000, help: 'iterations, i.e. updates' }),
+  batchSize: spec({ flag: '--batch-size', arg: '<b|list>', group: 'Training', schema: oneOrList(int(1, 10_000_000)), parse: (r, f) => parseNumbers(f, r, 'a whole number'), default: 32, applies: { param: 'batchSize' }, help: 'minibatch: samples per step; a list sweeps it' }),
+  momentum: spec({ flag: '--momentum', arg: '<b|list>', group: 'Training', schema: oneOrList(fraction), parse: (r, f) => parseNumbers(f, r), default: 0.9, applies: { param: 'momentum' }, help: 'momentum, nesterov: momentum coefficient; a list sweeps it' }),
+  beta1: spec({ flag: '--beta1', arg: '<b>', group: 'Training', schema: fraction, parse: num, default: 0.9, applies: { param: 'beta1' }, help: 'adam: first-moment decay' }),
+  beta2: spec({ flag: '--beta2', arg: '<b>', group: 'Training', schema: fraction, parse: num, defaultText: '0.999; rmsprop 0.9', applies: { param: 'beta2' }, help: 'adam: second-moment decay; rmsprop: decay of its running mean' }),
+  eps: spec({ flag: '--eps', arg: '<e>', group: 'Training', schema: positive, parse: num, default: 1e-8, applies: { param: 'eps' }, help: 'adagrad, rmsprop, adam: epsilon' }),
+  init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
+  standardize: spec({ flag: '--standardize', negatable: 'train on x as it is (the default for CSV files and synthetic data)', group: 'Training', schema: v.boolean(), defaultText: 'on for built-in data sets', help: 'train on standardized x; report everything in the data units' }),
+  // ---- animation ----
+  out: spec({
+    flag: '--out', arg: '<file>', group: 'Animation', repeatable: true,
+    schema: v.union([text, v.pipe(v.array(text), v.minLength(1, 'names no file'), v.maxLength(MAX_VALUES, `names more than ${MAX_VALUES} files`))], 'is not a file name or a list of them'),
+    help: 'write .gif, .mp4, .webm or .png (a still; frames/%04d.png for every frame); give it again for more files from the same training',
+  }),
+  layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid)' }),
+  width: spec({ group: 'Animation', schema: int(160, 8192), default: 960, applies: { needs: 'out' }, help: 'frame width in pixels' }),
+  height: spec({ group: 'Animation', schema: int(120, 8192), default: 480, applies: { needs: 'out' }, help: 'frame height in pixels' }),
+  panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS)), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out' }, help: 'panels, comma-separated from surface, fit, loss' }),
+  theme: spec({ flag: '--theme', arg: '<name>', group: 'Animation', choices: THEMES, schema: choice(THEMES), default: 'light' as ThemeName, applies: { needs: 'out' }, help: 'colour theme' }),
+  frames: spec({ flag: '--frames', arg: '<n>', group: 'Animation', schema: int(2, 100_000), parse: whole, default: 100, applies: { outputs: animation }, help: 'number of frames' }),
+  every: spec({ flag: '--every', arg: '<k>', group: 'Animation', schema: int(1, 10_000_000), parse: whole, applies: { outputs: animation }, help: 'take every k-th iteration as a frame instead of --frames' }),
+  sample: spec({ flag: '--sample', arg: '<mode>', group: 'Animation', choices: SAMPLE_MODES, schema: choice(SAMPLE_MODES), default: 'adaptive' as (typeof SAMPLE_MODES)[number], applies: { outputs: animation }, help: 'how frames are spread over the iterations' }),
+  fps: spec({ flag: '--fps', arg: '<n>', group: 'Animation', schema: between(0.1, 100, ' (GIF delays are in 1/100 s)'), parse: num, default: 20, applies: { outputs: animation }, help: 'frames per second' }),
+  hold: spec({ flag: '--hold', arg: '<s>', group: 'Animation', schema: between(0, 3600), parse: num, default: 1.5, applies: { outputs: animation }, help: 'seconds to hold the final frame' }),
+  loop: spec({ flag: '--loop', arg: '<n>', group: 'Animation', schema: int(0, 65535), parse: whole, default: 0, applies: { outputs: ['gif'] }, help: 'GIF: play n times (0 = forever)' }),
+  frame: spec({
+    flag: '--frame', arg: '<k|last[,…]>', group: 'Animation', defaultText: 'last', applies: { outputs: ['still'] },
+    schema: v.union([frameValue, v.pipe(v.array(frameValue), v.minLength(1, 'names no iteration'), v.maxLength(100, 'names more than 100 stills'))], 'is not a whole number of iterations or "last"'),
+    parse: parseFrame,
+    help: 'PNG still: the iteration to draw; a list writes one still per iteration (NAME-K.png)',
+  }),
+  ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'bundled; or set MLVIS_FFMPEG', applies: { outputs: ['mp4', 'webm'] }, help: 'ffmpeg binary for MP4/WebM' }),
+  // ---- report ----
+  trajectory: spec({ flag: '--trajectory', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'summary' }, help: 'include every iteration in the summary' }),
+};
+
+/** The command line's own options (printing, the summary's destination, --size for width and height). */
+export const CLI_OPTIONS = {
+  size: spec({ flag: '--size', arg: '<WxH>', group: 'Animation', schema: v.string(), defaultText: '960x480', applies: { needs: 'out' }, help: 'frame size in pixels' }),
+  summary: spec({ flag: '--summary', arg: '<path|->', group: 'Report', schema: text, help: 'write the run summary as JSON to a file, or - for stdout' }),
+  quiet: spec({ flag: '--quiet', group: 'Messages', schema: v.boolean(), help: 'no warnings or progress on stderr' }),
+  verbose: spec({ flag: '--verbose', group: 'Messages', schema: v.boolean(), help: 'show stack traces on errors' }),
+};
+
+export type OptionTable = typeof OPTION_TABLE;
+export type OptionKey = keyof OptionTable;
+type ValueOf<K extends OptionKey> = v.InferOutput<OptionTable[K]['schema']>;
+
+/** What a caller of the library may set: every option of the table; only the model is required. */
+export type RunOptions = { model: ValueOf<'model'> } & { [K in Exclude<OptionKey, 'model'>]?: ValueOf<K> };
+
+/** The flag an option is known by in messages (width and height come from --size). */
+export function flagOf(key: string): string {
+  const s = ({ ...OPTION_TABLE, ...CLI_OPTIONS } as Record<string, OptionSpec>)[key];
+  if (key === 'width' || key === 'height') return '--size';
+  return s?.flag ?? `--${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
+}
+
+/** The options a library call may carry, in table order. */
+export const LIBRARY_KEYS = Object.keys(OPTION_TABLE) as OptionKey[];

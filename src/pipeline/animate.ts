@@ -1,0 +1,120 @@
+import type { RunConfig, OutputSpec } from '../config';
+import { withSuffix } from '../config';
+import { chooseFrames } from '../engine';
+import type { Encoder, OutputFormat } from '../encode';
+import { messages, runError } from '../errors';
+import type { Renderer } from '../render';
+import type { WrittenFile } from '../summary';
+import type { FrameTime, Scene } from '../types';
+import type { Warn } from '../warnings';
+
+export interface AnimateHooks {
+  /** Called after each animation frame is encoded (into every animated output). */
+  progress?: (done: number, total: number) => void;
+  /** Stops the run between frames; every output is then removed, never left half-written. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Stage 4: the renderer. Loaded on first use, like the encoders: canvas, d3 and fluent-ffmpeg take about
+ * 100 ms to load, which a --summary run, `mlvis datasets` or --help should not pay.
+ */
+export function createRenderer(scene: Scene): Renderer {
+  return (require('../render') as typeof import('../render')).createRenderer(scene);
+}
+
+/** Stage 5: an encoder for one output file (see src/encode/encoder.ts). */
+export function createEncoder(format: OutputFormat, options: import('../encode').EncoderOptions): Encoder {
+  return (require('../encode') as typeof import('../encode')).createEncoder(format, options);
+}
+
+/** The iterations of the animation: every animated output shows the same frames, chosen over all paths. */
+export function animationFrames(config: RunConfig, scene: Scene): number[] {
+  return chooseFrames(
+    scene.series.map((s) => s.trajectory),
+    { frames: config.frames, every: config.every, sample: config.sample, w0Range: scene.grid.w0Range, w1Range: scene.grid.w1Range },
+  );
+}
+
+/**
+ * Stages 3–5 for one scene: chooses the frames once, draws each frame once and hands it to every animated
+ * output, then draws the stills. Each file is written atomically; on any failure every unfinished one is
+ * removed. `suffix` names a file sweep's files (fit.gif → fit-lr0.1.gif).
+ */
+export async function animate(config: RunConfig, scene: Scene, suffix: string, hooks: AnimateHooks, warn: Warn): Promise<WrittenFile[]> {
+  const renderer = createRenderer(scene);
+  const outputs = config.outputs.map((o) => ({ ...o, path: withSuffix(o.path, suffix) }));
+  const animated = outputs.filter((o) => !(o.format === 'png' && !o.sequence));
+  const stills = outputs.filter((o) => o.format === 'png' && !o.sequence);
+  const written: WrittenFile[] = [];
+  if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer, animated, hooks)));
+  for (const out of stills) written.push(...(await encodeStills(config, scene, renderer, out, hooks, warn)));
+  return written;
+}
+
+async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Renderer, outputs: OutputSpec[], hooks: AnimateHooks): Promise<WrittenFile[]> {
+  const iterations = animationFrames(config, scene);
+  const at = (index: number): FrameTime => ({ index, count: iterations.length, seconds: index / config.fps, iteration: iterations[index] });
+  const paletteSamples = outputs.some((o) => o.format === 'gif')
+    ? [renderer.drawFrame(at(0)).slice(), renderer.drawFrame(at(iterations.length - 1)).slice()]
+    : undefined;
+  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length), paletteSamples }));
+  return encodeWith(encoders, outputs, iterations.length, async (add) => {
+    for (let k = 0; k < iterations.length; k++) {
+      if (hooks.signal?.aborted) throw runError(messages.interrupted());
+      await add(renderer.drawFrame(at(k)));
+      // @napi-rs/canvas frees a frame's pixels only when the event loop turns: yield once per frame.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      hooks.progress?.(k + 1, iterations.length);
+    }
+  });
+}
+
+/** One still per iteration asked for; several are named NAME-K.png by their iteration. */
+async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer, out: OutputSpec, hooks: AnimateHooks, warn: Warn): Promise<WrittenFile[]> {
+  const wanted = config.stills.map((f) => {
+    if (f === 'last') return scene.iterations;
+    if (f > scene.iterations) {
+      warn({ code: 'frameAfterDivergence', frame: f, last: scene.iterations });
+      return scene.iterations;
+    }
+    return f;
+  });
+  const unique = [...new Set(wanted)];
+  const files: WrittenFile[] = [];
+  for (const iteration of unique) {
+    if (hooks.signal?.aborted) throw runError(messages.interrupted());
+    const path = unique.length > 1 || config.stills.length > 1 ? withSuffix(out.path, `-${iteration}`) : out.path;
+    const encoder = createEncoder('png', encoderOptions(config, path, 1));
+    files.push(...(await encodeWith([encoder], [{ ...out, path }], 1, (add) => add(renderer.drawFrame({ index: 0, count: 1, seconds: 0, iteration })))));
+  }
+  return files;
+}
+
+function encoderOptions(config: RunConfig, path: string, frameCount: number) {
+  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg };
+}
+
+/** start every encoder, feed them, finish them; on any failure abort every one (no partial files). */
+async function encodeWith(
+  encoders: Encoder[],
+  outputs: OutputSpec[],
+  frames: number,
+  feed: (add: (rgba: Uint8Array) => Promise<void>) => Promise<void>,
+): Promise<WrittenFile[]> {
+  try {
+    for (const e of encoders) await e.start();
+    await feed(async (rgba) => {
+      for (const e of encoders) await e.addFrame(rgba);
+    });
+    const files: WrittenFile[] = [];
+    for (let i = 0; i < encoders.length; i++) {
+      const r = await encoders[i].finish();
+      files.push({ path: r.path, format: outputs[i].format, frames, bytes: r.bytes });
+    }
+    return files;
+  } catch (err) {
+    await Promise.all(encoders.map((e) => e.abort()));
+    throw err;
+  }
+}

@@ -1,0 +1,52 @@
+import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec } from '../../src/config';
+import { toRunOptions } from '../../src/cli';
+import { mlvisInProcess } from '../helpers/cli';
+
+describe('the command line is built from the option table', () => {
+  it('--help lists every flag of the table with its help line and default, in its group', async () => {
+    const r = await mlvisInProcess(['linear', '--help']);
+    expect(r.code).toBe(0);
+    const help = r.stdout.replace(/\s+/g, ' ');
+    for (const spec of Object.values({ ...OPTION_TABLE, ...CLI_OPTIONS }) as OptionSpec[]) {
+      if (!spec.flag) continue;
+      expect(help).toContain(spec.flag);
+      expect(help).toContain(spec.help.replace(/\s+/g, ' '));
+    }
+    expect(help).toMatch(/--iters <n> iterations, i\.e\. updates \(default 1000\)/);
+    expect(help).toMatch(/Training options:.*--optimizer.*Animation options:.*--out/);
+  });
+
+  it('turns each flag into the library option of the same declaration', () => {
+    const o = toRunOptions('linear', {
+      iters: '20',
+      optimizer: 'gd,adam',
+      lr: 'gd=0.1,adam=0.05',
+      batchSize: '4,8',
+      out: ['a.gif', 'a.mp4'],
+      frame: '0,last',
+      size: '640x320',
+      panels: 'surface,loss',
+      standardize: false,
+      init: '-2,5',
+    });
+    expect(o).toEqual({
+      model: 'linear',
+      iterations: 20,
+      optimizer: ['gd', 'adam'],
+      lr: { gd: 0.1, adam: 0.05 },
+      batchSize: [4, 8],
+      out: ['a.gif', 'a.mp4'],
+      frame: [0, 'last'],
+      width: 640,
+      height: 320,
+      panels: ['surface', 'loss'],
+      standardize: false,
+      init: [-2, 5],
+    });
+  });
+
+  it('takes MLVIS_FFMPEG from the environment it is given', () => {
+    expect(toRunOptions('linear', {}, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBe('/opt/ffmpeg');
+    expect(toRunOptions('linear', { ffmpeg: '/usr/bin/ffmpeg' }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBe('/usr/bin/ffmpeg');
+  });
+});

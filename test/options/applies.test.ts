@@ -1,0 +1,51 @@
+import { resolveConfig, OPTION_TABLE, type RunOptions } from '../../src/config';
+import { jobJsonSchema } from '../../src/options/jsonSchema';
+import type { Warning } from '../../src/warnings';
+
+/** The options the run says have no effect, as option → reason. */
+function ignored(options: RunOptions, summary = true): Record<string, string> {
+  const got: Warning[] = [];
+  resolveConfig(options, (w) => got.push(w), { summary });
+  return Object.fromEntries(got.filter((w) => w.code === 'optionIgnored').map((w) => [(w as { option: string }).option, (w as { reason: string }).reason]));
+}
+
+describe('options that cannot change the run warn, from the table', () => {
+  it.each<[string, RunOptions, boolean, string, RegExp]>([
+    ['--frame without --out', { model: 'linear', frame: 5 }, true, '--frame', /nothing is drawn without --out/],
+    ['--frame with an animation', { model: 'linear', frame: 5, out: 'a.gif' }, true, '--frame', /applies to a \.png still/],
+    ['--trajectory without --summary', { model: 'linear', trajectory: true }, false, '--trajectory', /applies to --summary/],
+    ['--loop with .mp4', { model: 'linear', loop: 2, out: 'a.mp4' }, true, '--loop', /applies to \.gif output/],
+    ['--fps with one .png', { model: 'linear', fps: 10, out: 'a.png' }, true, '--fps', /applies to \.gif, \.mp4, \.webm or a %d \.png sequence/],
+    ['--hold with one .png', { model: 'linear', hold: 1, out: 'a.png' }, true, '--hold', /sequence/],
+    ['--frames with one .png', { model: 'linear', frames: 5, out: 'a.png' }, true, '--frames', /sequence/],
+    ['--ffmpeg with .gif', { model: 'linear', ffmpeg: '/usr/bin/ffmpeg', out: 'a.gif' }, true, '--ffmpeg', /applies to \.mp4 or \.webm/],
+    ['--seed with plain gd on a CSV', { model: 'linear', data: 'cars', seed: '7' }, true, '--seed', /synthetic data and to --optimizer sgd or minibatch/],
+    ['--momentum with adam', { model: 'linear', optimizer: 'adam', momentum: 0.5 }, true, '--momentum', /--optimizer momentum or nesterov/],
+    ['--batch-size with gd', { model: 'linear', batchSize: 8 }, true, '--batch-size', /--optimizer minibatch/],
+    ['--x without --data', { model: 'linear', x: 'a' }, true, '--x', /applies to --data/],
+    ['--positive with linear', { model: 'linear', data: 'cars', positive: 'USA' }, true, '--positive', /logistic regression/],
+    ['--theme without --out', { model: 'linear', theme: 'dark' }, true, '--theme', /nothing is drawn/],
+    ['--layout with one descent', { model: 'linear', layout: 'grid' }, true, '--layout', /race .* or a sweep/],
+  ])('%s', (_name, options, summary, flag, reason) => {
+    const got = ignored(options, summary);
+    expect(Object.keys(got)).toEqual([flag]);
+    expect(got[flag]).toMatch(reason);
+  });
+
+  it('is silent where the options do apply', () => {
+    expect(ignored({ model: 'linear', optimizer: 'sgd', data: 'cars', seed: '7', out: 'a.gif', loop: 2, fps: 10, hold: 1, frames: 5 })).toEqual({});
+    expect(ignored({ model: 'linear', optimizer: ['gd', 'momentum'], momentum: 0.5, out: ['a.png', 'a.mp4'], frame: 3, ffmpeg: 'ffmpeg' })).toEqual({});
+    expect(ignored({ model: 'logistic', trajectory: true }, true)).toEqual({});
+  });
+});
+
+describe('the job schema comes from the same table', () => {
+  const schema = jobJsonSchema() as { properties: Record<string, { description?: string; default?: unknown }>; required?: string[] };
+
+  it('has every library option with its help line and default', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(OPTION_TABLE).sort());
+    expect(schema.required).toEqual(['model']);
+    expect(schema.properties.iterations.default).toBe(1000);
+    expect(schema.properties.batchSize.description).toBe(OPTION_TABLE.batchSize.help);
+  });
+});
