@@ -5,6 +5,9 @@ import { font } from './font';
 export interface AxesOptions {
   xLabel: string;
   yLabel: string;
+  /** Tick labels and axis label along x (default true); small multiples show them on outer cells only. */
+  showX?: boolean;
+  showY?: boolean;
 }
 
 /**
@@ -38,25 +41,32 @@ export function drawAxes(ctx: SKRSContext2D, outer: Rect, plot: Plot, style: Sty
 
   ctx.fillStyle = theme.text;
   ctx.font = font(f);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  x.ticks.forEach((t, i) => {
-    // Keep the last label inside the panel (the rightmost panel has no neighbour to spill into).
-    const half = ctx.measureText(x.labels[i]).width / 2;
-    const px = Math.min(x.map(t), outer.x + outer.w - half - 2);
-    ctx.fillText(x.labels[i], px, rect.y + rect.h + tick + gap);
-  });
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  y.ticks.forEach((t, i) => ctx.fillText(y.labels[i], rect.x - tick - gap, y.map(t)));
-
+  const showX = opts.showX ?? true;
+  const showY = opts.showY ?? true;
+  if (showX) {
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    x.ticks.forEach((t, i) => {
+      // Keep the last label inside the panel (the rightmost panel has no neighbour to spill into).
+      const half = ctx.measureText(x.labels[i]).width / 2;
+      const px = Math.min(x.map(t), outer.x + outer.w - half - 2);
+      ctx.fillText(x.labels[i], px, rect.y + rect.h + tick + gap);
+    });
+  }
+  if (showY) {
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    y.ticks.forEach((t, i) => ctx.fillText(y.labels[i], rect.x - tick - gap, y.map(t)));
+  }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  ctx.fillText(fitText(ctx, opts.xLabel, rect.w), rect.x + rect.w / 2, outer.y + outer.h - f * 0.4);
-  ctx.translate(outer.x + f * 0.45, rect.y + rect.h / 2);
-  ctx.rotate(-Math.PI / 2);
-  ctx.textBaseline = 'top';
-  ctx.fillText(fitText(ctx, opts.yLabel, rect.h), 0, 0);
+  if (showX) ctx.fillText(fitText(ctx, opts.xLabel, rect.w), rect.x + rect.w / 2, outer.y + outer.h - f * 0.4);
+  if (showY) {
+    ctx.translate(outer.x + f * 0.45, rect.y + rect.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'top';
+    ctx.fillText(fitText(ctx, opts.yLabel, rect.h), 0, 0);
+  }
   ctx.restore();
 }
 

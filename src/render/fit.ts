@@ -1,7 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Dataset, Scene } from '../types';
 import { drawAxes, drawGrid, drawHeading } from './axes';
-import { clipSegment } from './clip';
+import { decisionBoundary, traceCurve, traceLine } from './fitModel';
 import { drawLegend } from './legend';
 import { drawDot, drawLabel } from './markers';
 import { font } from './font';
@@ -9,40 +9,77 @@ import { placePlot, type Plot, type Rect, type Style } from './layout';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis, type Axis } from './scale';
 import { drawPoints, pointStyle } from './scatter';
+import { seriesColour, stateAt } from './series';
 
 /**
- * The data and the current model: points (static, in the background) and per frame the line
- * w0 + w1·x (linear) or the sigmoid σ(w0 + w1·x) with its 0.5 decision boundary dashed (logistic).
+ * The data and the current models: points (static, in the background) and per frame each series' model in
+ * its colour: the line for a model of values, or the predicted probability with its 1/2 decision boundary
+ * dashed for a model of classes.
  */
 export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
-  const { data, trajectory: t } = scene;
-  const logistic = scene.model === 'logistic';
+  const { data, model } = scene;
+  const classes = model.target === 'classes';
   const xWindow = pad(extent(data.x), 0.05);
-  const yWindow: [number, number] = logistic ? [-0.1, 1.1] : pad(extent(data.y), 0.1);
+  const yWindow: [number, number] = classes ? [-0.1, 1.1] : pad(extent(data.y), 0.1);
   const plot = placePlot(
     measure,
     outer,
     style,
     (range, n) => linearAxis(xWindow, range, n),
-    (range, n) => (logistic ? probabilityAxis(range, n) : linearAxis(yWindow, range, n)),
+    (range, n) => (classes ? probabilityAxis(range, n) : linearAxis(yWindow, range, n)),
   );
   const { rect } = plot;
   const box = inflate(rect, style.line * 2);
   const { theme, f } = style;
-  // The sigmoid is sampled every 2 pixels: smooth at any size, a few hundred lineTo calls a frame.
+  // The curve is sampled every 2 pixels: smooth at any size, a few hundred lineTo calls a frame.
   const samples = Math.max(16, Math.ceil(rect.w / 2));
+  const single = scene.series.length === 1;
+
+  /** Draws series i's model; returns where it went when none of it is in view. */
+  const drawModel = (ctx: SKRSContext2D, i: number, k: number): 'above' | 'below' | null => {
+    const t = scene.series[i].trajectory;
+    const j = stateAt(scene.series[i], k);
+    const w0 = t.w0[j];
+    const w1 = t.w1[j];
+    if (!Number.isFinite(w0) || !Number.isFinite(w1)) return null;
+    const colour = seriesColour(style, i);
+    ctx.beginPath();
+    const visible = classes ? (traceCurve(ctx, plot, model, w0, w1, samples), true) : traceLine(ctx, plot, box, model, w0, w1);
+    ctx.strokeStyle = theme.background;
+    ctx.lineWidth = style.line + 2;
+    ctx.stroke();
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = style.line;
+    ctx.stroke();
+    if (classes) {
+      const xb = decisionBoundary(plot, model, w0, w1);
+      if (xb !== null) {
+        const px = plot.x.map(xb);
+        ctx.beginPath();
+        ctx.moveTo(px, rect.y);
+        ctx.lineTo(px, rect.y + rect.h);
+        ctx.setLineDash([f * 0.5, f * 0.35]);
+        ctx.lineWidth = Math.max(1, style.line * 0.7);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+    }
+    if (visible) return null;
+    const mid = (plot.x.domain[0] + plot.x.domain[1]) / 2;
+    return model.predict(w0, w1, mid) > plot.y.domain[1] ? 'above' : 'below';
+  };
 
   return {
     plot,
     drawStatic(ctx) {
       drawGrid(ctx, plot, style);
-      drawData(ctx, plot, data, logistic, style);
+      drawData(ctx, plot, data, classes, style);
       drawAxes(ctx, outer, plot, style, {
         xLabel: data.xName,
-        yLabel: logistic ? `P(${data.yName} = ${positiveName(data)})` : data.yName,
+        yLabel: classes ? `P(${data.yName} = ${positiveName(data)})` : data.yName,
       });
       const names = classNames(data);
-      const legendWidth = logistic
+      const legendWidth = classes
         ? drawLegend(
             ctx,
             plot,
@@ -54,74 +91,30 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
             rect.w * 0.6,
           )
         : 0;
-      const headings = logistic ? ['Data and predicted probability', 'Data and model', 'Data'] : ['Data and current fit', 'Data and fit', 'Data'];
+      const headings = classes ? ['Data and predicted probability', 'Data and model', 'Data'] : ['Data and current fit', 'Data and fit', 'Data'];
       drawHeading(ctx, plot, style, headings, rect.w - legendWidth - f);
     },
-    drawFrame(ctx, k) {
-      const w0 = t.w0[k];
-      const w1 = t.w1[k];
-      if (!Number.isFinite(w0) || !Number.isFinite(w1)) return;
+    drawFrame(ctx, frame) {
       clipTo(ctx, rect);
       ctx.lineJoin = 'round';
       ctx.lineCap = 'butt';
-      ctx.beginPath();
-      const visible = logistic ? (traceSigmoid(ctx, plot, w0, w1, samples), true) : traceLine(ctx, plot, box, w0, w1);
-      ctx.strokeStyle = theme.background;
-      ctx.lineWidth = style.line + 2;
-      ctx.stroke();
-      ctx.strokeStyle = theme.accent;
-      ctx.lineWidth = style.line;
-      ctx.stroke();
-      if (!visible) {
-        // A diverging or far-off model would otherwise just vanish: say where it went.
-        const mid = (plot.x.domain[0] + plot.x.domain[1]) / 2;
-        const where = w0 + w1 * mid > plot.y.domain[1] ? 'above' : 'below';
-        ctx.font = font(f, true);
-        drawLabel(ctx, `fit line out of view (${where})`, rect.x + f * 0.5, rect.y + f * 0.5, f, theme.accent, theme.labelBox);
+      const gone: [number, 'above' | 'below'][] = [];
+      for (let i = scene.series.length - 1; i >= 0; i--) {
+        const where = drawModel(ctx, i, frame.iteration);
+        if (where) gone.unshift([i, where]);
       }
-      if (logistic && w1 !== 0) {
-        const xb = plot.x.map(-w0 / w1);
-        if (xb >= rect.x && xb <= rect.x + rect.w) {
-          ctx.beginPath();
-          ctx.moveTo(xb, rect.y);
-          ctx.lineTo(xb, rect.y + rect.h);
-          ctx.setLineDash([f * 0.5, f * 0.35]);
-          ctx.lineWidth = Math.max(1, style.line * 0.7);
-          ctx.stroke();
-          ctx.setLineDash([]);
-        }
-      }
+      // A diverging or far-off model would otherwise just vanish: say where it went.
+      ctx.font = font(f, true);
+      gone.forEach(([i, where], row) => {
+        const text = single ? `fit line out of view (${where})` : `${scene.series[i].label}: out of view (${where})`;
+        drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row * f * 1.8, f, seriesColour(style, i), theme.labelBox);
+      });
       ctx.restore();
     },
   };
 }
 
-/** Adds the fit line, clipped to the panel, to the path; false when no part of it is in view. */
-function traceLine(ctx: SKRSContext2D, plot: Plot, box: Rect, w0: number, w1: number): boolean {
-  const [a, b] = plot.x.domain;
-  const x0 = plot.x.map(a);
-  const x1 = plot.x.map(b);
-  const y0 = plot.y.map(w0 + w1 * a);
-  const y1 = plot.y.map(w0 + w1 * b);
-  const c = clipSegment(x0, y0, x1, y1, box);
-  if (!c) return false;
-  ctx.moveTo(x0 + c[0] * (x1 - x0), y0 + c[0] * (y1 - y0));
-  ctx.lineTo(x0 + c[1] * (x1 - x0), y0 + c[1] * (y1 - y0));
-  return true;
-}
-
-function traceSigmoid(ctx: SKRSContext2D, plot: Plot, w0: number, w1: number, samples: number): void {
-  const [a, b] = plot.x.domain;
-  for (let s = 0; s <= samples; s++) {
-    const x = a + ((b - a) * s) / samples;
-    const px = plot.x.map(x);
-    const py = plot.y.map(sigmoid(w0 + w1 * x));
-    if (s === 0) ctx.moveTo(px, py);
-    else ctx.lineTo(px, py);
-  }
-}
-
-function drawData(ctx: SKRSContext2D, plot: Plot, data: Dataset, logistic: boolean, style: Style): void {
+function drawData(ctx: SKRSContext2D, plot: Plot, data: Dataset, classes: boolean, style: Style): void {
   const n = data.x.length;
   const px = new Float64Array(n);
   const py = new Float64Array(n);
@@ -129,7 +122,7 @@ function drawData(ctx: SKRSContext2D, plot: Plot, data: Dataset, logistic: boole
     px[i] = plot.x.map(data.x[i]);
     py[i] = plot.y.map(data.y[i]);
   }
-  if (!logistic) {
+  if (!classes) {
     drawPoints(ctx, px, py, plot.rect, pointStyle(n, style.f, style.theme.points));
     return;
   }
@@ -155,13 +148,6 @@ function classNames(data: Dataset): [string, string] {
 
 function positiveName(data: Dataset): string {
   return data.positive ?? data.classNames?.[1] ?? '1';
-}
-
-/** σ(z) without overflow for large |z|. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 function extent(v: Float64Array): [number, number] {

@@ -30,21 +30,28 @@ export interface FrameLayout {
   panels: Rect[];
 }
 
+/** Sizes for a frame whose base font is `f`. */
+export function styleFor(scene: Scene, f: number): Style {
+  return { theme: theme(scene.theme), f, thin: Math.max(1, f / 13), line: Math.max(1.5, f * 0.17) };
+}
+
 /**
- * Splits the frame into a title band and equal-width panels side by side. The base font follows the
- * smaller of panel width and frame height (about 13 px at 960×480 with two panels), never below 8 px.
+ * The base font of a frame of panels side by side: it follows the smaller of panel width and frame height
+ * (about 13 px at 960×480 with two panels), never below 8 px.
  */
-export function frameLayout(scene: Scene): FrameLayout {
+export function panelStyle(scene: Scene): Style {
+  const n = Math.max(1, scene.panels.length);
+  return styleFor(scene, Math.max(8, Math.min(scene.width / n / 34, scene.height / 36, 64)));
+}
+
+/**
+ * Splits the frame into a title band (one row high unless `titleHeight` says otherwise) and equal-width
+ * panels side by side.
+ */
+export function frameLayout(scene: Scene, style: Style = panelStyle(scene), titleHeight?: number): FrameLayout {
   const { width, height } = scene;
   const n = Math.max(1, scene.panels.length);
-  const f = Math.max(8, Math.min(width / n / 34, height / 36, 64));
-  const style: Style = {
-    theme: theme(scene.theme),
-    f,
-    thin: Math.max(1, f / 13),
-    line: Math.max(1.5, f * 0.17),
-  };
-  const titleH = Math.round(f * 2.3);
+  const titleH = titleHeight ?? Math.round(style.f * 2.3);
   const panels: Rect[] = [];
   for (let i = 0; i < n; i++) {
     const x0 = Math.round((i * width) / n);

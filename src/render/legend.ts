@@ -14,12 +14,28 @@ export interface LegendItem {
  * would need more than `maxWidth` and was left out (small frames keep the plot rather than the legend).
  */
 export function drawLegend(ctx: SKRSContext2D, plot: Plot, style: Style, items: LegendItem[], maxWidth: number): number {
-  const { f, theme } = style;
   const { rect } = plot;
+  return drawLegendAt(ctx, rect.x + rect.w, headingBaseline(plot, style), style, items, maxWidth, rect.w * 0.25);
+}
+
+/**
+ * A one-line legend ending at x = `right` on the text baseline `base`, each label shortened to at most
+ * `labelWidth`. Returns the width it took, or 0 when it would need more than `maxWidth` and was left out.
+ */
+export function drawLegendAt(
+  ctx: SKRSContext2D,
+  right: number,
+  base: number,
+  style: Style,
+  items: LegendItem[],
+  maxWidth: number,
+  labelWidth: number,
+): number {
+  const { f, theme } = style;
   ctx.save();
   ctx.font = font(f);
   const r = f * 0.4;
-  const labels = items.map((it) => fitText(ctx, it.label, rect.w * 0.25));
+  const labels = items.map((it) => fitText(ctx, it.label, labelWidth));
   const widths = labels.map((s) => 2 * r + f * 0.45 + ctx.measureText(s).width);
   const total = widths.reduce((a, b) => a + b, 0) + f * 0.9 * (items.length - 1);
   if (total > maxWidth) {
@@ -28,9 +44,8 @@ export function drawLegend(ctx: SKRSContext2D, plot: Plot, style: Style, items: 
   }
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
-  const base = headingBaseline(plot, style);
   const y = base - f * 0.35;
-  let x = rect.x + rect.w - total;
+  let x = right - total;
   items.forEach((it, i) => {
     it.marker(ctx, x + r, y, r);
     ctx.fillStyle = theme.text;

@@ -3,21 +3,23 @@ import type { Scene } from '../types';
 import { drawAxes, drawGrid, drawHeading } from './axes';
 import { font } from './font';
 import { placePlot, type Plot, type Rect, type Style } from './layout';
-import { drawDot } from './markers';
+import { drawSeriesMarker } from './markers';
 import { clipTo, inflate, type Panel } from './panel';
 import { buildPolyline, tracePrefix, type Polyline } from './polyline';
 import { formatTicks } from './format';
 import { linearAxis, logAxis, type Axis } from './scale';
+import { seriesColour, stateAt } from './series';
 
 /**
- * Loss against iteration on a log scale: the whole run faint (static), the part up to the current iteration
- * strong, the current point marked, and the optimum's loss as a dashed floor when known.
+ * Loss against iteration on a log scale: each series' whole run faint (static), the part up to the current
+ * iteration strong in its colour, its current point marked, and the optimum's loss as a dashed floor when
+ * known.
  */
 export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
-  const { loss } = scene.trajectory;
-  const n = Math.min(loss.length, scene.iterations + 1);
-  const last = Math.max(1, n - 1);
-  const [floor, yDomain] = lossWindow(loss, n, scene.optimum?.loss);
+  const losses = scene.series.map((s) => s.trajectory.loss);
+  const counts = losses.map((loss) => Math.min(loss.length, scene.iterations + 1));
+  const last = Math.max(1, Math.max(...counts) - 1);
+  const [floor, yDomain] = lossWindow(losses, counts, scene.optimum?.loss);
   const plot = placePlot(
     measure,
     outer,
@@ -28,10 +30,9 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
   const { rect } = plot;
   const { theme, f } = style;
   const clamp = (v: number) => (v < floor ? floor : v);
-  const py = (i: number) => plot.y.map(clamp(loss[i]));
   const box = inflate(rect, f);
-  const curve = decimatedCurve(plot, n, py, box);
-  const lossName = scene.model === 'linear' ? 'MSE' : 'cross-entropy';
+  const curves = losses.map((loss, i) => decimatedCurve(plot, counts[i], (j) => plot.y.map(clamp(loss[j])), box));
+  const single = curves.length === 1;
 
   return {
     plot,
@@ -55,51 +56,67 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
         ctx.textBaseline = 'bottom';
         ctx.fillText('minimum', rect.x + rect.w - f * 0.3, y - f * 0.15);
       }
-      ctx.beginPath();
-      tracePrefix(ctx, curve, Infinity, NaN, NaN, box);
-      ctx.strokeStyle = theme.faintCurve;
       ctx.lineWidth = Math.max(1, style.line * 0.6);
       ctx.lineJoin = 'round';
-      ctx.stroke();
+      for (let i = curves.length - 1; i >= 0; i--) {
+        ctx.beginPath();
+        tracePrefix(ctx, curves[i], Infinity, NaN, NaN, box);
+        // Several faint curves are told apart by a tint of their series' colour.
+        ctx.strokeStyle = single ? theme.faintCurve : seriesColour(style, i);
+        ctx.globalAlpha = single ? 1 : 0.3;
+        ctx.stroke();
+      }
       ctx.restore();
-      drawAxes(ctx, outer, plot, style, { xLabel: 'iteration', yLabel: `loss (${lossName}, log scale)` });
+      drawAxes(ctx, outer, plot, style, { xLabel: 'iteration', yLabel: `loss (${scene.model.lossShort}, log scale)` });
       drawHeading(ctx, plot, style, ['Loss per iteration', 'Loss']);
     },
-    drawFrame(ctx, k) {
-      const cx = plot.x.map(k);
-      const cy = Number.isFinite(loss[k]) ? py(k) : NaN;
+    drawFrame(ctx, frame) {
+      const points = scene.series.map((s, i) => {
+        const j = stateAt(s, frame.iteration);
+        const cx = plot.x.map(j);
+        const cy = Number.isFinite(losses[i][j]) ? plot.y.map(clamp(losses[i][j])) : NaN;
+        return [j, cx, cy];
+      });
       clipTo(ctx, inflate(rect, style.line));
-      ctx.beginPath();
-      tracePrefix(ctx, curve, k, cx, cy, box);
-      ctx.strokeStyle = theme.accent;
       ctx.lineWidth = style.line;
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
-      ctx.stroke();
+      for (let i = curves.length - 1; i >= 0; i--) {
+        const [j, cx, cy] = points[i];
+        ctx.beginPath();
+        tracePrefix(ctx, curves[i], j, cx, cy, box);
+        ctx.strokeStyle = seriesColour(style, i);
+        ctx.stroke();
+      }
       ctx.restore();
       // Unclipped, so that the last iteration's marker on the right edge is whole.
-      if (Number.isFinite(cy) && cy >= rect.y && cy <= rect.y + rect.h) {
-        drawDot(ctx, cx, cy, f * 0.36, theme.accent, theme.halo, Math.max(1.2, style.line * 0.6));
+      for (let i = points.length - 1; i >= 0; i--) {
+        const [, cx, cy] = points[i];
+        if (Number.isFinite(cy) && cy >= rect.y && cy <= rect.y + rect.h) {
+          drawSeriesMarker(ctx, i, cx, cy, f * 0.36, seriesColour(style, i), theme.halo, Math.max(1.2, style.line * 0.6));
+        }
       }
     },
   };
 }
 
 /**
- * The y window: from the smallest positive loss (never below 1e−15 of the largest, where only rounding
- * noise lives) to the largest finite one, with the optimum's loss included, padded by 6 % of the decades.
- * Returns the clamp floor and the domain.
+ * The y window: from the smallest positive loss of any series (never below 1e−15 of the largest, where only
+ * rounding noise lives) to the largest finite one, with the optimum's loss included, padded by 6 % of the
+ * decades. Only the first counts[s] losses of series s are looked at. Returns the clamp floor and the domain.
  */
-export function lossWindow(loss: Float64Array, n: number, optimum: number | undefined): [number, [number, number]] {
+export function lossWindow(losses: Float64Array[], counts: number[], optimum: number | undefined): [number, [number, number]] {
   let lo = Infinity;
   let hi = 0;
-  for (let i = 0; i < n; i++) {
-    const v = loss[i];
-    if (Number.isFinite(v) && v > 0) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+  losses.forEach((loss, s) => {
+    for (let i = 0; i < counts[s]; i++) {
+      const v = loss[i];
+      if (Number.isFinite(v) && v > 0) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
     }
-  }
+  });
   if (optimum !== undefined && Number.isFinite(optimum) && optimum > 0) {
     lo = Math.min(lo, optimum);
     hi = Math.max(hi, optimum);

@@ -1,21 +1,24 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { PanelName, Scene } from '../types';
+import type { FrameTime, PanelName, Scene } from '../types';
 import { ensureFont } from './font';
 import { fitPanel } from './fit';
-import { frameLayout, type FrameLayout, type Rect, type Style } from './layout';
+import { gridFrame } from './gridFrame';
+import type { FrameParts } from './frameParts';
+import { frameLayout, panelStyle, type Rect, type Style } from './layout';
 import { lossPanel } from './losscurve';
 import type { Panel } from './panel';
+import { seriesTitle } from './seriesTitle';
 import { surfacePanel } from './surface';
-import { titleLine, type TitleDrawer } from './title';
+import { titleLine } from './title';
 
 export interface Renderer {
   /**
-   * Draws the frame showing the state after `iteration` updates (0..scene.iterations) and returns its
-   * pixels: width·height·4 bytes of opaque RGBA, at byte offset 0 of its own buffer. The returned buffer
-   * may be reused by the next call. Yield to the event loop between calls (NOTES: pixel reads stay alive
-   * until it turns).
+   * Draws the frame at `at` — a frame clock, or just the iteration to show (0..scene.iterations) for a
+   * still — and returns its pixels: width·height·4 bytes of opaque RGBA, at byte offset 0 of its own
+   * buffer. The returned buffer may be reused by the next call. Yield to the event loop between calls
+   * (NOTES: pixel reads stay alive until it turns).
    */
-  drawFrame(iteration: number): Uint8Array;
+  drawFrame(at: FrameTime | number): Uint8Array;
 }
 
 type PanelFactory = (measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style) => Panel;
@@ -23,11 +26,8 @@ type PanelFactory = (measure: SKRSContext2D, outer: Rect, scene: Scene, style: S
 const PANELS: Record<PanelName, PanelFactory> = { surface: surfacePanel, fit: fitPanel, loss: lossPanel };
 
 /** The parts of a frame that are prepared once per scene. Internal: tests use it to locate what they check. */
-export interface PreparedFrame {
-  layout: FrameLayout;
-  panels: Panel[];
+export interface PreparedFrame extends Omit<FrameParts, 'decorate'> {
   background: Canvas;
-  title: TitleDrawer;
 }
 
 /** Lays out the frame, builds the panels and draws the static background. */
@@ -37,35 +37,51 @@ export function prepareFrame(scene: Scene): PreparedFrame {
   if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) {
     throw new RangeError(`frame size must be positive integers, got ${width}x${height}`);
   }
-  const layout = frameLayout(scene);
+  if (scene.series.length === 0) throw new RangeError('a scene needs at least one series');
   const background = createCanvas(width, height);
   const bg = background.getContext('2d');
-  const panels = scene.panels.map((name, i) => PANELS[name](bg, layout.panels[i], scene, layout.style));
-  const title = titleLine(bg, layout.title, scene, layout.style);
+  const { layout, panels, title, decorate } = scene.layout === 'grid' ? gridFrame(bg, scene) : overlayFrame(bg, scene);
   bg.fillStyle = layout.style.theme.background;
   bg.fillRect(0, 0, width, height);
   for (const panel of panels) panel.drawStatic(bg);
+  decorate?.(bg);
   return { layout, panels, background, title };
+}
+
+/** Panels side by side, every series drawn in each in its own colour, under a title band. */
+function overlayFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
+  const style = panelStyle(scene);
+  if (scene.series.length === 1) {
+    const layout = frameLayout(scene, style);
+    const panels = scene.panels.map((name, i) => PANELS[name](bg, layout.panels[i], scene, style));
+    return { layout, panels, title: titleLine(bg, layout.title, scene, style) };
+  }
+  const title = seriesTitle(bg, scene.width, scene, style);
+  const layout = frameLayout(scene, style, title.height);
+  const panels = scene.panels.map((name, i) => PANELS[name](bg, layout.panels[i], scene, style));
+  return { layout, panels, title: title.draw };
 }
 
 /**
  * Prepares everything that does not change between frames — the layout, the contour bands, the axes, the
- * data points, the thinned path — and draws it once into a background image. Each frame then copies the
- * background and draws only the path, the markers, the model and the title over it (1–3 ms at 960×480).
- * Same scene, same pixels: nothing here depends on time, randomness or the machine's fonts.
+ * data points, the thinned paths — and draws it once into a background image. Each frame then copies the
+ * background and draws only the paths, the markers, the models and the title over it (1–3 ms at 960×480).
+ * Same scene, same pixels: nothing here depends on the wall clock, randomness or the machine's fonts.
  */
 export function createRenderer(scene: Scene): Renderer {
   const { panels, background, title } = prepareFrame(scene);
   const canvas = createCanvas(scene.width, scene.height);
   const ctx = canvas.getContext('2d');
   return {
-    drawFrame(iteration) {
-      if (!(Number.isInteger(iteration) && iteration >= 0 && iteration <= scene.iterations)) {
-        throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${iteration}`);
+    drawFrame(at) {
+      const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
+      const k = frame.iteration;
+      if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) {
+        throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
       }
       ctx.drawImage(background, 0, 0);
-      for (const panel of panels) panel.drawFrame(ctx, iteration);
-      title(ctx, iteration);
+      for (const panel of panels) panel.drawFrame(ctx, frame);
+      title(ctx, k);
       return canvas.data();
     },
   };

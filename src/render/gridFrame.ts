@@ -1,0 +1,76 @@
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Scene, Series } from '../types';
+import { drawAxes } from './axes';
+import { cellHeading } from './cellHeading';
+import { contourSet, fillBands, strokeIsoLines } from './contours';
+import { gridLayout, type Cell } from './gridLayout';
+import type { FrameParts } from './frameParts';
+import type { Style } from './layout';
+import { drawLegendAt } from './legend';
+import { clipTo, inflate, type Panel } from './panel';
+import { distinctStarts, markerLegend, starMarker, startMarker } from './surface';
+import { drawCurrent, strokePath, surfacePath } from './surfacePath';
+import { gridTitle } from './gridTitle';
+
+/**
+ * Small multiples for a sweep: one surface per series on the shared loss grid (same window, levels and
+ * colours, so the cells compare at a glance), each with its path, start, optimum and a heading that names
+ * the series and its current loss. The contour bands are painted once and copied into every cell, so the
+ * cells are the same picture to the pixel.
+ */
+export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
+  const g = gridLayout(bg, scene);
+  const { style } = g;
+  const { w, h } = g.cells[0].plot.rect;
+  const bands = createCanvas(w, h);
+  const set = contourSet(scene.grid, { x: 0, y: 0, w, h });
+  const bctx = bands.getContext('2d');
+  fillBands(bctx, set, { x: 0, y: 0, w, h });
+  strokeIsoLines(bctx, set, { x: 0, y: 0, w, h }, style.theme.isoLine, Math.max(0.75, style.thin * 0.8));
+  const panels = g.cells.map((cell, i) => surfaceCell(bg, cell, scene, scene.series[i], bands, style));
+  const title = gridTitle(bg, g.title, scene, style);
+  return {
+    layout: { style, title: g.title, panels: g.cells.map((c) => c.outer) },
+    panels,
+    title: title.draw,
+    // The marker legend is shared by every cell, so it sits once in the title band, on the right.
+    decorate(ctx) {
+      const items = markerLegend(style, scene.optimum !== null);
+      drawLegendAt(ctx, g.title.w - style.f * 0.8, g.title.h * 0.55 + style.f * 0.35, style, items, title.room, g.title.w * 0.25);
+    },
+  };
+}
+
+function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, series: Series, bands: Canvas, style: Style): Panel {
+  const { plot, outer } = cell;
+  const { rect } = plot;
+  const { theme, f } = style;
+  const box = inflate(rect, f * 2);
+  const path = surfacePath(series, plot, box);
+  const starts = distinctStarts([[path.sx(0), path.sy(0)]]);
+  const { optimum, model } = scene;
+  // One colour for every cell: each shows one series, and the cells compare by position, not by hue.
+  const colour = theme.series[0];
+  const heading = cellHeading(measure, rect, scene, series, colour, style);
+
+  return {
+    plot,
+    drawStatic(ctx) {
+      ctx.drawImage(bands, rect.x, rect.y);
+      drawAxes(ctx, outer, plot, style, { xLabel: model.weightLabels[0], yLabel: model.weightLabels[1], showX: cell.showX, showY: cell.showY });
+      heading.drawStatic(ctx);
+    },
+    drawFrame(ctx, frame) {
+      const k = frame.iteration;
+      clipTo(ctx, rect);
+      ctx.lineJoin = 'round';
+      ctx.lineCap = 'round';
+      strokePath(ctx, path, k, box, colour, style);
+      for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
+      if (optimum) starMarker(ctx, plot.x.map(optimum.w0), plot.y.map(optimum.w1), f * 0.75, style);
+      drawCurrent(ctx, path, 0, k, colour, style);
+      ctx.restore();
+      heading.drawFrame(ctx, k);
+    },
+  };
+}

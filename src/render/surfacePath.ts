@@ -1,0 +1,62 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Series } from '../types';
+import type { Plot, Rect, Style } from './layout';
+import { drawSeriesMarker } from './markers';
+import { buildPolyline, tracePrefix, type Polyline } from './polyline';
+import { stateAt } from './series';
+
+/** One series' descent on a surface plot, prepared once: the thinned path and where it stops being drawn. */
+export interface SurfacePath {
+  series: Series;
+  line: Polyline;
+  /** Entries drawn: all, or up to the first that leaves the window when the series diverged. */
+  drawn: number;
+  sx(i: number): number;
+  sy(i: number): number;
+}
+
+/**
+ * A diverging path zigzags ever wider across the whole window; drawn to the end, its strokes pile up into a
+ * solid band. It is drawn until it first leaves `box`, heading off-screen; a label tells the rest.
+ */
+export function surfacePath(series: Series, plot: Plot, box: Rect): SurfacePath {
+  const t = series.trajectory;
+  const sx = (i: number) => plot.x.map(t.w0[i]);
+  const sy = (i: number) => plot.y.map(t.w1[i]);
+  let drawn = t.w0.length;
+  if (series.diverged) {
+    for (let i = 0; i < t.w0.length; i++) {
+      const x = sx(i);
+      const y = sy(i);
+      if (!(x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h)) {
+        drawn = i + 1;
+        break;
+      }
+    }
+  }
+  return { series, line: buildPolyline(drawn, sx, sy, box), drawn, sx, sy };
+}
+
+/** Strokes the path travelled by iteration k: a halo that lifts it off the colour map, then the colour. */
+export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: Rect, colour: string, style: Style): void {
+  const i = stateAt(p.series, k);
+  ctx.beginPath();
+  if (i < p.drawn) tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box);
+  else tracePrefix(ctx, p.line, p.drawn - 1, p.sx(p.drawn - 1), p.sy(p.drawn - 1), box);
+  ctx.strokeStyle = style.theme.halo;
+  ctx.lineWidth = style.line + 2 * Math.max(1, style.line * 0.45);
+  ctx.stroke();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = style.line;
+  ctx.stroke();
+}
+
+/** The marker on the current point, unless the path has left the window by iteration k. */
+export function drawCurrent(ctx: SKRSContext2D, p: SurfacePath, index: number, k: number, colour: string, style: Style): void {
+  const i = stateAt(p.series, k);
+  const cx = p.sx(i);
+  const cy = p.sy(i);
+  if (i < p.drawn && Number.isFinite(cx) && Number.isFinite(cy) && Math.abs(cx) < 1e6 && Math.abs(cy) < 1e6) {
+    drawSeriesMarker(ctx, index, cx, cy, style.f * 0.42, colour, style.theme.halo, Math.max(1.5, style.line * 0.8));
+  }
+}
