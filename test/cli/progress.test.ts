@@ -1,25 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { runCli } from '../../src/cli';
-
-function capture(isTTY: boolean) {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString();
-      done();
-    },
-  }) as Writable & { isTTY?: boolean; columns?: number };
-  stream.isTTY = isTTY;
-  stream.columns = 100;
-  return { stream, text: () => text };
-}
+import { captureStream as capture, cliArgv } from '../helpers/cli';
 
 describe('progress on stderr', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mlvis-progress-'));
-  const args = (name: string) => ['node', 'mlvis', 'linear', '--iters', '30', '--frames', '10', '--size', '320x200', '--out', join(dir, name)];
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const args = (name: string) => cliArgv(['linear', '--iters', '30', '--frames', '10', '--size', '320x200', '--out', join(dir, name)]);
 
   it('shows a progress bar when stderr is a terminal', async () => {
     const out = capture(false);

@@ -1,16 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataset } from '../../src/data';
 import { logisticModel } from '../../src/engine/logistic';
 import { linearModel } from '../../src/engine/linear';
 import { messages } from '../../src/errors';
-import { mlvis } from '../helpers/cli';
+import { mlvisInProcess } from '../helpers/cli';
 import { expectClose } from '../helpers/approx';
 
-describe('mlvis --summary (subprocess)', () => {
-  it('prints a correct summary for logistic regression on penguins (Body Mass -> Sex, MALE)', () => {
-    const r = mlvis(['logistic', '--data', 'penguins', '--x', 'Body Mass (g)', '--y', 'Sex', '--positive', 'MALE', '--summary', '-']);
+describe('mlvis --summary', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlvis-sep-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints a correct summary for logistic regression on penguins (Body Mass -> Sex, MALE)', async () => {
+    const r = await mlvisInProcess(['logistic', '--data', 'penguins', '--x', 'Body Mass (g)', '--y', 'Sex', '--positive', 'MALE', '--summary', '-']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.model).toBe('logistic');
@@ -37,8 +40,8 @@ describe('mlvis --summary (subprocess)', () => {
     expect(r.stderr).toContain(messages.skippedRows(11, 344, 'Body Mass (g)', 'Sex'));
   });
 
-  it('reports linear regression on synthetic data with the exact optimum and the trajectory', () => {
-    const r = mlvis(['linear', '--iters', '50', '--trajectory', '--summary', '-', '--init', '-2,5']);
+  it('reports linear regression on synthetic data with the exact optimum and the trajectory', async () => {
+    const r = await mlvisInProcess(['linear', '--iters', '50', '--trajectory', '--summary', '-', '--init', '-2,5']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.data.source).toBe('synthetic');
@@ -53,8 +56,8 @@ describe('mlvis --summary (subprocess)', () => {
     expect(s.optimum.w1).toBe(opt.w1);
   });
 
-  it('reports divergence, still succeeds, and records it', () => {
-    const r = mlvis(['linear', '--lr', '5', '--summary', '-']);
+  it('reports divergence, still succeeds, and records it', async () => {
+    const r = await mlvisInProcess(['linear', '--lr', '5', '--summary', '-']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.diverged.iteration).toBeGreaterThan(0);
@@ -64,11 +67,10 @@ describe('mlvis --summary (subprocess)', () => {
     expect(r.stderr).toMatch(/diverged at iteration \d+/);
   });
 
-  it('says there is no optimum for separable data', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mlvis-sep-'));
+  it('says there is no optimum for separable data', async () => {
     const file = join(dir, 'sep.csv');
     writeFileSync(file, 'hours,passed\n1,0\n2,0\n3,0\n4,1\n5,1\n6,1\n');
-    const r = mlvis(['logistic', '--data', file, '--summary', '-', '--iters', '100']);
+    const r = await mlvisInProcess(['logistic', '--data', file, '--summary', '-', '--iters', '100']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.optimum).toBeNull();
@@ -76,9 +78,9 @@ describe('mlvis --summary (subprocess)', () => {
     expect(r.stderr).toContain(messages.separable());
   });
 
-  it('is deterministic: the same arguments give the same summary', () => {
-    const a = mlvis(['linear', '--optimizer', 'sgd', '--iters', '200', '--summary', '-', '--trajectory']);
-    const b = mlvis(['linear', '--optimizer', 'sgd', '--iters', '200', '--summary', '-', '--trajectory']);
+  it('is deterministic: the same arguments give the same summary', async () => {
+    const a = await mlvisInProcess(['linear', '--optimizer', 'sgd', '--iters', '200', '--summary', '-', '--trajectory']);
+    const b = await mlvisInProcess(['linear', '--optimizer', 'sgd', '--iters', '200', '--summary', '-', '--trajectory']);
     expect(a.stdout).toBe(b.stdout);
   });
 });

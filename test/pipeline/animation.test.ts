@@ -1,54 +1,30 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GifReader } from 'omggif';
 import { messages } from '../../src/errors';
-import { mlvis } from '../helpers/cli';
+import { mlvis, mlvisInProcess } from '../helpers/cli';
+import { FFMPEG, gifFrames, probe, rgbAt } from '../helpers/media';
 
-const FFMPEG: string = require('@ffmpeg-installer/ffmpeg').path;
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-anim-'));
+/** Every temporary folder this file makes, removed at the end. */
+const folders = [dir];
+function tempFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 const SMALL = ['--iters', '200', '--frames', '30', '--size', '480x240'];
 
-/** Every frame of a GIF composited onto the previous one, as a viewer shows it. */
-function gifFrames(bytes: Buffer): { reader: GifReader; frames: Uint8Array[] } {
-  const reader = new GifReader(bytes);
-  const canvas = new Uint8Array(reader.width * reader.height * 4);
-  const frames: Uint8Array[] = [];
-  for (let k = 0; k < reader.numFrames(); k++) {
-    reader.decodeAndBlitFrameRGBA(k, canvas);
-    frames.push(canvas.slice());
-  }
-  return { reader, frames };
-}
-
-function rgbAt(frame: Uint8Array, width: number, x: number, y: number): number[] {
-  const i = (y * width + x) * 4;
-  return [frame[i], frame[i + 1], frame[i + 2]];
-}
-
-/** Codec, size, pixel format and decoded frame count of a video, as ffmpeg reports them. */
-function probe(path: string): { codec: string; width: number; height: number; pixfmt: string; frames: number } {
-  const r = spawnSync(FFMPEG, ['-hide_banner', '-i', path, '-map', '0:v:0', '-f', 'null', '-'], { encoding: 'utf8' });
-  const input = r.stderr.split('Stream mapping')[0];
-  const codec = /Video: (\w+)/.exec(input);
-  const pixfmt = /Video: [^\n]*?\b(yuv\w+)/.exec(input);
-  const size = /Video: [^\n]*?, (\d+)x(\d+)/.exec(input);
-  const counts = [...r.stderr.matchAll(/frame=\s*(\d+)/g)];
-  if (!codec || !pixfmt || !size || counts.length === 0) throw new Error(`cannot probe ${path}: ${r.stderr}`);
-  return {
-    codec: codec[1],
-    pixfmt: pixfmt[1],
-    width: Number(size[1]),
-    height: Number(size[2]),
-    frames: Number(counts[counts.length - 1][1]),
-  };
-}
-
-describe('animations end to end (CLI subprocess)', () => {
-  it('writes a GIF whose frames, delays, loop, size and pixels are right, and whose path moves', () => {
+// In-process through runCli (ffmpeg still runs as ffmpeg's own child process); only the ffmpeg failure runs the
+// real mlvis process.
+describe('animations end to end (CLI)', () => {
+  it('writes a GIF whose frames, delays, loop, size and pixels are right, and whose path moves', async () => {
     const out = join(dir, 'fit.gif');
-    const r = mlvis(['linear', ...SMALL, '--out', out, '--summary', '-']);
+    const r = await mlvisInProcess(['linear', ...SMALL, '--out', out, '--summary', '-']);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.frames).toBe(30);
@@ -68,9 +44,9 @@ describe('animations end to end (CLI subprocess)', () => {
     expect(Buffer.compare(Buffer.from(frames[1]), Buffer.from(frames[2]))).not.toBe(0);
   });
 
-  it('honours --loop, --fps and --every', () => {
+  it('honours --loop, --fps and --every', async () => {
     const out = join(dir, 'loop.gif');
-    const r = mlvis(['logistic', '--iters', '40', '--every', '10', '--size', '320x200', '--fps', '30', '--loop', '3', '--hold', '0', '--out', out]);
+    const r = await mlvisInProcess(['logistic', '--iters', '40', '--every', '10', '--size', '320x200', '--fps', '30', '--loop', '3', '--hold', '0', '--out', out]);
     expect(r.code).toBe(0);
     const { reader } = gifFrames(readFileSync(out));
     expect(reader.numFrames()).toBe(5); // 0, 10, 20, 30, 40
@@ -79,50 +55,52 @@ describe('animations end to end (CLI subprocess)', () => {
     expect(delays.slice(0, 3)).toEqual([3, 3, 4]); // 1/30 s, rounding spread so the total stays exact
   });
 
-  it('gives byte-identical GIF and PNG files for the same arguments and seed', () => {
+  it('gives byte-identical GIF and PNG files for the same arguments and seed', async () => {
     for (const ext of ['gif', 'png']) {
       const a = join(dir, `a.${ext}`);
       const b = join(dir, `b.${ext}`);
       const args = ['linear', '--optimizer', 'sgd', ...SMALL];
-      expect(mlvis([...args, '--out', a]).code).toBe(0);
-      expect(mlvis([...args, '--out', b]).code).toBe(0);
+      expect((await mlvisInProcess([...args, '--out', a])).code).toBe(0);
+      expect((await mlvisInProcess([...args, '--out', b])).code).toBe(0);
       expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     }
   });
 
-  it('writes H.264 MP4 with odd sizes rounded to even, and the hold as extra frames', () => {
+  it('writes H.264 MP4 with odd sizes rounded to even, and the hold as extra frames', async () => {
     const out = join(dir, 'fit.mp4');
-    const r = mlvis(['linear', '--iters', '100', '--frames', '20', '--fps', '10', '--hold', '1', '--size', '481x241', '--out', out]);
+    const r = await mlvisInProcess(['linear', '--iters', '100', '--frames', '20', '--fps', '10', '--hold', '1', '--size', '481x241', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(messages.roundedToEven(481, 241, 480, 240));
     expect(probe(out)).toEqual({ codec: 'h264', pixfmt: 'yuv420p', width: 480, height: 240, frames: 30 });
   });
 
-  it('writes VP9 WebM', () => {
+  it('writes VP9 WebM', async () => {
     const out = join(dir, 'fit.webm');
-    const r = mlvis(['logistic', '--iters', '100', '--frames', '12', '--hold', '0', '--size', '320x200', '--out', out]);
+    const r = await mlvisInProcess(['logistic', '--iters', '100', '--frames', '12', '--hold', '0', '--size', '320x200', '--out', out]);
     expect(r.code).toBe(0);
     expect(probe(out)).toMatchObject({ codec: 'vp9', width: 320, height: 200, frames: 12 });
   });
 
-  it('writes one PNG still (--frame K or last) or every frame with a %d pattern', () => {
+  it('writes one PNG still (--frame K or last) or every frame with a %d pattern', async () => {
     const first = join(dir, 'first.png');
     const last = join(dir, 'last.png');
-    expect(mlvis(['linear', ...SMALL, '--frame', '0', '--out', first]).code).toBe(0);
-    expect(mlvis(['linear', ...SMALL, '--out', last]).code).toBe(0);
+    expect((await mlvisInProcess(['linear', ...SMALL, '--frame', '0', '--out', first])).code).toBe(0);
+    expect((await mlvisInProcess(['linear', ...SMALL, '--out', last])).code).toBe(0);
     expect(readFileSync(first).subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
     expect(readFileSync(first).equals(readFileSync(last))).toBe(false);
     const seq = join(dir, 'seq', '%04d.png');
-    const r = mlvis(['linear', '--iters', '50', '--frames', '5', '--size', '320x200', '--out', seq]);
+    const r = await mlvisInProcess(['linear', '--iters', '50', '--frames', '5', '--size', '320x200', '--out', seq]);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'seq')).sort()).toEqual(['0000.png', '0001.png', '0002.png', '0003.png', '0004.png']);
   });
 
-  it('an ffmpeg failure exits 1 with one line, leaves the existing file untouched and no temporary file', () => {
+  // A real process for each ffmpeg fault: the failed child's broken pipe must not crash, hang or add a second line
+  // to the process that fed it, and MLVIS_FFMPEG must be read from the real environment.
+  it('an ffmpeg failure exits 1 with one line, leaves the existing file untouched and no temporary file (subprocess)', () => {
     const fake = join(dir, 'fake-ffmpeg.sh');
     writeFileSync(fake, '#!/bin/sh\necho "Unknown encoder \'libx264\'" >&2\nexit 1\n');
     chmodSync(fake, 0o755);
-    const folder = mkdtempSync(join(tmpdir(), 'mlvis-fail-'));
+    const folder = tempFolder('mlvis-fail-');
     const target = join(folder, 'keep.mp4');
     writeFileSync(target, 'precious');
     for (const how of [['--ffmpeg', fake], []]) {
@@ -137,9 +115,9 @@ describe('animations end to end (CLI subprocess)', () => {
     }
   });
 
-  it('draws a diverging run to the end and says so', () => {
+  it('draws a diverging run to the end and says so', async () => {
     const out = join(dir, 'div.gif');
-    const r = mlvis(['linear', '--lr', '0.5', '--iters', '100', '--size', '320x200', '--out', out, '--summary', '-']);
+    const r = await mlvisInProcess(['linear', '--lr', '0.5', '--iters', '100', '--size', '320x200', '--out', out, '--summary', '-']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.diverged).not.toBeNull();
@@ -149,13 +127,13 @@ describe('animations end to end (CLI subprocess)', () => {
 });
 
 describe('PNG sequences', () => {
-  it('a shorter run into the same pattern removes the older run\'s later frames', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'mlvis-seq-'));
+  it('a shorter run into the same pattern removes the older run\'s later frames', async () => {
+    const folder = tempFolder('mlvis-seq-');
     const pattern = join(folder, '%03d.png');
-    expect(mlvis(['linear', '--iters', '5', '--size', '320x200', '--out', pattern]).code).toBe(0);
+    expect((await mlvisInProcess(['linear', '--iters', '5', '--size', '320x200', '--out', pattern])).code).toBe(0);
     expect(readdirSync(folder)).toHaveLength(6);
     writeFileSync(join(folder, 'notes.txt'), 'mine');
-    expect(mlvis(['linear', '--iters', '2', '--size', '320x200', '--out', pattern]).code).toBe(0);
+    expect((await mlvisInProcess(['linear', '--iters', '2', '--size', '320x200', '--out', pattern])).code).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['000.png', '001.png', '002.png', 'notes.txt']);
   });
 });
