@@ -10,6 +10,8 @@ const runs = [
   ['linear', '--data', 'cars', '--optimizer', 'momentum', '--lr', '0.05', '--iters', '300', '--theme', 'dark', '--frames', '60', '--size', '800x400', '--out', 'output/cars-momentum-dark.gif'],
   ['linear', '--optimizer', 'sgd', '--iters', '300', '--frames', '60', '--size', '800x400', '--out', 'output/sgd.gif'],
   ['linear', '--lr', '0.5', '--iters', '100', '--size', '800x400', '--out', 'output/diverged.png'],
+  ['linear', '--data', 'cars', '--optimizer', 'gd,momentum,adam', '--panels', 'surface,fit,loss', '--iters', '300', '--frames', '80', '--out', 'output/race.gif'],
+  ['linear', '--lr', '0.02,0.2,0.4,0.5', '--iters', '60', '--frames', '60', '--layout', 'grid', '--out', 'output/lr-sweep.gif'],
 ];
 for (const args of runs) {
   execFileSync(process.execPath, [BIN, ...args, '--quiet'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
