@@ -1,18 +1,9 @@
-import { DEFAULTS, outputOf, resolveConfig, type RunOptions } from '../src/config';
+import { DEFAULTS, outputOf, resolveConfig } from '../src/config';
 import { resolve } from 'node:path';
-import { messages, MlvisError } from '../src/errors';
+import { usage } from './helpers/usage';
+import { messages } from '../src/errors';
 import { warningText } from '../src/warnings';
 
-function usage(options: RunOptions): string {
-  try {
-    resolveConfig(options);
-  } catch (e) {
-    expect(e).toBeInstanceOf(MlvisError);
-    expect((e as MlvisError).exitCode).toBe(2);
-    return (e as MlvisError).message;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('resolveConfig', () => {
   it('fills every default', () => {

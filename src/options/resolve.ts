@@ -6,7 +6,8 @@ import * as v from 'valibot';
 import { messages, usageError } from '../errors';
 import type { SampleMode } from '../engine/frames';
 import { optimizerOf, type OptimizerName } from '../engine/optimizers';
-import type { ModelName, PanelName, ThemeName } from '../types';
+import type { DataRequest } from '../data';
+import type { PanelName, ThemeName } from '../types';
 import type { Warn } from '../warnings';
 import { outputOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
@@ -24,16 +25,8 @@ export interface SeriesSpec {
   momentum: number;
 }
 
-/** A whole run, validated, with every default filled in. */
-export interface RunConfig {
-  model: ModelName;
-  data?: string;
-  x?: string;
-  y?: string;
-  positive?: string;
-  points: number;
-  noise?: number;
-  seed: string;
+/** A whole run, validated, with every default filled in: the data request, the descents and the outputs. */
+export interface RunConfig extends DataRequest {
   iterations: number;
   beta1: number;
   beta2?: number;

@@ -3,7 +3,7 @@ import type { Scene } from '../types';
 import { font } from './font';
 import type { Rect, Style } from './layout';
 import { sampleIterations } from './series';
-import type { TitleDrawer } from './title';
+import { startTitle, type TitleDrawer } from './title';
 
 /**
  * The title band of small multiples: "Linear regression · gradient descent" and "iteration k / N" on the
@@ -29,14 +29,7 @@ export function gridTitle(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   return {
     room: band.w - 2 * margin - head - slot - gap,
     draw(ctx, k) {
-      ctx.fillStyle = style.theme.text;
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'middle';
-      if (heading) {
-        ctx.font = font(size, true);
-        ctx.fillText(heading, margin, y);
-      }
-      ctx.font = font(size);
+      startTitle(ctx, style, heading, size, margin, y);
       ctx.fillText(iterationText(k), margin + head, y);
     },
   };

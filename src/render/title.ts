@@ -65,18 +65,23 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const y = band.y + band.h * 0.55;
 
   return (ctx, k) => {
-    ctx.fillStyle = style.theme.text;
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'middle';
-    if (heading) {
-      ctx.font = font(size, true);
-      ctx.fillText(heading, margin, y);
-    }
-    ctx.font = font(size);
+    startTitle(ctx, style, heading, size, margin, y);
     let x = margin + head;
     fields(k).forEach((text, i) => {
       ctx.fillText(text, x, y);
       x += Math.max(slots[i], ctx.measureText(text).width) + gap;
     });
   };
+}
+
+/** Draws the title's bold heading (if any) at (x, y) and leaves the context set for the plain fields after it. */
+export function startTitle(ctx: SKRSContext2D, style: Style, heading: string, size: number, x: number, y: number): void {
+  ctx.fillStyle = style.theme.text;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  if (heading) {
+    ctx.font = font(size, true);
+    ctx.fillText(heading, x, y);
+  }
+  ctx.font = font(size);
 }

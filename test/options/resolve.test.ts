@@ -1,18 +1,9 @@
 import { resolve } from 'node:path';
 import { resolveConfig, type RunOptions } from '../../src/config';
-import { messages, MlvisError } from '../../src/errors';
+import { usage } from '../helpers/usage';
+import { messages } from '../../src/errors';
 import { warningText, type Warning } from '../../src/warnings';
 
-function usage(options: RunOptions): string {
-  try {
-    resolveConfig(options);
-  } catch (e) {
-    expect(e).toBeInstanceOf(MlvisError);
-    expect((e as MlvisError).exitCode).toBe(2);
-    return (e as MlvisError).message;
-  }
-  throw new Error('expected a usage error');
-}
 
 describe('races', () => {
   it('several optimizers are one series each, from the same settings, laid over one surface', () => {
