@@ -68,14 +68,21 @@ function main() {
     { name: 'linear WebM, 100 frames', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.webm')], out: 'fit.webm' },
     { name: 'logistic GIF, 3 panels, penguins', args: ['logistic', '--data', 'penguins', '--panels', 'surface,fit,loss', '--out', join(OUT, 'logistic.gif'), '--quiet'], out: 'logistic.gif' },
     { name: 'linear GIF, 1000 frames', args: ['linear', '--iters', '1000', '--frames', '1000', '--out', join(OUT, 'fit1000.gif')], out: 'fit1000.gif', time: 12, kb: 2500, rss: 250 },
+    { name: 'race of 3 optimizers, 3 panels', args: ['linear', '--optimizer', 'gd,momentum,adam', '--panels', 'surface,fit,loss', '--out', join(OUT, 'race.gif')], out: 'race.gif' },
+    { name: 'lr sweep, 4 values, --layout grid', args: ['linear', '--lr', '0.02,0.2,0.4,0.5', '--layout', 'grid', '--out', join(OUT, 'grid.gif'), '--quiet'], out: 'grid.gif' },
+    {
+      name: 'GIF + MP4 + WebM + PNG from one training',
+      args: ['linear', '--iters', '1000', ...['all.gif', 'all.mp4', 'all.webm', 'all.png'].flatMap((f) => ['--out', join(OUT, f)])],
+      out: ['all.gif', 'all.mp4', 'all.webm', 'all.png'],
+    },
     { name: 'summary only, 1M iterations', args: ['linear', '--iters', '1000000', '--summary', join(OUT, 's.json')], out: 's.json' },
   ];
   const rows = [['run', 'wall s', 'size KB', 'peak RSS MB', 'targets']];
   const results = {};
   for (const c of cases) {
     const r = mlvis(c.args);
-    const kb = size(join(OUT, c.out)) / 1024;
-    results[c.out] = { ...r, kb };
+    const kb = [c.out].flat().reduce((sum, f) => sum + size(join(OUT, f)), 0) / 1024;
+    results[[c.out].flat()[0]] = { ...r, kb };
     const checks = [];
     if (c.time) checks.push(`${r.seconds <= c.time ? 'ok' : 'MISS'} ≤${c.time} s`);
     if (c.kb) checks.push(`${kb <= c.kb ? 'ok' : 'MISS'} ≤${c.kb} KB`);
@@ -83,6 +90,8 @@ function main() {
     rows.push([c.name, r.seconds.toFixed(2), kb.toFixed(0), r.rssMb.toFixed(0), checks.join(', ')]);
   }
   printTable('mlvis end to end (960x480, 1000 iterations)', rows);
+  const apart = results['fit.gif'].seconds + results['fit.mp4'].seconds + results['fit.webm'].seconds;
+  console.log(`four files from one run: ${results['all.gif'].seconds.toFixed(2)} s against ${apart.toFixed(2)} s for GIF, MP4 and WebM as three runs (${(apart / results['all.gif'].seconds).toFixed(1)}x)`);
   const growth = results['fit1000.gif'].rssMb - results['fit.gif'].rssMb;
   console.log(`memory growth from 100 to 1000 GIF frames: ${growth.toFixed(0)} MB (${(growth / 900 * 1024).toFixed(0)} KB per frame)\n`);
 
