@@ -72,7 +72,8 @@ export function toRunOptions(model: ModelName, raw: Raw, env: NodeJS.ProcessEnv 
 
 function humanReport(s: Summary): string {
   const f = (v: number) => Number(v.toPrecision(8)).toString();
-  const w = (p: { w0: number; w1: number; loss: number }) => `w0 = ${f(p.w0)}, w1 = ${f(p.w1)}, loss = ${f(p.loss)}`;
+  // Every weight by name, then the loss: "w0 = 4.29, w1 = 2.84, loss = 1.02".
+  const w = (p: Record<string, number>) => Object.entries(p).map(([name, v]) => `${name} = ${f(v)}`).join(', ');
   const lines = s.series
     ? [
         `${s.model} regression, ${s.series.length} descents, ${s.requested_iterations} iterations on ${s.data.source} (n = ${s.data.n})`,

@@ -10,8 +10,10 @@ export interface WrittenFile {
   bytes: number;
 }
 
-type Weights = { w0: number; w1: number; loss: number };
-type TrajectoryJson = { iteration: number[]; w0: number[]; w1: number[]; loss: number[] };
+/** Weights by their names (w0, w1) and the loss there. */
+type Weights = Record<string, number> & { loss: number };
+/** Every iteration: `iteration`, one array per weight name (w0, w1), and `loss`. */
+type TrajectoryJson = Record<string, number[]> & { iteration: number[]; loss: number[] };
 
 /** One descent of a race or sweep. */
 export interface SeriesSummary {
@@ -58,6 +60,7 @@ export interface Summary {
 
 export function buildSummary(config: RunConfig, problem: Problem, descents: Descent[]): Summary {
   const { data, optimum } = problem;
+  const names = problem.descriptor.weightNames;
   const head = {
     model: config.model,
     requested_iterations: config.iterations,
@@ -72,12 +75,12 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     },
     seed: config.seed,
   };
-  const opt = optimum ? { w0: optimum.w0, w1: optimum.w1, loss: optimum.loss } : null;
+  const opt = optimum ? named(names, optimum.w, optimum.loss) : null;
   if (descents.length === 1) {
     const d = descents[0];
     const { model, ...rest } = head;
-    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, iterations: d.iterations, ...rest, final: finalOf(d.trajectory), optimum: opt, diverged: d.diverged };
-    if (config.trajectory) s.trajectory = trajectoryJson(d.trajectory);
+    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, diverged: d.diverged };
+    if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
     return s;
   }
   return {
@@ -85,11 +88,11 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     optimum: opt,
     layout: config.layout,
     ...(config.sweep ? { sweep: { option: config.sweep.key, values: config.sweep.values } } : {}),
-    series: descents.map((d, i) => seriesSummary(config, d, i)),
+    series: descents.map((d, i) => seriesSummary(config, names, d, i)),
   };
 }
 
-function seriesSummary(config: RunConfig, d: Descent, i: number): SeriesSummary {
+function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, i: number): SeriesSummary {
   const s: SeriesSummary = {
     label: config.series[i].label,
     optimizer: d.optimizer,
@@ -97,25 +100,30 @@ function seriesSummary(config: RunConfig, d: Descent, i: number): SeriesSummary 
     ...(config.sweep?.key === 'momentum' ? { momentum: d.params.momentum } : {}),
     ...(config.sweep?.key === 'batchSize' ? { batch_size: d.params.batchSize } : {}),
     iterations: d.iterations,
-    final: finalOf(d.trajectory),
+    final: finalOf(names, d.trajectory),
     diverged: d.diverged,
   };
-  if (config.trajectory) s.trajectory = trajectoryJson(d.trajectory);
+  if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
   return s;
 }
 
-function finalOf(t: Trajectory): Weights {
-  const last = t.w0.length - 1;
-  return { w0: t.w0[last], w1: t.w1[last], loss: t.loss[last] };
+function named(names: readonly string[], w: ArrayLike<number>, loss: number): Weights {
+  const out: Record<string, number> = {};
+  names.forEach((name, k) => (out[name] = w[k]));
+  out.loss = loss;
+  return out as Weights;
 }
 
-function trajectoryJson(t: Trajectory): TrajectoryJson {
-  return {
-    iteration: Array.from({ length: t.w0.length }, (_, i) => i),
-    w0: Array.from(t.w0),
-    w1: Array.from(t.w1),
-    loss: Array.from(t.loss),
-  };
+function finalOf(names: readonly string[], t: Trajectory): Weights {
+  const last = t.loss.length - 1;
+  return named(names, t.w.map((c) => c[last]), t.loss[last]);
+}
+
+function trajectoryJson(names: readonly string[], t: Trajectory): TrajectoryJson {
+  const out: Record<string, number[]> = { iteration: Array.from({ length: t.loss.length }, (_, i) => i) };
+  names.forEach((name, k) => (out[name] = Array.from(t.w[k])));
+  out.loss = Array.from(t.loss);
+  return out as TrajectoryJson;
 }
 
 /** Records the files written: per series in a file sweep, else for the run, with today's `out`/`bytes` for one file. */

@@ -31,17 +31,18 @@ export interface Dataset {
   suggestStandardize?: boolean;
 }
 
-/** Weights and the loss at them, in the data's own units. */
+/** A weight vector and the loss at it, in the data's own units (w[0] = w0, the intercept; w[1] = w1, the slope). */
 export interface Point {
-  w0: number;
-  w1: number;
+  w: readonly number[];
   loss: number;
 }
 
-/** The recorded descent: entry i holds the weights after i updates (entry 0 is the start). */
+/**
+ * The recorded descent, one column per weight: w[k][i] is weight k after i updates (entry 0 is the start),
+ * loss[i] the loss there. Columns rather than rows, so a panel reads the path of two weights directly.
+ */
 export interface Trajectory {
-  w0: Float64Array;
-  w1: Float64Array;
+  w: Float64Array[];
   loss: Float64Array;
 }
 

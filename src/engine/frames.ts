@@ -27,7 +27,7 @@ const ADAPTIVE_TIME_SHARE = 0.15;
  */
 export function chooseFrames(paths: Trajectory | readonly Trajectory[], c: FrameChoice): number[] {
   const all = Array.isArray(paths) ? (paths as readonly Trajectory[]) : [paths as Trajectory];
-  const last = Math.max(...all.map((t) => t.w0.length - 1));
+  const last = Math.max(...all.map((t) => t.loss.length - 1));
   if (last <= 0) return [0];
   if (c.every !== undefined) {
     const out: number[] = [];
@@ -106,8 +106,9 @@ function adaptiveMeasure(paths: readonly Trajectory[], c: FrameChoice, count: nu
   const sy = 1 / (c.w1Range[1] - c.w1Range[0] || 1);
   const step = new Float64Array(last + 1);
   for (const t of paths) {
-    for (let i = 1; i < t.w0.length; i++) {
-      const d = Math.hypot((t.w0[i] - t.w0[i - 1]) * sx, (t.w1[i] - t.w1[i - 1]) * sy);
+    const [a, b] = t.w;
+    for (let i = 1; i < t.loss.length; i++) {
+      const d = Math.hypot((a[i] - a[i - 1]) * sx, (b[i] - b[i - 1]) * sy);
       step[i] = Math.max(step[i], Number.isFinite(d) ? d : 1);
     }
   }

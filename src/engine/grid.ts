@@ -72,8 +72,8 @@ function chooseWindow(
   optimum: Point | null,
   diverged: boolean,
 ): { w0: [number, number]; w1: [number, number] } {
-  const lo = [t.w0[0], t.w1[0]];
-  const hi = [t.w0[0], t.w1[0]];
+  const lo = [t.w[0][0], t.w[1][0]];
+  const hi = [t.w[0][0], t.w[1][0]];
   const include = (a: number, b: number) => {
     if (!Number.isFinite(a) || !Number.isFinite(b)) return;
     lo[0] = Math.min(lo[0], a);
@@ -81,16 +81,17 @@ function chooseWindow(
     lo[1] = Math.min(lo[1], b);
     hi[1] = Math.max(hi[1], b);
   };
-  if (optimum) include(optimum.w0, optimum.w1);
+  if (optimum) include(optimum.w[0], optimum.w[1]);
   const cap = diverged ? 4 * Math.max(t.loss[0], optimum ? optimum.loss : 0) : Infinity;
-  for (let i = 0; i < t.w0.length; i++) if (t.loss[i] <= cap) include(t.w0[i], t.w1[i]);
+  for (let i = 0; i < t.w[0].length; i++) if (t.loss[i] <= cap) include(t.w[0][i], t.w[1][i]);
 
-  const centre = optimum ?? { w0: t.w0[t.w0.length - 1], w1: t.w1[t.w1.length - 1], loss: t.loss[t.loss.length - 1] };
+  const last = t.loss.length - 1;
+  const centre = optimum ?? { w: t.w.map((c) => c[last]), loss: t.loss[last] };
   const rise = Math.max(t.loss[0] - centre.loss, 0.25 * Math.abs(centre.loss), 1e-12);
   const out: [number, number][] = [];
   for (let k = 0; k < 2; k++) {
-    const c = k === 0 ? centre.w0 : centre.w1;
-    const h = axisCurvature(model, centre.w0, centre.w1, k);
+    const c = centre.w[k];
+    const h = axisCurvature(model, centre.w, k);
     // Distance along this axis over which the loss rises by `rise` (for a quadratic: √(2·rise/h)).
     const reach = h > 0 ? Math.sqrt((2 * rise) / h) : 1;
     const minSpan = Math.max(reach, 1e-9 * (1 + Math.abs(c)));
@@ -107,10 +108,14 @@ function chooseWindow(
   return { w0: out[0], w1: out[1] };
 }
 
-/** ∂²g/∂w_k² at (w0, w1) by a central difference (exact for the quadratic linear loss). */
-function axisCurvature(model: Model, w0: number, w1: number, k: number): number {
-  const c = k === 0 ? w0 : w1;
+/** ∂²g/∂w_k² at w by a central difference (exact for the quadratic linear loss). */
+function axisCurvature(model: Model, w: readonly number[], k: number): number {
+  const c = w[k];
   const d = 1e-3 * (1 + Math.abs(c));
-  const at = (delta: number) => (k === 0 ? model.loss(w0 + delta, w1) : model.loss(w0, w1 + delta));
+  const moved = Float64Array.from(w);
+  const at = (delta: number) => {
+    moved[k] = c + delta;
+    return model.loss(moved);
+  };
   return (at(d) - 2 * at(0) + at(-d)) / (d * d);
 }

@@ -1,4 +1,4 @@
-import { maxEigen2, minEigen2, type Model, type ModelDescriptor } from './model';
+import { maxEigen2, minEigen2, planeLoss, type Model, type ModelDescriptor } from './model';
 import { momentsOf } from './moments';
 
 /**
@@ -52,34 +52,39 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
 
   return {
     name: 'linear',
+    dim: 2,
     n,
     x,
     y,
     gradientScale: 2,
-    loss(w0, w1) {
-      const { d, a } = split(w0, w1);
+    loss(w) {
+      const { d, a } = split(w[0], w[1]);
       const g = d * d * S + E + a * a - 2 * d * Q + 2 * a * d * P - 2 * a * R;
       // Rounding can leave a hair below 0 at the optimum; NaN only comes from ∞ − ∞ when the weights are
       // so large that the squares overflow, where the true loss is beyond every double.
       if (g >= 0) return g;
       return Number.isNaN(g) ? Infinity : 0;
     },
-    gradient(w0, w1, out) {
-      const { d, a } = split(w0, w1);
+    gradient(w, out) {
+      const { d, a } = split(w[0], w[1]);
       const meanR = d * P - R + a;
       const meanRDx = d * S - Q + a * P;
       out[0] = 2 * meanR;
       out[1] = 2 * (meanRDx + meanX * meanR);
     },
-    sampleError(i, w0, w1) {
-      return w1 * x[i] + w0 - y[i];
+    sampleError(i, w) {
+      return w[1] * x[i] + w[0] - y[i];
+    },
+    features(i, out) {
+      out[0] = 1;
+      out[1] = x[i];
     },
     optimum() {
       // Minimise the exact quadratic in (d, a): ∂/∂a: a + d·P − R = 0, ∂/∂d: d·S − Q + a·P = 0.
       const d = (Q - R * P) / (S - P * P);
       const a = R - d * P;
       const w1 = b + d;
-      return { w0: a + meanY - w1 * meanX, w1 };
+      return Float64Array.of(a + meanY - w1 * meanX, w1);
     },
     curvature() {
       return 2 * maxEigen2(1, meanX, mx.meanX2);
@@ -109,10 +114,11 @@ export const linear: ModelDescriptor = {
   summary: 'animate gradient descent on linear regression (y = w1*x + w0, mean squared error)',
   lossName: 'mean squared error',
   lossShort: 'MSE',
+  weightNames: ['w0', 'w1'],
   weightLabels: ['w0 (intercept)', 'w1 (slope)'],
   target: 'values',
   create: linearModel,
-  predict: (w0, w1, x) => w0 + w1 * x,
+  predict: (w, x) => w[0] + w[1] * x,
   // O(1) per point after the one pass over the data: exact is cheap.
-  surfaceLoss: (model) => (a, b) => model.loss(a, b),
+  surfaceLoss: planeLoss,
 };

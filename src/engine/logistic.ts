@@ -1,4 +1,4 @@
-import { maxEigen2, minEigen2, type Model, type ModelDescriptor } from './model';
+import { maxEigen2, minEigen2, type Model, type ModelDescriptor, type Weights } from './model';
 import { momentsOf } from './moments';
 import { binnedLoss } from './surfaceLoss';
 
@@ -22,7 +22,7 @@ export function softplus(z: number): number {
 export function logisticModel(x: Float64Array, y: Float64Array): Model {
   const n = x.length;
   const mx = momentsOf(x);
-  let optimumCache: { w0: number; w1: number } | null | undefined;
+  let optimumCache: Float64Array | null | undefined;
 
   // One pass gives the loss and the gradient at the same point, sharing e^(−|z|) between softplus and σ:
   // training records the loss at each new iterate, and gd-type optimizers then ask for the gradient at
@@ -52,25 +52,30 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
     g0Cache = g0 / n;
     g1Cache = g1 / n;
   };
-  const loss = (w0: number, w1: number): number => {
-    evaluate(w0, w1);
+  const loss = (w: Weights): number => {
+    evaluate(w[0], w[1]);
     return lossCache;
   };
 
   return {
     name: 'logistic',
+    dim: 2,
     n,
     x,
     y,
     gradientScale: 1,
     loss,
-    gradient(w0, w1, out) {
-      evaluate(w0, w1);
+    gradient(w, out) {
+      evaluate(w[0], w[1]);
       out[0] = g0Cache;
       out[1] = g1Cache;
     },
-    sampleError(i, w0, w1) {
-      return sigmoid(w1 * x[i] + w0) - y[i];
+    sampleError(i, w) {
+      return sigmoid(w[1] * x[i] + w[0]) - y[i];
+    },
+    features(i, out) {
+      out[0] = 1;
+      out[1] = x[i];
     },
     optimum() {
       if (optimumCache === undefined) optimumCache = newtonOptimum(x, y);
@@ -84,12 +89,12 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
       return Math.LN2;
     },
     minCurvature() {
-      const at = this.optimum() ?? { w0: 0, w1: 0 };
+      const at = this.optimum() ?? [0, 0];
       let h00 = 0;
       let h01 = 0;
       let h11 = 0;
       for (let i = 0; i < n; i++) {
-        const p = sigmoid(at.w1 * x[i] + at.w0);
+        const p = sigmoid(at[1] * x[i] + at[0]);
         const w = p * (1 - p);
         h00 += w;
         h01 += w * x[i];
@@ -133,7 +138,7 @@ export function isSeparable(x: Float64Array, y: Float64Array): boolean {
  * mapped back to the data's units. Each step is damped by halving until the loss does not rise, and the
  * iteration runs until the step no longer changes the weights in double precision.
  */
-function newtonOptimum(x: Float64Array, y: Float64Array): { w0: number; w1: number } | null {
+function newtonOptimum(x: Float64Array, y: Float64Array): Float64Array | null {
   if (isSeparable(x, y)) return null;
   const n = x.length;
   const m = momentsOf(x);
@@ -209,7 +214,7 @@ function newtonOptimum(x: Float64Array, y: Float64Array): { w0: number; w1: numb
   if (!Number.isFinite(v0) || !Number.isFinite(v1)) return null;
   const w1 = v1 / sd;
   const w0 = v0 - w1 * m.meanX;
-  return { w0, w1 };
+  return Float64Array.of(w0, w1);
 }
 
 /** Logistic regression as the rest of mlvis sees it. */
@@ -220,9 +225,10 @@ export const logistic: ModelDescriptor = {
   summary: 'animate gradient descent on logistic regression (p = sigmoid(w1*x + w0), cross-entropy)',
   lossName: 'cross-entropy',
   lossShort: 'cross-entropy',
+  weightNames: ['w0', 'w1'],
   weightLabels: ['w0 (intercept)', 'w1 (slope)'],
   target: 'classes',
   create: logisticModel,
-  predict: (w0, w1, x) => sigmoid(w0 + w1 * x),
+  predict: (w, x) => sigmoid(w[0] + w[1] * x),
   surfaceLoss: (model) => binnedLoss(model),
 };

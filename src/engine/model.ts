@@ -1,26 +1,33 @@
 
+/** A weight vector: w[0] the intercept w0, w[1] the slope w1, and so on for a model with more weights. */
+export type Weights = ArrayLike<number>;
+
 /**
- * A loss over two weights (w0 intercept, w1 slope) on fixed data, with everything the optimizers and the
- * reports need. Implementations precompute what they can so that the hot calls allocate nothing.
+ * A loss over a weight vector on fixed data, with everything the optimizers and the reports need.
+ * Implementations precompute what they can so that the hot calls allocate nothing.
  */
 export interface Model {
   readonly name: string;
+  /** How many weights. */
+  readonly dim: number;
   readonly n: number;
   readonly x: Float64Array;
   readonly y: Float64Array;
-  /** The mean loss g(w0, w1). */
-  loss(w0: number, w1: number): number;
-  /** The full-batch gradient of g, written into out[0] (∂/∂w0) and out[1] (∂/∂w1). */
-  gradient(w0: number, w1: number, out: Float64Array): void;
+  /** The mean loss g(w). */
+  loss(w: Weights): number;
+  /** The full-batch gradient of g, written into out[k] = ∂g/∂w_k. */
+  gradient(w: Weights, out: Float64Array): void;
   /**
    * The per-sample error term: linear rₙ = w1·xₙ + w0 − yₙ, logistic pₙ − yₙ. The gradient of sample n's
-   * own loss is gradientScale · error · (1, xₙ).
+   * own loss is gradientScale · error · φ(xₙ), with the features φ below.
    */
-  sampleError(i: number, w0: number, w1: number): number;
+  sampleError(i: number, w: Weights): number;
+  /** Sample i's features φ(xᵢ), the gradient of the model's linear part z = w·φ: (1, xᵢ) here. */
+  features(i: number, out: Float64Array): void;
   /** 2 for the squared error (d/dr r² = 2r), 1 for the cross-entropy. */
   readonly gradientScale: number;
   /** The exact minimiser, or null when none is finite (separable logistic data). */
-  optimum(): { w0: number; w1: number } | null;
+  optimum(): Float64Array | null;
   /** The largest eigenvalue of the Hessian (linear) or of a bound on it valid everywhere (logistic). */
   curvature(): number;
   /** The smallest eigenvalue of the Hessian at the optimum (at the origin when there is none). */
@@ -67,16 +74,27 @@ export interface ModelDescriptor {
   /** "mean squared error", and "MSE" for narrow frames and axis labels. */
   readonly lossName: string;
   readonly lossShort: string;
-  /** Axis labels of the weights, in the order of the weight vector. */
+  /** The weights' names (the summary's keys) and axis labels, in the order of the weight vector. */
+  readonly weightNames: readonly string[];
   readonly weightLabels: readonly string[];
   /** What y holds: any number, or the two classes 0 and 1 (the data stage reads labels then). */
   readonly target: 'values' | 'classes';
   create(x: Float64Array, y: Float64Array): Model;
   /** The model's output at x: the fitted value, or the probability of class 1. */
-  predict(w0: number, w1: number, x: number): number;
+  predict(w: Weights, x: number): number;
   /**
-   * The loss as drawn on the surface panel (display only, never reported): the exact loss, or a faster
-   * approximation on large data that is invisible in a picture.
+   * The loss over the plane of the first two weights, as drawn on the surface panel (display only, never
+   * reported): the exact loss, or a faster approximation on large data that is invisible in a picture.
    */
   surfaceLoss(model: Model): (w0: number, w1: number) => number;
+}
+
+/** The exact loss over the plane of the first two weights (the surface panel's view of a model). */
+export function planeLoss(model: Model): (w0: number, w1: number) => number {
+  const w = new Float64Array(model.dim);
+  return (a, b) => {
+    w[0] = a;
+    w[1] = b;
+    return model.loss(w);
+  };
 }

@@ -18,8 +18,8 @@ export interface Problem {
   trainModel: Model;
   scaling: Scaling | null;
   /** Starting weights in the data's units, and in the units the optimizers see. */
-  init: readonly [number, number];
-  trainInit: readonly [number, number];
+  init: readonly number[];
+  trainInit: readonly number[];
   /** The exact minimiser in the data's units, or null when the loss has no finite minimum. */
   optimum: Point | null;
   /** x's condition number when training unstandardized (plain descent crawls above SLOW_CONDITION). */
@@ -30,7 +30,7 @@ export interface Problem {
 export interface ProblemConfig {
   model: ModelName;
   standardize: boolean;
-  init: readonly [number, number];
+  init: readonly number[];
 }
 
 /** Condition number of the data's second-moment matrix above which plain descent crawls along w0. */
@@ -41,9 +41,9 @@ export function setUpProblem(data: Dataset, c: ProblemConfig): Problem {
   const dataModel = descriptor.create(data.x, data.y);
   const scaling = c.standardize ? scalingOf(data.x) : null;
   const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y) : dataModel;
-  const trainInit = scaling ? toScaledUnits(c.init[0], c.init[1], scaling) : c.init;
+  const trainInit = scaling ? Array.from(toScaledUnits(c.init, scaling)) : c.init;
   const opt = dataModel.optimum();
-  const optimum = opt ? { ...opt, loss: dataModel.loss(opt.w0, opt.w1) } : null;
+  const optimum = opt ? { w: Array.from(opt), loss: dataModel.loss(opt) } : null;
   let condition: number | null = null;
   if (!scaling) {
     const m = momentsOf(data.x);

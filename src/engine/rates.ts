@@ -47,10 +47,11 @@ export function adaptiveStableRate(o: OptimizerDescriptor, model: Model, p: Opti
   return Math.min(p.lr / 10, o.defaultRate(model, p, c));
 }
 
-export function distanceToOptimum(model: Model, init: readonly number[]): number {
+export function distanceToOptimum(model: Model, init: ArrayLike<number>): number {
   const opt = model.optimum();
   if (!opt) return 1;
-  const d = Math.max(Math.abs(opt.w0 - init[0]), Math.abs(opt.w1 - init[1]));
+  let d = 0;
+  for (let k = 0; k < opt.length; k++) d = Math.max(d, Math.abs(opt[k] - init[k]));
   return d > 0 && Number.isFinite(d) ? d : 1;
 }
 

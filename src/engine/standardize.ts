@@ -21,13 +21,19 @@ export function standardizeX(x: Float64Array, s: Scaling): Float64Array {
   return z;
 }
 
-/** Weights on z → weights on x. */
-export function toDataUnits(v0: number, v1: number, s: Scaling): [number, number] {
-  const w1 = v1 / s.std;
-  return [v0 - w1 * s.mean, w1];
+/** Weights on z → weights on x, into `out` (intercept and slope; the change of variable touches no other). */
+export function toDataUnits(v: ArrayLike<number>, s: Scaling, out: Float64Array = new Float64Array(v.length)): Float64Array {
+  for (let k = 2; k < v.length; k++) out[k] = v[k];
+  const w1 = v[1] / s.std;
+  out[0] = v[0] - w1 * s.mean;
+  out[1] = w1;
+  return out;
 }
 
 /** Weights on x → weights on z. */
-export function toScaledUnits(w0: number, w1: number, s: Scaling): [number, number] {
-  return [w0 + w1 * s.mean, w1 * s.std];
+export function toScaledUnits(w: ArrayLike<number>, s: Scaling): Float64Array {
+  const out = Float64Array.from(w);
+  out[0] = w[0] + w[1] * s.mean;
+  out[1] = w[1] * s.std;
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Model } from './model';
+import { planeLoss, type Model } from './model';
 import { softplus } from './logistic';
 
 /** Above this many points the logistic surface is evaluated on binned x (display only, never reported). */
@@ -9,7 +9,7 @@ const EXACT_LIMIT = 4096;
  * error of second order in the bin width, invisible in a picture and 10⁴× faster on a million points.
  */
 export function binnedLoss(model: Model): (w0: number, w1: number) => number {
-  if (model.n <= EXACT_LIMIT) return (a, b) => model.loss(a, b);
+  if (model.n <= EXACT_LIMIT) return planeLoss(model);
   const { x, y, n } = model;
   let xmin = Infinity;
   let xmax = -Infinity;

@@ -10,7 +10,7 @@ export interface TrainOptions {
   params: OptimizerParams;
   iterations: number;
   /** Starting weights in the data's units. */
-  init: readonly [number, number];
+  init: readonly number[];
   /** Source of the sgd / minibatch sample order. */
   rng: Rng;
 }
@@ -47,19 +47,23 @@ export const SOFT_STREAK = 20;
  */
 export function train(trainModel: Model, dataModel: Model, scaling: Scaling | null, o: TrainOptions): TrainResult {
   const n = o.iterations;
-  const w0s = new Float64Array(n + 1);
-  const w1s = new Float64Array(n + 1);
+  const dim = trainModel.dim;
+  const columns = Array.from({ length: dim }, () => new Float64Array(n + 1));
   const losses = new Float64Array(n + 1);
-  const trainInit: [number, number] = scaling ? toScaledUnits(o.init[0], o.init[1], scaling) : [o.init[0], o.init[1]];
-  const w = new Float64Array(trainInit);
+  const trainInit = scaling ? toScaledUnits(o.init, scaling) : Float64Array.from(o.init);
+  const w = Float64Array.from(trainInit);
+  const inData = new Float64Array(dim);
   const step = o.optimizer.createStep(trainModel, o.params, o.rng);
 
   const record = (i: number): number => {
     // The start is reported exactly as given, not as a round trip through standardized units.
-    const [a, b] = i === 0 ? o.init : scaling ? toDataUnits(w[0], w[1], scaling) : [w[0], w[1]];
-    w0s[i] = a;
-    w1s[i] = b;
-    const loss = Number.isFinite(a) && Number.isFinite(b) ? dataModel.loss(a, b) : NaN;
+    const at = i === 0 ? o.init : scaling ? toDataUnits(w, scaling, inData) : w;
+    let finite = true;
+    for (let k = 0; k < dim; k++) {
+      columns[k][i] = at[k];
+      finite &&= Number.isFinite(at[k]);
+    }
+    const loss = finite ? dataModel.loss(at) : NaN;
     losses[i] = loss;
     return loss;
   };
@@ -81,7 +85,7 @@ export function train(trainModel: Model, dataModel: Model, scaling: Scaling | nu
     }
   }
   return {
-    trajectory: { w0: w0s.subarray(0, done + 1), w1: w1s.subarray(0, done + 1), loss: losses.subarray(0, done + 1) },
+    trajectory: { w: columns.map((c) => c.subarray(0, done + 1)), loss: losses.subarray(0, done + 1) },
     iterations: done,
     diverged,
   };

@@ -42,18 +42,12 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
 function joinPaths(descents: Descent[]): Trajectory {
   if (descents.length === 1) return descents[0].trajectory;
   const cap = 4 * Math.max(...descents.map((d) => d.trajectory.loss[0]));
-  const keep = (d: Descent, i: number) => !d.diverged || d.trajectory.loss[i] <= cap;
-  let n = 0;
-  for (const d of descents) for (let i = 0; i < d.trajectory.w0.length; i++) if (keep(d, i)) n++;
-  const t: Trajectory = { w0: new Float64Array(n), w1: new Float64Array(n), loss: new Float64Array(n) };
-  let k = 0;
-  for (const d of descents) {
-    for (let i = 0; i < d.trajectory.w0.length; i++) {
-      if (!keep(d, i)) continue;
-      t.w0[k] = d.trajectory.w0[i];
-      t.w1[k] = d.trajectory.w1[i];
-      t.loss[k++] = d.trajectory.loss[i];
-    }
-  }
-  return t;
+  const kept = descents.map((d) => {
+    const keep: number[] = [];
+    for (let i = 0; i < d.trajectory.loss.length; i++) if (!d.diverged || d.trajectory.loss[i] <= cap) keep.push(i);
+    return keep;
+  });
+  const pick = (column: (d: Descent) => Float64Array) => Float64Array.from(descents.flatMap((d, s) => kept[s].map((i) => column(d)[i])));
+  const dim = descents[0].trajectory.w.length;
+  return { w: Array.from({ length: dim }, (_, k) => pick((d) => d.trajectory.w[k])), loss: pick((d) => d.trajectory.loss) };
 }

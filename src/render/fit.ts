@@ -39,12 +39,11 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
   const drawModel = (ctx: SKRSContext2D, i: number, k: number): 'above' | 'below' | null => {
     const t = scene.series[i].trajectory;
     const j = stateAt(scene.series[i], k);
-    const w0 = t.w0[j];
-    const w1 = t.w1[j];
-    if (!Number.isFinite(w0) || !Number.isFinite(w1)) return null;
+    const w = t.w.map((column) => column[j]);
+    if (!w.every(Number.isFinite)) return null;
     const colour = seriesColour(style, i);
     ctx.beginPath();
-    const visible = classes ? (traceCurve(ctx, plot, model, w0, w1, samples), true) : traceLine(ctx, plot, box, model, w0, w1);
+    const visible = classes ? (traceCurve(ctx, plot, model, w, samples), true) : traceLine(ctx, plot, box, model, w);
     ctx.strokeStyle = theme.background;
     ctx.lineWidth = style.line + 2;
     ctx.stroke();
@@ -52,7 +51,7 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
     ctx.lineWidth = style.line;
     ctx.stroke();
     if (classes) {
-      const xb = decisionBoundary(plot, model, w0, w1);
+      const xb = decisionBoundary(plot, model, w);
       if (xb !== null) {
         const px = plot.x.map(xb);
         ctx.beginPath();
@@ -66,7 +65,7 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
     }
     if (visible) return null;
     const mid = (plot.x.domain[0] + plot.x.domain[1]) / 2;
-    return model.predict(w0, w1, mid) > plot.y.domain[1] ? 'above' : 'below';
+    return model.predict(w, mid) > plot.y.domain[1] ? 'above' : 'below';
   };
 
   return {

@@ -67,7 +67,7 @@ function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, series: S
       ctx.lineCap = 'round';
       strokePath(ctx, path, k, box, colour, style);
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
-      if (optimum) starMarker(ctx, plot.x.map(optimum.w0), plot.y.map(optimum.w1), f * 0.75, style);
+      if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
       drawCurrent(ctx, path, 0, k, colour, style);
       ctx.restore();
       heading.drawFrame(ctx, k);

@@ -6,7 +6,7 @@ import type { Style } from './layout';
  * stopped earlier (it diverged, or it ran fewer updates than the longest series).
  */
 export function stateAt(series: Series, k: number): number {
-  return Math.min(k, series.trajectory.w0.length - 1);
+  return Math.min(k, series.trajectory.loss.length - 1);
 }
 
 /** Series i's colour; the palette repeats beyond its length (the marker shapes then still differ). */

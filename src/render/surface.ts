@@ -51,7 +51,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       // Series 0 last, so that the first-named series is on top where paths cross.
       for (let i = paths.length - 1; i >= 0; i--) strokePath(ctx, paths[i], k, box, seriesColour(style, i), style);
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
-      if (optimum) starMarker(ctx, plot.x.map(optimum.w0), plot.y.map(optimum.w1), f * 0.75, style);
+      if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent(ctx, paths[i], i, k, seriesColour(style, i), style);
       ctx.font = font(f, true);
       let row = 0;

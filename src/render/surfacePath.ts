@@ -21,11 +21,12 @@ export interface SurfacePath {
  */
 export function surfacePath(series: Series, plot: Plot, box: Rect): SurfacePath {
   const t = series.trajectory;
-  const sx = (i: number) => plot.x.map(t.w0[i]);
-  const sy = (i: number) => plot.y.map(t.w1[i]);
-  let drawn = t.w0.length;
+  const [a, b] = t.w;
+  const sx = (i: number) => plot.x.map(a[i]);
+  const sy = (i: number) => plot.y.map(b[i]);
+  let drawn = t.loss.length;
   if (series.diverged) {
-    for (let i = 0; i < t.w0.length; i++) {
+    for (let i = 0; i < t.loss.length; i++) {
       const x = sx(i);
       const y = sy(i);
       if (!(x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h)) {

@@ -22,7 +22,7 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const total = scene.requestedIterations;
   const wZero = Math.max(...grid.w0Range.map(Math.abs), ...grid.w1Range.map(Math.abs)) * 1e-9;
   const lossZero = Math.abs(t.loss[0]) * 1e-12;
-  const values = (k: number) => [formatNumber(t.loss[k], 4, lossZero), formatNumber(t.w0[k], 4, wZero), formatNumber(t.w1[k], 4, wZero)];
+  const values = (k: number) => [formatNumber(t.loss[k], 4, lossZero), formatNumber(t.w[0][k], 4, wZero), formatNumber(t.w[1][k], 4, wZero)];
   const long = (k: number) => {
     const [l, a, b] = values(k);
     return [`iteration ${k} / ${total}`, `loss = ${l}`, `w0 = ${a}`, `w1 = ${b}`];

@@ -6,7 +6,7 @@ function creeping(n: number): Trajectory {
   const w0 = new Float64Array(n + 1);
   const w1 = new Float64Array(n + 1);
   for (let i = 0; i <= n; i++) w0[i] = w1[i] = 1 - 0.9 ** i;
-  return { w0, w1, loss: new Float64Array(n + 1) };
+  return { w: [w0, w1], loss: new Float64Array(n + 1) };
 }
 
 const choice = (c: Partial<FrameChoice>): FrameChoice => ({ frames: 100, sample: 'adaptive', w0Range: [0, 1], w1Range: [0, 1], ...c });
@@ -45,7 +45,7 @@ describe('chooseFrames', () => {
 
   it('adaptive still spends frames when one step is a huge jump', () => {
     const t = creeping(1000);
-    t.w0[1] = t.w1[1] = 50; // a wild first step, then back
+    t.w[0][1] = t.w[1][1] = 50; // a wild first step, then back
     const frames = chooseFrames(t, choice({ sample: 'adaptive', frames: 100 }));
     expect(frames).toHaveLength(100);
   });

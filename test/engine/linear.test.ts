@@ -31,10 +31,10 @@ describe('linear model', () => {
     const m = linearModel(ANSCOMBE_X, ANSCOMBE_Y);
     const opt = m.optimum()!;
     // Exact: slope = Sxy/Sxx = 55.01/110, intercept = ȳ − slope·x̄ with x̄ = 9, ȳ = 82.51/11.
-    expectClose(opt.w1, 55.01 / 110, 1e-14);
-    expectClose(opt.w0, 82.51 / 11 - (55.01 / 110) * 9, 1e-13);
-    expect(opt.w0.toFixed(2)).toBe('3.00');
-    expect(opt.w1.toFixed(3)).toBe('0.500');
+    expectClose(opt[1], 55.01 / 110, 1e-14);
+    expectClose(opt[0], 82.51 / 11 - (55.01 / 110) * 9, 1e-13);
+    expect(opt[0].toFixed(2)).toBe('3.00');
+    expect(opt[1].toFixed(3)).toBe('0.500');
   });
 
   it('computes the loss from sufficient statistics equal to the direct mean of squares', () => {
@@ -44,7 +44,7 @@ describe('linear model', () => {
     for (let k = 0; k < 50; k++) {
       const w0 = 20 * rng() - 10;
       const w1 = 20 * rng() - 10;
-      expectClose(m.loss(w0, w1), directLoss(x, y, w0, w1), 1e-12);
+      expectClose(m.loss([w0, w1]), directLoss(x, y, w0, w1), 1e-12);
     }
   });
 
@@ -56,7 +56,7 @@ describe('linear model', () => {
     for (let k = 0; k < 30; k++) {
       const w0 = 10 * rng() - 5;
       const w1 = 10 * rng() - 5;
-      m.gradient(w0, w1, g);
+      m.gradient([w0, w1], g);
       let s0 = 0;
       let s1 = 0;
       for (let i = 0; i < x.length; i++) {
@@ -82,10 +82,10 @@ describe('linear model', () => {
     }
     const m = linearModel(x, y);
     const opt = m.optimum()!;
-    expectClose(opt.w1, 2, 1e-12);
-    expect(Math.abs(opt.w0 - 1)).toBeLessThan(1e-3); // w0 is 1 next to values of 2·10⁸
-    expect(m.loss(opt.w0, opt.w1)).toBeLessThan(1e-12);
-    expectClose(m.loss(1, 2.5), directLoss(x, y, 1, 2.5), 1e-12);
+    expectClose(opt[1], 2, 1e-12);
+    expect(Math.abs(opt[0] - 1)).toBeLessThan(1e-3); // w0 is 1 next to values of 2·10⁸
+    expect(m.loss([opt[0], opt[1]])).toBeLessThan(1e-12);
+    expectClose(m.loss([1, 2.5]), directLoss(x, y, 1, 2.5), 1e-12);
   });
 
   it('has zero gradient at its optimum', () => {
@@ -93,7 +93,7 @@ describe('linear model', () => {
     const m = linearModel(x, y);
     const opt = m.optimum()!;
     const g = new Float64Array(2);
-    m.gradient(opt.w0, opt.w1, g);
+    m.gradient([opt[0], opt[1]], g);
     expect(Math.abs(g[0])).toBeLessThan(1e-9);
     expect(Math.abs(g[1])).toBeLessThan(1e-9 * 1000);
   });

@@ -27,9 +27,9 @@ describe('logistic model', () => {
     const { x, y } = overlapping(200, 'ce');
     const m = logisticModel(x, y);
     for (const [w0, w1] of [[0, 0], [0.3, 1.2], [-2, 0.5], [1, -3]]) {
-      expectClose(m.loss(w0, w1), naiveLoss(x, y, w0, w1), 1e-12);
+      expectClose(m.loss([w0, w1]), naiveLoss(x, y, w0, w1), 1e-12);
     }
-    expectClose(m.loss(0, 0), Math.log(2), 1e-14);
+    expectClose(m.loss([0, 0]), Math.log(2), 1e-14);
   });
 
   it('never takes log(0): extreme weights give finite, correct losses', () => {
@@ -37,8 +37,8 @@ describe('logistic model', () => {
     const y = f64([1, 0]); // both misclassified when w1 is large and positive
     const m = logisticModel(x, y);
     // Each sample loses softplus(1000) = 1000 (to double precision).
-    expect(m.loss(0, 1000)).toBe(1000);
-    expect(m.loss(0, -1000)).toBe(0);
+    expect(m.loss([0, 1000])).toBe(1000);
+    expect(m.loss([0, -1000])).toBe(0);
     expect(softplus(-800)).toBe(0);
     expect(softplus(800)).toBe(800);
     expect(sigmoid(-1000)).toBe(0);
@@ -53,8 +53,8 @@ describe('logistic model', () => {
     for (let k = 0; k < 25; k++) {
       const w0 = 6 * rng() - 3;
       const w1 = 6 * rng() - 3;
-      m.gradient(w0, w1, g);
-      const [n0, n1] = numericGradient((a, b) => m.loss(a, b), w0, w1);
+      m.gradient([w0, w1], g);
+      const [n0, n1] = numericGradient((a, b) => m.loss([a, b]), w0, w1);
       expectClose(g[0], n0, 1e-7);
       expectClose(g[1], n1, 1e-7);
     }
@@ -66,8 +66,8 @@ describe('logistic model', () => {
     const y = f64([1, 0, 0, 0, 0, 1, 1, 1, 0]);
     const opt = logisticModel(x, y).optimum()!;
     const logit = (p: number) => Math.log(p / (1 - p));
-    expectClose(opt.w0, logit(1 / 5), 1e-14);
-    expectClose(opt.w1, logit(3 / 4) - logit(1 / 5), 1e-14);
+    expectClose(opt[0], logit(1 / 5), 1e-14);
+    expectClose(opt[1], logit(3 / 4) - logit(1 / 5), 1e-14);
   });
 
   it('reaches zero gradient to full precision on data far from the origin', () => {
@@ -76,13 +76,13 @@ describe('logistic model', () => {
     const m = logisticModel(x, y);
     const opt = m.optimum()!;
     const g = new Float64Array(2);
-    m.gradient(opt.w0, opt.w1, g);
+    m.gradient([opt[0], opt[1]], g);
     expect(Math.abs(g[0])).toBeLessThan(1e-13);
     expect(Math.abs(g[1])).toBeLessThan(1e-13 * 4000);
     // Moving either weight a little raises the loss.
-    const best = m.loss(opt.w0, opt.w1);
-    expect(m.loss(opt.w0 * (1 + 1e-6), opt.w1)).toBeGreaterThan(best);
-    expect(m.loss(opt.w0, opt.w1 * (1 + 1e-6))).toBeGreaterThan(best);
+    const best = m.loss([opt[0], opt[1]]);
+    expect(m.loss([opt[0] * (1 + 1e-6), opt[1]])).toBeGreaterThan(best);
+    expect(m.loss([opt[0], opt[1] * (1 + 1e-6)])).toBeGreaterThan(best);
   });
 
   it('has no finite optimum for separable classes', () => {

@@ -51,12 +51,12 @@ describe('descend', () => {
     let w0 = 0;
     let w1 = 0;
     for (let t = 1; t <= 3; t++) {
-      m.gradient(w0, w1, g);
+      m.gradient([w0, w1], g);
       w0 -= 0.05 * g[0];
       w1 -= 0.05 * g[1];
-      expect(run.trajectory.w0[t]).toBe(w0);
-      expect(run.trajectory.w1[t]).toBe(w1);
-      expect(run.trajectory.loss[t]).toBe(m.loss(w0, w1));
+      expect(run.trajectory.w[0][t]).toBe(w0);
+      expect(run.trajectory.w[1][t]).toBe(w1);
+      expect(run.trajectory.loss[t]).toBe(m.loss([w0, w1]));
     }
   });
 
@@ -71,8 +71,8 @@ describe('descend', () => {
       const r = w1 * data.x[i] + w0 - data.y[i];
       w0 -= 0.1 * r;
       w1 -= 0.1 * r * data.x[i];
-      expect(run.trajectory.w0[t]).toBe(w0);
-      expect(run.trajectory.w1[t]).toBe(w1);
+      expect(run.trajectory.w[0][t]).toBe(w0);
+      expect(run.trajectory.w[1][t]).toBe(w1);
     }
   });
 
@@ -80,7 +80,7 @@ describe('descend', () => {
     const data = lineData(40, 'mb');
     const a = descend(data, { ...base, optimizer: 'minibatch', batchSize: 40, lr: 0.05, iterations: 20 });
     const b = descend(data, { ...base, lr: 0.05, iterations: 20 });
-    for (let t = 0; t <= 20; t++) expectClose(a.trajectory.w1[t], b.trajectory.w1[t], 1e-12);
+    for (let t = 0; t <= 20; t++) expectClose(a.trajectory.w[1][t], b.trajectory.w[1][t], 1e-12);
   });
 
   it.each(OPTIMIZERS.map((o) => [o]))('%s lowers the loss on convex problems (default learning rate)', (optimizer) => {
@@ -107,9 +107,9 @@ describe('descend', () => {
     const data = lineData(100, 'conv');
     const L = linearModel(data.x, data.y).curvature();
     const run = descend(data, { ...base, lr: 1 / L, iterations: 2000 });
-    const last = run.trajectory.w0.length - 1;
-    expectClose(run.trajectory.w0[last], run.optimum!.w0, 1e-9);
-    expectClose(run.trajectory.w1[last], run.optimum!.w1, 1e-9);
+    const last = run.trajectory.w[0].length - 1;
+    expectClose(run.trajectory.w[0][last], run.optimum!.w[0], 1e-9);
+    expectClose(run.trajectory.w[1][last], run.optimum!.w[1], 1e-9);
   });
 
   it('the same seed gives an identical trajectory; another seed a different one', () => {
@@ -117,8 +117,8 @@ describe('descend', () => {
     const a = descend(data, { ...base, optimizer: 'sgd', iterations: 300 });
     const b = descend(data, { ...base, optimizer: 'sgd', iterations: 300 });
     const c = descend(data, { ...base, optimizer: 'sgd', iterations: 300, seed: 'other' });
-    expect(Array.from(a.trajectory.w1)).toEqual(Array.from(b.trajectory.w1));
-    expect(Array.from(a.trajectory.w1)).not.toEqual(Array.from(c.trajectory.w1));
+    expect(Array.from(a.trajectory.w[1])).toEqual(Array.from(b.trajectory.w[1]));
+    expect(Array.from(a.trajectory.w[1])).not.toEqual(Array.from(c.trajectory.w[1]));
   });
 
   it('stops on divergence, names the iteration and the exact stable rate 2/λmax for linear gd', () => {
@@ -129,7 +129,7 @@ describe('descend', () => {
     expect(run.diverged).not.toBeNull();
     expect(run.diverged!.stable_lr).toBe(bound);
     expect(run.iterations).toBeLessThan(1000);
-    expect(run.iterations).toBe(run.trajectory.w0.length - 1);
+    expect(run.iterations).toBe(run.trajectory.w[0].length - 1);
     expect(Number.isFinite(run.trajectory.loss[run.iterations])).toBe(true);
     expect(run.warnings.map(warningText)).toContain(messages.diverged(run.diverged!.iteration, 1.5 * bound, bound));
     // Just below the bound it converges.
@@ -144,11 +144,11 @@ describe('descend', () => {
     expect(auto.lr).toBeCloseTo(Math.min(0.5, Math.log(1e6) / (500 * 2)), 12);
     // At lr = 1/2 gd on z lands on the optimum in one step.
     const run = descend(data, { ...base, standardize: true, init: [-2, 5], iterations: 3, lr: 0.5 });
-    expect(run.trajectory.w0[0]).toBeCloseTo(-2, 9);
-    expect(run.trajectory.w1[0]).toBeCloseTo(5, 9);
-    const last = run.trajectory.w0.length - 1;
-    expectClose(run.trajectory.w1[last], run.optimum!.w1, 1e-9);
-    expectClose(run.trajectory.w0[last], run.optimum!.w0, 1e-9);
+    expect(run.trajectory.w[0][0]).toBeCloseTo(-2, 9);
+    expect(run.trajectory.w[1][0]).toBeCloseTo(5, 9);
+    const last = run.trajectory.w[0].length - 1;
+    expectClose(run.trajectory.w[1][last], run.optimum!.w[1], 1e-9);
+    expectClose(run.trajectory.w[0][last], run.optimum!.w[0], 1e-9);
     expectClose(run.trajectory.loss[last], run.optimum!.loss, 1e-9);
     // Without standardizing, plain gd crawls on such data and says how to fix it.
     const raw = descend(data, { ...base, iterations: 10 });
@@ -180,7 +180,7 @@ describe('divergence detection', () => {
   it('reports an overflowing linear loss as infinite, never as 0', () => {
     const data = lineData(20, 'ovf');
     const m = linearModel(data.x, data.y);
-    expect(m.loss(1e201, 1e201)).toBe(Infinity);
+    expect(m.loss([1e201, 1e201])).toBe(Infinity);
     const run = descend(data, { ...base, lr: 1e200, iterations: 5 });
     expect(run.diverged!.iteration).toBe(1);
     expect(run.iterations).toBe(0);
@@ -218,8 +218,8 @@ describe('divergence detection', () => {
 
   it('--standardize reports the start exactly as given', () => {
     const run = descend(lineData(30, 'std0', 4000), { ...base, standardize: true, init: [0.3, 0.7], iterations: 0 });
-    expect(run.trajectory.w0[0]).toBe(0.3);
-    expect(run.trajectory.w1[0]).toBe(0.7);
+    expect(run.trajectory.w[0][0]).toBe(0.3);
+    expect(run.trajectory.w[1][0]).toBe(0.7);
   });
 });
 

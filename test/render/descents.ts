@@ -17,7 +17,7 @@ export function descend(f: { loss: Loss; grad: Grad }, start: [number, number], 
     w0[i + 1] = w0[i] - lr * g0;
     w1[i + 1] = w1[i] - lr * g1;
   }
-  return { w0, w1, loss };
+  return { w: [w0, w1], loss };
 }
 
 /** The minimiser by Newton's method with a numerical Hessian (both losses are smooth and convex). */
@@ -33,7 +33,7 @@ export function minimise(f: { loss: Loss; grad: Grad }, from: [number, number]):
     a -= (H[3] * g0 - H[2] * g1) / det;
     b -= (-H[1] * g0 + H[0] * g1) / det;
   }
-  return { w0: a, w1: b, loss: f.loss(a, b) };
+  return { w: [a, b], loss: f.loss(a, b) };
 }
 
 export type Step = (w: [number, number], g: [number, number], t: number) => void;
@@ -66,6 +66,6 @@ export function run(f: { loss: Loss; grad: Grad }, start: [number, number], iter
 }
 
 export function columns(rows: number[][]): Trajectory {
-  return { w0: Float64Array.from(rows, (r) => r[0]), w1: Float64Array.from(rows, (r) => r[1]), loss: Float64Array.from(rows, (r) => r[2]) };
+  return { w: [Float64Array.from(rows, (r) => r[0]), Float64Array.from(rows, (r) => r[1])], loss: Float64Array.from(rows, (r) => r[2]) };
 }
 

@@ -98,8 +98,8 @@ export function lossGrid(f: { loss: Loss }, t: Trajectory, optimum: Point, size 
     const m = Math.max(hi - lo, 1) * 0.12;
     return [lo - m, hi + m];
   };
-  const w0Range = range(t.w0, optimum.w0);
-  const w1Range = range(t.w1, optimum.w1);
+  const w0Range = range(t.w[0], optimum.w[0]);
+  const w1Range = range(t.w[1], optimum.w[1]);
   const values = new Float64Array(size * size);
   let max = -Infinity;
   for (let j = 0; j < size; j++) {
@@ -116,7 +116,7 @@ export function lossGrid(f: { loss: Loss }, t: Trajectory, optimum: Point, size 
 
 /** One series of plain gradient descent, labelled as the pipeline labels a single run. */
 export function gdSeries(trajectory: Trajectory, lr: number, label = 'GD'): Series {
-  const iterations = trajectory.w0.length - 1;
+  const iterations = trajectory.w[0].length - 1;
   return { label, optimizer: 'gd', optimizerTitle: 'gradient descent', optimizerShort: 'GD', lr, trajectory, iterations, diverged: null };
 }
 
@@ -164,11 +164,11 @@ export function several(model: ModelName, runs: { label: string; optimizer: Opti
     const { t, diverged } = run(f, start, iterations, rule(optimizer, lr));
     const [optimizerTitle, optimizerShort] = NAMES[optimizer];
     const div = diverged === null ? null : { iteration: diverged, stable_lr: lr / 2 };
-    return { label, optimizer, optimizerTitle, optimizerShort, lr, trajectory: t, iterations: t.w0.length - 1, diverged: div };
+    return { label, optimizer, optimizerTitle, optimizerShort, lr, trajectory: t, iterations: t.w[0].length - 1, diverged: div };
   });
   const cap = 4 * series[0].trajectory.loss[0];
   const kept: number[][] = [];
-  for (const { trajectory: t, diverged } of series) t.loss.forEach((loss, i) => (!diverged || loss <= cap) && kept.push([t.w0[i], t.w1[i], loss]));
+  for (const { trajectory: t, diverged } of series) t.loss.forEach((loss, i) => (!diverged || loss <= cap) && kept.push([t.w[0][i], t.w[1][i], loss]));
   return {
     ...makeScene(model, opts),
     grid: lossGrid(f, columns(kept), optimum),

@@ -42,7 +42,7 @@ describe('the golden comparison', () => {
     const golden = 'linear-light-middle';
     expect(await compareWithGolden(golden, createRenderer(scene).drawFrame(MIDDLE), 960, 480)).toBe(0);
     // The minimum moved far off the window (same loss): only the star disappears.
-    scene.optimum = { ...scene.optimum!, w0: 1e6, w1: 1e6 };
+    scene.optimum = { ...scene.optimum!, w: [1e6, 1e6] };
     const bad = await compareWithGolden(golden, Buffer.from(createRenderer(scene).drawFrame(MIDDLE)), 960, 480);
     expect(bad).toBeGreaterThan(0);
     expect(bad).toBeLessThan(400);
@@ -50,7 +50,7 @@ describe('the golden comparison', () => {
 
   it('rejects a grid frame without the stars', async () => {
     const scene = makeGrid('linear');
-    scene.optimum = { ...scene.optimum!, w0: 1e6, w1: 1e6 };
+    scene.optimum = { ...scene.optimum!, w: [1e6, 1e6] };
     const k = Math.round(scene.iterations / 2);
     expect(await compareWithGolden('grid-light-middle', Buffer.from(createRenderer(scene).drawFrame(k)), 960, 480)).toBeGreaterThan(0);
   });
@@ -58,8 +58,8 @@ describe('the golden comparison', () => {
   it('rejects a title with the values of w0 and w1 swapped', async () => {
     const scene = linearScene();
     expect(await compareWithGolden('linear-light-middle', retitled(scene, scene), 960, 480)).toBe(0);
-    const { w0, w1, loss } = scene.series[0].trajectory;
-    const swapped: Scene = { ...scene, series: [{ ...scene.series[0], trajectory: { w0: w1, w1: w0, loss } }] };
+    const { w: [w0, w1], loss } = scene.series[0].trajectory;
+    const swapped: Scene = { ...scene, series: [{ ...scene.series[0], trajectory: { w: [w1, w0], loss } }] };
     const bad = await compareWithGolden('linear-light-middle', retitled(scene, swapped), 960, 480);
     expect(bad).toBeGreaterThan(0);
     expect(bad).toBeLessThan(600);

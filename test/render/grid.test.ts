@@ -61,7 +61,7 @@ describe('a sweep drawn as a grid', () => {
     const px = createRenderer(scene).drawFrame(k);
     scene.series.forEach((s, i) => {
       const j = Math.min(k, s.iterations);
-      const [cx, cy] = [plots[i].x.map(s.trajectory.w0[j]), plots[i].y.map(s.trajectory.w1[j])];
+      const [cx, cy] = [plots[i].x.map(s.trajectory.w[0][j]), plots[i].y.map(s.trajectory.w[1][j])];
       const { rect } = plots[i];
       if (cx < rect.x || cx > rect.x + rect.w || cy < rect.y || cy > rect.y + rect.h) return;
       expect(distance(pixel(px, 960, cx, cy), accent)).toBeLessThanOrEqual(4);

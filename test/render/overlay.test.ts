@@ -29,7 +29,7 @@ describe('a race drawn as an overlay', () => {
     const { x, y } = panels[0].plot;
     scene.series.forEach((s, i) => {
       const t = s.trajectory;
-      expect(distance(pixel(px, 960, x.map(t.w0[K]), y.map(t.w1[K])), colours[i])).toBeLessThanOrEqual(4);
+      expect(distance(pixel(px, 960, x.map(t.w[0][K]), y.map(t.w[1][K])), colours[i])).toBeLessThanOrEqual(4);
     });
   });
 
@@ -41,7 +41,7 @@ describe('a race drawn as an overlay', () => {
       [2, 15],
     ]) {
       const t = scene.series[i].trajectory;
-      const [mx, my] = [x.map((t.w0[j] + t.w0[j + 1]) / 2), y.map((t.w1[j] + t.w1[j + 1]) / 2)];
+      const [mx, my] = [x.map((t.w[0][j] + t.w[0][j + 1]) / 2), y.map((t.w[1][j] + t.w[1][j + 1]) / 2)];
       expect(nearest(px, 960, mx, my, colours[i], 1)).toBeLessThanOrEqual(20);
     }
   });
@@ -50,7 +50,7 @@ describe('a race drawn as an overlay', () => {
     const fit = panels[1].plot;
     const loss = panels[2].plot;
     scene.series.forEach((s, i) => {
-      const { w0, w1, loss: l } = s.trajectory;
+      const { w: [w0, w1], loss: l } = s.trajectory;
       const xv = fit.x.domain[0] + 0.2 * (fit.x.domain[1] - fit.x.domain[0]);
       const yv = w0[K] + w1[K] * xv;
       if (yv > fit.y.domain[0] && yv < fit.y.domain[1]) expect(nearest(px, 960, fit.x.map(xv), fit.y.map(yv), colours[i], 1)).toBeLessThanOrEqual(20);

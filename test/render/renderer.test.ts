@@ -35,10 +35,10 @@ describe('createRenderer', () => {
     const k = 12;
     const px = createRenderer(scene).drawFrame(k);
     // The current point: a disc in the accent colour centred on (w0, w1).
-    expect(distance(pixel(px, 960, x.map(t.w0[k]), y.map(t.w1[k])), accent)).toBeLessThanOrEqual(4);
+    expect(distance(pixel(px, 960, x.map(t.w[0][k]), y.map(t.w[1][k])), accent)).toBeLessThanOrEqual(4);
     // Halfway along an early segment, the path line.
-    const mx = x.map((t.w0[3] + t.w0[4]) / 2);
-    const my = y.map((t.w1[3] + t.w1[4]) / 2);
+    const mx = x.map((t.w[0][3] + t.w[0][4]) / 2);
+    const my = y.map((t.w[1][3] + t.w[1][4]) / 2);
     expect(nearest(px, 960, mx, my, accent, 1)).toBeLessThanOrEqual(20);
     // A later segment is not drawn yet.
     const later = createRenderer(scene).drawFrame(2);
@@ -50,7 +50,7 @@ describe('createRenderer', () => {
     const { panels } = prepareFrame(scene);
     const { x, y } = panels[1].plot;
     const k = 40;
-    const { w0, w1 } = { w0: scene.series[0].trajectory.w0[k], w1: scene.series[0].trajectory.w1[k] };
+    const { w0, w1 } = { w0: scene.series[0].trajectory.w[0][k], w1: scene.series[0].trajectory.w[1][k] };
     const px = createRenderer(scene).drawFrame(k);
     for (const u of [0.1, 0.5, 0.9]) {
       const xv = x.domain[0] + u * (x.domain[1] - x.domain[0]);
@@ -66,12 +66,12 @@ describe('createRenderer', () => {
     const { panels } = prepareFrame(scene);
     const { x, y, rect } = panels[1].plot;
     const k = 60;
-    const [w0, w1] = [scene.series[0].trajectory.w0[k], scene.series[0].trajectory.w1[k]];
+    const [w0, w1] = [scene.series[0].trajectory.w[0][k], scene.series[0].trajectory.w[1][k]];
     const px = createRenderer(scene).drawFrame(k);
     const xb = -w0 / w1;
     expect(nearest(px, 960, x.map(xb), y.map(0.5), accent, 1)).toBeLessThanOrEqual(20);
     const xv = xb + 0.8;
-    expect(nearest(px, 960, x.map(xv), y.map(logistic.predict(w0, w1, xv)), accent, 1)).toBeLessThanOrEqual(20);
+    expect(nearest(px, 960, x.map(xv), y.map(logistic.predict([w0, w1], xv)), accent, 1)).toBeLessThanOrEqual(20);
     // The boundary runs the full height: dashes of accent in the column above and below the curve.
     const column = { x: Math.round(x.map(xb)) - 1, y: rect.y, w: 3, h: rect.h };
     expect(countColour(px, 960, column, accent, 30)).toBeGreaterThan(rect.h * 0.5);
@@ -113,7 +113,7 @@ describe('createRenderer', () => {
     scene.grid = makeScene('linear', { iterations: 40 }).grid;
     scene.series[0].diverged = { iteration: 40, stable_lr: 0.3 };
     const t = scene.series[0].trajectory;
-    [t.w0[40], t.w1[40], t.loss[40]] = [Infinity, NaN, Infinity];
+    [t.w[0][40], t.w[1][40], t.loss[40]] = [Infinity, NaN, Infinity];
     const r = createRenderer(scene);
     const { panels } = prepareFrame(scene);
     const before = r.drawFrame(39);
@@ -125,7 +125,7 @@ describe('createRenderer', () => {
   it('says where the fit line went when it leaves the fit panel', () => {
     const scene = makeScene('linear', { iterations: 10 });
     const t = scene.series[0].trajectory;
-    [t.w0[10], t.w1[10]] = [-500, 0]; // far below every data point
+    [t.w[0][10], t.w[1][10]] = [-500, 0]; // far below every data point
     const r = createRenderer(scene);
     const { panels } = prepareFrame(scene);
     const fit = panels[1].plot.rect;
@@ -156,7 +156,7 @@ describe('createRenderer', () => {
     const { panels } = prepareFrame(scene);
     const px = createRenderer(scene).drawFrame(0);
     const { x, y } = panels[0].plot;
-    expect(distance(pixel(px, 960, x.map(scene.series[0].trajectory.w0[0]), y.map(scene.series[0].trajectory.w1[0])), accent)).toBeLessThanOrEqual(4);
+    expect(distance(pixel(px, 960, x.map(scene.series[0].trajectory.w[0][0]), y.map(scene.series[0].trajectory.w[1][0])), accent)).toBeLessThanOrEqual(4);
   });
 
   it('bakes tens of thousands of data points into the background as visible points', () => {

@@ -10,11 +10,11 @@ export const adam: OptimizerDescriptor = {
   stochastic: false,
   plain: false,
   createStep(model, p) {
-    const g = new Float64Array(2);
-    const m = new Float64Array(2);
-    const v = new Float64Array(2);
+    const g = new Float64Array(model.dim);
+    const m = new Float64Array(model.dim);
+    const v = new Float64Array(model.dim);
     return (w, t) => {
-      model.gradient(w[0], w[1], g);
+      model.gradient(w, g);
       const c1 = 1 - p.beta1 ** t;
       const c2 = 1 - p.beta2 ** t;
       for (let k = 0; k < w.length; k++) {

@@ -20,7 +20,7 @@ export type Step = (w: Float64Array, t: number) => void;
 /** What the rate rules may look at besides the model. */
 export interface RateContext {
   /** Starting weights in the units the optimizer sees. */
-  init: readonly number[];
+  init: ArrayLike<number>;
   /** Updates in the run. */
   iterations: number;
 }

@@ -10,9 +10,9 @@ export const gd: OptimizerDescriptor = {
   stochastic: false,
   plain: true,
   createStep(model, p) {
-    const g = new Float64Array(2);
+    const g = new Float64Array(model.dim);
     return (w) => {
-      model.gradient(w[0], w[1], g);
+      model.gradient(w, g);
       for (let k = 0; k < w.length; k++) w[k] -= p.lr * g[k];
     };
   },

@@ -13,18 +13,18 @@ export const minibatch: OptimizerDescriptor = {
   createStep(model, p, rng) {
     const next = epochOrder(model.n, rng, shuffledIndices);
     const size = Math.max(1, Math.min(p.batchSize, model.n));
+    const phi = new Float64Array(model.dim);
+    const g = new Float64Array(model.dim);
     return (w) => {
-      let g0 = 0;
-      let g1 = 0;
-      for (let k = 0; k < size; k++) {
+      g.fill(0);
+      for (let b = 0; b < size; b++) {
         const i = next();
-        const e = model.sampleError(i, w[0], w[1]);
-        g0 += e;
-        g1 += e * model.x[i];
+        const e = model.sampleError(i, w);
+        model.features(i, phi);
+        for (let k = 0; k < w.length; k++) g[k] += e * phi[k];
       }
       const scale = (p.lr * model.gradientScale) / size;
-      w[0] -= scale * g0;
-      w[1] -= scale * g1;
+      for (let k = 0; k < w.length; k++) w[k] -= scale * g[k];
     };
   },
   defaultRate: (model, _p, c) => gdRate(model, c.iterations),

@@ -10,10 +10,10 @@ export const momentum: OptimizerDescriptor = {
   stochastic: false,
   plain: false,
   createStep(model, p) {
-    const g = new Float64Array(2);
-    const v = new Float64Array(2);
+    const g = new Float64Array(model.dim);
+    const v = new Float64Array(model.dim);
     return (w) => {
-      model.gradient(w[0], w[1], g);
+      model.gradient(w, g);
       for (let k = 0; k < w.length; k++) {
         v[k] = p.momentum * v[k] + g[k];
         w[k] -= p.lr * v[k];

@@ -10,10 +10,12 @@ export const nesterov: OptimizerDescriptor = {
   stochastic: false,
   plain: false,
   createStep(model, p) {
-    const g = new Float64Array(2);
-    const v = new Float64Array(2);
+    const g = new Float64Array(model.dim);
+    const v = new Float64Array(model.dim);
+    const ahead = new Float64Array(model.dim);
     return (w) => {
-      model.gradient(w[0] + p.momentum * v[0], w[1] + p.momentum * v[1], g);
+      for (let k = 0; k < w.length; k++) ahead[k] = w[k] + p.momentum * v[k];
+      model.gradient(ahead, g);
       for (let k = 0; k < w.length; k++) {
         v[k] = p.momentum * v[k] - p.lr * g[k];
         w[k] += v[k];

@@ -11,10 +11,10 @@ export const rmsprop: OptimizerDescriptor = {
   stochastic: false,
   plain: false,
   createStep(model, p) {
-    const g = new Float64Array(2);
-    const s = new Float64Array(2);
+    const g = new Float64Array(model.dim);
+    const s = new Float64Array(model.dim);
     return (w) => {
-      model.gradient(w[0], w[1], g);
+      model.gradient(w, g);
       for (let k = 0; k < w.length; k++) {
         s[k] = p.beta2 * s[k] + (1 - p.beta2) * g[k] * g[k];
         w[k] -= (p.lr * g[k]) / (Math.sqrt(s[k]) + p.eps);

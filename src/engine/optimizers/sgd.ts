@@ -3,8 +3,8 @@ import { epochOrder, type OptimizerDescriptor } from './descriptor';
 import { gdRate } from '../rates';
 
 /**
- * The original rule, one sample per step: w0 ← w0 − α·eₙ, w1 ← w1 − α·eₙ·xₙ (eₙ = rₙ for linear, pₙ − yₙ
- * for logistic), visiting the samples in a seeded shuffled order drawn anew every epoch.
+ * The original rule, one sample per step: w ← w − α·eₙ·φ(xₙ), i.e. w0 ← w0 − α·eₙ, w1 ← w1 − α·eₙ·xₙ
+ * (eₙ = rₙ for linear, pₙ − yₙ for logistic), visiting the samples in a seeded shuffled order drawn anew every epoch.
  */
 export const sgd: OptimizerDescriptor = {
   name: 'sgd',
@@ -15,11 +15,12 @@ export const sgd: OptimizerDescriptor = {
   plain: true,
   createStep(model, p, rng) {
     const next = epochOrder(model.n, rng, shuffledIndices);
+    const phi = new Float64Array(model.dim);
     return (w) => {
       const i = next();
-      const e = model.sampleError(i, w[0], w[1]);
-      w[0] -= p.lr * e;
-      w[1] -= p.lr * e * model.x[i];
+      const e = model.sampleError(i, w);
+      model.features(i, phi);
+      for (let k = 0; k < w.length; k++) w[k] -= p.lr * e * phi[k];
     };
   },
   // Half the inverse of the average single-sample curvature keeps the sample noise small; never more than
