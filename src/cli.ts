@@ -84,11 +84,6 @@ function humanReport(s: Summary): string {
   return lines.join('\n') + '\n';
 }
 
-/** Every file the run wrote, in order: the run's own, then each series' in a file sweep. */
-function writtenFiles(s: Summary) {
-  return [...(s.outputs ?? []), ...(s.series ?? []).flatMap((x) => x.outputs ?? [])];
-}
-
 async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
   const quiet = raw.quiet === true;
   const warn = (m: string) => {
@@ -132,7 +127,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const { summary } = result;
   if (summaryTo === '-') io.stdout.write(summaryJson(summary));
   else if (summaryFile) await summaryFile.commit(summaryJson(summary));
-  const files = writtenFiles(summary);
+  const files = summary.outputs ?? [];
   if (files.length === 0 && summaryTo === undefined) io.stdout.write(humanReport(summary));
   if (!quiet) {
     for (const file of files) io.stderr.write(`mlvis: wrote ${file.path} (${file.frames} frame${file.frames === 1 ? '' : 's'}, ${formatBytes(file.bytes)})\n`);

@@ -82,6 +82,8 @@ export const messages = {
   outputIsInput: (path: string) => `${JSON.stringify(path)} is the input data file; write the output to another file`,
   tooManyToOverlay: (n: number) => `--layout overlay: ${n} series are too many to tell apart on one surface (at most 6); use --layout grid or files`,
   tooManyForGrid: (n: number) => `--layout grid: ${n} series are too many for one frame (at most 9); use --layout files`,
+  unknownOption: (key: string, value: unknown, meant: string | undefined) =>
+    `${key}: ${JSON.stringify(value)} is not an option mlvis knows${meant ? `; the option is called ${meant}` : ''}`,
   optionsNotObject: () => 'run() takes an options object, for example run({ model: "linear", out: "fit.gif" })',
   twoSweeps: (flags: string[]) => `${flags.join(' and ')} are both lists: a run sweeps one setting at a time; give a single value for all but one`,
   raceAndSweep: (flag: string) => `${flag} is a list while --optimizer names several: a run is either a race of optimizers or a sweep of one setting; give one value for ${flag}`,

@@ -126,12 +126,17 @@ function trajectoryJson(names: readonly string[], t: Trajectory): TrajectoryJson
   return out as TrajectoryJson;
 }
 
-/** Records the files written: per series in a file sweep, else for the run, with today's `out`/`bytes` for one file. */
+/**
+ * Records the files written: always in the run's `outputs` (every file of the run, in order), in a file
+ * sweep also in its series' own; with exactly one file, today's `out` and `bytes` name it.
+ */
 export function addOutputs(summary: Summary, files: WrittenFile[], seriesIndex?: number): void {
-  const target = seriesIndex !== undefined && summary.series ? summary.series[seriesIndex] : summary;
-  target.outputs = [...(target.outputs ?? []), ...files];
-  if (target !== summary) return;
-  const all = summary.outputs!;
+  if (seriesIndex !== undefined && summary.series) {
+    const s = summary.series[seriesIndex];
+    s.outputs = [...(s.outputs ?? []), ...files];
+  }
+  summary.outputs = [...(summary.outputs ?? []), ...files];
+  const all = summary.outputs;
   const animation = all.find((f) => f.frames > 1);
   summary.frames = animation ? animation.frames : all[0]?.frames;
   if (all.length === 1) {

@@ -26,7 +26,8 @@ describe('resolveConfig', () => {
     expect(usage({ model: 'linear', optimizer: 'lbfgs' as never })).toMatch(/^--optimizer: "lbfgs" is not one of gd, sgd/);
     expect(usage({ model: 'linear', frame: -1 })).toBe('--frame: -1 must be at least 0');
     expect(usage({ model: 'linear', frame: 'first' as never })).toBe('--frame: "first" is not a whole number of iterations or "last"');
-    expect(usage({ model: 'linear', colour: 'red' } as never)).toBe('--colour: "red" is not an option mlvis knows');
+    expect(usage({ model: 'linear', colour: 'red' } as never)).toBe('colour: "red" is not an option mlvis knows');
+    expect(usage({ model: 'linear', iters: 10 } as never)).toBe(messages.unknownOption('iters', 10, 'iterations'));
     expect(usage({ model: 'linear', frames: 10, every: 5 })).toBe(messages.framesAndEvery());
     expect(usage({ model: 'linear', panels: ['fit', 'fit'] })).toBe(messages.duplicatePanels(['fit', 'fit']));
   });

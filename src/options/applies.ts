@@ -2,7 +2,7 @@ import { modelOf } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { Warning } from '../warnings';
 import { kindOf, type OutputSpec } from './outputs';
-import { OPTION_TABLE, flagOf, type Applies, type OptionSpec, type OutputKind, type RunOptions } from './table';
+import { OPTION_TABLE, flagOf, type Applies, type LayoutName, type OptionSpec, type OutputKind, type RunOptions } from './table';
 
 /** What decides whether a given option can change the run. */
 export interface RunShape {
@@ -10,6 +10,7 @@ export interface RunShape {
   series: readonly { optimizer: OptimizerName }[];
   /** Whether the summary (where --trajectory goes) is written anywhere. */
   summary: boolean;
+  layout: 'single' | LayoutName;
 }
 
 const KIND_NAMES: Record<OutputKind, string> = { gif: '.gif', mp4: '.mp4', webm: '.webm', still: 'a .png still', sequence: 'a %d .png sequence' };
@@ -47,6 +48,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
     if (kinds.length === 0) return 'nothing is drawn without --out';
     return `it applies to ${or(a.outputs.map((k) => KIND_NAMES[k]))} output`;
   }
+  if (a.layouts && kinds.length > 0 && !a.layouts.includes(shape.layout)) return `--layout ${shape.layout} draws one loss surface per series`;
   if (a.seeded && o.data !== undefined && !optimizers.some((x) => x.stochastic)) {
     return 'it applies to synthetic data and to --optimizer sgd or minibatch';
   }

@@ -92,7 +92,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   if (outputs.some((x) => x.format === 'png' && !x.sequence)) {
     for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
   }
-  for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true })) warn(w);
+  for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true, layout })) warn(w);
   return {
     model: o.model,
     data: o.data,
@@ -140,7 +140,15 @@ function validate(options: RunOptions): RunOptions {
   const issue = parsed.issues[0];
   const key = String(issue.path?.[0]?.key ?? '');
   const value = key ? own[key] : undefined;
+  if (key && !Object.hasOwn(OPTION_TABLE, key)) throw usageError(messages.unknownOption(key, value, knownAs(key)));
   throw usageError(`${key ? flagOf(key) : 'options'}: ${JSON.stringify(value)} ${issue.message}`);
+}
+
+/** The option a library caller probably meant by a command-line spelling: iters → iterations, size → width and height. */
+function knownAs(key: string): string | undefined {
+  if (key === 'size') return 'width and height';
+  const flag = `--${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
+  return Object.keys(OPTION_TABLE).find((k) => flagOf(k) === flag);
 }
 
 type Defaults = <K extends keyof typeof OPTION_TABLE>(k: K) => NonNullable<RunOptions[K]>;

@@ -32,6 +32,8 @@ export interface Applies {
   outputs?: readonly OutputKind[];
   /** Randomness must play a part: synthetic data or a stochastic optimizer. */
   seeded?: true;
+  /** The run must be laid out in one of these ways (the grid draws only loss surfaces). */
+  layouts?: readonly ('single' | LayoutName)[];
 }
 
 export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
@@ -141,7 +143,7 @@ export const OPTION_TABLE = {
   layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid)' }),
   width: spec({ group: 'Animation', schema: int(160, 8192), default: 960, applies: { needs: 'out' }, help: 'frame width in pixels' }),
   height: spec({ group: 'Animation', schema: int(120, 8192), default: 480, applies: { needs: 'out' }, help: 'frame height in pixels' }),
-  panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS)), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out' }, help: 'panels, comma-separated from surface, fit, loss' }),
+  panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS)), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out', layouts: ['single', 'files', 'overlay'] }, help: 'panels, comma-separated from surface, fit, loss' }),
   theme: spec({ flag: '--theme', arg: '<name>', group: 'Animation', choices: THEMES, schema: choice(THEMES), default: 'light' as ThemeName, applies: { needs: 'out' }, help: 'colour theme' }),
   frames: spec({ flag: '--frames', arg: '<n>', group: 'Animation', schema: int(2, 100_000), parse: whole, default: 100, applies: { outputs: animation }, help: 'number of frames' }),
   every: spec({ flag: '--every', arg: '<k>', group: 'Animation', schema: int(1, 10_000_000), parse: whole, applies: { outputs: animation }, help: 'take every k-th iteration as a frame instead of --frames' }),

@@ -4,10 +4,13 @@ import type { Scene, SceneLayout, Series, Trajectory } from '../types';
 
 /** Several descents as the renderer sees them: labelled series over one shared surface. */
 export function buildScene(config: RunConfig, problem: Problem, descents: Descent[], labels: string[]): Scene {
+  // Several descents on one frame name their rates too, unless the rate is what the labels already vary:
+  // a race at default rates compares optimizers at different rates, and the viewer should see which.
+  const withRate = descents.length > 1 && config.sweep?.key !== 'lr';
   const series: Series[] = descents.map((d, i) => {
     const o = optimizerOf(d.optimizer);
     return {
-      label: labels[i],
+      label: withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i],
       optimizer: d.optimizer,
       optimizerTitle: o.title,
       optimizerShort: o.short,
@@ -50,4 +53,9 @@ function joinPaths(descents: Descent[]): Trajectory {
   const pick = (column: (d: Descent) => Float64Array) => Float64Array.from(descents.flatMap((d, s) => kept[s].map((i) => column(d)[i])));
   const dim = descents[0].trajectory.w.length;
   return { w: Array.from({ length: dim }, (_, k) => pick((d) => d.trajectory.w[k])), loss: pick((d) => d.trajectory.loss) };
+}
+
+/** A rate in two significant digits, small ones in exponent form so a legend stays narrow: 0.023, 1.8e-3. */
+function shortRate(lr: number): string {
+  return lr < 0.01 ? lr.toExponential(1) : String(Number(lr.toPrecision(2)));
 }

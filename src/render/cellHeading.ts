@@ -37,9 +37,9 @@ export function cellHeading(measure: SKRSContext2D, rect: Rect, scene: Scene, se
   const labelWidth = measure.measureText(series.label).width;
   measure.font = font(f);
   const widest = (form: (k: number) => string) => Math.max(...samples.map((k) => measure.measureText(form(k)).width));
-  const form = forms.find((s) => labelWidth + f + widest(s) <= rect.w) ?? forms[forms.length - 1];
+  const form = forms.find((s) => labelWidth + f * 0.6 + widest(s) <= rect.w) ?? forms[forms.length - 1];
   measure.font = font(f, true);
-  const label = fitText(measure, series.label, rect.w - widest(form) - f);
+  const label = fitText(measure, series.label, rect.w - widest(form) - f * 0.6);
 
   return {
     drawStatic(ctx) {

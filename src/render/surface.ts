@@ -9,7 +9,7 @@ import { drawDot, drawLabel, drawStar } from './markers';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
 import { divergedBy, seriesColour } from './series';
-import { drawCurrent, strokePath, surfacePath } from './surfacePath';
+import { drawCurrent, stackedWidths, strokePath, surfacePath } from './surfacePath';
 
 /**
  * The loss surface over (w0, w1): viridis contour bands with iso-lines (static), then per frame each series'
@@ -29,6 +29,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
   const { theme, f } = style;
   const box = inflate(rect, f * 2);
   const paths = scene.series.map((s) => surfacePath(s, plot, box));
+  const widths = stackedWidths(paths.length, style);
   const starts = distinctStarts(paths.map((p) => [p.sx(0), p.sy(0)]));
   const headings = [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
   const single = paths.length === 1;
@@ -49,7 +50,8 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
       // Series 0 last, so that the first-named series is on top where paths cross.
-      for (let i = paths.length - 1; i >= 0; i--) strokePath(ctx, paths[i], k, box, seriesColour(style, i), style);
+      // Widest first, so a path that runs under another still shows along its edges.
+      paths.forEach((p, i) => strokePath(ctx, p, k, box, seriesColour(style, i), style, widths[i]));
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
       if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent(ctx, paths[i], i, k, seriesColour(style, i), style);

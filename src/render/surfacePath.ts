@@ -39,17 +39,27 @@ export function surfacePath(series: Series, plot: Plot, box: Rect): SurfacePath 
 }
 
 /** Strokes the path travelled by iteration k: a halo that lifts it off the colour map, then the colour. */
-export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: Rect, colour: string, style: Style): void {
+export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: Rect, colour: string, style: Style, width = style.line): void {
   const i = stateAt(p.series, k);
   ctx.beginPath();
   if (i < p.drawn) tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box);
   else tracePrefix(ctx, p.line, p.drawn - 1, p.sx(p.drawn - 1), p.sy(p.drawn - 1), box);
   ctx.strokeStyle = style.theme.halo;
-  ctx.lineWidth = style.line + 2 * Math.max(1, style.line * 0.45);
+  ctx.lineWidth = width + 2 * Math.max(1, style.line * 0.45);
   ctx.stroke();
   ctx.strokeStyle = colour;
-  ctx.lineWidth = style.line;
+  ctx.lineWidth = width;
   ctx.stroke();
+}
+
+/**
+ * Line widths for overlaid paths, widest first: series that take the same route (gd and momentum go
+ * straight down a round bowl) show as nested stripes instead of the last one hiding the others.
+ */
+export function stackedWidths(count: number, style: Style): number[] {
+  // At most 2.5 times the plain width for the bottom path, however many there are.
+  const step = count > 1 ? Math.min(0.75, 1.5 / (count - 1)) : 0;
+  return Array.from({ length: count }, (_, i) => style.line * (1 + step * (count - 1 - i)));
 }
 
 /** The marker on the current point, unless the path has left the window by iteration k. */

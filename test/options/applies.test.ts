@@ -26,6 +26,7 @@ describe('options that cannot change the run warn, from the table', () => {
     ['--positive with linear', { model: 'linear', data: 'cars', positive: 'USA' }, true, '--positive', /logistic regression/],
     ['--theme without --out', { model: 'linear', theme: 'dark' }, true, '--theme', /nothing is drawn/],
     ['--layout with one descent', { model: 'linear', layout: 'grid' }, true, '--layout', /race .* or a sweep/],
+    ['--panels with a grid', { model: 'linear', lr: [0.1, 0.2], layout: 'grid', panels: ['fit'], out: 'a.gif' }, true, '--panels', /--layout grid draws one loss surface per series/],
   ])('%s', (_name, options, summary, flag, reason) => {
     const got = ignored(options, summary);
     expect(Object.keys(got)).toEqual([flag]);

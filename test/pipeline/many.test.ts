@@ -102,6 +102,7 @@ describe('sweeps', () => {
     const { summary } = await run({ model: 'linear', ...SMALL, lr: [0.01, 0.1], out });
     expect(summary.series!.map((s) => s.outputs!.map((f) => f.path))).toEqual([[join(dir, 'sweep-lr0.01.gif')], [join(dir, 'sweep-lr0.1.gif')]]);
     for (const s of summary.series!) expect(existsSync(s.outputs![0].path)).toBe(true);
+    expect(summary.outputs!.map((f) => f.path)).toEqual([join(dir, 'sweep-lr0.01.gif'), join(dir, 'sweep-lr0.1.gif')]);
     expect(existsSync(out)).toBe(false);
   });
 
