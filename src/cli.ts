@@ -7,7 +7,7 @@ import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './c
 import { listDatasets } from './data';
 import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, usageError } from './errors';
-import { run, summaryJson, type Summary } from './index';
+import { run, summaryJson, validateRun, type Summary } from './index';
 import { reserveText } from './output';
 import type { ModelName } from './types';
 
@@ -66,7 +66,9 @@ export function toRunOptions(model: ModelName, raw: Raw, env: NodeJS.ProcessEnv 
     o.width = Number(m[1]);
     o.height = Number(m[2]);
   }
-  if (o.ffmpeg === undefined && env.MLVIS_FFMPEG) o.ffmpeg = env.MLVIS_FFMPEG;
+  // The environment's ffmpeg counts only where a video is written: unlike --ffmpeg, nobody gave it for this run.
+  const outs = [o.out ?? []].flat() as string[];
+  if (o.ffmpeg === undefined && env.MLVIS_FFMPEG && outs.some((p) => /\.(mp4|webm)$/i.test(p))) o.ffmpeg = env.MLVIS_FFMPEG;
   return o as RunOptions;
 }
 
@@ -111,7 +113,9 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  // The summary file is reserved first: an unwritable destination fails before anything is drawn.
+  // The options are checked before the summary's file is reserved (which creates its folders), and the
+  // summary is reserved before the run: an unwritable destination fails before anything is drawn.
+  validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   let result;
   try {

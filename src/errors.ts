@@ -82,8 +82,8 @@ export const messages = {
   outputIsInput: (path: string) => `${JSON.stringify(path)} is the input data file; write the output to another file`,
   tooManyToOverlay: (n: number) => `--layout overlay: ${n} series are too many to tell apart on one surface (at most 6); use --layout grid or files`,
   tooManyForGrid: (n: number) => `--layout grid: ${n} series are too many for one frame (at most 9); use --layout files`,
-  unknownOption: (key: string, value: unknown, meant: string | undefined) =>
-    `${key}: ${JSON.stringify(value)} is not an option mlvis knows${meant ? `; the option is called ${meant}` : ''}`,
+  unknownOption: (key: string, value: string, meant: string | undefined) =>
+    `${key}: ${value} is not an option mlvis knows${meant ? `; the option is called ${meant}` : ''}`,
   optionsNotObject: () => 'run() takes an options object, for example run({ model: "linear", out: "fit.gif" })',
   twoSweeps: (flags: string[]) => `${flags.join(' and ')} are both lists: a run sweeps one setting at a time; give a single value for all but one`,
   raceAndSweep: (flag: string) => `${flag} is a list while --optimizer names several: a run is either a race of optimizers or a sweep of one setting; give one value for ${flag}`,
@@ -107,6 +107,13 @@ export const messages = {
     `--frame: ${frame} is past the last iteration (${iterations}); give a number from 0 to ${iterations} or "last"`,
   roundedToEven: (w: number, h: number, w2: number, h2: number) =>
     `H.264/VP9 need an even width and height: ${w}x${h} is rounded to ${w2}x${h2}`,
+  badFramePattern: (path: string) =>
+    `--out: ${JSON.stringify(path)} has a frame-number pattern mlvis cannot write; use %d, or %0Nd with N from 1 to 9 (for example frames/%04d.png)`,
+  emptyListItem: (flag: string, value: string) => `${flag}: ${JSON.stringify(value)} has an empty item; separate the values with single commas`,
+  lrTwice: (name: string) => `--lr: ${name} is given two rates; give each optimizer one (for example --lr gd=0.1,adam=0.05)`,
+  sweepIgnored: (flag: string, optimizer: string) =>
+    `${flag} is a list, but --optimizer ${optimizer} does not use it: every value would give the same descent; sweep a setting the optimizer reads`,
+  modelMissing: () => 'model: missing; say which model to train, for example run({ model: "linear" })',
   sequenceNotPng: (path: string) =>
     `--out: ${JSON.stringify(path)} has a %d frame-number pattern, which only works with .png (one file per frame)`,
   badFormat: (path: string) =>

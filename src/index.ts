@@ -9,16 +9,17 @@
  * problem; several outputs share one training and one drawing of each frame. Nothing here prints or exits:
  * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
  */
-import { resolve } from 'node:path';
-import { resolveConfig, standardizeFor, withSuffix, type RunConfig, type RunOptions } from './config';
+import { resolveConfig, standardizeFor, type RunConfig, type RunOptions } from './config';
 import { loadDataset } from './data';
 import { descendOn, optimizerOf, setUpProblem, type Descent, type Problem } from './engine';
-import { messages, usageError } from './errors';
+import { createCommit } from './encode/atomic';
+import { messages, runError, usageError } from './errors';
 import { animate, type AnimateHooks } from './pipeline/animate';
+import { refuseClashes } from './pipeline/clashes';
 import { buildScene } from './pipeline/scene';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
-import { warningText, type Warn, type Warning } from './warnings';
+import { forSeries, warningText, type Warn, type Warning } from './warnings';
 
 export { resolveConfig, DEFAULTS, FORMATS, PANELS, THEMES, LAYOUTS, OPTION_TABLE, CLI_OPTIONS, jobJsonSchema } from './config';
 export type { RunOptions, RunConfig, Format, OutputSpec, SeriesSpec } from './config';
@@ -27,6 +28,7 @@ export { listDatasets } from './data';
 export { chooseFrames, lossGrid, descend, descendOn, setUpProblem, MODEL_REGISTRY, OPTIMIZER_REGISTRY } from './engine';
 export type { Descent, Problem, ModelDescriptor, OptimizerDescriptor } from './engine';
 export { buildScene } from './pipeline/scene';
+export { plannedFiles, type PlannedFile } from './pipeline/clashes';
 export { animate, animationFrames, createRenderer, createEncoder } from './pipeline/animate';
 export { buildSummary, summaryJson } from './summary';
 export type { Summary, SeriesSummary, WrittenFile } from './summary';
@@ -61,10 +63,14 @@ export function train(config: RunConfig, data: Dataset): { problem: Problem; des
   return { problem, descents };
 }
 
-/** Every file the run will write, as absolute paths (a still's iteration suffix aside), for clash checks. */
-export function plannedFiles(config: RunConfig): string[] {
-  const suffixes = config.layout === 'files' ? config.series.map((s) => s.suffix) : [''];
-  return suffixes.flatMap((suffix) => config.outputs.map((o) => resolve(withSuffix(o.path, suffix))));
+/**
+ * Checks a run without doing it: the options, and that no file would overwrite another, the summary's
+ * (`summaryPath`) or the data. Throws the usage error run() would throw; warns nothing.
+ */
+export function validateRun(options: RunOptions, summaryPath?: string): RunConfig {
+  const config = resolveConfig(options);
+  refuseClashes(config, summaryPath);
+  return config;
 }
 
 /** The scene of the run's first output (tests and tools that draw frames themselves). */
@@ -86,12 +92,21 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const { problem, descents } = train(config, data);
   for (const w of problem.warnings) warn(w);
   descents.forEach((d, i) => {
-    for (const w of d.warnings) warn(descents.length > 1 && 'iteration' in w ? { ...w, series: config.series[i].label } : w);
+    for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
   });
   const summary = buildSummary(config, problem, descents);
-  for (const group of config.outputs.length > 0 ? sceneGroups(config, descents) : []) {
-    const scene = buildScene(config, problem, group.descents, group.labels);
-    addOutputs(summary, await animate(config, scene, group.suffix, hooks, warn), group.seriesIndex);
+  // Every file of the run is renamed into place together, once all have succeeded.
+  const commit = createCommit();
+  try {
+    for (const group of config.outputs.length > 0 ? sceneGroups(config, descents) : []) {
+      const scene = buildScene(config, problem, group.descents, group.labels);
+      addOutputs(summary, await animate(config, scene, group.suffix, { ...hooks, commit }, warn), group.seriesIndex);
+    }
+    if (hooks.signal?.aborted) throw runError(messages.interrupted());
+    await commit.commit();
+  } catch (error) {
+    await commit.discard();
+    throw error;
   }
   return { summary, config };
 }
@@ -110,17 +125,4 @@ function warnWholeBatches(options: RunOptions, config: RunConfig, data: Dataset,
   const n = data.x.length;
   const sizes = new Set(config.series.filter((s) => optimizerOf(s.optimizer).params.includes('batchSize')).map((s) => s.batchSize));
   for (const b of sizes) if (b >= n) warn({ code: 'optionIgnored', option: '--batch-size', reason: messages.wholeBatch(b, n) });
-}
-
-/**
- * An output that is the data file, or the summary's file, would destroy it: refused before any work. (The
- * data path is compared as given; a built-in set's name never names a file here.)
- */
-function refuseClashes(config: RunConfig, summaryPath: string | undefined): void {
-  const files = plannedFiles(config);
-  const summary = summaryPath === undefined ? undefined : resolve(summaryPath);
-  if (summary !== undefined && files.includes(summary)) throw usageError(messages.summaryIsOutput(summaryPath!));
-  if (config.data === undefined) return;
-  const input = resolve(config.data);
-  if (files.includes(input) || summary === input) throw usageError(messages.outputIsInput(config.data));
 }

@@ -87,7 +87,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     ...head,
     optimum: opt,
     layout: config.layout,
-    ...(config.sweep ? { sweep: { option: config.sweep.key, values: config.sweep.values } } : {}),
+    ...(config.sweep ? { sweep: { option: config.sweep.key === 'batchSize' ? 'batch_size' : config.sweep.key, values: config.sweep.values } } : {}),
     series: descents.map((d, i) => seriesSummary(config, names, d, i)),
   };
 }

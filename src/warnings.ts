@@ -47,3 +47,8 @@ export function warningText(w: Warning): string {
 }
 
 export type Warn = (w: Warning) => void;
+
+/** A descent's warning in a race or sweep, naming the series it is about (others concern the whole run). */
+export function forSeries(w: Warning, label: string): Warning {
+  return w.code === 'diverged' || w.code === 'endedHigher' ? { ...w, series: label } : w;
+}

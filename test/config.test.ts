@@ -17,7 +17,7 @@ describe('resolveConfig', () => {
 
   it('names the flag, the value and the rule in one line', () => {
     expect(usage({ model: 'linear', lr: -1 })).toBe('--lr: -1 must be greater than 0');
-    expect(usage({ model: 'linear', lr: Infinity })).toBe('--lr: null must be finite');
+    expect(usage({ model: 'linear', lr: Infinity })).toBe('--lr: Infinity must be finite');
     expect(usage({ model: 'linear', iterations: 2.5 })).toBe('--iters: 2.5 must be a whole number');
     expect(usage({ model: 'linear', batchSize: 0 })).toBe('--batch-size: 0 must be at least 1');
     expect(usage({ model: 'linear', momentum: 1 })).toBe('--momentum: 1 must be less than 1');
@@ -27,7 +27,7 @@ describe('resolveConfig', () => {
     expect(usage({ model: 'linear', frame: -1 })).toBe('--frame: -1 must be at least 0');
     expect(usage({ model: 'linear', frame: 'first' as never })).toBe('--frame: "first" is not a whole number of iterations or "last"');
     expect(usage({ model: 'linear', colour: 'red' } as never)).toBe('colour: "red" is not an option mlvis knows');
-    expect(usage({ model: 'linear', iters: 10 } as never)).toBe(messages.unknownOption('iters', 10, 'iterations'));
+    expect(usage({ model: 'linear', iters: 10 } as never)).toBe(messages.unknownOption('iters', '10', 'iterations'));
     expect(usage({ model: 'linear', frames: 10, every: 5 })).toBe(messages.framesAndEvery());
     expect(usage({ model: 'linear', panels: ['fit', 'fit'] })).toBe(messages.duplicatePanels(['fit', 'fit']));
   });

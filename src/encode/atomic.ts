@@ -94,3 +94,52 @@ function reasonOf(error: unknown): string {
   if (code && REASONS[code]) return REASONS[code];
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * All the files of one run, committed together: each encoder stages its finished temporary file here
+ * instead of renaming it at once, and the run renames them all only when every output has succeeded, so a
+ * failure or an interrupt in the third file leaves the first two targets as they were.
+ */
+export interface Commit {
+  /** Takes over a finished temporary file for its target; returns its size in bytes. */
+  stage(temp: string, target: string): Promise<number>;
+  /** Work to do once everything is renamed (a PNG sequence removes an older run's extra frames). */
+  after(work: () => Promise<void>): void;
+  /** Renames every staged file onto its target, in the order staged. */
+  commit(): Promise<void>;
+  /** Removes every staged temporary file; never throws. */
+  discard(): Promise<void>;
+}
+
+export function createCommit(): Commit {
+  let staged: { temp: string; target: string }[] = [];
+  const later: (() => Promise<void>)[] = [];
+  return {
+    async stage(temp, target) {
+      staged.push({ temp, target });
+      try {
+        return (await stat(temp)).size;
+      } catch (error) {
+        throw asUnwritable(target, error);
+      }
+    },
+    after: (work) => void later.push(work),
+    async commit() {
+      while (staged.length > 0) {
+        await commitTemp(staged[0].temp, staged[0].target);
+        staged.shift();
+      }
+      for (const work of later.splice(0)) await work();
+    },
+    async discard() {
+      const temps = staged;
+      staged = [];
+      for (const s of temps) await removeQuietly(s.temp);
+    },
+  };
+}
+
+/** A finished temporary file: staged in the run's commit when there is one, else renamed now. */
+export function finishTemp(commit: Commit | undefined, temp: string, target: string): Promise<number> {
+  return commit ? commit.stage(temp, target) : commitTemp(temp, target);
+}

@@ -6,6 +6,7 @@
  */
 import { messages, runError } from '../errors';
 import { createGifEncoder } from './gif';
+import type { Commit } from './atomic';
 import { guardLifecycle } from './lifecycle';
 import { createPngEncoder } from './png';
 import { createVideoEncoder } from './video';
@@ -40,6 +41,11 @@ export interface EncoderOptions {
   ffmpegPath?: string;
   /** GIF: RGBA frames (e.g. the first and last) from which the one global palette is built; default frame 0. */
   paletteSamples?: Uint8Array[];
+  /**
+   * The run's commit: finish() then stages its finished file(s) there, to be renamed with every other
+   * output of the run; without it finish() renames at once.
+   */
+  commit?: Commit;
 }
 
 /** What finish() reports: the path written (the pattern for a png sequence), total bytes, files written. */
@@ -54,7 +60,7 @@ export interface Encoder {
   start(): Promise<void>;
   /** Adds one frame: width*height*4 bytes of opaque RGBA; any view is accepted (it is copied if kept). */
   addFrame(rgba: Uint8Array): Promise<void>;
-  /** Completes the file(s) and renames the temporary file(s) onto the target(s). */
+  /** Completes the file(s) and renames the temporary file(s) onto the target(s), or stages them in options.commit. */
   finish(): Promise<EncodeResult>;
   /** Removes temporary files and stops ffmpeg; idempotent, safe at any stage, never throws. */
   abort(): Promise<void>;

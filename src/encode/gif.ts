@@ -9,7 +9,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { GIFEncoder } from 'gifenc';
 import { messages, runError } from '../errors';
-import { asUnwritable, commitTemp, createTemp, removeQuietly } from './atomic';
+import { asUnwritable, createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
 import { buildPalette, ColourIndex } from './gifPalette';
 import { DelaySchedule, holdDelay, netscapeRepeat } from './gifTiming';
@@ -112,7 +112,7 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
       } finally {
         file = undefined;
       }
-      const bytes = await commitTemp(temp!, path);
+      const bytes = await finishTemp(options.commit, temp!, path);
       temp = undefined;
       return { path, bytes, files: 1 };
     },

@@ -2,3 +2,4 @@
 export { createEncoder, encodeAll, formatOf, OUTPUT_FORMATS } from './encoder';
 export type { EncodeResult, Encoder, EncoderOptions, OutputFormat } from './encoder';
 export { frameFileName, isFrameSequence } from './pattern';
+export { createCommit, type Commit } from './atomic';

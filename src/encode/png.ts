@@ -6,7 +6,7 @@
  */
 import { stat, unlink, writeFile } from 'node:fs/promises';
 import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas';
-import { asUnwritable, commitTemp, createTemp, removeQuietly } from './atomic';
+import { asUnwritable, createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
 import { frameFileName, isFrameSequence } from './pattern';
 
@@ -54,17 +54,21 @@ export function createPngEncoder(options: EncoderOptions): Encoder {
       let bytes = 0;
       const files = pending.length;
       while (pending.length > 0) {
-        bytes += await commitTemp(pending[0].temp, pending[0].target);
+        bytes += await finishTemp(options.commit, pending[0].temp, pending[0].target);
         pending.shift();
       }
       // A shorter run into the same pattern would otherwise leave the older run's later frames behind,
       // and a tool that reads the sequence would play both: remove the numbers that follow on directly.
-      if (isFrameSequence(path)) {
+      const removeStale = async () => {
         for (let k = files; ; k++) {
           const stale = frameFileName(path, k);
           if (!(await stat(stale).then((st) => st.isFile(), () => false))) break;
           await unlink(stale);
         }
+      };
+      if (isFrameSequence(path)) {
+        if (options.commit) options.commit.after(removeStale);
+        else await removeStale();
       }
       return { path, bytes, files };
     },

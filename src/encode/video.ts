@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { messages, MlvisError, runError } from '../errors';
-import { commitTemp, createTemp, removeQuietly } from './atomic';
+import { createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
 import { ffmpegReason, resolveFfmpeg } from './ffmpeg';
 
@@ -95,7 +95,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       if (failure) throw failure;
       const written = await stat(temp!).then((s) => s.size, () => 0);
       if (written === 0) throw runError(messages.ffmpegFailed('it exited without writing any video'));
-      const bytes = await commitTemp(temp!, path);
+      const bytes = await finishTemp(options.commit, temp!, path);
       temp = undefined;
       return { path, bytes, files: 1 };
     },

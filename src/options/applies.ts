@@ -25,7 +25,9 @@ export function ignoredOptions(o: RunOptions, shape: RunShape): Warning[] {
   for (const [key, spec] of Object.entries(OPTION_TABLE) as [keyof RunOptions, OptionSpec][]) {
     if (o[key] === undefined || !spec.applies) continue;
     const reason = whyIgnored(spec.applies, o, shape);
-    if (reason) out.push({ code: 'optionIgnored', option: flagOf(key), reason });
+    const option = flagOf(key);
+    // width and height are both --size: one warning.
+    if (reason && !out.some((w) => w.code === 'optionIgnored' && w.option === option)) out.push({ code: 'optionIgnored', option, reason });
   }
   return out;
 }

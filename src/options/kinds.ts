@@ -15,9 +15,11 @@ export function parseDecimal(flag: string, text: string, what = 'a number'): num
   return n;
 }
 
-/** "a,b,c" → trimmed non-empty items. */
-export function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+/** "a,b,c" → trimmed items; an empty item ("a,,b", "a,") is a usage error, never silently dropped. */
+export function splitList(text: string, flag = ''): string[] {
+  const items = text.split(',').map((s) => s.trim());
+  if (items.length > 1 && items.some((s) => s === '')) throw usageError(messages.emptyListItem(flag, text));
+  return items.filter((s) => s !== '');
 }
 
 export const int = (min: number, max: number) =>
@@ -55,7 +57,7 @@ export const oneOrList = <S extends v.GenericSchema<number, number>>(item: S) =>
 
 /** A number, or a comma-separated list of numbers (a sweep). */
 export function parseNumbers(flag: string, raw: string, what = 'a number'): number | number[] {
-  const items = splitList(raw);
+  const items = splitList(raw, flag);
   if (items.length === 0) throw usageError(messages.badNumber(flag, raw, what));
   const values = items.map((s) => parseDecimal(flag, s, what));
   return values.length === 1 ? values[0] : values;
@@ -63,7 +65,7 @@ export function parseNumbers(flag: string, raw: string, what = 'a number'): numb
 
 /** A choice, or a comma-separated list of choices. */
 export function parseChoices<T extends string>(flag: string, raw: string, options: readonly T[]): T | T[] {
-  const items = splitList(raw);
+  const items = splitList(raw, flag);
   if (items.length === 0) throw usageError(messages.badChoice(flag, raw, options));
   for (const s of items) if (!options.includes(s as T)) throw usageError(messages.badChoice(flag, s, options));
   return items.length === 1 ? (items[0] as T) : (items as T[]);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { messages, usageError } from '../errors';
+import { isFrameSequence } from '../encode/pattern';
 import type { OutputKind } from './table';
 
 export const FORMATS = ['gif', 'mp4', 'webm', 'png'] as const;
@@ -21,7 +22,11 @@ export function outputOf(path: string): OutputSpec {
   const ext = m ? m[1].toLowerCase() : '';
   if (!(FORMATS as readonly string[]).includes(ext)) throw usageError(messages.badFormat(path));
   const format = ext as Format;
-  const sequence = /%0?\d*d/.test(path);
+  // The encoder's own rule (%d or %0Nd), so what is accepted here is what gets written; anything else
+  // that looks like a frame number is refused rather than written under a literal name.
+  const token = /%\d*d/.exec(path);
+  const sequence = isFrameSequence(path);
+  if (token && (!sequence || token[0].length > 4)) throw usageError(messages.badFramePattern(path));
   if (sequence && format !== 'png') throw usageError(messages.sequenceNotPng(path));
   return { path, format, sequence, key: resolve(path) };
 }

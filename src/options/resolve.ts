@@ -130,7 +130,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
 
 /** Validates with the table's schema; only own properties count (a polluted prototype adds nothing). */
 function validate(options: RunOptions): RunOptions {
-  if (options === null || typeof options !== 'object') throw usageError(messages.optionsNotObject());
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw usageError(messages.optionsNotObject());
+  if (!Object.hasOwn(options, 'model')) throw usageError(messages.modelMissing());
   // Own properties only, into an object without a prototype: valibot reads each known key with input[key],
   // which would otherwise find a key planted on Object.prototype.
   const own: Record<string, unknown> = Object.assign(Object.create(null), Object.fromEntries(Object.entries(options).filter(([, x]) => x !== undefined)));
@@ -140,8 +141,19 @@ function validate(options: RunOptions): RunOptions {
   const issue = parsed.issues[0];
   const key = String(issue.path?.[0]?.key ?? '');
   const value = key ? own[key] : undefined;
-  if (key && !Object.hasOwn(OPTION_TABLE, key)) throw usageError(messages.unknownOption(key, value, knownAs(key)));
-  throw usageError(`${key ? flagOf(key) : 'options'}: ${JSON.stringify(value)} ${issue.message}`);
+  if (key && !Object.hasOwn(OPTION_TABLE, key)) throw usageError(messages.unknownOption(key, shown(value), knownAs(key)));
+  throw usageError(`${key ? flagOf(key) : 'options'}: ${shown(value)} ${issue.message}`);
+}
+
+/** A value as the message shows it: JSON, but NaN, Infinity and BigInt as written (JSON has none of them). */
+function shown(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /** The option a library caller probably meant by a command-line spelling: iters → iterations, size → width and height. */
@@ -178,6 +190,7 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
   if (lists.length === 0) return { series: [{ ...base(optimizers[0]), label: optimizerOf(optimizers[0]).short, suffix: '' }], sweep: null };
   const key = lists[0];
   const values = o[key] as number[];
+  if (key !== 'lr' && !optimizerOf(optimizers[0]).params.includes(key)) throw usageError(messages.sweepIgnored(flagOf(key), optimizers[0]));
   const name = key === 'batchSize' ? 'batch size' : key;
   const tag = flagOf(key).slice(2);
   return {

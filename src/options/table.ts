@@ -71,23 +71,24 @@ const lrByOptimizer = v.pipe(
 function parseLr(raw: string, flag: string): number | number[] | Partial<Record<OptimizerName, number>> {
   if (!raw.includes('=')) return parseNumbers(flag, raw);
   const out: Partial<Record<OptimizerName, number>> = {};
-  for (const item of splitList(raw)) {
+  for (const item of splitList(raw, flag)) {
     const [name, value, extra] = item.split('=').map((s) => s.trim());
     if (value === undefined || extra !== undefined) throw usageError(messages.badLrItem(item));
     if (!OPTIMIZERS.includes(name as OptimizerName)) throw usageError(messages.badChoice(flag, name, OPTIMIZERS));
+    if (Object.hasOwn(out, name)) throw usageError(messages.lrTwice(name));
     out[name as OptimizerName] = parseDecimal(flag, value);
   }
   return out;
 }
 
 function parseFrame(raw: string, flag: string): number | 'last' | (number | 'last')[] {
-  const items = splitList(raw).map((s) => (s === 'last' ? 'last' : parseDecimal(flag, s, 'a whole number or "last"')));
+  const items = splitList(raw, flag).map((s) => (s === 'last' ? 'last' : parseDecimal(flag, s, 'a whole number or "last"')));
   if (items.length === 0) throw usageError(messages.badNumber(flag, raw, 'a whole number or "last"'));
   return items.length === 1 ? items[0] : items;
 }
 
 function parsePanels(raw: string, flag: string): PanelName[] {
-  const list = splitList(raw);
+  const list = splitList(raw, flag);
   if (list.length === 0) throw usageError(messages.noPanels());
   for (const p of list) if (!PANELS.includes(p as PanelName)) throw usageError(messages.badChoice(flag, p, PANELS));
   return list as PanelName[];
@@ -148,8 +149,8 @@ export const OPTION_TABLE = {
   frames: spec({ flag: '--frames', arg: '<n>', group: 'Animation', schema: int(2, 100_000), parse: whole, default: 100, applies: { outputs: animation }, help: 'number of frames' }),
   every: spec({ flag: '--every', arg: '<k>', group: 'Animation', schema: int(1, 10_000_000), parse: whole, applies: { outputs: animation }, help: 'take every k-th iteration as a frame instead of --frames' }),
   sample: spec({ flag: '--sample', arg: '<mode>', group: 'Animation', choices: SAMPLE_MODES, schema: choice(SAMPLE_MODES), default: 'adaptive' as (typeof SAMPLE_MODES)[number], applies: { outputs: animation }, help: 'how frames are spread over the iterations' }),
-  fps: spec({ flag: '--fps', arg: '<n>', group: 'Animation', schema: between(0.1, 100, ' (GIF delays are in 1/100 s)'), parse: num, default: 20, applies: { outputs: animation }, help: 'frames per second' }),
-  hold: spec({ flag: '--hold', arg: '<s>', group: 'Animation', schema: between(0, 3600), parse: num, default: 1.5, applies: { outputs: animation }, help: 'seconds to hold the final frame' }),
+  fps: spec({ flag: '--fps', arg: '<n>', group: 'Animation', schema: between(0.1, 100, ' (GIF delays are in 1/100 s)'), parse: num, default: 20, applies: { outputs: ['gif', 'mp4', 'webm'] }, help: 'frames per second' }),
+  hold: spec({ flag: '--hold', arg: '<s>', group: 'Animation', schema: between(0, 3600), parse: num, default: 1.5, applies: { outputs: ['gif', 'mp4', 'webm'] }, help: 'seconds to hold the final frame' }),
   loop: spec({ flag: '--loop', arg: '<n>', group: 'Animation', schema: int(0, 65535), parse: whole, default: 0, applies: { outputs: ['gif'] }, help: 'GIF: play n times (0 = forever)' }),
   frame: spec({
     flag: '--frame', arg: '<k|last[,…]>', group: 'Animation', defaultText: 'last', applies: { outputs: ['still'] },

@@ -1,7 +1,7 @@
 import type { RunConfig, OutputSpec } from '../config';
 import { withSuffix } from '../config';
 import { chooseFrames } from '../engine';
-import type { Encoder, OutputFormat } from '../encode';
+import type { Commit, Encoder, OutputFormat } from '../encode';
 import { messages, runError } from '../errors';
 import type { Renderer } from '../render';
 import type { WrittenFile } from '../summary';
@@ -9,6 +9,8 @@ import type { FrameTime, Scene } from '../types';
 import type { Warn } from '../warnings';
 
 export interface AnimateHooks {
+  /** Where finished files wait until every output of the run has succeeded (see encode/atomic.ts). */
+  commit?: Commit;
   /** Called after each animation frame is encoded (into every animated output). */
   progress?: (done: number, total: number) => void;
   /** Stops the run between frames; every output is then removed, never left half-written. */
@@ -58,7 +60,7 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
   const paletteSamples = outputs.some((o) => o.format === 'gif')
     ? [renderer.drawFrame(at(0)).slice(), renderer.drawFrame(at(iterations.length - 1)).slice()]
     : undefined;
-  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length), paletteSamples }));
+  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, hooks.commit), paletteSamples }));
   return encodeWith(encoders, outputs, iterations.length, async (add) => {
     for (let k = 0; k < iterations.length; k++) {
       if (hooks.signal?.aborted) throw runError(messages.interrupted());
@@ -85,14 +87,14 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
   for (const iteration of unique) {
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     const path = unique.length > 1 || config.stills.length > 1 ? withSuffix(out.path, `-${iteration}`) : out.path;
-    const encoder = createEncoder('png', encoderOptions(config, path, 1));
+    const encoder = createEncoder('png', encoderOptions(config, path, 1, hooks.commit));
     files.push(...(await encodeWith([encoder], [{ ...out, path }], 1, (add) => add(renderer.drawFrame({ index: 0, count: 1, seconds: 0, iteration })))));
   }
   return files;
 }
 
-function encoderOptions(config: RunConfig, path: string, frameCount: number) {
-  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg };
+function encoderOptions(config: RunConfig, path: string, frameCount: number, commit: Commit | undefined) {
+  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, commit };
 }
 
 /** start every encoder, feed them, finish them; on any failure abort every one (no partial files). */

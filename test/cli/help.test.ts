@@ -46,7 +46,9 @@ describe('the command line is built from the option table', () => {
   });
 
   it('takes MLVIS_FFMPEG from the environment it is given', () => {
-    expect(toRunOptions('linear', {}, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBe('/opt/ffmpeg');
+    expect(toRunOptions('linear', { out: ['a.gif', 'a.mp4'] }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBe('/opt/ffmpeg');
+    // Only where a video is written: set in the environment, it was not given for a GIF run.
+    expect(toRunOptions('linear', { out: ['a.gif'] }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBeUndefined();
     expect(toRunOptions('linear', { ffmpeg: '/usr/bin/ffmpeg' }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBe('/usr/bin/ffmpeg');
   });
 });

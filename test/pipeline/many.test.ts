@@ -58,6 +58,29 @@ describe('several outputs from one training', () => {
     expect(readFileSync(out[0], 'utf8')).toBe('old');
   });
 
+  it('a failure in a later output leaves the files already finished uncommitted: existing targets untouched', async () => {
+    const sub = mkdtempSync(join(dir, 'late-'));
+    writeFileSync(join(sub, 'keep.gif'), 'old');
+    writeFileSync(join(sub, 'blocker'), 'a file where a folder should be');
+    // The GIF is finished before the still fails to open its file.
+    await expect(run({ model: 'linear', ...SMALL, out: [join(sub, 'keep.gif'), join(sub, 'blocker', 'x.png')] })).rejects.toThrow(MlvisError);
+    expect(readdirSync(sub).sort()).toEqual(['blocker', 'keep.gif']);
+    expect(readFileSync(join(sub, 'keep.gif'), 'utf8')).toBe('old');
+  });
+
+  it('an interrupt after one file of a sweep is written commits none of them', async () => {
+    const sub = mkdtempSync(join(dir, 'stop-'));
+    writeFileSync(join(sub, 's-lr0.1.gif'), 'old');
+    const controller = new AbortController();
+    const run2 = run(
+      { model: 'linear', ...SMALL, lr: [0.1, 0.2], out: join(sub, 's.gif') },
+      { signal: controller.signal, progress: (done, total) => done === total && controller.abort() },
+    );
+    await expect(run2).rejects.toThrow(messages.interrupted());
+    expect(readdirSync(sub)).toEqual(['s-lr0.1.gif']);
+    expect(readFileSync(join(sub, 's-lr0.1.gif'), 'utf8')).toBe('old');
+  });
+
   it('refuses an output that is the input data file before anything is read or written', async () => {
     const csv = join(dir, 'd.csv');
     writeFileSync(csv, 'a,b\n1,2\n2,4\n3,7\n');
@@ -93,6 +116,14 @@ describe('races', () => {
     expect(warnings.some((w) => w.startsWith('GD: the descent diverged at iteration'))).toBe(true);
     expect(summary.outputs!.map((f) => f.path)).toEqual([out]);
     expect(gifFrames(readFileSync(out)).frames.length).toBe(6);
+  });
+});
+
+describe('warnings about one descent name it', () => {
+  it('a cycling series of a race', async () => {
+    const warnings: string[] = [];
+    await run({ model: 'linear', iterations: 60, optimizer: ['gd', 'momentum'], lr: 0.45 }, { warn: (m) => warnings.push(m) });
+    expect(warnings.some((w) => w.startsWith('GD: the loss ended higher than it started'))).toBe(true);
   });
 });
 
