@@ -11,7 +11,7 @@
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
  */
 const { spawnSync, execFileSync } = require('node:child_process');
-const { existsSync, mkdirSync, statSync, rmSync } = require('node:fs');
+const { existsSync, mkdirSync, statSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -30,6 +30,30 @@ function mlvis(args) {
   if (r.status !== 0) throw new Error(`mlvis ${args.join(' ')} failed: ${r.stderr}`);
   const report = JSON.parse(r.output[3].trim().split('\n').pop());
   return { seconds, rssMb: report.maxRssKb / 1024 };
+}
+
+/** Median wall time of a whole command over `runs` runs (for start-up, where one run is too noisy). */
+function medianWall(cmd, args, runs = 7) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+/** A CSV of n rows: x, y = 3x + 4 + noise, and a label column, from a fixed linear congruential sequence. */
+function writeBigCsv(path, n) {
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const lines = ['x,y,label'];
+  for (let i = 0; i < n; i++) {
+    const x = 2 * next();
+    lines.push(`${x.toFixed(6)},${(3 * x + 4 + (next() - 0.5)).toFixed(6)},${next() < 0.5 ? 0 : 1}`);
+  }
+  writeFileSync(path, lines.join('\n') + '\n');
 }
 
 function anchor(frames, out) {
@@ -75,11 +99,13 @@ function main() {
       args: ['linear', '--iters', '1000', ...['all.gif', 'all.mp4', 'all.webm', 'all.png'].flatMap((f) => ['--out', join(OUT, f)])],
       out: ['all.gif', 'all.mp4', 'all.webm', 'all.png'],
     },
+    { name: '1M-row CSV, linear GIF', before: () => writeBigCsv(join(OUT, 'big.csv'), 1_000_000), args: ['linear', '--data', join(OUT, 'big.csv'), '--out', join(OUT, 'big.gif'), '--quiet'], out: 'big.gif' },
     { name: 'summary only, 1M iterations', args: ['linear', '--iters', '1000000', '--summary', join(OUT, 's.json')], out: 's.json' },
   ];
   const rows = [['run', 'wall s', 'size KB', 'peak RSS MB', 'targets']];
   const results = {};
   for (const c of cases) {
+    c.before?.();
     const r = mlvis(c.args);
     const kb = [c.out].flat().reduce((sum, f) => sum + size(join(OUT, f)), 0) / 1024;
     results[[c.out].flat()[0]] = { ...r, kb };
@@ -90,6 +116,9 @@ function main() {
     rows.push([c.name, r.seconds.toFixed(2), kb.toFixed(0), r.rssMb.toFixed(0), checks.join(', ')]);
   }
   printTable('mlvis end to end (960x480, 1000 iterations)', rows);
+  const node = medianWall(process.execPath, ['-e', '0']);
+  const version = medianWall(process.execPath, [join(ROOT, 'bin', 'mlvis.js'), '--version']);
+  console.log(`start-up (median of 7): node -e 0 ${node.toFixed(0)} ms, mlvis --version ${version.toFixed(0)} ms (+${(version - node).toFixed(0)} ms)`);
   const apart = results['fit.gif'].seconds + results['fit.mp4'].seconds + results['fit.webm'].seconds;
   console.log(`four files from one run: ${results['all.gif'].seconds.toFixed(2)} s against ${apart.toFixed(2)} s for GIF, MP4 and WebM as three runs (${(apart / results['all.gif'].seconds).toFixed(1)}x)`);
   const growth = results['fit1000.gif'].rssMb - results['fit.gif'].rssMb;
