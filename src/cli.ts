@@ -2,13 +2,14 @@
  * The command line: flags -> RunOptions -> one library call. The only place that prints or exits.
  */
 import { Command, CommanderError, Option } from 'commander';
-import type { SingleBar } from 'cli-progress';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './config';
 import { listDatasets } from './data';
 import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, usageError } from './errors';
 import { run, summaryJson, validateRun, type Summary } from './index';
 import { reserveText } from './output';
+import { progressReporter, type ProgressMode } from './progress';
+import { batchCommand, type BatchFlags } from './batchCli';
 import type { ModelName } from './types';
 
 
@@ -34,6 +35,8 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     const choices = spec.choices && !spec.help.includes(spec.choices[0]) ? `: ${spec.choices.join(', ')}` : '';
     const help = spec.help + choices + (dflt !== undefined ? ` (default ${dflt})` : '');
     const option = new Option(spec.arg ? `${spec.flag} ${spec.arg}` : spec.flag, help).helpGroup(`${spec.group} options:`);
+    // Single choices (theme, sample, progress) are checked by commander: its message names the choices.
+    if (spec.choices && !spec.parse) option.choices(spec.choices);
     if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
     cmd.addOption(option);
     if (spec.negatable) cmd.addOption(new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`));
@@ -88,27 +91,17 @@ function humanReport(s: Summary): string {
 
 async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
   const quiet = raw.quiet === true;
+  // With --progress json, stderr carries only JSON lines: warnings become events, "wrote" lines are left out.
+  const json = raw.progress === 'json';
   const warn = (m: string) => {
-    if (!quiet) io.stderr.write(`mlvis: warning: ${m}\n`);
+    if (json) io.stderr.write(JSON.stringify({ event: 'warning', job: 0, message: m }) + '\n');
+    else if (!quiet) io.stderr.write(`mlvis: warning: ${m}\n`);
   };
   const options = toRunOptions(model, raw, env);
   const summaryTo = typeof raw.summary === 'string' ? raw.summary : undefined;
-  let bar: SingleBar | undefined;
-  const progress =
-    !quiet && io.stderr.isTTY
-      ? (done: number, total: number) => {
-          if (!bar || done === 1) {
-            bar?.stop();
-            const { Presets, SingleBar } = require('cli-progress') as typeof import('cli-progress');
-            bar = new SingleBar(
-              { stream: io.stderr as NodeJS.WritableStream, format: 'mlvis [{bar}] {value}/{total} frames', hideCursor: true },
-              Presets.shades_classic,
-            );
-            bar.start(total, 0);
-          }
-          bar.update(done);
-        }
-      : undefined;
+  const progress = progressReporter(raw.progress as ProgressMode | undefined, io.stderr, quiet);
+  const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
@@ -119,12 +112,12 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   let result;
   try {
-    result = await run(options, { warn, progress, signal: controller.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    result = await run(options, { warn, progress: progress.frame, signal: controller.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
   } catch (error) {
     await summaryFile?.discard();
+    progress.end(seconds(), [], (error as Error)?.message ?? String(error));
     throw error;
   } finally {
-    bar?.stop();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
@@ -132,8 +125,9 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   if (summaryTo === '-') io.stdout.write(summaryJson(summary));
   else if (summaryFile) await summaryFile.commit(summaryJson(summary));
   const files = summary.outputs ?? [];
+  progress.end(seconds(), files.map((f) => f.path));
   if (files.length === 0 && summaryTo === undefined) io.stdout.write(humanReport(summary));
-  if (!quiet) {
+  if (!quiet && !json) {
     for (const file of files) io.stderr.write(`mlvis: wrote ${file.path} (${file.frames} frame${file.frames === 1 ? '' : 's'}, ${formatBytes(file.bytes)})\n`);
   }
 }
@@ -155,6 +149,13 @@ function datasetsCommand(io: Io): void {
   }
 }
 
+/** A batch that ran but had failed jobs: its table already said which; only the exit code is left. */
+class BatchFailed extends Error {
+  constructor(readonly code: number) {
+    super('some jobs failed');
+  }
+}
+
 /** Builds the program; exported so tests can run it in-process. */
 export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJS.ProcessEnv = process.env): Command {
   const cmd = new Command('mlvis')
@@ -172,6 +173,26 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
       .exitOverride()
       .action((raw: Raw) => onAction(runCommand(model, raw, io, env)));
   }
+  cmd
+    .command('batch')
+    .description('render the jobs of a JSON file (or - for stdin) with a pool of worker processes')
+    .argument('<jobs.json>', 'a jobs file: {"defaults": {…}, "jobs": [{…}, …]} or an array of jobs')
+    .option('--jobs <n>', 'worker processes (default: the number of cores)')
+    .option('--shard <I/N>', 'render only every N-th job, starting with the I-th (1-based)')
+    .option('--dry-run', 'check the jobs and list what would be rendered')
+    .option('--force', 'render jobs whose outputs are up to date too')
+    .option('--summary <path|->', "write every job's summary as one JSON array, to a file or - for stdout")
+    .addOption(new Option('--progress <mode>', 'json: one JSON line per frame and per job on stderr').choices(['bar', 'json', 'none']))
+    .option('--quiet', 'no warnings or table on stderr')
+    .option('--verbose', 'show stack traces on errors')
+    .exitOverride()
+    .action((file: string, flags: BatchFlags) =>
+      onAction(
+        batchCommand(file, flags, io).then((code) => {
+          if (code !== 0) throw new BatchFailed(code);
+        }),
+      ),
+    );
   cmd
     .command('datasets')
     .description('list the built-in data sets with their suggested columns')
@@ -201,6 +222,7 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
       io.stderr.write(`mlvis: ${text} (see "mlvis --help")\n`);
       return 2;
     }
+    if (err instanceof BatchFailed) return err.code;
     if (err instanceof MlvisError) {
       io.stderr.write(`mlvis: ${err.message}\n`);
       if (verbose && err.stack) io.stderr.write(err.stack + '\n');

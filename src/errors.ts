@@ -119,6 +119,15 @@ export const messages = {
   badFormat: (path: string) =>
     `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in .gif, .mp4, .webm or .png`,
 
+  // ---- batch -------------------------------------------------------------------------------------
+  jobsNotJson: (source: string, reason: string) => `${source} is not JSON: ${reason}`,
+  jobsShape: (source: string) => `${source} must hold {"defaults": {…}, "jobs": [{…}, …]} or an array of jobs`,
+  badJobs: (source: string, problems: readonly string[]) =>
+    `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was rendered: ${problems.join('; ')}`,
+  badShard: (value: string) => `--shard: ${JSON.stringify(value)} is not I/N with 1 ≤ I ≤ N (for example --shard 2/4)`,
+  jobsUnreadable: (path: string, reason: string) => `cannot read jobs file ${path}: ${reason}`,
+  someJobsFailed: (failed: number, total: number) => `${failed} of ${total} job${total === 1 ? '' : 's'} failed (see the table above)`,
+
   // ---- output ------------------------------------------------------------------------------------
   outputUnwritable: (path: string, reason: string) => `cannot write ${path}: ${reason} (check the folder and its permissions)`,
   ffmpegNotFound: (path: string) =>

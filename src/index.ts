@@ -16,6 +16,7 @@ import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, type AnimateHooks } from './pipeline/animate';
 import { refuseClashes } from './pipeline/clashes';
+import { stageManifests } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
@@ -29,10 +30,12 @@ export { chooseFrames, lossGrid, descend, descendOn, setUpProblem, MODEL_REGISTR
 export type { Descent, Problem, ModelDescriptor, OptimizerDescriptor } from './engine';
 export { buildScene } from './pipeline/scene';
 export { plannedFiles, type PlannedFile } from './pipeline/clashes';
+export { isUpToDate, manifestPath, VERSION, type Manifest } from './pipeline/manifest';
 export { animate, animationFrames, createRenderer, createEncoder } from './pipeline/animate';
 export { buildSummary, summaryJson } from './summary';
 export type { Summary, SeriesSummary, WrittenFile } from './summary';
 export { warningText, type Warning } from './warnings';
+export { runBatch, checkJobs, readJobs, type BatchOptions, type BatchEvent, type JobResult, type JobStatus, type Job } from './batch';
 export * from './types';
 
 export interface RunHooks extends AnimateHooks {
@@ -102,6 +105,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
       const scene = buildScene(config, problem, group.descents, group.labels);
       addOutputs(summary, await animate(config, scene, group.suffix, { ...hooks, commit }, warn), group.seriesIndex);
     }
+    if (config.manifest) await stageManifests(options, config, summary, summary.outputs ?? [], commit);
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     await commit.commit();
   } catch (error) {

@@ -109,6 +109,8 @@ export interface Commit {
   commit(): Promise<void>;
   /** Removes every staged temporary file; never throws. */
   discard(): Promise<void>;
+  /** The temporary file staged for a target, until the commit renames it. */
+  tempFor(target: string): string | undefined;
 }
 
 export function createCommit(): Commit {
@@ -136,6 +138,7 @@ export function createCommit(): Commit {
       staged = [];
       for (const s of temps) await removeQuietly(s.temp);
     },
+    tempFor: (target) => staged.find((s) => s.target === target)?.temp,
   };
 }
 

@@ -54,6 +54,7 @@ export interface RunConfig extends DataRequest {
   loop: number;
   ffmpeg?: string;
   trajectory: boolean;
+  manifest: boolean;
 }
 
 /** Below this many pixels per panel, tick labels collide and titles are cut to a letter. */
@@ -125,6 +126,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     loop: d('loop'),
     ffmpeg: o.ffmpeg,
     trajectory: d('trajectory'),
+    manifest: d('manifest'),
   };
 }
 
@@ -157,7 +159,7 @@ function shown(value: unknown): string {
 }
 
 /** The option a library caller probably meant by a command-line spelling: iters → iterations, size → width and height. */
-function knownAs(key: string): string | undefined {
+export function knownAs(key: string): string | undefined {
   if (key === 'size') return 'width and height';
   const flag = `--${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
   return Object.keys(OPTION_TABLE).find((k) => flagOf(k) === flag);

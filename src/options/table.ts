@@ -160,6 +160,7 @@ export const OPTION_TABLE = {
   }),
   ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'bundled; or set MLVIS_FFMPEG', applies: { outputs: ['mp4', 'webm'] }, help: 'ffmpeg binary for MP4/WebM' }),
   // ---- report ----
+  manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'out' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),
   trajectory: spec({ flag: '--trajectory', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'summary' }, help: 'include every iteration in the summary' }),
 };
 
@@ -167,6 +168,7 @@ export const OPTION_TABLE = {
 export const CLI_OPTIONS = {
   size: spec({ flag: '--size', arg: '<WxH>', group: 'Animation', schema: v.string(), defaultText: '960x480', applies: { needs: 'out' }, help: 'frame size in pixels' }),
   summary: spec({ flag: '--summary', arg: '<path|->', group: 'Report', schema: text, help: 'write the run summary as JSON to a file, or - for stdout' }),
+  progress: spec({ flag: '--progress', arg: '<mode>', group: 'Messages', choices: ['bar', 'json', 'none'], schema: v.picklist(['bar', 'json', 'none']), defaultText: 'bar on a terminal, else none', help: 'progress on stderr: a bar, one JSON line per frame and per finished run (json), or none' }),
   quiet: spec({ flag: '--quiet', group: 'Messages', schema: v.boolean(), help: 'no warnings or progress on stderr' }),
   verbose: spec({ flag: '--verbose', group: 'Messages', schema: v.boolean(), help: 'show stack traces on errors' }),
 };

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec } from '../../src/config';
 import { toRunOptions } from '../../src/cli';
 import { mlvisInProcess } from '../helpers/cli';
@@ -50,5 +53,21 @@ describe('the command line is built from the option table', () => {
     // Only where a video is written: set in the environment, it was not given for a GIF run.
     expect(toRunOptions('linear', { out: ['a.gif'] }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBeUndefined();
     expect(toRunOptions('linear', { ffmpeg: '/usr/bin/ffmpeg' }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBe('/usr/bin/ffmpeg');
+  });
+});
+
+describe('--progress json on a single run', () => {
+  it('writes only JSON lines on stderr: frames, warnings, the finished run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlvis-json-'));
+    try {
+      const out = join(dir, 'a.gif');
+      const r = await mlvisInProcess(['linear', '--iters', '20', '--frames', '3', '--size', '320x200', '--momentum', '0.5', '--out', out, '--progress', 'json']);
+      expect(r.code).toBe(0);
+      const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines.map((l) => l.event)).toEqual(['warning', 'frame', 'frame', 'frame', 'job']);
+      expect(lines[4]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [out] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * Batch rendering: many jobs checked together, then rendered by a pool of worker processes. A job whose
+ * outputs and manifests are up to date is skipped; `shard` renders only every N-th job, so a scheduler can
+ * spread one batch over machines with no coordinator.
+ */
+import { availableParallelism } from 'node:os';
+import type { RunOptions } from '../config';
+import { plannedFiles } from '../pipeline/clashes';
+import { isUpToDate } from '../pipeline/manifest';
+import type { Summary, WrittenFile } from '../summary';
+import { readJobs, type Job } from './jobs';
+import { runPool } from './pool';
+
+export { readJobs, keyWorded, type Job } from './jobs';
+
+export type JobStatus = 'ok' | 'failed' | 'up to date' | 'interrupted' | 'would render';
+
+export interface JobResult {
+  job: number;
+  status: JobStatus;
+  seconds: number;
+  outputs: WrittenFile[];
+  /** The run's summary (ok jobs only). */
+  summary?: Summary;
+  error?: string;
+}
+
+/** What happens during a batch, for progress reports: a frame of a job, a finished job, a warning. */
+export type BatchEvent =
+  | { event: 'frame'; job: number; done: number; total: number }
+  | { event: 'job'; job: number; status: JobStatus; seconds: number; outputs: string[]; error?: string }
+  | { event: 'warning'; job: number; message: string };
+
+export interface BatchOptions {
+  /** Worker processes (default: the number of cores). */
+  jobs?: number;
+  /** [I, N], 1-based: render only the jobs whose index is I−1 modulo N. */
+  shard?: [number, number];
+  /** Render even the jobs that are up to date. */
+  force?: boolean;
+  /** Check and list, render nothing. */
+  dryRun?: boolean;
+  onProgress?: (e: BatchEvent) => void;
+  /** Report every frame to onProgress (else only jobs and warnings). */
+  frameEvents?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Checks a list of jobs (library options, paths relative to `base`) as a jobs file is checked. */
+export function checkJobs(jobs: RunOptions[], base = process.cwd()): Job[] {
+  return readJobs(JSON.stringify(jobs), base, 'the jobs');
+}
+
+/**
+ * Renders the jobs (their options as given to run()) and resolves to one result per job of the shard, in
+ * job order. Jobs fail on their own: the batch goes on, and a job's status says what became of it.
+ */
+export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {}): Promise<JobResult[]> {
+  const checked: Job[] = isJobList(jobs) ? jobs : checkJobs(jobs);
+  const mine = o.shard ? checked.filter((j) => j.index % o.shard![1] === o.shard![0] - 1) : checked;
+  const results = new Map<number, JobResult>();
+  const emit = o.onProgress ?? (() => {});
+  const finish = (r: JobResult) => {
+    results.set(r.job, r);
+    emit({ event: 'job', job: r.job, status: r.status, seconds: r.seconds, outputs: r.outputs.map((f) => f.path), ...(r.error ? { error: r.error } : {}) });
+  };
+  const todo: Job[] = [];
+  for (const job of mine) {
+    const outputs = plannedOutputs(job);
+    if (!o.force && isUpToDate(job.options, job.config, outputs)) finish({ job: job.index, status: 'up to date', seconds: 0, outputs: [] });
+    else if (o.dryRun) finish({ job: job.index, status: 'would render', seconds: 0, outputs: outputs.map((path) => ({ path, format: '', frames: 0, bytes: 0 })) });
+    else todo.push(job);
+  }
+  await runPool(todo, o.jobs ?? availableParallelism(), {
+    frames: o.frameEvents ?? false,
+    signal: o.signal,
+    onMessage(m) {
+      if (m.type === 'frame') emit({ event: 'frame', job: m.index, done: m.done, total: m.total });
+      else if (m.type === 'warn') emit({ event: 'warning', job: m.index, message: m.message });
+      else if (m.type === 'done') finish({ job: m.index, status: 'ok', seconds: m.seconds, outputs: m.summary.outputs ?? [], summary: m.summary });
+      else finish({ job: m.index, status: o.signal?.aborted ? 'interrupted' : 'failed', seconds: m.seconds, outputs: [], error: m.message });
+    },
+    onCrash: (index, how) => finish({ job: index, status: o.signal?.aborted ? 'interrupted' : 'failed', seconds: 0, outputs: [], error: `its worker process died (${how})` }),
+  });
+  for (const job of todo) if (!results.has(job.index)) finish({ job: job.index, status: 'interrupted', seconds: 0, outputs: [] });
+  return mine.map((j) => results.get(j.index)!);
+}
+
+function isJobList(jobs: Job[] | RunOptions[]): jobs is Job[] {
+  return jobs.every((j) => typeof (j as Job).index === 'number' && typeof (j as Job).config === 'object');
+}
+
+/** The files a job writes, named as its manifests name them (a %d sequence by its pattern). */
+function plannedOutputs(job: Job): string[] {
+  return plannedFiles(job.config).map((f) => f.name);
+}

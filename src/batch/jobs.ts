@@ -1,0 +1,119 @@
+/**
+ * A jobs file: `{"defaults": {…}, "jobs": [{…}, …]}` or a bare array of jobs, each with the library's
+ * options by name (the command line's long names in camelCase). The whole file is checked before anything
+ * renders; every problem is reported at once, by job index and JSON key.
+ */
+import * as v from 'valibot';
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { OPTION_TABLE, resolveConfig, type RunConfig, type RunOptions } from '../config';
+import { knownAs } from '../options/resolve';
+import { findDataset } from '../data';
+import { messages, MlvisError, usageError } from '../errors';
+import { librarySchema } from '../options/schema';
+import { flagOf } from '../options/table';
+import { plannedFiles } from '../pipeline/clashes';
+
+export interface Job {
+  /** Position in the file's job list, from 0: how the job is named in messages, tables and summaries. */
+  index: number;
+  options: RunOptions;
+  config: RunConfig;
+}
+
+/** Reads and checks a whole jobs file; `base` is the folder relative paths in it resolve against. */
+export function readJobs(text: string, base: string, source: string): Job[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw usageError(messages.jobsNotJson(source, (e as Error).message));
+  }
+  const { defaults, jobs } = shapeOf(parsed, source);
+  const problems: string[] = [];
+  const out: Job[] = [];
+  jobs.forEach((job, index) => {
+    if (job === null || typeof job !== 'object' || Array.isArray(job)) {
+      problems.push(`jobs[${index}]: is not an object of options`);
+      return;
+    }
+    const options = withPaths({ ...defaults, ...(job as Record<string, unknown>) }, base);
+    const found = problemsOf(options, index);
+    if (found.length > 0) return void problems.push(...found);
+    out.push({ index, options: options as RunOptions, config: resolveConfig(options as RunOptions) });
+  });
+  if (problems.length === 0) problems.push(...clashesBetween(out));
+  if (problems.length > 0) throw usageError(messages.badJobs(source, problems));
+  return out;
+}
+
+function shapeOf(parsed: unknown, source: string): { defaults: Record<string, unknown>; jobs: unknown[] } {
+  if (Array.isArray(parsed)) return { defaults: {}, jobs: parsed };
+  if (parsed === null || typeof parsed !== 'object') throw usageError(messages.jobsShape(source));
+  const { defaults = {}, jobs, ...rest } = parsed as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length > 0) throw usageError(messages.badJobs(source, extra.map((k) => `${k}: is not "defaults" or "jobs"`)));
+  if (!Array.isArray(jobs)) throw usageError(messages.jobsShape(source));
+  if (defaults === null || typeof defaults !== 'object' || Array.isArray(defaults)) throw usageError(messages.badJobs(source, ['defaults: is not an object of options']));
+  return { defaults: defaults as Record<string, unknown>, jobs };
+}
+
+/** Relative paths resolve against the jobs file's folder; a built-in data set's name stays a name. */
+function withPaths(o: Record<string, unknown>, base: string): Record<string, unknown> {
+  const at = (p: unknown) => (typeof p === 'string' && p !== '' && p !== '-' && !isAbsolute(p) ? resolve(base, p) : p);
+  const out = { ...o };
+  if (typeof o.data === 'string' && !(/^[^/\\.]+$/.test(o.data) && (findDataset(o.data) || !existsSync(resolve(base, o.data))))) out.data = at(o.data);
+  if (o.out !== undefined) out.out = Array.isArray(o.out) ? o.out.map(at) : at(o.out);
+  if (typeof o.ffmpeg === 'string' && /[/\\]/.test(o.ffmpeg)) out.ffmpeg = at(o.ffmpeg);
+  return out;
+}
+
+/** Every schema problem of one job, then (when the schema holds) the first rule it breaks, worded by key. */
+function problemsOf(options: Record<string, unknown>, index: number): string[] {
+  const at = (key: string) => `jobs[${index}]${key ? `.${key}` : ''}`;
+  const unknown = Object.keys(options).filter((k) => !Object.hasOwn(OPTION_TABLE, k));
+  const problems = unknown.map((k) => `jobs[${index}].${messages.unknownOption(k, JSON.stringify(options[k]), knownAs(k))}`);
+  if (!Object.hasOwn(options, 'model')) problems.push(`${at('model')}: is missing (say "linear" or "logistic")`);
+  const known = Object.fromEntries(Object.entries(options).filter(([k]) => !unknown.includes(k)));
+  const parsed = v.safeParse(librarySchema(), known);
+  if (!parsed.success) {
+    for (const issue of parsed.issues) {
+      const key = String(issue.path?.[0]?.key ?? '');
+      if (key !== 'model' || Object.hasOwn(options, 'model')) problems.push(`${at(key)}: ${JSON.stringify(options[key])} ${keyWorded(issue.message)}`);
+    }
+  }
+  if (problems.length > 0) return problems;
+  try {
+    resolveConfig(options as RunOptions);
+    return [];
+  } catch (e) {
+    if (!(e instanceof MlvisError)) throw e;
+    return [`${at('')}: ${keyWorded(e.message)}`];
+  }
+}
+
+/** A message for the command line, reworded for JSON keys: --iters becomes iterations, --size width/height. */
+export function keyWorded(message: string): string {
+  let out = message;
+  for (const key of Object.keys(OPTION_TABLE)) {
+    const flag = flagOf(key);
+    if (flag !== '--size') out = out.split(flag + ' ').join(`${key} `).split(flag + ':').join(`${key}:`).split(flag + ',').join(`${key},`);
+  }
+  return out.replace(/--size/g, 'width/height').replace(/--([a-z][a-z0-9-]*)/g, (_, f: string) => f.replace(/-([a-z])/g, (__, c: string) => c.toUpperCase()));
+}
+
+/** Two jobs that would write the same file (directly, through a sweep suffix, a still list or a %d pattern). */
+function clashesBetween(jobs: Job[]): string[] {
+  const problems: string[] = [];
+  const planned = jobs.map((j) => plannedFiles(j.config));
+  const hits = (f: { path: string; pattern?: RegExp }, path: string) => (f.pattern ? f.pattern.test(path) : f.path === path);
+  jobs.forEach((a, i) => {
+    for (let j = i + 1; j < jobs.length; j++) {
+      for (const fa of planned[i]) {
+        const clash = planned[j].find((fb) => hits(fa, fb.path) || hits(fb, fa.path));
+        if (clash) problems.push(`jobs[${a.index}] and jobs[${jobs[j].index}] both write ${clash.name}`);
+      }
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,70 @@
+/**
+ * A pool of worker processes for a batch: at most `size` jobs render at once, each worker takes the next
+ * job when it is done, and a worker that dies fails only the job it had; a new worker takes over the rest.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { JobMessage, WorkerMessage } from './protocol';
+import type { Job } from './jobs';
+
+/** The compiled worker: beside this file when running from dist/, else in dist/ (tests run the sources). */
+function workerPath(): string {
+  const beside = join(__dirname, 'worker.js');
+  return existsSync(beside) ? beside : resolve(__dirname, '..', '..', 'dist', 'batch', 'worker.js');
+}
+
+export interface PoolHooks {
+  onMessage(m: WorkerMessage): void;
+  /** A worker exited while rendering this job (a crash, a kill). */
+  onCrash(index: number, how: string): void;
+  signal?: AbortSignal;
+  frames: boolean;
+}
+
+export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHooks): Promise<void> {
+  const queue = [...jobs];
+  const workers = new Set<ChildProcess>();
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    queue.length = 0;
+    for (const w of workers) w.kill('SIGTERM');
+  };
+  hooks.signal?.addEventListener('abort', stop, { once: true });
+
+  await new Promise<void>((done) => {
+    const start = () => {
+      const worker = fork(workerPath(), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+      workers.add(worker);
+      let current: number | undefined;
+      const next = () => {
+        const job = queue.shift();
+        if (!job) {
+          current = undefined;
+          worker.disconnect();
+          return;
+        }
+        current = job.index;
+        const m: JobMessage = { type: 'job', index: job.index, options: job.options, frames: hooks.frames };
+        worker.send(m);
+      };
+      worker.on('message', (m: WorkerMessage) => {
+        hooks.onMessage(m);
+        if (m.type === 'done' || m.type === 'failed') next();
+      });
+      worker.on('exit', (code, signal) => {
+        workers.delete(worker);
+        if (current !== undefined) hooks.onCrash(current, signal ? `signal ${signal}` : `exit code ${code}`);
+        current = undefined;
+        if (!stopping && queue.length > 0) start();
+        if (workers.size === 0) done();
+      });
+      next();
+    };
+    const n = Math.max(1, Math.min(size, queue.length));
+    if (queue.length === 0) return done();
+    for (let i = 0; i < n; i++) start();
+  });
+  hooks.signal?.removeEventListener('abort', stop);
+}

@@ -1,0 +1,18 @@
+import type { RunOptions } from '../config';
+import type { Summary } from '../summary';
+
+/** Parent → worker: render one job. */
+export interface JobMessage {
+  type: 'job';
+  index: number;
+  options: RunOptions;
+  /** Send a message per finished frame (for --progress json). */
+  frames: boolean;
+}
+
+/** Worker → parent. */
+export type WorkerMessage =
+  | { type: 'frame'; index: number; done: number; total: number }
+  | { type: 'warn'; index: number; message: string }
+  | { type: 'done'; index: number; summary: Summary; seconds: number }
+  | { type: 'failed'; index: number; message: string; seconds: number };

@@ -1,0 +1,37 @@
+/**
+ * A batch worker: a child process that renders the jobs its parent sends, one at a time, through the
+ * library's run(). A job that fails reports its message; one that crashes the process takes only this
+ * worker with it, and the parent starts another.
+ */
+import { run } from '../index';
+import type { JobMessage, WorkerMessage } from './protocol';
+
+const controller = new AbortController();
+const send = (m: WorkerMessage) => process.send?.(m);
+
+// Ctrl-C reaches the whole process group; the run in hand stops between frames and removes its files.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => controller.abort());
+process.on('disconnect', () => {
+  controller.abort();
+  setTimeout(() => process.exit(1), 2000).unref();
+});
+
+process.on('message', (m: JobMessage) => {
+  if (m?.type !== 'job') return;
+  void render(m);
+});
+
+async function render(m: JobMessage): Promise<void> {
+  const t0 = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - t0) / 1e9;
+  try {
+    const { summary } = await run(m.options, {
+      warn: (message) => send({ type: 'warn', index: m.index, message }),
+      progress: m.frames ? (done, total) => send({ type: 'frame', index: m.index, done, total }) : undefined,
+      signal: controller.signal,
+    });
+    send({ type: 'done', index: m.index, summary, seconds: seconds() });
+  } catch (e) {
+    send({ type: 'failed', index: m.index, message: (e as Error)?.message ?? String(e), seconds: seconds() });
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * `mlvis batch JOBS.json`: the command line of a batch. Reads the jobs file (or stdin), hands it to the
+ * library's runBatch, and prints the table, the JSON progress lines and the summary.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { keyWorded, readJobs, runBatch, type BatchEvent, type JobResult } from './batch';
+import { messages, runError, usageError } from './errors';
+import { reserveText } from './output';
+import type { Io } from './cli';
+
+export interface BatchFlags {
+  jobs?: string;
+  shard?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  summary?: string;
+  progress?: string;
+  quiet?: boolean;
+}
+
+export async function batchCommand(file: string, flags: BatchFlags, io: Io & { stdin?: NodeJS.ReadableStream }): Promise<number> {
+  const workers = flags.jobs === undefined ? undefined : wholeNumber('--jobs', flags.jobs, 1, 64);
+  const shard = flags.shard === undefined ? undefined : shardOf(flags.shard);
+  const text = file === '-' ? await readAll(io.stdin ?? process.stdin) : readText(file);
+  const jobs = readJobs(text, file === '-' ? process.cwd() : dirname(resolve(file)), file === '-' ? 'stdin' : file);
+  const summaryTo = flags.summary;
+  const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
+  const json = flags.progress === 'json';
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, interrupt);
+  let results: JobResult[];
+  try {
+    results = await runBatch(jobs, {
+      jobs: workers,
+      shard,
+      force: flags.force,
+      dryRun: flags.dryRun,
+      frameEvents: json,
+      signal: controller.signal,
+      onProgress: (e: BatchEvent) => {
+        if (json) io.stderr.write(JSON.stringify(e) + '\n');
+        else if (e.event === 'warning' && !flags.quiet) io.stderr.write(`mlvis: warning: job ${e.job}: ${keyWorded(e.message)}\n`);
+      },
+    });
+  } catch (error) {
+    await summaryFile?.discard();
+    throw error;
+  } finally {
+    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, interrupt);
+  }
+  const report = results.map((r) => ({ job: r.job, status: r.status, seconds: r.seconds, ...(r.error ? { error: r.error } : {}), ...(r.summary ?? {}) }));
+  if (summaryTo === '-') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else if (summaryFile) await summaryFile.commit(JSON.stringify(report, null, 2) + '\n');
+  if (!flags.quiet && !json) io.stderr.write(table(results));
+  if (controller.signal.aborted) throw runError(messages.interrupted());
+  const failed = results.filter((r) => r.status === 'failed').length;
+  if (failed > 0) {
+    io.stderr.write(`mlvis: ${messages.someJobsFailed(failed, results.length)}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw runError(messages.jobsUnreadable(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message));
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function wholeNumber(flag: string, raw: string, min: number, max: number): number {
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max)) throw usageError(messages.badNumber(flag, raw, `a whole number from ${min} to ${max}`));
+  return n;
+}
+
+/** I/N, 1-based, as jest and playwright write it. */
+function shardOf(raw: string): [number, number] {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const [i, n] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!(i >= 1 && n >= 1 && i <= n)) throw usageError(messages.badShard(raw));
+  return [i, n];
+}
+
+/** The closing table on stderr: job, outputs, frames, seconds, bytes, status. */
+function table(results: JobResult[]): string {
+  const size = (b: number) => (b < 1024 ? `${b} B` : b < 1024 * 1024 ? `${(b / 1024).toFixed(1)} KB` : `${(b / 1024 / 1024).toFixed(2)} MB`);
+  const rows = [['job', 'outputs', 'frames', 'seconds', 'bytes', 'status']];
+  for (const r of results) {
+    const frames = r.outputs.reduce((m, f) => Math.max(m, f.frames), 0);
+    const bytes = r.outputs.reduce((s, f) => s + f.bytes, 0);
+    const status = r.error ? `${r.status}: ${r.error}` : r.status;
+    rows.push([String(r.job), r.outputs.map((f) => shortPath(f.path)).join(', ') || '-', frames ? String(frames) : '-', r.seconds ? r.seconds.toFixed(2) : '-', bytes ? size(bytes) : '-', status]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === 5 ? c : i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+/** A path as short as it can be said from here: relative when inside the working folder. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}

@@ -1,0 +1,55 @@
+import { readJobs, keyWorded } from '../../src/batch';
+import { messages, MlvisError } from '../../src/errors';
+
+function problems(text: string): string {
+  try {
+    readJobs(text, '/base', 'jobs.json');
+  } catch (e) {
+    expect((e as MlvisError).exitCode).toBe(2);
+    return (e as Error).message;
+  }
+  throw new Error('expected the jobs to be refused');
+}
+
+describe('a jobs file is checked whole before anything renders', () => {
+  it('lists every bad field at once, by job index and JSON key', () => {
+    const text = JSON.stringify([{ model: 'linear', lr: -1 }, { model: 'linear', colour: 'red', iters: 5 }, { frames: 1 }, { model: 'linear', frames: 10, every: 2 }]);
+    expect(problems(text)).toBe(
+      messages.badJobs('jobs.json', [
+        'jobs[0].lr: -1 must be greater than 0',
+        'jobs[1].colour: "red" is not an option mlvis knows',
+        'jobs[1].iters: 5 is not an option mlvis knows; the option is called iterations',
+        'jobs[2].model: is missing (say "linear" or "logistic")',
+        'jobs[2].frames: 1 must be at least 2',
+        'jobs[3]: frames and every both choose the frames; give only one of them',
+      ]),
+    );
+  });
+
+  it('takes defaults and a bare array, and resolves relative paths against the file', () => {
+    const jobs = readJobs(JSON.stringify({ defaults: { model: 'linear', iterations: 5 }, jobs: [{ out: 'a/fit.gif' }, { model: 'logistic', data: 'penguins', out: '/abs/x.png' }] }), '/base', 'jobs.json');
+    expect(jobs.map((j) => j.options)).toEqual([
+      { model: 'linear', iterations: 5, out: '/base/a/fit.gif' },
+      { model: 'logistic', iterations: 5, data: 'penguins', out: '/abs/x.png' },
+    ]);
+    expect(readJobs('[{"model":"linear","data":"d.csv"}]', '/base', 'j').map((j) => j.options.data)).toEqual(['/base/d.csv']);
+  });
+
+  it('refuses two jobs writing one file, also through a sweep or a pattern', () => {
+    expect(problems('[{"model":"linear","out":"a.gif"},{"model":"logistic","out":"./a.gif"}]')).toBe(messages.badJobs('jobs.json', ['jobs[0] and jobs[1] both write /base/a.gif']));
+    expect(problems('[{"model":"linear","lr":[0.1,0.2],"out":"s.gif"},{"model":"linear","out":"s-lr0.2.gif"}]')).toMatch(/jobs\[0\] and jobs\[1\] both write/);
+    expect(problems('[{"model":"linear","out":"f/%03d.png"},{"model":"linear","out":"f/007.png"}]')).toMatch(/jobs\[0\] and jobs\[1\] both write/);
+  });
+
+  it('says what is wrong with the file itself', () => {
+    expect(problems('{"jobs": [')).toMatch(/^jobs\.json is not JSON: /);
+    expect(problems('{"job": []}')).toBe(messages.badJobs('jobs.json', ['job: is not "defaults" or "jobs"']));
+    expect(problems('42')).toBe(messages.jobsShape('jobs.json'));
+    expect(problems('[3]')).toBe(messages.badJobs('jobs.json', ['jobs[0]: is not an object of options']));
+  });
+
+  it('words command-line messages for JSON keys', () => {
+    expect(keyWorded('--iters: 2.5 must be a whole number')).toBe('iterations: 2.5 must be a whole number');
+    expect(keyWorded(messages.tooNarrow(300, 200, 2, 320))).not.toMatch(/--/);
+  });
+});

@@ -1,0 +1,108 @@
+/** Batches end to end: worker processes (dist/batch/worker.js, built by npm test), files, manifests. */
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBatch, type BatchEvent } from '../../src/batch';
+import { manifestPath, type Manifest } from '../../src/index';
+import { mlvisInProcess } from '../helpers/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'mlvis-batch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const SMALL = { iterations: 40, frames: 4, width: 320, height: 200 };
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('runBatch', () => {
+  it('a failing job and a crashing worker fail alone; the other jobs are written', async () => {
+    const sub = mkdtempSync(join(dir, 'mixed-'));
+    // A stand-in ffmpeg that kills the worker process that started it.
+    const killer = join(sub, 'kill-parent.sh');
+    writeFileSync(killer, '#!/bin/sh\nkill -9 $PPID\nsleep 5\n');
+    chmodSync(killer, 0o755);
+    const events: BatchEvent[] = [];
+    const results = await runBatch(
+      [
+        { model: 'linear', ...SMALL, out: join(sub, 'a.gif') },
+        { model: 'linear', ...SMALL, data: join(sub, 'missing.csv'), out: join(sub, 'b.gif') },
+        { model: 'linear', ...SMALL, ffmpeg: killer, out: join(sub, 'c.mp4') },
+        { model: 'logistic', ...SMALL, out: join(sub, 'd.gif') },
+      ],
+      { jobs: 2, onProgress: (e) => events.push(e) },
+    );
+    expect(results.map((r) => r.status)).toEqual(['ok', 'failed', 'failed', 'ok']);
+    expect(results[1].error).toMatch(/data file not found/);
+    expect(results[2].error).toMatch(/worker process died \(signal SIGKILL\)/);
+    expect(existsSync(join(sub, 'a.gif')) && existsSync(join(sub, 'd.gif'))).toBe(true);
+    expect(existsSync(join(sub, 'c.mp4'))).toBe(false);
+    expect(events.filter((e) => e.event === 'job').map((e) => (e as { job: number }).job).sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('a shard renders every N-th job, 1-based', async () => {
+    const sub = mkdtempSync(join(dir, 'shard-'));
+    const jobs = Array.from({ length: 5 }, (_, i) => ({ model: 'linear' as const, ...SMALL, out: join(sub, `j${i}.png`) }));
+    const results = await runBatch(jobs, { jobs: 2, shard: [2, 3] });
+    expect(results.map((r) => r.job)).toEqual([1, 4]);
+    expect([0, 1, 2, 3, 4].map((i) => existsSync(join(sub, `j${i}.png`)))).toEqual([false, true, false, false, true]);
+  });
+});
+
+describe('manifests and up-to-date checks', () => {
+  it('writes OUT.json with hashes that match, skips an unchanged job, re-renders when the data changes', async () => {
+    const sub = mkdtempSync(join(dir, 'manifest-'));
+    const csv = join(sub, 'd.csv');
+    writeFileSync(csv, 'x,y\n1,2\n2,4.5\n3,5.5\n4,8\n');
+    const job = { model: 'linear' as const, ...SMALL, data: csv, manifest: true, out: [join(sub, 'fit.gif'), join(sub, 'fit.png')] };
+    const first = await runBatch([job], { jobs: 1 });
+    expect(first[0].status).toBe('ok');
+    for (const out of job.out) {
+      const m = JSON.parse(readFileSync(manifestPath(out), 'utf8')) as Manifest;
+      expect(m.files).toEqual([{ path: out, sha256: sha(out), bytes: readFileSync(out).length }]);
+      expect(m.data_sha256).toBe(sha(csv));
+      expect(m.options).toMatchObject({ model: 'linear', iterations: 40, manifest: true });
+      expect(m.mlvis).toBe(require('../../package.json').version);
+    }
+    expect((await runBatch([job], { jobs: 1 }))[0].status).toBe('up to date');
+    expect((await runBatch([job], { jobs: 1, force: true }))[0].status).toBe('ok');
+    writeFileSync(csv, 'x,y\n1,2\n2,4.5\n3,5.5\n4,9\n');
+    expect((await runBatch([job], { jobs: 1 }))[0].status).toBe('ok');
+    // An output changed by hand is stale too.
+    writeFileSync(job.out[1], 'not the picture');
+    expect((await runBatch([job], { jobs: 1 }))[0].status).toBe('ok');
+    expect((await runBatch([{ ...job, iterations: 41 }], { jobs: 1, dryRun: true }))[0].status).toBe('would render');
+  });
+});
+
+describe('mlvis batch (CLI, in-process; the workers are processes)', () => {
+  it('reads stdin, prints the table, writes the summary array, and exits 1 when a job failed', async () => {
+    const sub = mkdtempSync(join(dir, 'cli-'));
+    const jobs = JSON.stringify({ defaults: SMALL, jobs: [{ model: 'linear', out: 'ok.gif' }, { model: 'linear', data: 'nope.csv' }] });
+    const file = join(sub, 'jobs.json');
+    writeFileSync(file, jobs);
+    const r = await mlvisInProcess(['batch', file, '--jobs', '2', '--summary', '-']);
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.map((s: { job: number; status: string }) => [s.job, s.status])).toEqual([[0, 'ok'], [1, 'failed']]);
+    expect(summary[0].outputs[0].path).toBe(join(sub, 'ok.gif'));
+    expect(r.stderr).toMatch(/job\s+outputs\s+frames\s+seconds\s+bytes\s+status/);
+    expect(r.stderr).toMatch(/1 of 2 jobs failed/);
+  });
+
+  it('--progress json gives one line per frame and per job', async () => {
+    const sub = mkdtempSync(join(dir, 'json-'));
+    const file = join(sub, 'jobs.json');
+    writeFileSync(file, JSON.stringify([{ model: 'linear', ...SMALL, out: 'a.gif' }]));
+    const r = await mlvisInProcess(['batch', file, '--progress', 'json']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.event === 'frame').map((l) => l.done)).toEqual([1, 2, 3, 4]);
+    expect(lines[lines.length - 1]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [join(sub, 'a.gif')] });
+  });
+
+  it('refuses a bad shard and a bad --jobs', async () => {
+    for (const args of [['--shard', '3/2'], ['--shard', '0/2'], ['--jobs', '0']]) {
+      const r = await mlvisInProcess(['batch', '/nonexistent.json', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    }
+  });
+});
