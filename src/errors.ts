@@ -133,6 +133,8 @@ export const messages = {
   ffmpegNotFound: (path: string) =>
     `ffmpeg not found at ${path}; reinstall with "npm install", or point MLVIS_FFMPEG or --ffmpeg at an ffmpeg binary`,
   ffmpegFailed: (detail: string) => `ffmpeg failed: ${detail}`,
+  ffmpegStuck: (seconds: number, what: string) =>
+    `ffmpeg failed: it did not ${what} for ${seconds} s and was stopped; check the binary given with --ffmpeg or MLVIS_FFMPEG`,
   encoderMisuse: (detail: string) => `internal error in the encoder: ${detail} (this is a bug in mlvis; please report it)`,
 
   // ---- render ------------------------------------------------------------------------------------

@@ -46,6 +46,8 @@ export interface EncoderOptions {
    * output of the run; without it finish() renames at once.
    */
   commit?: Commit;
+  /** MP4/WebM: an ffmpeg that makes no progress for this long is stopped and the encode fails (default 60 s). */
+  watchdogMs?: number;
 }
 
 /** What finish() reports: the path written (the pattern for a png sequence), total bytes, files written. */

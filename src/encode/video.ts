@@ -1,82 +1,105 @@
 /**
- * MP4 (H.264) and WebM (VP9) through fluent-ffmpeg: raw RGBA frames are piped to ffmpeg's stdin with
+ * MP4 (H.264) and WebM (VP9) by running ffmpeg directly: raw RGBA frames go to its stdin with
  * backpressure (without it, 1000 frames queue 1.25 GB), ffmpeg writes a temporary file beside the target,
- * and the file is renamed at finish. If ffmpeg fails, the input stream is destroyed with the error so a
- * pending wait for 'drain' rejects instead of hanging (NOTES.md).
+ * and the file is renamed at finish. fluent-ffmpeg did this before; it is archived upstream, probed the
+ * binary with `-formats` and `-encoders` before every first run, and needed a private method patched.
+ * A failure of ffmpeg ends every wait at once, and a watchdog fails an ffmpeg that stops making progress,
+ * so a broken or stuck binary can never hang a run.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
-import { PassThrough } from 'node:stream';
-import ffmpeg from 'fluent-ffmpeg';
+import { resolve as absolute } from 'node:path';
 import { messages, MlvisError, runError } from '../errors';
 import { createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
 import { ffmpegReason, resolveFfmpeg } from './ffmpeg';
 
+/**
+ * RGB to BT.709 YUV, and tags saying so: untagged H.264 at 720p and above is shown by browsers as BT.709
+ * while swscale converts with BT.601 by default, which shifts greens visibly (a flat (134,212,73) showed as
+ * (145,196,91) in Chromium). yuv420p is the pixel format every player decodes (hence even sizes).
+ */
+const COLOUR = ['-vf', 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
+  '-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709', '-color_range', 'tv'];
+
 /** Output options per container; the muxer is named with -f because the temporary file ends in .tmp. */
 const OUTPUT_OPTIONS: Record<'mp4' | 'webm', string[]> = {
-  // yuv420p: the pixel format every player decodes (it is why width and height must be even).
-  mp4: ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', '-f', 'mp4'],
+  mp4: ['-c:v', 'libx264', '-preset', 'veryfast', ...COLOUR, '-movflags', '+faststart', '-f', 'mp4'],
   // VP9's slowest part is its search; realtime + cpu-used 8 encodes at roughly libx264 veryfast speed.
-  webm: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '33',
-    '-pix_fmt', 'yuv420p', '-f', 'webm'],
+  webm: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '33', ...COLOUR, '-f', 'webm'],
 };
 
 /** How long abort() waits for a killed ffmpeg to exit before removing its file anyway. */
 const KILL_WAIT_MS = 5000;
+/** An ffmpeg that neither reads a frame nor writes a byte for this long is stuck (EncoderOptions.watchdogMs). */
+export const WATCHDOG_MS = 60_000;
 
 /** A video encoder for mp4 or webm; the last frame is repeated round(holdSeconds * fps) times at finish. */
 export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptions): Encoder {
   const { path, width, height, fps } = options;
+  const watchdog = options.watchdogMs ?? WATCHDOG_MS;
   let temp: string | undefined;
-  let input: PassThrough | undefined;
-  let command: ffmpeg.FfmpegCommand | undefined;
+  let child: ChildProcess | undefined;
   let failure: MlvisError | undefined;
-  let ended: Promise<void> | undefined; // settles when ffmpeg has exited (never rejects)
+  let exited: Promise<void> | undefined; // settles when ffmpeg has exited (never rejects)
+  let stderr = '';
   let last: Buffer | undefined;
   let finishing = false; // input ended on purpose: ffmpeg's exit is expected
-  let aborted = false;
+  let failed: (() => void) | undefined; // wakes every wait when a failure is recorded
+  const failedNow = new Promise<void>((resolve) => (failed = resolve));
 
   const fail = (error: MlvisError) => {
     failure ??= error;
-    input?.destroy(failure); // rejects a pending once(input, 'drain')
+    failed?.();
+  };
+
+  /** Waits for `event` unless ffmpeg fails first or makes no progress within the watchdog's time. */
+  const within = async (work: Promise<unknown>, what: string) => {
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        fail(runError(messages.ffmpegStuck(watchdog / 1000, what)));
+        resolve();
+      }, watchdog);
+    });
+    await Promise.race([work.catch(() => undefined), failedNow, stuck]);
+    clearTimeout(timer);
+    if (failure) throw failure;
   };
 
   const write = async (frame: Buffer) => {
     if (failure) throw failure;
-    if (!input!.write(frame)) await once(input!, 'drain');
+    if (!child!.stdin!.write(frame)) await within(once(child!.stdin!, 'drain'), 'read a frame');
   };
 
   return {
     async start() {
       const binary = await resolveFfmpeg(options.ffmpegPath);
       temp = await createTemp(path);
-      input = new PassThrough();
-      input.on('error', () => undefined); // errors are kept in `failure`; this keeps a destroy from crashing Node
-      command = ffmpeg(input)
-        .setFfmpegPath(binary)
-        .inputOptions(['-hide_banner', '-loglevel', 'error'])
-        .inputOptions(['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-r', String(fps)])
-        .outputOptions(OUTPUT_OPTIONS[format])
-        .output(temp);
-      // fluent-ffmpeg runs `ffmpeg -formats` and `-encoders` before every first command (~0.2 s) to check
-      // codecs; the bundled build has ours, and with another binary ffmpeg's own error says what is missing.
-      (command as unknown as { _checkCapabilities(cb: () => void): void })._checkCapabilities = (cb) => cb();
-      const cmd = command;
-      ended = new Promise<void>((resolve) => {
-        cmd.on('start', () => {
-          if (aborted) cmd.kill('SIGKILL'); // aborted before the process existed
-        });
-        cmd.on('end', () => {
-          if (!finishing) fail(runError(messages.ffmpegFailed('ffmpeg stopped before all frames were written')));
+      const args = ['-hide_banner', '-loglevel', 'error', '-nostdin',
+        '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0',
+        ...OUTPUT_OPTIONS[format], '-y',
+        // file: so that no part of the name is read as a protocol (http://…, run:1.mp4).
+        `file:${absolute(temp)}`];
+      const proc = spawn(binary, args, { stdio: ['pipe', 'ignore', 'pipe'] });
+      child = proc;
+      proc.stderr!.setEncoding('utf8');
+      proc.stderr!.on('data', (d: string) => {
+        if (stderr.length < 64 * 1024) stderr += d;
+      });
+      proc.stdin!.on('error', () => undefined); // EPIPE when ffmpeg dies: its exit says why
+      exited = new Promise<void>((resolve) => {
+        proc.on('error', (error) => {
+          fail(runError(messages.ffmpegFailed(error.message), error));
           resolve();
         });
-        cmd.on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
-          fail(runError(messages.ffmpegFailed(ffmpegReason(stderr, error.message.split('\n')[0].replace(/:\s*$/, '') + ' and printed no reason')), error));
+        proc.on('close', (code, signal) => {
+          if (code !== 0) fail(runError(messages.ffmpegFailed(ffmpegReason(stderr, signal ? `ffmpeg was ended by ${signal}` : `ffmpeg exited with code ${code} and printed no reason`))));
+          else if (!finishing) fail(runError(messages.ffmpegFailed('ffmpeg stopped before all frames were written')));
           resolve();
         });
       });
-      cmd.run();
     },
 
     async addFrame(rgba) {
@@ -90,8 +113,8 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       for (let i = 0; i < holdFrames; i++) await write(last!);
       if (failure) throw failure;
       finishing = true;
-      input!.end();
-      await ended;
+      child!.stdin!.end();
+      await untilExit();
       if (failure) throw failure;
       const written = await stat(temp!).then((s) => s.size, () => 0);
       if (written === 0) throw runError(messages.ffmpegFailed('it exited without writing any video'));
@@ -101,20 +124,34 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
     },
 
     async abort() {
-      aborted = true;
       failure ??= runError(messages.ffmpegFailed('aborted'));
-      input?.destroy(failure);
-      try {
-        command?.kill('SIGKILL');
-      } catch {
-        // not started yet: the 'start' handler kills it
-      }
-      if (ended) await settledWithin(ended, KILL_WAIT_MS);
+      failed?.();
+      child?.stdin?.destroy();
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (exited) await settledWithin(exited, KILL_WAIT_MS);
       await removeQuietly(temp);
       temp = undefined;
     },
   };
+
+  /** After the input ends: ffmpeg flushes and exits; the watchdog restarts whenever the file grows. */
+  async function untilExit(): Promise<void> {
+    let size = -1;
+    for (;;) {
+      const done = await Promise.race([exited!.then(() => true), delay(Math.min(1000, watchdog)).then(() => false)]);
+      if (done) return;
+      const now = await stat(temp!).then((s) => s.size, () => 0);
+      if (now !== size) {
+        size = now;
+        continue;
+      }
+      await within(exited!, 'finish the file');
+      return;
+    }
+  }
 }
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits for `promise` (which never rejects) or `ms`, whichever comes first. */
 async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {

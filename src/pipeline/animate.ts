@@ -18,7 +18,7 @@ export interface AnimateHooks {
 }
 
 /**
- * Stage 4: the renderer. Loaded on first use, like the encoders: canvas, d3 and fluent-ffmpeg take about
+ * Stage 4: the renderer. Loaded on first use, like the encoders: canvas and d3 take about
  * 100 ms to load, which a --summary run, `mlvis datasets` or --help should not pay.
  */
 export function createRenderer(scene: Scene): Renderer {

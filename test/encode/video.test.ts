@@ -110,3 +110,35 @@ describe('ffmpeg failures', () => {
     }
   });
 });
+
+describe.each(['mp4', 'webm'] as OutputFormat[])('%s colour', (format) => {
+  test('is BT.709, tagged so, and decodes to the colours drawn at 1280x720 within a few levels', async () => {
+    const [w, h] = [1280, 720];
+    const green = [134, 212, 73];
+    const px = new Uint8Array(w * h * 4);
+    for (let i = 0; i < w * h; i++) px.set([...green, 255], i * 4);
+    const path = join(dir, `green.${format}`);
+    await encodeAll(createEncoder(format, optionsFor(path, { width: w, height: h, frameCount: 2, fps: 10, holdSeconds: 0 })), [px, px]);
+    const info = await run(FFMPEG, ['-hide_banner', '-i', path]);
+    expect(info.stderr).toMatch(/yuv420p\(tv, bt709\)/);
+    // Decoded as a BT.709-aware player decodes it.
+    const rgb = await run(FFMPEG, ['-v', 'error', '-i', path, '-vf', 'scale=in_color_matrix=bt709:in_range=tv,format=rgb24', '-frames:v', '1', '-f', 'rawvideo', '-']);
+    const at = ((h / 2) * w + w / 2) * 3;
+    const got = [rgb.stdout[at], rgb.stdout[at + 1], rgb.stdout[at + 2]];
+    got.forEach((v, k) => expect(Math.abs(v - green[k])).toBeLessThanOrEqual(6));
+  });
+});
+
+describe('an ffmpeg that hangs', () => {
+  test('is stopped by the watchdog: the encode fails, the child is ended, no temporary file is left', async () => {
+    await writeFile(join(dir, 'hang.sh'), '#!/bin/sh\nexec sleep 30\n');
+    await chmod(join(dir, 'hang.sh'), 0o755);
+    const path = join(dir, 'hung.mp4');
+    const encoder = createEncoder('mp4', optionsFor(path, { frameCount: 40, fps: 10, holdSeconds: 0, ffmpegPath: join(dir, 'hang.sh'), watchdogMs: 500 }));
+    const t0 = Date.now();
+    // 40 frames of 64x48 outgrow the pipe's buffer, so the writes wait for a reader that never reads.
+    await expect(encodeAll(encoder, frames(40))).rejects.toThrow(messages.ffmpegStuck(0.5, 'read a frame'));
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect((await listing(dir)).filter((f) => f.startsWith('.hung'))).toEqual([]);
+  });
+});
