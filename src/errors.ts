@@ -94,6 +94,8 @@ export const messages = {
   badInit: (value: string) => `--init: ${JSON.stringify(value)} is not two numbers W0,W1 (for example --init -2,5)`,
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
   nothingToDo: () => 'nothing to do: give --out FILE (.gif, .mp4, .webm, .png) or --summary PATH (or - for stdout)',
+  largeGif: (path: string, bytes: number) =>
+    `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 10 MB a web page or a GitHub README should carry; write .mp4 or .webm for the web, or use fewer --frames or a smaller --size`,
   frameAfterDivergence: (frame: number, last: number) =>
     `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',

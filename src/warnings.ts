@@ -20,6 +20,8 @@ export type Warning =
   | { code: 'optionIgnored'; option: string; reason: string }
   /** Video needs even sizes. */
   | { code: 'roundedToEven'; width: number; height: number; toWidth: number; toHeight: number }
+  /** A GIF too large for a web page or a README. */
+  | { code: 'largeGif'; path: string; bytes: number }
   /** A still asked for an iteration the diverged run never reached. */
   | { code: 'frameAfterDivergence'; frame: number; last: number };
 
@@ -41,6 +43,8 @@ export function warningText(w: Warning): string {
       return messages.flagIgnored(w.option, w.reason);
     case 'roundedToEven':
       return messages.roundedToEven(w.width, w.height, w.toWidth, w.toHeight);
+    case 'largeGif':
+      return messages.largeGif(w.path, w.bytes);
     case 'frameAfterDivergence':
       return messages.frameAfterDivergence(w.frame, w.last);
   }

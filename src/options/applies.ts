@@ -34,7 +34,7 @@ export function ignoredOptions(o: RunOptions, shape: RunShape): Warning[] {
 
 /** The widening reason when `a` does not hold for this run, else null. */
 export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string | null {
-  const kinds = shape.outputs.map(kindOf);
+  const kinds = shape.outputs.filter((x) => !x.poster).map(kindOf);
   const optimizers = shape.series.map((s) => optimizerOf(s.optimizer));
   if (a.needs === 'data' && o.data === undefined) return 'it applies to --data';
   if (a.needs === 'synthetic' && o.data !== undefined) return 'it applies to synthetic data (no --data)';

@@ -14,6 +14,8 @@ export interface OutputSpec {
   sequence: boolean;
   /** The absolute path, to tell two names for the same file apart. */
   key: string;
+  /** A video's poster (--poster): a PNG of the last frame, whatever --frame says. */
+  poster?: true;
 }
 
 /** The output format from the file name; a %d pattern is only for PNG sequences. */
@@ -40,4 +42,10 @@ export function withSuffix(path: string, suffix: string): string {
   if (!suffix) return path;
   const m = /^(.*?)(\.[A-Za-z0-9]+)$/.exec(path);
   return m ? `${m[1]}${suffix}${m[2]}` : path + suffix;
+}
+
+/** The poster beside a video: fit.mp4 → fit.png. */
+export function posterOf(video: OutputSpec): OutputSpec {
+  const path = video.path.replace(/\.[A-Za-z0-9]+$/, '.png');
+  return { path, format: 'png', sequence: false, key: resolve(path), poster: true };
 }

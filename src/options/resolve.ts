@@ -9,7 +9,7 @@ import { optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { DataRequest } from '../data';
 import type { PanelName, ThemeName } from '../types';
 import type { Warn } from '../warnings';
-import { outputOf, type OutputSpec } from './outputs';
+import { outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
 import { librarySchema } from './schema';
@@ -69,6 +69,10 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   const d = <K extends keyof typeof OPTION_TABLE>(k: K) => (o[k] ?? (OPTION_TABLE[k] as OptionSpec).default) as NonNullable<RunOptions[K]>;
   const iterations = d('iterations');
   const outputs = (list(o.out) ?? []).map(outputOf);
+  if (o.poster) {
+    const posters = outputs.filter((x) => x.format === 'mp4' || x.format === 'webm').map(posterOf);
+    outputs.push(...posters.filter((p, i) => posters.findIndex((q) => q.key === p.key) === i));
+  }
   const paths = new Set<string>();
   for (const out of outputs) {
     if (paths.has(out.key)) throw usageError(messages.sameOutputTwice(out.path));
@@ -90,7 +94,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
   const stills = list(o.frame) ?? ['last'];
-  if (outputs.some((x) => x.format === 'png' && !x.sequence)) {
+  if (outputs.some((x) => x.format === 'png' && !x.sequence && !x.poster)) {
     for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
   }
   for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true, layout })) warn(w);

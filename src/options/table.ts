@@ -141,6 +141,7 @@ export const OPTION_TABLE = {
     schema: v.union([text, v.pipe(v.array(text), v.minLength(1, 'names no file'), v.maxLength(MAX_VALUES, `names more than ${MAX_VALUES} files`))], 'is not a file name or a list of them'),
     help: 'write .gif, .mp4, .webm or .png (a still; frames/%04d.png for every frame); give it again for more files from the same training',
   }),
+  poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean(), default: false, applies: { outputs: ['mp4', 'webm'] }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
   layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid)' }),
   width: spec({ group: 'Animation', schema: int(160, 8192), default: 960, applies: { needs: 'out' }, help: 'frame width in pixels' }),
   height: spec({ group: 'Animation', schema: int(120, 8192), default: 480, applies: { needs: 'out' }, help: 'frame height in pixels' }),

@@ -6,7 +6,7 @@ import { messages, runError } from '../errors';
 import type { Renderer } from '../render';
 import type { WrittenFile } from '../summary';
 import type { FrameTime, Scene } from '../types';
-import type { Warn } from '../warnings';
+import type { Warn, Warning } from '../warnings';
 
 export interface AnimateHooks {
   /** Where finished files wait until every output of the run has succeeded (see encode/atomic.ts). */
@@ -15,6 +15,14 @@ export interface AnimateHooks {
   progress?: (done: number, total: number) => void;
   /** Stops the run between frames; every output is then removed, never left half-written. */
   signal?: AbortSignal;
+}
+
+/** GIFs above this many bytes draw a warning: pages and READMEs load them whole. */
+export const LARGE_GIF = 10 * 1024 * 1024;
+
+/** A warning for each GIF over `limit` bytes. */
+export function largeGifs(written: readonly WrittenFile[], limit = LARGE_GIF): Warning[] {
+  return written.filter((f) => f.format === 'gif' && f.bytes > limit).map((f) => ({ code: 'largeGif', path: f.path, bytes: f.bytes }));
 }
 
 /**
@@ -50,6 +58,7 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
   const stills = outputs.filter((o) => o.format === 'png' && !o.sequence);
   const written: WrittenFile[] = [];
   if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer, animated, hooks)));
+  for (const w of largeGifs(written)) warn(w);
   for (const out of stills) written.push(...(await encodeStills(config, scene, renderer, out, hooks, warn)));
   return written;
 }
@@ -74,7 +83,7 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
 
 /** One still per iteration asked for; several are named NAME-K.png by their iteration. */
 async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer, out: OutputSpec, hooks: AnimateHooks, warn: Warn): Promise<WrittenFile[]> {
-  const wanted = config.stills.map((f) => {
+  const wanted = (out.poster ? ['last' as const] : config.stills).map((f) => {
     if (f === 'last') return scene.iterations;
     if (f > scene.iterations) {
       warn({ code: 'frameAfterDivergence', frame: f, last: scene.iterations });
@@ -86,7 +95,7 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
   const files: WrittenFile[] = [];
   for (const iteration of unique) {
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
-    const path = unique.length > 1 || config.stills.length > 1 ? withSuffix(out.path, `-${iteration}`) : out.path;
+    const path = !out.poster && (unique.length > 1 || config.stills.length > 1) ? withSuffix(out.path, `-${iteration}`) : out.path;
     const encoder = createEncoder('png', encoderOptions(config, path, 1, hooks.commit));
     files.push(...(await encodeWith([encoder], [{ ...out, path }], 1, (add) => add(renderer.drawFrame({ index: 0, count: 1, seconds: 0, iteration })))));
   }

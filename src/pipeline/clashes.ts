@@ -18,7 +18,7 @@ export function plannedFiles(config: RunConfig): PlannedFile[] {
     config.outputs.flatMap((o): PlannedFile[] => {
       const name = withSuffix(o.path, suffix);
       if (o.sequence) return [{ name, path: resolve(name), pattern: sequencePattern(resolve(name)) }];
-      if (o.format === 'png' && config.stills.length > 1) return stills.map((k) => ({ name: withSuffix(name, `-${k}`), path: resolve(withSuffix(name, `-${k}`)) }));
+      if (o.format === 'png' && !o.poster && config.stills.length > 1) return stills.map((k) => ({ name: withSuffix(name, `-${k}`), path: resolve(withSuffix(name, `-${k}`)) }));
       return [{ name, path: resolve(name) }];
     }),
   );

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { run, sceneFromOptions, createRenderer, messages, MlvisError, type RunOptions } from '../../src/index';
+import { largeGifs } from '../../src/pipeline/animate';
 import { gifFrames, probe } from '../helpers/media';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-many-'));
@@ -40,6 +41,23 @@ describe('several outputs from one training', () => {
     // The still is the last frame, exactly as the renderer draws it.
     const last = createRenderer(sceneFromOptions({ model: 'linear', ...SMALL })).drawFrame(60);
     expect(Buffer.from(await pngPixels(out[3])).equals(Buffer.from(last))).toBe(true);
+  });
+
+  it('--poster writes one PNG of the last frame beside the videos', async () => {
+    const out = ['p.mp4', 'p.webm'].map((f) => join(dir, f));
+    const { summary } = await run({ model: 'linear', ...SMALL, out, poster: true, frame: 0 });
+    expect(summary.outputs!.map((f) => f.path)).toEqual([...out, join(dir, 'p.png')]);
+    const last = createRenderer(sceneFromOptions({ model: 'linear', ...SMALL })).drawFrame(60);
+    expect(Buffer.from(await pngPixels(join(dir, 'p.png'))).equals(Buffer.from(last))).toBe(true);
+  });
+
+  it('warns about a GIF too large for a page', () => {
+    const files = [
+      { path: 'a.gif', format: 'gif', frames: 100, bytes: 11 * 1024 * 1024 },
+      { path: 'a.mp4', format: 'mp4', frames: 100, bytes: 11 * 1024 * 1024 },
+      { path: 'b.gif', format: 'gif', frames: 100, bytes: 9 * 1024 * 1024 },
+    ];
+    expect(largeGifs(files)).toEqual([{ code: 'largeGif', path: 'a.gif', bytes: 11 * 1024 * 1024 }]);
   });
 
   it('a list of stills writes NAME-K.png per iteration', async () => {
