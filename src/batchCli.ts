@@ -8,6 +8,7 @@ import { keyWorded, readJobs, runBatch, type BatchEvent, type JobResult } from '
 import { messages, runError, usageError } from './errors';
 import { reserveText } from './output';
 import type { Io } from './cli';
+import { readAll } from './streams';
 
 export interface BatchFlags {
   jobs?: string;
@@ -19,10 +20,10 @@ export interface BatchFlags {
   quiet?: boolean;
 }
 
-export async function batchCommand(file: string, flags: BatchFlags, io: Io & { stdin?: NodeJS.ReadableStream }): Promise<number> {
+export async function batchCommand(file: string, flags: BatchFlags, io: Io): Promise<number> {
   const workers = flags.jobs === undefined ? undefined : wholeNumber('--jobs', flags.jobs, 1, 64);
   const shard = flags.shard === undefined ? undefined : shardOf(flags.shard);
-  const text = file === '-' ? await readAll(io.stdin ?? process.stdin) : readText(file);
+  const text = file === '-' ? (await readAll(io.stdin ?? process.stdin)).toString('utf8') : readText(file);
   const jobs = readJobs(text, file === '-' ? process.cwd() : dirname(resolve(file)), file === '-' ? 'stdin' : file);
   const summaryTo = flags.summary;
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
@@ -72,11 +73,6 @@ function readText(file: string): string {
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
   const n = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;

@@ -8,6 +8,8 @@ import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, usageError } from './errors';
 import { run, summaryJson, validateRun, type Summary } from './index';
 import { reserveText } from './output';
+import { decodeText } from './data';
+import { readAll, writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
 import { batchCommand, type BatchFlags } from './batchCli';
 import type { ModelName } from './types';
@@ -17,6 +19,8 @@ import type { ModelName } from './types';
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where --data - and `mlvis batch -` read from (default: process.stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** Raw flag values as commander gives them: strings, string lists (repeatable flags), booleans, or undefined. */
@@ -99,6 +103,8 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   };
   const options = toRunOptions(model, raw, env);
   const summaryTo = typeof raw.summary === 'string' ? raw.summary : undefined;
+  if (summaryTo === '-' && [options.out ?? []].flat().includes('-')) throw usageError(messages.stdoutTwice());
+  if (options.data === '-') options.csv = decodeText(await readAll(io.stdin ?? process.stdin), 'stdin');
   const progress = progressReporter(raw.progress as ProgressMode | undefined, io.stderr, quiet);
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
@@ -122,13 +128,14 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     process.off('SIGTERM', interrupt);
   }
   const { summary } = result;
+  if (result.stdout) await writeAll(io.stdout, result.stdout);
   if (summaryTo === '-') io.stdout.write(summaryJson(summary));
   else if (summaryFile) await summaryFile.commit(summaryJson(summary));
   const files = summary.outputs ?? [];
   progress.end(seconds(), files.map((f) => f.path));
   if (files.length === 0 && summaryTo === undefined) io.stdout.write(humanReport(summary));
   if (!quiet && !json) {
-    for (const file of files) io.stderr.write(`mlvis: wrote ${file.path} (${file.frames} frame${file.frames === 1 ? '' : 's'}, ${formatBytes(file.bytes)})\n`);
+    for (const file of files.filter((f) => f.path !== '-')) io.stderr.write(`mlvis: wrote ${file.path} (${file.frames} frame${file.frames === 1 ? '' : 's'}, ${formatBytes(file.bytes)})\n`);
   }
 }
 

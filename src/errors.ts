@@ -77,6 +77,11 @@ export const messages = {
   badNumber: (flag: string, value: string, what: string) => `${flag}: ${JSON.stringify(value)} is not ${what}`,
   badChoice: (flag: string, value: string, choices: readonly string[]) =>
     `${flag}: ${JSON.stringify(value)} is not one of ${choices.join(', ')}`,
+  stdoutNeedsFormat: () => '--out -: say which format to write to stdout with --format gif, mp4, webm or png',
+  stdinNeedsCsv: () => 'data "-" reads CSV from stdin on the command line; in the library, pass the CSV text as csv',
+  oneStillToStdout: () => '--out -: stdout takes one file; give --frame one iteration, or write the stills to files',
+  sweepToStdout: () => '--out -: stdout takes one file, and a sweep writes one per value; use --layout grid or overlay, or write files',
+  stdoutTwice: () => '--out - and --summary - both write to stdout; send one of them to a file',
   sameOutputTwice: (path: string) => `--out: ${JSON.stringify(path)} is named twice; give each output a different file name`,
   summaryIsOutput: (path: string) => `--summary: ${JSON.stringify(path)} is also an --out file; give the summary its own file name`,
   outputIsInput: (path: string) => `${JSON.stringify(path)} is the input data file; write the output to another file`,

@@ -50,6 +50,8 @@ export interface RunHooks extends AnimateHooks {
 export interface RunResult {
   summary: Summary;
   config: RunConfig;
+  /** The bytes of `out: '-'` (with `format`): the file, whole, for the caller to send on (the CLI: stdout). */
+  stdout?: Buffer;
 }
 
 /** Stage 1: the data of the run. */
@@ -100,19 +102,22 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const summary = buildSummary(config, problem, descents);
   // Every file of the run is renamed into place together, once all have succeeded.
   const commit = createCommit();
+  let stdout: Buffer | undefined;
   try {
     for (const group of config.outputs.length > 0 ? sceneGroups(config, descents) : []) {
       const scene = buildScene(config, problem, group.descents, group.labels);
-      addOutputs(summary, await animate(config, scene, group.suffix, { ...hooks, commit }, warn), group.seriesIndex);
+      const animated = await animate(config, scene, group.suffix, { ...hooks, commit }, warn);
+      addOutputs(summary, animated.files, group.seriesIndex);
+      stdout ??= animated.stdout;
     }
-    if (config.manifest) await stageManifests(options, config, summary, summary.outputs ?? [], commit);
+    if (config.manifest) await stageManifests(options, config, summary, (summary.outputs ?? []).filter((f) => f.path !== '-'), commit);
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     await commit.commit();
   } catch (error) {
     await commit.discard();
     throw error;
   }
-  return { summary, config };
+  return { summary, config, ...(stdout ? { stdout } : {}) };
 }
 
 /** A file sweep renders one scene per series; a race, an overlay or a grid one scene of them all. */

@@ -5,7 +5,7 @@ export { listDatasets, findDataset, datasetsDir, datasetPath } from './builtin';
 export type { BuiltinDataset, SuggestedColumns } from './builtin';
 export { parseCsvText } from './csv';
 export type { CsvTable } from './csv';
-export { readTextFile } from './text';
+export { readTextFile, decodeText } from './text';
 export { resolveSource } from './source';
 export type { DataSource } from './source';
 export { chooseColumns, numericColumns } from './columns';

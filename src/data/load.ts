@@ -6,7 +6,7 @@ import { chooseColumns, ColumnChoice } from './columns';
 import { CsvTable, parseCsvText } from './csv';
 import { parseNumber } from './cells';
 import { readLabels } from './labels';
-import { resolveSource } from './source';
+import { resolveSource, type DataSource } from './source';
 import { syntheticDataset } from './synthetic';
 import { readTextFile } from './text';
 
@@ -26,6 +26,8 @@ export interface DataRequest {
   noise?: number;
   /** --seed, synthetic only. */
   seed: string;
+  /** With data "-": the CSV text itself (the command line reads it from stdin). */
+  csv?: string;
 }
 
 /**
@@ -37,10 +39,11 @@ export interface DataRequest {
  */
 export function loadDataset(req: DataRequest, warn: Warn): Dataset {
   if (req.data === undefined) return syntheticDataset(req.model, req.points, req.noise ?? 1, req.seed);
-  const source = resolveSource(req.data);
-  const table = parseCsvText(readTextFile(source.path), req.data);
-  const choice = chooseColumns(table, req.data, req.model, req, source.builtin?.suggested);
-  const dataset = tableToDataset(table, choice, req.model, source.builtin?.name ?? req.data);
+  const source: DataSource = req.data === '-' ? { path: '-' } : resolveSource(req.data);
+  const name = req.data === '-' ? 'stdin' : req.data;
+  const table = parseCsvText(req.data === '-' ? req.csv ?? '' : readTextFile(source.path), name);
+  const choice = chooseColumns(table, name, req.model, req, source.builtin?.suggested);
+  const dataset = tableToDataset(table, choice, req.model, source.builtin?.name ?? name);
   if (source.builtin?.suggested.standardize) dataset.suggestStandardize = true;
   if (dataset.skipped > 0) {
     warn({ code: 'skippedRows', skipped: dataset.skipped, total: table.rows.length, x: dataset.xName, y: dataset.yName });

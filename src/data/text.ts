@@ -22,11 +22,16 @@ export function readTextFile(path: string): string {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw runError(messages.fileNotFound(path), err);
     throw runError(messages.fileUnreadable(path, readReason(err)), err);
   }
-  if (bytes.indexOf(0) !== -1) throw runError(messages.notText(path));
+  return decodeText(bytes, path);
+}
+
+/** Text from bytes: UTF-8, else Latin-1 when it has no control bytes; binary data is refused (notText). */
+export function decodeText(bytes: Buffer, name: string): string {
+  if (bytes.indexOf(0) !== -1) throw runError(messages.notText(name));
   try {
     return utf8.decode(bytes);
   } catch {
-    if (hasControlBytes(bytes)) throw runError(messages.notText(path));
+    if (hasControlBytes(bytes)) throw runError(messages.notText(name));
     return latin1.decode(bytes);
   }
 }

@@ -40,6 +40,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'synthetic' && o.data !== undefined) return 'it applies to synthetic data (no --data)';
   if (a.needs === 'out' && kinds.length === 0) return 'nothing is drawn without --out';
   if (a.needs === 'summary' && !shape.summary) return 'it applies to --summary';
+  if (a.needs === 'stdin' && o.data !== '-') return 'it applies to data "-"';
+  if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-')) return 'it applies to --out - (stdout); other outputs take the format from their extension';
   if (a.needs === 'several' && shape.series.length < 2) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {

@@ -18,8 +18,12 @@ export interface OutputSpec {
   poster?: true;
 }
 
-/** The output format from the file name; a %d pattern is only for PNG sequences. */
-export function outputOf(path: string): OutputSpec {
+/** The output format from the file name; a %d pattern is only for PNG sequences; "-" is stdout in `format`. */
+export function outputOf(path: string, stdoutFormat?: Format): OutputSpec {
+  if (path === '-') {
+    if (!stdoutFormat) throw usageError(messages.stdoutNeedsFormat());
+    return { path, format: stdoutFormat, sequence: false, key: '-' };
+  }
   const m = /\.([A-Za-z0-9]+)$/.exec(path);
   const ext = m ? m[1].toLowerCase() : '';
   if (!(FORMATS as readonly string[]).includes(ext)) throw usageError(messages.badFormat(path));

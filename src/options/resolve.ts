@@ -68,9 +68,10 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   if (o.panels && new Set(o.panels).size !== o.panels.length) throw usageError(messages.duplicatePanels(o.panels));
   const d = <K extends keyof typeof OPTION_TABLE>(k: K) => (o[k] ?? (OPTION_TABLE[k] as OptionSpec).default) as NonNullable<RunOptions[K]>;
   const iterations = d('iterations');
-  const outputs = (list(o.out) ?? []).map(outputOf);
+  const outputs = (list(o.out) ?? []).map((path) => outputOf(path, o.format));
+  if (o.data === '-' && o.csv === undefined) throw usageError(messages.stdinNeedsCsv());
   if (o.poster) {
-    const posters = outputs.filter((x) => x.format === 'mp4' || x.format === 'webm').map(posterOf);
+    const posters = outputs.filter((x) => (x.format === 'mp4' || x.format === 'webm') && x.path !== '-').map(posterOf);
     outputs.push(...posters.filter((p, i) => posters.findIndex((q) => q.key === p.key) === i));
   }
   const paths = new Set<string>();
@@ -91,9 +92,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   const { series, sweep } = seriesOf(o, d);
   const several = series.length > 1;
   const layout = !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
+  if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
   const stills = list(o.frame) ?? ['last'];
+  if (outputs.some((x) => x.path === '-') && stills.length > 1) throw usageError(messages.oneStillToStdout());
   if (outputs.some((x) => x.format === 'png' && !x.sequence && !x.poster)) {
     for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
   }
@@ -101,6 +104,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   return {
     model: o.model,
     data: o.data,
+    csv: o.csv,
     x: o.x,
     y: o.y,
     positive: o.positive,

@@ -23,7 +23,7 @@ export type OutputKind = 'gif' | 'mp4' | 'webm' | 'still' | 'sequence';
 /** Where an option has an effect; a given option outside it draws a warning (see applies.ts). */
 export interface Applies {
   /** The run must read a CSV or built-in set, use synthetic data, draw something, or write a summary. */
-  needs?: 'data' | 'synthetic' | 'out' | 'summary' | 'several';
+  needs?: 'data' | 'synthetic' | 'out' | 'summary' | 'several' | 'stdin' | 'stdout';
   /** The model's target must be of this kind. */
   target?: 'values' | 'classes';
   /** One of the run's optimizers must read this hyper-parameter. */
@@ -107,7 +107,8 @@ const animation: readonly OutputKind[] = ['gif', 'mp4', 'webm', 'sequence'];
 export const OPTION_TABLE = {
   model: spec({ help: 'the model (the command)', group: 'Training', schema: choice(MODELS) }),
   // ---- data ----
-  data: spec({ flag: '--data', arg: '<name|path>', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets") or a CSV file; default: synthetic data' }),
+  data: spec({ flag: '--data', arg: '<name|path|->', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets"), a CSV file, or - for CSV on stdin; default: synthetic data' }),
+  csv: spec({ group: 'Data', schema: v.string(), applies: { needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
   x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string(), applies: { needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column)' }),
   y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string(), applies: { needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
   positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string(), applies: { needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
@@ -141,6 +142,7 @@ export const OPTION_TABLE = {
     schema: v.union([text, v.pipe(v.array(text), v.minLength(1, 'names no file'), v.maxLength(MAX_VALUES, `names more than ${MAX_VALUES} files`))], 'is not a file name or a list of them'),
     help: 'write .gif, .mp4, .webm or .png (a still; frames/%04d.png for every frame); give it again for more files from the same training',
   }),
+  format: spec({ flag: '--format', arg: '<gif|mp4|webm|png>', group: 'Animation', choices: ['gif', 'mp4', 'webm', 'png'], schema: v.picklist(['gif', 'mp4', 'webm', 'png'], 'is not one of gif, mp4, webm, png'), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout)' }),
   poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean(), default: false, applies: { outputs: ['mp4', 'webm'] }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
   layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid)' }),
   width: spec({ group: 'Animation', schema: int(160, 8192), default: 960, applies: { needs: 'out' }, help: 'frame width in pixels' }),

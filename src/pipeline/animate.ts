@@ -1,12 +1,21 @@
 import type { RunConfig, OutputSpec } from '../config';
 import { withSuffix } from '../config';
 import { chooseFrames } from '../engine';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Commit, Encoder, OutputFormat } from '../encode';
 import { messages, runError } from '../errors';
 import type { Renderer } from '../render';
 import type { WrittenFile } from '../summary';
 import type { FrameTime, Scene } from '../types';
 import type { Warn, Warning } from '../warnings';
+
+/** What animate wrote: the files, and the bytes of the output to stdout (`--out -`), if there is one. */
+export interface Animated {
+  files: WrittenFile[];
+  stdout?: Buffer;
+}
 
 export interface AnimateHooks {
   /** Where finished files wait until every output of the run has succeeded (see encode/atomic.ts). */
@@ -51,25 +60,41 @@ export function animationFrames(config: RunConfig, scene: Scene): number[] {
  * output, then draws the stills. Each file is written atomically; on any failure every unfinished one is
  * removed. `suffix` names a file sweep's files (fit.gif → fit-lr0.1.gif).
  */
-export async function animate(config: RunConfig, scene: Scene, suffix: string, hooks: AnimateHooks, warn: Warn): Promise<WrittenFile[]> {
+export async function animate(config: RunConfig, scene: Scene, suffix: string, hooks: AnimateHooks, warn: Warn): Promise<Animated> {
   const renderer = createRenderer(scene);
-  const outputs = config.outputs.map((o) => ({ ...o, path: withSuffix(o.path, suffix) }));
-  const animated = outputs.filter((o) => !(o.format === 'png' && !o.sequence));
-  const stills = outputs.filter((o) => o.format === 'png' && !o.sequence);
-  const written: WrittenFile[] = [];
-  if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer, animated, hooks)));
-  for (const w of largeGifs(written)) warn(w);
-  for (const out of stills) written.push(...(await encodeStills(config, scene, renderer, out, hooks, warn)));
-  return written;
+  // stdout's file is written to a private folder first and read back whole: never half a file on stdout.
+  const toStdout = config.outputs.find((o) => o.path === '-');
+  const scratch = toStdout ? await mkdtemp(join(tmpdir(), 'mlvis-')) : undefined;
+  const outputs = config.outputs.map((o) =>
+    o.path === '-' ? { ...o, path: join(scratch!, `stdout.${o.format}`), stdout: true } : { ...o, path: withSuffix(o.path, suffix), stdout: false },
+  );
+  try {
+    const animated = outputs.filter((o) => !(o.format === 'png' && !o.sequence));
+    const stills = outputs.filter((o) => o.format === 'png' && !o.sequence);
+    const written: WrittenFile[] = [];
+    if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer, animated, hooks)));
+    for (const w of largeGifs(written)) warn(w);
+    for (const out of stills) written.push(...(await encodeStills(config, scene, renderer, out, hooks, warn)));
+    const i = outputs.findIndex((o) => o.stdout);
+    if (i < 0) return { files: written };
+    const stdout = await readFile(written[i].path);
+    written[i] = { ...written[i], path: '-' };
+    return { files: written, stdout };
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
 }
 
-async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Renderer, outputs: OutputSpec[], hooks: AnimateHooks): Promise<WrittenFile[]> {
+type Target = OutputSpec & { stdout: boolean };
+
+async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Renderer, outputs: Target[], hooks: AnimateHooks): Promise<WrittenFile[]> {
   const iterations = animationFrames(config, scene);
   const at = (index: number): FrameTime => ({ index, count: iterations.length, seconds: index / config.fps, iteration: iterations[index] });
   const paletteSamples = outputs.some((o) => o.format === 'gif')
     ? [renderer.drawFrame(at(0)).slice(), renderer.drawFrame(at(iterations.length - 1)).slice()]
     : undefined;
-  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, hooks.commit), paletteSamples }));
+  // stdout's scratch file is not part of the commit: it is read back at once.
+  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, o.stdout ? undefined : hooks.commit), paletteSamples }));
   return encodeWith(encoders, outputs, iterations.length, async (add) => {
     for (let k = 0; k < iterations.length; k++) {
       if (hooks.signal?.aborted) throw runError(messages.interrupted());
@@ -82,7 +107,7 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
 }
 
 /** One still per iteration asked for; several are named NAME-K.png by their iteration. */
-async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer, out: OutputSpec, hooks: AnimateHooks, warn: Warn): Promise<WrittenFile[]> {
+async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer, out: Target, hooks: AnimateHooks, warn: Warn): Promise<WrittenFile[]> {
   const wanted = (out.poster ? ['last' as const] : config.stills).map((f) => {
     if (f === 'last') return scene.iterations;
     if (f > scene.iterations) {
@@ -96,7 +121,7 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
   for (const iteration of unique) {
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     const path = !out.poster && (unique.length > 1 || config.stills.length > 1) ? withSuffix(out.path, `-${iteration}`) : out.path;
-    const encoder = createEncoder('png', encoderOptions(config, path, 1, hooks.commit));
+    const encoder = createEncoder('png', encoderOptions(config, path, 1, out.stdout ? undefined : hooks.commit));
     files.push(...(await encodeWith([encoder], [{ ...out, path }], 1, (add) => add(renderer.drawFrame({ index: 0, count: 1, seconds: 0, iteration })))));
   }
   return files;

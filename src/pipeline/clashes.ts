@@ -16,6 +16,7 @@ export function plannedFiles(config: RunConfig): PlannedFile[] {
   const stills = [...new Set(config.stills.map((f) => (f === 'last' ? config.iterations : f)))];
   return suffixes.flatMap((suffix) =>
     config.outputs.flatMap((o): PlannedFile[] => {
+      if (o.path === '-') return [];
       const name = withSuffix(o.path, suffix);
       if (o.sequence) return [{ name, path: resolve(name), pattern: sequencePattern(resolve(name)) }];
       if (o.format === 'png' && !o.poster && config.stills.length > 1) return stills.map((k) => ({ name: withSuffix(name, `-${k}`), path: resolve(withSuffix(name, `-${k}`)) }));
@@ -46,7 +47,7 @@ export function refuseClashes(config: RunConfig, summaryPath: string | undefined
   });
   const summary = summaryPath === undefined ? undefined : resolve(summaryPath);
   if (summary !== undefined && files.some((f) => hits(f, summary))) throw usageError(messages.summaryIsOutput(summaryPath!));
-  if (config.data === undefined) return;
+  if (config.data === undefined || config.data === '-') return;
   const input = resolve(config.data);
   if (files.some((f) => hits(f, input)) || summary === input) throw usageError(messages.outputIsInput(config.data));
 }

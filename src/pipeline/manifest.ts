@@ -40,15 +40,19 @@ export function manifestPath(output: string): string {
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** Options in a canonical form: own keys, sorted, so key order in a jobs file does not matter. */
+/**
+ * Options in a canonical form: own keys, sorted, so key order in a jobs file does not matter. CSV text
+ * given inline (data "-") is left out: data_sha256 stands for it.
+ */
 export function canonicalOptions(options: RunOptions): Record<string, unknown> {
   const own = options as unknown as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(own).filter((k) => own[k] !== undefined).sort().map((k) => [k, own[k]]));
+  return Object.fromEntries(Object.keys(own).filter((k) => own[k] !== undefined && k !== 'csv').sort().map((k) => [k, own[k]]));
 }
 
 /** sha256 of the data file the options read (a built-in set's CSV included), or null for synthetic data. */
-export function dataHash(config: Pick<RunConfig, 'data'>): string | null {
+export function dataHash(config: Pick<RunConfig, 'data' | 'csv'>): string | null {
   if (config.data === undefined) return null;
+  if (config.data === '-') return sha256(config.csv ?? '');
   const path = resolveSource(config.data).path;
   return existsSync(path) ? sha256(readFileSync(path)) : null;
 }
