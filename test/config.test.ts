@@ -8,7 +8,9 @@ import { warningText } from '../src/warnings';
 describe('resolveConfig', () => {
   it('fills every default', () => {
     const c = resolveConfig({ model: 'linear' });
-    const { optimizer, batchSize, momentum, ...rest } = DEFAULTS;
+    // The descents' settings live in series; --poster becomes outputs.
+    const { optimizer, batchSize, momentum, poster, ...rest } = DEFAULTS;
+    expect(poster).toBe(false);
     expect(c).toMatchObject({ ...rest, model: 'linear', stills: ['last'], trajectory: false, layout: 'single', sweep: null });
     expect(c.series).toEqual([{ optimizer, batchSize, momentum, lr: undefined, label: 'GD', suffix: '' }]);
     expect(c.outputs).toEqual([]);
