@@ -37,6 +37,8 @@ export type { Summary, SeriesSummary, WrittenFile } from './summary';
 export { warningText, type Warning } from './warnings';
 export { runBatch, checkJobs, readJobs, type BatchOptions, type BatchEvent, type JobResult, type JobStatus, type Job } from './batch';
 export * from './types';
+export type { Renderer } from './render';
+export type { Encoder, EncoderOptions, EncodeResult, OutputFormat, Commit } from './encode';
 
 export interface RunHooks extends AnimateHooks {
   /** A warning that does not stop the run: its words, and the warning as data (a code and its values). */
