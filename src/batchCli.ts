@@ -9,6 +9,7 @@ import { messages, runError, usageError } from './errors';
 import { reserveText } from './output';
 import type { Io } from './cli';
 import { readAll } from './streams';
+import { listenForStop } from './stop';
 
 export interface BatchFlags {
   jobs?: string;
@@ -28,9 +29,7 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
   const summaryTo = flags.summary;
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   const json = flags.progress === 'json';
-  const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, interrupt);
+  const stop = listenForStop();
   let results: JobResult[];
   try {
     results = await runBatch(jobs, {
@@ -39,7 +38,7 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
       force: flags.force,
       dryRun: flags.dryRun,
       frameEvents: json,
-      signal: controller.signal,
+      signal: stop.signal,
       onProgress: (e: BatchEvent) => {
         if (json) io.stderr.write(JSON.stringify(e) + '\n');
         else if (e.event === 'warning' && !flags.quiet) io.stderr.write(`mlvis: warning: job ${e.job}: ${keyWorded(e.message)}\n`);
@@ -49,13 +48,13 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
     await summaryFile?.discard();
     throw error;
   } finally {
-    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, interrupt);
+    stop.dispose();
   }
   const report = results.map((r) => ({ job: r.job, status: r.status, seconds: r.seconds, ...(r.error ? { error: r.error } : {}), ...(r.summary ?? {}) }));
   if (summaryTo === '-') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else if (summaryFile) await summaryFile.commit(JSON.stringify(report, null, 2) + '\n');
   if (!flags.quiet && !json) io.stderr.write(table(results));
-  if (controller.signal.aborted) throw runError(messages.interrupted());
+  if (stop.signal.aborted) throw stop.reason(runError(messages.interrupted()));
   const failed = results.filter((r) => r.status === 'failed').length;
   if (failed > 0) {
     io.stderr.write(`mlvis: ${messages.someJobsFailed(failed, results.length)}\n`);

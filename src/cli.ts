@@ -8,6 +8,7 @@ import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, usageError } from './errors';
 import { run, summaryJson, validateRun, type Summary } from './index';
 import { reserveText } from './output';
+import { listenForStop } from './stop';
 import { decodeText } from './data';
 import { readAll, writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
@@ -108,24 +109,20 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const progress = progressReporter(raw.progress as ProgressMode | undefined, io.stderr, quiet);
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-  const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const stop = listenForStop();
   // The options are checked before the summary's file is reserved (which creates its folders), and the
   // summary is reserved before the run: an unwritable destination fails before anything is drawn.
   validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   let result;
   try {
-    result = await run(options, { warn, progress: progress.frame, signal: controller.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    result = await run(options, { warn, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
   } catch (error) {
     await summaryFile?.discard();
     progress.end(seconds(), [], (error as Error)?.message ?? String(error));
-    throw error;
+    throw stop.reason(error);
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    stop.dispose();
   }
   const { summary } = result;
   if (result.stdout) await writeAll(io.stdout, result.stdout);
@@ -244,6 +241,13 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
 
 /** Entry point for bin/mlvis.js. */
 export function main(argv: string[]): void {
+  // A reader that closes the pipe early (| head) has all it wants: end quietly, not with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   runCli(argv).then((code) => {
     process.exitCode = code;
   });

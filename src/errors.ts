@@ -3,8 +3,11 @@
  * Tests assert against these functions rather than copied text.
  */
 
-/** Exit code 1: the run failed (data, files, encoder). Exit code 2: the command line was wrong. */
-export type ExitCode = 1 | 2;
+/**
+ * Exit code 1: the run failed (data, files, encoder). 2: the command line was wrong. 128 + the signal's
+ * number when a signal stopped the run (130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP), as shells expect.
+ */
+export type ExitCode = 1 | 2 | 129 | 130 | 143;
 
 export class MlvisError extends Error {
   readonly exitCode: ExitCode;
@@ -18,6 +21,12 @@ export class MlvisError extends Error {
 /** A failure of the run (exit code 1). */
 export function runError(message: string, cause?: unknown): MlvisError {
   return new MlvisError(message, 1, cause === undefined ? undefined : { cause });
+}
+
+/** A run stopped by a signal: exit code 128 + its number. */
+export function stoppedBy(signal: NodeJS.Signals): MlvisError {
+  const code = ({ SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as Record<string, ExitCode>)[signal] ?? 130;
+  return new MlvisError(messages.interrupted(), code);
 }
 
 /** A usage error (exit code 2). */
@@ -81,6 +90,8 @@ export const messages = {
   stdinNeedsCsv: () => 'data "-" reads CSV from stdin on the command line; in the library, pass the CSV text as csv',
   oneStillToStdout: () => '--out -: stdout takes one file; give --frame one iteration, or write the stills to files',
   sweepToStdout: () => '--out -: stdout takes one file, and a sweep writes one per value; use --layout grid or overlay, or write files',
+  trajectoryTooLarge: (values: number, limit: number) =>
+    `--trajectory would put ${values.toLocaleString('en')} numbers in the summary, more than the ${limit.toLocaleString('en')} it can hold; use fewer --iters, or leave out --trajectory`,
   stdoutTwice: () => '--out - and --summary - both write to stdout; send one of them to a file',
   sameOutputTwice: (path: string) => `--out: ${JSON.stringify(path)} is named twice; give each output a different file name`,
   summaryIsOutput: (path: string) => `--summary: ${JSON.stringify(path)} is also an --out file; give the summary its own file name`,

@@ -4,7 +4,10 @@
  * no partial file and leaves an existing target untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { messages, MlvisError, runError } from '../errors';
 
@@ -13,7 +16,28 @@ import { messages, MlvisError, runError } from '../errors';
  * so a stray one is obvious; the random part only names the file, it never reaches output bytes.
  */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // A name stays within the usual 255-byte limit: a long target name is shortened in its temporary name.
+  const base = Buffer.from(basename(target)).subarray(0, 200).toString('utf8').replace(/\uFFFD+$/, '');
+  return join(dirname(target), `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Temporary files of this naming whose process is gone (a killed run): removed before a new one starts. */
+async function removeStaleTemps(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    await unlink(join(folder, name)).catch(() => undefined);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -26,7 +50,11 @@ export async function createTemp(target: string): Promise<string> {
     await ensureFolder(dirname(target));
     const existing = await stat(target).catch(() => null);
     if (existing?.isDirectory()) throw runError(messages.outputUnwritable(target, 'it is a folder'));
-    const temp = tempPathFor(target);
+    // A special file (a FIFO, /dev/null) is written into at the end: its temporary file goes to the system's
+    // temporary folder, never beside it (/dev is no place for files).
+    const special = existing !== null && !existing.isFile();
+    if (!special) await removeStaleTemps(dirname(target));
+    const temp = special ? join(tmpdir(), basename(tempPathFor(target))) : tempPathFor(target);
     await writeFile(temp, new Uint8Array(0), { flag: 'wx' });
     return temp;
   } catch (error) {
@@ -54,9 +82,21 @@ async function ensureFolder(dir: string): Promise<void> {
   }
 }
 
-/** Renames a finished temporary file onto its target and returns the target's size in bytes. */
+/**
+ * Puts a finished temporary file in its target's place and returns its size in bytes. A regular target is
+ * replaced by a rename (atomic), keeping its permission bits. A target that exists but is no regular file
+ * (a FIFO, /dev/null, a terminal) is written into, as shell redirection would, never renamed over.
+ */
 export async function commitTemp(temp: string, target: string): Promise<number> {
   try {
+    const existing = await stat(target).catch(() => null);
+    if (existing && !existing.isFile()) {
+      const size = (await stat(temp)).size;
+      await pipeline(createReadStream(temp), createWriteStream(target, { flags: 'w' }));
+      await unlink(temp);
+      return size;
+    }
+    if (existing) await chmod(temp, existing.mode & 0o7777);
     await rename(temp, target);
     return (await stat(target)).size;
   } catch (error) {

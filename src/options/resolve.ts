@@ -57,6 +57,9 @@ export interface RunConfig extends DataRequest {
   manifest: boolean;
 }
 
+/** The most numbers --trajectory may put in a summary (about 200 MB of JSON). */
+export const MAX_TRAJECTORY_VALUES = 10_000_000;
+
 /** Below this many pixels per panel, tick labels collide and titles are cut to a letter. */
 const MIN_PANEL_WIDTH = 160;
 const list = <T>(x: T | T[] | undefined): T[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
@@ -95,6 +98,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
+  if (o.trajectory && (context.summary ?? true)) {
+    // JSON text of a few hundred MB is all one string can hold: refused before the work, not after it.
+    const values = (iterations + 1) * series.length * 4;
+    if (values > MAX_TRAJECTORY_VALUES) throw usageError(messages.trajectoryTooLarge(values, MAX_TRAJECTORY_VALUES));
+  }
   const stills = list(o.frame) ?? ['last'];
   if (outputs.some((x) => x.path === '-') && stills.length > 1) throw usageError(messages.oneStillToStdout());
   if (outputs.some((x) => x.format === 'png' && !x.sequence && !x.poster)) {

@@ -1,0 +1,31 @@
+/**
+ * Stopping a run from outside: SIGINT (Ctrl-C), SIGTERM and SIGHUP abort it between bounded steps, its
+ * files are removed, and the exit code says which signal it was (130, 143, 129).
+ */
+import { MlvisError, stoppedBy } from './errors';
+
+export interface Stop {
+  signal: AbortSignal;
+  /** The error to end with: the signal's, when one arrived, else `error` itself. */
+  reason(error: unknown): unknown;
+  dispose(): void;
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+export function listenForStop(): Stop {
+  const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const on = (signal: NodeJS.Signals) => {
+    received ??= signal;
+    controller.abort();
+  };
+  for (const s of SIGNALS) process.on(s, on);
+  return {
+    signal: controller.signal,
+    reason: (error) => (received && (error instanceof MlvisError || controller.signal.aborted) ? stoppedBy(received) : error),
+    dispose: () => {
+      for (const s of SIGNALS) process.off(s, on);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/** Faults at the edges: special files, permissions, stale and long temporary names, signals, closed pipes. */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { messages } from '../../src/errors';
+import { MAX_TRAJECTORY_VALUES } from '../../src/options/resolve';
+import { usage } from '../helpers/usage';
+import { BIN, mlvisInProcess } from '../helpers/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'mlvis-faults-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const SMALL = ['--iters', '20', '--frames', '3', '--size', '320x200'];
+
+describe('targets that are not plain new files', () => {
+  it('a FIFO is written into, never renamed over', async () => {
+    const fifo = join(dir, 'summary.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const chunks: Buffer[] = [];
+    const reader = new Promise<void>((resolve) => createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', resolve));
+    const r = await mlvisInProcess(['linear', '--iters', '5', '--summary', fifo]);
+    await reader;
+    expect(r.code).toBe(0);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(Buffer.concat(chunks).toString()).iterations).toBe(5);
+  });
+
+  it('a replaced file keeps its permission bits', async () => {
+    const out = join(dir, 'private.gif');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o600);
+    expect((await mlvisInProcess(['linear', ...SMALL, '--out', out])).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out).subarray(0, 6).toString()).toBe('GIF89a');
+  });
+
+  it('a long name that the file system takes works, and a dead run’s temporary file is cleared', async () => {
+    const sub = mkdtempSync(join(dir, 'names-'));
+    const stale = join(sub, '.x.gif.999999999.abcdef12.tmp');
+    writeFileSync(stale, 'left by a killed run');
+    const long = join(sub, `${'a'.repeat(240)}.gif`);
+    expect((await mlvisInProcess(['linear', ...SMALL, '--out', long])).code).toBe(0);
+    expect(existsSync(long)).toBe(true);
+    expect(existsSync(stale)).toBe(false);
+  });
+
+  it('a trajectory too large for one JSON text is refused before the work', () => {
+    const iterations = Math.ceil(MAX_TRAJECTORY_VALUES / 4);
+    expect(usage({ model: 'linear', iterations, trajectory: true })).toBe(messages.trajectoryTooLarge((iterations + 1) * 4, MAX_TRAJECTORY_VALUES));
+  });
+});
+
+describe('signals and pipes (subprocess)', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s stops a render: exit %i, no temporary file, the existing file untouched', async (signal, code) => {
+    const sub = mkdtempSync(join(dir, `${signal}-`));
+    const out = join(sub, 'a.gif');
+    writeFileSync(out, 'old');
+    const child = spawn(process.execPath, [BIN, 'linear', '--iters', '5000', '--frames', '5000', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Wait until the temporary file exists: the render is under way.
+    while (!readdirSync(sub).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
+    child.kill(signal);
+    const exit = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(exit).toBe(code);
+    expect(stderr).toBe(`mlvis: ${messages.interrupted()}\n`);
+    expect(readdirSync(sub)).toEqual(['a.gif']);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+  });
+
+  it('a reader that closes the pipe early ends the run quietly', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" linear --iters 20000 --trajectory --summary - | head -c 10 >/dev/null`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
