@@ -250,5 +250,7 @@ export function main(argv: string[]): void {
   }
   runCli(argv).then((code) => {
     process.exitCode = code;
+    // A run stopped by a signal may leave a blocked read behind (a FIFO nobody writes to): do not wait for it.
+    if (code >= 128) process.exit(code);
   });
 }

@@ -45,6 +45,8 @@ export const messages = {
     `data file not found: ${path} (check the path, or run "mlvis datasets" for the built-in data sets)`,
   fileUnreadable: (path: string, reason: string) =>
     `cannot read data file ${path}: ${reason} (check that it is a readable file)`,
+  dataTooLarge: (path: string, limit: number) =>
+    `${path} is larger than the ${limit / 1024 / 1024} MB mlvis reads; sample the rows you need (for example: head -n 1000000 ${path} > sample.csv)`,
   notText: (path: string) =>
     `${path} is not a text CSV file (it contains binary data); give a CSV file with a header row`,
   csvMalformed: (path: string, reason: string) => `cannot parse ${path} as CSV: ${reason}`,

@@ -10,7 +10,7 @@
  * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
  */
 import { resolveConfig, standardizeFor, type RunConfig, type RunOptions } from './config';
-import { loadDataset } from './data';
+import { loadDataset, readDataFile, resolveSource } from './data';
 import { descendOn, optimizerOf, setUpProblem, type Descent, type Problem } from './engine';
 import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
@@ -61,6 +61,17 @@ export function loadData(config: RunConfig, warn: Warn): Dataset {
   return loadDataset(config, warn);
 }
 
+/**
+ * Stage 1 as the pipeline runs it: a data file is read first without blocking (interruptible, size-capped:
+ * see readDataFile), then parsed. Built-in sets and synthetic data need no reading.
+ */
+async function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal): Promise<Dataset> {
+  if (config.data === undefined || config.data === '-' || config.csv !== undefined) return loadDataset(config, warn);
+  const source = resolveSource(config.data);
+  if (source.builtin) return loadDataset(config, warn);
+  return loadDataset({ ...config, csv: await readDataFile(source.path, signal) }, warn);
+}
+
 /** Stage 2: the problem, set up once (models, scaling, the exact optimum), then one descent per series. */
 export function train(config: RunConfig, data: Dataset): { problem: Problem; descents: Descent[] } {
   const problem = setUpProblem(data, { model: config.model, standardize: standardizeFor(config, data), init: config.init });
@@ -94,7 +105,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const warn: Warn = (w) => hooks.warn?.(warningText(w), w);
   const config = resolveConfig(options, warn, { summary: hooks.summary ?? true });
   refuseClashes(config, hooks.summaryPath);
-  const data = loadData(config, warn);
+  const data = await loadDataAsync(config, warn, hooks.signal);
   warnWholeBatches(options, config, data, warn);
   const { problem, descents } = train(config, data);
   for (const w of problem.warnings) warn(w);

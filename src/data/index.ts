@@ -14,3 +14,4 @@ export { readLabels } from './labels';
 export type { Labels } from './labels';
 export { syntheticDataset } from './synthetic';
 export { isMissing, parseNumber } from './cells';
+export { readDataFile, MAX_DATA_BYTES } from './readAsync';

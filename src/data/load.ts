@@ -26,7 +26,7 @@ export interface DataRequest {
   noise?: number;
   /** --seed, synthetic only. */
   seed: string;
-  /** With data "-": the CSV text itself (the command line reads it from stdin). */
+  /** The CSV text itself: with data "-" (the command line reads stdin), or a file's text read beforehand. */
   csv?: string;
 }
 
@@ -41,7 +41,7 @@ export function loadDataset(req: DataRequest, warn: Warn): Dataset {
   if (req.data === undefined) return syntheticDataset(req.model, req.points, req.noise ?? 1, req.seed);
   const source: DataSource = req.data === '-' ? { path: '-' } : resolveSource(req.data);
   const name = req.data === '-' ? 'stdin' : req.data;
-  const table = parseCsvText(req.data === '-' ? req.csv ?? '' : readTextFile(source.path), name);
+  const table = parseCsvText(req.csv ?? (req.data === '-' ? '' : readTextFile(source.path)), name);
   const choice = chooseColumns(table, name, req.model, req, source.builtin?.suggested);
   const dataset = tableToDataset(table, choice, req.model, source.builtin?.name ?? name);
   if (source.builtin?.suggested.standardize) dataset.suggestStandardize = true;

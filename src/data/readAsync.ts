@@ -1,0 +1,70 @@
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { messages, MlvisError, runError } from '../errors';
+import { decodeText } from './text';
+
+/**
+ * The most bytes a data file may have: its text must fit one JavaScript string with room to parse (V8 stops
+ * near 512 MB, and dies rather than throws). Documented in the README.
+ */
+export const MAX_DATA_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a data file as text without blocking the process: in chunks, up to MAX_DATA_BYTES (a file, a FIFO or
+ * a device like /dev/zero that never ends all stop there with a clear error), and abandoned at once when
+ * `signal` fires, even while a FIFO waits for a writer.
+ */
+export async function readDataFile(path: string, signal?: AbortSignal, limit = MAX_DATA_BYTES): Promise<string> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw runError(messages.fileNotFound(path), error);
+    throw runError(messages.fileUnreadable(path, error.code ?? error.message), error);
+  });
+  if (info.isDirectory()) throw runError(messages.fileUnreadable(path, 'it is a directory'));
+  if (info.isFile() && info.size > limit) throw runError(messages.dataTooLarge(path, limit));
+  // A FIFO is opened without blocking: a blocked open() would hold a thread that even exit() waits for.
+  const fifo = info.isFIFO();
+  const handle = await untilAborted(open(path, fifo ? constants.O_RDONLY | constants.O_NONBLOCK : 'r'), signal).catch((error: NodeJS.ErrnoException) => {
+    if (error instanceof MlvisError) throw error;
+    throw runError(messages.fileUnreadable(path, error.code === 'EACCES' ? 'permission denied' : (error.code ?? error.message)), error);
+  });
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      const bytesRead = await untilAborted(
+        handle.read(buffer, 0, buffer.length, null).then(
+          (r) => r.bytesRead,
+          (error: NodeJS.ErrnoException) => {
+            if (fifo && error.code === 'EAGAIN') return -1; // a writer, but no data yet
+            throw error;
+          },
+        ),
+        signal,
+      );
+      // On a FIFO, end of data before any byte may only mean no writer has opened it yet: wait for one.
+      if (bytesRead === -1 || (fifo && bytesRead === 0 && total === 0)) {
+        await untilAborted(new Promise((resolve) => setTimeout(resolve, 20)), signal);
+        continue;
+      }
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > limit) throw runError(messages.dataTooLarge(path, limit));
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return decodeText(Buffer.concat(chunks, total), path);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** The work, unless the signal fires first: then an interrupted error at once (the work is left behind). */
+function untilAborted<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(runError(messages.interrupted()));
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(runError(messages.interrupted()));
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
