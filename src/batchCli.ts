@@ -50,7 +50,13 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
   } finally {
     stop.dispose();
   }
-  const report = results.map((r) => ({ job: r.job, status: r.status, seconds: r.seconds, ...(r.error ? { error: r.error } : {}), ...(r.summary ?? {}) }));
+  const report = results.map((r) => ({
+    job: r.job,
+    status: r.status,
+    seconds: r.seconds,
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.summary ?? { outputs: r.outputs }),
+  }));
   if (summaryTo === '-') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else if (summaryFile) await summaryFile.commit(JSON.stringify(report, null, 2) + '\n');
   if (!flags.quiet && !json) io.stderr.write(table(results));
@@ -95,7 +101,7 @@ function table(results: JobResult[]): string {
     const frames = r.outputs.reduce((m, f) => Math.max(m, f.frames), 0);
     const bytes = r.outputs.reduce((s, f) => s + f.bytes, 0);
     const status = r.error ? `${r.status}: ${r.error}` : r.status;
-    rows.push([String(r.job), r.outputs.map((f) => shortPath(f.path)).join(', ') || '-', frames ? String(frames) : '-', r.seconds ? r.seconds.toFixed(2) : '-', bytes ? size(bytes) : '-', status]);
+    rows.push([String(r.job), (r.outputs.length ? r.outputs.map((f) => f.path) : r.planned).map(shortPath).join(', ') || '-', frames ? String(frames) : '-', r.seconds ? r.seconds.toFixed(2) : '-', bytes ? size(bytes) : '-', status]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => (i === 5 ? c : i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n') + '\n';

@@ -16,7 +16,7 @@ import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, type AnimateHooks } from './pipeline/animate';
 import { refuseClashes } from './pipeline/clashes';
-import { stageManifests } from './pipeline/manifest';
+import { dropStaleManifests, stageManifests } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
@@ -30,7 +30,7 @@ export { chooseFrames, lossGrid, descend, descendOn, setUpProblem, MODEL_REGISTR
 export type { Descent, Problem, ModelDescriptor, OptimizerDescriptor } from './engine';
 export { buildScene } from './pipeline/scene';
 export { plannedFiles, type PlannedFile } from './pipeline/clashes';
-export { isUpToDate, manifestPath, VERSION, type Manifest } from './pipeline/manifest';
+export { upToDate, manifestPath, readManifest, VERSION, type Manifest } from './pipeline/manifest';
 export { animate, animationFrames, createRenderer, createEncoder } from './pipeline/animate';
 export { buildSummary, summaryJson } from './summary';
 export type { Summary, SeriesSummary, WrittenFile } from './summary';
@@ -124,6 +124,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
       stdout ??= animated.stdout;
     }
     if (config.manifest) await stageManifests(options, config, summary, (summary.outputs ?? []).filter((f) => f.path !== '-'), commit);
+    else dropStaleManifests(summary.outputs ?? [], commit);
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     await commit.commit();
   } catch (error) {

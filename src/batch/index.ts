@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import type { RunOptions } from '../config';
 import { plannedFiles } from '../pipeline/clashes';
-import { isUpToDate } from '../pipeline/manifest';
+import { upToDate } from '../pipeline/manifest';
 import type { Summary, WrittenFile } from '../summary';
-import { readJobs, type Job } from './jobs';
+import { keyWorded, readJobs, type Job } from './jobs';
 import { runPool } from './pool';
 
 export { readJobs, keyWorded, type Job } from './jobs';
@@ -19,7 +19,10 @@ export interface JobResult {
   job: number;
   status: JobStatus;
   seconds: number;
+  /** The files written, or (up to date) the files as their manifests describe them. */
   outputs: WrittenFile[];
+  /** Every file the job writes, as named (whatever became of it). */
+  planned: string[];
   /** The run's summary (ok jobs only). */
   summary?: Summary;
   error?: string;
@@ -62,13 +65,17 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
   const emit = o.onProgress ?? (() => {});
   const finish = (r: JobResult) => {
     results.set(r.job, r);
-    emit({ event: 'job', job: r.job, status: r.status, seconds: r.seconds, outputs: r.outputs.map((f) => f.path), ...(r.error ? { error: r.error } : {}) });
+    emit({ event: 'job', job: r.job, status: r.status, seconds: r.seconds, outputs: (r.outputs.length ? r.outputs.map((f) => f.path) : r.planned), ...(r.error ? { error: r.error } : {}) });
   };
   const todo: Job[] = [];
+  const planned = new Map(mine.map((j) => [j.index, plannedOutputs(j)]));
   for (const job of mine) {
-    const outputs = plannedOutputs(job);
-    if (!o.force && isUpToDate(job.options, job.config, outputs)) finish({ job: job.index, status: 'up to date', seconds: 0, outputs: [] });
-    else if (o.dryRun) finish({ job: job.index, status: 'would render', seconds: 0, outputs: outputs.map((path) => ({ path, format: '', frames: 0, bytes: 0 })) });
+    const outputs = planned.get(job.index)!;
+    const current = o.force ? null : upToDate(job.options, job.config, outputs);
+    if (current) {
+      const files = current.map((m, i) => ({ path: outputs[i], format: m.format, frames: m.frames, bytes: m.files.reduce((s, f) => s + f.bytes, 0) }));
+      finish({ job: job.index, status: 'up to date', seconds: 0, outputs: files, planned: outputs });
+    } else if (o.dryRun) finish({ job: job.index, status: 'would render', seconds: 0, outputs: [], planned: outputs });
     else todo.push(job);
   }
   await runPool(todo, o.jobs ?? availableParallelism(), {
@@ -76,13 +83,15 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
     signal: o.signal,
     onMessage(m) {
       if (m.type === 'frame') emit({ event: 'frame', job: m.index, done: m.done, total: m.total });
-      else if (m.type === 'warn') emit({ event: 'warning', job: m.index, message: m.message });
-      else if (m.type === 'done') finish({ job: m.index, status: 'ok', seconds: m.seconds, outputs: m.summary.outputs ?? [], summary: m.summary });
-      else finish({ job: m.index, status: o.signal?.aborted ? 'interrupted' : 'failed', seconds: m.seconds, outputs: [], error: m.message });
+      else if (m.type === 'warn') emit({ event: 'warning', job: m.index, message: keyWorded(m.message) });
+      else if (m.type === 'done') finish({ job: m.index, status: 'ok', seconds: m.seconds, outputs: m.summary.outputs ?? [], planned: planned.get(m.index)!, summary: m.summary });
+      else if (o.signal?.aborted) finish({ job: m.index, status: 'interrupted', seconds: m.seconds, outputs: [], planned: planned.get(m.index)! });
+      else finish({ job: m.index, status: 'failed', seconds: m.seconds, outputs: [], planned: planned.get(m.index)!, error: keyWorded(m.message) });
     },
-    onCrash: (index, how) => finish({ job: index, status: o.signal?.aborted ? 'interrupted' : 'failed', seconds: 0, outputs: [], error: `its worker process died (${how})` }),
+    onCrash: (index, how) =>
+      finish({ job: index, status: o.signal?.aborted ? 'interrupted' : 'failed', seconds: 0, outputs: [], planned: planned.get(index)!, ...(o.signal?.aborted ? {} : { error: `its worker process died (${how})` }) }),
   });
-  for (const job of todo) if (!results.has(job.index)) finish({ job: job.index, status: 'interrupted', seconds: 0, outputs: [] });
+  for (const job of todo) if (!results.has(job.index)) finish({ job: job.index, status: 'interrupted', seconds: 0, outputs: [], planned: planned.get(job.index)! });
   return mine.map((j) => results.get(j.index)!);
 }
 

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { unlink, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { resolveSource } from '../data';
 import { frameFileName, isFrameSequence } from '../encode/pattern';
 import { createTemp, removeQuietly, type Commit } from '../encode/atomic';
@@ -44,9 +45,23 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
  * Options in a canonical form: own keys, sorted, so key order in a jobs file does not matter. CSV text
  * given inline (data "-") is left out: data_sha256 stands for it.
  */
-export function canonicalOptions(options: RunOptions): Record<string, unknown> {
+export function canonicalOptions(options: RunOptions, folder: string): Record<string, unknown> {
   const own = options as unknown as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(own).filter((k) => own[k] !== undefined && k !== 'csv').sort().map((k) => [k, own[k]]));
+  const local = (p: unknown) => (typeof p === 'string' && p !== '-' && /[/\\.]/.test(p) ? here(folder, p) : p);
+  return Object.fromEntries(
+    Object.keys(own)
+      .filter((k) => own[k] !== undefined && k !== 'csv')
+      .sort()
+      .map((k) => [k, k === 'out' ? [own.out].flat().map(local) : k === 'data' ? local(own.data) : own[k]]),
+  );
+}
+
+/**
+ * A path as the manifest in `folder` records it: relative to that folder, so a project moved or checked out
+ * elsewhere keeps its manifests valid.
+ */
+function here(folder: string, path: string): string {
+  return relative(folder, resolve(path)) || '.';
 }
 
 /** sha256 of the data file the options read (a built-in set's CSV included), or null for synthetic data. */
@@ -76,7 +91,7 @@ export async function stageManifests(
     const animation = file.frames > 1 && !(file.format === 'png' && isFrameSequence(file.path));
     const manifest: Manifest = {
       mlvis: VERSION,
-      options: canonicalOptions(options),
+      options: canonicalOptions(options, dirname(resolve(file.path))),
       data_sha256: data,
       seed: config.seed,
       format: file.format,
@@ -89,7 +104,7 @@ export async function stageManifests(
       optimum: summary.optimum,
       files: filesOf(file).map((path) => {
         const bytes = readFileSync(commit.tempFor(path) ?? path);
-        return { path, sha256: sha256(bytes), bytes: bytes.length };
+        return { path: here(dirname(resolve(file.path)), path), sha256: sha256(bytes), bytes: bytes.length };
       }),
     };
     const target = manifestPath(file.path);
@@ -105,23 +120,46 @@ export async function stageManifests(
 }
 
 /**
- * True when every output of the run exists with a manifest from this mlvis version, for the same options
- * and the same input data, and every file still has the bytes the manifest names.
+ * The manifests of every output when all still hold: each exists, is from this mlvis version, for the same
+ * options and the same input data, and every file still has the bytes it names. Else null.
  */
-export function isUpToDate(options: RunOptions, config: RunConfig, outputs: string[]): boolean {
-  if (outputs.length === 0) return false;
+export function upToDate(options: RunOptions, config: RunConfig, outputs: string[]): Manifest[] | null {
+  if (outputs.length === 0) return null;
   const data = dataHash(config);
-  const wanted = JSON.stringify(canonicalOptions(options));
-  return outputs.every((out) => {
-    const path = manifestPath(out);
-    if (!existsSync(path)) return false;
-    let m: Manifest;
-    try {
-      m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-    } catch {
-      return false;
-    }
-    if (m.mlvis !== VERSION || m.data_sha256 !== data || JSON.stringify(m.options) !== wanted || !Array.isArray(m.files)) return false;
-    return m.files.every((f) => existsSync(f.path) && sha256(readFileSync(f.path)) === f.sha256);
-  });
+  const found: Manifest[] = [];
+  for (const out of outputs) {
+    const folder = dirname(resolve(out));
+    const m = readManifest(manifestPath(out));
+    if (!m || m.mlvis !== VERSION || m.data_sha256 !== data || !Array.isArray(m.files)) return null;
+    if (JSON.stringify(m.options) !== JSON.stringify(canonicalOptions(options, folder))) return null;
+    const intact = m.files.every((f) => {
+      const path = resolve(folder, f.path);
+      return existsSync(path) && sha256(readFileSync(path)) === f.sha256;
+    });
+    if (!intact) return null;
+    found.push(m);
+  }
+  return found;
+}
+
+/** A manifest mlvis wrote, or null (missing, unreadable, or not one of ours). */
+export function readManifest(path: string): Manifest | null {
+  if (!existsSync(path)) return null;
+  try {
+    const m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    return m && typeof m === 'object' && typeof m.mlvis === 'string' ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An output rewritten without --manifest would leave an old manifest describing other bytes: it is removed
+ * once the new file is in place.
+ */
+export function dropStaleManifests(written: WrittenFile[], commit: Commit): void {
+  for (const file of written) {
+    const path = manifestPath(file.path);
+    if (file.path !== '-' && readManifest(path)) commit.after(() => unlink(path).catch(() => undefined));
+  }
 }

@@ -1,10 +1,10 @@
 /** Batches end to end: worker processes (dist/batch/worker.js, built by npm test), files, manifests. */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { runBatch, type BatchEvent } from '../../src/batch';
-import { manifestPath, type Manifest } from '../../src/index';
+import { manifestPath, run, type Manifest } from '../../src/index';
 import { mlvisInProcess } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-batch-'));
@@ -56,12 +56,17 @@ describe('manifests and up-to-date checks', () => {
     expect(first[0].status).toBe('ok');
     for (const out of job.out) {
       const m = JSON.parse(readFileSync(manifestPath(out), 'utf8')) as Manifest;
-      expect(m.files).toEqual([{ path: out, sha256: sha(out), bytes: readFileSync(out).length }]);
+      // Paths relative to the manifest's folder: a project moved elsewhere keeps its manifests valid.
+      expect(m.files).toEqual([{ path: basename(out), sha256: sha(out), bytes: readFileSync(out).length }]);
+      expect(m.options.out).toEqual(['fit.gif', 'fit.png']);
+      expect(m.options.data).toBe('d.csv');
       expect(m.data_sha256).toBe(sha(csv));
       expect(m.options).toMatchObject({ model: 'linear', iterations: 40, manifest: true });
       expect(m.mlvis).toBe(require('../../package.json').version);
     }
-    expect((await runBatch([job], { jobs: 1 }))[0].status).toBe('up to date');
+    const again = await runBatch([job], { jobs: 1 });
+    expect(again[0].status).toBe('up to date');
+    expect(again[0].outputs.map((f) => [f.path, f.frames])).toEqual([[job.out[0], 4], [job.out[1], 1]]);
     expect((await runBatch([job], { jobs: 1, force: true }))[0].status).toBe('ok');
     writeFileSync(csv, 'x,y\n1,2\n2,4.5\n3,5.5\n4,9\n');
     expect((await runBatch([job], { jobs: 1 }))[0].status).toBe('ok');
@@ -69,6 +74,18 @@ describe('manifests and up-to-date checks', () => {
     writeFileSync(job.out[1], 'not the picture');
     expect((await runBatch([job], { jobs: 1 }))[0].status).toBe('ok');
     expect((await runBatch([{ ...job, iterations: 41 }], { jobs: 1, dryRun: true }))[0].status).toBe('would render');
+  });
+
+  it('survives a move of the whole folder, and a rewrite without --manifest removes the stale manifest', async () => {
+    const sub = mkdtempSync(join(dir, 'move-'));
+    const job = { model: 'linear' as const, ...SMALL, manifest: true, out: join(sub, 'a', 'fit.gif') };
+    await runBatch([job], { jobs: 1 });
+    const moved = `${sub}-moved`;
+    renameSync(sub, moved);
+    expect((await runBatch([{ ...job, out: join(moved, 'a', 'fit.gif') }], { jobs: 1 }))[0].status).toBe('up to date');
+    await run({ model: 'linear', ...SMALL, out: join(moved, 'a', 'fit.gif') });
+    expect(existsSync(join(moved, 'a', 'fit.gif.json'))).toBe(false);
+    rmSync(moved, { recursive: true, force: true });
   });
 });
 
