@@ -9,9 +9,9 @@
  * problem; several outputs share one training and one drawing of each frame. Nothing here prints or exits:
  * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
  */
-import { resolveConfig, standardizeFor, type RunConfig, type RunOptions } from './config';
+import { resolveConfig, standardizeFor, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, readDataFile, resolveSource } from './data';
-import { descendOn, optimizerOf, setUpProblem, type Descent, type Problem } from './engine';
+import { descendOn, descendOnAsync, optimizerOf, setUpProblem, type Descent, type Problem } from './engine';
 import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, type AnimateHooks } from './pipeline/animate';
@@ -74,12 +74,22 @@ async function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal
 
 /** Stage 2: the problem, set up once (models, scaling, the exact optimum), then one descent per series. */
 export function train(config: RunConfig, data: Dataset): { problem: Problem; descents: Descent[] } {
-  const problem = setUpProblem(data, { model: config.model, standardize: standardizeFor(config, data), init: config.init });
-  const descents = config.series.map((s) =>
-    descendOn(problem, { ...s, iterations: config.iterations, beta1: config.beta1, beta2: config.beta2, eps: config.eps, seed: config.seed }),
-  );
+  const problem = problemOf(config, data);
+  return { problem, descents: config.series.map((s) => descendOn(problem, settingsOf(config, s))) };
+}
+
+/** Stage 2 as the pipeline runs it: the same descents, heard by a stop signal while they run. */
+async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: AbortSignal): Promise<{ problem: Problem; descents: Descent[] }> {
+  const problem = problemOf(config, data);
+  const descents: Descent[] = [];
+  for (const s of config.series) descents.push(await descendOnAsync(problem, settingsOf(config, s), signal, () => runError(messages.interrupted())));
   return { problem, descents };
 }
+
+const problemOf = (config: RunConfig, data: Dataset) =>
+  setUpProblem(data, { model: config.model, standardize: standardizeFor(config, data), init: config.init });
+
+const settingsOf = (config: RunConfig, s: SeriesSpec) => ({ ...s, iterations: config.iterations, beta1: config.beta1, beta2: config.beta2, eps: config.eps, seed: config.seed });
 
 /**
  * Checks a run without doing it: the options, and that no file would overwrite another, the summary's
@@ -107,7 +117,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   refuseClashes(config, hooks.summaryPath);
   const data = await loadDataAsync(config, warn, hooks.signal);
   warnWholeBatches(options, config, data, warn);
-  const { problem, descents } = train(config, data);
+  const { problem, descents } = await trainInterruptibly(config, data, hooks.signal);
   for (const w of problem.warnings) warn(w);
   descents.forEach((d, i) => {
     for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);

@@ -46,6 +46,20 @@ export const SOFT_STREAK = 20;
  * decided and a learning rate that would be stable.
  */
 export function train(trainModel: Model, dataModel: Model, scaling: Scaling | null, o: TrainOptions): TrainResult {
+  const training = startTraining(trainModel, dataModel, scaling, o);
+  while (!training.advance(Infinity));
+  return training.result();
+}
+
+/** A descent under way: advanced in bounded slices, so a caller can stop it between them. */
+export interface Training {
+  /** Runs at most `updates` more updates; true when the descent is over (all done, or diverged). */
+  advance(updates: number): boolean;
+  result(): TrainResult;
+}
+
+/** The same descent as train(), one slice at a time (bit-identical: the slicing only pauses the loop). */
+export function startTraining(trainModel: Model, dataModel: Model, scaling: Scaling | null, o: TrainOptions): Training {
   const n = o.iterations;
   const dim = trainModel.dim;
   const columns = Array.from({ length: dim }, () => new Float64Array(n + 1));
@@ -73,20 +87,32 @@ export function train(trainModel: Model, dataModel: Model, scaling: Scaling | nu
   let diverged: Divergence | null = null;
   let done = n;
   let streak = 0;
-  for (let t = 1; t <= n; t++) {
-    step(w, t);
-    const loss = record(t);
-    streak = loss > SOFT_FACTOR * scale ? streak + 1 : 0;
-    if (!Number.isFinite(loss) || loss > HARD_FACTOR * scale || streak >= SOFT_STREAK) {
-      const bound = o.optimizer.stableRate(trainModel, o.params, { init: trainInit, iterations: n });
-      diverged = { iteration: t, stable_lr: belowFailedRate(bound, o.params.lr) };
-      done = Number.isFinite(loss) ? t : t - 1;
-      break;
-    }
-  }
+  let t = 1;
+  let over = n === 0;
   return {
-    trajectory: { w: columns.map((c) => c.subarray(0, done + 1)), loss: losses.subarray(0, done + 1) },
-    iterations: done,
-    diverged,
+    advance(updates) {
+      const stop = Math.min(n, t - 1 + updates);
+      for (; t <= stop; t++) {
+        step(w, t);
+        const loss = record(t);
+        streak = loss > SOFT_FACTOR * scale ? streak + 1 : 0;
+        if (!Number.isFinite(loss) || loss > HARD_FACTOR * scale || streak >= SOFT_STREAK) {
+          const bound = o.optimizer.stableRate(trainModel, o.params, { init: trainInit, iterations: n });
+          diverged = { iteration: t, stable_lr: belowFailedRate(bound, o.params.lr) };
+          done = Number.isFinite(loss) ? t : t - 1;
+          over = true;
+          return true;
+        }
+      }
+      over ||= t > n;
+      return over;
+    },
+    result() {
+      return {
+        trajectory: { w: columns.map((c) => c.subarray(0, done + 1)), loss: losses.subarray(0, done + 1) },
+        iterations: done,
+        diverged,
+      };
+    },
   };
 }

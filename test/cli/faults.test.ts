@@ -4,6 +4,9 @@ import { chmodSync, createReadStream, existsSync, mkdtempSync, readdirSync, read
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messages } from '../../src/errors';
+import { run } from '../../src/index';
+import { descendOn, descendOnAsync, setUpProblem } from '../../src/engine';
+import { syntheticDataset } from '../../src/data';
 import { MAX_TRAJECTORY_VALUES } from '../../src/options/resolve';
 import { usage } from '../helpers/usage';
 import { BIN, mlvisInProcess } from '../helpers/cli';
@@ -76,5 +79,25 @@ describe('signals and pipes (subprocess)', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" linear --iters 20000 --trajectory --summary - | head -c 10 >/dev/null`], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('a long training hears a stop', () => {
+  it('stops between slices of the descent, and slicing changes no number', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const t0 = Date.now();
+    await expect(run({ model: 'logistic', points: 20000, iterations: 1_000_000 }, { signal: controller.signal })).rejects.toThrow(messages.interrupted());
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('descendOnAsync is bit-identical to descendOn', async () => {
+    const data = syntheticDataset('logistic', 300, 1, 's');
+    const problem = setUpProblem(data, { model: 'logistic', standardize: false, init: [0, 0] });
+    const settings = { optimizer: 'sgd' as const, iterations: 20000, batchSize: 8, momentum: 0.9, beta1: 0.9, eps: 1e-8, seed: 'x' };
+    const a = descendOn(problem, settings);
+    const b = await descendOnAsync(problem, settings, undefined, () => new Error('stopped'));
+    expect(Buffer.from(b.trajectory.loss.buffer).equals(Buffer.from(a.trajectory.loss.buffer))).toBe(true);
+    expect(Array.from(b.trajectory.w[1])).toEqual(Array.from(a.trajectory.w[1]));
   });
 });
