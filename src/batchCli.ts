@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { keyWorded, readJobs, runBatch, type BatchEvent, type JobResult } from './batch';
+import { keyWorded, readJobs, refuseSummaryClash, runBatch, type BatchEvent, type JobResult } from './batch';
 import { messages, runError, usageError } from './errors';
 import { reserveText } from './output';
 import type { Io } from './cli';
@@ -27,12 +27,16 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
   const text = file === '-' ? (await readAll(io.stdin ?? process.stdin)).toString('utf8') : readText(file);
   const jobs = readJobs(text, file === '-' ? process.cwd() : dirname(resolve(file)), file === '-' ? 'stdin' : file);
   const summaryTo = flags.summary;
+  if (summaryTo === '') throw usageError(messages.badNumber('--summary', '', 'a file name or -'));
+  if (summaryTo !== undefined && summaryTo !== '-') refuseSummaryClash(jobs, summaryTo, file === '-' ? undefined : file);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   const json = flags.progress === 'json';
+  const table = !flags.quiet && !json;
+  const warnings = new OnceWarnings(io.stderr);
+  // The signal listeners stay until the very end: a second Ctrl-C during the clean-up changes nothing.
   const stop = listenForStop();
-  let results: JobResult[];
   try {
-    results = await runBatch(jobs, {
+    const results = await runBatch(jobs, {
       jobs: workers,
       shard,
       force: flags.force,
@@ -41,32 +45,51 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
       signal: stop.signal,
       onProgress: (e: BatchEvent) => {
         if (json) io.stderr.write(JSON.stringify(e) + '\n');
-        else if (e.event === 'warning' && !flags.quiet) io.stderr.write(`mlvis: warning: job ${e.job}: ${keyWorded(e.message)}\n`);
+        else if (e.event === 'warning' && !flags.quiet) warnings.add(e.job, e.message);
       },
     });
+    const summary = JSON.stringify(results.map(summaryOf), null, 2) + '\n';
+    if (summaryTo === '-') io.stdout.write(summary);
+    else if (summaryFile) await summaryFile.commit(summary);
+    if (table) {
+      warnings.repeats();
+      io.stderr.write(tableOf(results));
+    }
+    const finished = results.filter((r) => r.status === 'ok' || r.status === 'up to date').length;
+    if (stop.signal.aborted) throw runError(messages.batchInterrupted(finished, results.length));
+    const failed = results.filter((r) => r.status === 'failed').length;
+    if (failed === 0) return 0;
+    io.stderr.write(`mlvis: ${messages.someJobsFailed(failed, results.length, table)}\n`);
+    return 1;
   } catch (error) {
     await summaryFile?.discard();
-    throw error;
+    throw stop.reason(error);
   } finally {
     stop.dispose();
   }
-  const report = results.map((r) => ({
-    job: r.job,
-    status: r.status,
-    seconds: r.seconds,
-    ...(r.error ? { error: r.error } : {}),
-    ...(r.summary ?? { outputs: r.outputs }),
-  }));
-  if (summaryTo === '-') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else if (summaryFile) await summaryFile.commit(JSON.stringify(report, null, 2) + '\n');
-  if (!flags.quiet && !json) io.stderr.write(table(results));
-  if (stop.signal.aborted) throw stop.reason(runError(messages.interrupted()));
-  const failed = results.filter((r) => r.status === 'failed').length;
-  if (failed > 0) {
-    io.stderr.write(`mlvis: ${messages.someJobsFailed(failed, results.length)}\n`);
-    return 1;
+}
+
+/** One job in the --summary array: its number, status and time, then its run's summary (or its files). */
+function summaryOf(r: JobResult) {
+  return { job: r.job, status: r.status, seconds: r.seconds, ...(r.error ? { error: r.error } : {}), ...(r.summary ?? { outputs: r.outputs }) };
+}
+
+/**
+ * A default that does not suit every job would warn once per job: each warning is said once, with the job
+ * it came from first, and the other jobs it concerned are named before the table.
+ */
+class OnceWarnings {
+  private readonly seen = new Map<string, number[]>();
+  constructor(private readonly stderr: NodeJS.WritableStream) {}
+  add(job: number, message: string): void {
+    const jobs = this.seen.get(message);
+    if (jobs) return void jobs.push(job);
+    this.seen.set(message, [job]);
+    this.stderr.write(`mlvis: warning: job ${job}: ${message}\n`);
   }
-  return 0;
+  repeats(): void {
+    for (const [message, jobs] of this.seen) if (jobs.length > 1) this.stderr.write(`mlvis: warning: jobs ${jobs.slice(1).join(', ')} too: ${message}\n`);
+  }
 }
 
 function readText(file: string): string {
@@ -94,7 +117,7 @@ function shardOf(raw: string): [number, number] {
 }
 
 /** The closing table on stderr: job, outputs, frames, seconds, bytes, status. */
-function table(results: JobResult[]): string {
+function tableOf(results: JobResult[]): string {
   const size = (b: number) => (b < 1024 ? `${b} B` : b < 1024 * 1024 ? `${(b / 1024).toFixed(1)} KB` : `${(b / 1024 / 1024).toFixed(2)} MB`);
   const rows = [['job', 'outputs', 'frames', 'seconds', 'bytes', 'status']];
   for (const r of results) {

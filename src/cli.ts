@@ -109,14 +109,19 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const progress = progressReporter(raw.progress as ProgressMode | undefined, io.stderr, quiet);
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-  const stop = listenForStop();
   // The options are checked before the summary's file is reserved (which creates its folders), and the
   // summary is reserved before the run: an unwritable destination fails before anything is drawn.
   validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
-  let result;
+  // The signal listeners stay until the summary is written: a second Ctrl-C during the clean-up changes nothing.
+  const stop = listenForStop();
+  let summary: Summary;
   try {
-    result = await run(options, { warn, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    const result = await run(options, { warn, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    summary = result.summary;
+    if (result.stdout) await writeAll(io.stdout, result.stdout);
+    if (summaryTo === '-') io.stdout.write(summaryJson(summary));
+    else if (summaryFile) await summaryFile.commit(summaryJson(summary));
   } catch (error) {
     await summaryFile?.discard();
     progress.end(seconds(), [], (error as Error)?.message ?? String(error));
@@ -124,10 +129,6 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   } finally {
     stop.dispose();
   }
-  const { summary } = result;
-  if (result.stdout) await writeAll(io.stdout, result.stdout);
-  if (summaryTo === '-') io.stdout.write(summaryJson(summary));
-  else if (summaryFile) await summaryFile.commit(summaryJson(summary));
   const files = summary.outputs ?? [];
   progress.end(seconds(), files.map((f) => f.path));
   if (files.length === 0 && summaryTo === undefined) io.stdout.write(humanReport(summary));

@@ -24,9 +24,9 @@ export function runError(message: string, cause?: unknown): MlvisError {
 }
 
 /** A run stopped by a signal: exit code 128 + its number. */
-export function stoppedBy(signal: NodeJS.Signals): MlvisError {
+export function stoppedBy(signal: NodeJS.Signals, message = messages.interrupted()): MlvisError {
   const code = ({ SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as Record<string, ExitCode>)[signal] ?? 130;
-  return new MlvisError(messages.interrupted(), code);
+  return new MlvisError(message, code);
 }
 
 /** A usage error (exit code 2). */
@@ -144,9 +144,13 @@ export const messages = {
   jobsShape: (source: string) => `${source} must hold {"defaults": {…}, "jobs": [{…}, …]} or an array of jobs`,
   badJobs: (source: string, problems: readonly string[]) =>
     `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was rendered: ${problems.join('; ')}`,
+  summaryIsJobsFile: (path: string) => `--summary: ${JSON.stringify(path)} is the jobs file; write the summary to another file`,
+  batchInterrupted: (done: number, total: number) =>
+    `interrupted: ${done} of ${total} job${total === 1 ? '' : 's'} had finished and are written; the others left no file (existing files are as they were)`,
   badShard: (value: string) => `--shard: ${JSON.stringify(value)} is not I/N with 1 ≤ I ≤ N (for example --shard 2/4)`,
   jobsUnreadable: (path: string, reason: string) => `cannot read jobs file ${path}: ${reason}`,
-  someJobsFailed: (failed: number, total: number) => `${failed} of ${total} job${total === 1 ? '' : 's'} failed (see the table above)`,
+  someJobsFailed: (failed: number, total: number, table = true) =>
+    `${failed} of ${total} job${total === 1 ? '' : 's'} failed${table ? ' (see the table above)' : ''}`,
 
   // ---- output ------------------------------------------------------------------------------------
   outputUnwritable: (path: string, reason: string) => `cannot write ${path}: ${reason} (check the folder and its permissions)`,

@@ -16,7 +16,7 @@ import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, type AnimateHooks } from './pipeline/animate';
 import { refuseClashes } from './pipeline/clashes';
-import { dropStaleManifests, stageManifests } from './pipeline/manifest';
+import { dropStaleManifests, stageManifests, textHash } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
@@ -65,11 +65,11 @@ export function loadData(config: RunConfig, warn: Warn): Dataset {
  * Stage 1 as the pipeline runs it: a data file is read first without blocking (interruptible, size-capped:
  * see readDataFile), then parsed. Built-in sets and synthetic data need no reading.
  */
-async function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal): Promise<Dataset> {
-  if (config.data === undefined || config.data === '-' || config.csv !== undefined) return loadDataset(config, warn);
-  const source = resolveSource(config.data);
-  if (source.builtin) return loadDataset(config, warn);
-  return loadDataset({ ...config, csv: await readDataFile(source.path, signal) }, warn);
+async function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal): Promise<{ data: Dataset; sha256: string | null }> {
+  if (config.data === undefined) return { data: loadDataset(config, warn), sha256: null };
+  const text = config.csv ?? (await readDataFile(resolveSource(config.data).path, signal));
+  // The manifest's hash is of the text that was used, not of the file read again after the render.
+  return { data: loadDataset({ ...config, csv: text }, warn), sha256: textHash(text) };
 }
 
 /** Stage 2: the problem, set up once (models, scaling, the exact optimum), then one descent per series. */
@@ -115,7 +115,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const warn: Warn = (w) => hooks.warn?.(warningText(w), w);
   const config = resolveConfig(options, warn, { summary: hooks.summary ?? true });
   refuseClashes(config, hooks.summaryPath);
-  const data = await loadDataAsync(config, warn, hooks.signal);
+  const { data, sha256: dataSha256 } = await loadDataAsync(config, warn, hooks.signal);
   warnWholeBatches(options, config, data, warn);
   const { problem, descents } = await trainInterruptibly(config, data, hooks.signal);
   for (const w of problem.warnings) warn(w);
@@ -133,7 +133,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
       addOutputs(summary, animated.files, group.seriesIndex);
       stdout ??= animated.stdout;
     }
-    if (config.manifest) await stageManifests(options, config, summary, (summary.outputs ?? []).filter((f) => f.path !== '-'), commit);
+    if (config.manifest) await stageManifests(options, config, summary, (summary.outputs ?? []).filter((f) => f.path !== '-'), commit, dataSha256);
     else dropStaleManifests(summary.outputs ?? [], commit);
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     await commit.commit();

@@ -6,7 +6,10 @@ import { MlvisError, stoppedBy } from './errors';
 
 export interface Stop {
   signal: AbortSignal;
-  /** The error to end with: the signal's, when one arrived, else `error` itself. */
+  /**
+   * The error to end with: when a signal arrived, the run's message with the signal's exit code (another
+   * signal during the clean-up changes nothing: the listeners stay until dispose), else `error` itself.
+   */
   reason(error: unknown): unknown;
   dispose(): void;
 }
@@ -23,7 +26,11 @@ export function listenForStop(): Stop {
   for (const s of SIGNALS) process.on(s, on);
   return {
     signal: controller.signal,
-    reason: (error) => (received && (error instanceof MlvisError || controller.signal.aborted) ? stoppedBy(received) : error),
+    reason: (error) => {
+      if (!received || !(error instanceof MlvisError || controller.signal.aborted)) return error;
+      // A batch says what had finished; a single run's own words are the interrupted message.
+      return stoppedBy(received, error instanceof MlvisError && error.exitCode === 1 ? error.message : undefined);
+    },
     dispose: () => {
       for (const s of SIGNALS) process.off(s, on);
     },

@@ -5,13 +5,16 @@
  */
 import { availableParallelism } from 'node:os';
 import type { RunOptions } from '../config';
+import { dirname, resolve } from 'node:path';
+import { messages, usageError } from '../errors';
+import { removeTempsOf } from '../encode/atomic';
 import { plannedFiles } from '../pipeline/clashes';
 import { upToDate } from '../pipeline/manifest';
 import type { Summary, WrittenFile } from '../summary';
 import { keyWorded, readJobs, type Job } from './jobs';
 import { runPool } from './pool';
 
-export { readJobs, keyWorded, type Job } from './jobs';
+export { readJobs, keyWorded, refuseSummaryClash, type Job } from './jobs';
 
 export type JobStatus = 'ok' | 'failed' | 'up to date' | 'interrupted' | 'would render';
 
@@ -51,7 +54,7 @@ export interface BatchOptions {
 
 /** Checks a list of jobs (library options, paths relative to `base`) as a jobs file is checked. */
 export function checkJobs(jobs: RunOptions[], base = process.cwd()): Job[] {
-  return readJobs(JSON.stringify(jobs), base, 'the jobs');
+  return readJobs(JSON.stringify(jobs), base, 'the job list');
 }
 
 /**
@@ -59,15 +62,27 @@ export function checkJobs(jobs: RunOptions[], base = process.cwd()): Job[] {
  * job order. Jobs fail on their own: the batch goes on, and a job's status says what became of it.
  */
 export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {}): Promise<JobResult[]> {
+  checkBatchOptions(o);
   const checked: Job[] = isJobList(jobs) ? jobs : checkJobs(jobs);
   const mine = o.shard ? checked.filter((j) => j.index % o.shard![1] === o.shard![0] - 1) : checked;
   const results = new Map<number, JobResult>();
-  const emit = o.onProgress ?? (() => {});
+  // A progress callback that throws must not take the batch (or its workers) down with it.
+  const emit = (e: BatchEvent) => {
+    try {
+      o.onProgress?.(e);
+    } catch {
+      // the caller's problem, not the batch's
+    }
+  };
   const finish = (r: JobResult) => {
     results.set(r.job, r);
     emit({ event: 'job', job: r.job, status: r.status, seconds: r.seconds, outputs: (r.outputs.length ? r.outputs.map((f) => f.path) : r.planned), ...(r.error ? { error: r.error } : {}) });
   };
+  if (o.signal?.aborted) {
+    return mine.map((j) => ({ job: j.index, status: 'interrupted' as const, seconds: 0, outputs: [], planned: plannedOutputs(j) }));
+  }
   const todo: Job[] = [];
+  const cleanups: Promise<void>[] = [];
   const planned = new Map(mine.map((j) => [j.index, plannedOutputs(j)]));
   for (const job of mine) {
     const outputs = planned.get(job.index)!;
@@ -88,11 +103,26 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
       else if (o.signal?.aborted) finish({ job: m.index, status: 'interrupted', seconds: m.seconds, outputs: [], planned: planned.get(m.index)! });
       else finish({ job: m.index, status: 'failed', seconds: m.seconds, outputs: [], planned: planned.get(m.index)!, error: keyWorded(m.message) });
     },
-    onCrash: (index, how) =>
-      finish({ job: index, status: o.signal?.aborted ? 'interrupted' : 'failed', seconds: 0, outputs: [], planned: planned.get(index)!, ...(o.signal?.aborted ? {} : { error: `its worker process died (${how})` }) }),
+    onCrash: (index, how, pid) => {
+      // The dead worker could not remove its temporary files: they carry its pid.
+      if (pid !== undefined) for (const folder of new Set(planned.get(index)!.map((p) => dirname(resolve(p))))) cleanups.push(removeTempsOf(folder, pid));
+      finish({ job: index, status: o.signal?.aborted ? 'interrupted' : 'failed', seconds: 0, outputs: [], planned: planned.get(index)!, ...(o.signal?.aborted ? {} : { error: `its worker process died (${how})` }) });
+    },
   });
+  await Promise.all(cleanups);
   for (const job of todo) if (!results.has(job.index)) finish({ job: job.index, status: 'interrupted', seconds: 0, outputs: [], planned: planned.get(job.index)! });
   return mine.map((j) => results.get(j.index)!);
+}
+
+/** The options a script passes are checked as the command line checks its flags. */
+function checkBatchOptions(o: BatchOptions): void {
+  if (o.jobs !== undefined && !(Number.isInteger(o.jobs) && o.jobs >= 1 && o.jobs <= 64)) {
+    throw usageError(messages.badNumber('jobs', String(o.jobs), 'a whole number from 1 to 64'));
+  }
+  const s = o.shard;
+  if (s !== undefined && !(Array.isArray(s) && s.length === 2 && s.every(Number.isInteger) && s[0] >= 1 && s[1] >= 1 && s[0] <= s[1])) {
+    throw usageError(messages.badShard(JSON.stringify(s)));
+  }
 }
 
 function isJobList(jobs: Job[] | RunOptions[]): jobs is Job[] {

@@ -16,8 +16,8 @@ function workerPath(): string {
 
 export interface PoolHooks {
   onMessage(m: WorkerMessage): void;
-  /** A worker exited while rendering this job (a crash, a kill). */
-  onCrash(index: number, how: string): void;
+  /** A worker (process `pid`) exited while rendering this job (a crash, a kill). */
+  onCrash(index: number, how: string, pid: number | undefined): void;
   signal?: AbortSignal;
   frames: boolean;
 }
@@ -55,7 +55,7 @@ export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHoo
       });
       worker.on('exit', (code, signal) => {
         workers.delete(worker);
-        if (current !== undefined) hooks.onCrash(current, signal ? `signal ${signal}` : `exit code ${code}`);
+        if (current !== undefined) hooks.onCrash(current, signal ? `signal ${signal}` : `exit code ${code}`, worker.pid);
         current = undefined;
         if (!stopping && queue.length > 0) start();
         if (workers.size === 0) done();

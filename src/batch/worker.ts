@@ -7,7 +7,15 @@ import { run } from '../index';
 import type { JobMessage, WorkerMessage } from './protocol';
 
 const controller = new AbortController();
-const send = (m: WorkerMessage) => process.send?.(m);
+// After the parent is gone (killed, or stopped the batch) there is nobody to tell: say nothing, never throw.
+const send = (m: WorkerMessage) => {
+  if (!process.connected) return;
+  try {
+    process.send?.(m, undefined, {}, () => undefined);
+  } catch {
+    // the channel closed between the check and the send
+  }
+};
 
 // Ctrl-C reaches the whole process group; the run in hand stops between frames and removes its files.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => controller.abort());

@@ -23,11 +23,19 @@ export function tempPathFor(target: string): string {
 
 /** Temporary files of this naming whose process is gone (a killed run): removed before a new one starts. */
 async function removeStaleTemps(folder: string): Promise<void> {
+  await removeTemps(folder, (pid) => pid !== process.pid && !alive(pid));
+}
+
+/** Removes the temporary files a process left in a folder (a batch worker that died mid-job). */
+export async function removeTempsOf(folder: string, pid: number): Promise<void> {
+  await removeTemps(folder, (p) => p === pid);
+}
+
+async function removeTemps(folder: string, whose: (pid: number) => boolean): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names) {
     const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
-    await unlink(join(folder, name)).catch(() => undefined);
+    if (m && whose(Number(m[1]))) await unlink(join(folder, name)).catch(() => undefined);
   }
 }
 

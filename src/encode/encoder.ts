@@ -48,6 +48,8 @@ export interface EncoderOptions {
   commit?: Commit;
   /** MP4/WebM: an ffmpeg that makes no progress for this long is stopped and the encode fails (default 60 s). */
   watchdogMs?: number;
+  /** A stop from outside (Ctrl-C): ends any wait on ffmpeg at once with messages.interrupted. */
+  signal?: AbortSignal;
 }
 
 /** What finish() reports: the path written (the pattern for a png sequence), total bytes, files written. */

@@ -48,6 +48,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
   let finishing = false; // input ended on purpose: ffmpeg's exit is expected
   let failed: (() => void) | undefined; // wakes every wait when a failure is recorded
   const failedNow = new Promise<void>((resolve) => (failed = resolve));
+  options.signal?.addEventListener('abort', () => fail(runError(messages.interrupted())), { once: true });
 
   const fail = (error: MlvisError) => {
     failure ??= error;

@@ -73,13 +73,12 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
     const stills = outputs.filter((o) => o.format === 'png' && !o.sequence);
     const written: WrittenFile[] = [];
     if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer, animated, hooks)));
-    for (const w of largeGifs(written)) warn(w);
     for (const out of stills) written.push(...(await encodeStills(config, scene, renderer, out, hooks, warn)));
-    const i = outputs.findIndex((o) => o.stdout);
-    if (i < 0) return { files: written };
-    const stdout = await readFile(written[i].path);
-    written[i] = { ...written[i], path: '-' };
-    return { files: written, stdout };
+    const i = written.findIndex((f) => scratch !== undefined && f.path.startsWith(scratch));
+    const stdout = i < 0 ? undefined : await readFile(written[i].path);
+    if (i >= 0) written[i] = { ...written[i], path: '-' };
+    for (const w of largeGifs(written)) warn(w.code === 'largeGif' && w.path === '-' ? { ...w, path: 'stdout' } : w);
+    return stdout ? { files: written, stdout } : { files: written };
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
@@ -94,7 +93,7 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
     ? [renderer.drawFrame(at(0)).slice(), renderer.drawFrame(at(iterations.length - 1)).slice()]
     : undefined;
   // stdout's scratch file is not part of the commit: it is read back at once.
-  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, o.stdout ? undefined : hooks.commit), paletteSamples }));
+  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, o.stdout ? undefined : hooks.commit, hooks.signal), paletteSamples }));
   return encodeWith(encoders, outputs, iterations.length, async (add) => {
     for (let k = 0; k < iterations.length; k++) {
       if (hooks.signal?.aborted) throw runError(messages.interrupted());
@@ -127,8 +126,8 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
   return files;
 }
 
-function encoderOptions(config: RunConfig, path: string, frameCount: number, commit: Commit | undefined) {
-  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, commit };
+function encoderOptions(config: RunConfig, path: string, frameCount: number, commit: Commit | undefined, signal?: AbortSignal) {
+  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, commit, signal };
 }
 
 /** start every encoder, feed them, finish them; on any failure abort every one (no partial files). */

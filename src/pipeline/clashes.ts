@@ -25,6 +25,13 @@ export function plannedFiles(config: RunConfig): PlannedFile[] {
   );
 }
 
+/** Every file the run writes: its outputs and, with --manifest, each output's OUT.json. */
+export function filesWritten(config: RunConfig): PlannedFile[] {
+  const outputs = plannedFiles(config);
+  if (!config.manifest) return outputs;
+  return [...outputs, ...outputs.map((f) => ({ name: `${f.name}.json`, path: resolve(`${f.name}.json`) }))];
+}
+
 /** The names frames/%04d.png expands to: frames/0000.png, frames/0001.png, … (frame numbers widen past N digits). */
 function sequencePattern(path: string): RegExp {
   const m = /%(0([1-9]))?d/.exec(path)!;
@@ -33,7 +40,8 @@ function sequencePattern(path: string): RegExp {
   return new RegExp(`^${quote(path.slice(0, m.index))}${digits}${quote(path.slice(m.index + m[0].length))}$`);
 }
 
-const hits = (file: PlannedFile, path: string) => (file.pattern ? file.pattern.test(path) : file.path === path);
+/** Whether a planned file (or pattern) names this absolute path. */
+export const hits = (file: PlannedFile, path: string) => (file.pattern ? file.pattern.test(path) : file.path === path);
 
 /**
  * Refuses, before any work, a run whose files would overwrite one another, the summary, or the input data:
@@ -41,7 +49,7 @@ const hits = (file: PlannedFile, path: string) => (file.pattern ? file.pattern.t
  * file, or an output or summary that is the data file.
  */
 export function refuseClashes(config: RunConfig, summaryPath: string | undefined): void {
-  const files = plannedFiles(config);
+  const files = filesWritten(config);
   files.forEach((a, i) => {
     for (const b of files.slice(i + 1)) if (hits(a, b.path) || hits(b, a.path)) throw usageError(messages.sameOutputTwice(b.name));
   });

@@ -4,10 +4,10 @@
  * exist and still match; a docs build can tell what is stale without rendering anything.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { resolveSource } from '../data';
+import { readTextFile, resolveSource } from '../data';
 import { frameFileName, isFrameSequence } from '../encode/pattern';
 import { createTemp, removeQuietly, type Commit } from '../encode/atomic';
 import type { RunConfig, RunOptions } from '../config';
@@ -64,12 +64,25 @@ function here(folder: string, path: string): string {
   return relative(folder, resolve(path)) || '.';
 }
 
-/** sha256 of the data file the options read (a built-in set's CSV included), or null for synthetic data. */
-export function dataHash(config: Pick<RunConfig, 'data' | 'csv'>): string | null {
+/** sha256 of a data set's text (as decoded for parsing). */
+export function textHash(text: string): string {
+  return sha256(text);
+}
+
+/**
+ * The hash a run of these options would record for its data now: null for synthetic data, the text's hash for
+ * a file or a built-in set. Data that cannot be read again unchanged (stdin, a FIFO, a missing file) has no
+ * hash that could match, so such a job is never up to date.
+ */
+function currentDataHash(config: Pick<RunConfig, 'data' | 'csv'>): string | null | undefined {
   if (config.data === undefined) return null;
-  if (config.data === '-') return sha256(config.csv ?? '');
-  const path = resolveSource(config.data).path;
-  return existsSync(path) ? sha256(readFileSync(path)) : null;
+  if (config.data === '-') return config.csv === undefined ? undefined : sha256(config.csv);
+  try {
+    const path = resolveSource(config.data).path;
+    return statSync(path).isFile() ? sha256(readTextFile(path)) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The files an output consists of: itself, or the frames of a %d pattern from 0 up. */
@@ -85,8 +98,9 @@ export async function stageManifests(
   summary: Summary,
   written: WrittenFile[],
   commit: Commit,
+  dataSha256: string | null,
 ): Promise<void> {
-  const data = dataHash(config);
+  const data = dataSha256;
   for (const file of written) {
     const animation = file.frames > 1 && !(file.format === 'png' && isFrameSequence(file.path));
     const manifest: Manifest = {
@@ -125,7 +139,8 @@ export async function stageManifests(
  */
 export function upToDate(options: RunOptions, config: RunConfig, outputs: string[]): Manifest[] | null {
   if (outputs.length === 0) return null;
-  const data = dataHash(config);
+  const data = currentDataHash(config);
+  if (data === undefined) return null;
   const found: Manifest[] = [];
   for (const out of outputs) {
     const folder = dirname(resolve(out));

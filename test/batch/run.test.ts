@@ -1,10 +1,10 @@
 /** Batches end to end: worker processes (dist/batch/worker.js, built by npm test), files, manifests. */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runBatch, type BatchEvent } from '../../src/batch';
-import { manifestPath, run, type Manifest } from '../../src/index';
+import { manifestPath, MlvisError, run, type Manifest } from '../../src/index';
 import { mlvisInProcess } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-batch-'));
@@ -121,5 +121,53 @@ describe('mlvis batch (CLI, in-process; the workers are processes)', () => {
       expect(r.code).toBe(2);
       expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     }
+  });
+});
+
+describe('review fixes', () => {
+  it('a dead worker’s temporary files are removed', async () => {
+    const sub = mkdtempSync(join(dir, 'deadtmp-'));
+    const killer = join(sub, 'kill-parent.sh');
+    writeFileSync(killer, '#!/bin/sh\nkill -9 $PPID\nsleep 5\n');
+    chmodSync(killer, 0o755);
+    const r = await runBatch([{ model: 'linear', ...SMALL, ffmpeg: killer, out: [join(sub, 'a.gif'), join(sub, 'a.mp4')] }], { jobs: 1 });
+    expect(r[0].status).toBe('failed');
+    expect(readdirSync(sub).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an already-stopped signal renders nothing; bad options and a throwing callback are handled', async () => {
+    const sub = mkdtempSync(join(dir, 'opts-'));
+    const jobs = [{ model: 'linear' as const, ...SMALL, out: join(sub, 'a.png') }];
+    expect((await runBatch(jobs, { signal: AbortSignal.abort() })).map((r) => r.status)).toEqual(['interrupted']);
+    expect(existsSync(join(sub, 'a.png'))).toBe(false);
+    await expect(runBatch(jobs, { jobs: NaN })).rejects.toThrow(MlvisError);
+    await expect(runBatch(jobs, { shard: [0, 2] })).rejects.toThrow(MlvisError);
+    const r = await runBatch(jobs, {
+      jobs: 1,
+      onProgress: () => {
+        throw new Error('a bad callback');
+      },
+    });
+    expect(r[0].status).toBe('ok');
+  });
+
+  it('refuses what would overwrite a jobs file, a job’s data, or a manifest', async () => {
+    const sub = mkdtempSync(join(dir, 'clash-'));
+    writeFileSync(join(sub, 'd.csv'), 'x,y\n1,2\n2,4\n3,7\n');
+    const file = join(sub, 'jobs.json');
+    writeFileSync(file, JSON.stringify([{ model: 'linear', out: 'o1.png' }, { model: 'linear', data: 'd.csv', out: 'o2.png' }]));
+    for (const target of ['o1.png', 'jobs.json', 'd.csv']) {
+      const r = await mlvisInProcess(['batch', file, '--summary', join(sub, target)]);
+      expect(r.code).toBe(2);
+    }
+    expect(readFileSync(file, 'utf8')).toMatch(/o1\.png/);
+    const selfJobs = join(sub, 'fit.gif.json');
+    writeFileSync(selfJobs, JSON.stringify([{ model: 'linear', out: 'fit.gif', manifest: true }, { model: 'linear', out: 'd.csv.png', data: 'fit.gif.json' }]));
+    const r = await mlvisInProcess(['batch', selfJobs]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/writes over the data of jobs\[1\]/);
+    const stdoutJob = join(sub, 'stdout.json');
+    writeFileSync(stdoutJob, JSON.stringify([{ model: 'linear', out: '-', format: 'gif' }]));
+    expect((await mlvisInProcess(['batch', stdoutJob])).stderr).toMatch(/jobs\[0\]\.out: "-" \(stdout\) is for a single run/);
   });
 });

@@ -130,6 +130,18 @@ describe.each(['mp4', 'webm'] as OutputFormat[])('%s colour', (format) => {
 });
 
 describe('an ffmpeg that hangs', () => {
+  test('gives way at once to a stop from outside, long before the watchdog', async () => {
+    await writeFile(join(dir, 'hang2.sh'), '#!/bin/sh\nexec sleep 30\n');
+    await chmod(join(dir, 'hang2.sh'), 0o755);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const encoder = createEncoder('mp4', optionsFor(join(dir, 'stopped.mp4'), { frameCount: 40, fps: 10, holdSeconds: 0, ffmpegPath: join(dir, 'hang2.sh'), signal: controller.signal }));
+    const t0 = Date.now();
+    await expect(encodeAll(encoder, frames(40))).rejects.toThrow(messages.interrupted());
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect((await listing(dir)).filter((f) => f.startsWith('.stopped'))).toEqual([]);
+  });
+
   test('is stopped by the watchdog: the encode fails, the child is ended, no temporary file is left', async () => {
     await writeFile(join(dir, 'hang.sh'), '#!/bin/sh\nexec sleep 30\n');
     await chmod(join(dir, 'hang.sh'), 0o755);

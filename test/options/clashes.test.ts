@@ -58,3 +58,10 @@ describe('bad library input gets a clear message', () => {
     expect(refused(options as never)).toBe(message);
   });
 });
+
+describe('manifests are files too', () => {
+  it('refuses a data file or a summary that a manifest would overwrite', () => {
+    expect(refused({ model: 'linear', data: 'p/r.gif.json', out: 'p/r.gif', manifest: true })).toBe(messages.outputIsInput('p/r.gif.json'));
+    expect(refused({ model: 'linear', out: 't.gif', manifest: true }, 't.gif.json')).toBe(messages.summaryIsOutput('t.gif.json'));
+  });
+});
