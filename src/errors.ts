@@ -156,6 +156,7 @@ export const messages = {
   outputUnwritable: (path: string, reason: string) => `cannot write ${path}: ${reason} (check the folder and its permissions)`,
   ffmpegNotFound: (path: string) =>
     `ffmpeg not found at ${path}; reinstall with "npm install", or point MLVIS_FFMPEG or --ffmpeg at an ffmpeg binary`,
+  ffmpegNotExecutable: (path: string) => `${path} is not executable, so it cannot be the ffmpeg to run; give an ffmpeg binary with --ffmpeg or MLVIS_FFMPEG (or chmod +x it)`,
   ffmpegFailed: (detail: string) => `ffmpeg failed: ${detail}`,
   ffmpegStuck: (seconds: number, what: string) =>
     `ffmpeg failed: it did not ${what} for ${seconds} s and was stopped; check the binary given with --ffmpeg or MLVIS_FFMPEG`,

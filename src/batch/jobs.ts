@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { OPTION_TABLE, resolveConfig, type RunConfig, type RunOptions } from '../config';
+import { OPTION_TABLE, outputOf, resolveConfig, type Format, type RunConfig, type RunOptions } from '../config';
 import { knownAs } from '../options/resolve';
 import { findDataset } from '../data';
 import { messages, MlvisError, usageError } from '../errors';
@@ -30,14 +30,18 @@ export function readJobs(text: string, base: string, source: string): Job[] {
     throw usageError(messages.jobsNotJson(source, (e as Error).message));
   }
   const { defaults, jobs } = shapeOf(parsed, source);
-  const problems: string[] = [];
+  // A bad key in the defaults is one problem, said once, not once per job.
+  const problems: string[] = Object.keys(defaults)
+    .filter((k) => !Object.hasOwn(OPTION_TABLE, k))
+    .map((k) => `defaults.${messages.unknownOption(k, JSON.stringify(defaults[k]), knownAs(k))}`);
+  const known = Object.fromEntries(Object.entries(defaults).filter(([k]) => Object.hasOwn(OPTION_TABLE, k)));
   const out: Job[] = [];
   jobs.forEach((job, index) => {
     if (job === null || typeof job !== 'object' || Array.isArray(job)) {
       problems.push(`jobs[${index}]: is not an object of options`);
       return;
     }
-    const options = withPaths({ ...defaults, ...(job as Record<string, unknown>) }, base);
+    const options = withPaths({ ...known, ...(job as Record<string, unknown>) }, base);
     if (options.out === '-' || (Array.isArray(options.out) && options.out.includes('-'))) return void problems.push(`jobs[${index}].out: "-" (stdout) is for a single run; a batch job writes files`);
     const found = problemsOf(options, index);
     if (found.length > 0) return void problems.push(...found);
@@ -81,6 +85,16 @@ function problemsOf(options: Record<string, unknown>, index: number): string[] {
     for (const issue of parsed.issues) {
       const key = String(issue.path?.[0]?.key ?? '');
       if (key !== 'model' || Object.hasOwn(options, 'model')) problems.push(`${at(key)}: ${JSON.stringify(options[key])} ${keyWorded(issue.message)}`);
+    }
+  }
+  // File names are checked even when another key is wrong, so one pass shows every problem.
+  for (const out of [options.out ?? []].flat()) {
+    if (typeof out !== 'string') continue;
+    try {
+      outputOf(out, typeof options.format === 'string' ? (options.format as Format) : undefined);
+    } catch (e) {
+      if (e instanceof MlvisError && !problems.length) continue; // the full check below words it in context
+      if (e instanceof MlvisError) problems.push(`${at('out')}: ${keyWorded(e.message.replace(/^--out: /, ''))}`);
     }
   }
   if (problems.length > 0) return problems;

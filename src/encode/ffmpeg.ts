@@ -20,11 +20,12 @@ export async function resolveFfmpeg(override?: string): Promise<string> {
       throw runError(messages.ffmpegNotFound(`@ffmpeg-installer/ffmpeg (${String(error)})`));
     }
   }
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw runError(messages.ffmpegNotFound(path));
   try {
-    if (!(await stat(path)).isFile()) throw new Error('not a file');
     await access(path, constants.X_OK);
   } catch (error) {
-    throw runError(messages.ffmpegNotFound(path), error);
+    throw runError(messages.ffmpegNotExecutable(path), error);
   }
   return path;
 }

@@ -26,6 +26,17 @@ describe('a jobs file is checked whole before anything renders', () => {
     );
   });
 
+  it('names a bad default once, and a bad file name beside another problem', () => {
+    const text = JSON.stringify({ defaults: { model: 'linear', iters: 5 }, jobs: [{ out: 'q.txt', fps: 0 }, {}] });
+    expect(problems(text)).toBe(
+      messages.badJobs('jobs.json', [
+        'defaults.iters: 5 is not an option mlvis knows; the option is called iterations',
+        'jobs[0].fps: 0 must be at least 0.1',
+        `jobs[0].out: cannot tell the format of "/base/q.txt"; use a name ending in .gif, .mp4, .webm or .png`,
+      ]),
+    );
+  });
+
   it('takes defaults and a bare array, and resolves relative paths against the file', () => {
     const jobs = readJobs(JSON.stringify({ defaults: { model: 'linear', iterations: 5 }, jobs: [{ out: 'a/fit.gif' }, { model: 'logistic', data: 'penguins', out: '/abs/x.png' }] }), '/base', 'jobs.json');
     expect(jobs.map((j) => j.options)).toEqual([
