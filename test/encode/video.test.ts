@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { messages } from '../../src/errors';
@@ -153,5 +154,29 @@ describe('an ffmpeg that hangs', () => {
     await expect(encodeAll(encoder, frames(40))).rejects.toThrow(messages.ffmpegStuck(0.5, 'read a frame'));
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect((await listing(dir)).filter((f) => f.startsWith('.hung'))).toEqual([]);
+  });
+});
+
+describe('what ffmpeg wrote is checked', () => {
+  test('an ffmpeg that exits 0 after writing garbage does not replace the existing file', async () => {
+    const fake = join(dir, 'garbage.sh');
+    // Writes junk to its last argument (file:PATH) and succeeds.
+    await writeFile(fake, '#!/bin/sh\nfor last; do :; done\ncat >/dev/null\necho "not a video at all" > "${last#file:}"\n');
+    await chmod(fake, 0o755);
+    for (const format of ['mp4', 'webm'] as const) {
+      const target = join(dir, `kept.${format}`);
+      await writeFile(target, 'old');
+      await expect(encodeAll(createEncoder(format, optionsFor(target, { frameCount: 2, ffmpegPath: fake })), frames(2))).rejects.toThrow(/is not a(n MP4| WebM) file/);
+      expect(readFileSync(target, 'utf8')).toBe('old');
+    }
+  });
+
+  test('a name with a colon or a URL is a plain file to ffmpeg, never a protocol', async () => {
+    for (const name of ['run:1.mp4', 'http:x.webm']) {
+      const path = join(dir, name);
+      const result = await encodeAll(createEncoder(name.endsWith('mp4') ? 'mp4' : 'webm', optionsFor(path, { frameCount: 2 })), frames(2));
+      expect(result.bytes).toBeGreaterThan(0);
+      expect(statSync(path).size).toBe(result.bytes);
+    }
   });
 });
