@@ -117,7 +117,8 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const stop = listenForStop();
   let summary: Summary;
   try {
-    const result = await run(options, { warn, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    const log = raw.verbose === true ? (m: string) => io.stderr.write(`mlvis: ${m}\n`) : undefined;
+    const result = await run(options, { warn, log, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
     summary = result.summary;
     if (result.stdout) await writeAll(io.stdout, result.stdout);
     if (summaryTo === '-') io.stdout.write(summaryJson(summary));

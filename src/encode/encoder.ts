@@ -50,6 +50,8 @@ export interface EncoderOptions {
   watchdogMs?: number;
   /** A stop from outside (Ctrl-C): ends any wait on ffmpeg at once with messages.interrupted. */
   signal?: AbortSignal;
+  /** Details for --verbose (which ffmpeg runs). */
+  log?: (message: string) => void;
 }
 
 /** What finish() reports: the path written (the pattern for a png sequence), total bytes, files written. */

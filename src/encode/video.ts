@@ -13,7 +13,7 @@ import { resolve as absolute } from 'node:path';
 import { messages, MlvisError, runError } from '../errors';
 import { createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
-import { ffmpegReason, resolveFfmpeg } from './ffmpeg';
+import { ffmpegReason, ffmpegVersion, resolveFfmpeg } from './ffmpeg';
 
 /**
  * RGB to BT.709 YUV, and tags saying so: untagged H.264 at 720p and above is shown by browsers as BT.709
@@ -77,6 +77,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
   return {
     async start() {
       const binary = await resolveFfmpeg(options.ffmpegPath);
+      if (options.log) options.log(`ffmpeg: ${binary} (${ffmpegVersion(binary)})`);
       temp = await createTemp(path);
       const args = ['-hide_banner', '-loglevel', 'error', '-nostdin',
         '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0',

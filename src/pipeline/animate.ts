@@ -18,6 +18,8 @@ export interface Animated {
 }
 
 export interface AnimateHooks {
+  /** Details for --verbose: which ffmpeg runs. */
+  log?: (message: string) => void;
   /** Where finished files wait until every output of the run has succeeded (see encode/atomic.ts). */
   commit?: Commit;
   /** Called after each animation frame is encoded (into every animated output). */
@@ -93,7 +95,7 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
     ? [renderer.drawFrame(at(0)).slice(), renderer.drawFrame(at(iterations.length - 1)).slice()]
     : undefined;
   // stdout's scratch file is not part of the commit: it is read back at once.
-  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, o.stdout ? undefined : hooks.commit, hooks.signal), paletteSamples }));
+  const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, o.stdout ? undefined : hooks.commit, hooks), paletteSamples }));
   return encodeWith(encoders, outputs, iterations.length, async (add) => {
     for (let k = 0; k < iterations.length; k++) {
       if (hooks.signal?.aborted) throw runError(messages.interrupted());
@@ -126,8 +128,8 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
   return files;
 }
 
-function encoderOptions(config: RunConfig, path: string, frameCount: number, commit: Commit | undefined, signal?: AbortSignal) {
-  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, commit, signal };
+function encoderOptions(config: RunConfig, path: string, frameCount: number, commit: Commit | undefined, hooks: AnimateHooks = {}) {
+  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, commit, signal: hooks.signal, log: hooks.log };
 }
 
 /** start every encoder, feed them, finish them; on any failure abort every one (no partial files). */

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { messages } from '../../src/errors';
+import { systemFfmpeg } from '../../src/encode/ffmpeg';
 import { createEncoder, encodeAll, type OutputFormat } from '../../src/encode';
 import { colourAt, frames, H, listing, optionsFor, run, tempFolder, W } from './helpers';
 
@@ -178,5 +179,25 @@ describe('what ffmpeg wrote is checked', () => {
       expect(result.bytes).toBeGreaterThan(0);
       expect(statSync(path).size).toBe(result.bytes);
     }
+  });
+});
+
+describe('which ffmpeg runs', () => {
+  async function standIn(folder: string, version: string, encoders: string): Promise<string> {
+    await mkdir(folder, { recursive: true });
+    const script = `#!/bin/sh\ncase "$2" in -version) echo "ffmpeg version ${version} Copyright";; -encoders) printf '${encoders}\\n';; esac\n`;
+    await writeFile(join(folder, 'ffmpeg'), script);
+    await chmod(join(folder, 'ffmpeg'), 0o755);
+    return join(folder, 'ffmpeg');
+  }
+
+  test('prefers a newer ffmpeg on PATH that has both encoders, else the bundled one', async () => {
+    const good = await standIn(join(dir, 'path-good'), '6.1.1', ' V....D libx264  H.264\\n V....D libvpx-vp9  VP9');
+    expect(systemFfmpeg({ PATH: `${join(dir, 'path-good')}:/nonexistent` })).toBe(good);
+    await standIn(join(dir, 'path-old'), '4.0.2', ' V....D libx264  H.264\\n V....D libvpx-vp9  VP9');
+    expect(systemFfmpeg({ PATH: join(dir, 'path-old') })).toBeUndefined();
+    await standIn(join(dir, 'path-novp9'), '7.0', ' V....D libx264  H.264');
+    expect(systemFfmpeg({ PATH: join(dir, 'path-novp9') })).toBeUndefined();
+    expect(systemFfmpeg({ PATH: join(dir, 'nothing-here') })).toBeUndefined();
   });
 });
