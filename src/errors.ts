@@ -92,6 +92,10 @@ export const messages = {
   stdinNeedsCsv: () => 'data "-" reads CSV from stdin on the command line; in the library, pass the CSV text as csv',
   oneStillToStdout: () => '--out -: stdout takes one file; give --frame one iteration, or write the stills to files',
   sweepToStdout: () => '--out -: stdout takes one file, and a sweep writes one per value; use --layout grid or overlay, or write files',
+  tooMuchWork: (frames: number, w: number, h: number, limit: number) =>
+    `this animation would be ${frames.toLocaleString('en')} frames of ${w}x${h}, more than the ${limit.toExponential(0)} pixels mlvis encodes in one run; use fewer --frames (or a larger --every), a shorter --hold, or a smaller --size`,
+  dataOverflows: (x: string, y: string) =>
+    `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} overflows double precision (its squares pass 1e308); rescale the columns (for example to thousands or millions) and try again`,
   trajectoryTooLarge: (values: number, limit: number) =>
     `--trajectory would put ${values.toLocaleString('en')} numbers in the summary, more than the ${limit.toLocaleString('en')} it can hold; use fewer --iters, or leave out --trajectory`,
   stdoutTwice: () => '--out - and --summary - both write to stdout; send one of them to a file',

@@ -1,5 +1,6 @@
 import type { Dataset, Point } from '../types';
 import type { Warning } from '../warnings';
+import { messages, runError } from '../errors';
 import { maxEigen2, minEigen2, type Model, type ModelDescriptor } from './model';
 import { modelOf, type ModelName } from './models';
 import { momentsOf } from './moments';
@@ -39,6 +40,11 @@ export const SLOW_CONDITION = 1e4;
 export function setUpProblem(data: Dataset, c: ProblemConfig): Problem {
   const descriptor = modelOf(c.model);
   const dataModel = descriptor.create(data.x, data.y);
+  // Values near 1e308 (or y near 1e160) square past the largest double: every loss and curvature is then
+  // infinite, and a descent on them means nothing.
+  if (!Number.isFinite(dataModel.curvature()) || !Number.isFinite(dataModel.referenceLoss())) {
+    throw runError(messages.dataOverflows(data.xName, data.yName));
+  }
   const scaling = c.standardize ? scalingOf(data.x) : null;
   const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y) : dataModel;
   const trainInit = scaling ? Array.from(toScaledUnits(c.init, scaling)) : c.init;

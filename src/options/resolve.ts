@@ -60,6 +60,19 @@ export interface RunConfig extends DataRequest {
 /** The most numbers --trajectory may put in a summary (about 200 MB of JSON). */
 export const MAX_TRAJECTORY_VALUES = 10_000_000;
 
+/** The most pixels one run may encode into one animation (about 50 000 frames of 1080p). */
+export const MAX_PIXELS = 1e11;
+
+/** Refuses a run whose animations alone would be more pixels than MAX_PIXELS, before any work. */
+function refuseUnboundedWork(o: RunOptions, outputs: OutputSpec[], iterations: number, width: number, height: number, fps: number, hold: number, frames: number): void {
+  const animated = outputs.filter((x) => !(x.format === 'png' && !x.sequence));
+  if (animated.length === 0) return;
+  const shown = o.every !== undefined ? Math.ceil(iterations / o.every) + 1 : Math.min(frames, iterations + 1);
+  const held = animated.some((x) => x.format === 'mp4' || x.format === 'webm') ? Math.round(hold * fps) : 0;
+  const pixels = (shown + held) * width * height;
+  if (pixels > MAX_PIXELS) throw usageError(messages.tooMuchWork(shown + held, width, height, MAX_PIXELS));
+}
+
 /** Below this many pixels per panel, tick labels collide and titles are cut to a letter. */
 const MIN_PANEL_WIDTH = 160;
 const list = <T>(x: T | T[] | undefined): T[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
@@ -103,6 +116,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     const values = (iterations + 1) * series.length * 4;
     if (values > MAX_TRAJECTORY_VALUES) throw usageError(messages.trajectoryTooLarge(values, MAX_TRAJECTORY_VALUES));
   }
+  refuseUnboundedWork(o, outputs, iterations, width, height, d('fps'), d('hold'), d('frames'));
   const stills = list(o.frame) ?? ['last'];
   if (outputs.some((x) => x.path === '-') && stills.length > 1) throw usageError(messages.oneStillToStdout());
   if (outputs.some((x) => x.format === 'png' && !x.sequence && !x.poster)) {

@@ -7,7 +7,7 @@ import { messages } from '../../src/errors';
 import { run } from '../../src/index';
 import { descendOn, descendOnAsync, setUpProblem } from '../../src/engine';
 import { syntheticDataset } from '../../src/data';
-import { MAX_TRAJECTORY_VALUES } from '../../src/options/resolve';
+import { MAX_PIXELS, MAX_TRAJECTORY_VALUES, resolveConfig } from '../../src/options/resolve';
 import { usage } from '../helpers/usage';
 import { BIN, mlvisInProcess } from '../helpers/cli';
 
@@ -99,5 +99,22 @@ describe('a long training hears a stop', () => {
     const b = await descendOnAsync(problem, settings, undefined, () => new Error('stopped'));
     expect(Buffer.from(b.trajectory.loss.buffer).equals(Buffer.from(a.trajectory.loss.buffer))).toBe(true);
     expect(Array.from(b.trajectory.w[1])).toEqual(Array.from(a.trajectory.w[1]));
+  });
+});
+
+describe('work and numbers past what a run can hold', () => {
+  it('refuses unbounded animations before any work, naming the limit', () => {
+    expect(usage({ model: 'linear', iterations: 10_000_000, every: 1, out: 'a.gif' })).toBe(messages.tooMuchWork(10_000_001, 960, 480, MAX_PIXELS));
+    expect(usage({ model: 'linear', hold: 3600, fps: 100, out: 'a.mp4' })).toBe(messages.tooMuchWork(360_100, 960, 480, MAX_PIXELS));
+    // The same hold on a GIF is one frame's delay, not frames.
+    expect(() => resolveConfig({ model: 'linear', hold: 3600, fps: 100, out: 'a.gif' })).not.toThrow();
+  });
+
+  it('says when the data overflows double precision instead of suggesting a rate of NaN', async () => {
+    const csv = join(dir, 'huge.csv');
+    writeFileSync(csv, 'x,y\n1e300,1\n2e300,2\n3e300,3.5\n');
+    const r = await mlvisInProcess(['linear', '--data', csv, '--summary', '-']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`mlvis: ${messages.dataOverflows('x', 'y')}\n`);
   });
 });
