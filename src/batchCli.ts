@@ -9,6 +9,7 @@ import { messages, runError, usageError } from './errors';
 import { reserveText } from './output';
 import type { Io } from './cli';
 import { readAll } from './streams';
+import { formatBytes } from './report';
 import { listenForStop } from './stop';
 
 export interface BatchFlags {
@@ -118,13 +119,12 @@ function shardOf(raw: string): [number, number] {
 
 /** The closing table on stderr: job, outputs, frames, seconds, bytes, status. */
 function tableOf(results: JobResult[]): string {
-  const size = (b: number) => (b < 1024 ? `${b} B` : b < 1024 * 1024 ? `${(b / 1024).toFixed(1)} KB` : `${(b / 1024 / 1024).toFixed(2)} MB`);
   const rows = [['job', 'outputs', 'frames', 'seconds', 'bytes', 'status']];
   for (const r of results) {
     const frames = r.outputs.reduce((m, f) => Math.max(m, f.frames), 0);
     const bytes = r.outputs.reduce((s, f) => s + f.bytes, 0);
     const status = r.error ? `${r.status}: ${r.error}` : r.status;
-    rows.push([String(r.job), (r.outputs.length ? r.outputs.map((f) => f.path) : r.planned).map(shortPath).join(', ') || '-', frames ? String(frames) : '-', r.seconds ? r.seconds.toFixed(2) : '-', bytes ? size(bytes) : '-', status]);
+    rows.push([String(r.job), (r.outputs.length ? r.outputs.map((f) => f.path) : r.planned).map(shortPath).join(', ') || '-', frames ? String(frames) : '-', r.seconds ? r.seconds.toFixed(2) : '-', bytes ? formatBytes(bytes) : '-', status]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => (i === 5 ? c : i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n') + '\n';

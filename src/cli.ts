@@ -12,6 +12,7 @@ import { listenForStop } from './stop';
 import { decodeText } from './data';
 import { readAll, writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
+import { formatBytes, humanReport } from './report';
 import { batchCommand, type BatchFlags } from './batchCli';
 import type { ModelName } from './types';
 
@@ -80,20 +81,6 @@ export function toRunOptions(model: ModelName, raw: Raw, env: NodeJS.ProcessEnv 
   return o as RunOptions;
 }
 
-function humanReport(s: Summary): string {
-  const f = (v: number) => Number(v.toPrecision(8)).toString();
-  // Every weight by name, then the loss: "w0 = 4.29, w1 = 2.84, loss = 1.02".
-  const w = (p: Record<string, number>) => Object.entries(p).map(([name, v]) => `${name} = ${f(v)}`).join(', ');
-  const lines = s.series
-    ? [
-        `${s.model} regression, ${s.series.length} descents, ${s.requested_iterations} iterations on ${s.data.source} (n = ${s.data.n})`,
-        ...s.series.map((x) => `${x.label} (${x.optimizer}, lr ${f(x.lr)}): ${w(x.final)}${x.diverged ? ` (diverged at ${x.diverged.iteration})` : ''}`),
-      ]
-    : [`${s.model} regression, ${s.optimizer}, lr ${f(s.lr!)}, ${s.iterations} iterations on ${s.data.source} (n = ${s.data.n})`, `final:   ${w(s.final!)}`];
-  lines.push(s.optimum ? `optimum: ${w(s.optimum)}` : 'optimum: none (the loss has no finite minimum)');
-  return lines.join('\n') + '\n';
-}
-
 async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
   const quiet = raw.quiet === true;
   // With --progress json, stderr carries only JSON lines: warnings become events, "wrote" lines are left out.
@@ -138,11 +125,6 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   }
 }
 
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(2)} MB`;
-}
 
 function datasetsCommand(io: Io): void {
   for (const d of listDatasets()) {

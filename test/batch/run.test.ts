@@ -10,15 +10,19 @@ import { mlvisInProcess } from '../helpers/cli';
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-batch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SMALL = { iterations: 40, frames: 4, width: 320, height: 200 };
+/** A stand-in ffmpeg that kills the worker process that started it. */
+function parentKiller(folder: string): string {
+  const path = join(folder, 'kill-parent.sh');
+  writeFileSync(path, '#!/bin/sh\nkill -9 $PPID\nsleep 5\n');
+  chmodSync(path, 0o755);
+  return path;
+}
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('runBatch', () => {
   it('a failing job and a crashing worker fail alone; the other jobs are written', async () => {
     const sub = mkdtempSync(join(dir, 'mixed-'));
-    // A stand-in ffmpeg that kills the worker process that started it.
-    const killer = join(sub, 'kill-parent.sh');
-    writeFileSync(killer, '#!/bin/sh\nkill -9 $PPID\nsleep 5\n');
-    chmodSync(killer, 0o755);
+    const killer = parentKiller(sub);
     const events: BatchEvent[] = [];
     const results = await runBatch(
       [
@@ -127,9 +131,7 @@ describe('mlvis batch (CLI, in-process; the workers are processes)', () => {
 describe('review fixes', () => {
   it('a dead worker’s temporary files are removed', async () => {
     const sub = mkdtempSync(join(dir, 'deadtmp-'));
-    const killer = join(sub, 'kill-parent.sh');
-    writeFileSync(killer, '#!/bin/sh\nkill -9 $PPID\nsleep 5\n');
-    chmodSync(killer, 0o755);
+    const killer = parentKiller(sub);
     const r = await runBatch([{ model: 'linear', ...SMALL, ffmpeg: killer, out: [join(sub, 'a.gif'), join(sub, 'a.mp4')] }], { jobs: 1 });
     expect(r[0].status).toBe('failed');
     expect(readdirSync(sub).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -1,0 +1,24 @@
+/** What the command line prints about a run for a person: the short report, and sizes. */
+import type { Summary } from './summary';
+
+/** The report printed when a run writes neither files nor a summary: final weights, optimum. */
+export function humanReport(s: Summary): string {
+  const f = (v: number) => Number(v.toPrecision(8)).toString();
+  // Every weight by name, then the loss: "w0 = 4.29, w1 = 2.84, loss = 1.02".
+  const w = (p: Record<string, number>) => Object.entries(p).map(([name, v]) => `${name} = ${f(v)}`).join(', ');
+  const lines = s.series
+    ? [
+        `${s.model} regression, ${s.series.length} descents, ${s.requested_iterations} iterations on ${s.data.source} (n = ${s.data.n})`,
+        ...s.series.map((x) => `${x.label} (${x.optimizer}, lr ${f(x.lr)}): ${w(x.final)}${x.diverged ? ` (diverged at ${x.diverged.iteration})` : ''}`),
+      ]
+    : [`${s.model} regression, ${s.optimizer}, lr ${f(s.lr!)}, ${s.iterations} iterations on ${s.data.source} (n = ${s.data.n})`, `final:   ${w(s.final!)}`];
+  lines.push(s.optimum ? `optimum: ${w(s.optimum)}` : 'optimum: none (the loss has no finite minimum)');
+  return lines.join('\n') + '\n';
+}
+
+/** A size in bytes as people read it: 344.4 KB (1 KB = 1024 bytes, as ls -h counts). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+}
