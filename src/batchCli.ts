@@ -2,13 +2,14 @@
  * `mlvis batch JOBS.json`: the command line of a batch. Reads the jobs file (or stdin), hands it to the
  * library's runBatch, and prints the table, the JSON progress lines and the summary.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { keyWorded, readJobs, refuseSummaryClash, runBatch, type BatchEvent, type JobResult } from './batch';
-import { messages, runError, usageError } from './errors';
+import { messages, MlvisError, runError, usageError } from './errors';
 import { reserveText } from './output';
 import type { Io } from './cli';
 import { readAll } from './streams';
+import { readDataFile } from './data';
 import { formatBytes } from './report';
 import { listenForStop } from './stop';
 
@@ -25,7 +26,7 @@ export interface BatchFlags {
 export async function batchCommand(file: string, flags: BatchFlags, io: Io): Promise<number> {
   const workers = flags.jobs === undefined ? undefined : wholeNumber('--jobs', flags.jobs, 1, 64);
   const shard = flags.shard === undefined ? undefined : shardOf(flags.shard);
-  const text = file === '-' ? (await readAll(io.stdin ?? process.stdin)).toString('utf8') : readText(file);
+  const text = file === '-' ? (await readAll(io.stdin ?? process.stdin, MAX_JOBS_BYTES, () => usageError(messages.jobsTooLarge('stdin', MAX_JOBS_BYTES)))).toString('utf8') : await readText(file);
   const jobs = readJobs(text, file === '-' ? process.cwd() : dirname(resolve(file)), file === '-' ? 'stdin' : file);
   const summaryTo = flags.summary;
   if (summaryTo === '') throw usageError(messages.badNumber('--summary', '', 'a file name or -'));
@@ -93,10 +94,18 @@ class OnceWarnings {
   }
 }
 
-function readText(file: string): string {
+/** A jobs file is a list of options: 64 MB is far past any real one, and keeps /dev/zero from filling memory. */
+const MAX_JOBS_BYTES = 64 * 1024 * 1024;
+
+async function readText(file: string): Promise<string> {
   try {
-    return readFileSync(file, 'utf8');
+    const info = statSync(file);
+    if (info.isFile() && info.size > MAX_JOBS_BYTES) throw usageError(messages.jobsTooLarge(file, MAX_JOBS_BYTES));
+    if (!info.isFile() && !info.isFIFO()) throw runError(messages.jobsUnreadable(file, info.isDirectory() ? 'it is a folder' : 'it is not a file'));
+    // A FIFO (jobs from <(…)) is read without blocking, so Ctrl-C is heard while it waits for its writer.
+    return info.isFIFO() ? await readDataFile(file, undefined, MAX_JOBS_BYTES) : readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof MlvisError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw runError(messages.jobsUnreadable(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message));
   }

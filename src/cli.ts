@@ -5,11 +5,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './config';
 import { listDatasets } from './data';
 import { MODELS, modelOf } from './engine/models';
-import { messages, MlvisError, usageError } from './errors';
+import { messages, MlvisError, runError, usageError } from './errors';
 import { run, summaryJson, validateRun, type Summary } from './index';
 import { reserveText } from './output';
 import { listenForStop } from './stop';
-import { decodeText } from './data';
+import { decodeText, MAX_DATA_BYTES } from './data';
 import { readAll, writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
 import { formatBytes, humanReport } from './report';
@@ -92,7 +92,10 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const options = toRunOptions(model, raw, env);
   const summaryTo = typeof raw.summary === 'string' ? raw.summary : undefined;
   if (summaryTo === '-' && [options.out ?? []].flat().includes('-')) throw usageError(messages.stdoutTwice());
-  if (options.data === '-') options.csv = decodeText(await readAll(io.stdin ?? process.stdin), 'stdin');
+  if (options.data === '-') {
+    const bytes = await readAll(io.stdin ?? process.stdin, MAX_DATA_BYTES, () => runError(messages.dataTooLarge('stdin', MAX_DATA_BYTES)));
+    options.csv = decodeText(bytes, 'stdin');
+  }
   const progress = progressReporter(raw.progress as ProgressMode | undefined, io.stderr, quiet);
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;

@@ -152,6 +152,7 @@ export const messages = {
   batchInterrupted: (done: number, total: number) =>
     `interrupted: ${done} of ${total} job${total === 1 ? '' : 's'} had finished and are written; the others left no file (existing files are as they were)`,
   badShard: (value: string) => `--shard: ${JSON.stringify(value)} is not I/N with 1 ≤ I ≤ N (for example --shard 2/4)`,
+  jobsTooLarge: (source: string, limit: number) => `${source} holds more than ${limit / 1024 / 1024} MB, too much for a jobs file; give a file of jobs`,
   jobsUnreadable: (path: string, reason: string) => `cannot read jobs file ${path}: ${reason}`,
   someJobsFailed: (failed: number, total: number, table = true) =>
     `${failed} of ${total} job${total === 1 ? '' : 's'} failed${table ? ' (see the table above)' : ''}`,

@@ -143,7 +143,11 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
   async function untilExit(): Promise<void> {
     let size = -1;
     for (;;) {
-      const done = await Promise.race([exited!.then(() => true), delay(Math.min(1000, watchdog)).then(() => false)]);
+      let timer: NodeJS.Timeout | undefined;
+      const tick = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.min(1000, watchdog))));
+      // The timer is cleared as soon as ffmpeg exits: a pending one would hold the process open for its second.
+      const done = await Promise.race([exited!.then(() => true), tick]);
+      clearTimeout(timer);
       if (done) return;
       const now = await stat(temp!).then((s) => s.size, () => 0);
       if (now !== size) {
@@ -167,8 +171,6 @@ async function hasSignature(path: string, format: 'mp4' | 'webm'): Promise<boole
     await handle.close();
   }
 }
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits for `promise` (which never rejects) or `ms`, whichever comes first. */
 async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {

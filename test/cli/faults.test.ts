@@ -118,3 +118,14 @@ describe('work and numbers past what a run can hold', () => {
     expect(r.stderr).toBe(`mlvis: ${messages.dataOverflows('x', 'y')}\n`);
   });
 });
+
+describe('endless stdin (subprocess)', () => {
+  it.each([
+    ['linear --data - --summary -', messages.dataTooLarge('stdin', 256 * 1024 * 1024), 300_000_000, 1],
+    ['batch -', messages.jobsTooLarge('stdin', 64 * 1024 * 1024), 80_000_000, 2],
+  ])('%s stops at its limit with one line', (args, message, bytes, code) => {
+    const r = spawnSync('sh', ['-c', `head -c ${bytes} /dev/zero | "${process.execPath}" "${BIN}" ${args}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(code);
+    expect(r.stderr).toBe(`mlvis: ${message}\n`);
+  });
+});
