@@ -52,7 +52,7 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
     });
     const summary = JSON.stringify(results.map(summaryOf), null, 2) + '\n';
     if (summaryTo === '-') io.stdout.write(summary);
-    else if (summaryFile) await summaryFile.commit(summary);
+    else if (summaryFile) await summaryFile.commit(summary, stop.signal);
     if (table) {
       warnings.repeats();
       io.stderr.write(tableOf(results));

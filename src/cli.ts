@@ -110,9 +110,12 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     const log = raw.verbose === true ? (m: string) => io.stderr.write(`mlvis: ${m}\n`) : undefined;
     const result = await run(options, { warn, log, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
     summary = result.summary;
+    const text = summaryTo !== undefined ? summaryJson(summary) : '';
+    // A stop that arrived while the summary was being made still counts: nothing more is written.
+    if (stop.signal.aborted) throw runError(messages.interrupted());
     if (result.stdout) await writeAll(io.stdout, result.stdout);
-    if (summaryTo === '-') io.stdout.write(summaryJson(summary));
-    else if (summaryFile) await summaryFile.commit(summaryJson(summary));
+    if (summaryTo === '-') io.stdout.write(text);
+    else if (summaryFile) await summaryFile.commit(text, stop.signal);
   } catch (error) {
     await summaryFile?.discard();
     progress.end(seconds(), [], (error as Error)?.message ?? String(error));

@@ -99,6 +99,9 @@ export const messages = {
   trajectoryTooLarge: (values: number, limit: number) =>
     `--trajectory would put ${values.toLocaleString('en')} numbers in the summary, more than the ${limit.toLocaleString('en')} it can hold; use fewer --iters, or leave out --trajectory`,
   stdoutTwice: () => '--out - and --summary - both write to stdout; send one of them to a file',
+  nameTooLong: (path: string, max: number) => `${JSON.stringify(path)}: the file name is longer than the ${max} bytes a file system takes; give a shorter name`,
+  dataOutOfRange: (x: string, y: string) =>
+    `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} is too small for double precision (values near 1e-300 vanish when squared); rescale the columns and try again`,
   sameOutputTwice: (path: string) => `--out: ${JSON.stringify(path)} is named twice; give each output a different file name`,
   summaryIsOutput: (path: string) => `--summary: ${JSON.stringify(path)} is also an --out file; give the summary its own file name`,
   outputIsInput: (path: string) => `${JSON.stringify(path)} is the input data file; write the output to another file`,

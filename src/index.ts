@@ -136,7 +136,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
     if (config.manifest) await stageManifests(options, config, summary, (summary.outputs ?? []).filter((f) => f.path !== '-'), commit, dataSha256);
     else dropStaleManifests(summary.outputs ?? [], commit);
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
-    await commit.commit();
+    await commit.commit(hooks.signal);
   } catch (error) {
     await commit.discard();
     throw error;

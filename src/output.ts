@@ -3,7 +3,8 @@ import { commitTemp, createTemp, removeQuietly } from './encode/atomic';
 
 /** A text file reserved before the work starts and written in one piece at the end. */
 export interface PendingText {
-  commit(text: string): Promise<number>;
+  /** Writes the text into place; `signal` ends a wait for a FIFO's reader. */
+  commit(text: string, signal?: AbortSignal): Promise<number>;
   discard(): Promise<void>;
 }
 
@@ -14,10 +15,10 @@ export interface PendingText {
 export async function reserveText(target: string): Promise<PendingText> {
   const temp = await createTemp(target);
   return {
-    async commit(text) {
+    async commit(text, signal) {
       try {
         await writeFile(temp, text);
-        return await commitTemp(temp, target);
+        return await commitTemp(temp, target, signal);
       } catch (error) {
         await removeQuietly(temp);
         throw error;

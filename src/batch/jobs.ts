@@ -79,7 +79,8 @@ function problemsOf(options: Record<string, unknown>, index: number): string[] {
   const unknown = Object.keys(options).filter((k) => !Object.hasOwn(OPTION_TABLE, k));
   const problems = unknown.map((k) => `jobs[${index}].${messages.unknownOption(k, JSON.stringify(options[k]), knownAs(k))}`);
   if (!Object.hasOwn(options, 'model')) problems.push(`${at('model')}: is missing (say "linear" or "logistic")`);
-  const known = Object.fromEntries(Object.entries(options).filter(([k]) => !unknown.includes(k)));
+  // Without a prototype, as in resolveConfig: valibot reads keys with for…in.
+  const known = Object.assign(Object.create(null), Object.fromEntries(Object.entries(options).filter(([k]) => !unknown.includes(k))));
   const parsed = v.safeParse(librarySchema(), known);
   if (!parsed.success) {
     for (const issue of parsed.issues) {

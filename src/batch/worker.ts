@@ -6,7 +6,8 @@
 import { run } from '../index';
 import type { JobMessage, WorkerMessage } from './protocol';
 
-const controller = new AbortController();
+/** The job in hand's stop: a new one for each job, so a stray signal fails that job and no later one. */
+let controller = new AbortController();
 // After the parent is gone (killed, or stopped the batch) there is nobody to tell: say nothing, never throw.
 const send = (m: WorkerMessage) => {
   if (!process.connected) return;
@@ -30,6 +31,7 @@ process.on('message', (m: JobMessage) => {
 });
 
 async function render(m: JobMessage): Promise<void> {
+  if (controller.signal.aborted) controller = new AbortController();
   const t0 = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - t0) / 1e9;
   try {

@@ -30,20 +30,25 @@ export async function readDataFile(path: string, signal?: AbortSignal, limit = M
   try {
     const chunks: Buffer[] = [];
     let total = 0;
+    let sawWriter = false;
     for (;;) {
       const buffer = Buffer.allocUnsafe(1 << 20);
       const bytesRead = await untilAborted(
         handle.read(buffer, 0, buffer.length, null).then(
           (r) => r.bytesRead,
           (error: NodeJS.ErrnoException) => {
-            if (fifo && error.code === 'EAGAIN') return -1; // a writer, but no data yet
+            if (fifo && error.code === 'EAGAIN') {
+              sawWriter = true; // a writer, but no data yet
+              return -1;
+            }
             throw error;
           },
         ),
         signal,
       );
       // On a FIFO, end of data before any byte may only mean no writer has opened it yet: wait for one.
-      if (bytesRead === -1 || (fifo && bytesRead === 0 && total === 0)) {
+      // (A writer that came and left without a byte ends the wait: the file is empty.)
+      if (bytesRead === -1 || (fifo && bytesRead === 0 && total === 0 && !sawWriter)) {
         await untilAborted(new Promise((resolve) => setTimeout(resolve, 20)), signal);
         continue;
       }

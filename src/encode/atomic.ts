@@ -4,8 +4,8 @@
  * no partial file and leaves an existing target untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -95,12 +95,13 @@ async function ensureFolder(dir: string): Promise<void> {
  * replaced by a rename (atomic), keeping its permission bits. A target that exists but is no regular file
  * (a FIFO, /dev/null, a terminal) is written into, as shell redirection would, never renamed over.
  */
-export async function commitTemp(temp: string, target: string): Promise<number> {
+export async function commitTemp(temp: string, target: string, signal?: AbortSignal): Promise<number> {
   try {
     const existing = await stat(target).catch(() => null);
     if (existing && !existing.isFile()) {
       const size = (await stat(temp)).size;
-      await pipeline(createReadStream(temp), createWriteStream(target, { flags: 'w' }));
+      if (existing.isFIFO()) await intoFifo(temp, target, signal);
+      else await pipeline(createReadStream(temp), createWriteStream(target, { flags: 'w' }));
       await unlink(temp);
       return size;
     }
@@ -109,6 +110,41 @@ export async function commitTemp(temp: string, target: string): Promise<number> 
     return (await stat(target)).size;
   } catch (error) {
     throw asUnwritable(target, error);
+  }
+}
+
+/**
+ * Writes a file into a FIFO without ever blocking: a plain open() would block a thread until a reader
+ * comes (and even exit waits for that thread), so the FIFO is opened non-blocking, retried until it has a
+ * reader, and written with retries while the pipe is full. A stop ends every wait.
+ */
+async function intoFifo(temp: string, fifo: string, signal?: AbortSignal): Promise<void> {
+  const pause = async () => {
+    if (signal?.aborted) throw runError(messages.interrupted());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  let handle;
+  for (;;) {
+    try {
+      handle = await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENXIO') throw error; // no reader yet
+      await pause();
+    }
+  }
+  try {
+    const bytes = await readFile(temp);
+    for (let at = 0; at < bytes.length; ) {
+      try {
+        at += (await handle.write(bytes, at, Math.min(65536, bytes.length - at))).bytesWritten;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error; // the pipe is full
+        await pause();
+      }
+    }
+  } finally {
+    await handle.close();
   }
 }
 
@@ -153,8 +189,8 @@ export interface Commit {
   stage(temp: string, target: string): Promise<number>;
   /** Work to do once everything is renamed (a PNG sequence removes an older run's extra frames). */
   after(work: () => Promise<void>): void;
-  /** Renames every staged file onto its target, in the order staged. */
-  commit(): Promise<void>;
+  /** Renames every staged file onto its target, in the order staged; `signal` ends a wait for a FIFO's reader. */
+  commit(signal?: AbortSignal): Promise<void>;
   /** Removes every staged temporary file; never throws. */
   discard(): Promise<void>;
   /** The temporary file staged for a target, until the commit renames it. */
@@ -174,9 +210,9 @@ export function createCommit(): Commit {
       }
     },
     after: (work) => void later.push(work),
-    async commit() {
+    async commit(signal) {
       while (staged.length > 0) {
-        await commitTemp(staged[0].temp, staged[0].target);
+        await commitTemp(staged[0].temp, staged[0].target, signal);
         staged.shift();
       }
       for (const work of later.splice(0)) await work();

@@ -8,13 +8,13 @@ import { access, stat } from 'node:fs/promises';
 import { messages, runError } from '../errors';
 
 /**
- * The ffmpeg binary to run: `override` when given (the caller resolves MLVIS_FFMPEG and --ffmpeg); else an
+ * The ffmpeg binary to run: `override` when given (--ffmpeg), else MLVIS_FFMPEG; else an
  * ffmpeg on PATH that is newer than the bundled one and has libx264 and libvpx-vp9; else the one
  * @ffmpeg-installer/ffmpeg installed (a 2018 build), so `npm install` is all that is needed. Checks that it
  * is an executable file before anything is written, and throws messages.ffmpegNotFound otherwise.
  */
 export async function resolveFfmpeg(override?: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  let path = override ?? systemFfmpeg(env);
+  let path = override ?? (env.MLVIS_FFMPEG || undefined) ?? systemFfmpeg(env);
   if (path === undefined) {
     try {
       // Required lazily: the package throws a plain string when its platform binary is missing.
@@ -70,10 +70,10 @@ export function systemFfmpeg(env: NodeJS.ProcessEnv = process.env): string | und
     } catch {
       continue;
     }
-    const version = spawnSync(candidate, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 5000 });
+    const version = spawnSync(candidate, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 2000, killSignal: 'SIGKILL' });
     const m = /ffmpeg version (?:n)?(\d+)\.(\d+)/.exec(version.stdout ?? '');
     if (!m || Number(m[1]) * 100 + Number(m[2]) <= BUNDLED_VERSION[0] * 100 + BUNDLED_VERSION[1]) break;
-    const encoders = spawnSync(candidate, ['-hide_banner', '-encoders'], { encoding: 'utf8', timeout: 5000 }).stdout ?? '';
+    const encoders = spawnSync(candidate, ['-hide_banner', '-encoders'], { encoding: 'utf8', timeout: 2000, killSignal: 'SIGKILL' }).stdout ?? '';
     if (/\blibx264\b/.test(encoders) && /\blibvpx-vp9\b/.test(encoders)) found = candidate;
     break;
   }

@@ -84,7 +84,9 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
         ...OUTPUT_OPTIONS[format], '-y',
         // file: so that no part of the name is read as a protocol (http://…, run:1.mp4).
         `file:${absolute(temp)}`];
-      const proc = spawn(binary, args, { stdio: ['pipe', 'ignore', 'pipe'] });
+      // Its own process group, so that stopping it stops whatever it started too (a wrapper script's children
+      // would otherwise hold its pipes open and outlive the run).
+      const proc = spawn(binary, args, { stdio: ['pipe', 'ignore', 'pipe'], detached: true });
       child = proc;
       proc.stderr!.setEncoding('utf8');
       proc.stderr!.on('data', (d: string) => {
@@ -96,7 +98,10 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
           fail(runError(messages.ffmpegFailed(error.message), error));
           resolve();
         });
-        proc.on('close', (code, signal) => {
+        // 'exit', not 'close': a grandchild may keep stderr open after ffmpeg itself is gone.
+        proc.on('exit', async (code, signal) => {
+          // Its last words may still be in the pipe: a moment for them, no more (a grandchild may hold it).
+          await Promise.race([once(proc.stderr!, 'end').catch(() => undefined), new Promise((r) => setTimeout(r, 200).unref())]);
           if (code !== 0) fail(runError(messages.ffmpegFailed(ffmpegReason(stderr, signal ? `ffmpeg was ended by ${signal}` : `ffmpeg exited with code ${code} and printed no reason`))));
           else if (!finishing) fail(runError(messages.ffmpegFailed('ffmpeg stopped before all frames were written')));
           resolve();
@@ -132,7 +137,14 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       failure ??= runError(messages.ffmpegFailed('aborted'));
       failed?.();
       child?.stdin?.destroy();
-      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child?.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL'); // the whole group
+        } catch {
+          // already gone
+        }
+      }
+      child?.stderr?.destroy();
       if (exited) await settledWithin(exited, KILL_WAIT_MS);
       await removeQuietly(temp);
       temp = undefined;

@@ -45,6 +45,10 @@ export function setUpProblem(data: Dataset, c: ProblemConfig): Problem {
   if (!Number.isFinite(dataModel.curvature()) || !Number.isFinite(dataModel.referenceLoss())) {
     throw runError(messages.dataOverflows(data.xName, data.yName));
   }
+  // Values near 1e-308 (subnormal) underflow when squared: the curvature vanishes and nothing is defined.
+  let scale = 0;
+  for (let i = 0; i < data.x.length; i++) scale = Math.max(scale, Math.abs(data.x[i]));
+  if (scale < 1e-150 || !(dataModel.minCurvature() > 0)) throw runError(messages.dataOutOfRange(data.xName, data.yName));
   const scaling = c.standardize ? scalingOf(data.x) : null;
   const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y) : dataModel;
   const trainInit = scaling ? Array.from(toScaledUnits(c.init, scaling)) : c.init;

@@ -6,7 +6,9 @@ let cached: v.GenericSchema | undefined;
 /** The valibot schema of a library call, built from the table: the model is required, the rest optional. */
 export function librarySchema(): v.GenericSchema {
   if (!cached) {
-    const entries: Record<string, v.GenericSchema> = {};
+    // Without a prototype: valibot walks the entries with for…in, which would pick up keys planted on
+    // Object.prototype as options.
+    const entries: Record<string, v.GenericSchema> = Object.create(null);
     for (const [key, spec] of Object.entries(OPTION_TABLE) as [string, OptionSpec][]) {
       entries[key] = key === 'model' ? spec.schema : v.optional(spec.schema);
     }

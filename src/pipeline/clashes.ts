@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { withSuffix, type RunConfig } from '../config';
 import { messages, usageError } from '../errors';
 
@@ -40,6 +41,18 @@ function sequencePattern(path: string): RegExp {
   return new RegExp(`^${quote(path.slice(0, m.index))}${digits}${quote(path.slice(m.index + m[0].length))}$`);
 }
 
+/** Longest file name (bytes) most file systems take. */
+const NAME_MAX = 255;
+
+/** The real path of an existing file, or the path as it is. */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Whether a planned file (or pattern) names this absolute path. */
 export const hits = (file: PlannedFile, path: string) => (file.pattern ? file.pattern.test(path) : file.path === path);
 
@@ -50,12 +63,19 @@ export const hits = (file: PlannedFile, path: string) => (file.pattern ? file.pa
  */
 export function refuseClashes(config: RunConfig, summaryPath: string | undefined): void {
   const files = filesWritten(config);
+  // A name the file system cannot hold would fail only at the final rename, after the work.
+  for (const f of [...files.map((x) => x.name), ...(summaryPath && summaryPath !== '-' ? [summaryPath] : [])]) {
+    if (Buffer.byteLength(basename(f)) > NAME_MAX) throw usageError(messages.nameTooLong(f, NAME_MAX));
+  }
   files.forEach((a, i) => {
     for (const b of files.slice(i + 1)) if (hits(a, b.path) || hits(b, a.path)) throw usageError(messages.sameOutputTwice(b.name));
   });
   const summary = summaryPath === undefined ? undefined : resolve(summaryPath);
   if (summary !== undefined && files.some((f) => hits(f, summary))) throw usageError(messages.summaryIsOutput(summaryPath!));
   if (config.data === undefined || config.data === '-') return;
-  const input = resolve(config.data);
-  if (files.some((f) => hits(f, input)) || summary === input) throw usageError(messages.outputIsInput(config.data));
+  // Through symbolic links too: the data's real file is compared with each output's real folder.
+  const input = real(resolve(config.data));
+  if (files.some((f) => hits(f, input) || real(f.path) === input) || (summary !== undefined && real(summary) === input)) {
+    throw usageError(messages.outputIsInput(config.data));
+  }
 }

@@ -23,6 +23,7 @@ describe('targets that are not plain new files', () => {
     const reader = new Promise<void>((resolve) => createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', resolve));
     const r = await mlvisInProcess(['linear', '--iters', '5', '--summary', fifo]);
     await reader;
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(statSync(fifo).isFIFO()).toBe(true);
     expect(JSON.parse(Buffer.concat(chunks).toString()).iterations).toBe(5);
@@ -127,5 +128,54 @@ describe('endless stdin (subprocess)', () => {
     const r = spawnSync('sh', ['-c', `head -c ${bytes} /dev/zero | "${process.execPath}" "${BIN}" ${args}`], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(code);
     expect(r.stderr).toBe(`mlvis: ${message}\n`);
+  });
+});
+
+describe('third review', () => {
+  it('refuses an output that reaches the data through a symbolic link, and a name too long, before any work', async () => {
+    const sub = mkdtempSync(join(dir, 'link-'));
+    writeFileSync(join(sub, 'd2.gif'), 'x,y\n1,2\n2,4\n3,7\n');
+    spawnSync('ln', ['-s', 'd2.gif', join(sub, 'dl.gif')]);
+    const r = await mlvisInProcess(['linear', '--data', join(sub, 'dl.gif'), '--out', join(sub, 'd2.gif')]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(sub, 'd2.gif'), 'utf8')).toBe('x,y\n1,2\n2,4\n3,7\n');
+    writeFileSync(join(sub, 'keep.gif'), 'old');
+    const long = join(sub, `${'f'.repeat(252)}.png`);
+    const r2 = await mlvisInProcess(['linear', '--out', join(sub, 'keep.gif'), '--out', long]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toBe(`mlvis: ${messages.nameTooLong(long, 255)}\n`);
+    expect(readFileSync(join(sub, 'keep.gif'), 'utf8')).toBe('old');
+  });
+
+  it('says subnormal data is out of range instead of crashing', async () => {
+    const csv = join(dir, 'tiny.csv');
+    writeFileSync(csv, 'x,y\n1e-308,1e-308\n2e-308,3e-308\n4e-320,5e-320\n');
+    const r = await mlvisInProcess(['linear', '--data', csv, '--out', join(dir, 'tiny.gif')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`mlvis: ${messages.dataOutOfRange('x', 'y')}\n`);
+  });
+
+  it('ignores options planted on Object.prototype, in run() and in a batch', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.foo = 1;
+    try {
+      expect((await run({ model: 'linear', iterations: 5 })).summary.iterations).toBe(5);
+      expect(() => resolveConfig({ model: 'linear', iterations: 5 })).not.toThrow();
+    } finally {
+      delete proto.foo;
+    }
+  });
+
+  it('a FIFO output with no reader gives way to a stop (subprocess)', async () => {
+    const sub = mkdtempSync(join(dir, 'fifo-out-'));
+    const fifo = join(sub, 'out.gif');
+    spawnSync('mkfifo', [fifo]);
+    const child = spawn(process.execPath, [BIN, 'linear', '--iters', '20', '--frames', '3', '--size', '320x200', '--out', fifo], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(143);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(sub)).toEqual(['out.gif']);
   });
 });
