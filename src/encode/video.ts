@@ -101,7 +101,9 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
         // 'exit', not 'close': a grandchild may keep stderr open after ffmpeg itself is gone.
         proc.on('exit', async (code, signal) => {
           // Its last words may still be in the pipe: a moment for them, no more (a grandchild may hold it).
-          await Promise.race([once(proc.stderr!, 'end').catch(() => undefined), new Promise((r) => setTimeout(r, 200).unref())]);
+          if (!proc.stderr!.readableEnded) {
+            await Promise.race([once(proc.stderr!, 'end').catch(() => undefined), new Promise((r) => setTimeout(r, 200).unref())]);
+          }
           if (code !== 0) fail(runError(messages.ffmpegFailed(ffmpegReason(stderr, signal ? `ffmpeg was ended by ${signal}` : `ffmpeg exited with code ${code} and printed no reason`))));
           else if (!finishing) fail(runError(messages.ffmpegFailed('ffmpeg stopped before all frames were written')));
           resolve();
