@@ -118,8 +118,11 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     else if (summaryFile) await summaryFile.commit(text, stop.signal);
   } catch (error) {
     await summaryFile?.discard();
-    progress.end(seconds(), [], (error as Error)?.message ?? String(error));
-    throw stop.reason(error);
+    const final = stop.reason(error);
+    progress.end(seconds(), [], (final as Error)?.message ?? String(final));
+    // With --progress json the failed run's JSON line is its error: stderr stays JSON only.
+    if (json && final instanceof MlvisError) throw new Reported(final.exitCode);
+    throw final;
   } finally {
     stop.dispose();
   }
@@ -149,6 +152,9 @@ class BatchFailed extends Error {
     super('some jobs failed');
   }
 }
+
+/** An error already reported (as a JSON line): only its exit code is left. */
+class Reported extends BatchFailed {}
 
 /** Builds the program; exported so tests can run it in-process. */
 export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJS.ProcessEnv = process.env): Command {

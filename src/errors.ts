@@ -161,7 +161,8 @@ export const messages = {
     `${failed} of ${total} job${total === 1 ? '' : 's'} failed${table ? ' (see the table above)' : ''}`,
 
   // ---- output ------------------------------------------------------------------------------------
-  outputUnwritable: (path: string, reason: string) => `cannot write ${path}: ${reason} (check the folder and its permissions)`,
+  outputUnwritable: (path: string, reason: string, hint = 'check the folder and its permissions') =>
+    `cannot write ${/[\u0000-\u001f]/.test(path) ? JSON.stringify(path) : path}: ${reason} (${hint})`,
   ffmpegNotFound: (path: string) =>
     `ffmpeg not found at ${path}; reinstall with "npm install", or point MLVIS_FFMPEG or --ffmpeg at an ffmpeg binary`,
   ffmpegNotExecutable: (path: string) => `${path} is not executable, so it cannot be the ffmpeg to run; give an ffmpeg binary with --ffmpeg or MLVIS_FFMPEG (or chmod +x it)`,

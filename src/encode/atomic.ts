@@ -157,8 +157,17 @@ export async function removeQuietly(path: string | undefined): Promise<void> {
 /** An I/O error on the output, worded for the user: messages.outputUnwritable with a short reason. */
 export function asUnwritable(target: string, error: unknown): MlvisError {
   if (error instanceof MlvisError) return error;
-  return runError(messages.outputUnwritable(target, reasonOf(error)), error);
+  const hint = HINTS[(error as NodeJS.ErrnoException | null)?.code ?? ''];
+  return runError(messages.outputUnwritable(target, reasonOf(error), hint), error);
 }
+
+/** Where the usual advice (the folder, its permissions) does not apply, what does. */
+const HINTS: Record<string, string> = {
+  ENOSPC: 'free some space, or write elsewhere',
+  EDQUOT: 'free some space, or write elsewhere',
+  EPIPE: 'whatever reads it stopped reading',
+  ENAMETOOLONG: 'give a shorter name',
+};
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -171,6 +180,7 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
   EEXIST: 'a file is in the way of a folder',
   ENOENT: 'its folder does not exist and cannot be created',
+  EPIPE: 'the reader closed it',
 };
 
 function reasonOf(error: unknown): string {

@@ -66,7 +66,11 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
   const renderer = createRenderer(scene);
   // stdout's file is written to a private folder first and read back whole: never half a file on stdout.
   const toStdout = config.outputs.find((o) => o.path === '-');
-  const scratch = toStdout ? await mkdtemp(join(tmpdir(), 'mlvis-')) : undefined;
+  const scratch = toStdout
+    ? await mkdtemp(join(tmpdir(), 'mlvis-')).catch((e: NodeJS.ErrnoException) => {
+        throw runError(messages.outputUnwritable(tmpdir(), e.code === 'ENOENT' ? 'the temporary folder does not exist' : (e.code ?? e.message), 'set TMPDIR to a folder that exists'));
+      })
+    : undefined;
   const outputs = config.outputs.map((o) =>
     o.path === '-' ? { ...o, path: join(scratch!, `stdout.${o.format}`), stdout: true } : { ...o, path: withSuffix(o.path, suffix), stdout: false },
   );
