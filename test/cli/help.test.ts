@@ -71,3 +71,13 @@ describe('--progress json on a single run', () => {
     }
   });
 });
+
+describe('--progress json when the run fails', () => {
+  it('the failure is one JSON line and stderr stays JSON only', async () => {
+    const r = await mlvisInProcess(['linear', '--data', '/nonexistent/nope.csv', '--out', join(tmpdir(), 'never.gif'), '--progress', 'json']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ event: 'job', status: 'failed', error: expect.stringMatching(/data file not found/) });
+  });
+});
