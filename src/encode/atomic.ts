@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -105,7 +105,12 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
       await unlink(temp);
       return size;
     }
-    if (existing) await chmod(temp, existing.mode & 0o7777);
+    if (existing) {
+      // The replacement keeps the file's owner (root can give it back; chown clears set-id bits, so it
+      // comes first) and its permission bits.
+      if (process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) await chown(temp, existing.uid, existing.gid).catch(() => undefined);
+      await chmod(temp, existing.mode & 0o7777);
+    }
     await rename(temp, target);
     return (await stat(target)).size;
   } catch (error) {

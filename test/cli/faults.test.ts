@@ -29,6 +29,16 @@ describe('targets that are not plain new files', () => {
     expect(JSON.parse(Buffer.concat(chunks).toString()).iterations).toBe(5);
   });
 
+  it('a replaced file keeps its owner and its set-id bits (as root)', async () => {
+    const out = join(dir, 'owned.gif');
+    writeFileSync(out, 'old');
+    spawnSync('chown', ['nobody', out]);
+    chmodSync(out, 0o2750);
+    expect((await mlvisInProcess(['linear', ...SMALL, '--out', out])).code).toBe(0);
+    expect(statSync(out).mode & 0o7777).toBe(0o2750);
+    if (process.getuid?.() === 0) expect(statSync(out).uid).not.toBe(0);
+  });
+
   it('a replaced file keeps its permission bits', async () => {
     const out = join(dir, 'private.gif');
     writeFileSync(out, 'old');
