@@ -13,7 +13,7 @@ import { decodeText, MAX_DATA_BYTES } from './data';
 import { readAll, writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
 import { formatBytes, humanReport } from './report';
-import { batchCommand, type BatchFlags } from './batchCli';
+import type { BatchFlags } from './batchCli';
 import type { ModelName } from './types';
 
 
@@ -188,7 +188,7 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
     .exitOverride()
     .action((file: string, flags: BatchFlags) =>
       onAction(
-        batchCommand(file, flags, io).then((code) => {
+        (require('./batchCli') as typeof import('./batchCli')).batchCommand(file, flags, io).then((code) => {
           if (code !== 0) throw new BatchFailed(code);
         }),
       ),

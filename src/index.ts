@@ -35,7 +35,16 @@ export { animate, animationFrames, createRenderer, createEncoder } from './pipel
 export { buildSummary, summaryJson } from './summary';
 export type { Summary, SeriesSummary, WrittenFile } from './summary';
 export { warningText, type Warning } from './warnings';
-export { runBatch, checkJobs, readJobs, type BatchOptions, type BatchEvent, type JobResult, type JobStatus, type Job } from './batch';
+export type { BatchOptions, BatchEvent, JobResult, JobStatus, Job } from './batch';
+
+/**
+ * Batches (src/batch): loaded on first use, like the renderer and the encoders, so that every other command
+ * does not pay for the worker pool at start-up.
+ */
+const batch = () => require('./batch') as typeof import('./batch');
+export const runBatch: typeof import('./batch').runBatch = (jobs, options) => batch().runBatch(jobs, options);
+export const checkJobs: typeof import('./batch').checkJobs = (jobs, base) => batch().checkJobs(jobs, base);
+export const readJobs: typeof import('./batch').readJobs = (text, base, source) => batch().readJobs(text, base, source);
 export * from './types';
 export type { Renderer } from './render';
 export type { Encoder, EncoderOptions, EncodeResult, OutputFormat, Commit } from './encode';
