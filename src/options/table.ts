@@ -105,65 +105,102 @@ const frameValue = v.union([v.literal('last'), int(0, 10_000_000)], 'is not a wh
 const animation: readonly OutputKind[] = ['gif', 'mp4', 'webm', 'sequence'];
 
 export const OPTION_TABLE = {
+  /** The model to train: `'linear'` (least squares) or `'logistic'` (cross-entropy). The command line's command; the only required field. */
   model: spec({ help: 'the model (the command)', group: 'Training', schema: choice(MODELS) }),
   // ---- data ----
+  /** The data: a built-in data set's name (see `mlvis datasets`), a CSV file's path, or `'-'` for CSV text given in {@link RunOptions.csv} (the command line reads stdin). Absent: synthetic data ({@link RunOptions.points}, {@link RunOptions.noise}, {@link RunOptions.seed}). Flag `--data`. */
   data: spec({ flag: '--data', arg: '<name|path|->', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets"), a CSV file, or - for CSV on stdin; default: synthetic data' }),
+  /** With `data: '-'`: the CSV text itself (a header row, then one row per sample). Library only; the command line fills it from stdin. */
   csv: spec({ group: 'Data', schema: v.string(), applies: { needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
+  /** The CSV column used as x, by its header name. Default: the data set's suggested column, else the first numeric one. Flag `--x`. */
   x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string(), applies: { needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column)' }),
+  /** The CSV column used as y (the target), by its header name. Default: the suggested column, else the second numeric one. Flag `--y`. */
   y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string(), applies: { needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
+  /** Logistic regression: the label of the y column that counts as 1; every other label is 0. Default: a built-in set's suggestion; else the column must hold 0/1 or true/false words. Flag `--positive`. */
   positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string(), applies: { needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
+  /** Synthetic data: the number of points, 2 to 10,000,000. Default 100. Flag `--points`. */
   points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, applies: { needs: 'synthetic' }, help: 'synthetic data: number of points' }),
+  /** Synthetic data: the standard deviation of the noise added to y (linear), or of x around ±1 in each class (logistic; 0 gives separable data); at least 0. Default 1. Flag `--noise`. */
   noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1', applies: { needs: 'synthetic' }, help: 'synthetic data: noise standard deviation' }),
+  /** Seed for synthetic data and for the sample order of `sgd` and `minibatch`; the same seed gives byte-identical output. Default `'mlvis'`. Flag `--seed`. */
   seed: spec({ flag: '--seed', arg: '<s>', group: 'Data', schema: v.string(), default: 'mlvis', applies: { seeded: true }, help: 'seed for synthetic data and the sgd/minibatch sample order' }),
   // ---- training ----
+  /** The optimizer (`'gd'`, `'sgd'`, `'minibatch'`, `'momentum'`, `'nesterov'`, `'adagrad'`, `'rmsprop'`, `'adam'`), or an array of 2 to 6 of them to race from the same start. Default `'gd'`. Flag `--optimizer`. */
   optimizer: spec({
     flag: '--optimizer', arg: '<name[,name…]>', group: 'Training', choices: OPTIMIZERS, default: 'gd' as OptimizerName,
     schema: v.union([choice(OPTIMIZERS), v.pipe(v.array(choice(OPTIMIZERS)), v.minLength(2, 'needs at least 2 optimizers to race'), v.maxLength(6, 'races at most 6 optimizers'), v.check((a) => new Set(a).size === a.length, 'names an optimizer twice'))], `is not one of ${OPTIMIZERS.join(', ')} (or a list of 2 to 6 of them)`),
     parse: (raw, flag) => parseChoices(flag, raw, OPTIMIZERS),
     help: `optimizer, or 2 to 6 of them to race from the same start: ${OPTIMIZERS.join(', ')}`,
   }),
+  /** The learning rate α (> 0); an array of rates sweeps it (one series each); in a race, a record of rates by optimizer (`{ gd: 0.1, adam: 0.05 }`). Default: chosen from the data (a stable rate for gd; see the README). Flag `--lr`. */
   lr: spec({
     flag: '--lr', arg: '<a|list|name=a,…>', group: 'Training', defaultText: 'chosen from the data, see README',
     schema: v.union([oneOrList(positive), lrByOptimizer], 'is not a rate, a list of rates, or NAME=RATE pairs'),
     parse: parseLr,
     help: `learning rate; a list sweeps it (0.01,0.1,0.5); in a race, per optimizer (gd=0.1,adam=0.05)`,
   }),
+  /** The number of iterations (updates of the weights), 0 to 10,000,000. Default 1000. Flag `--iters`. */
   iterations: spec({ flag: '--iters', arg: '<n>', group: 'Training', schema: int(0, 10_000_000), parse: whole, default: 1000, help: 'iterations, i.e. updates' }),
+  /** `minibatch`: samples per step, at least 1; an array sweeps it. Default 32. Flag `--batch-size`. */
   batchSize: spec({ flag: '--batch-size', arg: '<b|list>', group: 'Training', schema: oneOrList(int(1, 10_000_000)), parse: (r, f) => parseNumbers(f, r, 'a whole number'), default: 32, applies: { param: 'batchSize' }, help: 'minibatch: samples per step; a list sweeps it' }),
+  /** `momentum` and `nesterov`: the momentum coefficient β in [0, 1); an array sweeps it. Default 0.9. Flag `--momentum`. */
   momentum: spec({ flag: '--momentum', arg: '<b|list>', group: 'Training', schema: oneOrList(fraction), parse: (r, f) => parseNumbers(f, r), default: 0.9, applies: { param: 'momentum' }, help: 'momentum, nesterov: momentum coefficient; a list sweeps it' }),
+  /** `adam`: decay of the first-moment (mean) estimate, in [0, 1). Default 0.9. Flag `--beta1`. */
   beta1: spec({ flag: '--beta1', arg: '<b>', group: 'Training', schema: fraction, parse: num, default: 0.9, applies: { param: 'beta1' }, help: 'adam: first-moment decay' }),
+  /** `adam`: decay of the second-moment estimate; `rmsprop`: decay of its running mean of squared gradients; in [0, 1). Default 0.999 for adam, 0.9 for rmsprop. Flag `--beta2`. */
   beta2: spec({ flag: '--beta2', arg: '<b>', group: 'Training', schema: fraction, parse: num, defaultText: '0.999; rmsprop 0.9', applies: { param: 'beta2' }, help: 'adam: second-moment decay; rmsprop: decay of its running mean' }),
+  /** `adagrad`, `rmsprop`, `adam`: the ε added to the denominator, > 0. Default 1e-8. Flag `--eps`. */
   eps: spec({ flag: '--eps', arg: '<e>', group: 'Training', schema: positive, parse: num, default: 1e-8, applies: { param: 'eps' }, help: 'adagrad, rmsprop, adam: epsilon' }),
+  /** The starting weights `[w0, w1]` (intercept, slope) in the data's units. Default `[0, 0]`. Flag `--init`. */
   init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
+  /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. Default: on for built-in data sets, off for CSV files and synthetic data. Flags `--standardize` / `--no-standardize`. */
   standardize: spec({ flag: '--standardize', negatable: 'train on x as it is (the default for CSV files and synthetic data)', group: 'Training', schema: v.boolean(), defaultText: 'on for built-in data sets', help: 'train on standardized x; report everything in the data units' }),
   // ---- animation ----
+  /** The file(s) to write, by extension: `.gif`, `.mp4`, `.webm`, `.png` (a still; a name with `%04d` writes every frame), or `'-'` for stdout with {@link RunOptions.format}. Several names render once and write each. Absent: no drawing. Flag `--out` (repeatable). */
   out: spec({
     flag: '--out', arg: '<file>', group: 'Animation', repeatable: true,
     schema: v.union([text, v.pipe(v.array(text), v.minLength(1, 'names no file'), v.maxLength(MAX_VALUES, `names more than ${MAX_VALUES} files`))], 'is not a file name or a list of them'),
     help: 'write .gif, .mp4, .webm or .png (a still; frames/%04d.png for every frame); give it again for more files from the same training',
   }),
+  /** With `out: '-'`: the format written to stdout (`'gif'`, `'mp4'`, `'webm'`, `'png'`); the library returns the bytes as `RunResult.stdout`. Flag `--format`. */
   format: spec({ flag: '--format', arg: '<gif|mp4|webm|png>', group: 'Animation', choices: ['gif', 'mp4', 'webm', 'png'], schema: v.picklist(['gif', 'mp4', 'webm', 'png'], 'is not one of gif, mp4, webm, png'), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout)' }),
+  /** Beside each MP4 or WebM, also write a PNG of its last frame for `<video poster>` (`fit.mp4` → `fit.png`). Default false. Flag `--poster`. */
   poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean(), default: false, applies: { outputs: ['mp4', 'webm'] }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
+  /** How a sweep or race is drawn: `'files'` (one file per value, suffixed), `'overlay'` (every path on one surface) or `'grid'` (small multiples). Default: `'files'` for a sweep, `'overlay'` for a race. Flag `--layout`. */
   layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid)' }),
+  /** Frame width in pixels, 160 to 8192 (rounded down to even for MP4/WebM, with a warning). Default 960. The command line sets it with `--size WxH`. */
   width: spec({ group: 'Animation', schema: int(160, 8192), default: 960, applies: { needs: 'out' }, help: 'frame width in pixels' }),
+  /** Frame height in pixels, 120 to 8192 (rounded down to even for MP4/WebM, with a warning). Default 480. The command line sets it with `--size WxH`. */
   height: spec({ group: 'Animation', schema: int(120, 8192), default: 480, applies: { needs: 'out' }, help: 'frame height in pixels' }),
+  /** The panels side by side, in order, from `'surface'` (loss surface and path), `'fit'` (data and model) and `'loss'` (loss by iteration). Default `['surface', 'fit']`. Flag `--panels`. */
   panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS)), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out', layouts: ['single', 'files', 'overlay'] }, help: 'panels, comma-separated from surface, fit, loss' }),
+  /** Colour theme, `'light'` or `'dark'`. Default `'light'`. Flag `--theme`. */
   theme: spec({ flag: '--theme', arg: '<name>', group: 'Animation', choices: THEMES, schema: choice(THEMES), default: 'light' as ThemeName, applies: { needs: 'out' }, help: 'colour theme' }),
+  /** The number of frames of an animation, 2 to 100,000. Default 100. Flag `--frames`. */
   frames: spec({ flag: '--frames', arg: '<n>', group: 'Animation', schema: int(2, 100_000), parse: whole, default: 100, applies: { outputs: animation }, help: 'number of frames' }),
+  /** Draw every k-th iteration as a frame instead of spreading {@link RunOptions.frames} frames. Flag `--every`. */
   every: spec({ flag: '--every', arg: '<k>', group: 'Animation', schema: int(1, 10_000_000), parse: whole, applies: { outputs: animation }, help: 'take every k-th iteration as a frame instead of --frames' }),
+  /** How frames are spread over the iterations: `'adaptive'` (denser where the weights move most), `'uniform'` or `'log'`. Default `'adaptive'`. Flag `--sample`. */
   sample: spec({ flag: '--sample', arg: '<mode>', group: 'Animation', choices: SAMPLE_MODES, schema: choice(SAMPLE_MODES), default: 'adaptive' as (typeof SAMPLE_MODES)[number], applies: { outputs: animation }, help: 'how frames are spread over the iterations' }),
+  /** Frames per second of a GIF, MP4 or WebM, 0.1 to 100. Default 20. Flag `--fps`. */
   fps: spec({ flag: '--fps', arg: '<n>', group: 'Animation', schema: between(0.1, 100, ' (GIF delays are in 1/100 s)'), parse: num, default: 20, applies: { outputs: ['gif', 'mp4', 'webm'] }, help: 'frames per second' }),
+  /** Seconds to hold the final frame at the end of an animation, 0 to 3600. Default 1.5. Flag `--hold`. */
   hold: spec({ flag: '--hold', arg: '<s>', group: 'Animation', schema: between(0, 3600), parse: num, default: 1.5, applies: { outputs: ['gif', 'mp4', 'webm'] }, help: 'seconds to hold the final frame' }),
+  /** GIF: how many times to play, 0 = forever, up to 65535. Default 0. Flag `--loop`. */
   loop: spec({ flag: '--loop', arg: '<n>', group: 'Animation', schema: int(0, 65535), parse: whole, default: 0, applies: { outputs: ['gif'] }, help: 'GIF: play n times (0 = forever)' }),
+  /** PNG still: the iteration to draw, or `'last'`; an array writes one still per iteration (`NAME-K.png`). Default `'last'`. Flag `--frame`. */
   frame: spec({
     flag: '--frame', arg: '<k|last[,…]>', group: 'Animation', defaultText: 'last', applies: { outputs: ['still'] },
     schema: v.union([frameValue, v.pipe(v.array(frameValue), v.minLength(1, 'names no iteration'), v.maxLength(100, 'names more than 100 stills'))], 'is not a whole number of iterations or "last"'),
     parse: parseFrame,
     help: 'PNG still: the iteration to draw; a list writes one still per iteration (NAME-K.png)',
   }),
+  /** The ffmpeg binary for MP4 and WebM. Default: the `MLVIS_FFMPEG` environment variable, else a newer ffmpeg on PATH with libx264 and libvpx-vp9, else the bundled one. Flag `--ffmpeg`. */
   ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'bundled; or set MLVIS_FFMPEG', applies: { outputs: ['mp4', 'webm'] }, help: 'ffmpeg binary for MP4/WebM' }),
   // ---- report ----
+  /** Write `OUT.json` beside each output: the mlvis version, the resolved options, sha256 of the data and of the output; a batch skips jobs whose manifests are up to date. Default false. Flag `--manifest`. */
   manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'out' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),
+  /** Include every iteration's weights and loss in the summary. Default false. Flag `--trajectory`. */
   trajectory: spec({ flag: '--trajectory', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'summary' }, help: 'include every iteration in the summary' }),
 };
 
@@ -180,8 +217,13 @@ export type OptionTable = typeof OPTION_TABLE;
 export type OptionKey = keyof OptionTable;
 type ValueOf<K extends OptionKey> = v.InferOutput<OptionTable[K]['schema']>;
 
-/** What a caller of the library may set: every option of the table; only the model is required. */
-export type RunOptions = { model: ValueOf<'model'> } & { [K in Exclude<OptionKey, 'model'>]?: ValueOf<K> };
+/**
+ * What a caller of the library may set: every option of the table; only the model is required. Each field
+ * carries the TSDoc written on its table entry (a mapped type over `keyof OptionTable` keeps it; over an alias of it, it would not).
+ */
+export type RunOptions = { [K in keyof OptionTable as K extends 'model' ? K : never]-?: ValueOf<K> } & {
+  [K in keyof OptionTable as K extends 'model' ? never : K]?: ValueOf<K>;
+};
 
 /** The flag an option is known by in messages (width and height come from --size). */
 export function flagOf(key: string): string {
