@@ -2,6 +2,7 @@
  * The error type and every user-facing message. Messages are one line: what is wrong, then how to fix it.
  * Tests assert against these functions rather than copied text.
  */
+import type { NotConverged } from './warnings';
 
 /**
  * Exit code 1: the run failed (data, files, encoder). 2: the command line was wrong. 128 + the signal's
@@ -79,10 +80,23 @@ export const messages = {
     'the two classes are perfectly separable along x: the cross-entropy has no finite minimum (the weights grow without bound), so no optimum is reported',
   diverged: (iteration: number, lr: number, stableLr: number) =>
     `the descent diverged at iteration ${iteration} (learning rate ${lr}); it stopped there. Try --lr ${formatLr(stableLr)} or lower`,
-  endedHigher: (final: number, start: number, lr: number) =>
-    `the loss ended higher than it started (${Number(final.toPrecision(4))} against ${Number(start.toPrecision(4))}): the steps overshoot without converging. Try --lr ${formatLr(lr)} or lower`,
-  illConditioned: (condition: number) =>
-    `x is far from 0 compared with its spread (condition number ${condition.toExponential(1)}): w0 will move very slowly; add --standardize for a faster descent`,
+  notConverged: (w: NotConverged) => {
+    const closed = w.gapClosed < 0 ? `ended higher than it started` : `closed ${formatShare(w.gapClosed)} of the loss gap`;
+    const head = `the descent did not converge in ${w.iterations} iterations: it ${closed}, ending ${sig(w.final - w.optimum)} above the optimum's loss ${sig(w.optimum)},`;
+    const tryLr = w.suggestedLr !== undefined ? `try --lr ${formatLr(w.suggestedLr)}` : '';
+    switch (w.cause ?? 'cycling') {
+      case 'cycling':
+        return `${head} and the loss keeps bouncing: the steps overshoot. ${tryLr ? `${cap(tryLr)} (a short trial run converges with it)` : 'Try a smaller --lr'}`;
+      case 'illConditioned':
+        return `${head} because x is far from 0 against its spread, so plain gradient steps crawl along the valley. Add --standardize${tryLr ? `, or ${tryLr}` : ''}`;
+      case 'smallRate':
+        return `${head} because the learning rate is far below the stable one. ${tryLr ? `${cap(tryLr)} (a short trial run converges with it)` : 'Try a larger --lr'}`;
+      case 'noise':
+        return `${head} because single samples (${w.optimizer}) keep the steps bouncing around the optimum. Try a smaller --lr${tryLr ? ` (about ${formatLr(w.suggestedLr!)})` : ''} with more --iters, or --optimizer gd`;
+      case 'fewIterations':
+        return `${head} and was still falling. ${w.suggestedIterations ? `Try --iters ${w.suggestedIterations}` : 'Try more --iters'}`;
+    }
+  },
 
   // ---- usage -------------------------------------------------------------------------------------
   badNumber: (flag: string, value: string, what: string) => `${flag}: ${JSON.stringify(value)} is not ${what}`,
@@ -177,6 +191,26 @@ export const messages = {
 };
 
 /** Formats a learning rate to a short, copyable number that is not larger than the value given. */
+/**
+ * A share as a percentage people read, truncated, never rounded up to 100% short of it: 59%, 68.3%,
+ * 99.95%, 99.99998%.
+ */
+export function formatShare(f: number): string {
+  const pct = f * 100;
+  if (!(pct < 100)) return `${Number(pct.toPrecision(4))}%`;
+  let decimals = 1;
+  if (pct >= 99) while (decimals < 12 && Math.floor(pct * 10 ** decimals) / 10 ** decimals >= 100 - 10 ** -decimals) decimals++;
+  return `${Math.floor(pct * 10 ** decimals) / 10 ** decimals}%`;
+}
+
+function sig(v: number): string {
+  return String(Number(v.toPrecision(4)));
+}
+
+function cap(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
+
 export function formatLr(lr: number): string {
   if (!(lr > 0) || !Number.isFinite(lr)) return String(lr);
   const digits = 2;

@@ -24,6 +24,10 @@ export interface SeriesSummary {
   batch_size?: number;
   iterations: number;
   final: Weights;
+  /** Share of the loss gap (start minus optimum) closed; null when the loss has no finite minimum. */
+  gap_closed: number | null;
+  /** converged, stalled, cycling or diverged (see engine/verdict.ts); null with no optimum or no iterations. */
+  verdict: string | null;
   diverged: Divergence | null;
   trajectory?: TrajectoryJson;
   outputs?: WrittenFile[];
@@ -46,6 +50,9 @@ export interface Summary {
   seed: string;
   final?: Weights;
   optimum: Weights | null;
+  /** Share of the loss gap closed, from the exact optimum (single descent; per series otherwise). */
+  gap_closed?: number | null;
+  verdict?: string | null;
   diverged?: Divergence | null;
   trajectory?: TrajectoryJson;
   layout?: string;
@@ -79,7 +86,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
   if (descents.length === 1) {
     const d = descents[0];
     const { model, ...rest } = head;
-    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, diverged: d.diverged };
+    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, gap_closed: d.assessment.gapClosed, verdict: d.assessment.verdict, diverged: d.diverged };
     if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
     return s;
   }
@@ -101,6 +108,8 @@ function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, 
     ...(config.sweep?.key === 'batchSize' ? { batch_size: d.params.batchSize } : {}),
     iterations: d.iterations,
     final: finalOf(names, d.trajectory),
+    gap_closed: d.assessment.gapClosed,
+    verdict: d.assessment.verdict,
     diverged: d.diverged,
   };
   if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);

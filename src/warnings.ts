@@ -4,16 +4,33 @@
  * engine and the data stage never word a warning or name a command-line flag.
  */
 import { messages } from './errors';
+import type { StallCause } from './engine/verdict';
+
+/**
+ * A descent that ended short of the optimum: cycling (too large a rate) or stalled, with the cause seen and
+ * what would help — a rate that a short trial confirmed, or about how many iterations.
+ */
+export interface NotConverged {
+  code: 'notConverged';
+  series?: string;
+  verdict: 'stalled' | 'cycling';
+  gapClosed: number;
+  final: number;
+  optimum: number;
+  optimizer: string;
+  iterations: number;
+  cause?: StallCause;
+  suggestedLr?: number;
+  suggestedIterations?: number;
+}
 
 export type Warning =
   /** Logistic classes that one threshold separates: the loss has no finite minimum. */
   | { code: 'separable' }
   /** The descent blew up and stopped; stableLr would have been stable. */
   | { code: 'diverged'; series?: string; iteration: number; lr: number; stableLr: number }
-  /** Bounded but not converging: the loss ended above its start. */
-  | { code: 'endedHigher'; series?: string; final: number; start: number; suggestedLr: number }
-  /** x far from 0 against its spread: plain descent crawls along w0. */
-  | { code: 'illConditioned'; condition: number }
+  /** The run closed less than 99 % of the loss gap (see engine/verdict.ts). */
+  | NotConverged
   /** Rows dropped for a missing or non-numeric cell. */
   | { code: 'skippedRows'; skipped: number; total: number; x: string; y: string }
   /** An option that was given but cannot change this run. */
@@ -33,10 +50,8 @@ export function warningText(w: Warning): string {
       return messages.separable();
     case 'diverged':
       return prefix + messages.diverged(w.iteration, w.lr, w.stableLr);
-    case 'endedHigher':
-      return prefix + messages.endedHigher(w.final, w.start, w.suggestedLr);
-    case 'illConditioned':
-      return messages.illConditioned(w.condition);
+    case 'notConverged':
+      return prefix + messages.notConverged(w);
     case 'skippedRows':
       return messages.skippedRows(w.skipped, w.total, w.x, w.y);
     case 'optionIgnored':
@@ -54,5 +69,5 @@ export type Warn = (w: Warning) => void;
 
 /** A descent's warning in a race or sweep, naming the series it is about (others concern the whole run). */
 export function forSeries(w: Warning, label: string): Warning {
-  return w.code === 'diverged' || w.code === 'endedHigher' ? { ...w, series: label } : w;
+  return w.code === 'diverged' || w.code === 'notConverged' ? { ...w, series: label } : w;
 }

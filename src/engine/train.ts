@@ -13,6 +13,8 @@ export interface TrainOptions {
   init: readonly number[];
   /** Source of the sgd / minibatch sample order. */
   rng: Rng;
+  /** The loss at the exact optimum, when there is one: divergence is judged on the gap above it. */
+  floor?: number;
 }
 
 export interface TrainResult {
@@ -24,19 +26,21 @@ export interface TrainResult {
 }
 
 /**
- * When the descent counts as diverged. S is the larger of the starting loss and the trivial model's loss
- * (var(y) or log 2), a scale that does not vanish when the start is already perfect.
- * - At once, when the loss is non-finite or passes HARD_FACTOR·S: an exploding quadratic gets there within
- *   a few steps of going wrong.
- * - When the loss stays above SOFT_FACTOR·S for SOFT_STREAK updates in a row. Momentum, nesterov and the
- *   adaptive optimizers may overshoot well above the start for a few steps and still converge (heavy ball
- *   on linear data at lr 0.8 peaks at 13·S), so one high loss is no verdict; but the cross-entropy grows
- *   only linearly with the weights, so a logistic run that wanders off never reaches HARD_FACTOR and is
- *   caught by staying high.
+ * When the descent counts as diverged, judged on the optimality gap (loss minus the optimum's loss F; F = 0
+ * when there is no optimum), so that the verdict does not hang on how far away the run started.
+ * - At once, when the loss is non-finite or the gap passes HARD_FACTOR·S, S the larger of the starting gap
+ *   and the trivial model's gap (var(y) or log 2, minus F): an exploding quadratic gets there within a few
+ *   steps of going wrong, wherever it started.
+ * - When the gap stays above SOFT_FACTOR times the trivial model's gap for SOFT_STREAK updates, keeps
+ *   setting new highs (one at least every HIGH_WITHIN updates) and has doubled: the cross-entropy grows only
+ *   linearly with the weights, so a logistic run that wanders off never reaches HARD_FACTOR. A run that
+ *   overshoots and comes back (momentum at a large rate), falls from a far start, or bounces in a bounded
+ *   cycle sets no new highs for long: it is judged at the end instead (cycling, see verdict.ts).
  */
 export const HARD_FACTOR = 1e4;
 export const SOFT_FACTOR = 10;
 export const SOFT_STREAK = 20;
+export const HIGH_WITHIN = 10;
 
 /**
  * Runs the optimizer and records every iterate. `trainModel` is the problem the optimizer sees (on
@@ -83,7 +87,14 @@ export function startTraining(trainModel: Model, dataModel: Model, scaling: Scal
   };
 
   const start = record(0);
-  const scale = Math.max(start, dataModel.referenceLoss(), Number.MIN_VALUE);
+  const floor = o.floor ?? 0;
+  const trivial = Math.max(dataModel.referenceLoss() - floor, Number.MIN_VALUE);
+  const scale = Math.max(start - floor, trivial);
+  // The current streak above the soft threshold: where it began, its first gap, its highest, and when.
+  let since = 0;
+  let first = 0;
+  let high = 0;
+  let highAt = 0;
   let diverged: Divergence | null = null;
   let done = n;
   let streak = 0;
@@ -95,8 +106,21 @@ export function startTraining(trainModel: Model, dataModel: Model, scaling: Scal
       for (; t <= stop; t++) {
         step(w, t);
         const loss = record(t);
-        streak = loss > SOFT_FACTOR * scale ? streak + 1 : 0;
-        if (!Number.isFinite(loss) || loss > HARD_FACTOR * scale || streak >= SOFT_STREAK) {
+        const gap = loss - floor;
+        if (!(gap > SOFT_FACTOR * trivial)) streak = 0;
+        else if (streak === 0 || t - highAt > HIGH_WITHIN) {
+          streak = 1;
+          since = highAt = t;
+          first = high = gap;
+        } else {
+          streak++;
+          if (gap > high) {
+            high = gap;
+            highAt = t;
+          }
+        }
+        const wandering = streak > 0 && t - since >= SOFT_STREAK && high >= 2 * first;
+        if (!Number.isFinite(loss) || gap > HARD_FACTOR * scale || wandering) {
           const bound = o.optimizer.stableRate(trainModel, o.params, { init: trainInit, iterations: n });
           diverged = { iteration: t, stable_lr: belowFailedRate(bound, o.params.lr) };
           done = Number.isFinite(loss) ? t : t - 1;

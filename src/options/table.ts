@@ -153,8 +153,8 @@ export const OPTION_TABLE = {
   eps: spec({ flag: '--eps', arg: '<e>', group: 'Training', schema: positive, parse: num, default: 1e-8, applies: { param: 'eps' }, help: 'adagrad, rmsprop, adam: epsilon' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units. Default `[0, 0]`. Flag `--init`. */
   init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
-  /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. Default: on for built-in data sets, off for CSV files and synthetic data. Flags `--standardize` / `--no-standardize`. */
-  standardize: spec({ flag: '--standardize', negatable: 'train on x as it is (the default for CSV files and synthetic data)', group: 'Training', schema: v.boolean(), defaultText: 'on for built-in data sets', help: 'train on standardized x; report everything in the data units' }),
+  /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */
+  standardize: spec({ flag: '--standardize', negatable: 'train on x as it is, to see the raw valley (the default for synthetic data)', group: 'Training', schema: v.boolean(), defaultText: 'on for built-in data sets and CSV files', help: 'train on standardized x (the surface is drawn in those weights); report everything in the data units' }),
   // ---- animation ----
   /** The file(s) to write, by extension: `.gif`, `.mp4`, `.webm`, `.png` (a still; a name with `%04d` writes every frame), or `'-'` for stdout with {@link RunOptions.format}. Several names render once and write each. Absent: no drawing. Flag `--out` (repeatable). */
   out: spec({

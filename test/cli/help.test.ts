@@ -61,7 +61,7 @@ describe('--progress json on a single run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlvis-json-'));
     try {
       const out = join(dir, 'a.gif');
-      const r = await mlvisInProcess(['linear', '--iters', '20', '--frames', '3', '--size', '320x200', '--momentum', '0.5', '--out', out, '--progress', 'json']);
+      const r = await mlvisInProcess(['linear', '--iters', '200', '--frames', '3', '--size', '320x200', '--momentum', '0.5', '--out', out, '--progress', 'json']);
       expect(r.code).toBe(0);
       const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
       expect(lines.map((l) => l.event)).toEqual(['warning', 'frame', 'frame', 'frame', 'job']);

@@ -14,9 +14,9 @@ describe('the real mlvis process (subprocess)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a successful run exits 0 with the summary on stdout', () => {
-    const r = mlvis(['linear', '--iters', '5', '--summary', '-'], { cwd: dir });
+    const r = mlvis(['linear', '--iters', '200', '--summary', '-'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).iterations).toBe(5);
+    expect(JSON.parse(r.stdout).iterations).toBe(200);
     expect(r.stderr).toBe('');
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -121,17 +121,20 @@ describe('descend', () => {
     expect(Array.from(a.trajectory.w[1])).not.toEqual(Array.from(c.trajectory.w[1]));
   });
 
-  it('stops on divergence, names the iteration and the exact stable rate 2/λmax for linear gd', () => {
+  it('stops on divergence, names the iteration and a strictly stable rate that a run confirms', () => {
     const data = lineData(100, 'div');
     const m = linearModel(data.x, data.y);
     const bound = 2 / m.curvature();
     const run = descend(data, { ...base, lr: 1.5 * bound, iterations: 1000 });
     expect(run.diverged).not.toBeNull();
-    expect(run.diverged!.stable_lr).toBe(bound);
+    // Strictly below the limit 2/λmax (the limit itself never converges), and verified: it converges.
+    const stable = run.diverged!.stable_lr;
+    expect(stable).toBeLessThan(bound);
+    expect(descend(data, { ...base, lr: stable, iterations: 1000 }).assessment.verdict).toBe('converged');
     expect(run.iterations).toBeLessThan(1000);
     expect(run.iterations).toBe(run.trajectory.w[0].length - 1);
     expect(Number.isFinite(run.trajectory.loss[run.iterations])).toBe(true);
-    expect(run.warnings.map(warningText)).toContain(messages.diverged(run.diverged!.iteration, 1.5 * bound, bound));
+    expect(run.warnings.map(warningText)).toContain(messages.diverged(run.diverged!.iteration, 1.5 * bound, stable));
     // Just below the bound it converges.
     const ok = descend(data, { ...base, lr: 0.95 * bound, iterations: 1000 });
     expect(ok.diverged).toBeNull();
@@ -150,9 +153,10 @@ describe('descend', () => {
     expectClose(run.trajectory.w[1][last], run.optimum!.w[1], 1e-9);
     expectClose(run.trajectory.w[0][last], run.optimum!.w[0], 1e-9);
     expectClose(run.trajectory.loss[last], run.optimum!.loss, 1e-9);
-    // Without standardizing, plain gd crawls on such data and says how to fix it.
-    const raw = descend(data, { ...base, iterations: 10 });
-    expect(raw.warnings.map(warningText).some((w) => w.includes('--standardize'))).toBe(true);
+    // Without standardizing, plain gd crawls along the valley of x far from 0, and says how to fix it.
+    const raw = descend(lineData(100, 'std', 10), { ...base, iterations: 1000 });
+    expect(raw.assessment).toMatchObject({ verdict: 'stalled', cause: 'illConditioned' });
+    expect(raw.warnings.map(warningText).some((w) => w.includes('Add --standardize'))).toBe(true);
   });
 
   it('reports separable logistic data as having no optimum', () => {
@@ -198,7 +202,9 @@ describe('divergence detection', () => {
     expect(run.diverged).toBeNull();
     const l = run.trajectory.loss;
     expect(l[300]).toBeGreaterThan(5 * l[0]);
-    expect(run.warnings.map(warningText).some((w) => w.startsWith('the loss ended higher than it started'))).toBe(true);
+    expect(run.assessment.verdict).toBe('cycling');
+    expect(run.assessment.gapClosed).toBeLessThan(0);
+    expect(run.warnings.map(warningText).some((w) => w.includes('ended higher than it started') && w.includes('the loss keeps bouncing'))).toBe(true);
   });
 
   it('does not call noise around a perfect start a divergence', () => {

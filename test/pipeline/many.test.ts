@@ -138,10 +138,12 @@ describe('races', () => {
 });
 
 describe('warnings about one descent name it', () => {
-  it('a cycling series of a race', async () => {
+  it('a series of a race that does not converge', async () => {
     const warnings: string[] = [];
-    await run({ model: 'linear', iterations: 60, optimizer: ['gd', 'momentum'], lr: 0.45 }, { warn: (m) => warnings.push(m) });
-    expect(warnings.some((w) => w.startsWith('GD: the loss ended higher than it started'))).toBe(true);
+    const { summary } = await run({ model: 'linear', iterations: 60, optimizer: ['gd', 'momentum'], lr: { gd: 1e-4 } }, { warn: (m) => warnings.push(m) });
+    expect(summary.series!.map((s) => s.verdict)).toEqual(['stalled', 'converged']);
+    expect(warnings.filter((w) => w.includes('did not converge'))).toHaveLength(1);
+    expect(warnings.some((w) => w.startsWith('GD: the descent did not converge') && w.includes('far below the stable one'))).toBe(true);
   });
 });
 
