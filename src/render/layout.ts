@@ -37,11 +37,17 @@ export function styleFor(scene: Scene, f: number): Style {
 
 /**
  * The base font of a frame of panels side by side: it follows the smaller of panel width and frame height
- * (about 13 px at 960×480 with two panels), never below 8 px.
+ * (13.3 px at 960×480 with two panels, 11 px with three: 29 is about the most characters of tick labels and
+ * margins a panel's width must hold), never below 8 px, then times --font-scale.
  */
 export function panelStyle(scene: Scene): Style {
   const n = Math.max(1, scene.panels.length);
-  return styleFor(scene, Math.max(8, Math.min(scene.width / n / 34, scene.height / 36, 64)));
+  return styleFor(scene, Math.max(8, Math.min(scene.width / n / 29, scene.height / 36, 64)) * fontScaleOf(scene));
+}
+
+/** The scene's --font-scale (1 when absent). */
+export function fontScaleOf(scene: Scene): number {
+  return scene.fontScale ?? 1;
 }
 
 /**
@@ -73,9 +79,10 @@ export type AxisFactory = (range: [number, number], count: number) => Axis;
 
 /**
  * Places the plot area inside a panel: a heading row on top, tick labels and an axis label on the left and
- * below. The y axis is built first because the widest y tick label decides the left margin.
+ * below. The y axis is built first because the widest y tick label decides the left margin. `reserveRight`
+ * pixels on the right are kept for something beside the plot (the surface's colour bar).
  */
-export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: AxisFactory, makeY: AxisFactory): Plot {
+export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: AxisFactory, makeY: AxisFactory, reserveRight = 0): Plot {
   const { f } = style;
   const tick = f * 0.35;
   const gap = f * 0.3;
@@ -86,7 +93,7 @@ export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: 
   ctx.font = font(f);
   const widest = y.labels.reduce((m, s) => Math.max(m, ctx.measureText(s).width), 0);
   const left = Math.round(outer.x + f * 0.5 + f + gap * 1.6 + widest + gap + tick);
-  const right = Math.round(outer.x + outer.w - f * 1.1);
+  const right = Math.round(outer.x + outer.w - Math.max(f * 1.1, reserveRight));
   const w = Math.max(10, right - left);
   const x = makeX([left, left + w], Math.max(2, Math.round(w / (f * 6.5))));
   return { rect: { x: left, y: top, w, h }, x, y };
