@@ -32,12 +32,15 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
     const [l, a, b] = values(k);
     return [`iteration ${k}/${total}`, `loss ${l}`, `w0 ${a}`, `w1 ${b}`];
   };
-  // A title of the user's own is kept whole as long as any values fit beside it; the default one gives way first.
+  // A title of the user's own stays whole: the weights, then the loss give way to it first. The default
+  // heading gives way before any value does.
   const own = scene.text?.title;
   const variants: { heading: string; fields: (k: number) => string[] }[] = own
     ? [
         { heading: own, fields: long },
         { heading: own, fields: compact },
+        { heading: own, fields: (k) => compact(k).slice(0, 2) },
+        { heading: own, fields: (k) => compact(k).slice(0, 1) },
       ]
     : [
         { heading: `${scene.model.title} · ${optimizerTitle}`, fields: long },
@@ -55,9 +58,9 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
     measure.font = font(size, true);
     const head = v.heading ? measure.measureText(v.heading).width + gap : 0;
     measure.font = font(size);
-    const slots = [0, 0, 0, 0];
+    const slots = v.fields(0).map(() => 0);
     for (const k of samples) v.fields(k).forEach((text, i) => (slots[i] = Math.max(slots[i], measure.measureText(text).width)));
-    const total = head + slots.reduce((a, b) => a + b, 0) + gap * 3;
+    const total = head + slots.reduce((a, b) => a + b, 0) + gap * (slots.length - 1);
     return { ...v, size, gap, head, slots, total };
   };
   let chosen = plan(variants[variants.length - 1], nominal);
