@@ -86,6 +86,16 @@ export interface Series {
   diverged: Divergence | null;
 }
 
+/** The surface panel's view of a standardized run (see Scene.standardized). */
+export interface StandardizedSurface {
+  /** Each series' path in the weights on standardized x (same length as its trajectory). */
+  paths: Trajectory[];
+  /** The minimum in those weights. */
+  optimum: Point | null;
+  /** Axis labels of the two weights. */
+  weightLabels: readonly [string, string];
+}
+
 /**
  * The frame clock: which frame of how many, its time in the animation, and the iteration it shows (the
  * same for every series). Panels may animate on the frame (a turning view) as well as on the iteration.
@@ -124,8 +134,14 @@ export interface Scene {
   /** The model's names, labels and prediction (plain functions, no engine state). */
   model: ModelDescriptor;
   data: Dataset;
-  /** The loss surface shared by every series (its window holds all their paths). */
+  /** The loss surface shared by every series (its window holds all their paths), in the surface's units. */
   grid: LossGrid;
+  /**
+   * Present when training ran on standardized x: the surface panel then draws in the weights the optimizers
+   * move (a round bowl, the path perpendicular to its contours) instead of the data's units; the fit panel,
+   * the loss and every report stay in the data's units.
+   */
+  standardized?: StandardizedSurface;
   optimum: Point | null;
   /** One or more descents from the same start on the same data. */
   series: Series[];

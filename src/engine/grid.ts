@@ -6,6 +6,8 @@ export interface GridOptions {
   size: number;
   /** Number of contour levels. */
   levels: number;
+  /** Give both axes the same span (weights in one unit, drawn at equal aspect). */
+  square?: boolean;
 }
 
 export const DEFAULT_GRID: GridOptions = { size: 128, levels: 22 };
@@ -27,7 +29,7 @@ export function lossGrid(
   diverged: boolean,
   opts: GridOptions = DEFAULT_GRID,
 ): LossGrid {
-  const window = chooseWindow(model, trajectory, optimum, diverged);
+  const window = chooseWindow(model, trajectory, optimum, diverged, opts.square ?? false);
   const { size } = opts;
   const evalLoss = descriptor.surfaceLoss(model);
   const values = new Float64Array(size * size);
@@ -71,6 +73,7 @@ function chooseWindow(
   t: Trajectory,
   optimum: Point | null,
   diverged: boolean,
+  square: boolean,
 ): { w0: [number, number]; w1: [number, number] } {
   const lo = [t.w[0][0], t.w[1][0]];
   const hi = [t.w[0][0], t.w[1][0]];
@@ -104,6 +107,15 @@ function chooseWindow(
     }
     const pad = (b - a) * MARGIN;
     out.push([a - pad, b + pad]);
+  }
+  if (square) {
+    // The narrower axis grows about its middle to the wider one's span.
+    const span = Math.max(out[0][1] - out[0][0], out[1][1] - out[1][0]);
+    for (const r of out) {
+      const mid = (r[0] + r[1]) / 2;
+      r[0] = mid - span / 2;
+      r[1] = mid + span / 2;
+    }
   }
   return { w0: out[0], w1: out[1] };
 }

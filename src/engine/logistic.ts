@@ -134,9 +134,13 @@ export function isSeparable(x: Float64Array, y: Float64Array): boolean {
 }
 
 /**
- * The maximum-likelihood weights by Newton's method (IRLS), solved on standardized x for conditioning and
- * mapped back to the data's units. Each step is damped by halving until the loss does not rise, and the
- * iteration runs until the step no longer changes the weights in double precision.
+ * The maximum-likelihood weights by Newton's method (IRLS), exact to the last few bits of each weight.
+ * - Solved on standardized x for conditioning and mapped back to the data's units. (Polishing with Newton
+ *   steps on raw x was tried: with x far from zero its 2×2 solve is ill-conditioned and made w0 worse.)
+ * - Every sum is compensated (Neumaier), so the gradient of N terms is good to a few ε, not N·ε.
+ * - Steps are damped (halved until the loss does not rise) only while the Newton decrement is large. Near
+ *   the optimum the loss changes by less than its own rounding noise, a loss test would reject good steps
+ *   and stall the iteration about 1e-9 short; there Newton converges quadratically with full steps.
  */
 function newtonOptimum(x: Float64Array, y: Float64Array): Float64Array | null {
   if (isSeparable(x, y)) return null;
@@ -148,73 +152,90 @@ function newtonOptimum(x: Float64Array, y: Float64Array): Float64Array | null {
   let ybar = 0;
   for (let i = 0; i < n; i++) ybar += y[i];
   ybar /= n;
+  const v = newton(z, y, Math.log(ybar / (1 - ybar)), 0);
+  if (!v) return null;
+  const w1 = v[1] / sd;
+  return Float64Array.of(v[0] - w1 * m.meanX, w1);
+}
 
-  const lossZ = (v0: number, v1: number) => {
-    let s = 0;
+/** Below this Newton decrement g·H⁻¹g the loss is within reach of its rounding: full steps from here. */
+const FULL_STEPS = 1e-10;
+
+/** Newton's method on (x, y) from (w0, w1); null when it fails (a singular Hessian or non-finite weights). */
+function newton(x: Float64Array, y: Float64Array, w0: number, w1: number): Float64Array | null {
+  const n = x.length;
+  const g0 = new Neumaier();
+  const g1 = new Neumaier();
+  const h00 = new Neumaier();
+  const h01 = new Neumaier();
+  const h11 = new Neumaier();
+  const lossAt = (a: number, b: number) => {
+    const s = new Neumaier();
     for (let i = 0; i < n; i++) {
-      const t = v1 * z[i] + v0;
-      s += softplus(t) - y[i] * t;
+      const t = b * x[i] + a;
+      s.add(softplus(t) - y[i] * t);
     }
-    return s / n;
+    return s.value() / n;
   };
-
-  let v0 = Math.log(ybar / (1 - ybar));
-  let v1 = 0;
-  let current = lossZ(v0, v1);
+  let current = lossAt(w0, w1);
   let previous = Infinity;
   for (let iter = 0; iter < 200; iter++) {
-    let g0 = 0;
-    let g1 = 0;
-    let h00 = 0;
-    let h01 = 0;
-    let h11 = 0;
+    for (const s of [g0, g1, h00, h01, h11]) s.reset();
     for (let i = 0; i < n; i++) {
-      const p = sigmoid(v1 * z[i] + v0);
+      const p = sigmoid(w1 * x[i] + w0);
       const e = p - y[i];
       const w = p * (1 - p);
-      g0 += e;
-      g1 += e * z[i];
-      h00 += w;
-      h01 += w * z[i];
-      h11 += w * z[i] * z[i];
+      g0.add(e);
+      g1.add(e * x[i]);
+      h00.add(w);
+      h01.add(w * x[i]);
+      h11.add(w * x[i] * x[i]);
     }
-    const det = h00 * h11 - h01 * h01;
-    if (!(det > 0)) break;
-    const s0 = (h11 * g0 - h01 * g1) / det;
-    const s1 = (h00 * g1 - h01 * g0) / det;
+    const [G0, G1, H00, H01, H11] = [g0.value(), g1.value(), h00.value(), h01.value(), h11.value()];
+    const det = H00 * H11 - H01 * H01;
+    if (!(det > 0)) return iter > 0 ? Float64Array.of(w0, w1) : null;
+    const s0 = (H11 * G0 - H01 * G1) / det;
+    const s1 = (H00 * G1 - H01 * G0) / det;
     let t = 1;
-    let next0 = v0 - s0;
-    let next1 = v1 - s1;
-    let nextLoss = lossZ(next0, next1);
-    // Allow for rounding in the loss itself: near the optimum a full Newton step changes it by less than
-    // its last digit, and must still be taken.
-    const slack = 4 * Number.EPSILON * Math.abs(current);
-    while (nextLoss > current + slack && t > 1e-10) {
-      t /= 2;
-      next0 = v0 - t * s0;
-      next1 = v1 - t * s1;
-      nextLoss = lossZ(next0, next1);
+    if ((G0 * s0 + G1 * s1) / n > FULL_STEPS) {
+      let next = lossAt(w0 - s0, w1 - s1);
+      while (!(next <= current) && t > 1e-10) {
+        t /= 2;
+        next = lossAt(w0 - t * s0, w1 - t * s1);
+      }
+      current = next;
     }
-    const unchanged = next0 === v0 && next1 === v1;
-    // Newton doubles the correct digits each step: once a step moves the weights by less than 1e-13 of
-    // their size the next would only stir the last bit (the gradient of N terms is itself only good to
-    // about √N·ε), so this step is the last.
-    const tiny = Math.abs(t * s0) <= 1e-13 * (1 + Math.abs(v0)) && Math.abs(t * s1) <= 1e-13 * (1 + Math.abs(v1));
-    if (nextLoss <= current + slack) {
-      v0 = next0;
-      v1 = next1;
-      current = nextLoss;
-    }
-    // Past quadratic convergence, steps stop shrinking and only chase rounding noise: stop there too.
-    const size = Math.max(Math.abs(t * s0) / (1 + Math.abs(v0)), Math.abs(t * s1) / (1 + Math.abs(v1)));
-    const stalled = size < 1e-8 && size > previous / 4;
-    previous = size;
-    if (unchanged || tiny || stalled || t <= 1e-10) break;
+    const next0 = w0 - t * s0;
+    const next1 = w1 - t * s1;
+    if (!Number.isFinite(next0) || !Number.isFinite(next1)) return null;
+    const size = Math.max(Math.abs(t * s0) / (Math.abs(w0) + Number.MIN_VALUE), Math.abs(t * s1) / (Math.abs(w1) + Number.MIN_VALUE));
+    const unchanged = next0 === w0 && next1 === w1;
+    w0 = next0;
+    w1 = next1;
+    // Done when a step no longer moves the weights, or when steps have reached rounding and stopped
+    // shrinking (quadratic convergence squares a real error; noise stays the same size).
+    if (unchanged || size < 1e-16 || (size < 1e-12 && size > previous / 4)) break;
+    if (t === 1) previous = size;
   }
-  if (!Number.isFinite(v0) || !Number.isFinite(v1)) return null;
-  const w1 = v1 / sd;
-  const w0 = v0 - w1 * m.meanX;
   return Float64Array.of(w0, w1);
+}
+
+/** A running sum with Neumaier's compensation: the error stays a few ε of the total, whatever the count. */
+class Neumaier {
+  private sum = 0;
+  private c = 0;
+  add(v: number): void {
+    const t = this.sum + v;
+    this.c += Math.abs(this.sum) >= Math.abs(v) ? this.sum - t + v : v - t + this.sum;
+    this.sum = t;
+  }
+  value(): number {
+    return this.sum + this.c;
+  }
+  reset(): void {
+    this.sum = 0;
+    this.c = 0;
+  }
 }
 
 /** Logistic regression as the rest of mlvis sees it. */

@@ -52,7 +52,8 @@ export function createEncoder(format: OutputFormat, options: import('../encode')
 /** The iterations of the animation: every animated output shows the same frames, chosen over all paths. */
 export function animationFrames(config: RunConfig, scene: Scene): number[] {
   return chooseFrames(
-    scene.series.map((s) => s.trajectory),
+    // On the surface's own units, where "distance travelled" is measured as it appears on screen.
+    scene.standardized?.paths ?? scene.series.map((s) => s.trajectory),
     { frames: config.frames, every: config.every, sample: config.sample, w0Range: scene.grid.w0Range, w1Range: scene.grid.w1Range },
   );
 }

@@ -1,6 +1,7 @@
 import type { RunConfig } from '../config';
-import { lossGrid, optimizerOf, type Descent, type Problem } from '../engine';
-import type { Scene, SceneLayout, Series, Trajectory } from '../types';
+import { DEFAULT_GRID, lossGrid, optimizerOf, type Descent, type Problem } from '../engine';
+import { toScaledUnits } from '../engine/standardize';
+import type { Scene, SceneLayout, Series, StandardizedSurface, Trajectory } from '../types';
 
 /** Several descents as the renderer sees them: labelled series over one shared surface. */
 export function buildScene(config: RunConfig, problem: Problem, descents: Descent[], labels: string[]): Scene {
@@ -21,6 +22,11 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     };
   });
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
+  const allDiverged = descents.every((d) => d.diverged !== null);
+  const standardized = problem.scaling ? standardizedSurface(problem, descents) : undefined;
+  const grid = standardized
+    ? lossGrid(problem.descriptor, problem.trainModel, joinPaths(descents, standardized.paths), standardized.optimum, allDiverged, { ...DEFAULT_GRID, square: layout === 'overlay' })
+    : lossGrid(problem.descriptor, problem.dataModel, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged);
   return {
     width: config.width,
     height: config.height,
@@ -28,7 +34,8 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     panels: config.panels,
     model: problem.descriptor,
     data: problem.data,
-    grid: lossGrid(problem.descriptor, problem.dataModel, joinPaths(descents), problem.optimum, descents.every((d) => d.diverged !== null)),
+    grid,
+    ...(standardized ? { standardized } : {}),
     optimum: problem.optimum,
     series,
     layout,
@@ -44,20 +51,43 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
  * paths. A diverged series contributes only its points below four times the start's loss (lossGrid's cap),
  * so one blow-up in a race does not shrink everyone else's path to a dot.
  */
-function joinPaths(descents: Descent[]): Trajectory {
-  if (descents.length === 1) return descents[0].trajectory;
+function joinPaths(descents: Descent[], paths: Trajectory[]): Trajectory {
+  if (descents.length === 1) return paths[0];
   const cap = 4 * Math.max(...descents.map((d) => d.trajectory.loss[0]));
   const kept = descents.map((d) => {
     const keep: number[] = [];
     for (let i = 0; i < d.trajectory.loss.length; i++) if (!d.diverged || d.trajectory.loss[i] <= cap) keep.push(i);
     return keep;
   });
-  const pick = (column: (d: Descent) => Float64Array) => Float64Array.from(descents.flatMap((d, s) => kept[s].map((i) => column(d)[i])));
-  const dim = descents[0].trajectory.w.length;
-  return { w: Array.from({ length: dim }, (_, k) => pick((d) => d.trajectory.w[k])), loss: pick((d) => d.trajectory.loss) };
+  const pick = (column: (t: Trajectory) => Float64Array) => Float64Array.from(paths.flatMap((t, s) => kept[s].map((i) => column(t)[i])));
+  const dim = paths[0].w.length;
+  return { w: Array.from({ length: dim }, (_, k) => pick((t) => t.w[k])), loss: pick((t) => t.loss) };
 }
 
 /** A rate in two significant digits, small ones in exponent form so a legend stays narrow: 0.023, 1.8e-3. */
 function shortRate(lr: number): string {
   return lr < 0.01 ? lr.toExponential(1) : String(Number(lr.toPrecision(2)));
+}
+
+/**
+ * The surface of a standardized run in the weights the optimizers moved: each recorded point (kept in the
+ * data's units) mapped back through the same affine change of variable. The loss is the same in both units.
+ */
+function standardizedSurface(problem: Problem, descents: Descent[]): StandardizedSurface {
+  const scaling = problem.scaling!;
+  const paths = descents.map(({ trajectory: t }) => {
+    const n = t.loss.length;
+    const w = t.w.map(() => new Float64Array(n));
+    const point = new Float64Array(t.w.length);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < t.w.length; k++) point[k] = t.w[k][i];
+      const v = toScaledUnits(point, scaling);
+      for (let k = 0; k < t.w.length; k++) w[k][i] = v[k];
+    }
+    return { w, loss: t.loss };
+  });
+  const o = problem.optimum;
+  const optimum = o ? { w: Array.from(toScaledUnits(o.w, scaling)), loss: o.loss } : null;
+  const [a, b] = problem.descriptor.weightLabels;
+  return { paths, optimum, weightLabels: [`${a}, x standardized`, `${b}, x standardized`] };
 }

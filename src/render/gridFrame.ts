@@ -1,5 +1,5 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { Scene, Series } from '../types';
+import type { Scene } from '../types';
 import { drawAxes } from './axes';
 import { cellHeading } from './cellHeading';
 import { contourSet, fillBands, strokeIsoLines } from './contours';
@@ -11,6 +11,7 @@ import { clipTo, inflate, type Panel } from './panel';
 import { distinctStarts, markerLegend, starMarker, startMarker } from './surface';
 import { drawCurrent, strokePath, surfacePath } from './surfacePath';
 import { gridTitle } from './gridTitle';
+import { surfaceView, type SurfaceView } from './surfaceView';
 
 /**
  * Small multiples for a sweep: one surface per series on the shared loss grid (same window, levels and
@@ -27,7 +28,8 @@ export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
   const bctx = bands.getContext('2d');
   fillBands(bctx, set, { x: 0, y: 0, w, h });
   strokeIsoLines(bctx, set, { x: 0, y: 0, w, h }, style.theme.isoLine, Math.max(0.75, style.thin * 0.8));
-  const panels = g.cells.map((cell, i) => surfaceCell(bg, cell, scene, scene.series[i], bands, style));
+  const view = surfaceView(scene);
+  const panels = g.cells.map((cell, i) => surfaceCell(bg, cell, scene, view, i, bands, style));
   const title = gridTitle(bg, g.title, scene, style);
   return {
     layout: { style, title: g.title, panels: g.cells.map((c) => c.outer) },
@@ -42,14 +44,15 @@ export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
   };
 }
 
-function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, series: Series, bands: Canvas, style: Style): Panel {
+function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: SurfaceView, index: number, bands: Canvas, style: Style): Panel {
+  const series = scene.series[index];
   const { plot, outer } = cell;
   const { rect } = plot;
   const { theme, f } = style;
   const box = inflate(rect, f * 2);
-  const path = surfacePath(series, plot, box);
+  const path = surfacePath(series, view.paths[index], plot, box);
   const starts = distinctStarts([[path.sx(0), path.sy(0)]]);
-  const { optimum, model } = scene;
+  const { optimum } = view;
   // One colour for every cell: each shows one series, and the cells compare by position, not by hue.
   const colour = theme.series[0];
   const heading = cellHeading(measure, rect, scene, series, colour, style);
@@ -58,7 +61,7 @@ function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, series: S
     plot,
     drawStatic(ctx) {
       ctx.drawImage(bands, rect.x, rect.y);
-      drawAxes(ctx, outer, plot, style, { xLabel: model.weightLabels[0], yLabel: model.weightLabels[1], showX: cell.showX, showY: cell.showY });
+      drawAxes(ctx, outer, plot, style, { xLabel: view.weightLabels[0], yLabel: view.weightLabels[1], showX: cell.showX, showY: cell.showY });
       heading.drawStatic(ctx);
     },
     drawFrame(ctx, frame) {

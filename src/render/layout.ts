@@ -72,6 +72,8 @@ export interface Plot {
   rect: Rect;
   x: Axis;
   y: Axis;
+  /** The part of the panel the axes' labels sit in, when a square plot leaves the panel taller than needed. */
+  box?: Rect;
 }
 
 /** Builds an axis for a pixel range with about `count` ticks. */
@@ -79,22 +81,41 @@ export type AxisFactory = (range: [number, number], count: number) => Axis;
 
 /**
  * Places the plot area inside a panel: a heading row on top, tick labels and an axis label on the left and
- * below. The y axis is built first because the widest y tick label decides the left margin. `reserveRight`
- * pixels on the right are kept for something beside the plot (the surface's colour bar).
+ * below. The y axis is built first because the widest y tick label decides the left margin. `square` makes
+ * the plot as wide as it is tall, for a surface whose two axes share one unit (equal aspect: a round bowl
+ * looks round and the steepest descent is drawn perpendicular to the contours). `reserveRight` pixels on the
+ * right are kept for something beside the plot (the surface's colour bar).
  */
-export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: AxisFactory, makeY: AxisFactory, reserveRight = 0): Plot {
+export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: AxisFactory, makeY: AxisFactory, square = false, reserveRight = 0): Plot {
   const { f } = style;
   const tick = f * 0.35;
   const gap = f * 0.3;
-  const top = Math.round(outer.y + f * 1.8);
+  let top = Math.round(outer.y + f * 1.8);
   const bottom = Math.round(outer.y + outer.h - (tick + gap + f + gap * 1.6 + f + f * 0.45));
-  const h = Math.max(10, bottom - top);
-  const y = makeY([top + h, top], Math.max(2, Math.round(h / (f * 4.2))));
-  ctx.font = font(f);
-  const widest = y.labels.reduce((m, s) => Math.max(m, ctx.measureText(s).width), 0);
-  const left = Math.round(outer.x + f * 0.5 + f + gap * 1.6 + widest + gap + tick);
   const right = Math.round(outer.x + outer.w - Math.max(f * 1.1, reserveRight));
-  const w = Math.max(10, right - left);
+  const leftOf = (widest: number) => Math.round(outer.x + f * 0.5 + f + gap * 1.6 + widest + gap + tick);
+  ctx.font = font(f);
+  const widestOf = (y: Axis) => y.labels.reduce((m, s) => Math.max(m, ctx.measureText(s).width), 0);
+  let h = Math.max(10, bottom - top);
+  let y = makeY([top + h, top], Math.max(2, Math.round(h / (f * 4.2))));
+  let left = leftOf(widestOf(y));
+  let w = Math.max(10, right - left);
+  let box: Rect | undefined;
+  if (square && h > w) {
+    // Taller than wide: the heading, the square and its axis labels move together to the panel's middle.
+    const offset = Math.floor((h - w) / 2);
+    box = { x: outer.x, y: outer.y + offset, w: outer.w, h: outer.h - (h - w) };
+    top += offset;
+    h = w;
+    y = makeY([top + h, top], Math.max(2, Math.round(h / (f * 4.2))));
+    left = leftOf(widestOf(y));
+    w = Math.max(10, right - left);
+  }
+  if (square && w > h) {
+    // Wider than tall: centre a square in the room to the right of the y labels.
+    left += Math.floor((w - h) / 2);
+    w = h;
+  }
   const x = makeX([left, left + w], Math.max(2, Math.round(w / (f * 6.5))));
-  return { rect: { x: left, y: top, w, h }, x, y };
+  return { rect: { x: left, y: top, w, h }, x, y, ...(box ? { box } : {}) };
 }

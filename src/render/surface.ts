@@ -11,14 +11,17 @@ import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
 import { divergedBy, seriesColour } from './series';
 import { drawCurrent, stackedWidths, strokePath, surfacePath } from './surfacePath';
+import { surfaceView } from './surfaceView';
 
 /**
- * The loss surface over (w0, w1): viridis contour bands with iso-lines (static), then per frame each series'
+ * The loss surface over (w0, w1) — on standardized x when the descent ran there (see surfaceView): viridis contour bands with iso-lines (static), then per frame each series'
  * path travelled so far in its colour, the start, the optimum's star and the current points on top. A
  * diverging path leaves the window; it is clipped, and from the iteration it diverged at the panel says so.
  */
 export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
-  const { grid, optimum, model } = scene;
+  const { grid, model } = scene;
+  const view = surfaceView(scene);
+  const { optimum } = view;
   const { theme, f } = style;
   // The colour bar sits beside the plot, never over the path; a panel too narrow for both keeps the plot.
   const bar = outer.w >= BAR_MIN_WIDTH * f ? colourBar(measure, grid, style) : null;
@@ -28,14 +31,17 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
     style,
     (range, n) => linearAxis(grid.w0Range, range, n),
     (range, n) => linearAxis(grid.w1Range, range, n),
+    view.equalAspect,
     bar?.width,
   );
   const { rect } = plot;
   const box = inflate(rect, f * 2);
-  const paths = scene.series.map((s) => surfacePath(s, plot, box));
+  const paths = scene.series.map((s, i) => surfacePath(s, view.paths[i], plot, box));
   const widths = stackedWidths(paths.length, style);
   const starts = distinctStarts(paths.map((p) => [p.sx(0), p.sy(0)]));
-  const headings = [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
+  const headings = view.note
+    ? [...new Set([`Loss surface (${model.lossName}), ${view.note}`, `Loss surface (${model.lossShort}), ${view.note}`, `Loss surface, ${view.note}`, 'Loss surface'])]
+    : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
   const single = paths.length === 1;
 
   return {
@@ -45,7 +51,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       fillBands(ctx, set, rect);
       strokeIsoLines(ctx, set, rect, theme.isoLine, Math.max(0.75, style.thin * 0.8));
       bar?.draw(ctx, rect);
-      drawAxes(ctx, outer, plot, style, { xLabel: model.weightLabels[0], yLabel: model.weightLabels[1] });
+      drawAxes(ctx, plot.box ?? outer, plot, style, { xLabel: view.weightLabels[0], yLabel: view.weightLabels[1] });
       // The heading row spans the bar's column too: the legend ends over the bar, where it is out of the way.
       const right = legendRight(outer, rect, style, bar !== null);
       const room = right - rect.x;

@@ -1,5 +1,5 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { Series } from '../types';
+import type { Series, Trajectory } from '../types';
 import type { Plot, Rect, Style } from './layout';
 import { drawSeriesMarker } from './markers';
 import { buildPolyline, tracePrefix, type Polyline } from './polyline';
@@ -17,10 +17,9 @@ export interface SurfacePath {
 
 /**
  * A diverging path zigzags ever wider across the whole window; drawn to the end, its strokes pile up into a
- * solid band. It is drawn until it first leaves `box`, heading off-screen; a label tells the rest.
+ * solid band. `t` is the series' path in the surface's units. It is drawn until it first leaves `box`, heading off-screen; a label tells the rest.
  */
-export function surfacePath(series: Series, plot: Plot, box: Rect): SurfacePath {
-  const t = series.trajectory;
+export function surfacePath(series: Series, t: Trajectory, plot: Plot, box: Rect): SurfacePath {
   const [a, b] = t.w;
   const sx = (i: number) => plot.x.map(a[i]);
   const sy = (i: number) => plot.y.map(b[i]);
