@@ -9,6 +9,8 @@ const runs = [
   ['logistic', '--data', 'penguins', '--panels', 'surface,fit,loss', '--size', '960x400', '--frames', '60', '--out', 'output/penguins-logistic.gif'],
   ['linear', '--data', 'cars', '--optimizer', 'momentum', '--lr', '0.05', '--iters', '300', '--theme', 'dark', '--frames', '60', '--size', '800x400', '--out', 'output/cars-momentum-dark.gif'],
   ['linear', '--optimizer', 'sgd', '--iters', '300', '--frames', '60', '--size', '800x400', '--out', 'output/sgd.gif'],
+  ['logistic', '--data', 'penguins', '--labels', 'female,male', '--title', 'Telling penguins apart by weight', '--xlabel', 'body mass (g)', '--ylabel', 'P(male)', '--font-scale', '1.3', '--size', '1280x720', '--out', 'output/slide.png'],
+  ['linear', '--data', 'cars', '--frame', '0', '--size', '800x400', '--out', 'output/cars-start.png'],
   ['linear', '--lr', '0.5', '--iters', '100', '--size', '800x400', '--out', 'output/diverged.png'],
   ['linear', '--data', 'cars', '--optimizer', 'gd,momentum,adam', '--panels', 'surface,fit,loss', '--iters', '300', '--frames', '80', '--out', 'output/race.gif'],
   ['linear', '--lr', '0.02,0.2,0.4,0.5', '--iters', '60', '--frames', '60', '--layout', 'grid', '--out', 'output/lr-sweep.gif'],

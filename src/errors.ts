@@ -138,6 +138,7 @@ export const messages = {
   frameAfterDivergence: (frame: number, last: number) =>
     `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',
+  badLabels: (value: string) => `--labels: ${JSON.stringify(value)} is not two class names NAME0,NAME1 (class 0 first, for example --labels "female,male")`,
   noPanels: () => '--panels: name at least one of surface, fit, loss (for example --panels surface,fit)',
   tooNarrow: (w: number, h: number, panels: number, min: number) =>
     `--size: ${w}x${h} is too narrow for ${panels} panels; give at least ${min} pixels of width (for example --size ${min}x${h})`,

@@ -114,6 +114,17 @@ export interface FrameTime {
  */
 export type SceneLayout = 'overlay' | 'grid';
 
+/** Words the user chose for the frame (--title, --xlabel, --ylabel, --labels); each absent one keeps its default. */
+export interface SceneText {
+  /** The title line's heading, in place of the model and optimizer. */
+  title?: string;
+  /** The fit panel's axis labels. */
+  xLabel?: string;
+  yLabel?: string;
+  /** Logistic: the legend's names of class 0 and class 1. */
+  classNames?: [string, string];
+}
+
 /** Everything the renderer needs for a whole animation; frames then differ only in the time shown. */
 export interface Scene {
   width: number;
@@ -139,4 +150,7 @@ export interface Scene {
   iterations: number;
   /** Updates asked for (--iters); more than `iterations` only when every series diverged. */
   requestedIterations: number;
+  text?: SceneText;
+  /** Multiplies every font size (--font-scale); default 1. */
+  fontScale?: number;
 }

@@ -17,7 +17,8 @@ const FALSE_WORDS = new Set(['false', 'no']);
  * Turns a y column into 0/1 labels. The rules, in order:
  * - with `positive`: a cell equal to it (after trimming; numbers also match numerically, so 3 matches
  *   "3.0") is 1 and every other non-missing cell is 0, one against the rest, on any column, numeric or
- *   not. positiveNotFound when no cell matches.
+ *   not. positiveNotFound when no cell matches. Class 0 is named after the one other value when there is
+ *   exactly one, else "not POSITIVE".
  * - numbers: must be 0 and 1 (labelsNotZeroOne for two other numbers, notTwoClasses otherwise).
  * - true/false and yes/no, in any case: true and yes are 1, false and no are 0.
  * - any other text: labelsNeedPositive, listing the values found.
@@ -59,7 +60,9 @@ function oneAgainstRest(
     const c = cells[i];
     y[i] = isMissing(c) ? NaN : matches(c!.trim()) ? 1 : 0;
   }
-  return { y, classNames: [`not ${positive}`, positive], positive };
+  // Two values in all (FEMALE and MALE): class 0 is the other one, which says more than "not MALE".
+  const others = values.filter((v) => !matches(v));
+  return { y, classNames: [others.length === 1 ? others[0] : `not ${positive}`, positive], positive };
 }
 
 /** Numeric labels must be exactly the classes 0 and 1 (either may be absent here; see oneClassOnly later). */

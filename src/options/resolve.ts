@@ -53,6 +53,12 @@ export interface RunConfig extends DataRequest {
   hold: number;
   loop: number;
   ffmpeg?: string;
+  /** Words chosen for the frame; absent: the defaults (see the option table). */
+  title?: string;
+  xlabel?: string;
+  ylabel?: string;
+  labels?: [string, string];
+  fontScale: number;
   trajectory: boolean;
   manifest: boolean;
 }
@@ -155,6 +161,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     hold: d('hold'),
     loop: d('loop'),
     ffmpeg: o.ffmpeg,
+    title: o.title,
+    xlabel: o.xlabel,
+    ylabel: o.ylabel,
+    labels: o.labels ? [o.labels[0], o.labels[1]] : undefined,
+    fontScale: d('fontScale'),
     trajectory: d('trajectory'),
     manifest: d('manifest'),
   };

@@ -34,6 +34,8 @@ export interface Applies {
   seeded?: true;
   /** The run must be laid out in one of these ways (the grid draws only loss surfaces). */
   layouts?: readonly ('single' | LayoutName)[];
+  /** The run must draw this panel (--panels, and not as a grid, which draws only loss surfaces). */
+  panel?: PanelName;
 }
 
 export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
@@ -42,7 +44,7 @@ export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
   /** The flag's argument, e.g. "<n>"; absent for on/off switches. */
   arg?: string;
   help: string;
-  group: 'Data' | 'Training' | 'Animation' | 'Report' | 'Messages';
+  group: 'Data' | 'Training' | 'Animation' | 'Text' | 'Report' | 'Messages';
   /** The library value. */
   schema: S;
   /** The command line's text to the library value; default: the text as it is. */
@@ -92,6 +94,13 @@ function parsePanels(raw: string, flag: string): PanelName[] {
   if (list.length === 0) throw usageError(messages.noPanels());
   for (const p of list) if (!PANELS.includes(p as PanelName)) throw usageError(messages.badChoice(flag, p, PANELS));
   return list as PanelName[];
+}
+
+/** "female,male": the two class names, index 0 for y = 0; commas separate, so a name cannot hold one. */
+function parseLabels(raw: string, flag: string): [string, string] {
+  const names = splitList(raw, flag);
+  if (names.length !== 2) throw usageError(messages.badLabels(raw));
+  return [names[0], names[1]];
 }
 
 function parseInit(raw: string): [number, number] {
@@ -197,6 +206,22 @@ export const OPTION_TABLE = {
   }),
   /** The ffmpeg binary for MP4 and WebM. Default: the `MLVIS_FFMPEG` environment variable, else a newer ffmpeg on PATH with libx264 and libvpx-vp9, else the bundled one. Flag `--ffmpeg`. */
   ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'bundled; or set MLVIS_FFMPEG', applies: { outputs: ['mp4', 'webm'] }, help: 'ffmpeg binary for MP4/WebM' }),
+  // ---- text ----
+  /** The heading of the title line, in place of the model and optimizer ("Linear regression · gradient descent"); the iteration and the values stay beside it. Default: the model and optimizer. Flag `--title`. */
+  title: spec({ flag: '--title', arg: '<text>', group: 'Text', schema: text, defaultText: 'the model and optimizer', applies: { needs: 'out' }, help: 'the heading of the title line; the iteration and values stay beside it' }),
+  /** The fit panel's x-axis label. Default: the x column's name ("x" for synthetic data). Flag `--xlabel`. */
+  xlabel: spec({ flag: '--xlabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the x column', applies: { needs: 'out', panel: 'fit' }, help: "the fit panel's x-axis label" }),
+  /** The fit panel's y-axis label. Default: the y column's name; logistic: `P(COLUMN = POSITIVE)`. Flag `--ylabel`. */
+  ylabel: spec({ flag: '--ylabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the y column', applies: { needs: 'out', panel: 'fit' }, help: "the fit panel's y-axis label" }),
+  /** Logistic regression: the names of the two classes in the fit panel's legend, `[class 0, class 1]` (y = 0 first), e.g. `['female', 'male']`. Default: the label values (with `positive`, the one other value or "not POSITIVE"). Flag `--labels`. */
+  labels: spec({
+    flag: '--labels', arg: '<name0,name1>', group: 'Text', defaultText: 'the label values', applies: { needs: 'out', target: 'classes', panel: 'fit' },
+    schema: v.pipe(v.tuple([text, text], 'must be two names'), v.check(([a, b]) => a !== b, 'names the same class twice')),
+    parse: parseLabels,
+    help: 'logistic: the names of class 0 and class 1 in the legend (e.g. "female,male")',
+  }),
+  /** Scales every text of the frame (tick labels, axis labels, titles, legends), 0.5 to 3. Default 1. Flag `--font-scale`. */
+  fontScale: spec({ flag: '--font-scale', arg: '<f>', group: 'Text', schema: between(0.5, 3), parse: num, default: 1, applies: { needs: 'out' }, help: 'scale all text by f (0.5 to 3), e.g. 1.4 for a slide' }),
   // ---- report ----
   /** Write `OUT.json` beside each output: the mlvis version, the resolved options, sha256 of the data and of the output; a batch skips jobs whose manifests are up to date. Default false. Flag `--manifest`. */
   manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'out' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),

@@ -41,6 +41,8 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     layout,
     iterations: Math.max(...descents.map((d) => d.iterations)),
     requestedIterations: config.iterations,
+    text: { title: config.title, xLabel: config.xlabel, yLabel: config.ylabel, classNames: config.labels },
+    fontScale: config.fontScale,
   };
 }
 

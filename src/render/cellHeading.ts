@@ -38,9 +38,10 @@ export function cellHeading(measure: SKRSContext2D, rect: Rect, scene: Scene, se
   measure.font = font(f);
   const widest = (form: (k: number) => string) => Math.max(...samples.map((k) => measure.measureText(form(k)).width));
   const form = forms.find((s) => labelWidth + f * 0.6 + widest(s) <= rect.w) ?? forms[forms.length - 1];
+  // The status is drawn in the regular face: measured in it, before the bold label is measured.
+  const room = rect.w - widest(form) - f * 0.6;
   measure.font = font(f, true);
   // Too narrow for "momentum = 0.95 · lr 0.018": keep what tells the cells apart, the value ("0.95 · lr 0.018").
-  const room = rect.w - widest(form) - f * 0.6;
   const valueOnly = series.label.replace(/^[^=]*= /, '');
   const label = fitText(measure, measure.measureText(series.label).width <= room ? series.label : valueOnly, room);
 

@@ -5,6 +5,8 @@ import { decisionBoundary, traceCurve, traceLine } from './fitModel';
 import { drawLegend } from './legend';
 import { drawDot, drawLabel } from './markers';
 import { font } from './font';
+import { pad, valueWindow } from './fitWindow';
+import { jitter } from './jitter';
 import { placePlot, type Plot, type Rect, type Style } from './layout';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis, type Axis } from './scale';
@@ -20,7 +22,8 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
   const { data, model } = scene;
   const classes = model.target === 'classes';
   const xWindow = pad(extent(data.x), 0.05);
-  const yWindow: [number, number] = classes ? [-0.1, 1.1] : pad(extent(data.y), 0.1);
+  const starts = scene.series.map((s) => s.trajectory.w.map((column) => column[0]));
+  const yWindow: [number, number] = classes ? [-0.1, 1.1] : valueWindow(extent(data.y), xWindow, model, starts);
   const plot = placePlot(
     measure,
     outer,
@@ -73,11 +76,12 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
     drawStatic(ctx) {
       drawGrid(ctx, plot, style);
       drawData(ctx, plot, data, classes, style);
+      const names = scene.text?.classNames ?? classNames(data);
       drawAxes(ctx, outer, plot, style, {
-        xLabel: data.xName,
-        yLabel: classes ? `P(${data.yName} = ${positiveName(data)})` : data.yName,
+        xLabel: scene.text?.xLabel ?? data.xName,
+        // Named classes name the probability too: the legend's "male" and the axis's "P(Sex = male)" agree.
+        yLabel: scene.text?.yLabel ?? (classes ? `P(${data.yName} = ${scene.text?.classNames?.[1] ?? positiveName(data)})` : data.yName),
       });
-      const names = classNames(data);
       const legendWidth = classes
         ? drawLegend(
             ctx,
@@ -115,24 +119,27 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
 
 function drawData(ctx: SKRSContext2D, plot: Plot, data: Dataset, classes: boolean, style: Style): void {
   const n = data.x.length;
-  const px = new Float64Array(n);
-  const py = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    px[i] = plot.x.map(data.x[i]);
-    py[i] = plot.y.map(data.y[i]);
-  }
+  const px = Float64Array.from(data.x, (x) => plot.x.map(x));
   if (!classes) {
-    drawPoints(ctx, px, py, plot.rect, pointStyle(n, style.f, style.theme.points));
+    drawPoints(ctx, px, Float64Array.from(data.y, (y) => plot.y.map(y)), plot.rect, pointStyle(n, style.f, style.theme.points));
     return;
   }
+  // Labels are only 0 and 1, so the points of a class would pile onto one line: each is moved by a fixed
+  // amount within ±JITTER and drawn see-through, so that where they crowd shows as a denser, darker band.
   for (const cls of [0, 1]) {
     const idx: number[] = [];
     for (let i = 0; i < n; i++) if ((data.y[i] >= 0.5 ? 1 : 0) === cls) idx.push(i);
     const xs = Float64Array.from(idx, (i) => px[i]);
-    const ys = Float64Array.from(idx, (i) => py[i]);
-    drawPoints(ctx, xs, ys, plot.rect, pointStyle(n, style.f, cls === 0 ? style.theme.class0 : style.theme.class1));
+    const ys = Float64Array.from(idx, (i) => plot.y.map(data.y[i] + JITTER * jitter(i)));
+    const ps = pointStyle(n, style.f, cls === 0 ? style.theme.class0 : style.theme.class1);
+    drawPoints(ctx, xs, ys, plot.rect, { ...ps, alpha: ps.alpha * CLASS_ALPHA });
   }
 }
+
+/** Half the height of a class's band of points, in probability units (the window reaches 0.1 past 0 and 1). */
+const JITTER = 0.045;
+/** The share of the usual point opacity a class point gets: overlaps must add up visibly. */
+const CLASS_ALPHA = 0.6;
 
 /** The probability axis: the window [−0.1, 1.1] with ticks at 0, 0.5, 1 (and quarters when there is room). */
 function probabilityAxis(range: [number, number], count: number): Axis {
@@ -157,10 +164,4 @@ function extent(v: Float64Array): [number, number] {
     if (v[i] > hi) hi = v[i];
   }
   return Number.isFinite(lo) ? [lo, hi] : [0, 1];
-}
-
-/** Widens [a, b] by `share` of its span on each side (by 1 when it has no span). */
-function pad([a, b]: [number, number], share: number): [number, number] {
-  const m = b > a ? (b - a) * share : Math.max(1, Math.abs(a) * 0.1);
-  return [a - m, b + m];
 }

@@ -37,6 +37,7 @@ export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
     title: title.draw,
     // The marker legend is shared by every cell, so it sits once in the title band, on the right.
     decorate(ctx) {
+      g.bar?.draw(ctx, g.barSpan);
       const items = markerLegend(style, scene.optimum !== null);
       drawLegendAt(ctx, g.title.w - style.f * 0.8, g.title.h * 0.55 + style.f * 0.35, style, items, title.room, g.title.w * 0.25);
     },

@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../types';
+import { fitText } from './axes';
 import { font } from './font';
 import type { Rect, Style } from './layout';
 import { sampleIterations } from './series';
@@ -21,9 +22,11 @@ export function gridTitle(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   measure.font = font(size);
   const slot = Math.max(...sampleIterations(scene.iterations).map((k) => measure.measureText(iterationText(k)).width));
   measure.font = font(size, true);
+  const own = scene.text?.title;
   const headings = shared ? [`${model.title} · ${shared.optimizerTitle}`, `${model.short} · ${shared.optimizerShort}`, model.short] : [model.title, model.short];
   const available = band.w * 0.7 - 2 * margin - slot - gap;
-  const heading = headings.find((t) => measure.measureText(t).width <= available) ?? '';
+  // A title of the user's own is shortened rather than dropped.
+  const heading = own !== undefined ? fitText(measure, own, available) : (headings.find((t) => measure.measureText(t).width <= available) ?? '');
   const head = heading ? measure.measureText(heading).width + gap : 0;
   const y = band.y + band.h * 0.55;
   return {

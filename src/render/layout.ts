@@ -37,11 +37,17 @@ export function styleFor(scene: Scene, f: number): Style {
 
 /**
  * The base font of a frame of panels side by side: it follows the smaller of panel width and frame height
- * (about 13 px at 960×480 with two panels), never below 8 px.
+ * (13.3 px at 960×480 with two panels, 11 px with three: 29 is about the most characters of tick labels and
+ * margins a panel's width must hold), never below 8 px, then times --font-scale.
  */
 export function panelStyle(scene: Scene): Style {
   const n = Math.max(1, scene.panels.length);
-  return styleFor(scene, Math.max(8, Math.min(scene.width / n / 34, scene.height / 36, 64)));
+  return styleFor(scene, Math.max(8, Math.min(scene.width / n / 29, scene.height / 36, 64)) * fontScaleOf(scene));
+}
+
+/** The scene's --font-scale (1 when absent). */
+export function fontScaleOf(scene: Scene): number {
+  return scene.fontScale ?? 1;
 }
 
 /**
@@ -77,15 +83,16 @@ export type AxisFactory = (range: [number, number], count: number) => Axis;
  * Places the plot area inside a panel: a heading row on top, tick labels and an axis label on the left and
  * below. The y axis is built first because the widest y tick label decides the left margin. `square` makes
  * the plot as wide as it is tall, for a surface whose two axes share one unit (equal aspect: a round bowl
- * looks round and the steepest descent is drawn perpendicular to the contours).
+ * looks round and the steepest descent is drawn perpendicular to the contours). `reserveRight` pixels on the
+ * right are kept for something beside the plot (the surface's colour bar).
  */
-export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: AxisFactory, makeY: AxisFactory, square = false): Plot {
+export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: AxisFactory, makeY: AxisFactory, square = false, reserveRight = 0): Plot {
   const { f } = style;
   const tick = f * 0.35;
   const gap = f * 0.3;
   let top = Math.round(outer.y + f * 1.8);
   const bottom = Math.round(outer.y + outer.h - (tick + gap + f + gap * 1.6 + f + f * 0.45));
-  const right = Math.round(outer.x + outer.w - f * 1.1);
+  const right = Math.round(outer.x + outer.w - Math.max(f * 1.1, reserveRight));
   const leftOf = (widest: number) => Math.round(outer.x + f * 0.5 + f + gap * 1.6 + widest + gap + tick);
   ctx.font = font(f);
   const widestOf = (y: Axis) => y.labels.reduce((m, s) => Math.max(m, ctx.measureText(s).width), 0);

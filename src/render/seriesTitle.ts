@@ -32,8 +32,10 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
   const total = scene.requestedIterations;
   const optimizers = new Set(series.map((s) => s.optimizer));
   const shared = optimizers.size === 1 ? series[0] : null;
-  const long = shared ? `${model.title} · ${shared.optimizerTitle}` : model.title;
-  const short = shared ? `${model.short} · ${shared.optimizerShort}` : model.short;
+  // A title of the user's own replaces both headings: it moves to a row of its own before it is cut.
+  const own = scene.text?.title;
+  const long = own ?? (shared ? `${model.title} · ${shared.optimizerTitle}` : model.title);
+  const short = own ?? (shared ? `${model.short} · ${shared.optimizerShort}` : model.short);
   const samples = sampleIterations(scene.iterations);
   const margin = f * 0.8;
   const room = width - 2 * margin;

@@ -1,10 +1,11 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../types';
-import { drawAxes, drawHeading } from './axes';
+import { drawAxes, drawHeading, headingBaseline } from './axes';
+import { colourBar } from './colourBar';
 import { contourSet, fillBands, strokeIsoLines } from './contours';
 import { font } from './font';
 import { placePlot, type Rect, type Style } from './layout';
-import { drawLegend, type LegendItem } from './legend';
+import { drawLegendAt, type LegendItem } from './legend';
 import { drawDot, drawLabel, drawStar } from './markers';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
@@ -21,6 +22,9 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
   const { grid, model } = scene;
   const view = surfaceView(scene);
   const { optimum } = view;
+  const { theme, f } = style;
+  // The colour bar sits beside the plot, never over the path; a panel too narrow for both keeps the plot.
+  const bar = outer.w >= BAR_MIN_WIDTH * f ? colourBar(measure, grid, style) : null;
   const plot = placePlot(
     measure,
     outer,
@@ -28,9 +32,9 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
     (range, n) => linearAxis(grid.w0Range, range, n),
     (range, n) => linearAxis(grid.w1Range, range, n),
     view.equalAspect,
+    bar?.width,
   );
   const { rect } = plot;
-  const { theme, f } = style;
   const box = inflate(rect, f * 2);
   const paths = scene.series.map((s, i) => surfacePath(s, view.paths[i], plot, box));
   const widths = stackedWidths(paths.length, style);
@@ -46,9 +50,13 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       const set = contourSet(grid, rect);
       fillBands(ctx, set, rect);
       strokeIsoLines(ctx, set, rect, theme.isoLine, Math.max(0.75, style.thin * 0.8));
+      bar?.draw(ctx, rect);
       drawAxes(ctx, plot.box ?? outer, plot, style, { xLabel: view.weightLabels[0], yLabel: view.weightLabels[1] });
-      const legendWidth = drawLegend(ctx, plot, style, markerLegend(style, optimum !== null), rect.w * 0.45);
-      drawHeading(ctx, plot, style, headings, rect.w - legendWidth - f);
+      // The heading row spans the bar's column too: the legend ends over the bar, where it is out of the way.
+      const right = legendRight(outer, rect, style, bar !== null);
+      const room = right - rect.x;
+      const legendWidth = drawLegendAt(ctx, right, headingBaseline(plot, style), style, markerLegend(style, optimum !== null), room * 0.6, room * 0.3);
+      drawHeading(ctx, plot, style, headings, room - legendWidth - f);
     },
     drawFrame(ctx, frame) {
       const k = frame.iteration;
@@ -75,6 +83,14 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       ctx.restore();
     },
   };
+}
+
+/** The narrowest surface panel, in base font sizes, that also gets a colour bar (a third of 960 px at 11 px). */
+const BAR_MIN_WIDTH = 22;
+
+/** Where the marker legend of a surface panel ends: the panel's right edge when a colour bar widens the heading row. */
+export function legendRight(outer: Rect, rect: Rect, style: Style, bar: boolean): number {
+  return bar ? outer.x + outer.w - style.f * 0.5 : rect.x + rect.w;
 }
 
 /** The white start dot with a black rim: readable on every viridis colour. */

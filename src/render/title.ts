@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../types';
+import { fitText } from './axes';
 import { font } from './font';
 import { formatNumber } from './format';
 import type { Rect, Style } from './layout';
@@ -31,12 +32,22 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
     const [l, a, b] = values(k);
     return [`iteration ${k}/${total}`, `loss ${l}`, `w0 ${a}`, `w1 ${b}`];
   };
-  const variants: { heading: string; fields: (k: number) => string[] }[] = [
-    { heading: `${scene.model.title} · ${optimizerTitle}`, fields: long },
-    { heading: `${scene.model.short} · ${optimizerShort}`, fields: long },
-    { heading: '', fields: long },
-    { heading: '', fields: compact },
-  ];
+  // A title of the user's own stays whole: the weights, then the loss give way to it first. The default
+  // heading gives way before any value does.
+  const own = scene.text?.title;
+  const variants: { heading: string; fields: (k: number) => string[] }[] = own
+    ? [
+        { heading: own, fields: long },
+        { heading: own, fields: compact },
+        { heading: own, fields: (k) => compact(k).slice(0, 2) },
+        { heading: own, fields: (k) => compact(k).slice(0, 1) },
+      ]
+    : [
+        { heading: `${scene.model.title} · ${optimizerTitle}`, fields: long },
+        { heading: `${scene.model.short} · ${optimizerShort}`, fields: long },
+        { heading: '', fields: long },
+        { heading: '', fields: compact },
+      ];
   const samples = sampleIterations(N);
   const margin = style.f * 0.8;
   const room = band.w - 2 * margin;
@@ -47,9 +58,9 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
     measure.font = font(size, true);
     const head = v.heading ? measure.measureText(v.heading).width + gap : 0;
     measure.font = font(size);
-    const slots = [0, 0, 0, 0];
+    const slots = v.fields(0).map(() => 0);
     for (const k of samples) v.fields(k).forEach((text, i) => (slots[i] = Math.max(slots[i], measure.measureText(text).width)));
-    const total = head + slots.reduce((a, b) => a + b, 0) + gap * 3;
+    const total = head + slots.reduce((a, b) => a + b, 0) + gap * (slots.length - 1);
     return { ...v, size, gap, head, slots, total };
   };
   let chosen = plan(variants[variants.length - 1], nominal);
@@ -61,6 +72,12 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
     }
   }
   if (chosen.total > room) chosen = plan(chosen, nominal * Math.max(0.6, room / chosen.total));
+  if (chosen.total > room && chosen.heading) {
+    // Still too wide at the smallest size: the heading is shortened, the values stay whole.
+    measure.font = font(chosen.size, true);
+    const heading = fitText(measure, chosen.heading, Math.max(0, chosen.head - chosen.gap - (chosen.total - room)));
+    chosen = plan({ ...chosen, heading }, chosen.size);
+  }
   const { heading, fields, size, gap, head, slots } = chosen;
   const y = band.y + band.h * 0.55;
 

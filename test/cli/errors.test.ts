@@ -34,6 +34,15 @@ describe('mlvis errors', () => {
     [['linear', '--panels', '', '--summary', '-'], new RegExp(escape(messages.noPanels()))],
     [['linear', '--frame', '1.5', '--out', 'a.png'], /--frame: 1.5 must be a whole number/],
     [['linear', '--frame', '5000', '--out', 'a.png'], new RegExp(escape(messages.frameOutOfRange(5000, 1000)))],
+    [['logistic', '--labels', 'female', '--out', 'a.png'], new RegExp(escape(messages.badLabels('female')))],
+    [['logistic', '--labels', 'a,b,c', '--out', 'a.png'], new RegExp(escape(messages.badLabels('a,b,c')))],
+    [['logistic', '--labels', 'female,', '--out', 'a.png'], /--labels: "female," has an empty item/],
+    [['logistic', '--labels', 'male,male', '--out', 'a.png'], /--labels: \["male","male"\] names the same class twice/],
+    [['linear', '--font-scale', '5', '--out', 'a.png'], /--font-scale: 5 must be at most 3/],
+    [['linear', '--font-scale', '0.2', '--out', 'a.png'], /--font-scale: 0.2 must be at least 0.5/],
+    [['linear', '--font-scale', 'big', '--out', 'a.png'], new RegExp(escape(messages.badNumber('--font-scale', 'big', 'a number')))],
+    [['linear', '--title', '', '--out', 'a.png'], /--title: "" must not be empty/],
+    [['linear', '--xlabel', '', '--out', 'a.png'], /--xlabel: "" must not be empty/],
   ])('usage error %j exits 2 with one line', async (args, pattern) => {
     const r = await mlvisInProcess(args as string[], { cwd: dir });
     expect(r.code).toBe(2);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec } from '../../src/config';
@@ -46,6 +46,32 @@ describe('the command line is built from the option table', () => {
       standardize: false,
       init: [-2, 5],
     });
+  });
+
+  it('turns the slide flags into their library options', () => {
+    const o = toRunOptions('logistic', { title: 'Sex from mass', xlabel: 'mass (g)', ylabel: 'P(male)', labels: ' female , male ', fontScale: '1.5' });
+    expect(o).toEqual({ model: 'logistic', title: 'Sex from mass', xlabel: 'mass (g)', ylabel: 'P(male)', labels: ['female', 'male'], fontScale: 1.5 });
+  });
+
+  it('draws a slide with every slide flag, and --help lists them under Text options', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlvis-slide-'));
+    try {
+      const out = join(dir, 'slide.png');
+      const args = ['logistic', '--data', 'penguins', '--iters', '20', '--size', '640x320', '--out', out];
+      const slide = ['--title', 'Sex from mass', '--xlabel', 'mass (g)', '--ylabel', 'P(male)', '--labels', 'female,male', '--font-scale', '1.3'];
+      const r = await mlvisInProcess([...args, ...slide]);
+      expect(r.code).toBe(0);
+      // Every slide flag applies to this run: none is reported as ignored.
+      expect(r.stderr).not.toMatch(/ignored/);
+      expect(r.stderr).toContain(`mlvis: wrote ${out} (1 frame`);
+      const plain = join(dir, 'plain.png');
+      expect((await mlvisInProcess([...args.slice(0, -1), plain])).code).toBe(0);
+      expect(readFileSync(out).equals(readFileSync(plain))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const help = (await mlvisInProcess(['logistic', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/Text options: --title <text>.*--xlabel <text>.*--ylabel <text>.*--labels <name0,name1>.*--font-scale <f>.*\(default 1\)/);
   });
 
   it('takes MLVIS_FFMPEG from the environment it is given', () => {

@@ -42,7 +42,7 @@ describe('the built-in data sets', () => {
   test('penguins, logistic, default columns: Sex with MALE positive; "." and blanks skipped', () => {
     const { data, warnings } = load({ model: 'logistic', data: 'penguins' });
     expect(data).toMatchObject({ xName: 'Body Mass (g)', yName: 'Sex', positive: 'MALE', skipped: 11 });
-    expect(data.classNames).toEqual(['not MALE', 'MALE']);
+    expect(data.classNames).toEqual(['FEMALE', 'MALE']);
     expect(data.x.length).toBe(333);
     expect(sum(data.y)).toBe(168);
     expect(sum(data.x)).toBe(1400950);

@@ -45,6 +45,14 @@ describe('logistic labels', () => {
     expect(data.skipped).toBe(1);
   });
 
+  test('--positive on a column of exactly two values names class 0 by the other one, not "not X"', () => {
+    const { data } = logistic('x,y\n1,FEMALE\n2,MALE\n3,.\n4,FEMALE\n', { positive: 'MALE' });
+    expect(Array.from(data.y)).toEqual([0, 1, 0]);
+    expect(data.classNames).toEqual(['FEMALE', 'MALE']);
+    // Missing cells are not a third value; a third real value brings "not X" back.
+    expect(logistic('x,y\n1,FEMALE\n2,MALE\n3,OTHER\n', { positive: 'MALE' }).data.classNames).toEqual(['not MALE', 'MALE']);
+  });
+
   test('--positive on a numeric column matches the value, as text or as a number', () => {
     const { data } = logistic('x,y\n1,3\n2,4\n3,3.0\n4,8\n', { positive: '3' });
     expect(Array.from(data.y)).toEqual([1, 0, 1, 0]);
@@ -81,7 +89,7 @@ describe('logistic labels', () => {
     expectError(attempt('x,y\n1,1\n2,1\nNA,0\n'), messages.oneClassOnly('y', '1'));
     expectError(attempt('x,y\n1,0\n2,0\n'), messages.oneClassOnly('y', '0'));
     expectError(attempt('x,y\n1,cat\n2,cat\nNA,dog\n', { positive: 'cat' }), messages.oneClassOnly('y', 'cat'));
-    expectError(attempt('x,y\n1,cat\n2,cat\nNA,dog\n', { positive: 'dog' }), messages.oneClassOnly('y', 'not dog'));
+    expectError(attempt('x,y\n1,cat\n2,cat\nNA,dog\n', { positive: 'dog' }), messages.oneClassOnly('y', 'cat'));
   });
 });
 

@@ -29,6 +29,11 @@ describe('options that cannot change the run warn, from the table', () => {
     ['--theme without --out', { model: 'linear', theme: 'dark' }, true, '--theme', /nothing is drawn/],
     ['--layout with one descent', { model: 'linear', layout: 'grid' }, true, '--layout', /race .* or a sweep/],
     ['--panels with a grid', { model: 'linear', lr: [0.1, 0.2], layout: 'grid', panels: ['fit'], out: 'a.gif' }, true, '--panels', /--layout grid draws one loss surface per series/],
+    ['--labels with linear', { model: 'linear', labels: ['a', 'b'], out: 'a.png' }, true, '--labels', /applies to logistic regression/],
+    ['--title without --out', { model: 'linear', title: 'T' }, true, '--title', /nothing is drawn/],
+    ['--font-scale without --out', { model: 'linear', fontScale: 2 }, true, '--font-scale', /nothing is drawn/],
+    ['--xlabel without the fit panel', { model: 'linear', xlabel: 'h', panels: ['surface', 'loss'], out: 'a.png' }, true, '--xlabel', /the fit panel, which --panels leaves out/],
+    ['--ylabel with a grid', { model: 'linear', lr: [0.1, 0.2], layout: 'grid', ylabel: 's', out: 'a.gif' }, true, '--ylabel', /--layout grid draws only loss surfaces/],
   ])('%s', (_name, options, summary, flag, reason) => {
     const got = ignored(options, summary);
     expect(Object.keys(got)).toEqual([flag]);
@@ -39,6 +44,8 @@ describe('options that cannot change the run warn, from the table', () => {
     expect(ignored({ model: 'linear', optimizer: 'sgd', data: 'cars', seed: '7', out: 'a.gif', loop: 2, fps: 10, hold: 1, frames: 5 })).toEqual({});
     expect(ignored({ model: 'linear', optimizer: ['gd', 'momentum'], momentum: 0.5, out: ['a.png', 'a.mp4'], frame: 3, ffmpeg: 'ffmpeg' })).toEqual({});
     expect(ignored({ model: 'logistic', trajectory: true }, true)).toEqual({});
+    expect(ignored({ model: 'logistic', out: 'a.png', title: 'T', xlabel: 'x', ylabel: 'y', labels: ['a', 'b'], fontScale: 1.5 })).toEqual({});
+    expect(ignored({ model: 'linear', lr: [0.1, 0.2], layout: 'grid', out: 'a.gif', title: 'T', fontScale: 1.5 })).toEqual({});
   });
 });
 

@@ -194,3 +194,15 @@ export function makeGrid(model: ModelName = 'linear', rates = [0.02, 0.1, 0.25, 
   const runs = rates.map((lr) => ({ label: `lr = ${lr}`, optimizer: 'gd' as const, lr }));
   return { ...several(model, runs, opts), layout: 'grid' };
 }
+
+/**
+ * A frame made for a slide: logistic, with the user's own title, axis labels and class names, and text
+ * 1.25 times the default size.
+ */
+export function makeSlide(): Scene {
+  return {
+    ...makeScene('logistic'),
+    text: { title: 'Does the dose cure?', xLabel: 'dose (mg)', yLabel: 'chance of a cure', classNames: ['still ill', 'cured'] },
+    fontScale: 1.25,
+  };
+}

@@ -1,12 +1,13 @@
 /**
  * Golden frames: the first, middle and last frame of fixed scenes, compared strictly with PNGs in
  * test/render/golden/ (see goldenFiles.ts; goldenStrict.test.ts shows that small mutations fail). The
- * hand-built scenes cover one run of each model, a race of three optimizers and a 4-cell sweep; the seeded
+ * hand-built scenes cover one run of each model, a race of three optimizers, a 4-cell sweep and a slide (own
+ * title, axis labels and class names, larger text); the seeded
  * ones come through the real pipeline.
  */
 import { createRenderer, type Renderer } from '../../src/render';
 import type { Scene } from '../../src/types';
-import { makeGrid, makeRace, makeScene } from './fixtures';
+import { makeGrid, makeRace, makeScene, makeSlide } from './fixtures';
 import { compareWithGolden } from './goldenFiles';
 
 /**
@@ -23,6 +24,7 @@ const scenes: [string, () => Scene][] = [
   ['logistic-dark', () => makeScene('logistic', { theme: 'dark' })],
   ['race-light', () => makeRace('linear', { panels: ['surface', 'fit', 'loss'] })],
   ['grid-light', () => makeGrid('linear')],
+  ['slide-logistic', () => makeSlide()],
   ['seeded-linear', () => seededScene('linear')],
   ['seeded-logistic', () => seededScene('logistic')],
 ];

@@ -75,7 +75,8 @@ describe('a sweep drawn as a grid', () => {
     const heading = (i: number) => ({ x: plots[i].rect.x, y: plots[i].rect.y - 18, w: plots[i].rect.w, h: 16 });
     const before = r.drawFrame(4);
     const after = r.drawFrame(6);
-    expect(countColour(after, 960, heading(3), accent, 30)).toBeGreaterThan(countColour(before, 960, heading(3), accent, 30) + 40);
+    // Within 60 levels: thin antialiased text at 11 px has few pixels of its exact colour.
+    expect(countColour(after, 960, heading(3), accent, 60)).toBeGreaterThan(countColour(before, 960, heading(3), accent, 60) + 40);
     // The other cells keep their label and loss in the text colour.
     for (const i of [0, 1, 2]) expect(countColour(after, 960, heading(i), text, 40)).toBeGreaterThan(60);
   });

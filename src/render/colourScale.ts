@@ -1,0 +1,55 @@
+import type { LossGrid } from '../types';
+import { bandColour } from './contours';
+import { formatCompact, formatNumber } from './format';
+
+/** The colour bar's content: its bands bottom to top, and where (0 bottom … 1 top) its labels go. */
+export interface ColourScale {
+  /** The colour of each band the surface shows, lowest loss first; every band gets the same height. */
+  colours: string[];
+  /** Loss value to position on the bar (0 at the bottom, 1 at the top); piecewise linear within each band. */
+  at(v: number): number;
+  /** Every label the bar could carry: the lowest loss, then round values (1, 2, 5 × 10ⁿ), then the highest. */
+  candidates: { value: number; text: string; end: boolean }[];
+}
+
+/**
+ * The colour bar's scale for a loss grid. The bands are the contour bands of the surface (levels are
+ * geometric above the minimum), drawn at equal heights as the rings are, so a band on the bar and a ring on
+ * the surface match one for one; a value is placed by interpolating inside its band. Null when the surface
+ * is flat (no band to tell apart).
+ */
+export function colourScale(grid: LossGrid): ColourScale | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of grid.values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  if (!(hi > lo)) return null;
+  const bands = grid.levels.length + 1;
+  // Band b spans [levels[b−1], levels[b]]; the bar keeps the bands that hold some of [lo, hi].
+  const edges = [-Infinity, ...grid.levels, Infinity];
+  const shown: { b: number; a: number; z: number }[] = [];
+  for (let b = 0; b < bands; b++) {
+    const a = Math.max(lo, edges[b]);
+    const z = Math.min(hi, edges[b + 1]);
+    if (z > a) shown.push({ b, a, z });
+  }
+  const at = (v: number) => {
+    const i = shown.findIndex((s) => v <= s.z);
+    if (i < 0) return 1;
+    const s = shown[i];
+    return (i + Math.max(0, (v - s.a) / (s.z - s.a))) / shown.length;
+  };
+  const candidates = [{ value: lo, text: label(lo), end: true }];
+  for (let e = Math.floor(Math.log10(Math.max(lo, hi * 1e-12))); 10 ** e <= hi; e++) {
+    for (const m of [1, 2, 5]) {
+      const value = Number((m * 10 ** e).toPrecision(12));
+      if (value > lo && value < hi) candidates.push({ value, text: label(value), end: false });
+    }
+  }
+  candidates.push({ value: hi, text: label(hi), end: true });
+  return { colours: shown.map((s) => bandColour(s.b, bands)), at, candidates };
+}
+
+/** A bar label: short ("0.52", "1.2k"); exact to three digits at the ends, where values are not round. */
+function label(v: number): string {
+  return formatCompact(v) ?? formatNumber(v, 3);
+}
