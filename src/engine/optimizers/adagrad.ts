@@ -8,6 +8,7 @@ export const adagrad: OptimizerDescriptor = {
   short: 'AdaGrad',
   params: ['eps'],
   stochastic: false,
+  velocity: false,
   plain: false,
   createStep(model, p) {
     const g = new Float64Array(model.dim);
