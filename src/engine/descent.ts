@@ -1,4 +1,4 @@
-import type { Divergence, Trajectory } from '../types';
+import type { Divergence, SampleLog, Trajectory } from '../types';
 import type { Warning } from '../warnings';
 import { createRng } from '../random';
 import { optimizerOf, type OptimizerName, type OptimizerParams } from './optimizers';
@@ -33,6 +33,10 @@ export interface Descent {
   /** Updates performed: as asked, or fewer when the descent diverged. */
   iterations: number;
   diverged: Divergence | null;
+  /** sgd, minibatch: the samples of each update, or null (see sampleLogFor). */
+  samples: SampleLog | null;
+  /** Set by the pipeline for --reference-path (see referenceSettings): the full-batch path to compare with. */
+  reference?: Trajectory;
   warnings: Warning[];
 }
 
@@ -92,5 +96,15 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
   if (o.plain && problem.condition !== null && problem.condition > SLOW_CONDITION) {
     warnings.push({ code: 'illConditioned', condition: problem.condition });
   }
-  return { optimizer: s.optimizer, lr, params, trajectory: result.trajectory, iterations: result.iterations, diverged: result.diverged, warnings };
+  return { optimizer: s.optimizer, lr, params, trajectory: result.trajectory, iterations: result.iterations, diverged: result.diverged, samples: result.samples, warnings };
+}
+
+/**
+ * The settings of --reference-path's descent for a stochastic one: plain gd from the same start, for the
+ * same iterations, at the full-batch rate its step averages to; null for an optimizer that does not sample.
+ */
+export function referenceSettings(problem: Problem, descent: Descent, s: DescentSettings): DescentSettings | null {
+  const sampling = optimizerOf(descent.optimizer).sampling;
+  if (!sampling) return null;
+  return { ...s, optimizer: 'gd', lr: sampling.fullBatchRate(descent.params, problem.trainModel) };
 }
