@@ -8,8 +8,8 @@ import { stateAt } from './series';
 
 /**
  * The samples the update into iteration k used (sgd: one, minibatch: its batch), on the fit panel: a ring
- * round each in the series' colour and, for a model of values, its residual to the line shown, the error
- * that pulled the line there. Nothing at the start, past the series' last update, or without a sample log.
+ * round each in the series' colour and, for a model of values and a batch of at most MAX_RESIDUALS, its
+ * residual to the line shown, the error that pulled the line there. Nothing at the start, past the series' last update, or without a sample log.
  */
 export function drawStepSamples(ctx: SKRSContext2D, plot: Plot, model: ModelDescriptor, data: Dataset, series: Series, k: number, colour: string, radius: number, style: Style): void {
   const log = series.samples;
@@ -19,7 +19,7 @@ export function drawStepSamples(ctx: SKRSContext2D, plot: Plot, model: ModelDesc
   const w = series.trajectory.w.map((c) => c[k]);
   const r = ringRadius(radius, style);
   ctx.save();
-  if (model.target === 'values' && w.every(Number.isFinite)) {
+  if (model.target === 'values' && picked.length <= MAX_RESIDUALS && w.every(Number.isFinite)) {
     ctx.lineCap = 'butt';
     for (const i of picked) {
       const x = plot.x.map(data.x[i]);
@@ -34,6 +34,9 @@ export function drawStepSamples(ctx: SKRSContext2D, plot: Plot, model: ModelDesc
   for (const i of picked) ring(ctx, plot.x.map(data.x[i]), plot.y.map(data.y[i]), r, colour, style);
   ctx.restore();
 }
+
+/** Beyond this many samples a step's residuals hatch the whole panel; the rings alone then show the batch. */
+const MAX_RESIDUALS = 8;
 
 /** A ring clear of a data point of radius `radius` (from pointStyle), never smaller than a marker. */
 const ringRadius = (radius: number, style: Style) => Math.max(radius * 1.9, radius + style.line * 1.6, style.f * 0.38);
