@@ -36,7 +36,9 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
   const samples = Math.max(16, Math.ceil(rect.w / 2));
   const single = scene.series.length === 1;
   const pointRadius = pointStyle(data.x.length, f, theme.points).radius;
-  const sampleKey = stepSamplesLegend(scene.series, single ? seriesColour(style, 0) : theme.text, pointRadius, style);
+  const keyColour = single ? seriesColour(style, 0) : theme.text;
+  const sampleKey = stepSamplesLegend(scene.series, keyColour, pointRadius, style);
+  const shortKey = stepSamplesLegend(scene.series, keyColour, pointRadius, style, true);
 
   /** Draws series i's model; returns where it went when none of it is in view. */
   const drawModel = (ctx: SKRSContext2D, i: number, k: number): 'above' | 'below' | null => {
@@ -84,8 +86,11 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
       const classKey: LegendItem[] = classes
         ? [theme.class0, theme.class1].map((colour, i) => ({ label: names[i], marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, colour, colour, 0) }))
         : [];
-      // The step's samples join the legend when there is room; the classes come first.
-      const legendWidth = drawLegend(ctx, plot, style, [...classKey, ...sampleKey], rect.w * 0.6) || (classes ? drawLegend(ctx, plot, style, classKey, rect.w * 0.6) : 0);
+      // The step's samples join the legend when there is room, in a shorter word if need be; the classes come first.
+      const legendWidth =
+        drawLegend(ctx, plot, style, [...classKey, ...sampleKey], rect.w * 0.6) ||
+        drawLegend(ctx, plot, style, [...classKey, ...shortKey], rect.w * 0.6) ||
+        (classes ? drawLegend(ctx, plot, style, classKey, rect.w * 0.6) : 0);
       const headings = classes ? ['Data and predicted probability', 'Data and model', 'Data'] : ['Data and current fit', 'Data and fit', 'Data'];
       drawHeading(ctx, plot, style, headings, rect.w - legendWidth - f);
     },

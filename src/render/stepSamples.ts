@@ -62,10 +62,14 @@ function segment(ctx: SKRSContext2D, x0: number, y0: number, x1: number, y1: num
   ctx.stroke();
 }
 
-/** The legend entry: "current sample" (sgd), "current batch" (minibatch), "sampled now" (both): short enough for a narrow panel. */
-export function stepSamplesLegend(series: readonly Series[], colour: string, radius: number, style: Style): LegendItem[] {
+/**
+ * The legend entry: "current sample" (sgd), "current batch" (minibatch), "sampled now" (both); `short`
+ * ("sample", "batch", "sampled") for a legend that also names the classes.
+ */
+export function stepSamplesLegend(series: readonly Series[], colour: string, radius: number, style: Style, short = false): LegendItem[] {
   const logs = series.filter((s) => s.samples);
   if (logs.length === 0) return [];
-  const label = logs.every((s) => s.samples!.batch === 1) ? 'current sample' : logs.every((s) => s.samples!.batch > 1) ? 'current batch' : 'sampled now';
+  const kind = logs.every((s) => s.samples!.batch === 1) ? 'sample' : logs.every((s) => s.samples!.batch > 1) ? 'batch' : null;
+  const label = short ? (kind ?? 'sampled') : kind ? `current ${kind}` : 'sampled now';
   return [{ label, marker: (c, x, y, r) => ring(c, x, y, Math.min(r, ringRadius(radius, style)), colour, style) }];
 }
