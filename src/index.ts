@@ -11,10 +11,11 @@
  */
 import { resolveConfig, standardizeFor, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, readDataFile, resolveSource } from './data';
-import { descendOn, descendOnAsync, optimizerOf, setUpProblem, type Descent, type Problem } from './engine';
+import { descendOn, descendOnAsync, optimizerOf, referenceSettings, setUpProblem, type Descent, type Problem } from './engine';
 import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
-import { animate, type AnimateHooks } from './pipeline/animate';
+import { animate, shownIterations, type AnimateHooks } from './pipeline/animate';
+import { surfaceArrows } from './pipeline/arrows';
 import { refuseClashes } from './pipeline/clashes';
 import { dropStaleManifests, stageManifests, textHash } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
@@ -84,14 +85,25 @@ async function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal
 /** Stage 2: the problem, set up once (models, scaling, the exact optimum), then one descent per series. */
 export function train(config: RunConfig, data: Dataset): { problem: Problem; descents: Descent[] } {
   const problem = problemOf(config, data);
-  return { problem, descents: config.series.map((s) => descendOn(problem, settingsOf(config, s))) };
+  const descents = config.series.map((s) => {
+    const d = descendOn(problem, settingsOf(config, s));
+    const ref = config.referencePath ? referenceSettings(problem, d, settingsOf(config, s)) : null;
+    return ref ? { ...d, reference: descendOn(problem, ref).trajectory } : d;
+  });
+  return { problem, descents };
 }
 
 /** Stage 2 as the pipeline runs it: the same descents, heard by a stop signal while they run. */
 async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: AbortSignal): Promise<{ problem: Problem; descents: Descent[] }> {
   const problem = problemOf(config, data);
   const descents: Descent[] = [];
-  for (const s of config.series) descents.push(await descendOnAsync(problem, settingsOf(config, s), signal, () => runError(messages.interrupted())));
+  const stopped = () => runError(messages.interrupted());
+  for (const s of config.series) {
+    const d = await descendOnAsync(problem, settingsOf(config, s), signal, stopped);
+    // --reference-path: the full-batch descent to compare with; its own warnings are not the run's.
+    const ref = config.referencePath ? referenceSettings(problem, d, settingsOf(config, s)) : null;
+    descents.push(ref ? { ...d, reference: (await descendOnAsync(problem, ref, signal, stopped)).trajectory } : d);
+  }
   return { problem, descents };
 }
 
@@ -116,7 +128,13 @@ export function sceneFromOptions(options: RunOptions): Scene {
   const data = loadData(config, () => {});
   const { problem, descents } = train(config, data);
   const groups = sceneGroups(config, descents);
-  return buildScene(config, problem, groups[0].descents, groups[0].labels);
+  return sceneOf(config, problem, groups[0].descents, groups[0].labels);
+}
+
+/** Stage 3's scene, with --arrows computed at the iterations it will draw. */
+function sceneOf(config: RunConfig, problem: Problem, descents: Descent[], labels: string[]): Scene {
+  const scene = buildScene(config, problem, descents, labels);
+  return config.arrows ? { ...scene, arrows: surfaceArrows(problem, scene, shownIterations(config, scene)) } : scene;
 }
 
 /** The whole pipeline: validate, load, train, and (with outputs) draw and encode. */
@@ -137,7 +155,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   let stdout: Buffer | undefined;
   try {
     for (const group of config.outputs.length > 0 ? sceneGroups(config, descents) : []) {
-      const scene = buildScene(config, problem, group.descents, group.labels);
+      const scene = sceneOf(config, problem, group.descents, group.labels);
       const animated = await animate(config, scene, group.suffix, { ...hooks, commit }, warn);
       addOutputs(summary, animated.files, group.seriesIndex);
       stdout ??= animated.stdout;

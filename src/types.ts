@@ -46,6 +46,15 @@ export interface Trajectory {
   loss: Float64Array;
 }
 
+/**
+ * The samples each update of a stochastic descent (sgd, minibatch) used, in the order drawn: update t
+ * (counting from 1) used indices[(t − 1)·batch] … indices[t·batch − 1], indices into the data set's rows.
+ */
+export interface SampleLog {
+  batch: number;
+  indices: Int32Array;
+}
+
 export interface Divergence {
   /** The update at which the loss became non-finite or blew up. */
   iteration: number;
@@ -84,6 +93,10 @@ export interface Series {
   /** Updates performed (trajectory length − 1). */
   iterations: number;
   diverged: Divergence | null;
+  /** sgd, minibatch: the samples of each update (absent for the others, and see MAX_SAMPLE_LOG). */
+  samples?: SampleLog;
+  /** --reference-path: full-batch gd from the same start at the rate this stochastic descent averages to, in the data's units. */
+  reference?: Trajectory;
 }
 
 /** The surface panel's view of a standardized run (see Scene.standardized). */
@@ -92,8 +105,27 @@ export interface StandardizedSurface {
   paths: Trajectory[];
   /** The minimum in those weights. */
   optimum: Point | null;
+  /** Each series' reference path (see Series.reference) in those weights, where it has one. */
+  references: (Trajectory | undefined)[];
   /** Axis labels of the two weights. */
   weightLabels: readonly [string, string];
+}
+
+/**
+ * What --arrows draws at each series' current point on the surface panel, in the surface's units, for the
+ * iterations the run draws (the animation's frames and the stills): computed by the pipeline, so that the
+ * renderer needs no model.
+ */
+export interface SurfaceArrows {
+  /** The iterations that have arrows, increasing. */
+  iterations: number[];
+  /**
+   * Per series, two numbers per iteration: the gradient step −∇g/L at its point, L the loss's largest
+   * curvature (on a round bowl this step lands on the minimum); NaN where the point is not finite.
+   */
+  step: Float64Array[];
+  /** Per series: its optimizer follows a velocity (momentum, nesterov, adam), so its last step is drawn too. */
+  velocity: boolean[];
 }
 
 /**
@@ -145,6 +177,8 @@ export interface Scene {
   optimum: Point | null;
   /** One or more descents from the same start on the same data. */
   series: Series[];
+  /** --arrows: the arrows at the current points. */
+  arrows?: SurfaceArrows;
   layout: SceneLayout;
   /** The largest number of updates performed by any series: frames show iterations 0..iterations. */
   iterations: number;

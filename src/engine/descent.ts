@@ -1,4 +1,4 @@
-import type { Divergence, Trajectory } from '../types';
+import type { Divergence, SampleLog, Trajectory } from '../types';
 import type { NotConverged, Warning } from '../warnings';
 import { createRng } from '../random';
 import { optimizerOf, type OptimizerName, type OptimizerParams } from './optimizers';
@@ -32,6 +32,10 @@ export interface Descent {
   /** Updates performed: as asked, or fewer when the descent diverged. */
   iterations: number;
   diverged: Divergence | null;
+  /** sgd, minibatch: the samples of each update, or null (see sampleLogFor). */
+  samples: SampleLog | null;
+  /** Set by the pipeline for --reference-path (see referenceSettings): the full-batch path to compare with. */
+  reference?: Trajectory;
   warnings: Warning[];
   /** How it ended, from the optimality gap (see verdict.ts). */
   assessment: Assessment;
@@ -122,7 +126,7 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     }
     warnings.push(w);
   }
-  return { optimizer: s.optimizer, lr, params: d.params, trajectory: result.trajectory, iterations: result.iterations, diverged, warnings, assessment: verdict };
+  return { optimizer: s.optimizer, lr, params: d.params, trajectory: result.trajectory, iterations: result.iterations, diverged, samples: result.samples, warnings, assessment: verdict };
 }
 
 /** Iterations of the trial that checks a suggested rate. */
@@ -182,4 +186,14 @@ function verifiedIterations(problem: Problem, s: DescentSettings, d: ReturnType<
 function roundUp(n: number): number {
   const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
   return Math.min(10_000_000, Math.ceil(n / unit) * unit);
+}
+
+/**
+ * The settings of --reference-path's descent for a stochastic one: plain gd from the same start, for the
+ * same iterations, at the full-batch rate its step averages to; null for an optimizer that does not sample.
+ */
+export function referenceSettings(problem: Problem, descent: Descent, s: DescentSettings): DescentSettings | null {
+  const sampling = optimizerOf(descent.optimizer).sampling;
+  if (!sampling) return null;
+  return { ...s, optimizer: 'gd', lr: sampling.fullBatchRate(descent.params, problem.trainModel) };
 }

@@ -1,8 +1,9 @@
-import type { Divergence, Trajectory } from '../types';
+import type { Divergence, SampleLog, Trajectory } from '../types';
 import type { Rng } from '../random';
 import type { Model } from './model';
 import type { OptimizerDescriptor, OptimizerParams } from './optimizers';
 import { belowFailedRate } from './rates';
+import { sampleLogFor } from './samples';
 import { toDataUnits, toScaledUnits, type Scaling } from './standardize';
 
 export interface TrainOptions {
@@ -23,6 +24,8 @@ export interface TrainResult {
   /** Updates performed: `iterations`, or fewer when the descent diverged. */
   iterations: number;
   diverged: Divergence | null;
+  /** sgd, minibatch: the samples each performed update drew (see sampleLogFor for when there is none). */
+  samples: SampleLog | null;
 }
 
 /**
@@ -71,7 +74,11 @@ export function startTraining(trainModel: Model, dataModel: Model, scaling: Scal
   const trainInit = scaling ? toScaledUnits(o.init, scaling) : Float64Array.from(o.init);
   const w = Float64Array.from(trainInit);
   const inData = new Float64Array(dim);
-  const step = o.optimizer.createStep(trainModel, o.params, o.rng);
+  const log = sampleLogFor(o.optimizer.sampling?.batch(o.params, trainModel.n), trainModel.n, n);
+  let drawn = 0;
+  // Only listens: the step draws from the rng exactly as without a log, so the path is bit-identical.
+  const draw = log ? (i: number) => void (log.indices[drawn++] = i) : undefined;
+  const step = o.optimizer.createStep(trainModel, o.params, o.rng, draw);
 
   const record = (i: number): number => {
     // The start is reported exactly as given, not as a round trip through standardized units.
@@ -136,6 +143,7 @@ export function startTraining(trainModel: Model, dataModel: Model, scaling: Scal
         trajectory: { w: columns.map((c) => c.subarray(0, done + 1)), loss: losses.subarray(0, done + 1) },
         iterations: done,
         diverged,
+        samples: log ? { batch: log.batch, indices: log.indices.subarray(0, done * log.batch) } : null,
       };
     },
   };

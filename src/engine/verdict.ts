@@ -70,7 +70,8 @@ export function assess(a: AssessInput): Assessment {
   if (gap(n) <= target) return { gapClosed: g0 <= target ? 1 : gapClosed, verdict: 'converged' };
   if (n === 0) return { gapClosed, verdict: null }; // --iters 0 shows the start on purpose
   const q = Math.floor((3 * n) / 4);
-  if (cycling(gap, q, n, scale)) return { gapClosed, verdict: 'cycling' };
+  // Single samples make any stochastic loss curve bounce: that is noise, told apart below, not a cycle.
+  if (!a.optimizer.stochastic && cycling(gap, q, n, scale)) return { gapClosed, verdict: 'cycling' };
   const out: Assessment = { gapClosed, verdict: 'stalled' };
   const bound = a.optimizer.stableRate(a.trainModel, a.params, { init: a.trainInit, iterations: n });
   const condition = a.trainModel.curvature() / a.trainModel.minCurvature();

@@ -53,10 +53,17 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
     return `it applies to ${or(a.outputs.map((k) => KIND_NAMES[k]))} output`;
   }
   if (a.layouts && kinds.length > 0 && !a.layouts.includes(shape.layout)) return `--layout ${shape.layout} draws one loss surface per series`;
+  if (a.stochastic && !optimizers.some((x) => x.sampling)) {
+    return `it applies to --optimizer ${or(OPTIMIZERS.filter((n) => optimizerOf(n).sampling))}`;
+  }
   if (a.panel && kinds.length > 0) {
-    if (shape.layout === 'grid') return `--layout grid draws only loss surfaces, no ${a.panel} panel`;
-    const panels = o.panels ?? (OPTION_TABLE.panels.default as readonly string[]);
-    if (!panels.includes(a.panel)) return `it applies to the ${a.panel} panel, which --panels leaves out`;
+    // A grid draws one loss surface per series and no other panel.
+    if (shape.layout === 'grid') {
+      if (a.panel !== 'surface') return `--layout grid draws only loss surfaces, no ${a.panel} panel`;
+    } else {
+      const panels = o.panels ?? (OPTION_TABLE.panels.default as readonly string[]);
+      if (!panels.includes(a.panel)) return `it applies to the ${a.panel} panel, which --panels leaves out`;
+    }
   }
   if (a.seeded && o.data !== undefined && !optimizers.some((x) => x.stochastic)) {
     return 'it applies to synthetic data and to --optimizer sgd or minibatch';

@@ -46,6 +46,9 @@ export interface RunConfig extends DataRequest {
   height: number;
   panels: PanelName[];
   theme: ThemeName;
+  /** Draw full-batch gd under each stochastic path; the arrows at the current points. */
+  referencePath: boolean;
+  arrows: boolean;
   frames: number;
   every?: number;
   sample: SampleMode;
@@ -154,6 +157,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     height,
     panels,
     theme: d('theme'),
+    referencePath: d('referencePath'),
+    arrows: d('arrows'),
     frames: d('frames'),
     every: o.every,
     sample: d('sample'),

@@ -34,7 +34,9 @@ export interface Applies {
   seeded?: true;
   /** The run must be laid out in one of these ways (the grid draws only loss surfaces). */
   layouts?: readonly ('single' | LayoutName)[];
-  /** The run must draw this panel (--panels, and not as a grid, which draws only loss surfaces). */
+  /** One of the run's optimizers must sample the data (sgd, minibatch). */
+  stochastic?: true;
+  /** The run must draw this panel (--panels; a grid draws only loss surfaces). */
   panel?: PanelName;
 }
 
@@ -183,6 +185,10 @@ export const OPTION_TABLE = {
   height: spec({ group: 'Animation', schema: int(120, 8192), default: 480, applies: { needs: 'out' }, help: 'frame height in pixels' }),
   /** The panels side by side, in order, from `'surface'` (loss surface and path), `'fit'` (data and model) and `'loss'` (loss by iteration). Default `['surface', 'fit']`. Flag `--panels`. */
   panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS)), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out', layouts: ['single', 'files', 'overlay'] }, help: 'panels, comma-separated from surface, fit, loss' }),
+  /** On the surface panel, under the path of each `sgd` or `minibatch` series: the path of full-batch gradient descent from the same start for the same iterations, dashed and faint, with a ring where it is at the frame's iteration. Its rate is the one the stochastic step averages to: minibatch's own, sgd's divided by the loss's gradient scale (2 for linear, whose sgd rule leaves out the 2 of d/dr r²). Default false. Flag `--reference-path`. */
+  referencePath: spec({ flag: '--reference-path', group: 'Animation', schema: v.boolean(), default: false, applies: { needs: 'out', stochastic: true, panel: 'surface' }, help: 'sgd, minibatch: under the path, full-batch gradient descent from the same start, dashed, with a ring at the same iteration' }),
+  /** On the surface panel, at each series' current point: an arrow of the gradient step −∇g/L (L the loss's largest curvature, in the surface's units; on a round bowl it lands on the minimum, so its length is the distance a safe full step would go), and for `momentum`, `nesterov` and `adam` a second arrow of the last step taken, w_k − w_(k−1), the velocity they carry. Default false. Flag `--arrows`. */
+  arrows: spec({ flag: '--arrows', group: 'Animation', schema: v.boolean(), default: false, applies: { needs: 'out', panel: 'surface' }, help: 'at the current point, the gradient step −∇g/L (L the largest curvature: on a round bowl it lands on the minimum); for momentum, nesterov and adam also the last step taken (the velocity)' }),
   /** Colour theme, `'light'` or `'dark'`. Default `'light'`. Flag `--theme`. */
   theme: spec({ flag: '--theme', arg: '<name>', group: 'Animation', choices: THEMES, schema: choice(THEMES), default: 'light' as ThemeName, applies: { needs: 'out' }, help: 'colour theme' }),
   /** The number of frames of an animation, 2 to 100,000. Default 100. Flag `--frames`. */

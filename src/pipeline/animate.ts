@@ -59,6 +59,23 @@ export function animationFrames(config: RunConfig, scene: Scene): number[] {
 }
 
 /**
+ * Every iteration a run draws from this scene: the animation's frames (when it writes one) and its stills,
+ * as encodeStills resolves them ("last", or past a divergence, is the last iteration).
+ */
+export function shownIterations(config: RunConfig, scene: Scene): number[] {
+  const animated = config.outputs.some((o) => !(o.format === 'png' && !o.sequence));
+  const stills = config.outputs.filter((o) => o.format === 'png' && !o.sequence);
+  const out = animated ? animationFrames(config, scene) : [];
+  for (const o of stills) out.push(...stillIterations(o.poster ? ['last'] : config.stills, scene));
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/** The iterations of stills: "last" and any past the scene's end (a run that diverged first) are its last. */
+function stillIterations(stills: readonly (number | 'last')[], scene: Scene): number[] {
+  return stills.map((f) => (f === 'last' || f > scene.iterations ? scene.iterations : f));
+}
+
+/**
  * Stages 3–5 for one scene: chooses the frames once, draws each frame once and hands it to every animated
  * output, then draws the stills. Each file is written atomically; on any failure every unfinished one is
  * removed. `suffix` names a file sweep's files (fit.gif → fit-lr0.1.gif).
@@ -114,15 +131,9 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
 
 /** One still per iteration asked for; several are named NAME-K.png by their iteration. */
 async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer, out: Target, hooks: AnimateHooks, warn: Warn): Promise<WrittenFile[]> {
-  const wanted = (out.poster ? ['last' as const] : config.stills).map((f) => {
-    if (f === 'last') return scene.iterations;
-    if (f > scene.iterations) {
-      warn({ code: 'frameAfterDivergence', frame: f, last: scene.iterations });
-      return scene.iterations;
-    }
-    return f;
-  });
-  const unique = [...new Set(wanted)];
+  const asked = out.poster ? ['last' as const] : config.stills;
+  for (const f of asked) if (f !== 'last' && f > scene.iterations) warn({ code: 'frameAfterDivergence', frame: f, last: scene.iterations });
+  const unique = [...new Set(stillIterations(asked, scene))];
   const files: WrittenFile[] = [];
   for (const iteration of unique) {
     if (hooks.signal?.aborted) throw runError(messages.interrupted());

@@ -19,6 +19,8 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
       trajectory: d.trajectory,
       iterations: d.iterations,
       diverged: d.diverged,
+      ...(d.samples ? { samples: d.samples } : {}),
+      ...(d.reference ? { reference: d.reference } : {}),
     };
   });
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
@@ -75,7 +77,7 @@ function shortRate(lr: number): string {
  */
 function standardizedSurface(problem: Problem, descents: Descent[]): StandardizedSurface {
   const scaling = problem.scaling!;
-  const paths = descents.map(({ trajectory: t }) => {
+  const toSurface = (t: Trajectory): Trajectory => {
     const n = t.loss.length;
     const w = t.w.map(() => new Float64Array(n));
     const point = new Float64Array(t.w.length);
@@ -85,9 +87,11 @@ function standardizedSurface(problem: Problem, descents: Descent[]): Standardize
       for (let k = 0; k < t.w.length; k++) w[k][i] = v[k];
     }
     return { w, loss: t.loss };
-  });
+  };
+  const paths = descents.map((d) => toSurface(d.trajectory));
+  const references = descents.map((d) => (d.reference ? toSurface(d.reference) : undefined));
   const o = problem.optimum;
   const optimum = o ? { w: Array.from(toScaledUnits(o.w, scaling)), loss: o.loss } : null;
   const [a, b] = problem.descriptor.weightLabels;
-  return { paths, optimum, weightLabels: [`${a}, x standardized`, `${b}, x standardized`] };
+  return { paths, optimum, references, weightLabels: [`${a}, x standardized`, `${b}, x standardized`] };
 }

@@ -2,7 +2,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Dataset, Scene } from '../types';
 import { drawAxes, drawGrid, drawHeading } from './axes';
 import { decisionBoundary, traceCurve, traceLine } from './fitModel';
-import { drawLegend } from './legend';
+import { drawLegend, type LegendItem } from './legend';
 import { drawDot, drawLabel } from './markers';
 import { font } from './font';
 import { pad, valueWindow } from './fitWindow';
@@ -12,6 +12,7 @@ import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis, type Axis } from './scale';
 import { drawPoints, pointStyle } from './scatter';
 import { seriesColour, stateAt } from './series';
+import { drawStepSamples, stepSamplesLegend } from './stepSamples';
 
 /**
  * The data and the current models: points (static, in the background) and per frame each series' model in
@@ -37,6 +38,10 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
   // The curve is sampled every 2 pixels: smooth at any size, a few hundred lineTo calls a frame.
   const samples = Math.max(16, Math.ceil(rect.w / 2));
   const single = scene.series.length === 1;
+  const pointRadius = pointStyle(data.x.length, f, theme.points).radius;
+  const keyColour = single ? seriesColour(style, 0) : theme.text;
+  const sampleKey = stepSamplesLegend(scene.series, keyColour, pointRadius, style);
+  const shortKey = stepSamplesLegend(scene.series, keyColour, pointRadius, style, true);
 
   /** Draws series i's model; returns where it went when none of it is in view. */
   const drawModel = (ctx: SKRSContext2D, i: number, k: number): 'above' | 'below' | null => {
@@ -82,18 +87,14 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
         // Named classes name the probability too: the legend's "male" and the axis's "P(Sex = male)" agree.
         yLabel: scene.text?.yLabel ?? (classes ? `P(${data.yName} = ${scene.text?.classNames?.[1] ?? positiveName(data)})` : data.yName),
       });
-      const legendWidth = classes
-        ? drawLegend(
-            ctx,
-            plot,
-            style,
-            [theme.class0, theme.class1].map((colour, i) => ({
-              label: names[i],
-              marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, colour, colour, 0),
-            })),
-            rect.w * 0.6,
-          )
-        : 0;
+      const classKey: LegendItem[] = classes
+        ? [theme.class0, theme.class1].map((colour, i) => ({ label: names[i], marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, colour, colour, 0) }))
+        : [];
+      // The step's samples join the legend when there is room, in a shorter word if need be; the classes come first.
+      const legendWidth =
+        drawLegend(ctx, plot, style, [...classKey, ...sampleKey], rect.w * 0.6) ||
+        drawLegend(ctx, plot, style, [...classKey, ...shortKey], rect.w * 0.6) ||
+        (classes ? drawLegend(ctx, plot, style, classKey, rect.w * 0.6) : 0);
       const headings = classes ? ['Data and predicted probability', 'Data and model', 'Data'] : ['Data and current fit', 'Data and fit', 'Data'];
       drawHeading(ctx, plot, style, headings, rect.w - legendWidth - f);
     },
@@ -105,6 +106,9 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
       for (let i = scene.series.length - 1; i >= 0; i--) {
         const where = drawModel(ctx, i, frame.iteration);
         if (where) gone.unshift([i, where]);
+      }
+      for (let i = scene.series.length - 1; i >= 0; i--) {
+        drawStepSamples(ctx, plot, model, data, scene.series[i], frame.iteration, seriesColour(style, i), pointRadius, style);
       }
       // A diverging or far-off model would otherwise just vanish: say where it went.
       ctx.font = font(f, true);

@@ -7,6 +7,8 @@ import { gridLayout, type Cell } from './gridLayout';
 import type { FrameParts } from './frameParts';
 import type { Style } from './layout';
 import { drawLegendAt } from './legend';
+import { arrowLegend, drawArrowsAt } from './arrows';
+import { drawReferenceRing, referenceLegend, referencePath, strokeReference } from './referencePath';
 import { clipTo, inflate, type Panel } from './panel';
 import { distinctStarts, markerLegend, starMarker, startMarker } from './surface';
 import { drawCurrent, strokePath, surfacePath } from './surfacePath';
@@ -39,7 +41,11 @@ export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
     decorate(ctx) {
       g.bar?.draw(ctx, g.barSpan);
       const items = markerLegend(style, scene.optimum !== null);
-      drawLegendAt(ctx, g.title.w - style.f * 0.8, g.title.h * 0.55 + style.f * 0.35, style, items, title.room, g.title.w * 0.25);
+      const colour = style.theme.series[0];
+      const extra = [...(view.references.some(Boolean) ? [referenceLegend(style, colour)] : []), ...(scene.arrows ? arrowLegend(scene.arrows, style, colour) : [])];
+      const at = (list: typeof items) => drawLegendAt(ctx, g.title.w - style.f * 0.8, g.title.h * 0.55 + style.f * 0.35, style, list, title.room, g.title.w * 0.25);
+      // The switches' entries when there is room, else the markers alone, as before.
+      if (extra.length === 0 || !at([...items, ...extra])) at(items);
     },
   };
 }
@@ -56,11 +62,18 @@ function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: Sur
   // One colour for every cell: each shows one series, and the cells compare by position, not by hue.
   const colour = theme.series[0];
   const heading = cellHeading(measure, rect, scene, series, colour, style);
+  const reference = view.references[index] ? referencePath(view.references[index]!, plot, box) : undefined;
+  const { arrows } = scene;
 
   return {
     plot,
     drawStatic(ctx) {
       ctx.drawImage(bands, rect.x, rect.y);
+      if (reference) {
+        clipTo(ctx, rect);
+        strokeReference(ctx, reference, box, colour, style);
+        ctx.restore();
+      }
       drawAxes(ctx, outer, plot, style, { xLabel: view.weightLabels[0], yLabel: view.weightLabels[1], showX: cell.showX, showY: cell.showY });
       heading.drawStatic(ctx);
     },
@@ -72,6 +85,8 @@ function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: Sur
       strokePath(ctx, path, k, box, colour, style);
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
       if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
+      if (reference) drawReferenceRing(ctx, reference, k, colour, style);
+      if (arrows) drawArrowsAt(ctx, arrows, index, path, plot, k, colour, style);
       drawCurrent(ctx, path, 0, k, colour, style);
       ctx.restore();
       heading.drawFrame(ctx, k);

@@ -56,3 +56,30 @@ export function drawLegendAt(
   ctx.restore();
   return total;
 }
+
+/**
+ * A legend on a backing box in the bottom-right corner inside `rect`, for what a switch adds to a plot
+ * (--reference-path, --arrows): the heading row's legend has no room for more. Left out when it would be
+ * wider than `maxWidth`.
+ */
+export function drawKey(ctx: SKRSContext2D, rect: { x: number; y: number; w: number; h: number }, style: Style, items: LegendItem[], maxWidth: number): void {
+  if (items.length === 0) return;
+  const { f, theme } = style;
+  ctx.save();
+  ctx.font = font(f);
+  const r = f * 0.4;
+  const total = items.reduce((sum, it) => sum + 2 * r + f * 0.45 + ctx.measureText(it.label).width, 0) + f * 0.9 * (items.length - 1);
+  const pad = f * 0.45;
+  if (total + 2 * pad > maxWidth) {
+    ctx.restore();
+    return;
+  }
+  const right = rect.x + rect.w - f * 0.4;
+  const bottom = rect.y + rect.h - f * 0.4;
+  ctx.fillStyle = theme.labelBox;
+  ctx.beginPath();
+  ctx.roundRect(right - total - 2 * pad, bottom - f * 1.7, total + 2 * pad, f * 1.7, f * 0.25);
+  ctx.fill();
+  ctx.restore();
+  drawLegendAt(ctx, right - pad, bottom - f * 0.5, style, items, Infinity, Infinity);
+}

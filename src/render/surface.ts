@@ -5,7 +5,9 @@ import { colourBar } from './colourBar';
 import { contourSet, fillBands, strokeIsoLines } from './contours';
 import { font } from './font';
 import { placePlot, type Rect, type Style } from './layout';
-import { drawLegendAt, type LegendItem } from './legend';
+import { drawKey, drawLegendAt, type LegendItem } from './legend';
+import { arrowLegend, drawArrowsAt } from './arrows';
+import { drawReferenceRing, referenceLegend, referencePath, strokeReference } from './referencePath';
 import { drawDot, drawLabel, drawStar } from './markers';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
@@ -43,6 +45,14 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
     ? [...new Set([`Loss surface (${model.lossName}), ${view.note}`, `Loss surface (${model.lossShort}), ${view.note}`, `Loss surface, ${view.note}`, 'Loss surface'])]
     : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
   const single = paths.length === 1;
+  const references = view.references.map((t) => (t ? referencePath(t, plot, box) : undefined));
+  const { arrows } = scene;
+  // One colour in the key when there is one series; a race's references are told apart by their colours.
+  const keyColour = single ? seriesColour(style, 0) : theme.text;
+  const keyItems: LegendItem[] = [
+    ...(references.some(Boolean) ? [referenceLegend(style, keyColour)] : []),
+    ...(arrows ? arrowLegend(arrows, style, keyColour) : []),
+  ];
 
   return {
     plot,
@@ -50,6 +60,9 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       const set = contourSet(grid, rect);
       fillBands(ctx, set, rect);
       strokeIsoLines(ctx, set, rect, theme.isoLine, Math.max(0.75, style.thin * 0.8));
+      clipTo(ctx, rect);
+      references.forEach((r, i) => r && strokeReference(ctx, r, box, seriesColour(style, i), style));
+      ctx.restore();
       bar?.draw(ctx, rect);
       drawAxes(ctx, plot.box ?? outer, plot, style, { xLabel: view.weightLabels[0], yLabel: view.weightLabels[1] });
       // The heading row spans the bar's column too: the legend ends over the bar, where it is out of the way.
@@ -68,6 +81,8 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       paths.forEach((p, i) => strokePath(ctx, p, k, box, seriesColour(style, i), style, widths[i]));
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
       if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
+      references.forEach((r, i) => r && drawReferenceRing(ctx, r, k, seriesColour(style, i), style));
+      if (arrows) paths.forEach((p, i) => drawArrowsAt(ctx, arrows, i, p, plot, k, seriesColour(style, i), style));
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent(ctx, paths[i], i, k, seriesColour(style, i), style);
       ctx.font = font(f, true);
       let row = 0;
@@ -80,6 +95,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
         // Separable classes: the path heads off for ever; say why there is no star.
         drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
       }
+      drawKey(ctx, rect, style, keyItems, rect.w - f);
       ctx.restore();
     },
   };

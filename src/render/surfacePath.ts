@@ -8,6 +8,8 @@ import { stateAt } from './series';
 /** One series' descent on a surface plot, prepared once: the thinned path and where it stops being drawn. */
 export interface SurfacePath {
   series: Series;
+  /** The path in the surface's units. */
+  path: Trajectory;
   line: Polyline;
   /** Entries drawn: all, or up to the first that leaves the window when the series diverged. */
   drawn: number;
@@ -34,7 +36,7 @@ export function surfacePath(series: Series, t: Trajectory, plot: Plot, box: Rect
       }
     }
   }
-  return { series, line: buildPolyline(drawn, sx, sy, box), drawn, sx, sy };
+  return { series, path: t, line: buildPolyline(drawn, sx, sy, box), drawn, sx, sy };
 }
 
 /** Strokes the path travelled by iteration k: a halo that lifts it off the colour map, then the colour. */

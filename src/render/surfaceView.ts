@@ -3,6 +3,8 @@ import type { Point, Scene, Trajectory } from '../types';
 /** What the surface panel draws: each series' path, the minimum and the axis names, in the surface's units. */
 export interface SurfaceView {
   paths: Trajectory[];
+  /** Each series' --reference-path, where it has one. */
+  references: (Trajectory | undefined)[];
   optimum: Point | null;
   weightLabels: readonly string[];
   /** The heading's note on the units, or '' in the data's units. */
@@ -15,6 +17,6 @@ export interface SurfaceView {
 export function surfaceView(scene: Scene): SurfaceView {
   const s = scene.standardized;
   // Small multiples keep their cells' shape, so the grid's window is not square either (see buildScene).
-  if (s) return { paths: s.paths, optimum: s.optimum, weightLabels: s.weightLabels, note: 'standardized x', equalAspect: scene.layout === 'overlay' };
-  return { paths: scene.series.map((x) => x.trajectory), optimum: scene.optimum, weightLabels: scene.model.weightLabels, note: '', equalAspect: false };
+  if (s) return { paths: s.paths, references: s.references, optimum: s.optimum, weightLabels: s.weightLabels, note: 'standardized x', equalAspect: scene.layout === 'overlay' };
+  return { paths: scene.series.map((x) => x.trajectory), references: scene.series.map((x) => x.reference), optimum: scene.optimum, weightLabels: scene.model.weightLabels, note: '', equalAspect: false };
 }

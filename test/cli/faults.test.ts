@@ -99,7 +99,9 @@ describe('a long training hears a stop', () => {
     setTimeout(() => controller.abort(), 200);
     const t0 = Date.now();
     await expect(run({ model: 'logistic', points: 20000, iterations: 1_000_000 }, { signal: controller.signal })).rejects.toThrow(messages.interrupted());
-    expect(Date.now() - t0).toBeLessThan(3000);
+    // The whole training would take over ten minutes (about 0.8 ms an iteration); stopping within 30 s, on
+    // however loaded a machine, shows the stop was heard between slices. Not a speed test: a liveness one.
+    expect(Date.now() - t0).toBeLessThan(30_000);
   });
 
   it('descendOnAsync is bit-identical to descendOn', async () => {

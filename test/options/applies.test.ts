@@ -28,6 +28,11 @@ describe('options that cannot change the run warn, from the table', () => {
     ['--positive with linear', { model: 'linear', data: 'cars', positive: 'USA' }, true, '--positive', /logistic regression/],
     ['--theme without --out', { model: 'linear', theme: 'dark' }, true, '--theme', /nothing is drawn/],
     ['--layout with one descent', { model: 'linear', layout: 'grid' }, true, '--layout', /race .* or a sweep/],
+    ['--reference-path with gd', { model: 'linear', referencePath: true, out: 'a.gif' }, true, '--reference-path', /applies to --optimizer sgd or minibatch/],
+    ['--reference-path without the surface', { model: 'linear', optimizer: 'sgd', referencePath: true, panels: ['fit', 'loss'], out: 'a.gif' }, true, '--reference-path', /applies to the surface panel/],
+    ['--reference-path without --out', { model: 'linear', optimizer: 'sgd', referencePath: true }, true, '--reference-path', /nothing is drawn/],
+    ['--arrows without the surface', { model: 'linear', arrows: true, panels: ['fit'], out: 'a.png' }, true, '--arrows', /applies to the surface panel/],
+    ['--arrows without --out', { model: 'linear', arrows: true }, true, '--arrows', /nothing is drawn/],
     ['--panels with a grid', { model: 'linear', lr: [0.1, 0.2], layout: 'grid', panels: ['fit'], out: 'a.gif' }, true, '--panels', /--layout grid draws one loss surface per series/],
     ['--labels with linear', { model: 'linear', labels: ['a', 'b'], out: 'a.png' }, true, '--labels', /applies to logistic regression/],
     ['--title without --out', { model: 'linear', title: 'T' }, true, '--title', /nothing is drawn/],
@@ -46,6 +51,9 @@ describe('options that cannot change the run warn, from the table', () => {
     expect(ignored({ model: 'logistic', trajectory: true }, true)).toEqual({});
     expect(ignored({ model: 'logistic', out: 'a.png', title: 'T', xlabel: 'x', ylabel: 'y', labels: ['a', 'b'], fontScale: 1.5 })).toEqual({});
     expect(ignored({ model: 'linear', lr: [0.1, 0.2], layout: 'grid', out: 'a.gif', title: 'T', fontScale: 1.5 })).toEqual({});
+    expect(ignored({ model: 'linear', optimizer: ['gd', 'minibatch'], referencePath: true, arrows: true, out: 'a.gif' })).toEqual({});
+    // A grid draws only surfaces, whatever --panels would say.
+    expect(ignored({ model: 'linear', optimizer: 'sgd', lr: [0.1, 0.2], layout: 'grid', referencePath: true, arrows: true, out: 'a.gif' })).toEqual({});
   });
 });
 

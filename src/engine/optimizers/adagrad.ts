@@ -8,6 +8,7 @@ export const adagrad: OptimizerDescriptor = {
   short: 'AdaGrad',
   params: ['eps'],
   stochastic: false,
+  velocity: false,
   plain: false,
   createStep(model, p) {
     const g = new Float64Array(model.dim);
@@ -20,7 +21,9 @@ export const adagrad: OptimizerDescriptor = {
       }
     };
   },
-  // Its steps shrink like 1/√t: D/√N covers the distance D to the optimum over the run.
-  defaultRate: (model, _p, c) => distanceToOptimum(model, c.init) / Math.sqrt(Math.max(c.iterations, 1)),
+  // Its steps shrink like 1/√t: D/√N would just cover the distance D to the optimum over the run, but the
+  // steps also shrink as the gradient does near the end; 3·D/√N arrived (closed 99 % of the loss gap) on all
+  // 16 real single-feature problems of the default-run survey, D/√N on 11.
+  defaultRate: (model, _p, c) => (3 * distanceToOptimum(model, c.init)) / Math.sqrt(Math.max(c.iterations, 1)),
   stableRate: (model, p, c) => adaptiveStableRate(adagrad, model, p, c),
 };

@@ -8,6 +8,7 @@ export const adam: OptimizerDescriptor = {
   short: 'Adam',
   params: ['beta1', 'beta2', 'eps'],
   stochastic: false,
+  velocity: true,
   plain: false,
   createStep(model, p) {
     const g = new Float64Array(model.dim);

@@ -8,6 +8,7 @@ export const gd: OptimizerDescriptor = {
   short: 'GD',
   params: [],
   stochastic: false,
+  velocity: false,
   plain: true,
   createStep(model, p) {
     const g = new Float64Array(model.dim);

@@ -20,4 +20,4 @@ export function optimizerOf(name: OptimizerName): OptimizerDescriptor {
   return OPTIMIZER_REGISTRY[name];
 }
 
-export type { OptimizerDescriptor, OptimizerParams, HyperParam, Step, RateContext } from './descriptor';
+export type { OptimizerDescriptor, OptimizerParams, HyperParam, Step, RateContext, Draw, Sampling } from './descriptor';

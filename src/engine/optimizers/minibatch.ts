@@ -1,6 +1,9 @@
 import { shuffledIndices } from '../../random';
-import { epochOrder, type OptimizerDescriptor } from './descriptor';
+import { epochOrder, type OptimizerDescriptor, type OptimizerParams } from './descriptor';
 import { gdRate } from '../rates';
+
+/** The samples of one step: --batch-size, at most all of them. */
+const batchOf = (p: OptimizerParams, n: number) => Math.max(1, Math.min(p.batchSize, n));
 
 /** Steps along the gradient of the mean loss over B samples of the shuffled order (B = N is gd). */
 export const minibatch: OptimizerDescriptor = {
@@ -9,10 +12,13 @@ export const minibatch: OptimizerDescriptor = {
   short: 'mini-batch',
   params: ['batchSize'],
   stochastic: true,
+  // Its step is α times the batch's mean gradient, which averages to the full gradient.
+  sampling: { batch: batchOf, fullBatchRate: (p) => p.lr },
+  velocity: false,
   plain: true,
-  createStep(model, p, rng) {
-    const next = epochOrder(model.n, rng, shuffledIndices);
-    const size = Math.max(1, Math.min(p.batchSize, model.n));
+  createStep(model, p, rng, draw) {
+    const next = epochOrder(model.n, rng, shuffledIndices, draw);
+    const size = batchOf(p, model.n);
     const phi = new Float64Array(model.dim);
     const g = new Float64Array(model.dim);
     return (w) => {

@@ -8,6 +8,7 @@ export const momentum: OptimizerDescriptor = {
   short: 'momentum',
   params: ['momentum'],
   stochastic: false,
+  velocity: true,
   plain: false,
   createStep(model, p) {
     const g = new Float64Array(model.dim);

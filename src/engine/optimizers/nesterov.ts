@@ -8,6 +8,7 @@ export const nesterov: OptimizerDescriptor = {
   short: 'Nesterov',
   params: ['momentum'],
   stochastic: false,
+  velocity: true,
   plain: false,
   createStep(model, p) {
     const g = new Float64Array(model.dim);

@@ -9,6 +9,7 @@ export const rmsprop: OptimizerDescriptor = {
   params: ['beta2', 'eps'],
   defaults: { beta2: 0.9 },
   stochastic: false,
+  velocity: false,
   plain: false,
   createStep(model, p) {
     const g = new Float64Array(model.dim);

@@ -12,9 +12,12 @@ export const sgd: OptimizerDescriptor = {
   short: 'SGD',
   params: [],
   stochastic: true,
+  // Its step α·eₙ·φₙ averages to α/gradientScale times the gradient (the 2 of d/dr r² is left out).
+  sampling: { batch: () => 1, fullBatchRate: (p, model) => p.lr / model.gradientScale },
+  velocity: false,
   plain: true,
-  createStep(model, p, rng) {
-    const next = epochOrder(model.n, rng, shuffledIndices);
+  createStep(model, p, rng, draw) {
+    const next = epochOrder(model.n, rng, shuffledIndices, draw);
     const phi = new Float64Array(model.dim);
     return (w) => {
       const i = next();
