@@ -1,7 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../types';
 import { drawAxes, drawGrid, drawHeading } from './axes';
-import { font } from './font';
 import { placePlot, type Plot, type Rect, type Style } from './layout';
 import { drawSeriesMarker } from './markers';
 import { clipTo, inflate, type Panel } from './panel';
@@ -11,15 +10,20 @@ import { linearAxis, logAxis, type Axis } from './scale';
 import { seriesColour, stateAt } from './series';
 
 /**
- * Loss against iteration on a log scale: each series' whole run faint (static), the part up to the current
- * iteration strong in its colour, its current point marked, and the optimum's loss as a dashed floor when
- * known.
+ * The gap to the optimum (loss minus the minimum's loss) against iteration on a log scale, where linear
+ * convergence is a straight line and its slope the rate; the plain loss when the loss has no finite minimum.
+ * Each series is drawn up to the current iteration only, never ahead of it, in its colour with its current
+ * point marked; the y range fits the whole run's values, so the axes stay put while the curve grows.
  */
 export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
-  const losses = scene.series.map((s) => s.trajectory.loss);
+  const optimum = scene.optimum?.loss;
+  const gapMode = optimum !== undefined && Number.isFinite(optimum);
+  const losses = scene.series.map((s) => (gapMode ? gapsOf(s.trajectory.loss, optimum) : s.trajectory.loss));
   const counts = losses.map((loss) => Math.min(loss.length, scene.iterations + 1));
   const last = Math.max(1, Math.max(...counts) - 1);
-  const [floor, yDomain] = lossWindow(losses, counts, scene.optimum?.loss);
+  // Below about 1e-14 of the minimum's loss a gap is the rounding of the loss itself.
+  const noise = gapMode ? 1e-14 * Math.abs(optimum) : 0;
+  const [floor, yDomain] = lossWindow(losses, counts, undefined, noise);
   const plot = placePlot(
     measure,
     outer,
@@ -32,43 +36,14 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
   const clamp = (v: number) => (v < floor ? floor : v);
   const box = inflate(rect, f);
   const curves = losses.map((loss, i) => decimatedCurve(plot, counts[i], (j) => plot.y.map(clamp(loss[j])), box));
-  const single = curves.length === 1;
 
   return {
     plot,
     drawStatic(ctx) {
       drawGrid(ctx, plot, style);
-      clipTo(ctx, rect);
-      const opt = scene.optimum?.loss;
-      if (opt !== undefined && opt > 0 && opt >= yDomain[0] && opt <= yDomain[1]) {
-        const y = plot.y.map(opt);
-        ctx.beginPath();
-        ctx.moveTo(rect.x, y);
-        ctx.lineTo(rect.x + rect.w, y);
-        ctx.setLineDash([f * 0.45, f * 0.35]);
-        ctx.strokeStyle = theme.mutedText;
-        ctx.lineWidth = style.thin;
-        ctx.stroke();
-        ctx.setLineDash([]);
-        ctx.font = font(f * 0.9);
-        ctx.fillStyle = theme.mutedText;
-        ctx.textAlign = 'right';
-        ctx.textBaseline = 'bottom';
-        ctx.fillText('minimum', rect.x + rect.w - f * 0.3, y - f * 0.15);
-      }
-      ctx.lineWidth = Math.max(1, style.line * 0.6);
-      ctx.lineJoin = 'round';
-      for (let i = curves.length - 1; i >= 0; i--) {
-        ctx.beginPath();
-        tracePrefix(ctx, curves[i], Infinity, NaN, NaN, box);
-        // Several faint curves are told apart by a tint of their series' colour.
-        ctx.strokeStyle = single ? theme.faintCurve : seriesColour(style, i);
-        ctx.globalAlpha = single ? 1 : 0.3;
-        ctx.stroke();
-      }
-      ctx.restore();
-      drawAxes(ctx, outer, plot, style, { xLabel: 'iteration', yLabel: `loss (${scene.model.lossShort}, log scale)` });
-      drawHeading(ctx, plot, style, ['Loss per iteration', 'Loss']);
+      const yLabel = gapMode ? `loss − minimum (${scene.model.lossShort}, log scale)` : `loss (${scene.model.lossShort}, log scale)`;
+      drawAxes(ctx, outer, plot, style, { xLabel: 'iteration', yLabel });
+      drawHeading(ctx, plot, style, gapMode ? ['Gap to the minimum per iteration', 'Gap to the minimum', 'Gap'] : ['Loss per iteration', 'Loss']);
     },
     drawFrame(ctx, frame) {
       const points = scene.series.map((s, i) => {
@@ -105,7 +80,7 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
  * rounding noise lives) to the largest finite one, with the optimum's loss included, padded by 6 % of the
  * decades. Only the first counts[s] losses of series s are looked at. Returns the clamp floor and the domain.
  */
-export function lossWindow(losses: Float64Array[], counts: number[], optimum: number | undefined): [number, [number, number]] {
+export function lossWindow(losses: Float64Array[], counts: number[], optimum: number | undefined, noise = 0): [number, [number, number]] {
   let lo = Infinity;
   let hi = 0;
   losses.forEach((loss, s) => {
@@ -122,13 +97,20 @@ export function lossWindow(losses: Float64Array[], counts: number[], optimum: nu
     hi = Math.max(hi, optimum);
   }
   if (!(hi > 0)) return [1e-3, [1e-3, 1]];
-  lo = Math.max(lo, hi * 1e-15);
+  lo = Math.max(lo, hi * 1e-15, noise);
   const l0 = Math.log10(lo);
   const l1 = Math.log10(hi);
   const span = Math.max(l1 - l0, 0.3);
   const mid = (l0 + l1) / 2;
   const half = span / 2 + span * 0.06;
   return [lo, [10 ** (mid - half), 10 ** (mid + half)]];
+}
+
+/** loss − minimum at every iteration (non-finite losses stay non-finite). */
+function gapsOf(loss: Float64Array, optimum: number): Float64Array {
+  const out = new Float64Array(loss.length);
+  for (let i = 0; i < loss.length; i++) out[i] = loss[i] - optimum;
+  return out;
 }
 
 /** Ticks at whole iterations only (a run of 3 iterations must not be labelled 0.5, 1.5, …). */

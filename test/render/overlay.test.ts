@@ -54,7 +54,7 @@ describe('a race drawn as an overlay', () => {
       const xv = fit.x.domain[0] + 0.2 * (fit.x.domain[1] - fit.x.domain[0]);
       const yv = w0[K] + w1[K] * xv;
       if (yv > fit.y.domain[0] && yv < fit.y.domain[1]) expect(nearest(px, 960, fit.x.map(xv), fit.y.map(yv), colours[i], 1)).toBeLessThanOrEqual(20);
-      expect(distance(pixel(px, 960, loss.x.map(K), loss.y.map(l[K])), colours[i])).toBeLessThanOrEqual(4);
+      expect(distance(pixel(px, 960, loss.x.map(K), loss.y.map(l[K] - scene.optimum!.loss)), colours[i])).toBeLessThanOrEqual(4);
     });
   });
 
