@@ -58,7 +58,7 @@ const FLAG_KEYS = new Map<string, string>(
 );
 
 /** Turns commander's raw values into library options through each option's parser; errors are usage errors. */
-export function toRunOptions(model: ModelName, raw: Raw, env: NodeJS.ProcessEnv = process.env): RunOptions {
+export function toRunOptions(model: ModelName, raw: Raw): RunOptions {
   const o: Record<string, unknown> = { model };
   for (const [attr, value] of Object.entries(raw)) {
     const key = FLAG_KEYS.get(attr);
@@ -75,9 +75,6 @@ export function toRunOptions(model: ModelName, raw: Raw, env: NodeJS.ProcessEnv 
     o.width = Number(m[1]);
     o.height = Number(m[2]);
   }
-  // The environment's ffmpeg counts only where a video is written: unlike --ffmpeg, nobody gave it for this run.
-  const outs = [o.out ?? []].flat() as string[];
-  if (o.ffmpeg === undefined && env.MLVIS_FFMPEG && outs.some((p) => /\.(mp4|webm)$/i.test(p))) o.ffmpeg = env.MLVIS_FFMPEG;
   return o as RunOptions;
 }
 
@@ -89,7 +86,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     if (json) io.stderr.write(JSON.stringify({ event: 'warning', job: 0, message: m }) + '\n');
     else if (!quiet) io.stderr.write(`mlvis: warning: ${m}\n`);
   };
-  const options = toRunOptions(model, raw, env);
+  const options = toRunOptions(model, raw);
   const summaryTo = typeof raw.summary === 'string' ? raw.summary : undefined;
   if (summaryTo === '-' && [options.out ?? []].flat().includes('-')) throw usageError(messages.stdoutTwice());
   if (options.data === '-') {
@@ -108,7 +105,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   let summary: Summary;
   try {
     const log = raw.verbose === true ? (m: string) => io.stderr.write(`mlvis: ${m}\n`) : undefined;
-    const result = await run(options, { warn, log, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    const result = await run(options, { warn, log, env, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
     summary = result.summary;
     const text = summaryTo !== undefined ? summaryJson(summary) : '';
     // A stop that arrived while the summary was being made still counts: nothing more is written.

@@ -39,6 +39,8 @@ export interface EncoderOptions {
   frameCount: number;
   /** ffmpeg binary for mp4/webm; default from @ffmpeg-installer/ffmpeg. */
   ffmpegPath?: string;
+  /** Where MLVIS_FFMPEG and PATH are read when ffmpegPath is absent; default process.env. */
+  env?: NodeJS.ProcessEnv;
   /** GIF: RGBA frames (e.g. the first and last) from which the one global palette is built; default frame 0. */
   paletteSamples?: Uint8Array[];
   /**

@@ -6,6 +6,7 @@
  * A failure of ffmpeg ends every wait at once, and a watchdog fails an ffmpeg that stops making progress,
  * so a broken or stuck binary can never hang a run.
  */
+import { isWholeContainer } from './container';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { open, stat } from 'node:fs/promises';
@@ -76,7 +77,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
 
   return {
     async start() {
-      const binary = await resolveFfmpeg(options.ffmpegPath);
+      const binary = await resolveFfmpeg(options.ffmpegPath, options.env);
       if (options.log) options.log(`ffmpeg: ${binary} (${ffmpegVersion(binary)})`);
       temp = await createTemp(path);
       const args = ['-hide_banner', '-loglevel', 'error', '-nostdin',
@@ -129,7 +130,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       if (written === 0) throw runError(messages.ffmpegFailed('it exited without writing any video'));
       // A stand-in or broken ffmpeg may exit 0 having written anything at all: the container's signature is
       // checked before the file may replace an existing one.
-      if (!(await hasSignature(temp!, format))) throw runError(messages.ffmpegFailed(`what it wrote is not ${format === 'mp4' ? 'an MP4' : 'a WebM'} file`));
+      if (!(await isWholeContainer(temp!, format))) throw runError(messages.ffmpegFailed(`what it wrote is not ${format === 'mp4' ? 'an MP4' : 'a WebM'} file`));
       const bytes = await finishTemp(options.commit, temp!, path);
       temp = undefined;
       return { path, bytes, files: 1 };
@@ -171,18 +172,6 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       await within(exited!, 'finish the file');
       return;
     }
-  }
-}
-
-/** MP4: an ISO box `ftyp` at byte 4. WebM: the EBML magic 1A 45 DF A3 at byte 0. */
-async function hasSignature(path: string, format: 'mp4' | 'webm'): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    await handle.read(head, 0, 8, 0);
-    return format === 'mp4' ? head.toString('latin1', 4, 8) === 'ftyp' : head.readUInt32BE(0) === 0x1a45dfa3;
-  } finally {
-    await handle.close();
   }
 }
 

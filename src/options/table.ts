@@ -210,7 +210,7 @@ export const OPTION_TABLE = {
     parse: parseFrame,
     help: 'PNG still: the iteration to draw; a list writes one still per iteration (NAME-K.png)',
   }),
-  /** The ffmpeg binary for MP4 and WebM. Default: the `MLVIS_FFMPEG` environment variable, else a newer ffmpeg on PATH with libx264 and libvpx-vp9, else the bundled one. Flag `--ffmpeg`. */
+  /** The ffmpeg binary for MP4 and WebM. Default: the `MLVIS_FFMPEG` environment variable (of `process.env`, or the `env` hook), else a newer ffmpeg on PATH with libx264 and libvpx-vp9, else the bundled one. Flag `--ffmpeg`. */
   ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'bundled; or set MLVIS_FFMPEG', applies: { outputs: ['mp4', 'webm'] }, help: 'ffmpeg binary for MP4/WebM' }),
   // ---- text ----
   /** The heading of the title line, in place of the model and optimizer ("Linear regression · gradient descent"); the iteration and the values stay beside it. Default: the model and optimizer. Flag `--title`. */

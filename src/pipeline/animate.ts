@@ -26,6 +26,8 @@ export interface AnimateHooks {
   progress?: (done: number, total: number) => void;
   /** Stops the run between frames; every output is then removed, never left half-written. */
   signal?: AbortSignal;
+  /** The environment that chooses ffmpeg (MLVIS_FFMPEG, PATH) when no --ffmpeg is given; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** GIFs above this many bytes draw a warning: pages and READMEs load them whole. */
@@ -145,7 +147,7 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
 }
 
 function encoderOptions(config: RunConfig, path: string, frameCount: number, commit: Commit | undefined, hooks: AnimateHooks = {}) {
-  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, commit, signal: hooks.signal, log: hooks.log };
+  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, env: hooks.env, commit, signal: hooks.signal, log: hooks.log };
 }
 
 /** start every encoder, feed them, finish them; on any failure abort every one (no partial files). */

@@ -74,11 +74,26 @@ describe('the command line is built from the option table', () => {
     expect(help).toMatch(/Text options: --title <text>.*--xlabel <text>.*--ylabel <text>.*--labels <name0,name1>.*--font-scale <f>.*\(default 1\)/);
   });
 
-  it('takes MLVIS_FFMPEG from the environment it is given', () => {
-    expect(toRunOptions('linear', { out: ['a.gif', 'a.mp4'] }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBe('/opt/ffmpeg');
-    // Only where a video is written: set in the environment, it was not given for a GIF run.
-    expect(toRunOptions('linear', { out: ['a.gif'] }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBeUndefined();
-    expect(toRunOptions('linear', { ffmpeg: '/usr/bin/ffmpeg' }, { MLVIS_FFMPEG: '/opt/ffmpeg' }).ffmpeg).toBe('/usr/bin/ffmpeg');
+  it('reads MLVIS_FFMPEG in one place, the encoder, from the environment the command line was given', async () => {
+    // The option itself stays unset: the environment is not an option anybody gave for this run.
+    expect(toRunOptions('linear', { out: ['a.gif', 'a.mp4'] }).ffmpeg).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), 'mlvis-env-'));
+    try {
+      const missing = join(dir, 'no-such-ffmpeg');
+      const r = await mlvisInProcess(['linear', '--iters', '20', '--frames', '2', '--size', '320x200', '--out', join(dir, 'a.mp4')], { env: { MLVIS_FFMPEG: missing } });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(missing);
+      // --ffmpeg wins over the environment.
+      const { path } = require('@ffmpeg-installer/ffmpeg') as { path: string };
+      const ok = await mlvisInProcess(['linear', '--iters', '20', '--frames', '2', '--size', '320x200', '--ffmpeg', path, '--out', join(dir, 'b.mp4')], { env: { MLVIS_FFMPEG: missing } });
+      expect(ok.code).toBe(0);
+      // A GIF run never looks for ffmpeg.
+      const gif = await mlvisInProcess(['linear', '--iters', '20', '--frames', '2', '--size', '320x200', '--out', join(dir, 'c.gif')], { env: { MLVIS_FFMPEG: missing } });
+      expect(gif.code).toBe(0);
+      expect(gif.stderr).not.toMatch(/ffmpeg/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { isWholeContainer } from '../../src/encode/container';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { messages } from '../../src/errors';
@@ -169,6 +170,27 @@ describe('what ffmpeg wrote is checked', () => {
       await writeFile(target, 'old');
       await expect(encodeAll(createEncoder(format, optionsFor(target, { frameCount: 2, ffmpegPath: fake })), frames(2))).rejects.toThrow(/is not a(n MP4| WebM) file/);
       expect(readFileSync(target, 'utf8')).toBe('old');
+    }
+  });
+
+  test('a forged signature or a cut-off file is refused, a whole one accepted', async () => {
+    // Twelve bytes of `ftyp` passed a check of the signature alone.
+    const forged = join(dir, 'forged.sh');
+    await writeFile(forged, '#!/bin/sh\nfor last; do :; done\ncat >/dev/null\nprintf "\\000\\000\\000\\014ftypisom" > "${last#file:}"\n');
+    await chmod(forged, 0o755);
+    const target = join(dir, 'kept-forged.mp4');
+    await writeFile(target, 'old');
+    await expect(encodeAll(createEncoder('mp4', optionsFor(target, { frameCount: 2, ffmpegPath: forged })), frames(2))).rejects.toThrow(/is not an MP4 file/);
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    for (const format of ['mp4', 'webm'] as const) {
+      const whole = join(dir, `whole.${format}`);
+      await encodeAll(createEncoder(format, optionsFor(whole, { frameCount: 3 })), frames(3));
+      expect(await isWholeContainer(whole, format)).toBe(true);
+      expect(await isWholeContainer(whole, format === 'mp4' ? 'webm' : 'mp4')).toBe(false);
+      const bytes = readFileSync(whole);
+      const cut = join(dir, `cut.${format}`);
+      writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+      expect(await isWholeContainer(cut, format)).toBe(false);
     }
   });
 
