@@ -10,6 +10,7 @@ import { reserveText } from './output';
 import type { Io } from './cli';
 import { readAll } from './streams';
 import { readDataFile } from './data';
+import type { ReadWords } from './data/readAsync';
 import { formatBytes } from './report';
 import { listenForStop } from './stop';
 
@@ -97,13 +98,20 @@ class OnceWarnings {
 /** A jobs file is a list of options: 64 MB is far past any real one, and keeps /dev/zero from filling memory. */
 const MAX_JOBS_BYTES = 64 * 1024 * 1024;
 
+/** A FIFO of jobs is read like data, but its errors name a jobs file. */
+const JOBS_WORDS: ReadWords = {
+  notFound: (path, cause) => runError(messages.jobsUnreadable(path, 'no such file'), cause),
+  unreadable: (path, reason, cause) => runError(messages.jobsUnreadable(path, reason), cause),
+  tooLarge: (path, limit) => usageError(messages.jobsTooLarge(path, limit)),
+};
+
 async function readText(file: string): Promise<string> {
   try {
     const info = statSync(file);
     if (info.isFile() && info.size > MAX_JOBS_BYTES) throw usageError(messages.jobsTooLarge(file, MAX_JOBS_BYTES));
     if (!info.isFile() && !info.isFIFO()) throw runError(messages.jobsUnreadable(file, info.isDirectory() ? 'it is a folder' : 'it is not a file'));
     // A FIFO (jobs from <(…)) is read without blocking, so Ctrl-C is heard while it waits for its writer.
-    return info.isFIFO() ? await readDataFile(file, undefined, MAX_JOBS_BYTES) : readFileSync(file, 'utf8');
+    return info.isFIFO() ? await readDataFile(file, undefined, MAX_JOBS_BYTES, JOBS_WORDS) : readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof MlvisError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -9,23 +9,36 @@ import { decodeText } from './text';
  */
 export const MAX_DATA_BYTES = 256 * 1024 * 1024;
 
+/** The errors a read raises, worded for what is read (a data file, a jobs file). */
+export interface ReadWords {
+  notFound(path: string, cause?: unknown): Error;
+  unreadable(path: string, reason: string, cause?: unknown): Error;
+  tooLarge(path: string, limit: number): Error;
+}
+
+const DATA_WORDS: ReadWords = {
+  notFound: (path, cause) => runError(messages.fileNotFound(path), cause),
+  unreadable: (path, reason, cause) => runError(messages.fileUnreadable(path, reason), cause),
+  tooLarge: (path, limit) => runError(messages.dataTooLarge(path, limit)),
+};
+
 /**
  * Reads a data file as text without blocking the process: in chunks, up to MAX_DATA_BYTES (a file, a FIFO or
  * a device like /dev/zero that never ends all stop there with a clear error), and abandoned at once when
  * `signal` fires, even while a FIFO waits for a writer.
  */
-export async function readDataFile(path: string, signal?: AbortSignal, limit = MAX_DATA_BYTES): Promise<string> {
+export async function readDataFile(path: string, signal?: AbortSignal, limit = MAX_DATA_BYTES, words: ReadWords = DATA_WORDS): Promise<string> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw runError(messages.fileNotFound(path), error);
-    throw runError(messages.fileUnreadable(path, error.code ?? error.message), error);
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw words.notFound(path, error);
+    throw words.unreadable(path, error.code ?? error.message, error);
   });
-  if (info.isDirectory()) throw runError(messages.fileUnreadable(path, 'it is a directory'));
-  if (info.isFile() && info.size > limit) throw runError(messages.dataTooLarge(path, limit));
+  if (info.isDirectory()) throw words.unreadable(path, 'it is a directory');
+  if (info.isFile() && info.size > limit) throw words.tooLarge(path, limit);
   // A FIFO is opened without blocking: a blocked open() would hold a thread that even exit() waits for.
   const fifo = info.isFIFO();
   const handle = await untilAborted(open(path, fifo ? constants.O_RDONLY | constants.O_NONBLOCK : 'r'), signal).catch((error: NodeJS.ErrnoException) => {
     if (error instanceof MlvisError) throw error;
-    throw runError(messages.fileUnreadable(path, error.code === 'EACCES' ? 'permission denied' : (error.code ?? error.message)), error);
+    throw words.unreadable(path, error.code === 'EACCES' ? 'permission denied' : (error.code ?? error.message), error);
   });
   try {
     const chunks: Buffer[] = [];
@@ -54,7 +67,7 @@ export async function readDataFile(path: string, signal?: AbortSignal, limit = M
       }
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > limit) throw runError(messages.dataTooLarge(path, limit));
+      if (total > limit) throw words.tooLarge(path, limit);
       chunks.push(buffer.subarray(0, bytesRead));
     }
     return decodeText(Buffer.concat(chunks, total), path);

@@ -1,10 +1,11 @@
 /** Batches end to end: worker processes (dist/batch/worker.js, built by npm test), files, manifests. */
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runBatch, type BatchEvent } from '../../src/batch';
-import { manifestPath, MlvisError, run, type Manifest } from '../../src/index';
+import { manifestPath, messages, MlvisError, run, type Manifest } from '../../src/index';
 import { mlvisInProcess } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-batch-'));
@@ -171,5 +172,24 @@ describe('review fixes', () => {
     const stdoutJob = join(sub, 'stdout.json');
     writeFileSync(stdoutJob, JSON.stringify([{ model: 'linear', out: '-', format: 'gif' }]));
     expect((await mlvisInProcess(['batch', stdoutJob])).stderr).toMatch(/jobs\[0\]\.out: "-" \(stdout\) is for a single run/);
+  });
+});
+
+describe('a jobs file that is a FIFO', () => {
+  it('is read without blocking, and its errors name a jobs file, not a data file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mlvis-jobfifo-'));
+    try {
+      const fifo = join(folder, 'jobs.fifo');
+      execFileSync('mkfifo', [fifo]);
+      // More than the 64 MB a jobs file may hold, from a writer that never stops on its own.
+      const writer = spawn('sh', ['-c', `head -c 70000000 /dev/zero > "${fifo}"`], { stdio: 'ignore' });
+      const r = await mlvisInProcess(['batch', fifo]);
+      writer.kill();
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`mlvis: ${messages.jobsTooLarge(fifo, 64 * 1024 * 1024)}\n`);
+      expect(r.stderr).not.toMatch(/data file/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
