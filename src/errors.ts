@@ -106,6 +106,8 @@ export const messages = {
   stdinNeedsCsv: () => 'data "-" reads CSV from stdin on the command line; in the library, pass the CSV text as csv',
   oneStillToStdout: () => '--out -: stdout takes one file; give --frame one iteration, or write the stills to files',
   sweepToStdout: () => '--out -: stdout takes one file, and a sweep writes one per value; use --layout grid or overlay, or write files',
+  everyTooMany: (every: number, iterations: number, frames: number, limit: number) =>
+    `--every ${every} over ${iterations.toLocaleString('en')} iterations makes ${frames.toLocaleString('en')} frames, more than the ${limit.toLocaleString('en')} an animation may have; use --every ${Math.ceil(iterations / (limit - 1))} or more, or --frames`,
   tooMuchWork: (frames: number, w: number, h: number, limit: number) =>
     `this animation would be ${frames.toLocaleString('en')} frames of ${w}x${h}, more than the ${limit.toExponential(0)} pixels mlvis encodes in one run; use fewer --frames (or a larger --every), a shorter --hold, or a smaller --size`,
   dataOverflows: (x: string, y: string) =>

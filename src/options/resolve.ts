@@ -69,6 +69,9 @@ export interface RunConfig extends DataRequest {
 /** The most numbers --trajectory may put in a summary (about 200 MB of JSON). */
 export const MAX_TRAJECTORY_VALUES = 10_000_000;
 
+/** The most frames one animation may have, whether by --frames or by --every. */
+export const MAX_FRAMES = 100_000;
+
 /** The most pixels one run may encode into one animation (about 50 000 frames of 1080p). */
 export const MAX_PIXELS = 1e11;
 
@@ -77,6 +80,8 @@ function refuseUnboundedWork(o: RunOptions, outputs: OutputSpec[], iterations: n
   const animated = outputs.filter((x) => !(x.format === 'png' && !x.sequence));
   if (animated.length === 0) return;
   const shown = o.every !== undefined ? Math.ceil(iterations / o.every) + 1 : Math.min(frames, iterations + 1);
+  // --every is held to the same ceiling as --frames, so it is no way around the frame cap.
+  if (o.every !== undefined && shown > MAX_FRAMES) throw usageError(messages.everyTooMany(o.every, iterations, shown, MAX_FRAMES));
   const held = animated.some((x) => x.format === 'mp4' || x.format === 'webm') ? Math.round(hold * fps) : 0;
   const pixels = (shown + held) * width * height;
   if (pixels > MAX_PIXELS) throw usageError(messages.tooMuchWork(shown + held, width, height, MAX_PIXELS));

@@ -117,7 +117,11 @@ describe('a long training hears a stop', () => {
 
 describe('work and numbers past what a run can hold', () => {
   it('refuses unbounded animations before any work, naming the limit', () => {
-    expect(usage({ model: 'linear', iterations: 10_000_000, every: 1, out: 'a.gif' })).toBe(messages.tooMuchWork(10_000_001, 960, 480, MAX_PIXELS));
+    expect(usage({ model: 'linear', iterations: 10_000_000, every: 1, out: 'a.gif' })).toBe(messages.everyTooMany(1, 10_000_000, 10_000_001, 100_000));
+    // --every is no way around the 100,000-frame cap, however small the frames.
+    expect(usage({ model: 'linear', iterations: 1_000_000, every: 5, width: 320, height: 120, out: 'a.gif' })).toBe(messages.everyTooMany(5, 1_000_000, 200_001, 100_000));
+    // The count it suggests fits.
+    expect(() => resolveConfig({ model: 'linear', iterations: 10_000_000, every: 101, width: 320, height: 120, out: 'a.gif' })).not.toThrow();
     expect(usage({ model: 'linear', hold: 3600, fps: 100, out: 'a.mp4' })).toBe(messages.tooMuchWork(360_100, 960, 480, MAX_PIXELS));
     // The same hold on a GIF is one frame's delay, not frames.
     expect(() => resolveConfig({ model: 'linear', hold: 3600, fps: 100, out: 'a.gif' })).not.toThrow();
