@@ -138,6 +138,7 @@ function main() {
   if (arows.length > 1) printTable('The original workflow on the same run', arows);
   if (!full) console.log('(the 1000-frame original takes ~20 minutes: npm run bench -- --full)\n');
 
+  execFileSync(process.execPath, [join(__dirname, 'peer.js')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(__dirname, 'batch.js')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(__dirname, 'encoders.js'), '100', '960x480'], { stdio: 'inherit' });
 }
