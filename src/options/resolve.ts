@@ -40,6 +40,8 @@ export interface RunConfig extends DataRequest {
   init: [number, number];
   /** Absent: the data set's suggestion (built-in sets: on), else off. */
   standardize?: boolean;
+  /** --compare-standardize: one series on raw x, one on standardized x (the layout is then `compare`). */
+  compareStandardize: boolean;
   /** The descents: one, several optimizers (a race), or several values of one setting (a sweep). */
   series: SeriesSpec[];
   sweep: { key: 'lr' | 'momentum' | 'batchSize'; values: number[] } | null;
@@ -158,6 +160,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     eps: d('eps'),
     init: [...d('init')] as [number, number],
     standardize: o.standardize,
+    compareStandardize: layout === 'compare',
     series,
     sweep,
     layout,
