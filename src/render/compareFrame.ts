@@ -70,7 +70,12 @@ function placeSide(measure: SKRSContext2D, outer: Rect, side: SurfaceSide, style
     side.equalAspect,
     bar?.width,
   );
-  return { plot, bar, room };
+  // A square narrower than its room is centred; its axis labels move along with it, beside its ticks, so the
+  // bowl's y label does not stand by the other side's colour bar.
+  const natural = side.equalAspect ? placePlot(measure, room, style, (range, n) => linearAxis(grid.w0Range, range, n), (range, n) => linearAxis(grid.w1Range, range, n), false, bar?.width) : plot;
+  const shift = Math.max(0, plot.rect.x - natural.rect.x);
+  const labels = plot.box ?? room;
+  return { plot, bar, room: { ...labels, x: labels.x + shift, w: labels.w - shift } };
 }
 
 function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, scene: Scene, side: SurfaceSide, index: number, level: number, style: Style): Panel {
@@ -94,7 +99,7 @@ function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, 
       fillBands(ctx, set, rect);
       strokeIsoLines(ctx, set, rect, theme.isoLine, Math.max(0.75, style.thin * 0.8));
       bar?.draw(ctx, rect);
-      drawAxes(ctx, plot.box ?? room, plot, style, { xLabel: side.weightLabels[0], yLabel: side.weightLabels[1] });
+      drawAxes(ctx, room, plot, style, { xLabel: side.weightLabels[0], yLabel: side.weightLabels[1] });
       heading.drawStatic(ctx);
     },
     drawFrame(ctx, frame) {
