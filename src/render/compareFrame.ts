@@ -61,18 +61,12 @@ function placeSide(measure: SKRSContext2D, outer: Rect, side: SurfaceSide, style
   // The heading's second row (the iterations needed) takes room above the usual heading row.
   const extra = Math.round(f * RESULT_ROW);
   const room = { ...outer, y: outer.y + extra, h: outer.h - extra };
-  const plot = placePlot(
-    measure,
-    room,
-    style,
-    (range, n) => linearAxis(grid.w0Range, range, n),
-    (range, n) => linearAxis(grid.w1Range, range, n),
-    side.equalAspect,
-    bar?.width,
-  );
+  const place = (square: boolean) =>
+    placePlot(measure, room, style, (range, n) => linearAxis(grid.w0Range, range, n), (range, n) => linearAxis(grid.w1Range, range, n), square, bar?.width);
+  const plot = place(side.equalAspect);
   // A square narrower than its room is centred; its axis labels move along with it, beside its ticks, so the
   // bowl's y label does not stand by the other side's colour bar.
-  const natural = side.equalAspect ? placePlot(measure, room, style, (range, n) => linearAxis(grid.w0Range, range, n), (range, n) => linearAxis(grid.w1Range, range, n), false, bar?.width) : plot;
+  const natural = side.equalAspect ? place(false) : plot;
   const shift = Math.max(0, plot.rect.x - natural.rect.x);
   const labels = plot.box ?? room;
   return { plot, bar, room: { ...labels, x: labels.x + shift, w: labels.w - shift } };
