@@ -17,6 +17,7 @@ const runs = [
   ['linear', '--lr', '0.5', '--iters', '100', '--size', '800x400', '--out', 'output/diverged.png'],
   ['linear', '--data', 'cars', '--optimizer', 'gd,momentum,adam', '--panels', 'surface,fit,loss', '--iters', '300', '--frames', '80', '--out', 'output/race.gif'],
   ['linear', '--lr', '0.02,0.2,0.4,0.5', '--iters', '60', '--frames', '60', '--layout', 'grid', '--out', 'output/lr-sweep.gif'],
+  ['linear', '--data', 'cars', '--compare-standardize', '--lr', '7e-5', '--iters', '20000', '--frames', '60', '--size', '960x400', '--out', 'output/compare-standardize.gif'],
 ];
 for (const args of runs) {
   execFileSync(process.execPath, [BIN, ...args, '--quiet'], { cwd: join(__dirname, '..'), stdio: 'inherit' });

@@ -128,6 +128,8 @@ export const messages = {
   optionsNotObject: () => 'run() takes an options object, for example run({ model: "linear", out: "fit.gif" })',
   twoSweeps: (flags: string[]) => `${flags.join(' and ')} are both lists: a run sweeps one setting at a time; give a single value for all but one`,
   raceAndSweep: (flag: string) => `${flag} is a list while --optimizer names several: a run is either a race of optimizers or a sweep of one setting; give one value for ${flag}`,
+  compareWith: (flag: string, why: string) =>
+    `--compare-standardize cannot be combined with ${flag}: ${why}; leave out one of them`,
   lrForAbsentOptimizer: (name: string, optimizers: readonly string[]) =>
     `--lr: ${JSON.stringify(name)} is not among the optimizers of this run (${optimizers.join(', ')}); name only those in --optimizer`,
   wholeBatch: (b: number, n: number) => `${b} is at least the number of rows (${n}): every step uses all the data, as gd does`,

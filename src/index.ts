@@ -19,6 +19,7 @@ import { surfaceArrows } from './pipeline/arrows';
 import { refuseClashes } from './pipeline/clashes';
 import { dropStaleManifests, stageManifests, textHash } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
+import { buildCompareScene } from './pipeline/compareScene';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
 import { forSeries, warningText, type Warn, type Warning } from './warnings';
@@ -82,35 +83,60 @@ async function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal
   return { data: loadDataset({ ...config, csv: text }, warn), sha256: textHash(text) };
 }
 
-/** Stage 2: the problem, set up once (models, scaling, the exact optimum), then one descent per series. */
-export function train(config: RunConfig, data: Dataset): { problem: Problem; descents: Descent[] } {
-  const problem = problemOf(config, data);
-  const descents = config.series.map((s) => {
-    const d = descendOn(problem, settingsOf(config, s));
-    const ref = config.referencePath ? referenceSettings(problem, d, settingsOf(config, s)) : null;
-    return ref ? { ...d, reference: descendOn(problem, ref).trajectory } : d;
+/**
+ * Stage 2: the problem, set up once (models, scaling, the exact optimum), then one descent per series.
+ * `problems` holds each series' problem: the same one for all, except that --compare-standardize sets up
+ * x as it is and standardized x; `problem` is the first (the raw one there).
+ */
+export function train(config: RunConfig, data: Dataset): Trained {
+  const problems = problemsOf(config, data);
+  const descents: Descent[] = [];
+  config.series.forEach((spec, i) => {
+    const s = settingsOf(config, spec, descents);
+    const d = descendOn(problems[i], s);
+    const ref = config.referencePath ? referenceSettings(problems[i], d, s) : null;
+    descents.push(ref ? { ...d, reference: descendOn(problems[i], ref).trajectory } : d);
   });
-  return { problem, descents };
+  return { problem: problems[0], problems, descents };
+}
+
+export interface Trained {
+  problem: Problem;
+  problems: Problem[];
+  descents: Descent[];
 }
 
 /** Stage 2 as the pipeline runs it: the same descents, heard by a stop signal while they run. */
-async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: AbortSignal): Promise<{ problem: Problem; descents: Descent[] }> {
-  const problem = problemOf(config, data);
+async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: AbortSignal): Promise<Trained> {
+  const problems = problemsOf(config, data);
   const descents: Descent[] = [];
   const stopped = () => runError(messages.interrupted());
-  for (const s of config.series) {
-    const d = await descendOnAsync(problem, settingsOf(config, s), signal, stopped);
+  for (let i = 0; i < config.series.length; i++) {
+    const s = settingsOf(config, config.series[i], descents);
+    const d = await descendOnAsync(problems[i], s, signal, stopped);
     // --reference-path: the full-batch descent to compare with; its own warnings are not the run's.
-    const ref = config.referencePath ? referenceSettings(problem, d, settingsOf(config, s)) : null;
-    descents.push(ref ? { ...d, reference: (await descendOnAsync(problem, ref, signal, stopped)).trajectory } : d);
+    const ref = config.referencePath ? referenceSettings(problems[i], d, s) : null;
+    descents.push(ref ? { ...d, reference: (await descendOnAsync(problems[i], ref, signal, stopped)).trajectory } : d);
   }
-  return { problem, descents };
+  return { problem: problems[0], problems, descents };
 }
 
-const problemOf = (config: RunConfig, data: Dataset) =>
-  setUpProblem(data, { model: config.model, standardize: standardizeFor(config, data), init: config.init });
+/** One problem for the run, or --compare-standardize's two: on x as it is and on standardized x. */
+function problemsOf(config: RunConfig, data: Dataset): Problem[] {
+  const setUp = (standardize: boolean) => setUpProblem(data, { model: config.model, standardize, init: config.init });
+  if (config.layout === 'compare') return config.series.map((s) => setUp(s.standardize ?? false));
+  const problem = setUp(standardizeFor(config, data));
+  return config.series.map(() => problem);
+}
 
-const settingsOf = (config: RunConfig, s: SeriesSpec) => ({ ...s, iterations: config.iterations, beta1: config.beta1, beta2: config.beta2, eps: config.eps, seed: config.seed });
+/**
+ * A series' descent settings. The comparison's later side takes the rate the first (raw) side used when none
+ * was given: one rate for both is the point, so the bowl is not handed its own, larger default.
+ */
+function settingsOf(config: RunConfig, s: SeriesSpec, done: readonly Descent[]) {
+  const lr = config.layout === 'compare' && s.lr === undefined && done.length > 0 ? done[0].lr : s.lr;
+  return { ...s, lr, iterations: config.iterations, beta1: config.beta1, beta2: config.beta2, eps: config.eps, seed: config.seed };
+}
 
 /**
  * Checks a run without doing it: the options, and that no file would overwrite another, the summary's
@@ -126,14 +152,14 @@ export function validateRun(options: RunOptions, summaryPath?: string): RunConfi
 export function sceneFromOptions(options: RunOptions): Scene {
   const config = resolveConfig(options);
   const data = loadData(config, () => {});
-  const { problem, descents } = train(config, data);
+  const { problem, problems, descents } = train(config, data);
   const groups = sceneGroups(config, descents);
-  return sceneOf(config, problem, groups[0].descents, groups[0].labels);
+  return sceneOf(config, problem, groups[0].descents, groups[0].labels, problems);
 }
 
 /** Stage 3's scene, with --arrows computed at the iterations it will draw. */
-function sceneOf(config: RunConfig, problem: Problem, descents: Descent[], labels: string[]): Scene {
-  const scene = buildScene(config, problem, descents, labels);
+function sceneOf(config: RunConfig, problem: Problem, descents: Descent[], labels: string[], problems: Problem[]): Scene {
+  const scene = config.layout === 'compare' ? buildCompareScene(config, problems, descents, labels) : buildScene(config, problem, descents, labels);
   return config.arrows ? { ...scene, arrows: surfaceArrows(problem, scene, shownIterations(config, scene)) } : scene;
 }
 
@@ -144,7 +170,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   refuseClashes(config, hooks.summaryPath);
   const { data, sha256: dataSha256 } = await loadDataAsync(config, warn, hooks.signal);
   warnWholeBatches(options, config, data, warn);
-  const { problem, descents } = await trainInterruptibly(config, data, hooks.signal);
+  const { problem, problems, descents } = await trainInterruptibly(config, data, hooks.signal);
   for (const w of problem.warnings) warn(w);
   descents.forEach((d, i) => {
     for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
@@ -155,7 +181,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   let stdout: Buffer | undefined;
   try {
     for (const group of config.outputs.length > 0 ? sceneGroups(config, descents) : []) {
-      const scene = sceneOf(config, problem, group.descents, group.labels);
+      const scene = sceneOf(config, problem, group.descents, group.labels, problems);
       const animated = await animate(config, scene, group.suffix, { ...hooks, commit }, warn);
       addOutputs(summary, animated.files, group.seriesIndex);
       stdout ??= animated.stdout;

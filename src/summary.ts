@@ -1,5 +1,5 @@
 import { standardizeFor, type RunConfig } from './config';
-import type { Descent, Problem } from './engine';
+import { iterationsToClose99, type Descent, type Problem } from './engine';
 import type { Divergence, Trajectory } from './types';
 
 /** One file written: the path (the pattern for a PNG sequence), its format, frames and bytes. */
@@ -28,6 +28,10 @@ export interface SeriesSummary {
   gap_closed: number | null;
   /** converged, stalled, cycling or diverged (see engine/verdict.ts); null with no optimum or no iterations. */
   verdict: string | null;
+  /** The first iteration at which 99 % of the loss gap was closed (exact optimum); null when it never was. */
+  iterations_to_99: number | null;
+  /** --compare-standardize: whether this side trained on standardized x. */
+  standardize?: boolean;
   diverged: Divergence | null;
   trajectory?: TrajectoryJson;
   outputs?: WrittenFile[];
@@ -45,6 +49,7 @@ export interface Summary {
   /** Updates performed; `final` holds the weights after exactly this many. */
   iterations?: number;
   requested_iterations: number;
+  /** Whether training ran on standardized x; with --compare-standardize false, and each series says its own. */
   standardize: boolean;
   data: { source: string; x: string; y: string; n: number; skipped: number; positive?: string };
   seed: string;
@@ -71,7 +76,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
   const head = {
     model: config.model,
     requested_iterations: config.iterations,
-    standardize: standardizeFor(config, data),
+    standardize: config.layout !== 'compare' && standardizeFor(config, data),
     data: {
       source: data.source,
       x: data.xName,
@@ -95,11 +100,12 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     optimum: opt,
     layout: config.layout,
     ...(config.sweep ? { sweep: { option: config.sweep.key === 'batchSize' ? 'batch_size' : config.sweep.key, values: config.sweep.values } } : {}),
-    series: descents.map((d, i) => seriesSummary(config, names, d, i)),
+    series: descents.map((d, i) => seriesSummary(config, names, d, i, optimum?.loss ?? null)),
   };
 }
 
-function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, i: number): SeriesSummary {
+function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, i: number, optimumLoss: number | null): SeriesSummary {
+  const side = config.series[i].standardize;
   const s: SeriesSummary = {
     label: config.series[i].label,
     optimizer: d.optimizer,
@@ -110,6 +116,8 @@ function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, 
     final: finalOf(names, d.trajectory),
     gap_closed: d.assessment.gapClosed,
     verdict: d.assessment.verdict,
+    iterations_to_99: iterationsToClose99(d.trajectory.loss, optimumLoss),
+    ...(side !== undefined ? { standardize: side } : {}),
     diverged: d.diverged,
   };
   if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);

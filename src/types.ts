@@ -141,10 +141,27 @@ export interface FrameTime {
 }
 
 /**
- * How several series share a frame: all paths on one surface, each in its colour (`overlay`: races), or one
- * small plot per series sharing axes and colour scale (`grid`: sweeps).
+ * How several series share a frame: all paths on one surface, each in its colour (`overlay`: races), one
+ * small plot per series sharing axes and colour scale (`grid`: sweeps), or one surface per series, each in
+ * its own units (`compare`: raw against standardized x).
  */
-export type SceneLayout = 'overlay' | 'grid';
+export type SceneLayout = 'overlay' | 'grid' | 'compare';
+
+/**
+ * One side of --compare-standardize: a series' own loss surface, in the weights its descent moved (the
+ * data's units on raw x, the standardized weights on standardized x), and how soon it closed 99 % of its gap.
+ */
+export interface SurfaceSide {
+  grid: LossGrid;
+  /** The series' path in this surface's units (same length as its trajectory). */
+  path: Trajectory;
+  optimum: Point | null;
+  weightLabels: readonly [string, string];
+  /** Both axes in one unit: drawn square, so the bowl looks round. */
+  equalAspect: boolean;
+  /** The first iteration at which 99 % of the loss gap was closed; null when it never was. */
+  iterationsTo99: number | null;
+}
 
 /** Words the user chose for the frame (--title, --xlabel, --ylabel, --labels); each absent one keeps its default. */
 export interface SceneText {
@@ -177,6 +194,8 @@ export interface Scene {
   optimum: Point | null;
   /** One or more descents from the same start on the same data. */
   series: Series[];
+  /** Layout `compare`: one surface per series, side by side (then `grid` is the first side's). */
+  sides?: SurfaceSide[];
   /** --arrows: the arrows at the current points. */
   arrows?: SurfaceArrows;
   layout: SceneLayout;

@@ -16,6 +16,7 @@ export { setUpProblem, type Problem, type ProblemConfig } from './problem';
 export { descendOn, descendOnAsync, referenceSettings, type Descent, type DescentSettings } from './descent';
 export { MAX_SAMPLE_LOG, samplesOfUpdate } from './samples';
 export { lossGrid, geometricLevels, DEFAULT_GRID } from './grid';
+export { iterationsToClose99 } from './verdict';
 export { chooseFrames, SAMPLE_MODES, type SampleMode, type FrameChoice } from './frames';
 
 /** One problem and one descent, as a single call. */

@@ -125,3 +125,16 @@ function iterationsToClose(gap: (i: number) => number, q: number, n: number, tar
   const more = linear ? (gn - target) / ((gq - gn) / steps) : Math.log(target / gn) / Math.log(gn / gq) * steps;
   return Number.isFinite(more) && more > 0 ? Math.ceil(more) : null;
 }
+
+/**
+ * The first iteration whose optimality gap is at most (1 − CONVERGED) of the starting gap — when the run had
+ * closed 99 % of it — read off the recorded trajectory with the exact optimum's loss; null when it never did
+ * (or there is no finite optimum). A start already at the optimum needed 0. Non-finite losses (a blow-up)
+ * never count as arrived.
+ */
+export function iterationsToClose99(loss: Float64Array, optimumLoss: number | null): number | null {
+  if (optimumLoss === null || loss.length === 0) return null;
+  const limit = (1 - CONVERGED) * Math.max(loss[0] - optimumLoss, 0);
+  for (let i = 0; i < loss.length; i++) if (loss[i] - optimumLoss <= limit) return i;
+  return null;
+}

@@ -2,6 +2,7 @@ import { modelOf } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { Warning } from '../warnings';
 import { kindOf, type OutputSpec } from './outputs';
+import type { RunLayout } from './resolve';
 import { OPTION_TABLE, flagOf, type Applies, type LayoutName, type OptionSpec, type OutputKind, type RunOptions } from './table';
 
 /** What decides whether a given option can change the run. */
@@ -10,7 +11,7 @@ export interface RunShape {
   series: readonly { optimizer: OptimizerName }[];
   /** Whether the summary (where --trajectory goes) is written anywhere. */
   summary: boolean;
-  layout: 'single' | LayoutName;
+  layout: RunLayout;
 }
 
 const KIND_NAMES: Record<OutputKind, string> = { gif: '.gif', mp4: '.mp4', webm: '.webm', still: 'a .png still', sequence: 'a %d .png sequence' };
@@ -52,7 +53,11 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
     if (kinds.length === 0) return 'nothing is drawn without --out';
     return `it applies to ${or(a.outputs.map((k) => KIND_NAMES[k]))} output`;
   }
-  if (a.layouts && kinds.length > 0 && !a.layouts.includes(shape.layout)) return `--layout ${shape.layout} draws one loss surface per series`;
+  // The comparison draws the two loss surfaces and nothing else on them.
+  if (shape.layout === 'compare' && kinds.length > 0 && (a.layouts || a.panel)) {
+    return a.panel === 'fit' || a.layouts ? '--compare-standardize draws only the two loss surfaces' : '--compare-standardize draws only the paths, starts and minima';
+  }
+  if (a.layouts && kinds.length > 0 && !a.layouts.includes(shape.layout as 'single' | LayoutName)) return `--layout ${shape.layout} draws one loss surface per series`;
   if (a.stochastic && !optimizers.some((x) => x.sampling)) {
     return `it applies to --optimizer ${or(OPTIMIZERS.filter((n) => optimizerOf(n).sampling))}`;
   }

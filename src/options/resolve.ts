@@ -11,6 +11,7 @@ import type { PanelName, ThemeName } from '../types';
 import type { Warn } from '../warnings';
 import { outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
+import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
 import { librarySchema } from './schema';
 
@@ -23,7 +24,12 @@ export interface SeriesSpec {
   lr?: number;
   batchSize: number;
   momentum: number;
+  /** --compare-standardize: whether this side trains on standardized x (absent: the run's choice). */
+  standardize?: boolean;
 }
+
+/** How a run's descents are laid out (see RunConfig.layout). */
+export type RunLayout = 'single' | LayoutName | 'compare';
 
 /** A whole run, validated, with every default filled in: the data request, the descents and the outputs. */
 export interface RunConfig extends DataRequest {
@@ -34,11 +40,16 @@ export interface RunConfig extends DataRequest {
   init: [number, number];
   /** Absent: the data set's suggestion (built-in sets: on), else off. */
   standardize?: boolean;
+  /** --compare-standardize: one series on raw x, one on standardized x (the layout is then `compare`). */
+  compareStandardize: boolean;
   /** The descents: one, several optimizers (a race), or several values of one setting (a sweep). */
   series: SeriesSpec[];
   sweep: { key: 'lr' | 'momentum' | 'batchSize'; values: number[] } | null;
-  /** single: one series; files: one set of outputs per series; overlay, grid: every series in one animation. */
-  layout: 'single' | LayoutName;
+  /**
+   * single: one series; files: one set of outputs per series; overlay, grid: every series in one animation;
+   * compare: --compare-standardize, the raw and the standardized descent each on its own surface.
+   */
+  layout: RunLayout;
   outputs: OutputSpec[];
   /** The iterations drawn into each still (.png without %d). */
   stills: (number | 'last')[];
@@ -119,9 +130,10 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     warn({ code: 'roundedToEven', width, height, toWidth: w, toHeight: h });
     [width, height] = [w, h];
   }
+  refuseCompareConflicts(o);
   const { series, sweep } = seriesOf(o, d);
   const several = series.length > 1;
-  const layout = !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
+  const layout: RunLayout = o.compareStandardize ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
@@ -153,6 +165,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     eps: d('eps'),
     init: [...d('init')] as [number, number],
     standardize: o.standardize,
+    compareStandardize: layout === 'compare',
     series,
     sweep,
     layout,
@@ -162,8 +175,9 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     height,
     panels,
     theme: d('theme'),
-    referencePath: d('referencePath'),
-    arrows: d('arrows'),
+    // The comparison draws neither (a warning says so): each side would need its own model to compute them.
+    referencePath: d('referencePath') && layout !== 'compare',
+    arrows: d('arrows') && layout !== 'compare',
     frames: d('frames'),
     every: o.every,
     sample: d('sample'),
@@ -237,6 +251,9 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
     batchSize: d('batchSize') as number,
     momentum: d('momentum') as number,
   });
+  if (o.compareStandardize) {
+    return { series: COMPARE_SIDES.map((side) => ({ ...base(optimizers[0]), ...side, suffix: '' })), sweep: null };
+  }
   if (optimizers.length > 1) {
     return { series: optimizers.map((name) => ({ ...base(name), label: optimizerOf(name).short, suffix: `-${name}` })), sweep: null };
   }

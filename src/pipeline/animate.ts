@@ -8,7 +8,7 @@ import type { Commit, Encoder, OutputFormat } from '../encode';
 import { messages, runError } from '../errors';
 import type { Renderer } from '../render';
 import type { WrittenFile } from '../summary';
-import type { FrameTime, Scene } from '../types';
+import type { FrameTime, LossGrid, Scene, Trajectory } from '../types';
 import type { Warn, Warning } from '../warnings';
 
 /** What animate wrote: the files, and the bytes of the output to stdout (`--out -`), if there is one. */
@@ -53,11 +53,20 @@ export function createEncoder(format: OutputFormat, options: import('../encode')
 
 /** The iterations of the animation: every animated output shows the same frames, chosen over all paths. */
 export function animationFrames(config: RunConfig, scene: Scene): number[] {
+  const choice = { frames: config.frames, every: config.every, sample: config.sample };
+  // Side by side, each path is measured in its own window, as a share of it: one frame clock for both.
+  if (scene.sides) return chooseFrames(scene.sides.map((s) => inWindow(s.path, s.grid)), { ...choice, w0Range: [0, 1], w1Range: [0, 1] });
   return chooseFrames(
     // On the surface's own units, where "distance travelled" is measured as it appears on screen.
     scene.standardized?.paths ?? scene.series.map((s) => s.trajectory),
-    { frames: config.frames, every: config.every, sample: config.sample, w0Range: scene.grid.w0Range, w1Range: scene.grid.w1Range },
+    { ...choice, w0Range: scene.grid.w0Range, w1Range: scene.grid.w1Range },
   );
+}
+
+/** A path as shares of a grid's window (0 at one edge, 1 at the other), so paths on different surfaces compare. */
+function inWindow(t: Trajectory, grid: LossGrid): Trajectory {
+  const share = (v: Float64Array, [lo, hi]: readonly [number, number]) => v.map((x) => (x - lo) / (hi - lo || 1));
+  return { w: [share(t.w[0], grid.w0Range), share(t.w[1], grid.w1Range)], loss: t.loss };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { RunConfig } from '../config';
 import { DEFAULT_GRID, lossGrid, optimizerOf, type Descent, type Problem } from '../engine';
-import { toScaledUnits } from '../engine/standardize';
+import { toScaledUnits, type Scaling } from '../engine/standardize';
+import { shortRate } from '../render/format';
 import type { Scene, SceneLayout, Series, StandardizedSurface, Trajectory } from '../types';
 
 /** Several descents as the renderer sees them: labelled series over one shared surface. */
@@ -8,21 +9,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   // Several descents on one frame name their rates too, unless the rate is what the labels already vary:
   // a race at default rates compares optimizers at different rates, and the viewer should see which.
   const withRate = descents.length > 1 && config.sweep?.key !== 'lr';
-  const series: Series[] = descents.map((d, i) => {
-    const o = optimizerOf(d.optimizer);
-    return {
-      label: withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i],
-      optimizer: d.optimizer,
-      optimizerTitle: o.title,
-      optimizerShort: o.short,
-      lr: d.lr,
-      trajectory: d.trajectory,
-      iterations: d.iterations,
-      diverged: d.diverged,
-      ...(d.samples ? { samples: d.samples } : {}),
-      ...(d.reference ? { reference: d.reference } : {}),
-    };
-  });
+  const series: Series[] = descents.map((d, i) => seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]));
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
   const allDiverged = descents.every((d) => d.diverged !== null);
   const standardized = problem.scaling ? standardizedSurface(problem, descents) : undefined;
@@ -48,6 +35,23 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   };
 }
 
+/** A descent as the renderer sees it, under the label it is drawn with. */
+export function seriesOf(d: Descent, label: string): Series {
+  const o = optimizerOf(d.optimizer);
+  return {
+    label,
+    optimizer: d.optimizer,
+    optimizerTitle: o.title,
+    optimizerShort: o.short,
+    lr: d.lr,
+    trajectory: d.trajectory,
+    iterations: d.iterations,
+    diverged: d.diverged,
+    ...(d.samples ? { samples: d.samples } : {}),
+    ...(d.reference ? { reference: d.reference } : {}),
+  };
+}
+
 /**
  * One trajectory through every series' points, for choosing the surface's window: the window holds all
  * paths. A diverged series contributes only its points below four times the start's loss (lossGrid's cap),
@@ -66,9 +70,23 @@ function joinPaths(descents: Descent[], paths: Trajectory[]): Trajectory {
   return { w: Array.from({ length: dim }, (_, k) => pick((t) => t.w[k])), loss: pick((t) => t.loss) };
 }
 
-/** A rate in two significant digits, small ones in exponent form so a legend stays narrow: 0.023, 1.8e-3. */
-function shortRate(lr: number): string {
-  return lr < 0.01 ? lr.toExponential(1) : String(Number(lr.toPrecision(2)));
+/** A path recorded in the data's units, in the weights on standardized x (the loss column is shared). */
+export function toScaledPath(t: Trajectory, scaling: Scaling): Trajectory {
+  const n = t.loss.length;
+  const w = t.w.map(() => new Float64Array(n));
+  const point = new Float64Array(t.w.length);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < t.w.length; k++) point[k] = t.w[k][i];
+    const v = toScaledUnits(point, scaling);
+    for (let k = 0; k < t.w.length; k++) w[k][i] = v[k];
+  }
+  return { w, loss: t.loss };
+}
+
+/** The axis names of the weights on standardized x. */
+export function standardizedLabels(problem: Problem): [string, string] {
+  const [a, b] = problem.descriptor.weightLabels;
+  return [`${a}, x standardized`, `${b}, x standardized`];
 }
 
 /**
@@ -77,21 +95,10 @@ function shortRate(lr: number): string {
  */
 function standardizedSurface(problem: Problem, descents: Descent[]): StandardizedSurface {
   const scaling = problem.scaling!;
-  const toSurface = (t: Trajectory): Trajectory => {
-    const n = t.loss.length;
-    const w = t.w.map(() => new Float64Array(n));
-    const point = new Float64Array(t.w.length);
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < t.w.length; k++) point[k] = t.w[k][i];
-      const v = toScaledUnits(point, scaling);
-      for (let k = 0; k < t.w.length; k++) w[k][i] = v[k];
-    }
-    return { w, loss: t.loss };
-  };
+  const toSurface = (t: Trajectory) => toScaledPath(t, scaling);
   const paths = descents.map((d) => toSurface(d.trajectory));
   const references = descents.map((d) => (d.reference ? toSurface(d.reference) : undefined));
   const o = problem.optimum;
   const optimum = o ? { w: Array.from(toScaledUnits(o.w, scaling)), loss: o.loss } : null;
-  const [a, b] = problem.descriptor.weightLabels;
-  return { paths, optimum, references, weightLabels: [`${a}, x standardized`, `${b}, x standardized`] };
+  return { paths, optimum, references, weightLabels: standardizedLabels(problem) };
 }

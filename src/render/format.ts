@@ -68,3 +68,13 @@ export function formatPowerOfTen(exponent: number): string {
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
+
+/** A count of iterations with thousands grouped by commas ("28,567"), the same on every machine (no locale). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A rate in two significant digits, small ones in exponent form so a legend stays narrow: 0.023, 1.8e-3. */
+export function shortRate(lr: number): string {
+  return lr < 0.01 ? lr.toExponential(1) : String(Number(lr.toPrecision(2)));
+}

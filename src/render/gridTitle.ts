@@ -8,10 +8,11 @@ import { startTitle, type TitleDrawer } from './title';
 
 /**
  * The title band of small multiples: "Linear regression · gradient descent" and "iteration k / N" on the
- * left (the optimizer only when every cell shares it; a race names it in each cell). `room` is the width
- * left on the right for the marker legend.
+ * left (the optimizer only when every cell shares it; a race names it in each cell). `note` follows the
+ * fullest heading when it fits (the comparison's shared rate). `room` is the width left on the right for the
+ * marker legend.
  */
-export function gridTitle(measure: SKRSContext2D, band: Rect, scene: Scene, style: Style): { draw: TitleDrawer; room: number } {
+export function gridTitle(measure: SKRSContext2D, band: Rect, scene: Scene, style: Style, note = ''): { draw: TitleDrawer; room: number } {
   const { model, series } = scene;
   const shared = new Set(series.map((s) => s.optimizer)).size === 1 ? series[0] : null;
   const total = scene.requestedIterations;
@@ -23,7 +24,8 @@ export function gridTitle(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const slot = Math.max(...sampleIterations(scene.iterations).map((k) => measure.measureText(iterationText(k)).width));
   measure.font = font(size, true);
   const own = scene.text?.title;
-  const headings = shared ? [`${model.title} · ${shared.optimizerTitle}`, `${model.short} · ${shared.optimizerShort}`, model.short] : [model.title, model.short];
+  const named = shared ? [`${model.title} · ${shared.optimizerTitle}`, `${model.short} · ${shared.optimizerShort}`, model.short] : [model.title, model.short];
+  const headings = note ? [...named.slice(0, -1).map((h) => h + note), ...named] : named;
   const available = band.w * 0.7 - 2 * margin - slot - gap;
   // A title of the user's own is shortened rather than dropped.
   const heading = own !== undefined ? fitText(measure, own, available) : (headings.find((t) => measure.measureText(t).width <= available) ?? '');

@@ -2,6 +2,7 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { FrameTime, PanelName, Scene } from '../types';
 import { ensureFont } from './font';
 import { fitPanel } from './fit';
+import { compareFrame } from './compareFrame';
 import { gridFrame } from './gridFrame';
 import type { FrameParts } from './frameParts';
 import { frameLayout, panelStyle, type Rect, type Style } from './layout';
@@ -40,7 +41,8 @@ export function prepareFrame(scene: Scene): PreparedFrame {
   if (scene.series.length === 0) throw new RangeError('a scene needs at least one series');
   const background = createCanvas(width, height);
   const bg = background.getContext('2d');
-  const { layout, panels, title, decorate } = scene.layout === 'grid' ? gridFrame(bg, scene) : overlayFrame(bg, scene);
+  const arrange = scene.layout === 'grid' ? gridFrame : scene.layout === 'compare' && scene.sides ? compareFrame : overlayFrame;
+  const { layout, panels, title, decorate } = arrange(bg, scene);
   bg.fillStyle = layout.style.theme.background;
   bg.fillRect(0, 0, width, height);
   for (const panel of panels) panel.drawStatic(bg);

@@ -1,0 +1,55 @@
+/** --compare-standardize on the command line: what it refuses (exit 2, one line), what it ignores, what it reports. */
+import { messages } from '../../src/errors';
+import { mlvisInProcess } from '../helpers/cli';
+
+const base = ['linear', '--data', 'cars', '--compare-standardize'];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('--compare-standardize', () => {
+  it.each([
+    [['--optimizer', 'gd,adam'], 'several --optimizer'],
+    [['--lr', '0.01,0.1'], 'a list for --lr'],
+    [['--optimizer', 'momentum', '--momentum', '0.5,0.9'], 'a list for --momentum'],
+    [['--standardize'], '--standardize'],
+    [['--no-standardize'], '--no-standardize'],
+    [['--layout', 'grid'], '--layout'],
+  ])('refuses %j with one line and exit 2', async (extra, flag) => {
+    const r = await mlvisInProcess([...base, ...extra, '--summary', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(escape(messages.compareWith(flag, '').split(': ')[0])));
+  });
+
+  it('warns that the fit panel and the arrows are not drawn', async () => {
+    const r = await mlvisInProcess([...base, '--iters', '20', '--panels', 'surface,fit', '--arrows', '--xlabel', 'hp', '--out', '-', '--format', 'png']);
+    expect([r.code, r.stdout.slice(1, 4)]).toEqual([0, 'PNG']);
+    expect(r.stderr).toMatch(/--panels is ignored: --compare-standardize draws only the two loss surfaces/);
+    expect(r.stderr).toMatch(/--xlabel is ignored: --compare-standardize draws only the two loss surfaces/);
+    expect(r.stderr).toMatch(/--arrows is ignored: --compare-standardize draws only the paths, starts and minima/);
+  });
+
+  it('reports both sides in the summary, with the shared rate and iterations_to_99', async () => {
+    const r = await mlvisInProcess([...base, '--lr', '0.1', '--iters', '50', '--summary', '-', '--quiet']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.layout).toBe('compare');
+    expect(s.series.map((x: { label: string }) => x.label)).toEqual(['raw x', 'standardized x']);
+    for (const x of s.series) {
+      expect(x.lr).toBe(0.1);
+      expect(x).toHaveProperty('gap_closed');
+      expect(x).toHaveProperty('verdict');
+      expect(x).toHaveProperty('iterations_to_99');
+    }
+    expect(s.series[0].verdict).toBe('diverged');
+    expect(s.series[0].iterations_to_99).toBeNull();
+    expect(s.series[1].iterations_to_99).toBeGreaterThan(0);
+  });
+
+  it('is listed in --help with the rate it shares', async () => {
+    const r = await mlvisInProcess(['linear', '--help']);
+    expect(r.stdout).toMatch(/--compare-standardize/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/raw problem's default rate/);
+  });
+});
