@@ -11,7 +11,7 @@
  */
 import { resolveConfig, standardizeFor, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, readDataFile, resolveSource } from './data';
-import { descendOn, descendOnAsync, optimizerOf, referenceSettings, setUpProblem, type Descent, type Problem } from './engine';
+import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, type Descent, type Problem } from './engine';
 import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, shownIterations, type AnimateHooks } from './pipeline/animate';
@@ -92,7 +92,7 @@ export function train(config: RunConfig, data: Dataset): Trained {
   const problems = problemsOf(config, data);
   const descents: Descent[] = [];
   config.series.forEach((spec, i) => {
-    const s = settingsOf(config, spec, descents);
+    const s = settingsOf(config, spec, problems);
     const d = descendOn(problems[i], s);
     const ref = config.referencePath ? referenceSettings(problems[i], d, s) : null;
     descents.push(ref ? { ...d, reference: descendOn(problems[i], ref).trajectory } : d);
@@ -112,7 +112,7 @@ async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: Abo
   const descents: Descent[] = [];
   const stopped = () => runError(messages.interrupted());
   for (let i = 0; i < config.series.length; i++) {
-    const s = settingsOf(config, config.series[i], descents);
+    const s = settingsOf(config, config.series[i], problems);
     const d = await descendOnAsync(problems[i], s, signal, stopped);
     // --reference-path: the full-batch descent to compare with; its own warnings are not the run's.
     const ref = config.referencePath ? referenceSettings(problems[i], d, s) : null;
@@ -130,12 +130,28 @@ function problemsOf(config: RunConfig, data: Dataset): Problem[] {
 }
 
 /**
- * A series' descent settings. The comparison's later side takes the rate the first (raw) side used when none
- * was given: one rate for both is the point, so the bowl is not handed its own, larger default.
+ * A series' descent settings. The comparison's sides share one rate, --lr or else the largest that is
+ * stable on both: 0.9 of the smaller stability limit (the raw valley's, set by its steep direction). One
+ * rate for both is the point: the bowl is not handed its own, larger default.
  */
-function settingsOf(config: RunConfig, s: SeriesSpec, done: readonly Descent[]) {
-  const lr = config.layout === 'compare' && s.lr === undefined && done.length > 0 ? done[0].lr : s.lr;
+function settingsOf(config: RunConfig, s: SeriesSpec, problems: readonly Problem[]) {
+  const lr = config.layout === 'compare' && s.lr === undefined ? sharedRate(config, s, problems) : s.lr;
   return { ...s, lr, iterations: config.iterations, beta1: config.beta1, beta2: config.beta2, eps: config.eps, seed: config.seed };
+}
+
+function sharedRate(config: RunConfig, s: SeriesSpec, problems: readonly Problem[]): number {
+  const o = optimizerOf(s.optimizer);
+  const beta2 = config.beta2 ?? o.defaults?.beta2 ?? 0.999;
+  const params = { lr: NaN, batchSize: s.batchSize, momentum: s.momentum, beta1: config.beta1, beta2, eps: config.eps };
+  // Adaptive optimizers have no closed-form limit (their rule needs a rate that failed): their default then.
+  // Rates that depend on the run's length are taken at the default length: a comparison that chooses its own
+  // length (see lengthOfComparison) must run at the rate its probe ran at.
+  const rates = problems.map((p) => {
+    const context = { init: p.trainInit, iterations: 1000 };
+    const limit = o.stableRate(p.trainModel, params, context);
+    return Number.isFinite(limit) ? 0.9 * limit : o.defaultRate(p.trainModel, params, context);
+  });
+  return Math.min(...rates);
 }
 
 /**
@@ -150,11 +166,33 @@ export function validateRun(options: RunOptions, summaryPath?: string): RunConfi
 
 /** The scene of the run's first output (tests and tools that draw frames themselves). */
 export function sceneFromOptions(options: RunOptions): Scene {
-  const config = resolveConfig(options);
-  const data = loadData(config, () => {});
+  const given = resolveConfig(options);
+  const data = loadData(given, () => {});
+  const config = comparing(options, given) ? { ...given, iterations: lengthOfComparison(given, train({ ...given, iterations: probeLength(given, data) }, data)) } : given;
   const { problem, problems, descents } = train(config, data);
   const groups = sceneGroups(config, descents);
   return sceneOf(config, problem, groups[0].descents, groups[0].labels, problems);
+}
+
+/** --compare-standardize with no --iters given: the run's length is chosen (see lengthOfComparison). */
+function comparing(options: RunOptions, config: RunConfig): boolean {
+  return config.layout === 'compare' && options.iterations === undefined;
+}
+
+/** The probe's length: up to a million iterations, within about 3e7 sample-iterations of work per side. */
+function probeLength(config: RunConfig, data: Dataset): number {
+  return Math.max(config.iterations, Math.min(1_000_000, Math.floor(3e7 / Math.max(1, data.x.length))));
+}
+
+/**
+ * "Each with the iterations it needed": the comparison runs until the slower side has closed 99 % of its
+ * loss gap (and a tenth more, so its arrival shows), or for the whole probe when a side never does.
+ */
+function lengthOfComparison(config: RunConfig, probe: Trained): number {
+  const needed = probe.descents.map((d, i) => iterationsToClose99(d.trajectory.loss, probe.problems[i].optimum?.loss ?? null));
+  const longest = probe.descents.reduce((m, d) => Math.max(m, d.iterations), 0);
+  if (needed.some((n) => n === null)) return Math.max(1, longest);
+  return Math.max(config.iterations > 0 ? 1 : 0, Math.min(longest, Math.ceil(Math.max(...(needed as number[])) * 1.1)));
 }
 
 /** Stage 3's scene, with --arrows computed at the iterations it will draw. */
@@ -166,9 +204,13 @@ function sceneOf(config: RunConfig, problem: Problem, descents: Descent[], label
 /** The whole pipeline: validate, load, train, and (with outputs) draw and encode. */
 export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
   const warn: Warn = (w) => hooks.warn?.(warningText(w), w);
-  const config = resolveConfig(options, warn, { summary: hooks.summary ?? true });
-  refuseClashes(config, hooks.summaryPath);
-  const { data, sha256: dataSha256 } = await loadDataAsync(config, warn, hooks.signal);
+  const given = resolveConfig(options, warn, { summary: hooks.summary ?? true });
+  refuseClashes(given, hooks.summaryPath);
+  const { data, sha256: dataSha256 } = await loadDataAsync(given, warn, hooks.signal);
+  // --compare-standardize without --iters runs each side as long as it needs: a probe run finds how long.
+  const config = comparing(options, given)
+    ? { ...given, iterations: lengthOfComparison(given, await trainInterruptibly({ ...given, iterations: probeLength(given, data) }, data, hooks.signal)) }
+    : given;
   warnWholeBatches(options, config, data, warn);
   const { problem, problems, descents } = await trainInterruptibly(config, data, hooks.signal);
   for (const w of problem.warnings) warn(w);

@@ -2,10 +2,9 @@
  * --compare-standardize trains twice at one rate: the standardized side needs far fewer iterations than the
  * raw one on cars (Horsepower → Miles_per_Gallon), and iterations_to_99 is read off each trajectory.
  */
-import { buildSummary, resolveConfig, train } from '../../src/index';
+import { buildSummary, resolveConfig, run, train } from '../../src/index';
 import { loadDataset } from '../../src/data';
 import { setUpProblem } from '../../src/engine';
-import { gdRate } from '../../src/engine/rates';
 
 const ITERS = 300_000;
 const config = resolveConfig({ model: 'linear', data: 'cars', compareStandardize: true, iterations: ITERS });
@@ -13,10 +12,11 @@ const data = loadDataset(config, () => {});
 const { problem, problems, descents } = train(config, data);
 const summary = buildSummary(config, problem, descents);
 
-test('trains on raw x and on standardized x, from one start, at the raw problem’s default rate', () => {
+test('trains on raw x and on standardized x, from one start, at 0.9 of the raw valley’s stability limit', () => {
   expect(problems.map((p) => p.scaling !== null)).toEqual([false, true]);
-  const rawDefault = gdRate(setUpProblem(data, { model: 'linear', standardize: false, init: [0, 0] }).trainModel, ITERS);
-  expect(descents.map((d) => d.lr)).toEqual([rawDefault, rawDefault]);
+  // gd's limit is 2/L; the raw valley's L is far larger than the bowl's 2, so it sets the shared rate.
+  const shared = 0.9 * (2 / setUpProblem(data, { model: 'linear', standardize: false, init: [0, 0] }).trainModel.curvature());
+  expect(descents.map((d) => d.lr)).toEqual([shared, shared]);
   // Same start in the data's units on both sides.
   expect(descents.map((d) => [d.trajectory.w[0][0], d.trajectory.w[1][0]])).toEqual([[0, 0], [0, 0]]);
 });
@@ -54,4 +54,15 @@ test('a side that never closes 99 % says null, and a shared rate that blows up o
   expect(s[0].verdict).toBe('diverged');
   expect(s[0].iterations_to_99).toBeNull();
   expect(s[1].iterations_to_99).toBeLessThan(20);
+});
+
+test('without --iters, the comparison runs as long as the slower side needs (here: the whole probe)', async () => {
+  const { summary } = await run({ model: 'linear', data: 'cars', compareStandardize: true }, { warn: () => {} });
+  const [raw, std] = summary.series!;
+  // The bowl arrives well inside the run; the valley does not within the probe's budget of work.
+  expect(std.iterations_to_99).not.toBeNull();
+  expect(std.iterations_to_99!).toBeLessThan(summary.requested_iterations);
+  expect(summary.requested_iterations).toBe(Math.floor(3e7 / 392));
+  expect(raw.iterations_to_99).toBeNull();
+  expect(raw.gap_closed!).toBeLessThan(0.99);
 });
