@@ -2,13 +2,13 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../types';
 import { drawAxes, drawHeading } from './axes';
 import { contourSet, fillBands, strokeIsoLines } from './contours';
-import { font } from './font';
 import { placePlot, type Rect, type Style } from './layout';
 import { drawLegend, type LegendItem } from './legend';
-import { drawDot, drawLabel, drawStar } from './markers';
+import { drawDot, drawStar } from './markers';
+import { drawSurfaceNotices } from './notices';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
-import { divergedBy, seriesColour } from './series';
+import { seriesColour } from './series';
 import { drawCurrent, stackedWidths, strokePath, surfacePath } from './surfacePath';
 import { surfaceView } from './surfaceView';
 
@@ -35,10 +35,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
   const paths = scene.series.map((s, i) => surfacePath(s, view.paths[i], plot, box));
   const widths = stackedWidths(paths.length, style);
   const starts = distinctStarts(paths.map((p) => [p.sx(0), p.sy(0)]));
-  const headings = view.note
-    ? [...new Set([`Loss surface (${model.lossName}), ${view.note}`, `Loss surface (${model.lossShort}), ${view.note}`, `Loss surface, ${view.note}`, 'Loss surface'])]
-    : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
-  const single = paths.length === 1;
+  const headings = surfaceHeadings(model, view.note);
 
   return {
     plot,
@@ -61,20 +58,17 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
       if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent(ctx, paths[i], i, k, seriesColour(style, i), style);
-      ctx.font = font(f, true);
-      let row = 0;
-      scene.series.forEach((s, i) => {
-        if (!s.diverged || !divergedBy(s, k, scene.iterations)) return;
-        const text = single ? `diverged at iteration ${s.diverged.iteration}` : `${s.label} diverged at iteration ${s.diverged.iteration}`;
-        drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row++ * f * 1.8, f, seriesColour(style, i), theme.labelBox);
-      });
-      if (!optimum) {
-        // Separable classes: the path heads off for ever; say why there is no star.
-        drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
-      }
+      drawSurfaceNotices(ctx, rect, scene, style, k, optimum !== null);
       ctx.restore();
     },
   };
+}
+
+/** The panel's heading, longest first: the first that fits beside the legend is drawn. */
+export function surfaceHeadings(model: Scene['model'], note: string): string[] {
+  return note
+    ? [...new Set([`Loss surface (${model.lossName}), ${note}`, `Loss surface (${model.lossShort}), ${note}`, `Loss surface, ${note}`, 'Loss surface'])]
+    : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
 }
 
 /** The white start dot with a black rim: readable on every viridis colour. */
