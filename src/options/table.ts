@@ -8,13 +8,14 @@ import * as v from 'valibot';
 import { SAMPLE_MODES } from '../engine/frames';
 import { MODELS } from '../engine/models';
 import { OPTIMIZERS, type HyperParam, type OptimizerName } from '../engine/optimizers';
-import type { PanelName, ThemeName } from '../types';
+import type { PanelName, ThemeName, ViewName } from '../types';
 import { between, choice, finite, fraction, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
 import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
 import { messages, usageError } from '../errors';
 
 export const PANELS: readonly PanelName[] = ['surface', 'fit', 'loss'];
 export const THEMES: readonly ThemeName[] = ['light', 'dark'];
+export const VIEWS: readonly ViewName[] = ['2d', '3d'];
 export const LAYOUTS = ['files', 'overlay', 'grid'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 /** What an output is, for deciding which options reach it. */
@@ -34,6 +35,10 @@ export interface Applies {
   seeded?: true;
   /** The run must be laid out in one of these ways (the grid draws only loss surfaces). */
   layouts?: readonly ('single' | LayoutName)[];
+  /** The frame must show this panel. */
+  panel?: PanelName;
+  /** The surface must be drawn in this view. */
+  view?: ViewName;
 }
 
 export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
@@ -174,6 +179,10 @@ export const OPTION_TABLE = {
   height: spec({ group: 'Animation', schema: int(120, 8192), default: 480, applies: { needs: 'out' }, help: 'frame height in pixels' }),
   /** The panels side by side, in order, from `'surface'` (loss surface and path), `'fit'` (data and model) and `'loss'` (loss by iteration). Default `['surface', 'fit']`. Flag `--panels`. */
   panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS)), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out', layouts: ['single', 'files', 'overlay'] }, help: 'panels, comma-separated from surface, fit, loss' }),
+  /** How the loss surface panel is drawn: `'2d'` (contour bands seen from above) or `'3d'` (a shaded mesh in perspective, the loss vertical on a log-like scale, the paths riding on it). Not with `layout: 'grid'`. Default `'2d'`. Flag `--view`. */
+  view: spec({ flag: '--view', arg: '<2d|3d>', group: 'Animation', choices: VIEWS, schema: choice(VIEWS), default: '2d' as ViewName, applies: { needs: 'out', panel: 'surface' }, help: 'the loss surface as contour bands seen from above (2d), or as a shaded mesh in perspective with the loss vertical (3d)' }),
+  /** With `view: '3d'`: the degrees the camera turns about the vertical axis from the first frame of an animation to the last, −720 to 720 (negative turns clockwise). Default 0: the camera stands still. Flag `--orbit`. */
+  orbit: spec({ flag: '--orbit', arg: '<deg>', group: 'Animation', schema: between(-720, 720), parse: num, default: 0, applies: { view: '3d', outputs: animation }, help: '--view 3d: degrees the camera turns over the animation (e.g. 360; negative turns clockwise)' }),
   /** Colour theme, `'light'` or `'dark'`. Default `'light'`. Flag `--theme`. */
   theme: spec({ flag: '--theme', arg: '<name>', group: 'Animation', choices: THEMES, schema: choice(THEMES), default: 'light' as ThemeName, applies: { needs: 'out' }, help: 'colour theme' }),
   /** The number of frames of an animation, 2 to 100,000. Default 100. Flag `--frames`. */

@@ -39,6 +39,8 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     optimum: problem.optimum,
     series,
     layout,
+    view: config.view,
+    orbit: config.orbit,
     iterations: Math.max(...descents.map((d) => d.iterations)),
     requestedIterations: config.iterations,
   };
