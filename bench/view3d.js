@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `npm run bench:view3d` (or `node bench/view3d.js` after `npm run build`): the per-frame drawing cost of
+ * `npm run bench:view3d` (also the last table of `npm run bench`): the per-frame drawing cost of
  * --view 3d against the 2-D view on the same run, the target of issue 8 being at most 3 times. Only the
  * renderer is timed (no training, no encoding, which are the same for both views), at the default
  * 960x480 over 100 frames, as CPU time; each view is timed in several rounds, interleaved, and the median

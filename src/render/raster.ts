@@ -66,6 +66,11 @@ const A = new Float64Array(4);
 const B = new Float64Array(4);
 const C = new Float64Array(4);
 const I = new Float64Array(4);
+/** Per edge, the row's bound on X as a line in Y: X ≥ or ≤ P·Y + Q, inside (…In) or clear of its line (…Clear). */
+const PIn = new Float64Array(4);
+const QIn = new Float64Array(4);
+const PClear = new Float64Array(4);
+const QClear = new Float64Array(4);
 let edges = 0;
 let spanLo = 0;
 let spanHi = 0;
@@ -104,17 +109,26 @@ function fillPolygon(t: RasterTarget, x: ArrayLike<number>, y: ArrayLike<number>
   const reach = hw + 0.5;
   // Pixels exactly on a shared edge belong to both cells: no cracks between them.
   const eps = -1e-9 * Math.max(Math.abs(area), 1);
+  for (let k = 0; k < n; k++) {
+    // A·X + B·Y + C ≥ off, X a pixel centre px + ½, solved for px: a line in Y, once per polygon.
+    const off = I[k] > 0 ? reach / I[k] : eps;
+    const a = A[k] === 0 ? 1 : A[k];
+    PIn[k] = -B[k] / a;
+    QIn[k] = -(C[k] - eps) / a - 0.5;
+    PClear[k] = PIn[k];
+    QClear[k] = -(C[k] - off) / a - 0.5;
+  }
   const packed = pack(r, g, b);
   const { width, words, data } = t;
   const y0 = Math.max(0, Math.floor(yMin));
   const y1 = Math.min(t.height - 1, Math.ceil(yMax));
   for (let py = y0; py <= y1; py++) {
     const Y = py + 0.5;
-    rowSpan(Y, eps, 0, 0, width - 1);
+    rowSpan(Y, PIn, QIn, 0, width - 1);
     const lo = spanLo;
     const hi = spanHi;
     if (lo > hi) continue;
-    rowSpan(Y, eps, reach, lo, hi);
+    rowSpan(Y, PClear, QClear, lo, hi);
     const row = py * width;
     if (spanLo > spanHi) {
       shadeRun(data, row, lo, hi, Y, r, g, b, reach, style.lineDarkness);
@@ -130,17 +144,17 @@ function fillPolygon(t: RasterTarget, x: ArrayLike<number>, y: ArrayLike<number>
 }
 
 /**
- * Sets [spanLo, spanHi] to the pixels of [lo, hi] on row Y whose centres are inside every edge: E_k ≥ eps,
- * and, with `lineReach` > 0, at least that many pixels from every side that has a line.
+ * Sets [spanLo, spanHi] to the pixels of [lo, hi] on row Y that every edge's bound allows: px ≥ P·Y + Q for
+ * an edge with A > 0, px ≤ P·Y + Q for A < 0; an edge with A = 0 (horizontal) allows the row or none of it.
  */
-function rowSpan(Y: number, eps: number, lineReach: number, lo: number, hi: number): void {
+function rowSpan(Y: number, P: Float64Array, Q: Float64Array, lo: number, hi: number): void {
   for (let k = 0; k < edges; k++) {
-    const off = lineReach > 0 && I[k] > 0 ? lineReach / I[k] : eps;
-    const v = B[k] * Y + C[k] - off;
     const a = A[k];
-    if (a > 0) lo = Math.max(lo, Math.ceil(-v / a - 0.5));
-    else if (a < 0) hi = Math.min(hi, Math.floor(-v / a - 0.5));
-    else if (v < 0) hi = lo - 1;
+    const bound = P[k] * Y + Q[k];
+    if (a > 0) lo = Math.max(lo, Math.ceil(bound));
+    else if (a < 0) hi = Math.min(hi, Math.floor(bound));
+    // Horizontal (A taken as 1 above): B·Y + C ≥ off holds exactly when bound ≤ −½.
+    else if (bound > -0.5) hi = lo - 1;
   }
   spanLo = lo;
   spanHi = hi;
