@@ -83,17 +83,24 @@ export function drawBoxLabels(ctx: SKRSContext2D, cam: Camera, vp: Viewport, box
   const [dx, dy] = [Math.sign(cx) * out * 0.6, Math.sign(cy) * out * 0.6];
   ctx.textAlign = 'right';
   let last = Infinity;
+  let left = Infinity;
   for (const t of scale.ticks) {
     const [px, py] = P(cx + dx, cy + dy, H * t.h);
     if (last - py < f * 1.25) continue;
     ctx.fillText(t.label, px - f * 0.3, py);
+    left = Math.min(left, px - f * 0.3 - ctx.measureText(t.label).width);
     last = py;
   }
-  const [tx, ty] = P(cx, cy, H);
-  ctx.textAlign = 'left';
+  // The loss's name runs up beside its labels, as a 2-D y axis's does: over the box it would cover the mesh.
+  const [, top] = P(cx + dx, cy + dy, H);
+  const [ex, bottom] = P(cx + dx, cy + dy, 0);
+  ctx.save();
+  ctx.translate(Math.max(f * 0.2, Math.min(left, ex) - f * 0.5), (top + bottom) / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  const title = fitText(ctx, axes.names[2], vp.scale);
-  ctx.fillText(title, Math.max(f * 0.3, tx - ctx.measureText(title).width / 2), ty - f * 0.6);
+  ctx.fillText(fitText(ctx, axes.names[2], Math.max(f * 4, (bottom - top) * 1.6)), 0, 0);
+  ctx.restore();
   ctx.restore();
 }
 

@@ -1,3 +1,4 @@
+import { scaleLinear } from 'd3-scale';
 import type { LossGrid } from '../types';
 import { formatCompact, formatNumber } from './format';
 
@@ -29,17 +30,22 @@ export function heightScale(grid: LossGrid, optimumLoss = Infinity): HeightScale
   return { h, ticks: lossTicks(floor, max, h) };
 }
 
-/** Losses of the form 1, 2 or 5 × 10ⁿ above the floor, at least 0.14 apart in height, the floor's value first. */
+/**
+ * Round losses above the floor, at least 0.18 apart in height, the floor's own value first: 1, 2 or 5 × 10ⁿ
+ * where the range spans decades, else evenly stepped ones (a cross-entropy from 0.6 to 1.2 has no 1-2-5
+ * values but 1 inside it).
+ */
 function lossTicks(floor: number, max: number, h: (loss: number) => number): HeightScale['ticks'] {
-  const out = [{ loss: floor, label: label(floor), h: 0 }];
   const span = max - floor;
+  const candidates = new Set(scaleLinear().domain([floor, max]).ticks(6));
   for (let e = Math.floor(Math.log10(span)) - 4; e <= Math.ceil(Math.log10(max)); e++) {
-    for (const m of [1, 2, 5]) {
-      const loss = Number((m * 10 ** e).toPrecision(12));
-      const at = h(loss);
-      if (loss <= floor || loss > max || at - out[out.length - 1].h < 0.14 || 1 - at < 0.05) continue;
-      out.push({ loss, label: label(loss), h: at });
-    }
+    for (const m of [1, 2, 5]) candidates.add(Number((m * 10 ** e).toPrecision(12)));
+  }
+  const out = [{ loss: floor, label: label(floor), h: 0 }];
+  for (const loss of [...candidates].sort((a, b) => a - b)) {
+    const at = h(loss);
+    if (loss <= floor || loss > max || at - out[out.length - 1].h < 0.18 || 1 - at < 0.05) continue;
+    out.push({ loss, label: label(loss), h: at });
   }
   return out;
 }

@@ -28,6 +28,10 @@ describe('options that cannot change the run warn, from the table', () => {
     ['--positive with linear', { model: 'linear', data: 'cars', positive: 'USA' }, true, '--positive', /logistic regression/],
     ['--theme without --out', { model: 'linear', theme: 'dark' }, true, '--theme', /nothing is drawn/],
     ['--layout with one descent', { model: 'linear', layout: 'grid' }, true, '--layout', /race .* or a sweep/],
+    ['--orbit without --view 3d', { model: 'linear', orbit: 90, out: 'a.gif' }, true, '--orbit', /it applies to --view 3d/],
+    ['--orbit with a still', { model: 'linear', view: '3d', orbit: 90, out: 'a.png' }, true, '--orbit', /applies to \.gif, \.mp4, \.webm or a %d \.png sequence output/],
+    ['--view without a surface panel', { model: 'linear', view: '3d', panels: ['fit', 'loss'], out: 'a.gif' }, true, '--view', /when --panels includes surface/],
+    ['--view without --out', { model: 'linear', view: '3d' }, true, '--view', /nothing is drawn/],
     ['--panels with a grid', { model: 'linear', lr: [0.1, 0.2], layout: 'grid', panels: ['fit'], out: 'a.gif' }, true, '--panels', /--layout grid draws one loss surface per series/],
   ])('%s', (_name, options, summary, flag, reason) => {
     const got = ignored(options, summary);
@@ -39,6 +43,8 @@ describe('options that cannot change the run warn, from the table', () => {
     expect(ignored({ model: 'linear', optimizer: 'sgd', data: 'cars', seed: '7', out: 'a.gif', loop: 2, fps: 10, hold: 1, frames: 5 })).toEqual({});
     expect(ignored({ model: 'linear', optimizer: ['gd', 'momentum'], momentum: 0.5, out: ['a.png', 'a.mp4'], frame: 3, ffmpeg: 'ffmpeg' })).toEqual({});
     expect(ignored({ model: 'logistic', trajectory: true }, true)).toEqual({});
+    expect(ignored({ model: 'linear', view: '3d', orbit: 360, out: ['a.gif', 'f/%03d.png'] })).toEqual({});
+    expect(ignored({ model: 'linear', view: '3d', panels: ['loss', 'surface'], out: 'a.png' })).toEqual({});
   });
 });
 
