@@ -84,6 +84,8 @@ export function buildMesh(grid: LossGrid, scale: HeightScale, box: Box3, n: numb
 
 /** The grid's loss at fractional sample coordinates (gi, gj), bilinearly. */
 function sample(grid: LossGrid, gi: number, gj: number): number {
+  // A grid of one sample a side has no cells to interpolate in: the surface is flat.
+  if (grid.nx < 2 || grid.ny < 2) return grid.values[0];
   const i = Math.min(grid.nx - 2, Math.floor(gi));
   const j = Math.min(grid.ny - 2, Math.floor(gj));
   const [fi, fj] = [gi - i, gj - j];

@@ -77,6 +77,8 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
   };
   const paths = scene.series.map((s, i) => path3(s, view.paths[i], box, scale));
   const widths = stackedWidths(paths.length, style);
+  // The panel's area, for the heading and legend above it; its axes are nominal (the view maps no pixel
+  // linearly to a weight), kept so that the Panel contract holds.
   const plot = { rect, x: linearAxis(grid.w0Range, [rect.x, rect.x + rect.w], 4), y: linearAxis(grid.w1Range, [rect.y + rect.h, rect.y], 4) };
   const still = camera(start);
   const drawBox = (ctx: SKRSContext2D, cam: Camera) => {

@@ -1,5 +1,6 @@
 /** The 3-D view's rasterizer: what a quad covers, its mesh lines, and the painter's overwrite. */
-import { fillQuad, rasterTarget, strokeLine } from '../../src/render/raster';
+import { fillQuad, rasterTarget } from '../../src/render/raster';
+import { strokeLine } from '../../src/render/rasterLine';
 
 const target = (w = 20, h = 20) => rasterTarget(w, h, new Uint8ClampedArray(w * h * 4));
 const at = (t: ReturnType<typeof target>, x: number, y: number) => Array.from(t.data.subarray((y * t.width + x) * 4, (y * t.width + x) * 4 + 4));
