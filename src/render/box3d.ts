@@ -10,7 +10,8 @@ import { see, toPixelX, toPixelY, type Camera, type Vec3, type Viewport } from '
 export interface BoxAxes {
   w0: { ticks: number[]; labels: string[] };
   w1: { ticks: number[]; labels: string[] };
-  names: [string, string, string];
+  /** w0's and w1's names, then the loss's, longest first (the first that fits beside its axis is used). */
+  names: [string, string, string[]];
 }
 
 type Project = (x: number, y: number, z: number) => [number, number];
@@ -99,7 +100,9 @@ export function drawBoxLabels(ctx: SKRSContext2D, cam: Camera, vp: Viewport, box
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  ctx.fillText(fitText(ctx, axes.names[2], Math.max(f * 4, (bottom - top) * 1.6)), 0, 0);
+  const room = Math.max(f * 4, (bottom - top) * 1.8);
+  const loss = axes.names[2].find((t) => ctx.measureText(t).width <= room) ?? fitText(ctx, axes.names[2][axes.names[2].length - 1], room);
+  ctx.fillText(loss, 0, 0);
   ctx.restore();
   ctx.restore();
 }

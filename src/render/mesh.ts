@@ -33,6 +33,9 @@ export function boxCorners(b: Box3): Vec3[] {
  */
 export interface Mesh {
   n: number;
+  /** The floor's half-widths (see Box3). */
+  ax: number;
+  ay: number;
   /** Vertex (i, j) at index j·(n+1) + i, i along w0, j along w1. */
   x: Float64Array;
   y: Float64Array;
@@ -79,7 +82,23 @@ export function buildMesh(grid: LossGrid, scale: HeightScale, box: Box3, n: numb
       for (let ch = 0; ch < 3; ch++) rgb[(j * n + i) * 3 + ch] = Math.round(colour[ch] * shade);
     }
   }
-  return { n, x, y, z, rgb };
+  return { n, ax: box.ax, ay: box.ay, x, y, z, rgb };
+}
+
+/**
+ * The height of the mesh as drawn at (x, y) of the floor, bilinear within its cell: where a point of the
+ * surface appears, which the coarse mesh can put a little above the true loss near a sharp minimum.
+ */
+export function meshHeight(mesh: Mesh, x: number, y: number): number {
+  const { n } = mesh;
+  const m = n + 1;
+  const gi = Math.min(n, Math.max(0, ((x + mesh.ax) / (2 * mesh.ax)) * n));
+  const gj = Math.min(n, Math.max(0, ((y + mesh.ay) / (2 * mesh.ay)) * n));
+  const i = Math.min(n - 1, Math.floor(gi));
+  const j = Math.min(n - 1, Math.floor(gj));
+  const [fi, fj] = [gi - i, gj - j];
+  const z = (a: number, b: number) => mesh.z[b * m + a];
+  return (1 - fj) * ((1 - fi) * z(i, j) + fi * z(i + 1, j)) + fj * ((1 - fi) * z(i, j + 1) + fi * z(i + 1, j + 1));
 }
 
 /** The grid's loss at fractional sample coordinates (gi, gj), bilinearly. */

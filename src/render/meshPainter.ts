@@ -1,6 +1,6 @@
 import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rect } from './layout';
-import type { Mesh } from './mesh';
+import { meshHeight, type Mesh } from './mesh';
 import { see, toPixelX, toPixelY, type Camera, type Viewport } from './projection';
 import type { Segment3 } from './box3d';
 import { fillQuad, rasterTarget, type QuadStyle } from './raster';
@@ -11,12 +11,13 @@ import { strokeLine } from './rasterLine';
  * the depth of each cell's centre), so nearer cells are painted over what they hide. Depths agreeing to
  * 10⁻⁷ keep the cells' own order, so the same view always gives the same pixels.
  */
-export function backToFront(mesh: Mesh, cam: Camera): Uint32Array {
+export function backToFront(mesh: Mesh, cam: Camera, depths?: Float64Array, scratch?: { keys: Float64Array; order: Uint32Array }): Uint32Array {
   const { n, x, y, z } = mesh;
   const m = n + 1;
   const { eye, forward: f } = cam;
   const cells = n * n;
-  const keys = new Float64Array(cells);
+  // An orbit sorts every frame: its buffers are reused rather than left to the garbage collector.
+  const keys = scratch?.keys ?? new Float64Array(cells);
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
       const a = j * m + i;
@@ -27,10 +28,11 @@ export function backToFront(mesh: Mesh, cam: Camera): Uint32Array {
       // One number per cell, far first, its index in the low digits: a native numeric sort with no
       // comparator calls (this runs every frame of an orbit). Depths are a few box widths: the key is exact.
       keys[j * n + i] = Math.round(-depth * 1e7) * cells + j * n + i;
+      if (depths) depths[j * n + i] = depth;
     }
   }
   keys.sort();
-  const order = new Uint32Array(cells);
+  const order = scratch?.order ?? new Uint32Array(cells);
   for (let k = 0; k < cells; k++) order[k] = ((keys[k] % cells) + cells) % cells;
   return order;
 }
@@ -42,7 +44,19 @@ export function backToFront(mesh: Mesh, cam: Camera): Uint32Array {
  */
 export interface MeshPainter {
   paint(ctx: SKRSContext2D, cam: Camera, vp: Viewport, under: readonly Segment3[]): void;
+  /**
+   * Whether the surface's point over (x, y) of the floor is hidden, in the view last painted, by a part of
+   * the mesh in front of it (seen across a trough, its floor behind the near wall). The point is taken on
+   * the mesh as drawn, not at the true loss, which the coarse mesh may pass above.
+   */
+  hides(x: number, y: number): boolean;
 }
+
+/**
+ * How far behind the cell painted at its pixel a point must be to count as hidden, in box half-widths: a
+ * cell's pixels all carry its centre's depth, and a steep cell's corners lie up to about this much either side.
+ */
+const HIDDEN_BEYOND = 0.2;
 
 /** `lines`: the colours of the box's grid lines and of its edges, as #rrggbb. */
 export function meshPainter(mesh: Mesh, rect: Rect, style: QuadStyle, lines: { grid: string; edge: string }): MeshPainter {
@@ -59,14 +73,32 @@ export function meshPainter(mesh: Mesh, rect: Rect, style: QuadStyle, lines: { g
   const py = new Float64Array(m * m);
   const qx = new Float64Array(4);
   const qy = new Float64Array(4);
+  const depths = new Float64Array(n * n);
+  const scratch = { keys: new Float64Array(n * n), order: new Uint32Array(n * n) };
+  let last: { cam: Camera; vp: Viewport } | null = null;
   return {
+    hides(x, y) {
+      if (!last) return false;
+      const s = see(last.cam, x, y, meshHeight(mesh, x, y));
+      const i = Math.floor(toPixelX(last.vp, s.u) - rect.x);
+      const j = Math.floor(toPixelY(last.vp, s.v) - rect.y);
+      if (!(i >= 0 && j >= 0 && i < w && j < h)) return false;
+      return s.depth > target.depth[j * w + i] + HIDDEN_BEYOND;
+    },
     paint(ctx, cam, vp, under) {
+      last = { cam, vp };
+      // see() written out: an object per vertex per frame would keep the garbage collector busy.
+      const { eye, right: r, up: u, forward: f } = cam;
       for (let k = 0; k < m * m; k++) {
-        const s = see(cam, mesh.x[k], mesh.y[k], mesh.z[k]);
-        px[k] = toPixelX(vp, s.u) - rect.x;
-        py[k] = toPixelY(vp, s.v) - rect.y;
+        const dx = mesh.x[k] - eye.x;
+        const dy = mesh.y[k] - eye.y;
+        const dz = mesh.z[k] - eye.z;
+        const depth = dx * f.x + dy * f.y + dz * f.z;
+        px[k] = toPixelX(vp, (dx * r.x + dy * r.y + dz * r.z) / depth) - rect.x;
+        py[k] = toPixelY(vp, (dx * u.x + dy * u.y + dz * u.z) / depth) - rect.y;
       }
       image.data.fill(0);
+      target.depth.fill(Infinity);
       let [x0, y0, x1, y1] = [w, h, 0, 0];
       const grow = (x: number, y: number) => ([x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)]);
       for (let k = 0; k < m * m; k++) grow(px[k], py[k]);
@@ -78,7 +110,7 @@ export function meshPainter(mesh: Mesh, rect: Rect, style: QuadStyle, lines: { g
         grow(ax, ay);
         grow(bx, by);
       }
-      const order = backToFront(mesh, cam);
+      const order = backToFront(mesh, cam, depths, scratch);
       for (let k = 0; k < order.length; k++) {
         const cell = order[k];
         const i = cell % n;
@@ -88,7 +120,10 @@ export function meshPainter(mesh: Mesh, rect: Rect, style: QuadStyle, lines: { g
         qx[1] = px[a + 1]; qy[1] = py[a + 1];
         qx[2] = px[a + m + 1]; qy[2] = py[a + m + 1];
         qx[3] = px[a + m]; qy[3] = py[a + m];
-        fillQuad(target, qx, qy, mesh.rgb[cell * 3], mesh.rgb[cell * 3 + 1], mesh.rgb[cell * 3 + 2], style);
+        // Each line between two cells is drawn once, by the cell on its far side (its first and last sides),
+        // and the mesh's outer sides by the cells along them: half the shaded pixels of lines on every side.
+        const sides = 0b1001 | (i === n - 1 ? 0b0010 : 0) | (a >= (n - 1) * m ? 0b0100 : 0);
+        fillQuad(target, qx, qy, mesh.rgb[cell * 3], mesh.rgb[cell * 3 + 1], mesh.rgb[cell * 3 + 2], style, depths[cell], sides);
       }
       // Only the part the mesh covers: compositing is a good share of a frame's cost.
       const [sx, sy] = [Math.max(0, Math.floor(x0)), Math.max(0, Math.floor(y0))];

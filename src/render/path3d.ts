@@ -82,26 +82,53 @@ function thin(n: number, at: At, floor: { x: number; y: number; w: number; h: nu
   return { x: f(xs), y: f(ys), z: f(zs), iter: f(its), move: Uint8Array.from(moves), length: xs.length };
 }
 
-/** Strokes the path travelled by iteration k as the camera sees it: a halo, then the series' colour. */
-export function strokePath3(ctx: SKRSContext2D, p: Path3, k: number, cam: Camera, vp: Viewport, colour: string, style: Style, width: number): void {
+/** Whether the surface over (x, y) of the floor is hidden from the camera (see MeshPainter.hides). */
+export type Hides = (x: number, y: number) => boolean;
+
+/** How strongly what the surface hides is still drawn: faint, so a path through a wall reads as behind it. */
+export const HIDDEN_ALPHA = 0.35;
+
+/**
+ * Strokes the path travelled by iteration k as the camera sees it, a halo and then the series' colour;
+ * the stretches the surface hides (seen across a trough, its floor is behind the near wall) faintly first,
+ * then the rest in full.
+ */
+export function strokePath3(ctx: SKRSContext2D, p: Path3, k: number, cam: Camera, vp: Viewport, colour: string, style: Style, width: number, hides: Hides): void {
   const i = Math.min(stateAt(p.series, k), p.drawn - 1);
   const count = prefixLength(p, i);
   if (count === 0) return;
-  ctx.beginPath();
+  const xs = new Float64Array(count + 1);
+  const ys = new Float64Array(count + 1);
+  const hidden = new Uint8Array(count + 1);
   for (let v = 0; v < count; v++) {
     const s = see(cam, p.x[v], p.y[v], p.z[v]);
-    if (p.move[v] || v === 0) ctx.moveTo(toPixelX(vp, s.u), toPixelY(vp, s.v));
-    else ctx.lineTo(toPixelX(vp, s.u), toPixelY(vp, s.v));
+    [xs[v], ys[v]] = [toPixelX(vp, s.u), toPixelY(vp, s.v)];
+    hidden[v] = hides(p.x[v], p.y[v]) ? 1 : 0;
   }
   // The thinned vertices lag the true point by under a step: end the line exactly at the marker.
   const end = current(p, k, cam, vp);
-  if (end) ctx.lineTo(end[0], end[1]);
-  ctx.strokeStyle = style.theme.halo;
-  ctx.lineWidth = width + 2 * Math.max(1, style.line * 0.45);
-  ctx.stroke();
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = width;
-  ctx.stroke();
+  const n = end ? count + 1 : count;
+  if (end) [xs[count], ys[count], hidden[count]] = [end[0], end[1], hidden[count - 1]];
+  ctx.save();
+  for (const faint of [1, 0]) {
+    ctx.beginPath();
+    let pen = -1;
+    for (let v = 1; v < n; v++) {
+      if (v < count && p.move[v]) continue;
+      if ((hidden[v] & hidden[v - 1]) !== faint) continue;
+      if (pen !== v - 1) ctx.moveTo(xs[v - 1], ys[v - 1]);
+      ctx.lineTo(xs[v], ys[v]);
+      pen = v;
+    }
+    ctx.globalAlpha = faint ? HIDDEN_ALPHA : 1;
+    ctx.strokeStyle = style.theme.halo;
+    ctx.lineWidth = width + 2 * Math.max(1, style.line * 0.45);
+    ctx.stroke();
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** The pixel of the point iteration k shows, or null once the path has left the window. */
@@ -115,8 +142,13 @@ export function current(p: Path3, k: number, cam: Camera, vp: Viewport): [number
   return [toPixelX(vp, s.u), toPixelY(vp, s.v)];
 }
 
-/** The current point's marker in the series' shape, unless the path has left the window. */
-export function drawCurrent3(ctx: SKRSContext2D, p: Path3, index: number, k: number, cam: Camera, vp: Viewport, colour: string, style: Style): void {
+/** The current point's marker in the series' shape, unless the path has left the window; faint where the surface hides it. */
+export function drawCurrent3(ctx: SKRSContext2D, p: Path3, index: number, k: number, cam: Camera, vp: Viewport, colour: string, style: Style, hides: Hides): void {
   const c = current(p, k, cam, vp);
-  if (c) drawSeriesMarker(ctx, index, c[0], c[1], style.f * 0.42, colour, style.theme.halo, Math.max(1.5, style.line * 0.8));
+  if (!c) return;
+  const [x, y] = p.at(stateAt(p.series, k));
+  ctx.save();
+  ctx.globalAlpha = hides(x, y) ? HIDDEN_ALPHA + 0.2 : 1;
+  drawSeriesMarker(ctx, index, c[0], c[1], style.f * 0.42, colour, style.theme.halo, Math.max(1.5, style.line * 0.8));
+  ctx.restore();
 }

@@ -13,11 +13,13 @@ export interface RasterTarget {
   data: Uint8ClampedArray;
   /** The same pixels as one word each, for filling runs of one colour. */
   words: Uint32Array;
+  /** Per pixel, the depth of the quad painted there last (Infinity where none is): what hides a path. */
+  depth: Float32Array;
 }
 
 /** A target over `data`. */
 export function rasterTarget(width: number, height: number, data: Uint8ClampedArray): RasterTarget {
-  return { width, height, data, words: new Uint32Array(data.buffer, data.byteOffset, data.length >> 2) };
+  return { width, height, data, words: new Uint32Array(data.buffer, data.byteOffset, data.length >> 2), depth: new Float32Array(width * height).fill(Infinity) };
 }
 
 export interface QuadStyle {
@@ -29,11 +31,12 @@ export interface QuadStyle {
 
 /**
  * Fills the quad (x[0], y[0]) … (x[3], y[3]), its corners in order around it, in colour (r, g, b), with a
- * line along each side. Coordinates are pixels of the target. Seen in perspective a cell is almost always
+ * line along side k (corner k to k + 1) when bit k of `sides` is set, and records `depth` under it. Coordinates are pixels of the target. Seen in perspective a cell is almost always
  * convex and is filled in one pass; a folded one (at a silhouette) is filled as the triangles 0-1-2 and
  * 0-2-3, with no line along their shared diagonal.
  */
-export function fillQuad(t: RasterTarget, x: ArrayLike<number>, y: ArrayLike<number>, r: number, g: number, b: number, style: QuadStyle): void {
+export function fillQuad(t: RasterTarget, x: ArrayLike<number>, y: ArrayLike<number>, r: number, g: number, b: number, style: QuadStyle, depth = 0, sides = 0b1111): void {
+  quadDepth = depth;
   let pos = 0;
   let neg = 0;
   for (let k = 0; k < 4; k++) {
@@ -45,11 +48,12 @@ export function fillQuad(t: RasterTarget, x: ArrayLike<number>, y: ArrayLike<num
     else if (turn < 0) neg++;
   }
   if (pos === 0 || neg === 0) {
-    fillPolygon(t, x, y, QUAD, 0b1111, r, g, b, style);
+    fillPolygon(t, x, y, QUAD, sides, r, g, b, style);
     return;
   }
-  fillPolygon(t, x, y, FIRST, 0b011, r, g, b, style);
-  fillPolygon(t, x, y, SECOND, 0b110, r, g, b, style);
+  // Sides 0 and 1 are the first triangle's first two edges; sides 2 and 3 the second's last two.
+  fillPolygon(t, x, y, FIRST, sides & 0b11, r, g, b, style);
+  fillPolygon(t, x, y, SECOND, (sides >> 1) & 0b110, r, g, b, style);
 }
 
 const QUAD = [0, 1, 2, 3];
@@ -72,6 +76,7 @@ const QIn = new Float64Array(4);
 const PClear = new Float64Array(4);
 const QClear = new Float64Array(4);
 let edges = 0;
+let quadDepth = 0;
 let spanLo = 0;
 let spanHi = 0;
 
@@ -131,15 +136,18 @@ function fillPolygon(t: RasterTarget, x: ArrayLike<number>, y: ArrayLike<number>
     rowSpan(Y, PClear, QClear, lo, hi);
     const row = py * width;
     if (spanLo > spanHi) {
-      shadeRun(data, row, lo, hi, Y, r, g, b, reach, style.lineDarkness);
+      shadeRun(data, t.depth, row, lo, hi, Y, r, g, b, reach, style.lineDarkness);
       continue;
     }
     const ilo = spanLo;
     const ihi = spanHi;
-    shadeRun(data, row, lo, ilo - 1, Y, r, g, b, reach, style.lineDarkness);
+    shadeRun(data, t.depth, row, lo, ilo - 1, Y, r, g, b, reach, style.lineDarkness);
     // A plain loop: runs are a few pixels, shorter than a native fill's call costs.
-    for (let k = row + ilo, end = row + ihi; k <= end; k++) words[k] = packed;
-    shadeRun(data, row, ihi + 1, hi, Y, r, g, b, reach, style.lineDarkness);
+    for (let k = row + ilo, end = row + ihi; k <= end; k++) {
+      words[k] = packed;
+      t.depth[k] = quadDepth;
+    }
+    shadeRun(data, t.depth, row, ihi + 1, hi, Y, r, g, b, reach, style.lineDarkness);
   }
 }
 
@@ -161,7 +169,7 @@ function rowSpan(Y: number, P: Float64Array, Q: Float64Array, lo: number, hi: nu
 }
 
 /** Pixels from..to of a row, each darkened by how much of it the nearest line covers. */
-function shadeRun(data: Uint8ClampedArray, row: number, from: number, to: number, Y: number, r: number, g: number, b: number, reach: number, dark: number): void {
+function shadeRun(data: Uint8ClampedArray, depth: Float32Array, row: number, from: number, to: number, Y: number, r: number, g: number, b: number, reach: number, dark: number): void {
   for (let px = from; px <= to; px++) {
     const X = px + 0.5;
     let cover = 0;
@@ -172,6 +180,7 @@ function shadeRun(data: Uint8ClampedArray, row: number, from: number, to: number
     data[o + 1] = g * keep;
     data[o + 2] = b * keep;
     data[o + 3] = 255;
+    depth[row + px] = quadDepth;
   }
 }
 

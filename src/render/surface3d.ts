@@ -9,7 +9,7 @@ import { boxCorners, buildMesh, valleyOf, worldX, worldY, type Box3 } from './me
 import { meshPainter } from './meshPainter';
 import { drawSurfaceNotices } from './notices';
 import { clipTo, type Panel } from './panel';
-import { drawCurrent3, path3, strokePath3 } from './path3d';
+import { drawCurrent3, HIDDEN_ALPHA, path3, strokePath3, type Hides } from './path3d';
 import { fitViewport, orbitCamera, see, toPixelX, toPixelY, type Camera } from './projection';
 import { linearAxis } from './scale';
 import { seriesColour } from './series';
@@ -19,11 +19,11 @@ import { surfaceView } from './surfaceView';
 
 /** The first frame's camera: from the front left and above, w0 running to the right, w1 away. */
 export const AZIMUTH = -120;
-export const ELEVATION = 38;
+export const ELEVATION = 50;
 /** From the box's centre, in half-widths of the floor: far enough that the perspective does not distort. */
 export const DISTANCE = 5.5;
 /** Cells a side: fine enough for a smooth bowl, coarse enough to turn at a few milliseconds a frame. */
-export const MESH_CELLS = 32;
+export const MESH_CELLS = 28;
 
 /** The camera's azimuth at a frame: the orbit spread evenly from the first frame to the last. */
 export function azimuthAt(start: number, frame: FrameTime, orbit: number): number {
@@ -69,11 +69,11 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
   const mesh = buildMesh(grid, scale, box, MESH_CELLS);
   const start = startAzimuth(valleyOf(mesh, box.height));
   const vp = fitViewport(orbitSamples(start, orbit).map(camera), boxCorners(box), inner);
-  const painter = meshPainter(mesh, rect, { lineHalfWidth: Math.max(0.35, style.thin * 0.3), lineDarkness: 0.28 }, { grid: style.theme.gridLine, edge: style.theme.axis });
+  const painter = meshPainter(mesh, rect, { lineHalfWidth: Math.max(0.6, style.thin * 0.5), lineDarkness: 0.26 }, { grid: style.theme.gridLine, edge: style.theme.axis });
   const axes: BoxAxes = {
     w0: linearAxis(grid.w0Range, [0, 1], 4),
     w1: linearAxis(grid.w1Range, [0, 1], 4),
-    names: [view.weightLabels[0], view.weightLabels[1], `${model.lossShort} (log scale)`],
+    names: [view.weightLabels[0], view.weightLabels[1], [`${model.lossShort} (log scale)`, `${model.lossShort} (log)`]],
   };
   const paths = scene.series.map((s, i) => path3(s, view.paths[i], box, scale));
   const widths = stackedWidths(paths.length, style);
@@ -85,9 +85,12 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
     painter.paint(ctx, cam, vp, boxBehind(cam, box, scale, axes));
     drawBoxLabels(ctx, cam, vp, box, scale, axes, style);
   };
-  const at = (cam: Camera, x: number, y: number, z: number): [number, number] => {
+  const hides: Hides = (x, y) => painter.hides(x, y);
+  /** A point's pixel, and the opacity of a marker there: faint where the surface hides it. */
+  const at = (cam: Camera, x: number, y: number, z: number): [number, number, number] => {
     const s = see(cam, x, y, z);
-    return [toPixelX(vp, s.u), toPixelY(vp, s.v)];
+    const [px, py] = [toPixelX(vp, s.u), toPixelY(vp, s.v)];
+    return [px, py, hides(x, y) ? HIDDEN_ALPHA + 0.2 : 1];
   };
 
   return {
@@ -104,21 +107,27 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
       clipTo(ctx, rect);
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
-      paths.forEach((p, i) => strokePath3(ctx, p, k, cam, vp, seriesColour(style, i), style, widths[i]));
+      paths.forEach((p, i) => strokePath3(ctx, p, k, cam, vp, seriesColour(style, i), style, widths[i], hides));
       const starts = new Set<string>();
       for (const p of paths) {
         if (p.drawn === 0 || p.length === 0 || p.iter[0] !== 0) continue;
-        const [x, y] = at(cam, p.x[0], p.y[0], p.z[0]);
+        const [x, y, alpha] = at(cam, p.x[0], p.y[0], p.z[0]);
         // Series of a race share their start: one disc, not several stacked rims.
         if (starts.has(`${x},${y}`)) continue;
         starts.add(`${x},${y}`);
+        ctx.globalAlpha = alpha;
         startMarker(ctx, x, y, f * 0.32, style);
       }
       if (optimum) {
         const [x, y] = [worldX(box, optimum.w[0]), worldY(box, optimum.w[1])];
-        if (Math.abs(x) <= box.ax && Math.abs(y) <= box.ay) starMarker(ctx, ...at(cam, x, y, box.height * scale.h(optimum.loss)), f * 0.75, style);
+        if (Math.abs(x) <= box.ax && Math.abs(y) <= box.ay) {
+          const [px, py, alpha] = at(cam, x, y, box.height * scale.h(optimum.loss));
+          ctx.globalAlpha = alpha;
+          starMarker(ctx, px, py, f * 0.75, style);
+        }
       }
-      for (let i = paths.length - 1; i >= 0; i--) drawCurrent3(ctx, paths[i], i, k, cam, vp, seriesColour(style, i), style);
+      ctx.globalAlpha = 1;
+      for (let i = paths.length - 1; i >= 0; i--) drawCurrent3(ctx, paths[i], i, k, cam, vp, seriesColour(style, i), style, hides);
       drawSurfaceNotices(ctx, rect, scene, style, k, optimum !== null);
       ctx.restore();
     },
@@ -129,7 +138,7 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
 function boxOf(w0Range: [number, number], w1Range: [number, number], equalAspect: boolean): Box3 {
   const [s0, s1] = [w0Range[1] - w0Range[0], w1Range[1] - w1Range[0]];
   const [ax, ay] = equalAspect ? [s0 / Math.max(s0, s1), s1 / Math.max(s0, s1)] : [1, 1];
-  return { ax, ay, height: 1.3, w0Range, w1Range };
+  return { ax, ay, height: 1.1, w0Range, w1Range };
 }
 
 /** The azimuths the viewport must hold: the still camera's, or every 5° along the orbit (a full turn at most). */
