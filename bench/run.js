@@ -5,7 +5,8 @@
  * ratio against the original matplotlib workflow (../shared/anchors/seed_pipeline.py) when Debian's
  * python3-matplotlib is installed.
  *
- *   npm run bench            the targets, the 100-frame anchor, and the GIF encoder comparison
+ *   npm run bench            the targets, the 100-frame anchor, the GIF encoder comparison, and the
+ *                            per-frame cost of --view 3d against 2d (bench/view3d.js)
  *   npm run bench -- --full  also the 1000-frame anchor (about 20 minutes)
  *
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
@@ -141,6 +142,8 @@ function main() {
   execFileSync(process.execPath, [join(__dirname, 'peer.js')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(__dirname, 'batch.js')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(__dirname, 'encoders.js'), '100', '960x480'], { stdio: 'inherit' });
+  console.log('');
+  execFileSync(process.execPath, [join(__dirname, 'view3d.js')], { stdio: 'inherit' });
 }
 
 function printTable(title, rows) {

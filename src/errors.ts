@@ -122,6 +122,7 @@ export const messages = {
   summaryIsOutput: (path: string) => `--summary: ${JSON.stringify(path)} is also an --out file; give the summary its own file name`,
   outputIsInput: (path: string) => `${JSON.stringify(path)} is the input data file; write the output to another file`,
   tooManyToOverlay: (n: number) => `--layout overlay: ${n} series are too many to tell apart on one surface (at most 6); use --layout grid or files`,
+  view3dInGrid: () => '--view 3d draws one surface, and --layout grid draws a 2-D surface per series; use --layout overlay (every path on one 3-D surface) or --layout files',
   tooManyForGrid: (n: number) => `--layout grid: ${n} series are too many for one frame (at most 9); use --layout files`,
   unknownOption: (key: string, value: string, meant: string | undefined) =>
     `${key}: ${value} is not an option mlvis knows${meant ? `; the option is called ${meant}` : ''}`,

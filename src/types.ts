@@ -79,6 +79,8 @@ export interface LossGrid {
 
 export type PanelName = 'surface' | 'fit' | 'loss';
 export type ThemeName = 'light' | 'dark';
+/** How the surface panel shows the loss: contour bands seen from above, or a shaded mesh in perspective. */
+export type ViewName = '2d' | '3d';
 
 /** One descent as the renderer and the reports see it. */
 export interface Series {
@@ -199,6 +201,10 @@ export interface Scene {
   /** --arrows: the arrows at the current points. */
   arrows?: SurfaceArrows;
   layout: SceneLayout;
+  /** The surface panel's view; absent: `'2d'`. */
+  view?: ViewName;
+  /** With view `'3d'`: degrees the camera turns about the vertical axis from the first frame to the last; absent: 0. */
+  orbit?: number;
   /** The largest number of updates performed by any series: frames show iterations 0..iterations. */
   iterations: number;
   /** Updates asked for (--iters); more than `iterations` only when every series diverged. */

@@ -1,5 +1,6 @@
 import { modelOf } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
+import type { PanelName } from '../types';
 import type { Warning } from '../warnings';
 import { kindOf, type OutputSpec } from './outputs';
 import type { RunLayout } from './resolve';
@@ -12,6 +13,7 @@ export interface RunShape {
   /** Whether the summary (where --trajectory goes) is written anywhere. */
   summary: boolean;
   layout: RunLayout;
+  panels: readonly PanelName[];
 }
 
 const KIND_NAMES: Record<OutputKind, string> = { gif: '.gif', mp4: '.mp4', webm: '.webm', still: 'a .png still', sequence: 'a %d .png sequence' };
@@ -44,6 +46,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'stdin' && o.data !== '-') return 'it applies to data "-"';
   if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-')) return 'it applies to --out - (stdout); other outputs take the format from their extension';
   if (a.needs === 'several' && shape.series.length < 2) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
+  if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {
     const users = OPTIMIZERS.filter((n) => optimizerOf(n).params.includes(a.param!));

@@ -7,7 +7,7 @@ import { messages, usageError } from '../errors';
 import type { SampleMode } from '../engine/frames';
 import { optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { DataRequest } from '../data';
-import type { PanelName, ThemeName } from '../types';
+import type { PanelName, ThemeName, ViewName } from '../types';
 import type { Warn } from '../warnings';
 import { outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
@@ -60,6 +60,9 @@ export interface RunConfig extends DataRequest {
   /** Draw full-batch gd under each stochastic path; the arrows at the current points. */
   referencePath: boolean;
   arrows: boolean;
+  view: ViewName;
+  /** Degrees the 3-D camera turns over an animation. */
+  orbit: number;
   frames: number;
   every?: number;
   sample: SampleMode;
@@ -137,6 +140,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
+  // Both were asked for: a 2-D grid with a warning would hide the 3-D view that was explicitly wanted.
+  if (layout === 'grid' && o.view === '3d') throw usageError(messages.view3dInGrid());
   if (o.trajectory && (context.summary ?? true)) {
     // JSON text of a few hundred MB is all one string can hold: refused before the work, not after it.
     const values = (iterations + 1) * series.length * 4;
@@ -148,7 +153,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   if (outputs.some((x) => x.format === 'png' && !x.sequence && !x.poster)) {
     for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
   }
-  for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true, layout })) warn(w);
+  for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true, layout, panels })) warn(w);
   return {
     model: o.model,
     data: o.data,
@@ -178,6 +183,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     // The comparison draws neither (a warning says so): each side would need its own model to compute them.
     referencePath: d('referencePath') && layout !== 'compare',
     arrows: d('arrows') && layout !== 'compare',
+    view: d('view'),
+    orbit: d('orbit'),
     frames: d('frames'),
     every: o.every,
     sample: d('sample'),

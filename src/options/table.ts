@@ -8,13 +8,14 @@ import * as v from 'valibot';
 import { SAMPLE_MODES } from '../engine/frames';
 import { MODELS } from '../engine/models';
 import { OPTIMIZERS, type HyperParam, type OptimizerName } from '../engine/optimizers';
-import type { PanelName, ThemeName } from '../types';
+import type { PanelName, ThemeName, ViewName } from '../types';
 import { between, choice, finite, fraction, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
 import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
 import { messages, usageError } from '../errors';
 
 export const PANELS: readonly PanelName[] = ['surface', 'fit', 'loss'];
 export const THEMES: readonly ThemeName[] = ['light', 'dark'];
+export const VIEWS: readonly ViewName[] = ['2d', '3d'];
 export const LAYOUTS = ['files', 'overlay', 'grid'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 /** What an output is, for deciding which options reach it. */
@@ -38,6 +39,8 @@ export interface Applies {
   stochastic?: true;
   /** The run must draw this panel (--panels; a grid draws only loss surfaces). */
   panel?: PanelName;
+  /** The surface must be drawn in this view. */
+  view?: ViewName;
 }
 
 export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
@@ -191,6 +194,10 @@ export const OPTION_TABLE = {
   referencePath: spec({ flag: '--reference-path', group: 'Animation', schema: v.boolean(), default: false, applies: { needs: 'out', stochastic: true, panel: 'surface' }, help: 'sgd, minibatch: under the path, full-batch gradient descent from the same start, dashed, with a ring at the same iteration' }),
   /** On the surface panel, at each series' current point: an arrow of the gradient step −∇g/L (L the loss's largest curvature, in the surface's units; on a round bowl it lands on the minimum, so its length is the distance a safe full step would go), and for `momentum`, `nesterov` and `adam` a second arrow of the last step taken, w_k − w_(k−1), the velocity they carry. Default false. Flag `--arrows`. */
   arrows: spec({ flag: '--arrows', group: 'Animation', schema: v.boolean(), default: false, applies: { needs: 'out', panel: 'surface' }, help: 'at the current point, the gradient step −∇g/L (L the largest curvature: on a round bowl it lands on the minimum); for momentum, nesterov and adam also the last step taken (the velocity)' }),
+  /** How the loss surface panel is drawn: `'2d'` (contour bands seen from above) or `'3d'` (a shaded mesh in perspective, the loss vertical on a log-like scale, the paths riding on it). Not with `layout: 'grid'`. Default `'2d'`. Flag `--view`. */
+  view: spec({ flag: '--view', arg: '<2d|3d>', group: 'Animation', choices: VIEWS, schema: choice(VIEWS), default: '2d' as ViewName, applies: { needs: 'out', panel: 'surface' }, help: 'the loss surface as contour bands seen from above (2d), or as a shaded mesh in perspective with the loss vertical (3d)' }),
+  /** With `view: '3d'`: the degrees the camera turns about the vertical axis from the first frame of an animation to the last, −720 to 720 (negative turns clockwise). Default 0: the camera stands still. Flag `--orbit`. */
+  orbit: spec({ flag: '--orbit', arg: '<deg>', group: 'Animation', schema: between(-720, 720), parse: num, default: 0, applies: { view: '3d', outputs: animation }, help: '--view 3d: degrees the camera turns over the animation (e.g. 360; negative turns clockwise)' }),
   /** Colour theme, `'light'` or `'dark'`. Default `'light'`. Flag `--theme`. */
   theme: spec({ flag: '--theme', arg: '<name>', group: 'Animation', choices: THEMES, schema: choice(THEMES), default: 'light' as ThemeName, applies: { needs: 'out' }, help: 'colour theme' }),
   /** The number of frames of an animation, 2 to 100,000. Default 100. Flag `--frames`. */

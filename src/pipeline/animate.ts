@@ -145,12 +145,15 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
   const asked = out.poster ? ['last' as const] : config.stills;
   for (const f of asked) if (f !== 'last' && f > scene.iterations) warn({ code: 'frameAfterDivergence', frame: f, last: scene.iterations });
   const unique = [...new Set(stillIterations(asked, scene))];
+  // A poster is the video's last frame, camera and all (an orbit ends turned); other stills are drawn at the start of the clock.
+  const count = out.poster ? animationFrames(config, scene).length : 1;
+  const clock = (iteration: number): FrameTime => ({ index: count - 1, count, seconds: (count - 1) / config.fps, iteration });
   const files: WrittenFile[] = [];
   for (const iteration of unique) {
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     const path = !out.poster && (unique.length > 1 || config.stills.length > 1) ? withSuffix(out.path, `-${iteration}`) : out.path;
     const encoder = createEncoder('png', encoderOptions(config, path, 1, out.stdout ? undefined : hooks.commit));
-    files.push(...(await encodeWith([encoder], [{ ...out, path }], 1, (add) => add(renderer.drawFrame({ index: 0, count: 1, seconds: 0, iteration })))));
+    files.push(...(await encodeWith([encoder], [{ ...out, path }], 1, (add) => add(renderer.drawFrame(clock(iteration))))));
   }
   return files;
 }

@@ -28,6 +28,8 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     optimum: problem.optimum,
     series,
     layout,
+    view: config.view,
+    orbit: config.orbit,
     iterations: Math.max(...descents.map((d) => d.iterations)),
     requestedIterations: config.iterations,
     text: { title: config.title, xLabel: config.xlabel, yLabel: config.ylabel, classNames: config.labels },

@@ -10,6 +10,7 @@ import { lossPanel } from './losscurve';
 import type { Panel } from './panel';
 import { seriesTitle } from './seriesTitle';
 import { surfacePanel } from './surface';
+import { surface3dPanel } from './surface3d';
 import { titleLine } from './title';
 
 export interface Renderer {
@@ -24,7 +25,11 @@ export interface Renderer {
 
 type PanelFactory = (measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style) => Panel;
 
-const PANELS: Record<PanelName, PanelFactory> = { surface: surfacePanel, fit: fitPanel, loss: lossPanel };
+const PANELS: Record<PanelName, PanelFactory> = {
+  surface: (measure, outer, scene, style) => (scene.view === '3d' ? surface3dPanel : surfacePanel)(measure, outer, scene, style),
+  fit: fitPanel,
+  loss: lossPanel,
+};
 
 /** The parts of a frame that are prepared once per scene. Internal: tests use it to locate what they check. */
 export interface PreparedFrame extends Omit<FrameParts, 'decorate'> {

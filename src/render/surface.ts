@@ -3,15 +3,15 @@ import type { Scene } from '../types';
 import { drawAxes, drawHeading, headingBaseline } from './axes';
 import { colourBar } from './colourBar';
 import { contourSet, fillBands, strokeIsoLines } from './contours';
-import { font } from './font';
 import { placePlot, type Rect, type Style } from './layout';
 import { drawKey, drawLegendAt, type LegendItem } from './legend';
 import { arrowLegend, drawArrowsAt } from './arrows';
 import { drawReferenceRing, referenceLegend, referencePath, strokeReference } from './referencePath';
-import { drawDot, drawLabel, drawStar } from './markers';
+import { drawDot, drawStar } from './markers';
+import { drawSurfaceNotices } from './notices';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
-import { divergedBy, seriesColour } from './series';
+import { seriesColour } from './series';
 import { drawCurrent, stackedWidths, strokePath, surfacePath } from './surfacePath';
 import { surfaceView } from './surfaceView';
 
@@ -41,9 +41,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
   const paths = scene.series.map((s, i) => surfacePath(s, view.paths[i], plot, box));
   const widths = stackedWidths(paths.length, style);
   const starts = distinctStarts(paths.map((p) => [p.sx(0), p.sy(0)]));
-  const headings = view.note
-    ? [...new Set([`Loss surface (${model.lossName}), ${view.note}`, `Loss surface (${model.lossShort}), ${view.note}`, `Loss surface, ${view.note}`, 'Loss surface'])]
-    : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
+  const headings = surfaceHeadings(model, view.note);
   const single = paths.length === 1;
   const references = view.references.map((t) => (t ? referencePath(t, plot, box) : undefined));
   const { arrows } = scene;
@@ -84,17 +82,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       references.forEach((r, i) => r && drawReferenceRing(ctx, r, k, seriesColour(style, i), style));
       if (arrows) paths.forEach((p, i) => drawArrowsAt(ctx, arrows, i, p, plot, k, seriesColour(style, i), style));
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent(ctx, paths[i], i, k, seriesColour(style, i), style);
-      ctx.font = font(f, true);
-      let row = 0;
-      scene.series.forEach((s, i) => {
-        if (!s.diverged || !divergedBy(s, k, scene.iterations)) return;
-        const text = single ? `diverged at iteration ${s.diverged.iteration}` : `${s.label} diverged at iteration ${s.diverged.iteration}`;
-        drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row++ * f * 1.8, f, seriesColour(style, i), theme.labelBox);
-      });
-      if (!optimum) {
-        // Separable classes: the path heads off for ever; say why there is no star.
-        drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
-      }
+      drawSurfaceNotices(ctx, rect, scene, style, k, optimum !== null);
       drawKey(ctx, rect, style, keyItems, rect.w - f);
       ctx.restore();
     },
@@ -107,6 +95,13 @@ const BAR_MIN_WIDTH = 22;
 /** Where the marker legend of a surface panel ends: the panel's right edge when a colour bar widens the heading row. */
 export function legendRight(outer: Rect, rect: Rect, style: Style, bar: boolean): number {
   return bar ? outer.x + outer.w - style.f * 0.5 : rect.x + rect.w;
+}
+
+/** The panel's heading, longest first: the first that fits beside the legend is drawn. */
+export function surfaceHeadings(model: Scene['model'], note: string): string[] {
+  return note
+    ? [...new Set([`Loss surface (${model.lossName}), ${note}`, `Loss surface (${model.lossShort}), ${note}`, `Loss surface, ${note}`, 'Loss surface'])]
+    : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
 }
 
 /** The white start dot with a black rim: readable on every viridis colour. */

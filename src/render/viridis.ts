@@ -18,10 +18,15 @@ const STOPS = [
 
 /** The colour at t in [0, 1] (clamped) as an `rgb(r,g,b)` string; 0 is dark purple, 1 is yellow. */
 export function viridis(t: number): string {
+  const c = viridisRgb(t);
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+/** The colour at t in [0, 1] (clamped) as rounded [r, g, b] channels, for pixels written directly. */
+export function viridisRgb(t: number): [number, number, number] {
   const s = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (STOPS.length - 1);
   const i = Math.min(STOPS.length - 2, Math.floor(s));
   const f = s - i;
   const [a, b] = [STOPS[i], STOPS[i + 1]];
-  const c = [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * f));
-  return `rgb(${c[0]},${c[1]},${c[2]})`;
+  return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * f)) as [number, number, number];
 }

@@ -43,6 +43,11 @@ describe('mlvis errors', () => {
     [['linear', '--font-scale', 'big', '--out', 'a.png'], new RegExp(escape(messages.badNumber('--font-scale', 'big', 'a number')))],
     [['linear', '--title', '', '--out', 'a.png'], /--title: "" must not be empty/],
     [['linear', '--xlabel', '', '--out', 'a.png'], /--xlabel: "" must not be empty/],
+    [['linear', '--view', '4d', '--out', 'a.gif'], /--view.*'4d' is invalid\. Allowed choices are 2d, 3d/],
+    [['linear', '--view', '3d', '--orbit', '1000', '--out', 'a.gif'], /--orbit: 1000 must be at most 720/],
+    [['linear', '--view', '3d', '--orbit', '-721', '--out', 'a.gif'], /--orbit: -721 must be at least -720/],
+    [['linear', '--view', '3d', '--orbit', 'half', '--out', 'a.gif'], /--orbit: "half" is not a number/],
+    [['linear', '--view', '3d', '--lr', '0.1,0.2', '--layout', 'grid', '--out', 'a.gif'], new RegExp(escape(messages.view3dInGrid()))],
   ])('usage error %j exits 2 with one line', async (args, pattern) => {
     const r = await mlvisInProcess(args as string[], { cwd: dir });
     expect(r.code).toBe(2);
@@ -82,6 +87,23 @@ describe('mlvis errors', () => {
     const r = await mlvisInProcess(['linear', '--iters', '10', '--frames', '2', '--size', '320x200', '--frame', '5000', '--out', join(dir, 'f.gif')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(messages.flagIgnored('--frame', 'it applies to a .png still output'));
+  });
+
+  it('--orbit without --view 3d is ignored with one warning line, and the frame is drawn in 2-D', async () => {
+    const out = join(dir, 'orbit.gif');
+    const r = await mlvisInProcess(['linear', '--iters', '200', '--frames', '2', '--size', '320x200', '--orbit', '90', '--out', out]);
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('mlvis: warning:'));
+    expect(warnings).toEqual([`mlvis: warning: ${messages.flagIgnored('--orbit', 'it applies to --view 3d')}`]);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('--view 3d --orbit writes the animation without a warning', async () => {
+    const out = join(dir, 'turn.gif');
+    const r = await mlvisInProcess(['linear', '--iters', '200', '--frames', '3', '--size', '320x200', '--view', '3d', '--orbit', '180', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
+    expect(existsSync(out)).toBe(true);
   });
 
   it('a missing data file exits 1 with the fix', async () => {

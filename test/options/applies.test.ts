@@ -33,6 +33,10 @@ describe('options that cannot change the run warn, from the table', () => {
     ['--reference-path without --out', { model: 'linear', optimizer: 'sgd', referencePath: true }, true, '--reference-path', /nothing is drawn/],
     ['--arrows without the surface', { model: 'linear', arrows: true, panels: ['fit'], out: 'a.png' }, true, '--arrows', /applies to the surface panel/],
     ['--arrows without --out', { model: 'linear', arrows: true }, true, '--arrows', /nothing is drawn/],
+    ['--orbit without --view 3d', { model: 'linear', orbit: 90, out: 'a.gif' }, true, '--orbit', /it applies to --view 3d/],
+    ['--orbit with a still', { model: 'linear', view: '3d', orbit: 90, out: 'a.png' }, true, '--orbit', /applies to \.gif, \.mp4, \.webm or a %d \.png sequence output/],
+    ['--view without a surface panel', { model: 'linear', view: '3d', panels: ['fit', 'loss'], out: 'a.gif' }, true, '--view', /applies to the surface panel, which --panels leaves out/],
+    ['--view without --out', { model: 'linear', view: '3d' }, true, '--view', /nothing is drawn/],
     ['--panels with a grid', { model: 'linear', lr: [0.1, 0.2], layout: 'grid', panels: ['fit'], out: 'a.gif' }, true, '--panels', /--layout grid draws one loss surface per series/],
     ['--labels with linear', { model: 'linear', labels: ['a', 'b'], out: 'a.png' }, true, '--labels', /applies to logistic regression/],
     ['--title without --out', { model: 'linear', title: 'T' }, true, '--title', /nothing is drawn/],
@@ -54,6 +58,8 @@ describe('options that cannot change the run warn, from the table', () => {
     expect(ignored({ model: 'linear', optimizer: ['gd', 'minibatch'], referencePath: true, arrows: true, out: 'a.gif' })).toEqual({});
     // A grid draws only surfaces, whatever --panels would say.
     expect(ignored({ model: 'linear', optimizer: 'sgd', lr: [0.1, 0.2], layout: 'grid', referencePath: true, arrows: true, out: 'a.gif' })).toEqual({});
+    expect(ignored({ model: 'linear', view: '3d', orbit: 360, out: ['a.gif', 'f/%03d.png'] })).toEqual({});
+    expect(ignored({ model: 'linear', view: '3d', panels: ['loss', 'surface'], out: 'a.png' })).toEqual({});
   });
 });
 

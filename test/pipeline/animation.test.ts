@@ -137,3 +137,19 @@ describe('PNG sequences', () => {
     expect(readdirSync(folder).sort()).toEqual(['000.png', '001.png', '002.png', 'notes.txt']);
   });
 });
+
+describe('--view 3d --orbit end to end', () => {
+  it('writes a poster that is the video\'s last frame, camera turned, not the start of the orbit', async () => {
+    const folder = tempFolder('mlvis-orbit-');
+    const args = ['linear', '--iters', '40', '--frames', '6', '--size', '320x200', '--view', '3d', '--orbit', '90'];
+    const r = await mlvisInProcess([...args, '--out', join(folder, 'turn.mp4'), '--poster', '--out', join(folder, 'f', '%d.png')]);
+    expect(r.code).toBe(0);
+    const poster = readFileSync(join(folder, 'turn.png'));
+    expect(poster.equals(readFileSync(join(folder, 'f', '5.png')))).toBe(true);
+    expect(poster.equals(readFileSync(join(folder, 'f', '0.png')))).toBe(false);
+    // A still of the last iteration is drawn from the start of the orbit (--orbit turns animations only).
+    const still = join(folder, 'still.png');
+    expect((await mlvisInProcess([...args.filter((a) => a !== '--frames' && a !== '6'), '--out', still, '--quiet'])).code).toBe(0);
+    expect(readFileSync(still).equals(poster)).toBe(false);
+  });
+});
