@@ -10,7 +10,7 @@ import { fileChunks, isRegularFile, streamChunks, DATA_WORDS } from './chunks';
 import { ChunkDecoder, ReadAgainAsLatin1 } from './decode';
 import { MAX_DATA_BYTES } from './limits';
 import { resolveSource, type DataSource } from './source';
-import { syntheticDataset } from './synthetic';
+import { syntheticDataset, syntheticDatasetAsync } from './synthetic';
 import { readTextFile } from './text';
 /** The data flags of a run, already parsed by the caller. */
 export interface DataRequest {
@@ -62,10 +62,11 @@ export function loadDataset(req: DataRequest, warn: Warn): Dataset {
 /**
  * loadDataset as a run does it: a file (or stdin) is streamed in chunks, decoded and parsed as they come
  * (never one string of the whole file), with the limits of src/data/limits.ts, and stopped by `signal`
- * between chunks. Also returns the sha256 of the decoded text for the manifest (null for synthetic data).
+ * between chunks; synthetic data is drawn in blocks, also stopped by `signal`. Also returns the sha256
+ * of the decoded text for the manifest (null for synthetic data).
  */
 export async function loadDatasetAsync(req: DataRequest, warn: Warn, input: LoadInput = {}): Promise<{ data: Dataset; sha256: string | null }> {
-  if (req.data === undefined) return { data: loadDataset(req, warn), sha256: null };
+  if (req.data === undefined) return { data: await syntheticDatasetAsync(req.model, req.points, req.noise ?? 1, req.seed, input.signal), sha256: null };
   if (req.csv !== undefined) return { data: loadDataset(req, warn), sha256: createHash('sha256').update(req.csv).digest('hex') };
   const source = sourceOf(req);
   const restartable = req.data !== '-' && (await isRegularFile(source.path));

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { chooseColumns, ChunkDecoder, decodeText, listDatasets, loadDataset, loadDatasetAsync, readTextFile, resolveSource, tableToDataset, type DataRequest } from '../../src/data';
 import { messages } from '../../src/errors';
 import { textHash } from '../../src/pipeline/manifest';
+import { syntheticDataset, syntheticDatasetAsync } from '../../src/data/synthetic';
 import { tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -142,3 +143,16 @@ describe('loadDatasetAsync', () => {
 function spawnAsync(cmd: string, args: string[]) {
   return require('node:child_process').spawn(cmd, args, { stdio: 'ignore' }) as import('node:child_process').ChildProcess;
 }
+
+describe('synthetic data for a run', () => {
+  test('is the same drawn in blocks, and a stop is heard while 10 million points are drawn', async () => {
+    for (const model of ['linear', 'logistic'] as const) {
+      expect(await syntheticDatasetAsync(model, 600_001, 1, 's')).toEqual(syntheticDataset(model, 600_001, 1, 's'));
+    }
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const t0 = Date.now();
+    await expect(syntheticDatasetAsync('linear', 10_000_000, 1, 's', controller.signal)).rejects.toThrow(messages.interrupted());
+    expect(Date.now() - t0).toBeLessThan(1500);
+  });
+});
