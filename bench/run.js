@@ -8,6 +8,7 @@
  *   npm run bench            the targets, the 100-frame anchor, the GIF encoder comparison, and the
  *                            per-frame cost of --view 3d against 2d (bench/view3d.js)
  *   npm run bench -- --full  also the 1000-frame anchor (about 20 minutes)
+ *   node bench/run.js --csv  only the 1M-row CSV cases (after npm run build)
  *
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
  */
@@ -18,6 +19,8 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..');
 const OUT = join(__dirname, '.out');
 const full = process.argv.includes('--full');
+const csvOnly = process.argv.includes('--csv');
+const bigCsv = () => existsSync(join(OUT, 'big.csv')) || writeBigCsv(join(OUT, 'big.csv'), 1_000_000);
 const ANCHOR = [join(ROOT, '..', 'shared', 'anchors', 'seed_pipeline.py'), join(ROOT, '..', '..', 'shared', 'anchors', 'seed_pipeline.py')].find(existsSync);
 
 function mlvis(args) {
@@ -45,17 +48,7 @@ function medianWall(cmd, args, runs = 7) {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-/** A CSV of n rows: x, y = 3x + 4 + noise, and a label column, from a fixed linear congruential sequence. */
-function writeBigCsv(path, n) {
-  let seed = 12345;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const lines = ['x,y,label'];
-  for (let i = 0; i < n; i++) {
-    const x = 2 * next();
-    lines.push(`${x.toFixed(6)},${(3 * x + 4 + (next() - 0.5)).toFixed(6)},${next() < 0.5 ? 0 : 1}`);
-  }
-  writeFileSync(path, lines.join('\n') + '\n');
-}
+const { writeBigCsv } = require('./bigCsv');
 
 function anchor(frames, out) {
   if (!ANCHOR || !existsSync('/usr/bin/python3')) return null;
@@ -100,12 +93,15 @@ function main() {
       args: ['linear', '--iters', '1000', ...['all.gif', 'all.mp4', 'all.webm', 'all.png'].flatMap((f) => ['--out', join(OUT, f)])],
       out: ['all.gif', 'all.mp4', 'all.webm', 'all.png'],
     },
-    { name: '1M-row CSV, linear GIF', before: () => writeBigCsv(join(OUT, 'big.csv'), 1_000_000), args: ['linear', '--data', join(OUT, 'big.csv'), '--out', join(OUT, 'big.gif'), '--quiet'], out: 'big.gif' },
+    { name: '1M-row CSV, linear GIF', csv: true, before: bigCsv, args: ['linear', '--data', join(OUT, 'big.csv'), '--out', join(OUT, 'big.gif'), '--quiet'], out: 'big.gif', time: 3 },
+    { name: '1M-row CSV, linear summary', csv: true, before: bigCsv, args: ['linear', '--data', join(OUT, 'big.csv'), '--summary', join(OUT, 'big.json')], out: 'big.json', time: 2, rss: 250 },
+    { name: '1M-row CSV, logistic GIF, 1000 iterations', csv: true, before: bigCsv, args: ['logistic', '--data', join(OUT, 'big.csv'), '--x', 'x', '--y', 'label', '--iters', '1000', '--out', join(OUT, 'biglog.gif'), '--quiet'], out: 'biglog.gif', time: 15 },
     { name: 'summary only, 1M iterations', args: ['linear', '--iters', '1000000', '--summary', join(OUT, 's.json')], out: 's.json' },
   ];
   const rows = [['run', 'wall s', 'size KB', 'peak RSS MB', 'targets']];
   const results = {};
-  for (const c of cases) {
+  // --csv: only the 1M-row CSV cases (issue 10), without the anchor and encoder comparisons.
+  for (const c of csvOnly ? cases.filter((x) => x.csv) : cases) {
     c.before?.();
     const r = mlvis(c.args);
     const kb = [c.out].flat().reduce((sum, f) => sum + size(join(OUT, f)), 0) / 1024;
@@ -117,6 +113,7 @@ function main() {
     rows.push([c.name, r.seconds.toFixed(2), kb.toFixed(0), r.rssMb.toFixed(0), checks.join(', ')]);
   }
   printTable('mlvis end to end (960x480, 1000 iterations)', rows);
+  if (csvOnly) return;
   const node = medianWall(process.execPath, ['-e', '0']);
   const version = medianWall(process.execPath, [join(ROOT, 'bin', 'mlvis.js'), '--version']);
   console.log(`start-up (median of 7): node -e 0 ${node.toFixed(0)} ms, mlvis --version ${version.toFixed(0)} ms (+${(version - node).toFixed(0)} ms)`);

@@ -9,8 +9,7 @@ import { messages, MlvisError, runError, usageError } from './errors';
 import { run, summaryJson, validateRun, type Summary } from './index';
 import { reserveText } from './output';
 import { listenForStop } from './stop';
-import { decodeText, MAX_DATA_BYTES } from './data';
-import { readAll, writeAll } from './streams';
+import { writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
 import { formatBytes, humanReport } from './report';
 import type { BatchFlags } from './batchCli';
@@ -89,23 +88,21 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const options = toRunOptions(model, raw);
   const summaryTo = typeof raw.summary === 'string' ? raw.summary : undefined;
   if (summaryTo === '-' && [options.out ?? []].flat().includes('-')) throw usageError(messages.stdoutTwice());
-  if (options.data === '-') {
-    const bytes = await readAll(io.stdin ?? process.stdin, MAX_DATA_BYTES, () => runError(messages.dataTooLarge('stdin', MAX_DATA_BYTES)));
-    options.csv = decodeText(bytes, 'stdin');
-  }
+  // Data "-" is streamed from stdin by the run itself (never read whole), with the run's limits and stop.
+  const stdin = options.data === '-' ? (io.stdin ?? process.stdin) : undefined;
   const progress = progressReporter(raw.progress as ProgressMode | undefined, io.stderr, quiet);
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   // The options are checked before the summary's file is reserved (which creates its folders), and the
   // summary is reserved before the run: an unwritable destination fails before anything is drawn.
-  validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined);
+  validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined, stdin !== undefined);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   // The signal listeners stay until the summary is written: a second Ctrl-C during the clean-up changes nothing.
   const stop = listenForStop();
   let summary: Summary;
   try {
     const log = raw.verbose === true ? (m: string) => io.stderr.write(`mlvis: ${m}\n`) : undefined;
-    const result = await run(options, { warn, log, env, progress: progress.frame, signal: stop.signal, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    const result = await run(options, { warn, log, env, progress: progress.frame, signal: stop.signal, stdin, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
     summary = result.summary;
     const text = summaryTo !== undefined ? summaryJson(summary) : '';
     // A stop that arrived while the summary was being made still counts: nothing more is written.

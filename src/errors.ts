@@ -47,7 +47,11 @@ export const messages = {
   fileUnreadable: (path: string, reason: string) =>
     `cannot read data file ${path}: ${reason} (check that it is a readable file)`,
   dataTooLarge: (path: string, limit: number) =>
-    `${path} is larger than the ${limit / 1024 / 1024} MB mlvis reads; sample the rows you need (for example: head -n 1000000 ${path} > sample.csv)`,
+    `${path} is larger than the ${sizeText(limit)} mlvis reads; sample the rows you need (for example: head -n 1000000 ${path} > sample.csv)`,
+  tooManyRows: (path: string, limit: number) =>
+    `${path} has more than ${limit.toLocaleString('en-US')} data rows, the most mlvis reads; sample the rows you need (for example: head -n 1000000 ${path} > sample.csv)`,
+  rowTooLong: (path: string, limit: number) =>
+    `${path} has a row longer than ${sizeText(limit)} (is it a CSV file with line breaks?); give a CSV file with one row per line`,
   notText: (path: string) =>
     `${path} is not a text CSV file (it contains binary data); give a CSV file with a header row`,
   csvMalformed: (path: string, reason: string) => `cannot parse ${path} as CSV: ${reason}`,
@@ -224,4 +228,9 @@ export function formatLr(lr: number): string {
   const scale = 10 ** (e - digits + 1);
   const floored = Math.floor(lr / scale + 1e-9) * scale;
   return Number(floored.toPrecision(digits)).toString();
+}
+
+/** A byte or character count in MB, or GB from 1 GB up. */
+function sizeText(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${bytes / 1024 / 1024} MB`;
 }

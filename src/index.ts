@@ -10,14 +10,14 @@
  * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
  */
 import { resolveConfig, standardizeFor, type RunConfig, type RunOptions, type SeriesSpec } from './config';
-import { loadDataset, readDataFile, resolveSource } from './data';
+import { loadDataset, loadDatasetAsync } from './data';
 import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, type Descent, type Problem } from './engine';
 import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, shownIterations, type AnimateHooks } from './pipeline/animate';
 import { surfaceArrows } from './pipeline/arrows';
 import { refuseClashes } from './pipeline/clashes';
-import { dropStaleManifests, stageManifests, textHash } from './pipeline/manifest';
+import { dropStaleManifests, stageManifests } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
 import { buildCompareScene } from './pipeline/compareScene';
 import { addOutputs, buildSummary, type Summary } from './summary';
@@ -58,6 +58,8 @@ export interface RunHooks extends AnimateHooks {
   summary?: boolean;
   /** Where the caller writes the summary: refused when an output or the data file is the same file. */
   summaryPath?: string;
+  /** Where data "-" is streamed from when the options carry no `csv` text (the command line: its stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export interface RunResult {
@@ -73,14 +75,12 @@ export function loadData(config: RunConfig, warn: Warn): Dataset {
 }
 
 /**
- * Stage 1 as the pipeline runs it: a data file is read first without blocking (interruptible, size-capped:
- * see readDataFile), then parsed. Built-in sets and synthetic data need no reading.
+ * Stage 1 as the pipeline runs it: a data file (or stdin) is streamed in chunks, decoded and parsed as it
+ * comes, interruptible and limited (see loadDatasetAsync); the manifest's hash is of the text that was used,
+ * not of the file read again after the render. Built-in sets and synthetic data are loaded the same way.
  */
-async function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal): Promise<{ data: Dataset; sha256: string | null }> {
-  if (config.data === undefined) return { data: loadDataset(config, warn), sha256: null };
-  const text = config.csv ?? (await readDataFile(resolveSource(config.data).path, signal));
-  // The manifest's hash is of the text that was used, not of the file read again after the render.
-  return { data: loadDataset({ ...config, csv: text }, warn), sha256: textHash(text) };
+function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal, stdin?: NodeJS.ReadableStream): Promise<{ data: Dataset; sha256: string | null }> {
+  return loadDatasetAsync(config, warn, { signal, stdin });
 }
 
 /**
@@ -156,10 +156,11 @@ function sharedRate(config: RunConfig, s: SeriesSpec, problems: readonly Problem
 
 /**
  * Checks a run without doing it: the options, and that no file would overwrite another, the summary's
- * (`summaryPath`) or the data. Throws the usage error run() would throw; warns nothing.
+ * (`summaryPath`) or the data. Throws the usage error run() would throw; warns nothing. `stdin`: data "-"
+ * will be streamed from the caller's stdin (run's hooks.stdin), so no `csv` text is needed.
  */
-export function validateRun(options: RunOptions, summaryPath?: string): RunConfig {
-  const config = resolveConfig(options);
+export function validateRun(options: RunOptions, summaryPath?: string, stdin = false): RunConfig {
+  const config = resolveConfig(options, undefined, { stdin });
   refuseClashes(config, summaryPath);
   return config;
 }
@@ -204,9 +205,9 @@ function sceneOf(config: RunConfig, problem: Problem, descents: Descent[], label
 /** The whole pipeline: validate, load, train, and (with outputs) draw and encode. */
 export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
   const warn: Warn = (w) => hooks.warn?.(warningText(w), w);
-  const given = resolveConfig(options, warn, { summary: hooks.summary ?? true });
+  const given = resolveConfig(options, warn, { summary: hooks.summary ?? true, stdin: hooks.stdin !== undefined });
   refuseClashes(given, hooks.summaryPath);
-  const { data, sha256: dataSha256 } = await loadDataAsync(given, warn, hooks.signal);
+  const { data, sha256: dataSha256 } = await loadDataAsync(given, warn, hooks.signal, hooks.stdin);
   // --compare-standardize without --iters runs each side as long as it needs: a probe run finds how long.
   const config = comparing(options, given)
     ? { ...given, iterations: lengthOfComparison(given, await trainInterruptibly({ ...given, iterations: probeLength(given, data) }, data, hooks.signal)) }

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { messages, runError } from '../errors';
+import { CsvRows, CsvSyntaxError } from './csvRows';
 
 /** A parsed CSV file: the header (names trimmed) and the data rows as raw cell strings. */
 export interface CsvTable {
@@ -9,24 +9,22 @@ export interface CsvTable {
 }
 
 /**
- * Parses CSV text with a header row, using csv-parse (RFC 4180: quoted fields, commas and newlines inside
- * quotes, doubled quotes, CRLF or LF). A UTF-8 BOM and blank lines are ignored; rows of a different length
- * than the header are kept (short ones read as missing cells) so one bad row costs one row, not the file.
- * A stray quote inside an unquoted field is kept as a character. `source` names the file in errors:
- * noHeader when there is no header row, csvMalformed for what the parser cannot read (an unclosed quote).
+ * Parses CSV text with a header row (RFC 4180: quoted fields, commas and newlines inside quotes, doubled
+ * quotes, CRLF or LF) with the streaming reader, CsvRows, all at once: for small texts and tests; files are
+ * streamed (CsvDataset). A UTF-8 BOM and blank lines are ignored; rows of a different length than the
+ * header are kept (short ones read as missing cells) so one bad row costs one row, not the file. A stray
+ * quote inside an unquoted field is kept as a character. `source` names the file in errors: noHeader when
+ * there is no header row, csvMalformed for what the reader cannot read (an unclosed quote).
  */
 export function parseCsvText(text: string, source: string): CsvTable {
-  let records: string[][];
+  const records: string[][] = [];
+  const reader = new CsvRows((cells) => void records.push(cells.slice()), Infinity);
   try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      relax_quotes: true,
-    }) as string[][];
+    reader.push(text);
+    reader.end();
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw runError(messages.csvMalformed(source, reason.replace(/\s+/g, ' ')), err);
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    throw runError(messages.csvMalformed(source, err.message.replace(/\s+/g, ' ')), err);
   }
   if (records.length === 0) throw runError(messages.noHeader(source));
   const header = records[0].map((name) => name.trim());

@@ -1,6 +1,6 @@
 /** The data stage: CSV files, built-in data sets and seeded synthetic data, all loaded into a Dataset. */
-export { loadDataset, tableToDataset } from './load';
-export type { DataRequest } from './load';
+export { loadDataset, loadDatasetAsync, tableToDataset } from './load';
+export type { DataRequest, LoadInput } from './load';
 export { listDatasets, findDataset, datasetsDir, datasetPath } from './builtin';
 export type { BuiltinDataset, SuggestedColumns } from './builtin';
 export { parseCsvText } from './csv';
@@ -10,8 +10,11 @@ export { resolveSource } from './source';
 export type { DataSource } from './source';
 export { chooseColumns, numericColumns } from './columns';
 export type { ColumnChoice, ColumnFlags } from './columns';
-export { readLabels } from './labels';
-export type { Labels } from './labels';
+export { readLabels, labelRule } from './labels';
+export type { Labels, LabelRule } from './labels';
 export { syntheticDataset } from './synthetic';
 export { isMissing, parseNumber } from './cells';
-export { readDataFile, MAX_DATA_BYTES } from './readAsync';
+export { readDataFile } from './readAsync';
+export { fileChunks } from './chunks';
+export { ChunkDecoder } from './decode';
+export { MAX_DATA_BYTES, MAX_DATA_ROWS, MAX_ROW_CHARS } from './limits';

@@ -25,48 +25,53 @@ const FALSE_WORDS = new Set(['false', 'no']);
  * Whether both classes occur among the usable rows is checked later, once rows with a bad x are dropped.
  */
 export function readLabels(cells: readonly (string | undefined)[], column: string, positive?: string): Labels {
-  const values = distinctValues(cells);
-  if (positive !== undefined) return oneAgainstRest(cells, column, positive.trim(), values);
-  const y = new Float64Array(cells.length);
-  if (values.every((v) => !Number.isNaN(parseNumber(v)))) {
-    checkZeroOne(column, values);
-    for (let i = 0; i < cells.length; i++) y[i] = parseNumber(cells[i]);
-    return { y, classNames: ['0', '1'] };
-  }
-  const lower = values.map((v) => v.toLowerCase());
-  if (lower.every((v) => TRUE_WORDS.has(v) || FALSE_WORDS.has(v))) {
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      y[i] = isMissing(c) ? NaN : TRUE_WORDS.has(c!.trim().toLowerCase()) ? 1 : 0;
-    }
-    const falseName = values.find((v) => FALSE_WORDS.has(v.toLowerCase())) ?? 'false';
-    const trueName = values.find((v) => TRUE_WORDS.has(v.toLowerCase())) ?? 'true';
-    return { y, classNames: [falseName, trueName] };
-  }
-  throw runError(messages.labelsNeedPositive(column, values));
-}
-
-function oneAgainstRest(
-  cells: readonly (string | undefined)[],
-  column: string,
-  positive: string,
-  values: string[],
-): Labels {
-  const target = parseNumber(positive);
-  const matches = (v: string) => v === positive || (!Number.isNaN(target) && parseNumber(v) === target);
-  if (!values.some(matches)) throw runError(messages.positiveNotFound(positive, column, values));
+  const rule = labelRule(distinctValues(cells), column, positive);
   const y = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    y[i] = isMissing(c) ? NaN : matches(c!.trim()) ? 1 : 0;
+    y[i] = isMissing(c) ? NaN : rule.valueOf(c!.trim());
   }
+  return { y, classNames: rule.classNames, ...(rule.positive !== undefined ? { positive: rule.positive } : {}) };
+}
+
+/** How each label value maps to 0 or 1, decided from the column's distinct values; see readLabels. */
+export interface LabelRule {
+  /** The class (0 or 1) of a non-missing, trimmed cell; NaN for a numeric label that is not a number. */
+  valueOf(value: string): number;
+  classNames: [string, string];
+  positive?: string;
+}
+
+/**
+ * The rules of readLabels from the distinct non-missing values alone (trimmed, in order of first
+ * appearance), so that a streamed column needs a dictionary of its values, not a string per row.
+ */
+export function labelRule(values: readonly string[], column: string, positive?: string): LabelRule {
+  if (positive !== undefined) return oneAgainstRest(column, positive.trim(), values);
+  if (values.every((v) => !Number.isNaN(parseNumber(v)))) {
+    checkZeroOne(column, values);
+    return { valueOf: parseNumber, classNames: ['0', '1'] };
+  }
+  const lower = values.map((v) => v.toLowerCase());
+  if (lower.every((v) => TRUE_WORDS.has(v) || FALSE_WORDS.has(v))) {
+    const falseName = values.find((v) => FALSE_WORDS.has(v.toLowerCase())) ?? 'false';
+    const trueName = values.find((v) => TRUE_WORDS.has(v.toLowerCase())) ?? 'true';
+    return { valueOf: (v) => (TRUE_WORDS.has(v.toLowerCase()) ? 1 : 0), classNames: [falseName, trueName] };
+  }
+  throw runError(messages.labelsNeedPositive(column, [...values]));
+}
+
+function oneAgainstRest(column: string, positive: string, values: readonly string[]): LabelRule {
+  const target = parseNumber(positive);
+  const matches = (v: string) => v === positive || (!Number.isNaN(target) && parseNumber(v) === target);
+  if (!values.some(matches)) throw runError(messages.positiveNotFound(positive, column, [...values]));
   // Two values in all (FEMALE and MALE): class 0 is the other one, which says more than "not MALE".
   const others = values.filter((v) => !matches(v));
-  return { y, classNames: [others.length === 1 ? others[0] : `not ${positive}`, positive], positive };
+  return { valueOf: (v) => (matches(v) ? 1 : 0), classNames: [others.length === 1 ? others[0] : `not ${positive}`, positive], positive };
 }
 
 /** Numeric labels must be exactly the classes 0 and 1 (either may be absent here; see oneClassOnly later). */
-function checkZeroOne(column: string, values: string[]): void {
+function checkZeroOne(column: string, values: readonly string[]): void {
   const byNumber = new Map<number, string>();
   for (const v of values) if (!byNumber.has(parseNumber(v))) byNumber.set(parseNumber(v), v);
   const numbers = [...byNumber.keys()];

@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto';
 import { messages, runError } from '../errors';
-import { modelOf } from '../engine/models';
 import type { Warn } from '../warnings';
 import { Dataset, ModelName } from '../types';
-import { chooseColumns, ColumnChoice } from './columns';
-import { CsvTable, parseCsvText } from './csv';
-import { parseNumber } from './cells';
-import { readLabels } from './labels';
+import { ColumnAccumulator } from './columnar';
+import { ColumnChoice } from './columns';
+import { CsvTable } from './csv';
+import { CsvDataset, type CsvSpec } from './csvDataset';
+import { fileChunks, isRegularFile, streamChunks, DATA_WORDS } from './chunks';
+import { ChunkDecoder, ReadAgainAsLatin1 } from './decode';
+import { MAX_DATA_BYTES } from './limits';
 import { resolveSource, type DataSource } from './source';
-import { syntheticDataset } from './synthetic';
+import { syntheticDataset, syntheticDatasetAsync } from './synthetic';
 import { readTextFile } from './text';
-
 /** The data flags of a run, already parsed by the caller. */
 export interface DataRequest {
   model: ModelName;
@@ -30,63 +32,92 @@ export interface DataRequest {
   csv?: string;
 }
 
+/** Where a load reads from, and how far it may go (tests lower the limits). */
+export interface LoadInput {
+  /** Stops the read between chunks (and while waiting for a FIFO's writer): messages.interrupted. */
+  signal?: AbortSignal;
+  /** Where data "-" is read from when `csv` is absent (the command line: its stdin). */
+  stdin?: NodeJS.ReadableStream;
+  maxBytes?: number;
+  maxRows?: number;
+  maxRowChars?: number;
+}
+
 /**
  * Loads the data of a run: synthetic when `data` is absent, else a built-in data set or a CSV file.
  * Rows whose x or y cell is missing or not usable are dropped and reported once through `warn`
  * (messages.skippedRows); `Dataset.skipped` holds the count. Throws a run error (exit code 1) with the fix
  * for every data problem: file not found / unreadable / not text / malformed, unknown column, fewer than
- * 2 usable rows, a constant x, logistic labels that are not two classes. Synchronous: one read, one parse.
+ * 2 usable rows, a constant x, logistic labels that are not two classes. Synchronous: one read, one parse
+ * (for small files and tests; a run streams with loadDatasetAsync).
  */
 export function loadDataset(req: DataRequest, warn: Warn): Dataset {
   if (req.data === undefined) return syntheticDataset(req.model, req.points, req.noise ?? 1, req.seed);
-  const source: DataSource = req.data === '-' ? { path: '-' } : resolveSource(req.data);
-  const name = req.data === '-' ? 'stdin' : req.data;
-  const table = parseCsvText(req.csv ?? (req.data === '-' ? '' : readTextFile(source.path)), name);
-  const choice = chooseColumns(table, name, req.model, req, source.builtin?.suggested);
-  const dataset = tableToDataset(table, choice, req.model, source.builtin?.name ?? name);
-  if (source.builtin?.suggested.standardize) dataset.suggestStandardize = true;
-  if (dataset.skipped > 0) {
-    warn({ code: 'skippedRows', skipped: dataset.skipped, total: table.rows.length, x: dataset.xName, y: dataset.yName });
+  const source = sourceOf(req);
+  const csv = new CsvDataset(specOf(req, source));
+  csv.push(req.csv ?? (req.data === '-' ? '' : readTextFile(source.path)));
+  return finished(csv, source, warn);
+}
+
+/**
+ * loadDataset as a run does it: a file (or stdin) is streamed in chunks, decoded and parsed as they come
+ * (never one string of the whole file), with the limits of src/data/limits.ts, and stopped by `signal`
+ * between chunks; synthetic data is drawn in blocks, also stopped by `signal`. Also returns the sha256
+ * of the decoded text for the manifest (null for synthetic data).
+ */
+export async function loadDatasetAsync(req: DataRequest, warn: Warn, input: LoadInput = {}): Promise<{ data: Dataset; sha256: string | null }> {
+  if (req.data === undefined) return { data: await syntheticDatasetAsync(req.model, req.points, req.noise ?? 1, req.seed, input.signal), sha256: null };
+  if (req.csv !== undefined) return { data: loadDataset(req, warn), sha256: createHash('sha256').update(req.csv).digest('hex') };
+  const source = sourceOf(req);
+  const restartable = req.data !== '-' && (await isRegularFile(source.path));
+  try {
+    return await streamed(req, source, warn, input, new ChunkDecoder(nameOf(req), 'utf8', restartable));
+  } catch (err) {
+    // Invalid UTF-8 late in a file: read it again as Latin-1, as a whole-file decode would have.
+    if (!(err instanceof ReadAgainAsLatin1)) throw err;
+    return streamed(req, source, warn, input, new ChunkDecoder(nameOf(req), 'latin1'));
   }
+}
+
+async function streamed(req: DataRequest, source: DataSource, warn: Warn, input: LoadInput, decoder: ChunkDecoder): Promise<{ data: Dataset; sha256: string }> {
+  const { signal } = input;
+  const limit = input.maxBytes ?? MAX_DATA_BYTES;
+  const chunks = req.data === '-'
+    ? streamChunks(input.stdin ?? process.stdin, signal, limit, () => DATA_WORDS.tooLarge('stdin', limit))
+    : fileChunks(source.path, signal, limit);
+  const csv = new CsvDataset(specOf(req, source, input));
+  for await (const chunk of chunks) {
+    csv.push(decoder.decode(chunk));
+    // Parsing a chunk takes milliseconds; let a stop signal (Ctrl-C) be heard before the next one.
+    await new Promise(setImmediate);
+    if (signal?.aborted) throw runError(messages.interrupted());
+  }
+  csv.push(decoder.end());
+  return { data: finished(csv, source, warn), sha256: decoder.digest() };
+}
+
+const nameOf = (req: DataRequest) => (req.data === '-' ? 'stdin' : req.data!);
+const sourceOf = (req: DataRequest): DataSource => (req.data === '-' ? { path: '-' } : resolveSource(req.data!));
+
+function specOf(req: DataRequest, source: DataSource, input: LoadInput = {}): CsvSpec {
+  const name = nameOf(req);
+  return { name, source: source.builtin?.name ?? name, model: req.model, flags: req, suggested: source.builtin?.suggested, maxRows: input.maxRows, maxRowChars: input.maxRowChars };
+}
+
+function finished(csv: CsvDataset, source: DataSource, warn: Warn): Dataset {
+  const { dataset, rows } = csv.end();
+  if (source.builtin?.suggested.standardize) dataset.suggestStandardize = true;
+  if (dataset.skipped > 0) warn({ code: 'skippedRows', skipped: dataset.skipped, total: rows, x: dataset.xName, y: dataset.yName });
   return dataset;
 }
 
 /**
  * Converts the chosen columns of a parsed table into a Dataset: keeps the rows where x is a number and y is
  * a number (linear) or a label (logistic), then checks there are at least 2, that x varies, and (logistic)
- * that both classes occur.
+ * that both classes occur. The same conversion a streamed file goes through (ColumnAccumulator).
  */
 export function tableToDataset(table: CsvTable, choice: ColumnChoice, model: ModelName, source: string): Dataset {
-  const xName = table.header[choice.x];
-  const yName = table.header[choice.y];
-  const rows = table.rows;
-  const n = rows.length;
-  const labels = modelOf(model).target === 'classes' ? readLabels(column(rows, choice.y), yName, choice.positive) : undefined;
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  let kept = 0;
-  for (let i = 0; i < n; i++) {
-    const xv = parseNumber(rows[i][choice.x]);
-    const yv = labels ? labels.y[i] : parseNumber(rows[i][choice.y]);
-    if (Number.isNaN(xv) || Number.isNaN(yv)) continue;
-    xs[kept] = xv;
-    ys[kept] = yv;
-    kept++;
-  }
-  const skipped = n - kept;
-  if (kept < 2) throw runError(messages.tooFewRows(kept, skipped));
-  const x = xs.slice(0, kept);
-  const y = ys.slice(0, kept);
-  if (x.every((v) => v === x[0])) throw runError(messages.constantX(xName, x[0]));
-  const dataset: Dataset = { x, y, xName, yName, source, skipped };
-  if (!labels) return dataset;
-  const ones = y.reduce((sum, v) => sum + v, 0);
-  if (ones === 0 || ones === kept) throw runError(messages.oneClassOnly(yName, labels.classNames[ones === 0 ? 0 : 1]));
-  dataset.classNames = labels.classNames;
-  if (labels.positive !== undefined) dataset.positive = labels.positive;
-  return dataset;
-}
-
-function column(rows: readonly string[][], j: number): (string | undefined)[] {
-  return rows.map((row) => row[j]);
+  const columns = new ColumnAccumulator(table.header, choice, model);
+  for (const row of table.rows) columns.add(row);
+  return columns.finish(source);
 }

@@ -1,4 +1,4 @@
-import { messages, usageError } from '../errors';
+import { messages, runError, usageError } from '../errors';
 import { createRng, normal } from '../random';
 import { Dataset, ModelName } from '../types';
 import { modelOf } from '../engine/models';
@@ -12,6 +12,28 @@ import { modelOf } from '../engine/models';
  * Throws a usage error for points < 2 (not an integer) or a negative noise: the CLI checks these first.
  */
 export function syntheticDataset(model: ModelName, points: number, noise: number, seed: string): Dataset {
+  const steps = generate(model, points, noise, seed);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * syntheticDataset for a run: the same points, drawn in blocks with the event loop turned between them,
+ * so that a stop signal is heard during 10 million points (messages.interrupted).
+ */
+export async function syntheticDatasetAsync(model: ModelName, points: number, noise: number, seed: string, signal?: AbortSignal): Promise<Dataset> {
+  const steps = generate(model, points, noise, seed);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise(setImmediate);
+    if (signal?.aborted) throw runError(messages.interrupted());
+  }
+}
+
+/** Points drawn per block between two looks at the stop signal (about 10 ms of work). */
+const BLOCK = 1 << 18;
+
+/** The points, one RNG stream in order (so blocks change nothing), pausing after each BLOCK. */
+function* generate(model: ModelName, points: number, noise: number, seed: string): Generator<void, Dataset> {
   if (!Number.isInteger(points) || points < 2) {
     throw usageError(messages.badNumber('--points', String(points), 'a whole number of at least 2'));
   }
@@ -26,6 +48,7 @@ export function syntheticDataset(model: ModelName, points: number, noise: number
     for (let i = 0; i < points; i++) {
       x[i] = 2 * rng();
       y[i] = 3 * x[i] + 4 + noise * normal(rng);
+      if ((i + 1) % BLOCK === 0) yield;
     }
     return base;
   }
@@ -35,6 +58,7 @@ export function syntheticDataset(model: ModelName, points: number, noise: number
     const label = i < 2 * zeros ? i % 2 : 1;
     y[i] = label;
     x[i] = (label === 1 ? 1 : -1) + noise * normal(rng);
+    if ((i + 1) % BLOCK === 0) yield;
   }
   return { ...base, classNames: ['0', '1'] };
 }

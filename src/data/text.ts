@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import { messages, runError } from '../errors';
+import { hasControlBytes } from './decode';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
@@ -47,13 +48,4 @@ function readReason(err: unknown): string {
     default:
       return e.code ?? String(e.message ?? err);
   }
-}
-
-/** C0 control bytes other than tab, newline, vertical tab, form feed and carriage return. */
-function hasControlBytes(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b < 0x20 && (b < 0x09 || b > 0x0d)) return true;
-  }
-  return false;
 }

@@ -106,14 +106,14 @@ const MIN_PANEL_WIDTH = 160;
 const list = <T>(x: T | T[] | undefined): T[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
 
 /** Throws a usage error (exit code 2) naming the flag, the value and what it should be. */
-export function resolveConfig(options: RunOptions, warn: Warn = () => {}, context: { summary?: boolean } = {}): RunConfig {
+export function resolveConfig(options: RunOptions, warn: Warn = () => {}, context: { summary?: boolean; stdin?: boolean } = {}): RunConfig {
   const o = validate(options);
   if (o.frames !== undefined && o.every !== undefined) throw usageError(messages.framesAndEvery());
   if (o.panels && new Set(o.panels).size !== o.panels.length) throw usageError(messages.duplicatePanels(o.panels));
   const d = <K extends keyof typeof OPTION_TABLE>(k: K) => (o[k] ?? (OPTION_TABLE[k] as OptionSpec).default) as NonNullable<RunOptions[K]>;
   const iterations = d('iterations');
   const outputs = (list(o.out) ?? []).map((path) => outputOf(path, o.format));
-  if (o.data === '-' && o.csv === undefined) throw usageError(messages.stdinNeedsCsv());
+  if (o.data === '-' && o.csv === undefined && !context.stdin) throw usageError(messages.stdinNeedsCsv());
   if (o.poster) {
     const posters = outputs.filter((x) => (x.format === 'mp4' || x.format === 'webm') && x.path !== '-').map(posterOf);
     outputs.push(...posters.filter((p, i) => posters.findIndex((q) => q.key === p.key) === i));

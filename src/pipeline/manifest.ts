@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { readTextFile, resolveSource } from '../data';
+import { hashTextFileSync } from '../data/hashFile';
+import { resolveSource } from '../data';
 import { frameFileName, isFrameSequence } from '../encode/pattern';
 import { createTemp, removeQuietly, type Commit } from '../encode/atomic';
 import type { RunConfig, RunOptions } from '../config';
@@ -64,7 +65,7 @@ function here(folder: string, path: string): string {
   return relative(folder, resolve(path)) || '.';
 }
 
-/** sha256 of a data set's text (as decoded for parsing). */
+/** sha256 of a data set's text (as decoded for parsing): what a streamed load hashes too (ChunkDecoder). */
 export function textHash(text: string): string {
   return sha256(text);
 }
@@ -79,7 +80,7 @@ function currentDataHash(config: Pick<RunConfig, 'data' | 'csv'>): string | null
   if (config.data === '-') return config.csv === undefined ? undefined : sha256(config.csv);
   try {
     const path = resolveSource(config.data).path;
-    return statSync(path).isFile() ? sha256(readTextFile(path)) : undefined;
+    return statSync(path).isFile() ? hashTextFileSync(path) : undefined;
   } catch {
     return undefined;
   }

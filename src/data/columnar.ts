@@ -1,0 +1,125 @@
+import { messages, runError } from '../errors';
+import { modelOf } from '../engine/models';
+import type { Dataset, ModelName } from '../types';
+import { parseNumber, isMissing } from './cells';
+import { labelRule } from './labels';
+import type { ColumnChoice } from './columns';
+
+/** A Float64Array that grows by doubling: a column of unknown length without a JavaScript number per row. */
+class Floats {
+  private data = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) this.data = grown(this.data, new Float64Array(this.data.length * 2));
+    this.data[this.length++] = value;
+  }
+  at(i: number): number {
+    return this.data[i];
+  }
+  /** The values, in an array of their own length. */
+  take(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+class Codes {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) this.data = grown(this.data, new Int32Array(this.data.length * 2));
+    this.data[this.length++] = value;
+  }
+  at(i: number): number {
+    return this.data[i];
+  }
+}
+
+function grown<T extends Float64Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/**
+ * The chosen x and y columns of a CSV, row by row, straight into typed arrays: each chosen cell is read as a
+ * number once, and no other cell is converted. A linear y is a number; a logistic y is kept as a small code
+ * into a dictionary of its distinct values, since its 0/1 rule (labelRule) depends on all of them.
+ * Rows whose x or y is missing or not usable are skipped and counted.
+ */
+export class ColumnAccumulator {
+  private readonly xs = new Floats();
+  private readonly ys = new Floats();
+  private readonly codes = new Codes();
+  private readonly dictionary = new Map<string, number>();
+  private readonly values: string[] = [];
+  private readonly labels: boolean;
+  /** Data rows given, usable or not. */
+  rows = 0;
+
+  constructor(private readonly header: readonly string[], private readonly choice: ColumnChoice, model: ModelName) {
+    this.labels = modelOf(model).target === 'classes';
+  }
+
+  add(cells: readonly (string | undefined)[]): void {
+    this.rows++;
+    const x = parseNumber(cells[this.choice.x]);
+    if (!this.labels) {
+      const y = parseNumber(cells[this.choice.y]);
+      if (x !== x || y !== y) return; // NaN: skipped
+      this.xs.push(x);
+      this.ys.push(y);
+      return;
+    }
+    // Every row's label counts towards the rule (as when the whole column was read), even when x is unusable.
+    const code = this.code(cells[this.choice.y]);
+    if (x !== x) return;
+    this.xs.push(x);
+    this.codes.push(code);
+  }
+
+  /** The Dataset of the rows given, with the checks of tableToDataset. */
+  finish(source: string): Dataset {
+    const xName = this.header[this.choice.x];
+    const yName = this.header[this.choice.y];
+    if (!this.labels) return checked(this.xs.take(), this.ys.take(), this.rows, xName, yName, source);
+    const rule = labelRule(this.values, yName, this.choice.positive);
+    const classOf = this.values.map((v) => rule.valueOf(v));
+    const xs = new Floats();
+    const ys = new Floats();
+    for (let i = 0; i < this.xs.length; i++) {
+      const code = this.codes.at(i);
+      const y = code < 0 ? NaN : classOf[code];
+      if (y !== y) continue;
+      xs.push(this.xs.at(i));
+      ys.push(y);
+    }
+    const dataset = checked(xs.take(), ys.take(), this.rows, xName, yName, source);
+    const kept = dataset.x.length;
+    const ones = dataset.y.reduce((sum, v) => sum + v, 0);
+    if (ones === 0 || ones === kept) throw runError(messages.oneClassOnly(yName, rule.classNames[ones === 0 ? 0 : 1]));
+    dataset.classNames = rule.classNames;
+    if (rule.positive !== undefined) dataset.positive = rule.positive;
+    return dataset;
+  }
+
+  /** The dictionary code of a label cell (trimmed), or -1 when it is missing. */
+  private code(cell: string | undefined): number {
+    if (isMissing(cell)) return -1;
+    const value = cell!.trim();
+    let code = this.dictionary.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.dictionary.set(value, code);
+      this.values.push(value);
+    }
+    return code;
+  }
+}
+
+/** At least 2 usable rows, and an x that varies. */
+function checked(x: Float64Array, y: Float64Array, rows: number, xName: string, yName: string, source: string): Dataset {
+  const kept = x.length;
+  const skipped = rows - kept;
+  if (kept < 2) throw runError(messages.tooFewRows(kept, skipped));
+  if (x.every((v) => v === x[0])) throw runError(messages.constantX(xName, x[0]));
+  return { x, y, xName, yName, source, skipped };
+}
