@@ -86,19 +86,27 @@ export const messages = {
     `the descent diverged at iteration ${iteration} (learning rate ${lr}); it stopped there. Try --lr ${formatLr(stableLr)} or lower`,
   notConverged: (w: NotConverged) => {
     const closed = w.gapClosed < 0 ? `ended higher than it started` : `closed ${formatShare(w.gapClosed)} of the loss gap`;
-    const head = `the descent did not converge in ${w.iterations} iterations: it ${closed}, ending ${sig(w.final - w.optimum)} above the optimum's loss ${sig(w.optimum)},`;
-    const tryLr = w.suggestedLr !== undefined ? `try --lr ${formatLr(w.suggestedLr)}` : '';
+    const steps = `${w.iterations} iteration${w.iterations === 1 ? '' : 's'}`;
+    const head = `the descent did not converge in ${steps}: it ${closed}, ending ${sig(w.final - w.optimum)} above the optimum's loss ${sig(w.optimum)},`;
+    // Every number printed here was checked by running it; without one, the words say which way to go.
+    const checked = (flag: string, value: string) => `Try ${flag} ${value} (checked: the same run converges with it)`;
+    const lr = w.suggestedLr !== undefined ? checked('--lr', formatLr(w.suggestedLr)) : '';
     switch (w.cause ?? 'cycling') {
       case 'cycling':
-        return `${head} and the loss keeps bouncing: the steps overshoot. ${tryLr ? `${cap(tryLr)} (a short trial run converges with it)` : 'Try a smaller --lr'}`;
+        return `${head} and the loss keeps bouncing: the steps overshoot. ${lr || 'Try a smaller --lr (with more --iters)'}`;
       case 'illConditioned':
-        return `${head} because x is far from 0 against its spread, so plain gradient steps crawl along the valley. Add --standardize${tryLr ? `, or ${tryLr}` : ''}`;
+        return `${head} because x is far from 0 against its spread, so plain gradient steps crawl along the valley. Add --standardize`;
       case 'smallRate':
-        return `${head} because the learning rate is far below the stable one. ${tryLr ? `${cap(tryLr)} (a short trial run converges with it)` : 'Try a larger --lr'}`;
-      case 'noise':
-        return `${head} because single samples (${w.optimizer}) keep the steps bouncing around the optimum. Try a smaller --lr${tryLr ? ` (about ${formatLr(w.suggestedLr!)})` : ''} with more --iters, or --optimizer gd`;
-      case 'fewIterations':
-        return `${head} and was still falling. ${w.suggestedIterations ? `Try --iters ${w.suggestedIterations}` : 'Try more --iters'}`;
+        return `${head} because the learning rate is far below the stable one. ${lr || 'Try a larger --lr'}`;
+      case 'noise': {
+        const what = w.optimizer === 'sgd' ? 'single samples' : 'sampled batches';
+        return `${head} because its ${what} keep the steps bouncing around the optimum. ${lr || 'Try a smaller --lr with more --iters'}, or --optimizer gd`;
+      }
+      case 'fewIterations': {
+        const falling = w.iterations < 10 ? 'after too few steps to tell more' : w.gapClosed < 0 ? 'and was falling again at the end' : 'and was still falling';
+        if (w.suggestedIterations) return `${head} ${falling}. ${checked('--iters', String(w.suggestedIterations))}`;
+        return `${head} ${falling}. ${lr || 'Try more --iters or a larger --lr'}`;
+      }
     }
   },
 
@@ -209,12 +217,16 @@ export function formatShare(f: number): string {
   const pct = f * 100;
   if (!(pct < 100)) return `${Number(pct.toPrecision(4))}%`;
   let decimals = 1;
-  if (pct >= 99) while (decimals < 12 && Math.floor(pct * 10 ** decimals) / 10 ** decimals >= 100 - 10 ** -decimals) decimals++;
-  return `${Math.floor(pct * 10 ** decimals) / 10 ** decimals}%`;
+  if (pct >= 99) while (decimals < 4 && Math.floor(pct * 10 ** decimals) / 10 ** decimals >= 100 - 10 ** -decimals) decimals++;
+  const shown = Math.floor(pct * 10 ** decimals) / 10 ** decimals;
+  // Closer to 100 % than four decimals show: say so rather than print a run of nines.
+  return shown >= 100 - 10 ** -decimals ? `over ${100 - 10 ** -decimals}%` : `${shown}%`;
 }
 
+/** Four significant digits, in exponent form past a million or under a millionth (6.326e+12, not 6326000000000). */
 function sig(v: number): string {
-  return String(Number(v.toPrecision(4)));
+  const a = Math.abs(v);
+  return a !== 0 && (a >= 1e6 || a < 1e-6) ? v.toPrecision(4) : String(Number(v.toPrecision(4)));
 }
 
 function cap(s: string): string {

@@ -100,7 +100,7 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
   const verdict = assessment(problem, d, result);
   let diverged = result.diverged;
   if (diverged) {
-    const stableLr = verifiedRate(problem, s, d, lr) ?? diverged.stable_lr;
+    const stableLr = verifiedRate(problem, s, d, (r) => r < lr) ?? shortTrialRate(problem, s, d, lr) ?? diverged.stable_lr;
     diverged = { ...diverged, stable_lr: stableLr };
     warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr });
   } else if (verdict.verdict === 'cycling' || verdict.verdict === 'stalled') {
@@ -114,72 +114,105 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
       optimizer: s.optimizer,
       iterations: result.iterations,
     };
-    if (verdict.verdict === 'cycling') w.suggestedLr = verifiedRate(problem, s, d, lr) ?? undefined;
-    else {
-      w.cause = verdict.cause;
-      if (verdict.cause === 'fewIterations' && verdict.iterationsNeeded) w.suggestedIterations = verifiedIterations(problem, s, d, verdict.iterationsNeeded);
-      if (verdict.cause === 'smallRate') {
-        const better = verifiedRate(problem, s, d, Infinity);
-        if (better !== null && better > lr) w.suggestedLr = better;
-      }
-      if (verdict.cause === 'noise') w.suggestedLr = lr / 4;
-    }
+    Object.assign(w, suggestion(problem, s, d, verdict));
     warnings.push(w);
   }
   return { optimizer: s.optimizer, lr, params: d.params, trajectory: result.trajectory, iterations: result.iterations, diverged, samples: result.samples, warnings, assessment: verdict };
 }
 
-/** Iterations of the trial that checks a suggested rate. */
-const TRIAL = 200;
+/**
+ * What to suggest after a run that did not converge, each part checked by running it before it is printed
+ * (an unchecked number is never printed; the words then say only which way to go):
+ * - cycling: a smaller rate (below the one used) with which the same run converges;
+ * - too few iterations: a count with which it converges, else a larger rate with which it does;
+ * - a rate far below the stable one: a larger rate with which it converges;
+ * - sampling noise: a smaller rate with which it converges;
+ * - ill-conditioning: no number (the fix is --standardize).
+ */
+function suggestion(problem: Problem, s: DescentSettings, d: Prepared, a: Assessment): Partial<NotConverged> {
+  const lr = d.params.lr;
+  if (a.verdict === 'cycling') return { suggestedLr: verifiedRate(problem, s, d, (r) => r < lr) ?? undefined };
+  const out: Partial<NotConverged> = { cause: a.cause };
+  if (a.cause === 'fewIterations') {
+    const iterations = a.iterationsNeeded ? verifiedIterations(problem, s, d, a.iterationsNeeded) : null;
+    if (iterations !== null) out.suggestedIterations = iterations;
+    else out.suggestedLr = verifiedRate(problem, s, d, (r) => r > lr) ?? undefined;
+  }
+  if (a.cause === 'smallRate') out.suggestedLr = verifiedRate(problem, s, d, (r) => r > lr) ?? undefined;
+  if (a.cause === 'noise') out.suggestedLr = verifiedRate(problem, s, d, (r) => r < lr, [lr / 2, lr / 4, lr / 8]) ?? undefined;
+  return out;
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+/** Sample-iterations (iterations × rows) that checking one suggestion may spend. */
+const ITERATION_BUDGET = 5e7;
 
 /**
- * A rate to suggest instead of one that failed (or was far too small): the optimizer's default rate for
- * this problem, or the largest of it halved (at most 30 times) that is below `below` and that a short trial
- * from the same start confirms: no blow-up, no cycling, and the gap falls. Null when none passes.
+ * A rate to suggest: the first candidate that `wanted` allows and with which the same run (its iterations,
+ * from the same start) converges. Candidates: the optimizer's default rate for this problem and the
+ * stability limit's 0.9, 0.5, 0.25, each halved down to a millionth, largest first — or the given list.
+ * Null when none converges within the budget of work.
  */
-function verifiedRate(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepare>, below: number): number | null {
+function verifiedRate(problem: Problem, s: DescentSettings, d: Prepared, wanted: (lr: number) => boolean, given?: number[]): number | null {
   const rows = problem.data.x.length;
-  // Shorter trials on large data: the whole search stays within about ITERATION_BUDGET of work.
-  const iterations = Math.min(s.iterations, TRIAL, Math.max(10, Math.floor(ITERATION_BUDGET / 8 / rows)));
-  const trialSettings = { ...s, iterations };
-  let lr = d.o.defaultRate(problem.trainModel, d.params, { init: problem.trainInit, iterations: s.iterations });
-  if (!(lr > 0) || !Number.isFinite(lr)) return null;
+  const context = { init: problem.trainInit, iterations: s.iterations };
+  const base = d.o.defaultRate(problem.trainModel, d.params, context);
+  const limit = d.o.stableRate(problem.trainModel, { ...d.params, lr: base }, context);
+  let candidates = given ?? [base, 0.9 * limit, 0.5 * limit, 0.25 * limit];
+  if (!given) for (let k = 1; k <= 20; k++) candidates.push(base / 2 ** k, (0.25 * limit) / 2 ** k);
+  candidates = [...new Set(candidates.filter((r) => r > 0 && Number.isFinite(r) && wanted(r) && Math.abs(r - d.params.lr) > 1e-12 * r))].sort((x, y) => y - x);
   let spent = 0;
-  for (let k = 0; k < 30; k++, lr /= 2) {
-    if (lr >= below) continue;
-    spent += iterations * rows;
-    if (spent > 2 * ITERATION_BUDGET) return null;
-    const trial = prepare(problem, trialSettings, lr);
+  for (const lr of candidates) {
+    spent += s.iterations * rows;
+    if (spent > ITERATION_BUDGET) return null;
+    const trial = prepare(problem, s, lr);
     const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
-    const a = assessment(problem, trial, result);
-    const l = result.trajectory.loss;
-    if (!result.diverged && a.verdict !== 'cycling' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return lr;
+    if (assessment(problem, trial, result).verdict === 'converged') return lr;
   }
   return null;
 }
 
-/** Sample-iterations (iterations × rows) that checking a suggested iteration count may spend. */
-const ITERATION_BUDGET = 5e7;
-
 /**
  * An iteration count to suggest after a run that was still falling: the extrapolated count (see
- * verdict.ts), checked by running that many, and doubled (up to three times) until the run converges, within
- * a budget of work; past it, the extrapolation doubled, as an honest "about".
+ * verdict.ts), checked by running that many and doubled (up to three times) until the run converges, within
+ * a budget of work; null when none is confirmed.
  */
-function verifiedIterations(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepare>, estimate: number): number {
+function verifiedIterations(problem: Problem, s: DescentSettings, d: Prepared, estimate: number): number | null {
   let guess = roundUp(estimate);
   let spent = 0;
   const rows = problem.data.x.length;
-  for (let k = 0; k < 4 && guess < 10_000_000; k++) {
+  for (let k = 0; k < 4 && guess <= 10_000_000; k++) {
     spent += guess * rows;
     if (spent > ITERATION_BUDGET) break;
     // With the default rate, the rate itself depends on the run's length: check what the user will get.
     const trial = prepare(problem, { ...s, iterations: guess }, s.lr === undefined ? undefined : d.params.lr);
     const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
     if (assessment(problem, trial, result).verdict === 'converged') return guess;
+    if (guess === 10_000_000) break;
     guess = roundUp(2 * guess);
   }
-  return roundUp(Math.min(2 * estimate, 10_000_000));
+  return null;
+}
+
+/**
+ * After a divergence on a run too large to check whole: the largest halving of the default rate below the
+ * one that failed that a short trial from the same start confirms (no blow-up, no cycling, the gap falls).
+ */
+function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below: number): number | null {
+  const rows = problem.data.x.length;
+  const iterations = Math.min(s.iterations, 200, Math.max(10, Math.floor(ITERATION_BUDGET / 8 / rows)));
+  let lr = d.o.defaultRate(problem.trainModel, d.params, { init: problem.trainInit, iterations: s.iterations });
+  for (let k = 0; k < 30 && lr > 0 && Number.isFinite(lr); k++, lr /= 2) {
+    if (lr >= below) continue;
+    const trial = prepare(problem, { ...s, iterations }, lr);
+    const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+    const a = assessment(problem, trial, result);
+    const l = result.trajectory.loss;
+    if (!result.diverged && a.verdict !== 'cycling' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return lr;
+    if ((k + 1) * iterations * rows > 2 * ITERATION_BUDGET) break;
+  }
+  return null;
 }
 
 /** Iterations to suggest: up to two significant digits, rounded up, within the 10,000,000 limit. */

@@ -101,3 +101,42 @@ describe('verdicts from the optimality gap', () => {
     expect(descend(penguins, { ...base, model: 'logistic', optimizer: 'momentum', lr }).assessment.verdict).toBe('converged');
   });
 });
+
+describe('every number a warning suggests works when followed (the cases a hostile review found)', () => {
+  const penguins = loadData(validateRun({ model: 'logistic', data: 'penguins' }), () => {});
+  const cars = loadData(validateRun({ model: 'linear', data: 'cars' }), () => {});
+  const synthetic = loadData(validateRun({ model: 'linear' }), () => {});
+  const cases: [string, Dataset, Partial<DescentConfig>][] = [
+    ['momentum 0.99 in 200 steps', synthetic, { optimizer: 'momentum', momentum: 0.99, iterations: 200, standardize: false }],
+    ['a start at 1e8 in 50 steps', synthetic, { init: [1e8, -1e8], iterations: 50, standardize: false }],
+    ['minibatch at a tiny rate', synthetic, { optimizer: 'minibatch', lr: 0.002, standardize: false }],
+    ['adagrad at 1e-6', synthetic, { optimizer: 'adagrad', lr: 1e-6, standardize: false }],
+    ['rmsprop from far away', synthetic, { optimizer: 'rmsprop', init: [-50, 50], standardize: false }],
+    ['gd on cars at 1e-4', cars, { lr: 1e-4 }],
+    ['momentum on penguins at 30', penguins, { model: 'logistic', optimizer: 'momentum', lr: 30 }],
+    ['logistic sgd after one step', penguins, { model: 'logistic', optimizer: 'sgd', iterations: 1 }],
+  ];
+  it.each(cases)('%s', (_name, data, over) => {
+    const config = { ...base, ...over } as DescentConfig;
+    const run = descend(data, config);
+    for (const w of run.warnings) {
+      if (w.code === 'notConverged' && w.suggestedLr !== undefined) {
+        expect(descend(data, { ...config, lr: w.suggestedLr }).assessment.verdict).toBe('converged');
+      }
+      if (w.code === 'notConverged' && w.suggestedIterations !== undefined) {
+        expect(descend(data, { ...config, iterations: w.suggestedIterations }).assessment.verdict).toBe('converged');
+      }
+      if (w.code === 'diverged') expect(descend(data, { ...config, lr: w.stableLr }).assessment.verdict).toBe('converged');
+      // A rate is never suggested that the run just used.
+      if (w.code === 'notConverged') expect(w.suggestedLr).not.toBe(run.lr);
+    }
+  });
+});
+
+test('sgd ending at its noise floor gets one verdict whatever the start', () => {
+  const data = loadData(validateRun({ model: 'linear' }), () => {});
+  const verdicts = [[0, 0], [4, 3], [4.3, 2.85], [-50, 50]].map(
+    (init) => descend(data, { ...base, optimizer: 'sgd', standardize: false, init: init as [number, number] }).assessment.verdict,
+  );
+  expect(new Set(verdicts).size).toBe(1);
+});
