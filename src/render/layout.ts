@@ -112,9 +112,12 @@ export function placePlot(ctx: SKRSContext2D, outer: Rect, style: Style, makeX: 
     w = Math.max(10, right - left);
   }
   if (square && w > h) {
-    // Wider than tall: centre a square in the room to the right of the y labels.
-    left += Math.floor((w - h) / 2);
+    // Wider than tall: centre the square, and its axis labels, legend and colour bar with it (at 4000x300 they
+    // would otherwise sit hundreds of pixels away at the panel's edges).
+    const shift = Math.floor((w - h) / 2);
+    left += shift;
     w = h;
+    box = { x: outer.x + shift, y: box?.y ?? outer.y, w: outer.w - 2 * shift, h: box?.h ?? outer.h };
   }
   const x = makeX([left, left + w], Math.max(2, Math.round(w / (f * 6.5))));
   return { rect: { x: left, y: top, w, h }, x, y, ...(box ? { box } : {}) };

@@ -1,6 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../types';
-import { drawAxes, drawGrid, drawHeading } from './axes';
+import { drawAxes, drawGrid, drawHeading, fitText } from './axes';
+import { font } from './font';
 import { placePlot, type Plot, type Rect, type Style } from './layout';
 import { drawSeriesMarker } from './markers';
 import { clipTo, inflate, type Panel } from './panel';
@@ -24,6 +25,8 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
   // Below about 1e-14 of the minimum's loss a gap is the rounding of the loss itself.
   const noise = gapMode ? 1e-14 * Math.abs(optimum) : 0;
   const [floor, yDomain] = lossWindow(losses, counts, undefined, noise);
+  // Every gap within rounding of 0: the run sat at the minimum throughout, and the axis would mean nothing.
+  const atMinimum = gapMode && losses.every((l, s) => l.subarray(0, counts[s]).every((v) => !(v > noise)));
   const plot = placePlot(
     measure,
     outer,
@@ -44,6 +47,13 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
       const yLabel = gapMode ? `loss − minimum (${scene.model.lossShort}, log scale)` : `loss (${scene.model.lossShort}, log scale)`;
       drawAxes(ctx, outer, plot, style, { xLabel: 'iteration', yLabel });
       drawHeading(ctx, plot, style, gapMode ? ['Gap to the minimum per iteration', 'Gap to the minimum', 'Gap'] : ['Loss per iteration', 'Loss']);
+      if (atMinimum) {
+        ctx.font = font(style.f);
+        ctx.fillStyle = style.theme.mutedText;
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        ctx.fillText(fitText(ctx, 'at the minimum throughout: the gap is 0', rect.w - style.f), rect.x + rect.w / 2, rect.y + rect.h / 2);
+      }
     },
     drawFrame(ctx, frame) {
       const points = scene.series.map((s, i) => {

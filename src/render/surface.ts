@@ -64,7 +64,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       bar?.draw(ctx, rect);
       drawAxes(ctx, plot.box ?? outer, plot, style, { xLabel: view.weightLabels[0], yLabel: view.weightLabels[1] });
       // The heading row spans the bar's column too: the legend ends over the bar, where it is out of the way.
-      const right = legendRight(outer, rect, style, bar !== null);
+      const right = legendRight(plot.box ?? outer, rect, style, bar !== null);
       const room = right - rect.x;
       const legendWidth = drawLegendAt(ctx, right, headingBaseline(plot, style), style, markerLegend(style, optimum !== null), room * 0.6, room * 0.3);
       drawHeading(ctx, plot, style, headings, room - legendWidth - f);
