@@ -17,7 +17,7 @@ const runs = [
   ['linear', '--lr', '0.5', '--iters', '100', '--size', '800x400', '--out', 'output/diverged.png'],
   ['linear', '--data', 'cars', '--optimizer', 'gd,momentum,adam', '--panels', 'surface,fit,loss', '--iters', '300', '--frames', '80', '--out', 'output/race.gif'],
   ['linear', '--lr', '0.02,0.2,0.4,0.5', '--iters', '60', '--frames', '60', '--layout', 'grid', '--out', 'output/lr-sweep.gif'],
-  ['linear', '--data', 'cars', '--compare-standardize', '--lr', '7e-5', '--iters', '20000', '--frames', '60', '--size', '960x400', '--out', 'output/compare-standardize.gif'],
+  ['linear', '--data', 'cars', '--compare-standardize', '--frames', '60', '--size', '960x400', '--out', 'output/compare-standardize.gif'],
   ['linear', '--data', 'cars', '--optimizer', 'gd,momentum', '--view', '3d', '--iters', '300', '--frames', '60', '--size', '800x400', '--out', 'output/view3d.gif'],
   // A turning surface changes every pixel of its panel each frame: as a GIF it would weigh ~1.7 MB, as MP4 a fifth of it.
   ['linear', '--data', 'cars', '--optimizer', 'gd,momentum', '--view', '3d', '--orbit', '120', '--iters', '300', '--frames', '60', '--size', '800x400', '--out', 'output/view3d-orbit.mp4', '--poster'],

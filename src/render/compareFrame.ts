@@ -64,12 +64,9 @@ function placeSide(measure: SKRSContext2D, outer: Rect, side: SurfaceSide, style
   const place = (square: boolean) =>
     placePlot(measure, room, style, (range, n) => linearAxis(grid.w0Range, range, n), (range, n) => linearAxis(grid.w1Range, range, n), square, bar?.width);
   const plot = place(side.equalAspect);
-  // A square narrower than its room is centred; its axis labels move along with it, beside its ticks, so the
+  // A square narrower than its room is centred, and placePlot moves its axis labels along (plot.box), so the
   // bowl's y label does not stand by the other side's colour bar.
-  const natural = side.equalAspect ? place(false) : plot;
-  const shift = Math.max(0, plot.rect.x - natural.rect.x);
-  const labels = plot.box ?? room;
-  return { plot, bar, room: { ...labels, x: labels.x + shift, w: labels.w - shift } };
+  return { plot, bar, room: plot.box ?? room };
 }
 
 function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, scene: Scene, side: SurfaceSide, index: number, level: number, style: Style): Panel {
