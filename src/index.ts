@@ -11,7 +11,7 @@
  */
 import { resolveConfig, standardizeFor, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
-import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, type Descent, type Problem } from './engine';
+import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type Descent, type Problem } from './engine';
 import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, shownIterations, type AnimateHooks } from './pipeline/animate';
@@ -108,9 +108,9 @@ export interface Trained {
 
 /** Stage 2 as the pipeline runs it: the same descents, heard by a stop signal while they run. */
 async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: AbortSignal): Promise<Trained> {
-  const problems = problemsOf(config, data);
-  const descents: Descent[] = [];
   const stopped = () => runError(messages.interrupted());
+  const problems = await problemsOfAsync(config, data, signal, stopped);
+  const descents: Descent[] = [];
   for (let i = 0; i < config.series.length; i++) {
     const s = settingsOf(config, config.series[i], problems);
     const d = await descendOnAsync(problems[i], s, signal, stopped);
@@ -119,6 +119,18 @@ async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: Abo
     descents.push(ref ? { ...d, reference: (await descendOnAsync(problems[i], ref, signal, stopped)).trajectory } : d);
   }
   return { problem: problems[0], problems, descents };
+}
+
+/** problemsOf, with each exact optimum found a step at a time so that a stop is heard (see setUpProblemAsync). */
+async function problemsOfAsync(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem[]> {
+  const setUp = (standardize: boolean) => setUpProblemAsync(data, { model: config.model, standardize, init: config.init }, signal, stopped);
+  if (config.layout === 'compare') {
+    const out: Problem[] = [];
+    for (const s of config.series) out.push(await setUp(s.standardize ?? false));
+    return out;
+  }
+  const problem = await setUp(standardizeFor(config, data));
+  return config.series.map(() => problem);
 }
 
 /** One problem for the run, or --compare-standardize's two: on x as it is and on standardized x. */

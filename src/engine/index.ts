@@ -12,7 +12,7 @@ export type { Model, ModelDescriptor } from './model';
 export { MODEL_REGISTRY, MODELS, modelOf, type ModelName } from './models';
 export { OPTIMIZER_REGISTRY, OPTIMIZERS, optimizerOf } from './optimizers';
 export type { OptimizerName, OptimizerDescriptor, OptimizerParams, HyperParam } from './optimizers';
-export { setUpProblem, type Problem, type ProblemConfig } from './problem';
+export { setUpProblem, setUpProblemAsync, type Problem, type ProblemConfig } from './problem';
 export { descendOn, descendOnAsync, referenceSettings, type Descent, type DescentSettings } from './descent';
 export { MAX_SAMPLE_LOG, samplesOfUpdate } from './samples';
 export { lossGrid, geometricLevels, DEFAULT_GRID } from './grid';

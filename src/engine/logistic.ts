@@ -81,6 +81,9 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
       if (optimumCache === undefined) optimumCache = newtonOptimum(x, y);
       return optimumCache;
     },
+    *optimumSteps() {
+      if (optimumCache === undefined) optimumCache = yield* newtonOptimumSteps(x, y);
+    },
     curvature() {
       // The Hessian is (1/N) Σ p(1−p)(1, x)(1, x)ᵀ ≼ (1/4)·(1/N) Σ (1, x)(1, x)ᵀ.
       return maxEigen2(1, mx.meanX, mx.meanX2) / 4;
@@ -143,6 +146,18 @@ export function isSeparable(x: Float64Array, y: Float64Array): boolean {
  *   and stall the iteration about 1e-9 short; there Newton converges quadratically with full steps.
  */
 function newtonOptimum(x: Float64Array, y: Float64Array): Float64Array | null {
+  const steps = newtonOptimumSteps(x, y);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * newtonOptimum one Newton iteration (one pass over the data) at a time: a caller that must hear a stop
+ * signal on a million rows turns the event loop between the yields (see Model.optimumSteps).
+ */
+export function* newtonOptimumSteps(x: Float64Array, y: Float64Array): Generator<void, Float64Array | null, void> {
   if (isSeparable(x, y)) return null;
   const n = x.length;
   const m = momentsOf(x);
@@ -152,7 +167,7 @@ function newtonOptimum(x: Float64Array, y: Float64Array): Float64Array | null {
   let ybar = 0;
   for (let i = 0; i < n; i++) ybar += y[i];
   ybar /= n;
-  const v = newton(z, y, Math.log(ybar / (1 - ybar)), 0);
+  const v = yield* newton(z, y, Math.log(ybar / (1 - ybar)), 0);
   if (!v) return null;
   const w1 = v[1] / sd;
   return Float64Array.of(v[0] - w1 * m.meanX, w1);
@@ -162,7 +177,7 @@ function newtonOptimum(x: Float64Array, y: Float64Array): Float64Array | null {
 const FULL_STEPS = 1e-10;
 
 /** Newton's method on (x, y) from (w0, w1); null when it fails (a singular Hessian or non-finite weights). */
-function newton(x: Float64Array, y: Float64Array, w0: number, w1: number): Float64Array | null {
+function* newton(x: Float64Array, y: Float64Array, w0: number, w1: number): Generator<void, Float64Array | null, void> {
   const n = x.length;
   const g0 = new Neumaier();
   const g1 = new Neumaier();
@@ -180,6 +195,7 @@ function newton(x: Float64Array, y: Float64Array, w0: number, w1: number): Float
   let current = lossAt(w0, w1);
   let previous = Infinity;
   for (let iter = 0; iter < 200; iter++) {
+    yield;
     for (const s of [g0, g1, h00, h01, h11]) s.reset();
     for (let i = 0; i < n; i++) {
       const p = sigmoid(w1 * x[i] + w0);

@@ -28,6 +28,11 @@ export interface Model {
   readonly gradientScale: number;
   /** The exact minimiser, or null when none is finite (separable logistic data). */
   optimum(): Float64Array | null;
+  /**
+   * Computes and caches the optimum one bounded step at a time (logistic: one Newton pass over the data per
+   * yield), so that an asynchronous caller can hear a stop between steps; absent when it is cheap.
+   */
+  optimumSteps?(): Generator<void, void, void>;
   /** The largest eigenvalue of the Hessian (linear) or of a bound on it valid everywhere (logistic). */
   curvature(): number;
   /** The smallest eigenvalue of the Hessian at the optimum (at the origin when there is none). */

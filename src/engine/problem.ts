@@ -34,12 +34,44 @@ export interface ProblemConfig {
   init: readonly number[];
 }
 
+/** The models of a problem: on the data's units, and the one the optimizers descend (the same unless standardized). */
+export interface ProblemModels {
+  dataModel: Model;
+  trainModel: Model;
+  scaling: Scaling | null;
+}
+
+export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
+  const descriptor = modelOf(c.model);
+  const dataModel = descriptor.create(data.x, data.y);
+  const scaling = c.standardize ? scalingOf(data.x) : null;
+  const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y) : dataModel;
+  return { dataModel, trainModel, scaling };
+}
+
+/**
+ * setUpProblem, with the models' exact optima (a logistic Newton solve: one pass over the data a step, up to
+ * 200 steps) computed a step at a time, the event loop turning between steps: a stop is heard while a
+ * million-row optimum is found. `stopped` is thrown when `signal` fires.
+ */
+export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem> {
+  const models = problemModels(data, c);
+  for (const model of new Set([models.dataModel, models.trainModel])) {
+    if (!model.optimumSteps) continue;
+    for (const _ of model.optimumSteps()) {
+      if (signal?.aborted) throw stopped();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  return setUpProblem(data, c, models);
+}
+
 /** Condition number of the data's second-moment matrix above which plain descent crawls along w0. */
 export const SLOW_CONDITION = 1e4;
 
-export function setUpProblem(data: Dataset, c: ProblemConfig): Problem {
+export function setUpProblem(data: Dataset, c: ProblemConfig, models: ProblemModels = problemModels(data, c)): Problem {
   const descriptor = modelOf(c.model);
-  const dataModel = descriptor.create(data.x, data.y);
+  const { dataModel } = models;
   // Values near 1e308 (or y near 1e160) square past the largest double: every loss and curvature is then
   // infinite, and a descent on them means nothing.
   if (!Number.isFinite(dataModel.curvature()) || !Number.isFinite(dataModel.referenceLoss())) {
@@ -49,8 +81,7 @@ export function setUpProblem(data: Dataset, c: ProblemConfig): Problem {
   let scale = 0;
   for (let i = 0; i < data.x.length; i++) scale = Math.max(scale, Math.abs(data.x[i]));
   if (scale < 1e-150 || !(dataModel.minCurvature() > 0)) throw runError(messages.dataOutOfRange(data.xName, data.yName));
-  const scaling = c.standardize ? scalingOf(data.x) : null;
-  const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y) : dataModel;
+  const { scaling, trainModel } = models;
   const trainInit = scaling ? Array.from(toScaledUnits(c.init, scaling)) : c.init;
   const opt = dataModel.optimum();
   const optimum = opt ? { w: Array.from(opt), loss: dataModel.loss(opt) } : null;
