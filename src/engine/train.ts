@@ -88,7 +88,10 @@ export function startTraining(trainModel: Model, dataModel: Model, scaling: Scal
       columns[k][i] = at[k];
       finite &&= Number.isFinite(at[k]);
     }
-    const loss = finite ? dataModel.loss(at) : NaN;
+    // Past the start, the loss of a standardized descent is taken from the model it descends, at the weights
+    // it holds: the same quantity (the loss depends only on the predictions), and for logistic the very pass
+    // the next gradient reuses, so a standardized iteration costs one pass over the data instead of two.
+    const loss = !finite ? NaN : i > 0 && scaling ? trainModel.loss(w) : dataModel.loss(at);
     losses[i] = loss;
     return loss;
   };
