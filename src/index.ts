@@ -228,7 +228,12 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const { problem, problems, descents } = await trainInterruptibly(config, data, hooks.signal);
   for (const w of problem.warnings) warn(w);
   descents.forEach((d, i) => {
-    for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
+    for (const w of d.warnings) {
+      // The comparison's raw side crawls along its valley on purpose: "add --standardize" is the lesson, drawn
+      // beside it, not advice (and the flag is refused with --compare-standardize).
+      if (config.layout === 'compare' && w.code === 'notConverged' && w.cause === 'illConditioned') continue;
+      warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
+    }
   });
   const summary = buildSummary(config, problem, descents);
   // Every file of the run is renamed into place together, once all have succeeded.

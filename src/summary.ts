@@ -51,6 +51,8 @@ export interface Summary {
   requested_iterations: number;
   /** Whether training ran on standardized x; with --compare-standardize false, and each series says its own. */
   standardize: boolean;
+  /** When standardized: x's mean and (population) standard deviation; the surface's weights are v0 = w0 + w1·mean, v1 = w1·std. */
+  standardization?: { mean: number; std: number };
   data: { source: string; x: string; y: string; n: number; skipped: number; positive?: string };
   seed: string;
   final?: Weights;
@@ -77,6 +79,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     model: config.model,
     requested_iterations: config.iterations,
     standardize: config.layout !== 'compare' && standardizeFor(config, data),
+    ...(problem.scaling && config.layout !== 'compare' ? { standardization: { mean: problem.scaling.mean, std: problem.scaling.std } } : {}),
     data: {
       source: data.source,
       x: data.xName,

@@ -50,6 +50,6 @@ describe('--compare-standardize', () => {
   it('is listed in --help with the rate it shares', async () => {
     const r = await mlvisInProcess(['linear', '--help']);
     expect(r.stdout).toMatch(/--compare-standardize/);
-    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/raw problem's default rate/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/else 0.9 of the raw valley's stability limit/);
   });
 });
