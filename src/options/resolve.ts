@@ -230,11 +230,28 @@ function shown(value: unknown): string {
   }
 }
 
-/** The option a library caller probably meant by a command-line spelling: iters → iterations, size → width and height. */
+/**
+ * The option a library caller probably meant: a command-line spelling (iters → iterations, size → width and
+ * height), else the one option within two edits of it (optimiser → optimizer, batchsize → batchSize).
+ */
 export function knownAs(key: string): string | undefined {
   if (key === 'size') return 'width and height';
   const flag = `--${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
-  return Object.keys(OPTION_TABLE).find((k) => flagOf(k) === flag);
+  const byFlag = Object.keys(OPTION_TABLE).find((k) => flagOf(k) === flag);
+  if (byFlag) return byFlag;
+  const near = Object.keys(OPTION_TABLE).filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions), for short option names. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 type Defaults = <K extends keyof typeof OPTION_TABLE>(k: K) => NonNullable<RunOptions[K]>;

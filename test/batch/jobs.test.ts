@@ -64,3 +64,9 @@ describe('a jobs file is checked whole before anything renders', () => {
     expect(keyWorded(messages.tooNarrow(300, 200, 2, 320))).not.toMatch(/--/);
   });
 });
+
+test('a misspelt key names the option it is one or two letters from', () => {
+  expect(() => readJobs(JSON.stringify([{ model: 'linear', optimiser: 'adam' }]), '/tmp', 'jobs.json')).toThrow(
+    'jobs[0].optimiser: "adam" is not an option mlvis knows; the option is called optimizer',
+  );
+});
