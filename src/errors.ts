@@ -47,9 +47,9 @@ export const messages = {
   fileUnreadable: (path: string, reason: string) =>
     `cannot read data file ${path}: ${reason} (check that it is a readable file)`,
   dataTooLarge: (path: string, limit: number) =>
-    `${path} is larger than the ${sizeText(limit)} mlvis reads; sample the rows you need (for example: head -n 1000000 ${path} > sample.csv)`,
+    `${path} is larger than the ${sizeText(limit)} mlvis reads; sample the rows you need (${sampleHint(path)})`,
   tooManyRows: (path: string, limit: number) =>
-    `${path} has more than ${limit.toLocaleString('en-US')} data rows, the most mlvis reads; sample the rows you need (for example: head -n 1000000 ${path} > sample.csv)`,
+    `${path} has more than ${limit.toLocaleString('en-US')} data rows, the most mlvis reads; sample the rows you need (${sampleHint(path)})`,
   rowTooLong: (path: string, limit: number) =>
     `${path} has a row longer than ${sizeText(limit)} (is it a CSV file with line breaks?); give a CSV file with one row per line`,
   notText: (path: string) =>
@@ -122,6 +122,8 @@ export const messages = {
     `--every ${every} over ${iterations.toLocaleString('en')} iterations makes ${frames.toLocaleString('en')} frames, more than the ${limit.toLocaleString('en')} an animation may have; use --every ${Math.ceil(iterations / (limit - 1))} or more, or --frames`,
   tooMuchWork: (frames: number, w: number, h: number, limit: number) =>
     `this animation would be ${frames.toLocaleString('en')} frames of ${w}x${h}, more than the ${limit.toExponential(0)} pixels mlvis encodes in one run; use fewer --frames (or a larger --every), a shorter --hold, or a smaller --size`,
+  initOverflows: (init: readonly number[]) =>
+    `--init ${init.join(',')}: the loss at these starting weights overflows double precision, so no descent can start; choose starting weights nearer the data's scale (for example --init 0,0)`,
   dataOverflows: (x: string, y: string) =>
     `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} overflows double precision (its squares pass 1e308); rescale the columns (for example to thousands or millions) and try again`,
   trajectoryTooLarge: (values: number, limit: number) =>
@@ -231,6 +233,11 @@ function sig(v: number): string {
 
 function cap(s: string): string {
   return s[0].toUpperCase() + s.slice(1);
+}
+
+/** How to cut a data source down: a file by head into a sample; stdin by head in the pipe. */
+function sampleHint(path: string): string {
+  return path === 'stdin' || path === '-' ? 'for example: … | head -n 1000000 | mlvis … --data -' : `for example: head -n 1000000 ${path} > sample.csv`;
 }
 
 export function formatLr(lr: number): string {

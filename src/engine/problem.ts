@@ -1,6 +1,6 @@
 import type { Dataset, Point } from '../types';
 import type { Warning } from '../warnings';
-import { messages, runError } from '../errors';
+import { messages, runError, usageError } from '../errors';
 import { maxEigen2, minEigen2, type Model, type ModelDescriptor } from './model';
 import { modelOf, type ModelName } from './models';
 import { momentsOf } from './moments';
@@ -82,6 +82,8 @@ export function setUpProblem(data: Dataset, c: ProblemConfig, models: ProblemMod
   for (let i = 0; i < data.x.length; i++) scale = Math.max(scale, Math.abs(data.x[i]));
   if (scale < 1e-150 || !(dataModel.minCurvature() > 0)) throw runError(messages.dataOutOfRange(data.xName, data.yName));
   const { scaling, trainModel } = models;
+  // A start whose loss already overflows (--init 1e308,1e308) diverges at any rate: no rate to suggest helps.
+  if (!Number.isFinite(dataModel.loss(c.init))) throw usageError(messages.initOverflows(c.init));
   const trainInit = scaling ? Array.from(toScaledUnits(c.init, scaling)) : c.init;
   const opt = dataModel.optimum();
   const optimum = opt ? { w: Array.from(opt), loss: dataModel.loss(opt) } : null;
