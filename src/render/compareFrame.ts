@@ -3,7 +3,7 @@ import type { Scene, SurfaceSide } from '../types';
 import { drawAxes } from './axes';
 import { colourBar } from './colourBar';
 import { compareHeading, resultLevel, RESULT_ROW } from './compareHeading';
-import { contourSet, fillBands, strokeIsoLines } from './contours';
+import { drawContours } from './contours';
 import type { FrameParts } from './frameParts';
 import { gridTitle } from './gridTitle';
 import { fontScaleOf, placePlot, styleFor, type Rect, type Style } from './layout';
@@ -86,9 +86,7 @@ function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, 
   return {
     plot,
     drawStatic(ctx) {
-      const set = contourSet(grid, rect);
-      fillBands(ctx, set, rect);
-      strokeIsoLines(ctx, set, rect, theme.isoLine, Math.max(0.75, style.thin * 0.8));
+      drawContours(ctx, grid, rect, style);
       bar?.draw(ctx, rect);
       drawAxes(ctx, room, plot, style, { xLabel: side.weightLabels[0], yLabel: side.weightLabels[1] });
       heading.drawStatic(ctx);

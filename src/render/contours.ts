@@ -1,7 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { contours } from 'd3-contour';
 import type { LossGrid } from '../types';
-import type { Rect } from './layout';
+import type { Rect, Style } from './layout';
 import { viridis } from './viridis';
 
 type Ring = number[][];
@@ -96,4 +96,11 @@ export function strokeIsoLines(ctx: SKRSContext2D, set: ContourSet, plot: Rect, 
 function traceRing(ctx: SKRSContext2D, ring: number[][]): void {
   ring.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
   ctx.closePath();
+}
+
+/** A surface's static picture: its filled contour bands and their iso-lines, inside `rect`. */
+export function drawContours(ctx: SKRSContext2D, grid: LossGrid, rect: Rect, style: Style): void {
+  const set = contourSet(grid, rect);
+  fillBands(ctx, set, rect);
+  strokeIsoLines(ctx, set, rect, style.theme.isoLine, Math.max(0.75, style.thin * 0.8));
 }

@@ -2,7 +2,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../types';
 import { drawAxes, drawHeading, headingBaseline } from './axes';
 import { colourBar } from './colourBar';
-import { contourSet, fillBands, strokeIsoLines } from './contours';
+import { drawContours } from './contours';
 import { placePlot, type Rect, type Style } from './layout';
 import { drawKey, drawLegendAt, type LegendItem } from './legend';
 import { arrowLegend, drawArrowsAt } from './arrows';
@@ -55,9 +55,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
   return {
     plot,
     drawStatic(ctx) {
-      const set = contourSet(grid, rect);
-      fillBands(ctx, set, rect);
-      strokeIsoLines(ctx, set, rect, theme.isoLine, Math.max(0.75, style.thin * 0.8));
+      drawContours(ctx, grid, rect, style);
       clipTo(ctx, rect);
       references.forEach((r, i) => r && strokeReference(ctx, r, box, seriesColour(style, i), style));
       ctx.restore();

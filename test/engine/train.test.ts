@@ -6,17 +6,8 @@ import { createRng, normal, shuffledIndices } from '../../src/random';
 import { OPTIMIZERS, type Dataset } from '../../src/types';
 import { messages } from '../../src/errors';
 import { expectClose } from '../helpers/approx';
+import { lineData } from '../helpers/data';
 
-function lineData(n: number, seed: string, offset = 0): Dataset {
-  const rng = createRng(seed, 'test');
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    x[i] = offset + 2 * rng();
-    y[i] = 3 * x[i] + 4 + 0.5 * normal(rng);
-  }
-  return { x, y, xName: 'x', yName: 'y', source: 'test', skipped: 0 };
-}
 
 function classData(n: number, seed: string): Dataset {
   const rng = createRng(seed, 'test');

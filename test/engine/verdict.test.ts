@@ -8,19 +8,10 @@ import { warningText } from '../../src/warnings';
 import { createRng, normal } from '../../src/random';
 import { loadData, validateRun } from '../../src/index';
 import type { Dataset } from '../../src/types';
+import { lineData } from '../helpers/data';
 
 const base: DescentConfig = { model: 'linear', optimizer: 'gd', iterations: 1000, batchSize: 32, momentum: 0.9, beta1: 0.9, eps: 1e-8, seed: 's', init: [0, 0], standardize: true };
 
-function lineData(n: number, seed: string, offset = 0): Dataset {
-  const rng = createRng(seed, 'test');
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    x[i] = offset + 2 * rng();
-    y[i] = 3 * x[i] + 4 + 0.5 * normal(rng);
-  }
-  return { x, y, xName: 'x', yName: 'y', source: 'test', skipped: 0 };
-}
 
 describe('gap_closed', () => {
   it('is (start gap − end gap) / start gap, from the exact optimum', () => {
