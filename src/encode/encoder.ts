@@ -43,6 +43,8 @@ export interface EncoderOptions {
   env?: NodeJS.ProcessEnv;
   /** GIF: RGBA frames (e.g. the first and last) from which the one global palette is built; default frame 0. */
   paletteSamples?: Uint8Array[];
+  /** GIF: 1 compresses on the calling thread, 2 on a worker thread while the next frames are drawn; default 2 from 200 frames on. */
+  threads?: 1 | 2;
   /**
    * The run's commit: finish() then stages its finished file(s) there, to be renamed with every other
    * output of the run; without it finish() renames at once.

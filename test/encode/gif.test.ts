@@ -118,3 +118,26 @@ describe('GIF encoder', () => {
     expect(rgbAt(composite(reader)[1], 12, 24)).toEqual([...RED]);
   });
 });
+
+describe('GIF compression on a second thread', () => {
+  test('writes the same bytes as compressing on the drawing thread, and decodes to every frame', async () => {
+    const input = frames(12);
+    const paths = ['one.gif', 'two.gif'].map((f) => join(dir, f));
+    await encodeAll(createEncoder('gif', optionsFor(paths[0], { frameCount: 12, threads: 1 })), input);
+    await encodeAll(createEncoder('gif', optionsFor(paths[1], { frameCount: 12, threads: 2 })), input);
+    const [a, b] = await Promise.all(paths.map((p) => readFile(p)));
+    expect(b.equals(a)).toBe(true);
+    const reader = new GifReader(b);
+    expect(reader.numFrames()).toBe(12);
+    composite(reader).forEach((rgba, k) => expect(Buffer.from(rgba).equals(Buffer.from(input[k]))).toBe(true));
+  });
+
+  test('an abort mid-animation ends the thread and leaves no file', async () => {
+    const path = join(dir, 'aborted.gif');
+    const encoder = createEncoder('gif', optionsFor(path, { frameCount: 12, threads: 2 }));
+    await encoder.start();
+    for (const f of frames(5)) await encoder.addFrame(f);
+    await encoder.abort();
+    await expect(readFile(path)).rejects.toThrow();
+  });
+});
