@@ -19,6 +19,8 @@ export interface DescentSettings {
   beta2?: number;
   eps: number;
   seed: string;
+  /** false: no suggested rate or iteration count is searched for (a caller that shows no advice). */
+  advise?: boolean;
 }
 
 /** One recorded descent, in the data's units. */
@@ -100,7 +102,7 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
   const verdict = assessment(problem, d, result);
   let diverged = result.diverged;
   if (diverged) {
-    const stableLr = verifiedRate(problem, s, d, (r) => r < lr) ?? shortTrialRate(problem, s, d, lr) ?? diverged.stable_lr;
+    const stableLr = s.advise === false ? diverged.stable_lr : (verifiedRate(problem, s, d, (r) => r < lr) ?? shortTrialRate(problem, s, d, lr) ?? diverged.stable_lr);
     diverged = { ...diverged, stable_lr: stableLr };
     warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr });
   } else if (verdict.verdict === 'cycling' || verdict.verdict === 'stalled') {
@@ -114,7 +116,7 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
       optimizer: s.optimizer,
       iterations: result.iterations,
     };
-    Object.assign(w, suggestion(problem, s, d, verdict));
+    if (s.advise !== false) Object.assign(w, suggestion(problem, s, d, verdict));
     warnings.push(w);
   }
   return { optimizer: s.optimizer, lr, params: d.params, trajectory: result.trajectory, iterations: result.iterations, diverged, samples: result.samples, warnings, assessment: verdict };
