@@ -52,6 +52,8 @@ export const messages = {
     `${path} has more than ${limit.toLocaleString('en-US')} data rows, the most mlvis reads; sample the rows you need (${sampleHint(path)})`,
   rowTooLong: (path: string, limit: number) =>
     `${path} has a row longer than ${sizeText(limit)} (is it a CSV file with line breaks?); give a CSV file with one row per line`,
+  utf16Text: (path: string) =>
+    `${path} is UTF-16 text, not UTF-8; save it as "CSV UTF-8" (or convert it: iconv -f UTF-16 -t UTF-8 ${path} > utf8.csv)`,
   notText: (path: string) =>
     `${path} is not a text CSV file (it contains binary data); give a CSV file with a header row`,
   csvMalformed: (path: string, reason: string) => `cannot parse ${path} as CSV: ${reason}`,

@@ -32,7 +32,7 @@ export class ChunkDecoder {
   constructor(private readonly name: string, private mode: 'utf8' | 'latin1' = 'utf8', private readonly restartable = false) {}
 
   decode(chunk: Buffer): string {
-    if (chunk.indexOf(0) !== -1) throw runError(messages.notText(this.name));
+    if (chunk.indexOf(0) !== -1) throw runError(this.first && looksUtf16(chunk) ? messages.utf16Text(this.name) : messages.notText(this.name));
     const raw = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = EMPTY;
     if (this.mode === 'utf8') {
@@ -106,4 +106,23 @@ export function hasControlBytes(bytes: Uint8Array): boolean {
     if (b < 0x20 && (b < 0x09 || b > 0x0d)) return true;
   }
   return false;
+}
+
+/**
+ * UTF-16 text (what some spreadsheets save as "Unicode text"): a byte-order mark FF FE or FE FF, or ASCII
+ * with a zero byte beside every character. Named in its own message, since the fix is to save as UTF-8.
+ */
+export function looksUtf16(chunk: Buffer): boolean {
+  if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) return true;
+  const n = Math.min(chunk.length - (chunk.length % 2), 64);
+  if (n < 8) return false;
+  // One byte of each pair zero and the other printable: zeros everywhere (/dev/zero) is not text at all.
+  let low = 0;
+  let high = 0;
+  const printable = (b: number) => b >= 0x20 && b < 0x7f || b === 0x0a || b === 0x0d || b === 0x09;
+  for (let i = 0; i < n; i += 2) {
+    if (printable(chunk[i]) && chunk[i + 1] === 0) low++;
+    if (chunk[i] === 0 && printable(chunk[i + 1])) high++;
+  }
+  return low === n / 2 || high === n / 2;
 }

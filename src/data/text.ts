@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import { messages, runError } from '../errors';
+import { looksUtf16 } from './decode';
 import { hasControlBytes } from './decode';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -28,7 +29,7 @@ export function readTextFile(path: string): string {
 
 /** Text from bytes: UTF-8, else Latin-1 when it has no control bytes; binary data is refused (notText). */
 export function decodeText(bytes: Buffer, name: string): string {
-  if (bytes.indexOf(0) !== -1) throw runError(messages.notText(name));
+  if (bytes.indexOf(0) !== -1) throw runError(looksUtf16(bytes) ? messages.utf16Text(name) : messages.notText(name));
   try {
     return utf8.decode(bytes);
   } catch {

@@ -40,7 +40,8 @@ describe('readTextFile', () => {
     const path = tmp.file('image.png', png);
     expectError(() => readTextFile(path), messages.notText(path));
     const utf16 = tmp.file('utf16.csv', Buffer.from('\ufeffx,y\n1,2\n', 'utf16le'));
-    expectError(() => readTextFile(utf16), messages.notText(utf16));
+    // UTF-16 (a spreadsheet's "Unicode text") is named, since the fix is to save as UTF-8.
+    expectError(() => readTextFile(utf16), messages.utf16Text(utf16));
   });
 
   test('invalid UTF-8 with control bytes means binary', () => {

@@ -40,6 +40,9 @@ describe('ChunkDecoder', () => {
     expect(decodeChunks([latin.subarray(0, 10), latin.subarray(10)]).text).toBe(decodeText(latin, 'f.csv'));
     expect(() => decodeChunks([Buffer.from('x,y\n'), Buffer.from([1, 0, 2])])).toThrow(messages.notText('f.csv'));
     expect(() => decodeChunks([Buffer.from([0xff, 0x01, 0x41])])).toThrow(messages.notText('f.csv'));
+    // UTF-16, with its byte-order mark or without (zero bytes beside ASCII), is named as such.
+    expect(() => decodeChunks([Buffer.from('\ufeffx,y\n1,2\n', 'utf16le')])).toThrow(messages.utf16Text('f.csv'));
+    expect(() => decodeChunks([Buffer.from('x,y\n1,2\n3,4\n', 'utf16le')])).toThrow(messages.utf16Text('f.csv'));
   });
 });
 
