@@ -9,11 +9,11 @@ import { gridTitle } from './gridTitle';
 import { fontScaleOf, placePlot, styleFor, type Rect, type Style } from './layout';
 import { drawLegendAt } from './legend';
 import { drawLabel } from './markers';
-import { clipTo, inflate, type Panel } from './panel';
+import { inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
 import { shortRate } from './format';
-import { markerLegend, starMarker, startMarker } from './surface';
-import { drawCurrent, strokePath, surfacePath } from './surfacePath';
+import { drawOneDescent, markerLegend } from './surface';
+import { surfacePath } from './surfacePath';
 
 /** The narrowest side, in base font sizes, that also gets a colour bar (as the surface panel). */
 const BAR_MIN_WIDTH = 22;
@@ -93,13 +93,7 @@ function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, 
     },
     drawFrame(ctx, frame) {
       const k = frame.iteration;
-      clipTo(ctx, rect);
-      ctx.lineJoin = 'round';
-      ctx.lineCap = 'round';
-      strokePath(ctx, path, k, box, colour, style);
-      if (start.every(Number.isFinite)) startMarker(ctx, start[0], start[1], f * 0.32, style);
-      if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
-      drawCurrent(ctx, path, 0, k, colour, style);
+      drawOneDescent(ctx, path, k, plot, box, colour, style, start.every(Number.isFinite) ? [start] : [], optimum);
       if (!optimum) drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
       ctx.restore();
       heading.drawFrame(ctx, k);

@@ -10,8 +10,8 @@ import { drawLegendAt } from './legend';
 import { arrowLegend, drawArrowsAt } from './arrows';
 import { drawReferenceRing, referenceLegend, referencePath, strokeReference } from './referencePath';
 import { clipTo, inflate, type Panel } from './panel';
-import { distinctStarts, markerLegend, starMarker, startMarker } from './surface';
-import { drawCurrent, strokePath, surfacePath } from './surfacePath';
+import { distinctStarts, drawOneDescent, markerLegend } from './surface';
+import { surfacePath } from './surfacePath';
 import { gridTitle } from './gridTitle';
 import { surfaceView, type SurfaceView } from './surfaceView';
 
@@ -79,15 +79,10 @@ function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: Sur
     },
     drawFrame(ctx, frame) {
       const k = frame.iteration;
-      clipTo(ctx, rect);
-      ctx.lineJoin = 'round';
-      ctx.lineCap = 'round';
-      strokePath(ctx, path, k, box, colour, style);
-      for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
-      if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
-      if (reference) drawReferenceRing(ctx, reference, k, colour, style);
-      if (arrows) drawArrowsAt(ctx, arrows, index, path, plot, k, colour, style);
-      drawCurrent(ctx, path, 0, k, colour, style);
+      drawOneDescent(ctx, path, k, plot, box, colour, style, starts, optimum, () => {
+        if (reference) drawReferenceRing(ctx, reference, k, colour, style);
+        if (arrows) drawArrowsAt(ctx, arrows, index, path, plot, k, colour, style);
+      });
       ctx.restore();
       heading.drawFrame(ctx, k);
     },

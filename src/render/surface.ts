@@ -1,9 +1,9 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { Scene } from '../types';
+import type { Point, Scene } from '../types';
 import { drawAxes, drawHeading, headingBaseline } from './axes';
 import { colourBar } from './colourBar';
 import { drawContours } from './contours';
-import { placePlot, type Rect, type Style } from './layout';
+import { placePlot, type Plot, type Rect, type Style } from './layout';
 import { drawKey, drawLegendAt, type LegendItem } from './legend';
 import { arrowLegend, drawArrowsAt } from './arrows';
 import { drawReferenceRing, referenceLegend, referencePath, strokeReference } from './referencePath';
@@ -12,7 +12,7 @@ import { drawSurfaceNotices } from './notices';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
 import { seriesColour } from './series';
-import { drawCurrent, stackedWidths, strokePath, surfacePath } from './surfacePath';
+import { drawCurrent, stackedWidths, strokePath, surfacePath, type SurfacePath } from './surfacePath';
 import { surfaceView } from './surfaceView';
 
 /**
@@ -100,6 +100,32 @@ export function surfaceHeadings(model: Scene['model'], note: string): string[] {
   return note
     ? [...new Set([`Loss surface (${model.lossName}), ${note}`, `Loss surface (${model.lossShort}), ${note}`, `Loss surface, ${note}`, 'Loss surface'])]
     : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
+}
+
+/**
+ * One descent on a small surface (a grid cell, a side of a comparison) at iteration k: its path, its start,
+ * the minimum's star, then `extras` (rings, arrows), and the current point on top; clipped to the plot.
+ */
+export function drawOneDescent(
+  ctx: SKRSContext2D,
+  p: SurfacePath,
+  k: number,
+  plot: Plot,
+  box: Rect,
+  colour: string,
+  style: Style,
+  starts: readonly [number, number][],
+  optimum: Point | null,
+  extras?: () => void,
+): void {
+  clipTo(ctx, plot.rect);
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  strokePath(ctx, p, k, box, colour, style);
+  for (const [x, y] of starts) startMarker(ctx, x, y, style.f * 0.32, style);
+  if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), style.f * 0.75, style);
+  extras?.();
+  drawCurrent(ctx, p, 0, k, colour, style);
 }
 
 /** The white start dot with a black rim: readable on every viridis colour. */
