@@ -1,3 +1,4 @@
+import { strokeWithHalo } from './surfacePath';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Series, Trajectory } from '../types';
 import { clipSegment, inside } from './clip';
@@ -121,12 +122,7 @@ export function strokePath3(ctx: SKRSContext2D, p: Path3, k: number, cam: Camera
       pen = v;
     }
     ctx.globalAlpha = faint ? HIDDEN_ALPHA : 1;
-    ctx.strokeStyle = style.theme.halo;
-    ctx.lineWidth = width + 2 * Math.max(1, style.line * 0.45);
-    ctx.stroke();
-    ctx.strokeStyle = colour;
-    ctx.lineWidth = width;
-    ctx.stroke();
+    strokeWithHalo(ctx, colour, style, width);
   }
   ctx.restore();
 }

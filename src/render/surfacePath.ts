@@ -45,6 +45,11 @@ export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: R
   ctx.beginPath();
   if (i < p.drawn) tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box);
   else tracePrefix(ctx, p.line, p.drawn - 1, p.sx(p.drawn - 1), p.sy(p.drawn - 1), box);
+  strokeWithHalo(ctx, colour, style, width);
+}
+
+/** Strokes the current path twice: a halo that lifts it off the colour map, then the colour. */
+export function strokeWithHalo(ctx: SKRSContext2D, colour: string, style: Style, width: number): void {
   ctx.strokeStyle = style.theme.halo;
   ctx.lineWidth = width + 2 * Math.max(1, style.line * 0.45);
   ctx.stroke();
