@@ -1,4 +1,3 @@
-import { strokeWithHalo } from './surfacePath';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Series, Trajectory } from '../types';
 import { clipSegment, inside } from './clip';
@@ -9,6 +8,7 @@ import { worldX, worldY, type Box3 } from './mesh';
 import { prefixLength, type Polyline } from './polyline';
 import { see, toPixelX, toPixelY, type Camera, type Viewport } from './projection';
 import { stateAt } from './series';
+import { strokeWithHalo } from './surfacePath';
 
 /**
  * One series' path on the 3-D surface, prepared once in world coordinates: each recorded point at its
