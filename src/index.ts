@@ -148,7 +148,9 @@ function problemsOf(config: RunConfig, data: Dataset): Problem[] {
  */
 function settingsOf(config: RunConfig, s: SeriesSpec, problems: readonly Problem[]) {
   const lr = config.layout === 'compare' && s.lr === undefined ? sharedRate(config, s, problems) : s.lr;
-  // The comparison shows no "did not converge" advice (see run), so none is searched for: each check is a run.
+  // The comparison gives no "did not converge" advice: its headings say how far each side got, a rate that
+  // suits one side fails on the other (the raw side's "add --standardize" is the lesson itself), and its
+  // self-chosen length is the slower side's need, not a target. Nothing is searched for, either.
   return { ...s, lr, iterations: config.iterations, beta1: config.beta1, beta2: config.beta2, eps: config.eps, seed: config.seed, advise: config.layout !== 'compare' };
 }
 
@@ -232,14 +234,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const { problem, problems, descents } = await trainInterruptibly(config, data, hooks.signal);
   for (const w of problem.warnings) warn(w);
   descents.forEach((d, i) => {
-    for (const w of d.warnings) {
-      // The comparison's raw side crawls along its valley on purpose: "add --standardize" is the lesson, drawn
-      // beside it, not advice (and the flag is refused with --compare-standardize).
-      // Nor are its sides' "did not converge" notes advice: the headings say how far each got, a rate that
-      // suits one side fails on the other, and a self-chosen length is the slower side's need, not a target.
-      if (config.layout === 'compare' && w.code === 'notConverged') continue;
-      warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
-    }
+    for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
   });
   const summary = buildSummary(config, problem, descents);
   // Every file of the run is renamed into place together, once all have succeeded.

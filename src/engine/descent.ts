@@ -19,7 +19,10 @@ export interface DescentSettings {
   beta2?: number;
   eps: number;
   seed: string;
-  /** false: no suggested rate or iteration count is searched for (a caller that shows no advice). */
+  /**
+   * false: no "did not converge" warning and no search for a rate or iteration count to suggest (a caller
+   * that shows how far the run got instead); a divergence is still reported, with the rule's stable rate.
+   */
   advise?: boolean;
 }
 
@@ -105,7 +108,7 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     const stableLr = s.advise === false ? diverged.stable_lr : (verifiedRate(problem, s, d, (r) => r < lr) ?? shortTrialRate(problem, s, d, lr) ?? diverged.stable_lr);
     diverged = { ...diverged, stable_lr: stableLr };
     warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr });
-  } else if (verdict.verdict === 'cycling' || verdict.verdict === 'stalled') {
+  } else if (s.advise !== false && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
     const l = result.trajectory.loss;
     const w: NotConverged = {
       code: 'notConverged',
@@ -116,7 +119,7 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
       optimizer: s.optimizer,
       iterations: result.iterations,
     };
-    if (s.advise !== false) Object.assign(w, suggestion(problem, s, d, verdict));
+    Object.assign(w, suggestion(problem, s, d, verdict));
     warnings.push(w);
   }
   return { optimizer: s.optimizer, lr, params: d.params, trajectory: result.trajectory, iterations: result.iterations, diverged, samples: result.samples, warnings, assessment: verdict };
