@@ -3,15 +3,14 @@
  * job when it is done, and a worker that dies fails only the job it had; a new worker takes over the rest.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { compiledScript } from '../compiled';
 import type { JobMessage, WorkerMessage } from './protocol';
 import type { Job } from './jobs';
 
-/** The compiled worker: beside this file when running from dist/, else in dist/ (tests run the sources). */
+/** The compiled worker (see compiledScript); when dist/ is not built, the fork's own error says what is missing. */
 function workerPath(): string {
-  const beside = join(__dirname, 'worker.js');
-  return existsSync(beside) ? beside : resolve(__dirname, '..', '..', 'dist', 'batch', 'worker.js');
+  return compiledScript(__dirname, 'worker.js') ?? join(__dirname, 'worker.js');
 }
 
 export interface PoolHooks {

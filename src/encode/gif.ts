@@ -8,9 +8,8 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { compiledScript } from '../compiled';
 import { messages, runError } from '../errors';
 import { asUnwritable, createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
@@ -22,20 +21,13 @@ const THREAD_FROM = 200;
 /** Frames handed to the encoding thread and not yet written back: enough to keep it busy, bounded in memory. */
 const IN_FLIGHT = 3;
 
-/** The compiled worker beside this file, or in dist/ when this file runs from source (the tests). */
-function workerScript(): string | null {
-  const beside = join(__dirname, 'gifWorker.js');
-  if (existsSync(beside)) return beside;
-  const built = resolve(__dirname, '..', '..', 'dist', 'encode', 'gifWorker.js');
-  return existsSync(built) ? built : null;
-}
 
 /**
  * Encodes frames in order: mapped to palette indices here, LZW-compressed on a worker thread when `threaded`
  * (the replies keep the order of the frames), else here too; both give the same bytes.
  */
 function frameCoder(settings: GifFrameSettings, threaded: boolean) {
-  const script = threaded ? workerScript() : null;
+  const script = threaded ? compiledScript(__dirname, 'gifWorker.js') : null;
   const indexer = gifIndexer(settings);
   if (!script) {
     const write = gifWriter(settings);
