@@ -121,24 +121,30 @@ async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: Abo
   return { problem: problems[0], problems, descents };
 }
 
-/** problemsOf, with each exact optimum found a step at a time so that a stop is heard (see setUpProblemAsync). */
-async function problemsOfAsync(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem[]> {
-  const setUp = (standardize: boolean) => setUpProblemAsync(data, { model: config.model, standardize, init: config.init }, signal, stopped);
-  if (config.layout === 'compare') {
-    const out: Problem[] = [];
-    for (const s of config.series) out.push(await setUp(s.standardize ?? false));
-    return out;
-  }
-  const problem = await setUp(standardizeFor(config, data));
-  return config.series.map(() => problem);
+/**
+ * The problems a run needs, as their standardize settings: --compare-standardize's two (x as it is and
+ * standardized, one per series), else one that every series shares.
+ */
+function problemKinds(config: RunConfig, data: Dataset): boolean[] {
+  return config.layout === 'compare' ? config.series.map((s) => s.standardize ?? false) : [standardizeFor(config, data)];
 }
 
-/** One problem for the run, or --compare-standardize's two: on x as it is and on standardized x. */
+/** Each series' problem, from the problems set up (one shared, or one each). */
+function perSeries(config: RunConfig, problems: Problem[]): Problem[] {
+  return config.series.map((_, i) => problems[Math.min(i, problems.length - 1)]);
+}
+
 function problemsOf(config: RunConfig, data: Dataset): Problem[] {
-  const setUp = (standardize: boolean) => setUpProblem(data, { model: config.model, standardize, init: config.init });
-  if (config.layout === 'compare') return config.series.map((s) => setUp(s.standardize ?? false));
-  const problem = setUp(standardizeFor(config, data));
-  return config.series.map(() => problem);
+  return perSeries(config, problemKinds(config, data).map((standardize) => setUpProblem(data, { model: config.model, standardize, init: config.init })));
+}
+
+/** problemsOf, with each exact optimum found a step at a time so that a stop is heard (see setUpProblemAsync). */
+async function problemsOfAsync(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const standardize of problemKinds(config, data)) {
+    problems.push(await setUpProblemAsync(data, { model: config.model, standardize, init: config.init }, signal, stopped));
+  }
+  return perSeries(config, problems);
 }
 
 /**
