@@ -28,7 +28,7 @@ const IN_FLIGHT = 3;
  */
 function frameCoder(settings: GifFrameSettings, threaded: boolean) {
   const script = threaded ? compiledScript(__dirname, 'gifWorker.js') : null;
-  const indexer = gifIndexer(settings);
+  const indexer = gifIndexer(settings, script !== null);
   if (!script) {
     const write = gifWriter(settings);
     return {

@@ -46,14 +46,16 @@ export interface MappedFrame {
 
 /**
  * Maps frames to palette indices one after another (the half that must run in order: a pixel is
- * transparent when it shows what the previous frame left). Each call returns a fresh index array.
+ * transparent when it shows what the previous frame left). With `fresh`, each call returns a new index array
+ * (to be transferred to another thread); else one array is reused, consumed before the next call.
  */
-export function gifIndexer(settings: GifFrameSettings): (rgba: Uint8Array) => MappedFrame {
+export function gifIndexer(settings: GifFrameSettings, fresh: boolean): (rgba: Uint8Array) => MappedFrame {
   const pixels = settings.width * settings.height;
   /** The palette index each pixel currently shows after compositing; decides what is "unchanged". */
   const shown = new Uint8Array(pixels);
   let aligned: Uint8Array | undefined; // scratch copy for frames whose byteOffset is not a multiple of 4
   let state: GifState | undefined;
+  const reused = fresh ? null : new Uint8Array(pixels);
   const words = (rgba: Uint8Array): Uint32Array => {
     if (rgba.byteOffset % 4 !== 0) {
       aligned ??= new Uint8Array(pixels * 4);
@@ -66,7 +68,7 @@ export function gifIndexer(settings: GifFrameSettings): (rgba: Uint8Array) => Ma
     const first = state === undefined;
     const samples = settings.paletteSamples?.length ? settings.paletteSamples : [rgba];
     const s = (state ??= paletteState(samples));
-    const index = new Uint8Array(pixels);
+    const index = reused ?? new Uint8Array(pixels);
     mapFrame(words(rgba), s, index, shown, first);
     return { index, first, table: first ? s.table : null, bits: s.bits, transparent: s.transparent };
   };
