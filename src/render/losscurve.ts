@@ -24,7 +24,7 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
   const last = Math.max(1, Math.max(...counts) - 1);
   // Below about 1e-14 of the minimum's loss a gap is the rounding of the loss itself.
   const noise = gapMode ? 1e-14 * Math.abs(optimum) : 0;
-  const [floor, yDomain] = lossWindow(losses, counts, undefined, noise);
+  const [floor, yDomain] = lossWindow(losses, counts, noise);
   // Every gap within rounding of 0: the run sat at the minimum throughout, and the axis would mean nothing.
   const atMinimum = gapMode && losses.every((l, s) => l.subarray(0, counts[s]).every((v) => !(v > noise)));
   const plot = placePlot(
@@ -86,11 +86,11 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
 }
 
 /**
- * The y window: from the smallest positive loss of any series (never below 1e−15 of the largest, where only
- * rounding noise lives) to the largest finite one, with the optimum's loss included, padded by 6 % of the
- * decades. Only the first counts[s] losses of series s are looked at. Returns the clamp floor and the domain.
+ * The y window: from the smallest positive value of any series (never below 1e−15 of the largest, nor below
+ * `noise`, where only rounding lives) to the largest finite one, padded by 6 % of the decades. Only the
+ * first counts[s] values of series s are looked at. Returns the clamp floor and the domain.
  */
-export function lossWindow(losses: Float64Array[], counts: number[], optimum: number | undefined, noise = 0): [number, [number, number]] {
+export function lossWindow(losses: Float64Array[], counts: number[], noise = 0): [number, [number, number]] {
   let lo = Infinity;
   let hi = 0;
   losses.forEach((loss, s) => {
@@ -102,10 +102,6 @@ export function lossWindow(losses: Float64Array[], counts: number[], optimum: nu
       }
     }
   });
-  if (optimum !== undefined && Number.isFinite(optimum) && optimum > 0) {
-    lo = Math.min(lo, optimum);
-    hi = Math.max(hi, optimum);
-  }
   if (!(hi > 0)) return [1e-3, [1e-3, 1]];
   lo = Math.max(lo, hi * 1e-15, noise);
   const l0 = Math.log10(lo);
