@@ -1,9 +1,8 @@
 import type { Dataset, Point } from '../types';
 import type { Warning } from '../warnings';
 import { messages, runError, usageError } from '../errors';
-import { maxEigen2, minEigen2, type Model, type ModelDescriptor } from './model';
+import type { Model, ModelDescriptor } from './model';
 import { modelOf, type ModelName } from './models';
-import { momentsOf } from './moments';
 import { scalingOf, standardizeX, toScaledUnits, type Scaling } from './standardize';
 
 /**
@@ -23,8 +22,6 @@ export interface Problem {
   trainInit: readonly number[];
   /** The exact minimiser in the data's units, or null when the loss has no finite minimum. */
   optimum: Point | null;
-  /** x's condition number when training unstandardized (plain descent crawls above SLOW_CONDITION). */
-  condition: number | null;
   warnings: Warning[];
 }
 
@@ -66,8 +63,6 @@ export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal:
   return setUpProblem(data, c, models);
 }
 
-/** Condition number of the data's second-moment matrix above which plain descent crawls along w0. */
-export const SLOW_CONDITION = 1e4;
 
 export function setUpProblem(data: Dataset, c: ProblemConfig, models: ProblemModels = problemModels(data, c)): Problem {
   const descriptor = modelOf(c.model);
@@ -87,11 +82,6 @@ export function setUpProblem(data: Dataset, c: ProblemConfig, models: ProblemMod
   const trainInit = scaling ? Array.from(toScaledUnits(c.init, scaling)) : c.init;
   const opt = dataModel.optimum();
   const optimum = opt ? { w: Array.from(opt), loss: dataModel.loss(opt) } : null;
-  let condition: number | null = null;
-  if (!scaling) {
-    const m = momentsOf(data.x);
-    condition = maxEigen2(1, m.meanX, m.meanX2) / minEigen2(1, m.meanX, m.meanX2);
-  }
   const warnings: Warning[] = opt ? [] : [{ code: 'separable' }];
-  return { descriptor, data, dataModel, trainModel, scaling, init: c.init, trainInit, optimum, condition, warnings };
+  return { descriptor, data, dataModel, trainModel, scaling, init: c.init, trainInit, optimum, warnings };
 }
