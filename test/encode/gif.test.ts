@@ -65,6 +65,23 @@ describe('GIF encoder', () => {
     }
   });
 
+  test('a later frame covers only the rectangle that changed; an unchanged frame is one transparent pixel', async () => {
+    const input = [...frames(3), frame(2)];
+    const { reader } = await encodeGif(input);
+    const rect = (k: number) => {
+      const { x, y, width, height } = reader.frameInfo(k);
+      return { x, y, width, height };
+    };
+    expect(rect(0)).toEqual({ x: 0, y: 0, width: W, height: H });
+    // The square moves 4 px right: the 4 columns it left and the 4 it entered, on its 8 rows.
+    for (const k of [1, 2]) expect(rect(k)).toEqual({ x: 4 * k - 2, y: 20, width: 12, height: 8 });
+    expect(rect(3)).toEqual({ x: 0, y: 0, width: 1, height: 1 });
+    const alone = new Uint8Array(W * H * 4);
+    reader.decodeAndBlitFrameRGBA(3, alone);
+    expect(alone[3]).toBe(0);
+    composite(reader).forEach((rgba, k) => expect(Buffer.from(rgba).equals(Buffer.from(input[k]))).toBe(true));
+  });
+
   test('delays spread the rounding at 30 fps and the last frame holds', async () => {
     const { reader } = await encodeGif(frames(7), { fps: 30, holdSeconds: 1.5 });
     const delays = Array.from({ length: 7 }, (_, k) => reader.frameInfo(k).delay);
