@@ -13,32 +13,73 @@ import { compiledScript } from '../compiled';
 import { messages, runError } from '../errors';
 import { asUnwritable, createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
-import { gifIndexer, gifWriter, type EncodedFrame, type GifFrameSettings } from './gifFrames';
+import { gifIndexer, gifWriter, type EncodedFrame, type GifFrameSettings, type GifThreadData, type GifThreadFrame } from './gifFrames';
 import { DelaySchedule, holdDelay, netscapeRepeat } from './gifTiming';
 
-/** Animations of at least this many frames are compressed on a second thread. */
-const THREAD_FROM = 200;
-/** Frames handed to the encoding thread and not yet written back: enough to keep it busy, bounded in memory. */
-const IN_FLIGHT = 3;
+/** Animations of at least this many frames are encoded on a second thread. */
+const THREAD_FROM = 2;
+/**
+ * Frames handed to the encoding thread and not yet written back, and the slots of the shared buffer they
+ * wait in (1.8 MB each at 960x480): enough for the drawing thread to keep drawing while the encoding thread
+ * builds the palette and maps frame 0 (about 50 ms).
+ */
+const IN_FLIGHT = 12;
 
+/** An encoding thread started ahead of need (warmUpGif), waiting for its GifThreadData. */
+let spare: Worker | undefined;
 
 /**
- * Encodes frames in order: mapped to palette indices here, LZW-compressed on a worker thread when `threaded`
- * (the replies keep the order of the frames), else here too; both give the same bytes.
+ * Starts a GIF encoding thread now, so that it has loaded by the time an encoder asks for it (the caller
+ * prepares its first frame meanwhile). The next GIF encoder takes it; until then it does not keep the
+ * process alive. At most one waits.
+ */
+export function warmUpGif(): void {
+  const script = compiledScript(__dirname, 'gifWorker.js');
+  if (spare || !script) return;
+  const worker = new Worker(script);
+  worker.unref();
+  // A spare that fails before it is taken is dropped; the encoder then starts its own.
+  worker.once('error', () => {
+    if (spare === worker) spare = undefined;
+  });
+  spare = worker;
+}
+
+/** Whether a warmed-up thread is waiting to be taken (for tests). */
+export function gifThreadWaiting(): boolean {
+  return spare !== undefined;
+}
+
+function takeThread(script: string): Worker {
+  const worker = spare ?? new Worker(script);
+  spare = undefined;
+  worker.ref();
+  return worker;
+}
+
+/**
+ * Encodes frames in order. When `threaded`, a worker thread does all of it (gifWorker.ts): each frame is
+ * copied into a slot of a shared buffer and the thread maps it to palette indices and LZW-compresses it
+ * while the next frames are drawn; its replies keep the order of the frames. Else both halves run here.
+ * Both give the same bytes.
  */
 function frameCoder(settings: GifFrameSettings, threaded: boolean) {
   const script = threaded ? compiledScript(__dirname, 'gifWorker.js') : null;
-  const indexer = gifIndexer(settings, script !== null);
   if (!script) {
+    const indexer = gifIndexer(settings);
     const write = gifWriter(settings);
     return {
       send: (rgba: Uint8Array, delay: number) => Promise.resolve(write(indexer(rgba), delay)),
       close: async () => {},
     };
   }
-  const worker = new Worker(script, { workerData: settings });
+  const slotBytes = settings.width * settings.height * 4;
+  const ring = new SharedArrayBuffer(IN_FLIGHT * slotBytes);
+  const worker = takeThread(script);
+  worker.postMessage({ settings, ring, slots: IN_FLIGHT } satisfies GifThreadData);
   const waiting: { resolve: (f: EncodedFrame) => void; reject: (e: Error) => void }[] = [];
   let failure: Error | undefined;
+  let sent = 0;
   const fail = (error: Error) => {
     failure ??= error;
     for (const w of waiting.splice(0)) w.reject(failure);
@@ -53,13 +94,17 @@ function frameCoder(settings: GifFrameSettings, threaded: boolean) {
     if (waiting.length > 0) fail(new Error(`the GIF encoding thread stopped (exit code ${code})`));
   });
   return {
+    /**
+     * At most IN_FLIGHT frames are outstanding (createGifEncoder drains the oldest first), and the thread
+     * replies in order: frame n's slot last held frame n - IN_FLIGHT, already written back.
+     */
     send(rgba: Uint8Array, delay: number): Promise<EncodedFrame> {
       if (failure) return Promise.reject(failure);
-      // Mapped here, in order; the fresh index array is transferred to the thread, not copied.
-      const frame = indexer(rgba);
+      const slot = sent++ % IN_FLIGHT;
+      new Uint8Array(ring, slot * slotBytes, slotBytes).set(rgba.subarray(0, slotBytes));
       return new Promise<EncodedFrame>((resolveFrame, reject) => {
         waiting.push({ resolve: resolveFrame, reject });
-        worker.postMessage({ frame, delay }, [frame.index.buffer as ArrayBuffer]);
+        worker.postMessage({ slot, delay } satisfies GifThreadFrame);
       });
     },
     close: async () => {
@@ -76,7 +121,7 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
     width,
     height,
     repeat: netscapeRepeat(options.loop),
-    ...(options.paletteSamples?.length ? { paletteSamples: options.paletteSamples.map((f) => f.slice()) } : {}),
+    ...(options.paletteSamples?.length ? { paletteSamples: options.paletteSamples.map((f) => new Uint8Array(f)) } : {}),
   };
   // A second thread pays from a few hundred frames on (1000 frames: 3.70 s to 3.05 s); below, its start-up
   // costs about what it saves (100 frames: 0.67 s against 0.74 s).

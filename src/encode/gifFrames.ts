@@ -4,14 +4,12 @@
  * LZW-compressed by gifenc into the bytes of one frame, the file's header with frame 0 (gifWriter, which can
  * run on a second core: see gifWorker.ts).
  */
-import { GIFEncoder } from 'gifenc';
 import { buildPalette, ColourIndex } from './gifPalette';
+import { ByteSink, LzwEncoder } from './lzw';
 
-/** Byte layout gifenc writes before frame 0's Graphic Control Extension (GIF89a spec, sections 17-26). */
-const HEADER_BYTES = 6 + 7; // "GIF89a" + logical screen descriptor
-const NETSCAPE_BYTES = 19;
-/** A Graphic Control Extension's length; the image descriptor follows it. */
-const GCE_BYTES = 8;
+/** "GIF89a", and the NETSCAPE2.0 application extension up to its loop count (GIF89a spec; NETSCAPE's own). */
+const GIF89A = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61];
+const NETSCAPE = [0x21, 0xff, 0x0b, ...Array.from('NETSCAPE2.0', (ch) => ch.charCodeAt(0)), 0x03, 0x01];
 
 export interface GifFrameSettings {
   width: number;
@@ -20,6 +18,19 @@ export interface GifFrameSettings {
   repeat: number;
   /** Frames to build the palette from (else frame 0). */
   paletteSamples?: readonly Uint8Array[];
+}
+
+/** What the encoding thread (gifWorker.ts) is started with: the settings and the shared frame slots. */
+export interface GifThreadData {
+  settings: GifFrameSettings;
+  ring: SharedArrayBuffer;
+  slots: number;
+}
+
+/** One frame for the encoding thread: the slot of `ring` that holds its RGBA, and its delay. */
+export interface GifThreadFrame {
+  slot: number;
+  delay: number;
 }
 
 /** One encoded frame: its bytes, and where its Graphic Control Extension starts within them. */
@@ -62,10 +73,9 @@ export interface MappedFrame {
  * those whose palette index changed are written; the frame is cut to the rectangle that holds them, the
  * rest of it transparent. A plot animation changes a few thousand of its ~460,000 pixels a frame, so this
  * replaces a hash lookup per pixel with a comparison, and LZW compresses the rectangle instead of the frame.
- * With `fresh`, each call returns a new index array (to be transferred to another thread); else one array
- * is reused, consumed before the next call.
+ * The returned index array is reused: it must be consumed before the next call.
  */
-export function gifIndexer(settings: GifFrameSettings, fresh: boolean): (rgba: Uint8Array) => MappedFrame {
+export function gifIndexer(settings: GifFrameSettings): (rgba: Uint8Array) => MappedFrame {
   const { width } = settings;
   const pixels = settings.width * settings.height;
   /** The palette index each pixel currently shows after compositing; decides what is "unchanged". */
@@ -77,7 +87,7 @@ export function gifIndexer(settings: GifFrameSettings, fresh: boolean): (rgba: U
   const to = new Uint8Array(pixels);
   let aligned: Uint8Array | undefined; // scratch copy for frames whose byteOffset is not a multiple of 4
   let state: GifState | undefined;
-  const reused = fresh ? null : new Uint8Array(pixels);
+  const reused = new Uint8Array(pixels);
   const words = (rgba: Uint8Array): Uint32Array => {
     if (rgba.byteOffset % 4 !== 0) {
       aligned ??= new Uint8Array(pixels * 4);
@@ -91,7 +101,7 @@ export function gifIndexer(settings: GifFrameSettings, fresh: boolean): (rgba: U
     const samples = settings.paletteSamples?.length ? settings.paletteSamples : [rgba];
     const s = (state ??= paletteState(samples));
     const frame = words(rgba);
-    const out = (length: number) => (reused ? reused.subarray(0, length) : new Uint8Array(length));
+    const out = (length: number) => reused.subarray(0, length);
     let rect: FrameRect;
     let index: Uint8Array;
     if (first) {
@@ -115,35 +125,45 @@ export function gifIndexer(settings: GifFrameSettings, fresh: boolean): (rgba: U
   };
 }
 
-/** LZW-compresses mapped frames into GIF bytes (the half that can run on another thread, frame by frame). */
+/**
+ * Writes mapped frames as GIF blocks (the half that can run on another thread, frame by frame): frame 0
+ * with the file's header, screen descriptor, global colour table and NETSCAPE block; every frame with its
+ * Graphic Control Extension (delay, transparency, disposal 1: keep), image descriptor and LZW data.
+ */
 export function gifWriter(settings: GifFrameSettings): (frame: MappedFrame, delayCs: number) => EncodedFrame {
   const { repeat } = settings;
-  const gif = GIFEncoder({ auto: false, initialCapacity: 1 << 16 });
+  const sink = new ByteSink();
+  const lzw = new LzwEncoder();
   return (f, delayCs) => {
-    if (f.first) gif.writeHeader();
-    gif.writeFrame(f.index, f.rect.width, f.rect.height, {
-      first: f.first,
-      palette: f.table,
-      repeat,
-      colorDepth: f.bits,
-      delay: delayCs * 10, // gifenc takes milliseconds and writes round(ms / 10) centiseconds
-      transparent: !f.first,
-      transparentIndex: f.transparent,
-      dispose: 1,
-    });
-    const bytes = gif.bytes(); // a copy: the encoder's buffer is reused for the next frame
-    gif.reset();
-    const gce = f.first ? HEADER_BYTES + 3 * (1 << f.bits) + (repeat >= 0 ? NETSCAPE_BYTES : 0) : 0;
-    const descriptor = gce + GCE_BYTES;
-    if (bytes[gce] !== 0x21 || bytes[gce + 1] !== 0xf9 || bytes[descriptor] !== 0x2c) {
-      throw new Error('gifenc wrote an unexpected frame layout (graphic control block or image descriptor not found)');
+    let gce = 0;
+    if (f.first) {
+      if (!f.table || f.table.length !== 1 << f.bits) throw new Error('frame 0 needs the global colour table, padded to 2^bits entries');
+      sink.append(GIF89A);
+      sink.u16(settings.width);
+      sink.u16(settings.height);
+      // Global table present, colour resolution = bits, table size 2^bits; background 0; no aspect ratio.
+      sink.append([0x80 | ((f.bits - 1) << 4) | (f.bits - 1), 0, 0]);
+      for (const [r, g, b] of f.table) sink.append([r, g, b]);
+      if (repeat >= 0) {
+        sink.append(NETSCAPE);
+        sink.u16(repeat);
+        sink.byte(0);
+      }
+      gce = sink.length;
     }
-    // gifenc places every image at (0, 0): set the rectangle's position in its image descriptor.
-    bytes[descriptor + 1] = f.rect.left & 0xff;
-    bytes[descriptor + 2] = f.rect.left >> 8;
-    bytes[descriptor + 3] = f.rect.top & 0xff;
-    bytes[descriptor + 4] = f.rect.top >> 8;
-    return { bytes, gce };
+    // Graphic Control Extension: disposal 1 (keep), transparency on after frame 0; the index is written either way.
+    sink.append([0x21, 0xf9, 4, (1 << 2) | (f.first ? 0 : 1)]);
+    sink.u16(delayCs);
+    sink.append([f.transparent, 0]);
+    // Image descriptor: where the rectangle sits, its size, no local table, not interlaced.
+    sink.byte(0x2c);
+    sink.u16(f.rect.left);
+    sink.u16(f.rect.top);
+    sink.u16(f.rect.width);
+    sink.u16(f.rect.height);
+    sink.byte(0);
+    lzw.encode(f.index, f.bits, f.first ? -1 : f.transparent, sink);
+    return { bytes: sink.take(), gce };
   };
 }
 
@@ -173,7 +193,8 @@ function mapWhole(words: Uint32Array, colours: ColourIndex, index: Uint8Array): 
 /**
  * A later frame: pixels whose colour differs from `previous` are looked up, and those whose index differs
  * from `shown` are listed in `at` / `to` (in pixel order) and bound by the returned rectangle. `previous`
- * and `shown` are brought up to this frame.
+ * and `shown` are brought up to this frame. The comparison runs four pixels at a time (one branch for
+ * four words): it is the only work done on every pixel.
  */
 function mapChanges(
   words: Uint32Array,
@@ -184,26 +205,40 @@ function mapChanges(
   at: Int32Array,
   to: Uint8Array,
 ): { count: number; rect: FrameRect } {
-  const height = words.length / width;
+  const n = words.length;
+  let changed = 0;
+  let i = 0;
+  for (const end = n - (n % 4); i < end; i += 4) {
+    if ((words[i] ^ previous[i]) | (words[i + 1] ^ previous[i + 1]) | (words[i + 2] ^ previous[i + 2]) | (words[i + 3] ^ previous[i + 3])) {
+      for (let j = i; j < i + 4; j++) {
+        if (words[j] !== previous[j]) {
+          previous[j] = words[j];
+          at[changed++] = j;
+        }
+      }
+    }
+  }
+  for (; i < n; i++) {
+    if (words[i] !== previous[i]) {
+      previous[i] = words[i];
+      at[changed++] = i;
+    }
+  }
   let count = 0;
   let left = width, right = -1, top = -1, bottom = -1;
-  for (let y = 0, row = 0; y < height; y++, row += width) {
-    const end = row + width;
-    for (let i = row; i < end; i++) {
-      const word = words[i];
-      if (word === previous[i]) continue;
-      previous[i] = word;
-      const index = colours.indexOf(word & 0xffffff);
-      if (index === shown[i]) continue;
-      shown[i] = index;
-      at[count] = i;
-      to[count++] = index;
-      const x = i - row;
-      if (x < left) left = x;
-      if (x > right) right = x;
-      if (top < 0) top = y;
-      bottom = y;
-    }
+  for (let k = 0; k < changed; k++) {
+    const p = at[k];
+    const index = colours.indexOf(words[p] & 0xffffff);
+    if (index === shown[p]) continue; // a new colour that maps to the index already shown
+    shown[p] = index;
+    at[count] = p;
+    to[count++] = index;
+    const y = (p / width) | 0;
+    const x = p - y * width;
+    if (x < left) left = x;
+    if (x > right) right = x;
+    if (top < 0) top = y;
+    bottom = y;
   }
   return { count, rect: { left, top: Math.max(top, 0), width: right - left + 1, height: bottom - top + 1 } };
 }

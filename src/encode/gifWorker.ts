@@ -1,19 +1,40 @@
 /**
- * A worker thread that LZW-compresses GIF frames (gifWriter in gifFrames.ts) while the main thread draws and
- * maps the next ones to palette indices: the two halves take about as long each, so they overlap on a
- * 2-core machine. `settings` come as workerData; then `{ frame, delay }` per frame in order; replies
- * `{ bytes, gce }` per frame in the same order, or `{ error }`.
+ * A worker thread that encodes GIF frames while the main thread draws the next ones: it builds the palette,
+ * maps each frame to palette indices (gifIndexer) and LZW-compresses it (gifWriter). Its first message is
+ * GifThreadData (it may be started before the run knows its frames: see warmUpGif); then `{ slot, delay }`
+ * per frame in order, the frame's RGBA waiting in that slot of the shared buffer; replies `{ bytes, gce }` per frame in the same order, or `{ error }`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { gifWriter, type GifFrameSettings, type MappedFrame } from './gifFrames';
+import { parentPort } from 'node:worker_threads';
+import { gifIndexer, gifWriter, type GifThreadData, type GifThreadFrame } from './gifFrames';
 
-const write = gifWriter(workerData as GifFrameSettings);
+type Step = (m: GifThreadFrame) => { bytes: Uint8Array; gce: number };
+let step: Step | undefined;
+/** Why setting up failed: every frame is then answered with it. */
+let broken: string | undefined;
 
-parentPort!.on('message', (m: { frame: MappedFrame; delay: number }) => {
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function setUp({ settings, ring }: GifThreadData): Step {
+  const slotBytes = settings.width * settings.height * 4;
+  const index = gifIndexer(settings);
+  const write = gifWriter(settings);
+  return (m) => write(index(new Uint8Array(ring, m.slot * slotBytes, slotBytes)), m.delay);
+}
+
+parentPort!.on('message', (m: GifThreadData | GifThreadFrame) => {
+  if (!step && broken === undefined) {
+    try {
+      step = setUp(m as GifThreadData);
+    } catch (error) {
+      broken = reason(error);
+    }
+    return;
+  }
   try {
-    const { bytes, gce } = write(m.frame, m.delay);
+    if (!step) throw new Error(broken);
+    const { bytes, gce } = step(m as GifThreadFrame);
     parentPort!.postMessage({ bytes, gce }, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
-    parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({ error: reason(error) });
   }
 });

@@ -92,6 +92,9 @@ function stillIterations(stills: readonly (number | 'last')[], scene: Scene): nu
  * removed. `suffix` names a file sweep's files (fit.gif → fit-lr0.1.gif).
  */
 export async function animate(config: RunConfig, scene: Scene, suffix: string, hooks: AnimateHooks, warn: Warn): Promise<Animated> {
+  // The encoders' own threads start loading now, while the renderer draws the static background.
+  const animatedFormats = config.outputs.filter((o) => !(o.format === 'png' && !o.sequence)).map((o) => o.format);
+  (require('../encode') as typeof import('../encode')).warmUp(animatedFormats);
   const renderer = createRenderer(scene);
   // stdout's file is written to a private folder first and read back whole: never half a file on stdout.
   const toStdout = config.outputs.find((o) => o.path === '-');
@@ -125,7 +128,7 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
   const iterations = animationFrames(config, scene);
   const at = (index: number): FrameTime => ({ index, count: iterations.length, seconds: index / config.fps, iteration: iterations[index] });
   const paletteSamples = outputs.some((o) => o.format === 'gif')
-    ? [renderer.drawFrame(at(0)).slice(), renderer.drawFrame(at(iterations.length - 1)).slice()]
+    ? [new Uint8Array(renderer.drawFrame(at(0))), new Uint8Array(renderer.drawFrame(at(iterations.length - 1)))]
     : undefined;
   // stdout's scratch file is not part of the commit: it is read back at once.
   const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, o.stdout ? undefined : hooks.commit, hooks), paletteSamples }));

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GifReader } from 'omggif';
-import { createEncoder, encodeAll, type EncoderOptions } from '../../src/encode';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createEncoder, encodeAll, warmUp, type EncoderOptions } from '../../src/encode';
+import { gifThreadWaiting } from '../../src/encode/gif';
 import { colourAt, frame, frames, H, optionsFor, RED, STRIPES, tempFolder, W } from './helpers';
 
 let dir: string;
@@ -147,6 +150,31 @@ describe('GIF compression on a second thread', () => {
     const reader = new GifReader(b);
     expect(reader.numFrames()).toBe(12);
     composite(reader).forEach((rgba, k) => expect(Buffer.from(rgba).equals(Buffer.from(input[k]))).toBe(true));
+  });
+
+  test('a thread warmed up ahead of the encoder is taken by it and writes the same bytes', async () => {
+    const input = frames(8);
+    const paths = ['cold.gif', 'warm.gif'].map((f) => join(dir, f));
+    await encodeAll(createEncoder('gif', optionsFor(paths[0], { frameCount: 8, threads: 1 })), input);
+    warmUp(['png']);
+    expect(gifThreadWaiting()).toBe(false);
+    warmUp(['png', 'gif']);
+    warmUp(['gif']); // a second call while one waits starts no other
+    expect(gifThreadWaiting()).toBe(true);
+    const encoder = createEncoder('gif', optionsFor(paths[1], { frameCount: 8, threads: 2 }));
+    expect(gifThreadWaiting()).toBe(false);
+    await encodeAll(encoder, input);
+    const [a, b] = await Promise.all(paths.map((p) => readFile(p)));
+    expect(b.equals(a)).toBe(true);
+  });
+
+  test('a warmed-up thread that no encoder takes does not keep the process alive', async () => {
+    const encode = join(__dirname, '..', '..', 'dist', 'encode', 'index.js');
+    const script = `require(${JSON.stringify(encode)}).warmUp(['gif']); setTimeout(() => process.stdout.write('done'), 300).unref();`;
+    const started = Date.now();
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { timeout: 20_000 });
+    expect(stdout).toBe(''); // the unref'd timer never fired: nothing held the process open
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   test('an abort mid-animation ends the thread and leaves no file', async () => {
