@@ -1,4 +1,6 @@
-import { contourSet } from '../../src/render/contours';
+import { createCanvas } from '@napi-rs/canvas';
+import { bandColour, contourSet, fillBands } from '../../src/render/contours';
+import { viridisRgb } from '../../src/render/viridis';
 import type { LossGrid } from '../../src/types';
 
 /** A grid sampled from f over the window, in the LossGrid layout. */
@@ -17,14 +19,16 @@ function grid(f: (w0: number, w1: number) => number, levels: number[], nx = 21, 
 const plot = { x: 100, y: 50, w: 400, h: 300 };
 const toW0 = (px: number) => -2 + ((px - plot.x) / plot.w) * 4;
 const toW1 = (py: number) => 0 + ((plot.y + plot.h - py) / plot.h) * 5;
+/** Every ring point of level m as [x, y]. */
+const pointsOf = (rings: Float64Array[]) => rings.flatMap((ring) => Array.from({ length: ring.length / 2 }, (_, i) => [ring[2 * i], ring[2 * i + 1]]));
 const insidePlot = ([x, y]: number[]) => x > plot.x + 1e-9 && x < plot.x + plot.w - 1e-9 && y > plot.y + 1e-9 && y < plot.y + plot.h - 1e-9;
 
 describe('contourSet', () => {
   it('puts a contour of a plane exactly where the plane has that value', () => {
-    // Loss = w0 + 2·w1: linear, so marching squares' interpolation is exact.
+    // Loss = w0 + 2·w1: linear, so the interpolation on triangles is exact.
     const set = contourSet(grid((a, b) => a + 2 * b, [1.3, 4.7]), plot);
     set.levels.forEach((level, m) => {
-      const points = set.regions[m].flat(2).filter(insidePlot);
+      const points = pointsOf(set.rings[m]).filter(insidePlot);
       expect(points.length).toBeGreaterThan(0);
       for (const [x, y] of points) expect(toW0(x) + 2 * toW1(y)).toBeCloseTo(level, 9);
     });
@@ -33,19 +37,56 @@ describe('contourSet', () => {
   it('maps w1 upwards and matches an off-centre bowl', () => {
     const f = (a: number, b: number) => (a - 0.5) ** 2 + (b - 3) ** 2;
     const set = contourSet(grid(f, [1], 81, 101), plot);
-    const points = set.regions[0].flat(2).filter(insidePlot);
+    const points = pointsOf(set.rings[0]).filter(insidePlot);
     expect(points.length).toBeGreaterThan(20);
     // A circle of radius 1 around (0.5, 3), up to the grid's interpolation error.
     for (const [x, y] of points) expect(Math.abs(f(toW0(x), toW1(y)) - 1)).toBeLessThan(0.01);
   });
 
-  it('marks the edges that run along the border of the sampled area', () => {
+  it('closes every region along the border and marks the points there', () => {
     const set = contourSet(grid((a) => a, [0]), plot);
-    const ring = set.regions[0][0][0];
-    const border = set.border[0][0][0];
-    ring.forEach(([x], i) => {
-      if (border[i]) expect(x < plot.x || x > plot.x + plot.w || ring[i][1] < plot.y || ring[i][1] > plot.y + plot.h).toBe(true);
-    });
+    expect(set.rings[0]).toHaveLength(1);
+    const ring = set.rings[0][0];
+    const border = set.border[0][0];
+    const n = ring.length / 2;
+    expect([ring[0], ring[1]]).toEqual([ring[2 * n - 2], ring[2 * n - 1]]); // closed
+    for (let i = 0; i < n; i++) {
+      const [x, y] = [ring[2 * i], ring[2 * i + 1]];
+      if (border[i]) expect(x <= plot.x + 1e-9 || x >= plot.x + plot.w - 1e-9 || y <= plot.y + 1e-9 || y >= plot.y + plot.h - 1e-9).toBe(true);
+    }
     expect(border.some(Boolean)).toBe(true);
+    // The region w0 >= 0 is the right half of the plot: its ring spans x from the middle to the right edge.
+    const xs = Array.from({ length: n }, (_, i) => ring[2 * i]);
+    expect(Math.min(...xs)).toBeCloseTo(plot.x + plot.w / 2, 9);
+    expect(Math.max(...xs)).toBeCloseTo(plot.x + plot.w, 9);
+  });
+
+  it('fills each band with its colour: a pixel shows the band of the loss at its centre', () => {
+    const f = (a: number, b: number) => (a - 0.5) ** 2 + (b - 3) ** 2;
+    const levels = [0.25, 1, 2.5, 6];
+    const set = contourSet(grid(f, levels, 41, 51), plot);
+    const canvas = createCanvas(600, 400);
+    const ctx = canvas.getContext('2d');
+    fillBands(ctx, set, plot);
+    const px = canvas.data();
+    const rgb = (b: number) => {
+      expect(bandColour(b, levels.length + 1)).toBe(`rgb(${viridisRgb(b / levels.length).join(',')})`);
+      return viridisRgb(b / levels.length);
+    };
+    let checked = 0;
+    for (let y = plot.y + 3; y < plot.y + plot.h - 3; y += 7) {
+      for (let x = plot.x + 3; x < plot.x + plot.w - 3; x += 7) {
+        const loss = f(toW0(x + 0.5), toW1(y + 0.5));
+        // Away from the band edges (the interpolation moves them by a fraction of a grid cell).
+        if (levels.some((l) => Math.abs(loss - l) < 0.15 * Math.max(1, l))) continue;
+        const band = levels.filter((l) => loss >= l).length;
+        const i = (y * 600 + x) * 4;
+        expect([x, y, px[i], px[i + 1], px[i + 2]]).toEqual([x, y, ...rgb(band)]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    // Outside the plot nothing is painted.
+    expect(px[((plot.y - 2) * 600 + plot.x + 10) * 4 + 3]).toBe(0);
   });
 });
