@@ -36,14 +36,18 @@ export class ColourIndex {
   private size = 0;
   /** Multiplicative hashing keeps the top bits of the product: 32 - log2(table size). */
   private shift = 20;
+  /** The palette sorted by red (then by index): entry k is colour order[k] = (r[k], g[k], b[k]). */
   private readonly r: Int32Array;
   private readonly g: Int32Array;
   private readonly b: Int32Array;
+  private readonly order: Int32Array;
 
   constructor(palette: readonly number[][]) {
-    this.r = Int32Array.from(palette, (c) => c[0]);
-    this.g = Int32Array.from(palette, (c) => c[1]);
-    this.b = Int32Array.from(palette, (c) => c[2]);
+    const order = Array.from(palette, (_, i) => i).sort((i, j) => palette[i][0] - palette[j][0] || i - j);
+    this.order = Int32Array.from(order);
+    this.r = Int32Array.from(order, (i) => palette[i][0]);
+    this.g = Int32Array.from(order, (i) => palette[i][1]);
+    this.b = Int32Array.from(order, (i) => palette[i][2]);
   }
 
   /** The index of the palette colour nearest to `key` (R | G << 8 | B << 16). */
@@ -61,20 +65,43 @@ export class ColourIndex {
     return index;
   }
 
+  /**
+   * The nearest palette colour, searched outwards in red from the first entry at or above r: an entry whose
+   * red alone is further than the best distance so far cannot win, and neither can any beyond it. Ties go
+   * to the lowest palette index, as in a scan of the whole palette (frame 0 of a plot has ~8,000 distinct
+   * colours: this visits a few dozen entries for each instead of 255).
+   */
   private nearest(key: number): number {
     const r = key & 0xff, g = (key >> 8) & 0xff, b = (key >> 16) & 0xff;
-    let best = 0;
+    const n = this.r.length;
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.r[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
     let bestDistance = Infinity;
-    for (let i = 0; i < this.r.length; i++) {
-      const dr = this.r[i] - r, dg = this.g[i] - g, db = this.b[i] - b;
+    const consider = (k: number) => {
+      const dr = this.r[k] - r, dg = this.g[k] - g, db = this.b[k] - b;
       const distance = dr * dr + dg * dg + db * db;
-      if (distance < bestDistance) {
+      if (distance < bestDistance || (distance === bestDistance && this.order[k] < best)) {
         bestDistance = distance;
-        best = i;
-        if (distance === 0) break;
+        best = this.order[k];
+      }
+    };
+    for (let up = lo, down = lo - 1; up < n || down >= 0; ) {
+      const dUp = up < n ? this.r[up] - r : Infinity;
+      const dDown = down >= 0 ? r - this.r[down] : Infinity;
+      if (dUp <= dDown) {
+        if (dUp * dUp > bestDistance) break;
+        consider(up++);
+      } else {
+        if (dDown * dDown > bestDistance) break;
+        consider(down--);
       }
     }
-    return best;
+    return Math.max(best, 0);
   }
 
   private insert(key: number, index: number): void {

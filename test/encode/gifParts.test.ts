@@ -63,6 +63,24 @@ describe('GIF palette', () => {
     }
   });
 
+  test('the red-ordered search finds what a scan of the whole palette finds, ties included', () => {
+    // 255 entries on a coarse lattice, many repeated: equal distances are everywhere.
+    const palette = Array.from({ length: 255 }, (_, i) => [((i * 37) % 5) * 60, ((i * 11) % 4) * 80, ((i * 7) % 3) * 120]);
+    const index = new ColourIndex(palette);
+    const scan = (r: number, g: number, b: number) => {
+      let best = 0, bestD = Infinity;
+      palette.forEach(([pr, pg, pb], i) => {
+        const d = (pr - r) ** 2 + (pg - g) ** 2 + (pb - b) ** 2;
+        if (d < bestD) [best, bestD] = [i, d];
+      });
+      return best;
+    };
+    for (let i = 0; i < 40000; i++) {
+      const [r, g, b] = [(i * 97) % 256, (i * 61) % 256, (i * 23) % 256];
+      if (index.indexOf(key(r, g, b)) !== scan(r, g, b)) throw new Error(`mismatch at ${r},${g},${b}`);
+    }
+  });
+
   test('buildPalette reads views at their offset (gifenc alone would read the whole buffer)', () => {
     const big = new Uint8Array(16 + 8 * 4).fill(0);
     const view = big.subarray(16);
