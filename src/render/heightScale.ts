@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3-scale';
+import { ticks as roundTicks } from 'd3-array';
 import type { LossGrid } from '../types';
 import { formatCompact, formatNumber } from './format';
 
@@ -37,7 +37,7 @@ export function heightScale(grid: LossGrid, optimumLoss = Infinity): HeightScale
  */
 function lossTicks(floor: number, max: number, h: (loss: number) => number): HeightScale['ticks'] {
   const span = max - floor;
-  const candidates = new Set(scaleLinear().domain([floor, max]).ticks(6));
+  const candidates = new Set(roundTicks(floor, max, 6));
   for (let e = Math.floor(Math.log10(span)) - 4; e <= Math.ceil(Math.log10(max)); e++) {
     for (const m of [1, 2, 5]) candidates.add(Number((m * 10 ** e).toPrecision(12)));
   }

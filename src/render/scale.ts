@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3-scale';
+import { ticks as roundTicks } from 'd3-array';
 import { formatCompact, formatNumber, formatPowerOfTen, formatTicks } from './format';
 
 /** A mapping from data values to pixels along one axis, with round-number ticks and their labels. */
@@ -19,7 +19,7 @@ export function linearAxis(domain: [number, number], range: [number, number], co
   const [d0, d1] = domain;
   const [r0, r1] = range;
   const k = (r1 - r0) / (d1 - d0);
-  const ticks = scaleLinear().domain(domain).ticks(Math.max(2, count));
+  const ticks = roundTicks(domain[0], domain[1], Math.max(2, count));
   return { domain, range, map: (v) => r0 + (v - d0) * k, ticks, labels: formatTicks(ticks) };
 }
 
@@ -67,6 +67,6 @@ export function logAxis(domain: [number, number], range: [number, number], count
   }
   const digits = multiples([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   if (digits.length >= 2 && digits.length <= wanted + 1) return plain(digits);
-  const ticks = scaleLinear().domain(domain).ticks(wanted);
+  const ticks = roundTicks(domain[0], domain[1], wanted);
   return { domain, range, map, ticks, labels: formatTicks(ticks) };
 }
