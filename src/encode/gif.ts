@@ -1,9 +1,11 @@
 /**
- * GIF with gifenc: one global palette (built once from sample frames), an exact colour lookup, and pixels
+ * GIF: one global palette (built once from sample frames by gifenc's quantize), an exact colour lookup, and pixels
  * unchanged since the previous frame written as the transparent index (disposal 1, keep the previous
- * frame), so flat plot areas cost almost nothing after frame 0. Frames are encoded on a worker thread
- * (gifWorker.ts) while the next ones are drawn, at most IN_FLIGHT ahead, and appended to the temporary file
- * in order: memory does not grow with the number of frames, and the bytes are those of encoding here.
+ * frame), so flat plot areas cost almost nothing after frame 0, and a frame covers only the rectangle that
+ * changed. Each frame is compared with the previous one here; what changed is mapped and compressed on a
+ * worker thread (gifWorker.ts) while the next ones are drawn, a bounded amount ahead, and appended to the
+ * temporary file in order: memory does not grow with the number of frames, and the bytes are those of
+ * encoding here.
  * NOTES.md measured gif-encoder-2 ~10x slower and ~10x larger on the same frames (see bench/encoders.js).
  */
 import type { FileHandle } from 'node:fs/promises';
@@ -13,17 +15,19 @@ import { compiledScript } from '../compiled';
 import { messages, runError } from '../errors';
 import { asUnwritable, createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
-import { gifIndexer, gifWriter, type EncodedFrame, type GifFrameSettings, type GifThreadData, type GifThreadFrame } from './gifFrames';
+import { gifDiffer, gifIndexer, gifWriter, type EncodedFrame, type GifFrameSettings, type GifThreadData, type GifThreadFrame } from './gifFrames';
 import { DelaySchedule, holdDelay, netscapeRepeat } from './gifTiming';
 
 /** Animations of at least this many frames are encoded on a second thread. */
 const THREAD_FROM = 2;
 /**
- * Frames handed to the encoding thread and not yet written back, and the slots of the shared buffer they
- * wait in (1.8 MB each at 960x480): enough for the drawing thread to keep drawing while the encoding thread
- * builds the palette and maps frame 0 (about 50 ms).
+ * How far the drawing may run ahead of the encoding: frames not yet written back, and bytes of their deltas.
+ * A plot's frame changes a few kilobytes, so the drawing never waits for the thread's start-up and palette
+ * (50-100 ms); a frame whose every pixel changes (a turning 3-D view) is 3.7 MB at 960x480, so about 16 of
+ * those.
  */
-const IN_FLIGHT = 12;
+const IN_FLIGHT_FRAMES = 256;
+const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 
 /** An encoding thread started ahead of need (warmUpGif), waiting for its GifThreadData. */
 let spare: Worker | undefined;
@@ -58,28 +62,28 @@ function takeThread(script: string): Worker {
 }
 
 /**
- * Encodes frames in order. When `threaded`, a worker thread does all of it (gifWorker.ts): each frame is
- * copied into a slot of a shared buffer and the thread maps it to palette indices and LZW-compresses it
- * while the next frames are drawn; its replies keep the order of the frames. Else both halves run here.
- * Both give the same bytes.
+ * Encodes frames in order: each frame is compared with the previous one here (gifDiffer), and its changes
+ * are mapped to palette indices and LZW-compressed (gifIndexer, gifWriter) on a worker thread when
+ * `threaded` (gifWorker.ts; its replies keep the order of the frames), else here too. Both give the same bytes.
+ * `send` resolves to the encoded frame and reports the bytes of the delta it handed over.
  */
 function frameCoder(settings: GifFrameSettings, threaded: boolean) {
   const script = threaded ? compiledScript(__dirname, 'gifWorker.js') : null;
+  const differ = gifDiffer(settings);
   if (!script) {
     const indexer = gifIndexer(settings);
     const write = gifWriter(settings);
     return {
-      send: (rgba: Uint8Array, delay: number) => Promise.resolve(write(indexer(rgba), delay)),
+      send: (rgba: Uint8Array, delay: number) => ({ frame: Promise.resolve(write(indexer(differ(rgba)), delay)), bytes: 0 }),
+      /** Encoded here at once: written out at once. */
+      ahead: 1,
       close: async () => {},
     };
   }
-  const slotBytes = settings.width * settings.height * 4;
-  const ring = new SharedArrayBuffer(IN_FLIGHT * slotBytes);
   const worker = takeThread(script);
-  worker.postMessage({ settings, ring, slots: IN_FLIGHT } satisfies GifThreadData);
+  worker.postMessage({ settings } satisfies GifThreadData);
   const waiting: { resolve: (f: EncodedFrame) => void; reject: (e: Error) => void }[] = [];
   let failure: Error | undefined;
-  let sent = 0;
   const fail = (error: Error) => {
     failure ??= error;
     for (const w of waiting.splice(0)) w.reject(failure);
@@ -94,19 +98,18 @@ function frameCoder(settings: GifFrameSettings, threaded: boolean) {
     if (waiting.length > 0) fail(new Error(`the GIF encoding thread stopped (exit code ${code})`));
   });
   return {
-    /**
-     * At most IN_FLIGHT frames are outstanding (createGifEncoder drains the oldest first), and the thread
-     * replies in order: frame n's slot last held frame n - IN_FLIGHT, already written back.
-     */
-    send(rgba: Uint8Array, delay: number): Promise<EncodedFrame> {
-      if (failure) return Promise.reject(failure);
-      const slot = sent++ % IN_FLIGHT;
-      new Uint8Array(ring, slot * slotBytes, slotBytes).set(rgba.subarray(0, slotBytes));
-      return new Promise<EncodedFrame>((resolveFrame, reject) => {
+    send(rgba: Uint8Array, delay: number): { frame: Promise<EncodedFrame>; bytes: number } {
+      if (failure) return { frame: Promise.reject(failure), bytes: 0 };
+      const delta = differ(rgba);
+      const buffers = delta.first ? [delta.pixels.buffer] : [delta.at.buffer, delta.colour.buffer];
+      const frame = new Promise<EncodedFrame>((resolveFrame, reject) => {
         waiting.push({ resolve: resolveFrame, reject });
-        worker.postMessage({ slot, delay } satisfies GifThreadFrame);
+        // The delta's arrays are fresh: transferred, not copied.
+        worker.postMessage({ delta, delay } satisfies GifThreadFrame, buffers as ArrayBuffer[]);
       });
+      return { frame, bytes: buffers.reduce((sum, b) => sum + b.byteLength, 0) };
     },
+    ahead: IN_FLIGHT_FRAMES,
     close: async () => {
       await worker.terminate();
     },
@@ -126,7 +129,8 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
   // A second thread pays from a few hundred frames on (1000 frames: 3.70 s to 3.05 s); below, its start-up
   // costs about what it saves (100 frames: 0.67 s against 0.74 s).
   const coder = frameCoder(settings, options.threads === 2 || (options.threads === undefined && options.frameCount >= THREAD_FROM));
-  const pending: { frame: Promise<EncodedFrame>; delay: number }[] = [];
+  const pending: { frame: Promise<EncodedFrame>; delay: number; bytes: number }[] = [];
+  let pendingBytes = 0;
   let temp: string | undefined;
   let file: FileHandle | undefined;
   let written = 0;
@@ -144,6 +148,7 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
   /** Writes the oldest encoded frame to the file, in order. */
   const drainOne = async () => {
     const next = pending.shift()!;
+    pendingBytes -= next.bytes;
     const { bytes, gce } = await next.frame;
     await append(bytes);
     lastDelay = next.delay;
@@ -163,10 +168,11 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
 
     async addFrame(rgba) {
       const delay = schedule.next();
-      const frame = coder.send(rgba, delay);
+      const { frame, bytes } = coder.send(rgba, delay);
       frame.catch(() => undefined); // awaited in order by drainOne; a failure surfaces there
-      pending.push({ frame, delay });
-      while (pending.length >= IN_FLIGHT) await drainOne();
+      pending.push({ frame, delay, bytes });
+      pendingBytes += bytes;
+      while (pending.length >= coder.ahead || pendingBytes > IN_FLIGHT_BYTES) await drainOne();
     },
 
     async finish() {

@@ -20,16 +20,14 @@ export interface GifFrameSettings {
   paletteSamples?: readonly Uint8Array[];
 }
 
-/** What the encoding thread (gifWorker.ts) is started with: the settings and the shared frame slots. */
+/** What the encoding thread (gifWorker.ts) is first sent: the settings. */
 export interface GifThreadData {
   settings: GifFrameSettings;
-  ring: SharedArrayBuffer;
-  slots: number;
 }
 
-/** One frame for the encoding thread: the slot of `ring` that holds its RGBA, and its delay. */
+/** One frame for the encoding thread: what changed in it, and its delay. */
 export interface GifThreadFrame {
-  slot: number;
+  delta: FrameDelta;
   delay: number;
 }
 
@@ -67,61 +65,97 @@ export interface MappedFrame {
 }
 
 /**
- * Maps frames to palette indices one after another (the half that must run in order: a pixel is
- * transparent when it shows what the previous frame left). Frame 0 is mapped whole. A later frame is
- * compared word by word with the previous one: only pixels whose colour changed are looked up, and only
- * those whose palette index changed are written; the frame is cut to the rectangle that holds them, the
- * rest of it transparent. A plot animation changes a few thousand of its ~460,000 pixels a frame, so this
- * replaces a hash lookup per pixel with a comparison, and LZW compresses the rectangle instead of the frame.
- * The returned index array is reused: it must be consumed before the next call.
+ * What changed in a frame, in the frame's own colours (opaque RGBA words): frame 0 whole, a later frame as
+ * the positions of the pixels whose colour differs from the previous frame's, and their new colours.
+ * Small for a plot animation (a few thousand of ~460,000 pixels), so it can be handed to the encoding
+ * thread for the cost of a message, and that thread's start-up and palette never hold the drawing back.
  */
-export function gifIndexer(settings: GifFrameSettings): (rgba: Uint8Array) => MappedFrame {
+export type FrameDelta = { first: true; pixels: Uint32Array } | { first: false; at: Int32Array; colour: Uint32Array };
+
+/**
+ * Compares each frame with the previous one (the half that must see every frame in order, on the drawing
+ * thread): four pixels at a time, one branch for four words, the only work done on every pixel. The
+ * returned arrays are fresh (they may be transferred to another thread).
+ */
+export function gifDiffer(settings: GifFrameSettings): (rgba: Uint8Array) => FrameDelta {
+  const pixels = settings.width * settings.height;
+  let previous: Uint32Array | undefined;
+  const at = new Int32Array(pixels); // scratch: positions of this frame's changes
+  return (rgba) => {
+    const words = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, pixels) : new Uint32Array(rgba.slice(0, pixels * 4).buffer);
+    if (!previous) {
+      previous = words.slice();
+      return { first: true, pixels: words.slice() };
+    }
+    const count = changedPixels(words, previous, at);
+    const colour = new Uint32Array(count);
+    for (let k = 0; k < count; k++) colour[k] = words[at[k]];
+    return { first: false, at: at.slice(0, count), colour };
+  };
+}
+
+/** Lists in `at` the pixels where `words` differs from `previous`, and brings `previous` up to `words`. */
+function changedPixels(words: Uint32Array, previous: Uint32Array, at: Int32Array): number {
+  const n = words.length;
+  let count = 0;
+  let i = 0;
+  for (const end = n - (n % 4); i < end; i += 4) {
+    if ((words[i] ^ previous[i]) | (words[i + 1] ^ previous[i + 1]) | (words[i + 2] ^ previous[i + 2]) | (words[i + 3] ^ previous[i + 3])) {
+      for (let j = i; j < i + 4; j++) {
+        if (words[j] !== previous[j]) {
+          previous[j] = words[j];
+          at[count++] = j;
+        }
+      }
+    }
+  }
+  for (; i < n; i++) {
+    if (words[i] !== previous[i]) {
+      previous[i] = words[i];
+      at[count++] = i;
+    }
+  }
+  return count;
+}
+
+/**
+ * Maps frame deltas to palette indices one after another: frame 0 whole (building the palette from the
+ * samples, or from frame 0), a later frame by looking up only its changed pixels. A pixel whose index is
+ * the one already shown stays transparent; the frame is cut to the rectangle of the pixels whose index
+ * changed, so LZW compresses that rectangle instead of the frame. The returned index array is reused: it
+ * must be consumed before the next call.
+ */
+export function gifIndexer(settings: GifFrameSettings): (delta: FrameDelta) => MappedFrame {
   const { width } = settings;
   const pixels = settings.width * settings.height;
   /** The palette index each pixel currently shows after compositing; decides what is "unchanged". */
   const shown = new Uint8Array(pixels);
-  /** The colour each pixel had in the previous frame (opaque RGBA words). */
-  const previous = new Uint32Array(pixels);
   /** This frame's pixels whose index changed: their positions and new indices (scratch, reused). */
   const at = new Int32Array(pixels);
   const to = new Uint8Array(pixels);
-  let aligned: Uint8Array | undefined; // scratch copy for frames whose byteOffset is not a multiple of 4
   let state: GifState | undefined;
   const reused = new Uint8Array(pixels);
-  const words = (rgba: Uint8Array): Uint32Array => {
-    if (rgba.byteOffset % 4 !== 0) {
-      aligned ??= new Uint8Array(pixels * 4);
-      aligned.set(rgba);
-      rgba = aligned;
-    }
-    return new Uint32Array(rgba.buffer, rgba.byteOffset, pixels);
-  };
-  return (rgba) => {
-    const first = state === undefined;
-    const samples = settings.paletteSamples?.length ? settings.paletteSamples : [rgba];
-    const s = (state ??= paletteState(samples));
-    const frame = words(rgba);
-    const out = (length: number) => reused.subarray(0, length);
-    let rect: FrameRect;
-    let index: Uint8Array;
-    if (first) {
-      index = out(pixels);
-      mapWhole(frame, s.colours, index);
+  return (delta) => {
+    if (delta.first) {
+      const samples = settings.paletteSamples?.length ? settings.paletteSamples : [new Uint8Array(delta.pixels.buffer, delta.pixels.byteOffset, pixels * 4)];
+      const s = (state = paletteState(samples));
+      const index = reused;
+      mapWhole(delta.pixels, s.colours, index);
       shown.set(index);
-      previous.set(frame);
-      rect = { left: 0, top: 0, width: settings.width, height: settings.height };
-    } else {
-      const changed = mapChanges(frame, previous, shown, s.colours, width, at, to);
-      // A frame that changes nothing is still a frame (it holds the delay): one transparent pixel.
-      rect = changed.count === 0 ? { left: 0, top: 0, width: 1, height: 1 } : changed.rect;
-      index = out(rect.width * rect.height).fill(s.transparent);
-      for (let k = 0; k < changed.count; k++) {
-        const i = at[k];
-        const y = (i / width) | 0;
-        index[(y - rect.top) * rect.width + (i - y * width - rect.left)] = to[k];
-      }
+      return { index, rect: { left: 0, top: 0, width: settings.width, height: settings.height }, first: true, table: s.table, bits: s.bits, transparent: s.transparent };
     }
-    return { index, rect, first, table: first ? s.table : null, bits: s.bits, transparent: s.transparent };
+    const s = state;
+    if (!s) throw new Error('a frame delta came before frame 0');
+    const changed = mapChanges(delta, shown, s.colours, width, at, to);
+    // A frame that changes nothing is still a frame (it holds the delay): one transparent pixel.
+    const rect = changed.count === 0 ? { left: 0, top: 0, width: 1, height: 1 } : changed.rect;
+    const index = reused.subarray(0, rect.width * rect.height).fill(s.transparent);
+    for (let k = 0; k < changed.count; k++) {
+      const i = at[k];
+      const y = (i / width) | 0;
+      index[(y - rect.top) * rect.width + (i - y * width - rect.left)] = to[k];
+    }
+    return { index, rect, first: false, table: null, bits: s.bits, transparent: s.transparent };
   };
 }
 
@@ -191,44 +225,22 @@ function mapWhole(words: Uint32Array, colours: ColourIndex, index: Uint8Array): 
 }
 
 /**
- * A later frame: pixels whose colour differs from `previous` are looked up, and those whose index differs
- * from `shown` are listed in `at` / `to` (in pixel order) and bound by the returned rectangle. `previous`
- * and `shown` are brought up to this frame. The comparison runs four pixels at a time (one branch for
- * four words): it is the only work done on every pixel.
+ * A later frame's changed pixels are looked up, and those whose index differs from `shown` are listed in
+ * `at` / `to` (in pixel order) and bound by the returned rectangle; `shown` is brought up to this frame.
  */
 function mapChanges(
-  words: Uint32Array,
-  previous: Uint32Array,
+  delta: { at: Int32Array; colour: Uint32Array },
   shown: Uint8Array,
   colours: ColourIndex,
   width: number,
   at: Int32Array,
   to: Uint8Array,
 ): { count: number; rect: FrameRect } {
-  const n = words.length;
-  let changed = 0;
-  let i = 0;
-  for (const end = n - (n % 4); i < end; i += 4) {
-    if ((words[i] ^ previous[i]) | (words[i + 1] ^ previous[i + 1]) | (words[i + 2] ^ previous[i + 2]) | (words[i + 3] ^ previous[i + 3])) {
-      for (let j = i; j < i + 4; j++) {
-        if (words[j] !== previous[j]) {
-          previous[j] = words[j];
-          at[changed++] = j;
-        }
-      }
-    }
-  }
-  for (; i < n; i++) {
-    if (words[i] !== previous[i]) {
-      previous[i] = words[i];
-      at[changed++] = i;
-    }
-  }
   let count = 0;
   let left = width, right = -1, top = -1, bottom = -1;
-  for (let k = 0; k < changed; k++) {
-    const p = at[k];
-    const index = colours.indexOf(words[p] & 0xffffff);
+  for (let k = 0; k < delta.at.length; k++) {
+    const p = delta.at[k];
+    const index = colours.indexOf(delta.colour[k] & 0xffffff);
     if (index === shown[p]) continue; // a new colour that maps to the index already shown
     shown[p] = index;
     at[count] = p;

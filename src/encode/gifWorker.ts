@@ -1,8 +1,8 @@
 /**
  * A worker thread that encodes GIF frames while the main thread draws the next ones: it builds the palette,
- * maps each frame to palette indices (gifIndexer) and LZW-compresses it (gifWriter). Its first message is
- * GifThreadData (it may be started before the run knows its frames: see warmUpGif); then `{ slot, delay }`
- * per frame in order, the frame's RGBA waiting in that slot of the shared buffer; replies `{ bytes, gce }` per frame in the same order, or `{ error }`.
+ * maps each frame's changes to palette indices (gifIndexer) and LZW-compresses it (gifWriter). Its first
+ * message is GifThreadData (it may be started before the run knows its frames: see warmUpGif); then
+ * `{ delta, delay }` per frame in order; replies `{ bytes, gce }` per frame in the same order, or `{ error }`.
  */
 import { parentPort } from 'node:worker_threads';
 import { gifIndexer, gifWriter, type GifThreadData, type GifThreadFrame } from './gifFrames';
@@ -14,11 +14,10 @@ let broken: string | undefined;
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function setUp({ settings, ring }: GifThreadData): Step {
-  const slotBytes = settings.width * settings.height * 4;
+function setUp({ settings }: GifThreadData): Step {
   const index = gifIndexer(settings);
   const write = gifWriter(settings);
-  return (m) => write(index(new Uint8Array(ring, m.slot * slotBytes, slotBytes)), m.delay);
+  return (m) => write(index(m.delta), m.delay);
 }
 
 parentPort!.on('message', (m: GifThreadData | GifThreadFrame) => {
