@@ -87,32 +87,44 @@ export function gifDiffer(settings: GifFrameSettings): (rgba: Uint8Array) => Fra
       previous = words.slice();
       return { first: true, pixels: words.slice() };
     }
-    const count = changedPixels(words, previous, at);
+    const count = changedPixels(words, previous, settings.width, at);
     const colour = new Uint32Array(count);
     for (let k = 0; k < count; k++) colour[k] = words[at[k]];
     return { first: false, at: at.slice(0, count), colour };
   };
 }
 
-/** Lists in `at` the pixels where `words` differs from `previous`, and brings `previous` up to `words`. */
-function changedPixels(words: Uint32Array, previous: Uint32Array, at: Int32Array): number {
+/**
+ * Lists in `at` the pixels where `words` differs from `previous`, and brings `previous` up to `words`. Rows
+ * are first compared natively (memcmp): most rows of a plot frame do not change, and the scan in
+ * JavaScript, four pixels a step, then runs only over the rows that did.
+ */
+function changedPixels(words: Uint32Array, previous: Uint32Array, width: number, at: Int32Array): number {
   const n = words.length;
+  const now = Buffer.from(words.buffer, words.byteOffset, n * 4);
+  const before = Buffer.from(previous.buffer, previous.byteOffset, n * 4);
+  const rowBytes = width * 4;
   let count = 0;
-  let i = 0;
-  for (const end = n - (n % 4); i < end; i += 4) {
-    if ((words[i] ^ previous[i]) | (words[i + 1] ^ previous[i + 1]) | (words[i + 2] ^ previous[i + 2]) | (words[i + 3] ^ previous[i + 3])) {
-      for (let j = i; j < i + 4; j++) {
-        if (words[j] !== previous[j]) {
-          previous[j] = words[j];
-          at[count++] = j;
+  for (let row = 0; row < n; row += width) {
+    const bytes = row * 4;
+    if (now.compare(before, bytes, bytes + rowBytes, bytes, bytes + rowBytes) === 0) continue;
+    const end = row + width;
+    let i = row;
+    for (const stop = end - (width % 4); i < stop; i += 4) {
+      if ((words[i] ^ previous[i]) | (words[i + 1] ^ previous[i + 1]) | (words[i + 2] ^ previous[i + 2]) | (words[i + 3] ^ previous[i + 3])) {
+        for (let j = i; j < i + 4; j++) {
+          if (words[j] !== previous[j]) {
+            previous[j] = words[j];
+            at[count++] = j;
+          }
         }
       }
     }
-  }
-  for (; i < n; i++) {
-    if (words[i] !== previous[i]) {
-      previous[i] = words[i];
-      at[count++] = i;
+    for (; i < end; i++) {
+      if (words[i] !== previous[i]) {
+        previous[i] = words[i];
+        at[count++] = i;
+      }
     }
   }
   return count;

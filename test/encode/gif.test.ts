@@ -85,6 +85,18 @@ describe('GIF encoder', () => {
     composite(reader).forEach((rgba, k) => expect(Buffer.from(rgba).equals(Buffer.from(input[k]))).toBe(true));
   });
 
+  test('frames whose width is not a multiple of 4 decode exactly, on both threads', async () => {
+    const input = frames(5, 61, 23);
+    for (const threads of [1, 2] as const) {
+      const { reader } = await encodeGif(input, { width: 61, height: 23, threads });
+      const pixels = new Uint8Array(61 * 23 * 4);
+      for (let k = 0; k < 5; k++) {
+        reader.decodeAndBlitFrameRGBA(k, pixels);
+        expect([threads, k, Buffer.from(pixels).equals(Buffer.from(input[k]))]).toEqual([threads, k, true]);
+      }
+    }
+  });
+
   test('delays spread the rounding at 30 fps and the last frame holds', async () => {
     const { reader } = await encodeGif(frames(7), { fps: 30, holdSeconds: 1.5 });
     const delays = Array.from({ length: 7 }, (_, k) => reader.frameInfo(k).delay);
