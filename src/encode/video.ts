@@ -113,8 +113,8 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
     },
 
     async addFrame(rgba) {
-      // A copy: the stream keeps the buffer until ffmpeg has read it, and the caller may reuse its memory.
-      last = Buffer.from(rgba);
+      // The stream keeps the buffer until ffmpeg has read it: a copy, unless the caller never reuses its frames.
+      last = options.framesKept ? Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength) : Buffer.from(rgba);
       await write(last);
     },
 

@@ -17,8 +17,8 @@ export interface Renderer {
   /**
    * Draws the frame at `at` — a frame clock, or just the iteration to show (0..scene.iterations) for a
    * still — and returns its pixels: width·height·4 bytes of opaque RGBA, at byte offset 0 of its own
-   * buffer. The returned buffer may be reused by the next call. Yield to the event loop between calls
-   * (NOTES: pixel reads stay alive until it turns).
+   * buffer, fresh each call (the caller owns it; the encoders may keep it without a copy). Yield to the
+   * event loop between calls (NOTES: pixel reads stay alive until it turns).
    */
   drawFrame(at: FrameTime | number): Uint8Array;
 }

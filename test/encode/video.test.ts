@@ -52,6 +52,21 @@ describe.each([
     }
     expect((await listing(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
+
+  test('framesKept: frames handed over as views are written as they are, without a copy', async () => {
+    const [plain, kept] = ['plain', 'kept'].map((n) => join(dir, `${n}.${format}`));
+    await encodeAll(createEncoder(format, optionsFor(plain, { frameCount: 4 })), frames(4));
+    // Each frame a view 3 bytes into a larger buffer: the encoder must write exactly the view.
+    const views = frames(4).map((f) => {
+      const backing = new Uint8Array(f.length + 7).fill(99);
+      backing.set(f, 3);
+      return backing.subarray(3, 3 + f.length);
+    });
+    await encodeAll(createEncoder(format, optionsFor(kept, { frameCount: 4, framesKept: true })), views);
+    const [a, b] = await Promise.all([probe(plain), probe(kept)]);
+    expect(b.frames).toBe(4);
+    expect(Buffer.compare(a.first, b.first)).toBe(0);
+  });
 });
 
 describe('ffmpeg failures', () => {
