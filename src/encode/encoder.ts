@@ -46,11 +46,6 @@ export interface EncoderOptions {
   /** GIF: 1 encodes on the calling thread, 2 on a worker thread while the next frames are drawn; default 2 from 2 frames on. */
   threads?: 1 | 2;
   /**
-   * The caller never changes a frame's bytes after handing it to addFrame (each frame is a fresh buffer, as
-   * the renderer's are), so an encoder may keep it without copying it. Default false: frames are copied.
-   */
-  framesKept?: boolean;
-  /**
    * The run's commit: finish() then stages its finished file(s) there, to be renamed with every other
    * output of the run; without it finish() renames at once.
    */
@@ -73,7 +68,7 @@ export interface EncodeResult {
 export interface Encoder {
   /** Validates the options, creates missing folders and the temporary file(s); throws MlvisError. */
   start(): Promise<void>;
-  /** Adds one frame: width*height*4 bytes of opaque RGBA; any view is accepted (it is copied if kept, unless framesKept). */
+  /** Adds one frame: width*height*4 bytes of opaque RGBA; any view is accepted (the encoder keeps no reference to it). */
   addFrame(rgba: Uint8Array): Promise<void>;
   /** Completes the file(s) and renames the temporary file(s) onto the target(s), or stages them in options.commit. */
   finish(): Promise<EncodeResult>;

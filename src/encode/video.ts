@@ -1,5 +1,5 @@
 /**
- * MP4 (H.264) and WebM (VP9) by running ffmpeg directly: raw RGBA frames go to its stdin with
+ * MP4 (H.264) and WebM (VP9) by running ffmpeg directly: raw yuv420p frames go to its stdin with
  * backpressure (without it, 1000 frames queue 1.25 GB), ffmpeg writes a temporary file beside the target,
  * and the file is renamed at finish. fluent-ffmpeg did this before; it is archived upstream, probed the
  * binary with `-formats` and `-encoders` before every first run, and needed a private method patched.
@@ -15,14 +15,15 @@ import { messages, MlvisError, runError } from '../errors';
 import { createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
 import { ffmpegReason, ffmpegVersion, resolveFfmpeg } from './ffmpeg';
+import { yuvConverter } from './yuv';
 
 /**
- * RGB to BT.709 YUV, and tags saying so: untagged H.264 at 720p and above is shown by browsers as BT.709
- * while swscale converts with BT.601 by default, which shifts greens visibly (a flat (134,212,73) showed as
- * (145,196,91) in Chromium). yuv420p is the pixel format every player decodes (hence even sizes).
+ * The frames arrive as BT.709 limited-range yuv420p (converted in yuv.ts), and are tagged so: untagged H.264
+ * at 720p and above is shown by browsers as BT.709, and swscale's default BT.601 shifted greens visibly (a
+ * flat (134,212,73) showed as (145,196,91) in Chromium). yuv420p is the pixel format every player decodes
+ * (hence even sizes).
  */
-const COLOUR = ['-vf', 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
-  '-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709', '-color_range', 'tv'];
+const COLOUR = ['-pix_fmt', 'yuv420p', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709', '-color_range', 'tv'];
 
 /** Output options per container; the muxer is named with -f because the temporary file ends in .tmp. */
 const OUTPUT_OPTIONS: Record<'mp4' | 'webm', string[]> = {
@@ -40,6 +41,7 @@ export const WATCHDOG_MS = 60_000;
 export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptions): Encoder {
   const { path, width, height, fps } = options;
   const watchdog = options.watchdogMs ?? WATCHDOG_MS;
+  const toYuv = yuvConverter(width, height);
   let temp: string | undefined;
   let child: ChildProcess | undefined;
   let failure: MlvisError | undefined;
@@ -81,7 +83,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       if (options.log) options.log(`ffmpeg: ${binary} (${ffmpegVersion(binary)})`);
       temp = await createTemp(path);
       const args = ['-hide_banner', '-loglevel', 'error', '-nostdin',
-        '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0',
+        '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0',
         ...OUTPUT_OPTIONS[format], '-y',
         // file: so that no part of the name is read as a protocol (http://…, run:1.mp4).
         `file:${absolute(temp)}`];
@@ -113,8 +115,9 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
     },
 
     async addFrame(rgba) {
-      // The stream keeps the buffer until ffmpeg has read it: a copy, unless the caller never reuses its frames.
-      last = options.framesKept ? Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength) : Buffer.from(rgba);
+      // A fresh buffer each frame: the stream keeps it until ffmpeg has read it.
+      const yuv = toYuv(rgba);
+      last = Buffer.from(yuv.buffer, yuv.byteOffset, yuv.byteLength);
       await write(last);
     },
 

@@ -162,8 +162,7 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
 }
 
 function encoderOptions(config: RunConfig, path: string, frameCount: number, commit: Commit | undefined, hooks: AnimateHooks = {}) {
-  // The renderer's frames are fresh buffers that nothing changes afterwards: encoders may keep them uncopied.
-  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, env: hooks.env, commit, signal: hooks.signal, log: hooks.log, framesKept: true };
+  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, env: hooks.env, commit, signal: hooks.signal, log: hooks.log };
 }
 
 /** start every encoder, feed them, finish them; on any failure abort every one (no partial files). */

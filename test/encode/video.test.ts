@@ -53,17 +53,17 @@ describe.each([
     expect((await listing(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('framesKept: frames handed over as views are written as they are, without a copy', async () => {
-    const [plain, kept] = ['plain', 'kept'].map((n) => join(dir, `${n}.${format}`));
+  test('frames handed over as views at any offset are written as they are, and only what changed is converted again', async () => {
+    const [plain, viewed] = ['plain', 'viewed'].map((n) => join(dir, `${n}.${format}`));
     await encodeAll(createEncoder(format, optionsFor(plain, { frameCount: 4 })), frames(4));
-    // Each frame a view 3 bytes into a larger buffer: the encoder must write exactly the view.
+    // Each frame a view 3 bytes into a larger buffer: the encoder must read exactly the view.
     const views = frames(4).map((f) => {
       const backing = new Uint8Array(f.length + 7).fill(99);
       backing.set(f, 3);
       return backing.subarray(3, 3 + f.length);
     });
-    await encodeAll(createEncoder(format, optionsFor(kept, { frameCount: 4, framesKept: true })), views);
-    const [a, b] = await Promise.all([probe(plain), probe(kept)]);
+    await encodeAll(createEncoder(format, optionsFor(viewed, { frameCount: 4 })), views);
+    const [a, b] = await Promise.all([probe(plain), probe(viewed)]);
     expect(b.frames).toBe(4);
     expect(Buffer.compare(a.first, b.first)).toBe(0);
   });
@@ -165,10 +165,10 @@ describe('an ffmpeg that hangs', () => {
     await writeFile(join(dir, 'hang.sh'), '#!/bin/sh\nexec sleep 30\n');
     await chmod(join(dir, 'hang.sh'), 0o755);
     const path = join(dir, 'hung.mp4');
-    const encoder = createEncoder('mp4', optionsFor(path, { frameCount: 40, fps: 10, holdSeconds: 0, ffmpegPath: join(dir, 'hang.sh'), watchdogMs: 500 }));
+    const encoder = createEncoder('mp4', optionsFor(path, { frameCount: 400, fps: 10, holdSeconds: 0, ffmpegPath: join(dir, 'hang.sh'), watchdogMs: 500 }));
     const t0 = Date.now();
-    // 40 frames of 64x48 outgrow the pipe's buffer, so the writes wait for a reader that never reads.
-    await expect(encodeAll(encoder, frames(40))).rejects.toThrow(messages.ffmpegStuck(0.5, 'read a frame'));
+    // 400 frames of 64x48 (1.8 MB as yuv420p) outgrow the pipe's buffer, so the writes wait for a reader that never reads.
+    await expect(encodeAll(encoder, frames(400))).rejects.toThrow(messages.ffmpegStuck(0.5, 'read a frame'));
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect((await listing(dir)).filter((f) => f.startsWith('.hung'))).toEqual([]);
   });
