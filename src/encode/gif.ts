@@ -57,7 +57,6 @@ export function gifThreadWaiting(): boolean {
 function takeThread(script: string): Worker {
   const worker = spare ?? new Worker(script);
   spare = undefined;
-  worker.ref();
   return worker;
 }
 
@@ -88,10 +87,16 @@ function frameCoder(settings: GifFrameSettings, threaded: boolean) {
     failure ??= error;
     for (const w of waiting.splice(0)) w.reject(failure);
   };
+  // The thread holds the process open only while frames wait for it: an encoder left unfinished does not.
+  worker.unref();
   worker.on('message', (m: EncodedFrame | { error: string }) => {
     const w = waiting.shift();
-    if ('error' in m) fail(runError(messages.encoderMisuse(m.error)));
-    else w?.resolve(m);
+    if (waiting.length === 0) worker.unref();
+    if ('error' in m) {
+      const error = runError(messages.encoderMisuse(m.error));
+      w?.reject(error);
+      fail(error);
+    } else w?.resolve(m);
   });
   worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
   worker.on('exit', (code) => {
@@ -103,6 +108,7 @@ function frameCoder(settings: GifFrameSettings, threaded: boolean) {
       const delta = differ(rgba);
       const buffers = delta.first ? [delta.pixels.buffer] : [delta.at.buffer, delta.colour.buffer];
       const frame = new Promise<EncodedFrame>((resolveFrame, reject) => {
+        if (waiting.length === 0) worker.ref();
         waiting.push({ resolve: resolveFrame, reject });
         // The delta's arrays are fresh: transferred, not copied.
         worker.postMessage({ delta, delay } satisfies GifThreadFrame, buffers as ArrayBuffer[]);
@@ -126,9 +132,9 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
     repeat: netscapeRepeat(options.loop),
     ...(options.paletteSamples?.length ? { paletteSamples: options.paletteSamples.map((f) => new Uint8Array(f)) } : {}),
   };
-  // A second thread pays from a few hundred frames on (1000 frames: 3.70 s to 3.05 s); below, its start-up
-  // costs about what it saves (100 frames: 0.67 s against 0.74 s).
-  const coder = frameCoder(settings, options.threads === 2 || (options.threads === undefined && options.frameCount >= THREAD_FROM));
+  const threaded = options.threads === 2 || (options.threads === undefined && options.frameCount >= THREAD_FROM);
+  // Made in start(), after the options are checked: nothing is started or allocated before.
+  let coder: ReturnType<typeof frameCoder> | undefined;
   const pending: { frame: Promise<EncodedFrame>; delay: number; bytes: number }[] = [];
   let pendingBytes = 0;
   let temp: string | undefined;
@@ -158,6 +164,7 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
 
   return {
     async start() {
+      coder = frameCoder(settings, threaded);
       temp = await createTemp(path);
       try {
         file = await open(temp, 'r+');
@@ -168,16 +175,16 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
 
     async addFrame(rgba) {
       const delay = schedule.next();
-      const { frame, bytes } = coder.send(rgba, delay);
+      const { frame, bytes } = coder!.send(rgba, delay);
       frame.catch(() => undefined); // awaited in order by drainOne; a failure surfaces there
       pending.push({ frame, delay, bytes });
       pendingBytes += bytes;
-      while (pending.length >= coder.ahead || pendingBytes > IN_FLIGHT_BYTES) await drainOne();
+      while (pending.length >= coder!.ahead || pendingBytes > IN_FLIGHT_BYTES) await drainOne();
     },
 
     async finish() {
       while (pending.length > 0) await drainOne();
-      await coder.close();
+      await coder!.close();
       const hold = holdDelay(lastDelay, options.holdSeconds);
       await append(new Uint8Array([hold & 0xff, hold >> 8]), lastDelayAt);
       await append(new Uint8Array([0x3b]), written); // trailer
@@ -195,7 +202,7 @@ export function createGifEncoder(options: EncoderOptions): Encoder {
 
     async abort() {
       pending.length = 0;
-      await coder.close();
+      await coder?.close();
       await file?.close().catch(() => undefined);
       file = undefined;
       await removeQuietly(temp);

@@ -89,6 +89,11 @@ export function checkOptions(format: OutputFormat, o: EncoderOptions): void {
   if (!(Number.isFinite(o.holdSeconds) && o.holdSeconds >= 0)) throw misuse(`hold ${o.holdSeconds} is not 0 or more seconds`);
   if (!isInt(o.loop, 0, 65536)) throw misuse(`loop ${o.loop} is not a whole number from 0 to 65536`);
   if (!isInt(o.frameCount, 1, Number.MAX_SAFE_INTEGER)) throw misuse(`frameCount ${o.frameCount} is not a whole number >= 1`);
+  for (const [i, sample] of (o.paletteSamples ?? []).entries()) {
+    if (!(sample instanceof Uint8Array) || sample.byteLength !== o.width * o.height * 4) {
+      throw misuse(`palette sample ${i} is not a ${o.width}x${o.height} RGBA frame (${o.width * o.height * 4} bytes)`);
+    }
+  }
   if (format === 'png' && !isFrameSequence(o.path) && o.frameCount !== 1) {
     throw misuse(`a single png (${o.path}) takes exactly 1 frame, not ${o.frameCount}; use a %04d pattern for every frame`);
   }

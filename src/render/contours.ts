@@ -29,9 +29,10 @@ export function contourSet(grid: LossGrid, plot: Rect): ContourSet {
   const { nx, ny, levels } = grid;
   // A grid needs two samples per axis to have contours; with fewer the panel shows one flat band.
   if (nx < 2 || ny < 2) return { levels: [], rings: [], border: [] };
+  if (levels.length > 65535) throw new RangeError(`at most 65535 contour levels, got ${levels.length}`);
   const mx = nx + 2, my = ny + 2;
   const values = new Float64Array(mx * my).fill(-Infinity);
-  const band = new Uint8Array(mx * my); // how many levels lie at or below each sample (0 for the frame, NaN)
+  const band = new Uint16Array(mx * my); // how many levels lie at or below each sample (0 for the frame, NaN)
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
       const v = grid.values[j * nx + i];

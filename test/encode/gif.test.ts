@@ -4,7 +4,7 @@ import { GifReader } from 'omggif';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createEncoder, encodeAll, warmUp, type EncoderOptions } from '../../src/encode';
-import { gifThreadWaiting } from '../../src/encode/gif';
+import { createGifEncoder, gifThreadWaiting } from '../../src/encode/gif';
 import { colourAt, frame, frames, H, optionsFor, RED, STRIPES, tempFolder, W } from './helpers';
 
 let dir: string;
@@ -174,19 +174,44 @@ describe('GIF compression on a second thread', () => {
     warmUp(['gif']); // a second call while one waits starts no other
     expect(gifThreadWaiting()).toBe(true);
     const encoder = createEncoder('gif', optionsFor(paths[1], { frameCount: 8, threads: 2 }));
+    expect(gifThreadWaiting()).toBe(true); // nothing is taken before start()
+    await encoder.start();
     expect(gifThreadWaiting()).toBe(false);
-    await encodeAll(encoder, input);
+    for (const f of input) await encoder.addFrame(f);
+    await encoder.finish();
     const [a, b] = await Promise.all(paths.map((p) => readFile(p)));
     expect(b.equals(a)).toBe(true);
   });
 
-  test('a warmed-up thread that no encoder takes does not keep the process alive', async () => {
-    const encode = join(__dirname, '..', '..', 'dist', 'encode', 'index.js');
-    const script = `require(${JSON.stringify(encode)}).warmUp(['gif']); setTimeout(() => process.stdout.write('done'), 300).unref();`;
-    const started = Date.now();
-    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { timeout: 20_000 });
-    expect(stdout).toBe(''); // the unref'd timer never fired: nothing held the process open
-    expect(Date.now() - started).toBeLessThan(20_000);
+  test('neither a warmed-up thread nor an encoder left unfinished keeps the process alive', async () => {
+    const encode = JSON.stringify(join(__dirname, '..', '..', 'dist', 'encode', 'index.js'));
+    const options = JSON.stringify(optionsFor(join(dir, 'left.gif'), { frameCount: 5, threads: 2 }));
+    const scripts = [
+      `require(${encode}).warmUp(['gif']);`,
+      `require(${encode}).createEncoder('gif', ${options});`,
+      `const e = require(${encode}).createEncoder('gif', ${options}); e.start().then(() => e.addFrame(new Uint8Array(${W * H * 4}))).then(() => process.stdout.write('added'));`,
+    ];
+    for (const script of scripts) {
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', `${script} setTimeout(() => process.stdout.write(' held'), 3000).unref();`], { timeout: 20_000 });
+      expect([script, stdout.includes('held')]).toEqual([script, false]); // the unref'd timer never fired: nothing held the process open
+    }
+  });
+
+  test('a failure on the encoding thread rejects the frame at once instead of leaving it waiting', async () => {
+    // Past the option checks (createGifEncoder directly): a palette sample the thread cannot read.
+    const encoder = createGifEncoder({ ...optionsFor(join(dir, 'broken.gif'), { frameCount: 3, threads: 2 }), paletteSamples: [new Uint8Array(0)] });
+    await encoder.start();
+    const outcome = (async () => {
+      for (const f of frames(3)) await encoder.addFrame(f);
+      await encoder.finish();
+    })();
+    await expect(Promise.race([outcome, new Promise((_, reject) => setTimeout(() => reject(new Error('hung')), 10_000))])).rejects.toThrow(/palette|cnt|undefined/);
+    await encoder.abort();
+  });
+
+  test('a palette sample of the wrong size is refused at start', async () => {
+    const encoder = createEncoder('gif', { ...optionsFor(join(dir, 'bad-sample.gif'), { frameCount: 3 }), paletteSamples: [new Uint8Array(10)] });
+    await expect(encoder.start()).rejects.toThrow(/palette sample 0 is not a 64x48 RGBA frame/);
   });
 
   test('an abort mid-animation ends the thread and leaves no file', async () => {

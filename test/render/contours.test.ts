@@ -43,6 +43,16 @@ describe('contourSet', () => {
     for (const [x, y] of points) expect(Math.abs(f(toW0(x), toW1(y)) - 1)).toBeLessThan(0.01);
   });
 
+  it('handles more levels than fit in a byte', () => {
+    // Loss = w0 + 2·w1 from -2 to 12 with 300 levels: every ring point inside the plot lies on its level.
+    const levels = Array.from({ length: 300 }, (_, m) => -1.9 + (m * 13.8) / 300);
+    const set = contourSet(grid((a, b) => a + 2 * b, levels), plot);
+    expect(set.rings).toHaveLength(300);
+    set.levels.forEach((level, m) => {
+      for (const [x, y] of pointsOf(set.rings[m]).filter(insidePlot)) expect(toW0(x) + 2 * toW1(y)).toBeCloseTo(level, 9);
+    });
+  });
+
   it('closes every region along the border and marks the points there', () => {
     const set = contourSet(grid((a) => a, [0]), plot);
     expect(set.rings[0]).toHaveLength(1);
