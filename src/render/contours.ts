@@ -122,14 +122,94 @@ export function contourSet(grid: LossGrid, plot: Rect): ContourSet {
         point(at);
         s = first[at] === s ? second[at] : first[at];
       }
-      levelRings.push(Float64Array.from(xy));
-      levelBorder.push(Uint8Array.from(edge));
+      const kept = simplify(xy, edge);
+      levelRings.push(kept.xy);
+      levelBorder.push(kept.border);
     }
     for (let q = 0; q < list.length; q++) first[list[q]] = second[list[q]] = -1;
     rings.push(levelRings);
     border.push(levelBorder);
   });
   return { levels, rings, border };
+}
+
+/** How far (px) a left-out ring point may lie from the straight line that replaces it. */
+const TOLERANCE = 0.05;
+
+/**
+ * Leaves out ring points that a straight line through their neighbours passes within TOLERANCE of (sleeve
+ * fitting, one pass): from the last point kept, each further point narrows the range of directions a line
+ * may take and still pass within TOLERANCE of every point since; when the next point falls outside that
+ * range, or comes no further from the last point kept (a line only moves away from it), the one before it
+ * is kept and starts a new range. Points where the ring joins or leaves the
+ * border are always kept. Marching triangles put two to four points in every cell a line crosses, most of
+ * them on a smooth curve: fewer points, fewer calls into the canvas for the same picture.
+ */
+export function simplify(xy: number[], edge: number[]): { xy: Float64Array; border: Uint8Array } {
+  const n = edge.length;
+  const keep = new Uint8Array(n);
+  keep[0] = keep[n - 1] = 1;
+  let ax = xy[0], ay = xy[1];
+  let lo = -Infinity, hi = Infinity; // the directions (radians from the anchor) still allowed
+  let base = 0; // the direction the range is measured around, so that angles do not wrap
+  let far = 0; // the furthest distance from the anchor so far: a line may only move away from it
+  // The last point is always kept, but the line to it must still pass near the points before it: it is tested too.
+  for (let i = 1; i < n; i++) {
+    const x = xy[2 * i], y = xy[2 * i + 1];
+    const dx = x - ax, dy = y - ay;
+    const d = Math.hypot(dx, dy);
+    const turn = edge[i] !== edge[i - 1] || (i < n - 1 && edge[i] !== edge[i + 1]);
+    let angle = 0;
+    if (d > 0) {
+      if (lo === -Infinity) base = Math.atan2(dy, dx);
+      angle = Math.atan2(dy, dx) - base;
+      if (angle > Math.PI) angle -= 2 * Math.PI;
+      else if (angle < -Math.PI) angle += 2 * Math.PI;
+    }
+    if (turn || angle < lo || angle > hi || d < far) {
+      // The line from the anchor cannot reach this point: the previous point is kept and anchors anew.
+      keep[i - 1] = 1;
+      ax = xy[2 * i - 2];
+      ay = xy[2 * i - 1];
+      lo = -Infinity;
+      hi = Infinity;
+      far = 0;
+      if (turn) {
+        keep[i] = 1;
+        ax = x;
+        ay = y;
+        continue;
+      }
+      const ex = x - ax, ey = y - ay;
+      const e = Math.hypot(ex, ey);
+      if (e === 0) continue;
+      base = Math.atan2(ey, ex);
+      far = e;
+      if (e > TOLERANCE) {
+        const half = Math.asin(TOLERANCE / e);
+        lo = -half;
+        hi = half;
+      }
+      continue;
+    }
+    far = d;
+    if (d > TOLERANCE) {
+      const half = Math.asin(TOLERANCE / d);
+      if (angle - half > lo) lo = angle - half;
+      if (angle + half < hi) hi = angle + half;
+    }
+  }
+  let count = 0;
+  for (let i = 0; i < n; i++) count += keep[i];
+  const outXy = new Float64Array(2 * count);
+  const outEdge = new Uint8Array(count);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    outXy[2 * k] = xy[2 * i];
+    outXy[2 * k + 1] = xy[2 * i + 1];
+    outEdge[k++] = edge[i];
+  }
+  return { xy: outXy, border: outEdge };
 }
 
 /** The colour of band b of `bands` (band 0 lies below the first level), spread evenly over viridis. */
