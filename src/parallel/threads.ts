@@ -68,10 +68,11 @@ export function threadedReducer(o: ThreadOptions = {}): ThreadedReducer {
   let nextId = 0;
   let helperBlocks = 0;
 
-  const started = (): Helper[] => {
+  /** The workers, started on the first pass that is shared: no more than its blocks can keep busy. */
+  const started = (blocks: number): Helper[] => {
     if (workers) return workers;
     workers = [];
-    for (let i = 0; i < helpers; i++) {
+    for (let i = 0; i < Math.min(helpers, blocks - 1); i++) {
       const { port1, port2 } = new MessageChannel();
       const setup: WorkerSetup = { control: control.buffer as SharedArrayBuffer, params: params.buffer as SharedArrayBuffer, port: port2 };
       const worker = new Worker(script!, { workerData: setup, transferList: [port2] });
@@ -127,9 +128,9 @@ export function threadedReducer(o: ThreadOptions = {}): ThreadedReducer {
 
   const bind = (kernel: KernelName, x: Float64Array, y: Float64Array): BlockPass => {
     if (!usable || x.length < minRows) return sequentialPass(kernel, x, y);
-    const running = started();
     const width = ROW_KERNELS[kernel].width;
     const blocks = blockCount(x.length);
+    const running = started(blocks);
     const sx = shareOf(x);
     const sy = shareOf(y);
     const partials = new Float64Array(new SharedArrayBuffer(blocks * width * 8));
