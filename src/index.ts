@@ -11,7 +11,7 @@
  */
 import { resolveConfig, standardizeFor, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
-import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type Descent, type Problem } from './engine';
+import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
 import { createCommit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, shownIterations, type AnimateHooks } from './pipeline/animate';
@@ -20,6 +20,7 @@ import { refuseClashes } from './pipeline/clashes';
 import { dropStaleManifests, stageManifests } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
 import { buildCompareScene } from './pipeline/compareScene';
+import { threadedReducer } from './parallel/threads';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
 import { forSeries, warningText, type Warn, type Warning } from './warnings';
@@ -60,6 +61,11 @@ export interface RunHooks extends AnimateHooks {
   summaryPath?: string;
   /** Where data "-" is streamed from when the options carry no `csv` text (the command line: its stdin). */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * Threads a pass over a large data set's rows may use, this one included (default: the number of cores;
+   * 1: none started). The results are the same bits whatever the number.
+   */
+  threads?: number;
 }
 
 export interface RunResult {
@@ -106,10 +112,13 @@ export interface Trained {
   descents: Descent[];
 }
 
-/** Stage 2 as the pipeline runs it: the same descents, heard by a stop signal while they run. */
-async function trainInterruptibly(config: RunConfig, data: Dataset, signal?: AbortSignal): Promise<Trained> {
+/**
+ * Stage 2 as the pipeline runs it: the same descents, heard by a stop signal while they run, with the passes
+ * over the rows run by `sums` (shared with worker threads by run(); the same bits as on one thread).
+ */
+async function trainInterruptibly(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, sums: BlockReducer): Promise<Trained> {
   const stopped = () => runError(messages.interrupted());
-  const problems = await problemsOfAsync(config, data, signal, stopped);
+  const problems = await problemsOfAsync(config, data, signal, stopped, sums);
   const descents: Descent[] = [];
   for (let i = 0; i < config.series.length; i++) {
     const s = settingsOf(config, config.series[i], problems);
@@ -139,10 +148,10 @@ function problemsOf(config: RunConfig, data: Dataset): Problem[] {
 }
 
 /** problemsOf, with each exact optimum found a step at a time so that a stop is heard (see setUpProblemAsync). */
-async function problemsOfAsync(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem[]> {
+async function problemsOfAsync(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, stopped: () => Error, sums: BlockReducer): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const standardize of problemKinds(config, data)) {
-    problems.push(await setUpProblemAsync(data, { model: config.model, standardize, init: config.init }, signal, stopped));
+    problems.push(await setUpProblemAsync(data, { model: config.model, standardize, init: config.init, sums }, signal, stopped));
   }
   return perSeries(config, problems);
 }
@@ -232,12 +241,24 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const given = resolveConfig(options, warn, { summary: hooks.summary ?? true, stdin: hooks.stdin !== undefined });
   refuseClashes(given, hooks.summaryPath);
   const { data, sha256: dataSha256 } = await loadDataAsync(given, warn, hooks.signal, hooks.stdin);
+  // Passes over a large data set's rows are shared with worker threads, started on first need and stopped
+  // when the run ends, however it ends.
+  const sums = threadedReducer({ threads: hooks.threads });
+  try {
+    return await runOn(options, given, data, dataSha256, sums, warn, hooks);
+  } finally {
+    await sums.close();
+  }
+}
+
+/** run() from its data on, with the passes over the rows run by `sums`. */
+async function runOn(options: RunOptions, given: RunConfig, data: Dataset, dataSha256: string | null, sums: BlockReducer, warn: Warn, hooks: RunHooks): Promise<RunResult> {
   // --compare-standardize without --iters runs each side as long as it needs: a probe run finds how long.
   const config = comparing(options, given)
-    ? { ...given, iterations: lengthOfComparison(given, await trainInterruptibly({ ...given, iterations: probeLength(given, data) }, data, hooks.signal)) }
+    ? { ...given, iterations: lengthOfComparison(given, await trainInterruptibly({ ...given, iterations: probeLength(given, data) }, data, hooks.signal, sums)) }
     : given;
   warnWholeBatches(options, config, data, warn);
-  const { problem, problems, descents } = await trainInterruptibly(config, data, hooks.signal);
+  const { problem, problems, descents } = await trainInterruptibly(config, data, hooks.signal, sums);
   for (const w of problem.warnings) warn(w);
   descents.forEach((d, i) => {
     for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);

@@ -3,6 +3,7 @@
  * job when it is done, and a worker that dies fails only the job it had; a new worker takes over the rest.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { compiledScript } from '../compiled';
 import type { JobMessage, WorkerMessage } from './protocol';
@@ -23,6 +24,10 @@ export interface PoolHooks {
 
 export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHooks): Promise<void> {
   const queue = [...jobs];
+  const n = Math.max(1, Math.min(size, queue.length));
+  // A job's passes over a large data set run on threads: the cores are shared among the workers, so that
+  // two workers on two cores do not run four threads.
+  const threads = Math.max(1, Math.floor(availableParallelism() / n));
   const workers = new Set<ChildProcess>();
   let stopping = false;
   const stop = () => {
@@ -45,7 +50,7 @@ export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHoo
           return;
         }
         current = job.index;
-        const m: JobMessage = { type: 'job', index: job.index, options: job.options, frames: hooks.frames };
+        const m: JobMessage = { type: 'job', index: job.index, options: job.options, frames: hooks.frames, threads };
         worker.send(m);
       };
       worker.on('message', (m: WorkerMessage) => {
@@ -61,7 +66,6 @@ export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHoo
       });
       next();
     };
-    const n = Math.max(1, Math.min(size, queue.length));
     if (queue.length === 0) return done();
     for (let i = 0; i < n; i++) start();
   });

@@ -8,6 +8,8 @@ export interface JobMessage {
   options: RunOptions;
   /** Send a message per finished frame (for --progress json). */
   frames: boolean;
+  /** Threads the job's passes over its rows may use (RunHooks.threads): the cores shared among the workers. */
+  threads?: number;
 }
 
 /** Worker → parent. */

@@ -39,6 +39,7 @@ async function render(m: JobMessage): Promise<void> {
       warn: (message) => send({ type: 'warn', index: m.index, message }),
       progress: m.frames ? (done, total) => send({ type: 'frame', index: m.index, done, total }) : undefined,
       signal: controller.signal,
+      threads: m.threads,
     });
     send({ type: 'done', index: m.index, summary, seconds: seconds() });
   } catch (e) {

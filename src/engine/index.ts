@@ -13,6 +13,7 @@ export { MODEL_REGISTRY, MODELS, modelOf, type ModelName } from './models';
 export { OPTIMIZER_REGISTRY, OPTIMIZERS, optimizerOf } from './optimizers';
 export type { OptimizerName, OptimizerDescriptor, OptimizerParams, HyperParam } from './optimizers';
 export { setUpProblem, setUpProblemAsync, type Problem, type ProblemConfig } from './problem';
+export { BLOCK_ROWS, sequentialReducer, type BlockReducer, type BlockPass } from './blocks';
 export { descendOn, descendOnAsync, referenceSettings, type Descent, type DescentSettings } from './descent';
 export { MAX_SAMPLE_LOG, samplesOfUpdate } from './samples';
 export { lossGrid, geometricLevels, DEFAULT_GRID } from './grid';

@@ -1,33 +1,28 @@
+import { blockCompensatedSum, blockSum, sequentialReducer, type BlockReducer } from './blocks';
 import { maxEigen2, minEigen2, type Model, type ModelDescriptor, type Weights } from './model';
 import { momentsOf } from './moments';
+import { sigmoid, softplus } from './rowKernels';
 import { binnedLoss } from './surfaceLoss';
 
-/** σ(z) = 1/(1+e^(−z)) without overflow for large |z|. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
-
-/** log(1 + e^z) without overflow or log(0): max(z, 0) + log1p(e^(−|z|)). */
-export function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
+export { sigmoid, softplus };
 
 /**
  * Logistic regression p = σ(w1·x + w0) with the mean cross-entropy
  * g = −(1/N) Σ [yₙ log pₙ + (1−yₙ) log(1−pₙ)], evaluated as (1/N) Σ [softplus(zₙ) − yₙ·zₙ], which is the
  * same quantity but never takes log(0) and never overflows.
  */
-export function logisticModel(x: Float64Array, y: Float64Array): Model {
+export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReducer = sequentialReducer): Model {
   const n = x.length;
   const mx = momentsOf(x);
   let optimumCache: Float64Array | null | undefined;
+  let minCurvatureCache: number | undefined;
 
-  // One pass gives the loss and the gradient at the same point, sharing e^(−|z|) between softplus and σ:
-  // training records the loss at each new iterate, and gd-type optimizers then ask for the gradient at
-  // that very point, so caching it halves the work per iteration on large data. Bit-identical to
-  // computing softplus and sigmoid separately.
+  // One pass gives the loss and the gradient at the same point (see logisticPass): training records the
+  // loss at each new iterate, and gd-type optimizers then ask for the gradient at that very point, so
+  // caching it halves the work per iteration on large data. The rows are summed block by block, the blocks
+  // in order (see blocks.ts): the same bits on one thread or several.
+  const pass = sums.bind('logisticPass', x, y);
+  const at = new Float64Array(2);
   let at0 = NaN;
   let at1 = NaN;
   let g0Cache = 0;
@@ -35,22 +30,14 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
   let lossCache = 0;
   const evaluate = (w0: number, w1: number): void => {
     if (w0 === at0 && w1 === at1) return;
-    let s = 0;
-    let g0 = 0;
-    let g1 = 0;
-    for (let i = 0; i < n; i++) {
-      const z = w1 * x[i] + w0;
-      const e = Math.exp(-Math.abs(z));
-      s += (z > 0 ? z + Math.log1p(e) : Math.log1p(e)) - y[i] * z;
-      const err = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i];
-      g0 += err;
-      g1 += err * x[i];
-    }
+    at[0] = w0;
+    at[1] = w1;
+    const p = pass.run(at);
     at0 = w0;
     at1 = w1;
-    lossCache = s / n;
-    g0Cache = g0 / n;
-    g1Cache = g1 / n;
+    lossCache = blockSum(p, 3, pass.blocks, 0) / n;
+    g0Cache = blockSum(p, 3, pass.blocks, 1) / n;
+    g1Cache = blockSum(p, 3, pass.blocks, 2) / n;
   };
   const loss = (w: Weights): number => {
     evaluate(w[0], w[1]);
@@ -78,11 +65,11 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
       out[1] = x[i];
     },
     optimum() {
-      if (optimumCache === undefined) optimumCache = newtonOptimum(x, y);
+      if (optimumCache === undefined) optimumCache = newtonOptimum(x, y, sums);
       return optimumCache;
     },
     *optimumSteps() {
-      if (optimumCache === undefined) optimumCache = yield* newtonOptimumSteps(x, y);
+      if (optimumCache === undefined) optimumCache = yield* newtonOptimumSteps(x, y, sums);
     },
     curvature() {
       // The Hessian is (1/N) Σ p(1−p)(1, x)(1, x)ᵀ ≼ (1/4)·(1/N) Σ (1, x)(1, x)ᵀ.
@@ -92,18 +79,13 @@ export function logisticModel(x: Float64Array, y: Float64Array): Model {
       return Math.LN2;
     },
     minCurvature() {
-      const at = this.optimum() ?? [0, 0];
-      let h00 = 0;
-      let h01 = 0;
-      let h11 = 0;
-      for (let i = 0; i < n; i++) {
-        const p = sigmoid(at[1] * x[i] + at[0]);
-        const w = p * (1 - p);
-        h00 += w;
-        h01 += w * x[i];
-        h11 += w * x[i] * x[i];
-      }
-      return minEigen2(h00 / n, h01 / n, h11 / n);
+      if (minCurvatureCache !== undefined) return minCurvatureCache;
+      const opt = this.optimum() ?? [0, 0];
+      const hessian = sums.bind('logisticHessian', x, y);
+      const p = hessian.run(Float64Array.of(opt[0], opt[1]));
+      const h = (k: number) => blockSum(p, 3, hessian.blocks, k) / n;
+      minCurvatureCache = minEigen2(h(0), h(1), h(2));
+      return minCurvatureCache;
     },
     sampleCurvatureMax() {
       return (1 + mx.maxX2) / 4;
@@ -145,8 +127,8 @@ export function isSeparable(x: Float64Array, y: Float64Array): boolean {
  *   the optimum the loss changes by less than its own rounding noise, a loss test would reject good steps
  *   and stall the iteration about 1e-9 short; there Newton converges quadratically with full steps.
  */
-function newtonOptimum(x: Float64Array, y: Float64Array): Float64Array | null {
-  const steps = newtonOptimumSteps(x, y);
+function newtonOptimum(x: Float64Array, y: Float64Array, sums: BlockReducer = sequentialReducer): Float64Array | null {
+  const steps = newtonOptimumSteps(x, y, sums);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -157,17 +139,15 @@ function newtonOptimum(x: Float64Array, y: Float64Array): Float64Array | null {
  * newtonOptimum one Newton iteration (one pass over the data) at a time: a caller that must hear a stop
  * signal on a million rows turns the event loop between the yields (see Model.optimumSteps).
  */
-export function* newtonOptimumSteps(x: Float64Array, y: Float64Array): Generator<void, Float64Array | null, void> {
+export function* newtonOptimumSteps(x: Float64Array, y: Float64Array, sums: BlockReducer = sequentialReducer): Generator<void, Float64Array | null, void> {
   if (isSeparable(x, y)) return null;
   const n = x.length;
   const m = momentsOf(x);
   const sd = Math.sqrt(m.varX);
-  const z = new Float64Array(n);
-  for (let i = 0; i < n; i++) z[i] = (x[i] - m.meanX) / sd;
   let ybar = 0;
   for (let i = 0; i < n; i++) ybar += y[i];
   ybar /= n;
-  const v = yield* newton(z, y, Math.log(ybar / (1 - ybar)), 0);
+  const v = yield* newton(x, y, m.meanX, sd, Math.log(ybar / (1 - ybar)), 0, sums);
   if (!v) return null;
   const w1 = v[1] / sd;
   return Float64Array.of(v[0] - w1 * m.meanX, w1);
@@ -176,38 +156,29 @@ export function* newtonOptimumSteps(x: Float64Array, y: Float64Array): Generator
 /** Below this Newton decrement g·H⁻¹g the loss is within reach of its rounding: full steps from here. */
 const FULL_STEPS = 1e-10;
 
-/** Newton's method on (x, y) from (w0, w1); null when it fails (a singular Hessian or non-finite weights). */
-function* newton(x: Float64Array, y: Float64Array, w0: number, w1: number): Generator<void, Float64Array | null, void> {
+/**
+ * Newton's method on standardized x, zₙ = (xₙ − mean)/sd (computed row by row in the passes, see
+ * newtonPass), from (w0, w1); null when it fails (a singular Hessian or non-finite weights). Each sum is
+ * compensated within a block and over the blocks (blockCompensatedSum).
+ */
+function* newton(x: Float64Array, y: Float64Array, mean: number, sd: number, w0: number, w1: number, sums: BlockReducer): Generator<void, Float64Array | null, void> {
   const n = x.length;
-  const g0 = new Neumaier();
-  const g1 = new Neumaier();
-  const h00 = new Neumaier();
-  const h01 = new Neumaier();
-  const h11 = new Neumaier();
+  const step = sums.bind('newtonPass', x, y);
+  const loss = sums.bind('newtonLoss', x, y);
+  const params = Float64Array.of(0, 0, mean, sd);
   const lossAt = (a: number, b: number) => {
-    const s = new Neumaier();
-    for (let i = 0; i < n; i++) {
-      const t = b * x[i] + a;
-      s.add(softplus(t) - y[i] * t);
-    }
-    return s.value() / n;
+    params[0] = a;
+    params[1] = b;
+    return blockCompensatedSum(loss.run(params), 2, loss.blocks, 0) / n;
   };
   let current = lossAt(w0, w1);
   let previous = Infinity;
   for (let iter = 0; iter < 200; iter++) {
     yield;
-    for (const s of [g0, g1, h00, h01, h11]) s.reset();
-    for (let i = 0; i < n; i++) {
-      const p = sigmoid(w1 * x[i] + w0);
-      const e = p - y[i];
-      const w = p * (1 - p);
-      g0.add(e);
-      g1.add(e * x[i]);
-      h00.add(w);
-      h01.add(w * x[i]);
-      h11.add(w * x[i] * x[i]);
-    }
-    const [G0, G1, H00, H01, H11] = [g0.value(), g1.value(), h00.value(), h01.value(), h11.value()];
+    params[0] = w0;
+    params[1] = w1;
+    const p = step.run(params);
+    const [G0, G1, H00, H01, H11] = [0, 2, 4, 6, 8].map((k) => blockCompensatedSum(p, 10, step.blocks, k));
     const det = H00 * H11 - H01 * H01;
     if (!(det > 0)) return iter > 0 ? Float64Array.of(w0, w1) : null;
     const s0 = (H11 * G0 - H01 * G1) / det;
@@ -234,24 +205,6 @@ function* newton(x: Float64Array, y: Float64Array, w0: number, w1: number): Gene
     if (t === 1) previous = size;
   }
   return Float64Array.of(w0, w1);
-}
-
-/** A running sum with Neumaier's compensation: the error stays a few ε of the total, whatever the count. */
-class Neumaier {
-  private sum = 0;
-  private c = 0;
-  add(v: number): void {
-    const t = this.sum + v;
-    this.c += Math.abs(this.sum) >= Math.abs(v) ? this.sum - t + v : v - t + this.sum;
-    this.sum = t;
-  }
-  value(): number {
-    return this.sum + this.c;
-  }
-  reset(): void {
-    this.sum = 0;
-    this.c = 0;
-  }
 }
 
 /** Logistic regression as the rest of mlvis sees it. */

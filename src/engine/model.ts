@@ -1,3 +1,4 @@
+import type { BlockReducer } from './blocks';
 
 /** A weight vector: w[0] the intercept w0, w[1] the slope w1, and so on for a model with more weights. */
 export type Weights = ArrayLike<number>;
@@ -84,7 +85,8 @@ export interface ModelDescriptor {
   readonly weightLabels: readonly string[];
   /** What y holds: any number, or the two classes 0 and 1 (the data stage reads labels then). */
   readonly target: 'values' | 'classes';
-  create(x: Float64Array, y: Float64Array): Model;
+  /** `sums` runs the model's passes over the rows (default: on the calling thread, see blocks.ts). */
+  create(x: Float64Array, y: Float64Array, sums?: BlockReducer): Model;
   /** The model's output at x: the fitted value, or the probability of class 1. */
   predict(w: Weights, x: number): number;
   /**

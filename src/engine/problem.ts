@@ -1,6 +1,7 @@
 import type { Dataset, Point } from '../types';
 import type { Warning } from '../warnings';
 import { messages, runError, usageError } from '../errors';
+import type { BlockReducer } from './blocks';
 import type { Model, ModelDescriptor } from './model';
 import { modelOf, type ModelName } from './models';
 import { scalingOf, standardizeX, toScaledUnits, type Scaling } from './standardize';
@@ -29,6 +30,11 @@ export interface ProblemConfig {
   model: ModelName;
   standardize: boolean;
   init: readonly number[];
+  /**
+   * How the models' passes over the rows are run: on the calling thread when absent, or shared with worker
+   * threads (src/parallel). The same bits either way (see blocks.ts).
+   */
+  sums?: BlockReducer;
 }
 
 /** The models of a problem: on the data's units, and the one the optimizers descend (the same unless standardized). */
@@ -40,9 +46,9 @@ export interface ProblemModels {
 
 export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
   const descriptor = modelOf(c.model);
-  const dataModel = descriptor.create(data.x, data.y);
+  const dataModel = descriptor.create(data.x, data.y, c.sums);
   const scaling = c.standardize ? scalingOf(data.x) : null;
-  const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y) : dataModel;
+  const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y, c.sums) : dataModel;
   return { dataModel, trainModel, scaling };
 }
 
