@@ -61,11 +61,6 @@ export interface RunHooks extends AnimateHooks {
   summaryPath?: string;
   /** Where data "-" is streamed from when the options carry no `csv` text (the command line: its stdin). */
   stdin?: NodeJS.ReadableStream;
-  /**
-   * Threads a pass over a large data set's rows may use, this one included (default: the number of cores;
-   * 1: none started). The results are the same bits whatever the number.
-   */
-  threads?: number;
 }
 
 export interface RunResult {

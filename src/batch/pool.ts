@@ -25,7 +25,7 @@ export interface PoolHooks {
 export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHooks): Promise<void> {
   const queue = [...jobs];
   const n = Math.max(1, Math.min(size, queue.length));
-  // A job's passes over a large data set run on threads: the cores are shared among the workers, so that
+  // A job's passes over a large data set and its GIF encoding run on threads: the cores are shared among the workers, so that
   // two workers on two cores do not run four threads.
   const threads = Math.max(1, Math.floor(availableParallelism() / n));
   const workers = new Set<ChildProcess>();

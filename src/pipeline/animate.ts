@@ -28,6 +28,12 @@ export interface AnimateHooks {
   signal?: AbortSignal;
   /** The environment that chooses ffmpeg (MLVIS_FFMPEG, PATH) when no --ffmpeg is given; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Threads the run may use, this one included (default: the number of cores). 1 starts none: a pass over a
+   * large data set's rows and a GIF's encoding then stay on the calling thread (a batch worker sharing the
+   * cores with others). The results are the same bits whatever the number.
+   */
+  threads?: number;
 }
 
 /** GIFs above this many bytes draw a warning: pages and READMEs load them whole. */
@@ -94,7 +100,7 @@ function stillIterations(stills: readonly (number | 'last')[], scene: Scene): nu
 export async function animate(config: RunConfig, scene: Scene, suffix: string, hooks: AnimateHooks, warn: Warn): Promise<Animated> {
   // The encoders' own threads start loading now, while the renderer draws the static background.
   const animatedFormats = config.outputs.filter((o) => !(o.format === 'png' && !o.sequence)).map((o) => o.format);
-  (require('../encode') as typeof import('../encode')).warmUp(animatedFormats);
+  if (hooks.threads !== 1) (require('../encode') as typeof import('../encode')).warmUp(animatedFormats);
   const renderer = createRenderer(scene);
   // stdout's file is written to a private folder first and read back whole: never half a file on stdout.
   const toStdout = config.outputs.find((o) => o.path === '-');
@@ -162,7 +168,11 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
 }
 
 function encoderOptions(config: RunConfig, path: string, frameCount: number, commit: Commit | undefined, hooks: AnimateHooks = {}) {
-  return { path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount, ffmpegPath: config.ffmpeg, env: hooks.env, commit, signal: hooks.signal, log: hooks.log };
+  return {
+    path, width: config.width, height: config.height, fps: config.fps, holdSeconds: config.hold, loop: config.loop, frameCount,
+    ffmpegPath: config.ffmpeg, env: hooks.env, commit, signal: hooks.signal, log: hooks.log,
+    ...(hooks.threads === 1 ? { threads: 1 as const } : {}),
+  };
 }
 
 /** start every encoder, feed them, finish them; on any failure abort every one (no partial files). */

@@ -153,3 +153,29 @@ describe('--view 3d --orbit end to end', () => {
     expect(readFileSync(still).equals(poster)).toBe(false);
   });
 });
+
+describe('threads', () => {
+  it('threads: 1 (a batch worker sharing the cores) encodes a GIF on the calling thread, with the same bytes', async () => {
+    const { run } = require('../../src/index') as typeof import('../../src/index');
+    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+    const Original = threads.Worker;
+    let started = 0;
+    (threads as { Worker: unknown }).Worker = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        started++;
+      }
+    };
+    try {
+      const [one, two] = ['one.gif', 'two.gif'].map((f) => join(dir, f));
+      const options = { model: 'linear' as const, iterations: 200, frames: 30, width: 480, height: 240 };
+      await run({ ...options, out: one }, { threads: 1 });
+      expect(started).toBe(0);
+      await run({ ...options, out: two });
+      expect(started).toBeGreaterThan(0);
+      expect(readFileSync(two).equals(readFileSync(one))).toBe(true);
+    } finally {
+      (threads as { Worker: unknown }).Worker = Original;
+    }
+  });
+});
