@@ -205,7 +205,10 @@ describe('GIF compression on a second thread', () => {
       for (const f of frames(3)) await encoder.addFrame(f);
       await encoder.finish();
     })();
-    await expect(Promise.race([outcome, new Promise((_, reject) => setTimeout(() => reject(new Error('hung')), 10_000))])).rejects.toThrow(/palette|cnt|undefined/);
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('hung')), 10_000)));
+    await expect(Promise.race([outcome, hung])).rejects.toThrow(/palette|cnt|undefined/);
+    clearTimeout(timer);
     await encoder.abort();
   });
 
