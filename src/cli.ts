@@ -105,8 +105,12 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     const result = await run(options, { warn, log, env, progress: progress.frame, signal: stop.signal, stdin, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
     summary = result.summary;
     const text = summaryTo !== undefined ? summaryJson(summary) : '';
-    // A stop that arrived while the summary was being made still counts: nothing more is written.
-    if (stop.signal.aborted) throw runError(messages.interrupted());
+    // A stop that arrived while the summary was being made still counts: nothing more is written. The run's
+    // files are already in place by then, and the message says so.
+    if (stop.signal.aborted) {
+      const written = (summary.outputs ?? []).map((f) => f.path).filter((p) => p !== '-');
+      throw runError(written.length > 0 ? messages.interruptedAfterWriting(written) : messages.interrupted());
+    }
     if (result.stdout) await writeAll(io.stdout, result.stdout);
     if (summaryTo === '-') io.stdout.write(text);
     else if (summaryFile) await summaryFile.commit(text, stop.signal);

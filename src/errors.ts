@@ -159,6 +159,8 @@ export const messages = {
   frameAfterDivergence: (frame: number, last: number) =>
     `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',
+  interruptedAfterWriting: (paths: readonly string[]) =>
+    `interrupted after ${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written; nothing more was written (no summary, nothing on stdout)`,
   badLabels: (value: string) => `--labels: ${JSON.stringify(value)} is not two class names NAME0,NAME1 (class 0 first, for example --labels "female,male")`,
   noPanels: () => '--panels: name at least one of surface, fit, loss (for example --panels surface,fit)',
   tooNarrow: (w: number, h: number, panels: number, min: number) =>
