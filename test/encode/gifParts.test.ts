@@ -32,6 +32,16 @@ describe('GIF timing', () => {
   });
 });
 
+/** The nearest palette entry by a scan of the whole palette (squared RGB distance, lowest index on ties). */
+function scanPalette(palette: readonly number[][], r: number, g: number, b: number): number {
+  let best = 0, bestD = Infinity;
+  palette.forEach(([pr, pg, pb], i) => {
+    const d = (pr - r) ** 2 + (pg - g) ** 2 + (pb - b) ** 2;
+    if (d < bestD) [best, bestD] = [i, d];
+  });
+  return best;
+}
+
 describe('GIF palette', () => {
   const key = (r: number, g: number, b: number) => r | (g << 8) | (b << 16);
 
@@ -47,18 +57,10 @@ describe('GIF palette', () => {
   test('the memo agrees with a brute-force search over many colours (the hash grows)', () => {
     const palette = Array.from({ length: 50 }, (_, i) => [(i * 37) % 256, (i * 91) % 256, (i * 53) % 256]);
     const index = new ColourIndex(palette);
-    const brute = (r: number, g: number, b: number) => {
-      let best = 0, bestD = Infinity;
-      palette.forEach(([pr, pg, pb], i) => {
-        const d = (pr - r) ** 2 + (pg - g) ** 2 + (pb - b) ** 2;
-        if (d < bestD) [best, bestD] = [i, d];
-      });
-      return best;
-    };
     for (let pass = 0; pass < 2; pass++) {
       for (let i = 0; i < 10000; i++) {
         const [r, g, b] = [(i * 7) % 256, (i * 13) % 256, (i * 29) % 251];
-        if (index.indexOf(key(r, g, b)) !== brute(r, g, b)) throw new Error(`mismatch at ${r},${g},${b}`);
+        if (index.indexOf(key(r, g, b)) !== scanPalette(palette, r, g, b)) throw new Error(`mismatch at ${r},${g},${b}`);
       }
     }
   });
@@ -67,17 +69,9 @@ describe('GIF palette', () => {
     // 255 entries on a coarse lattice, many repeated: equal distances are everywhere.
     const palette = Array.from({ length: 255 }, (_, i) => [((i * 37) % 5) * 60, ((i * 11) % 4) * 80, ((i * 7) % 3) * 120]);
     const index = new ColourIndex(palette);
-    const scan = (r: number, g: number, b: number) => {
-      let best = 0, bestD = Infinity;
-      palette.forEach(([pr, pg, pb], i) => {
-        const d = (pr - r) ** 2 + (pg - g) ** 2 + (pb - b) ** 2;
-        if (d < bestD) [best, bestD] = [i, d];
-      });
-      return best;
-    };
     for (let i = 0; i < 40000; i++) {
       const [r, g, b] = [(i * 97) % 256, (i * 61) % 256, (i * 23) % 256];
-      if (index.indexOf(key(r, g, b)) !== scan(r, g, b)) throw new Error(`mismatch at ${r},${g},${b}`);
+      if (index.indexOf(key(r, g, b)) !== scanPalette(palette, r, g, b)) throw new Error(`mismatch at ${r},${g},${b}`);
     }
   });
 
