@@ -1,8 +1,9 @@
 /**
- * The CPU work of GIF encoding, free of files and processes: each frame's pixels mapped to the one global
- * palette, unchanged pixels as the transparent index (gifIndexer, in order, on the drawing thread), then
- * LZW-compressed by gifenc into the bytes of one frame, the file's header with frame 0 (gifWriter, which can
- * run on a second core: see gifWorker.ts).
+ * The CPU work of GIF encoding, free of files and processes, in three steps that each see the frames in
+ * order: what changed since the previous frame (gifDiffer, on the drawing thread), those pixels mapped to the
+ * one global palette with unchanged ones as the transparent index, cut to the changed rectangle (gifIndexer),
+ * and the GIF blocks with our LZW (gifWriter; the file's header with frame 0). The last two run on a second
+ * core (see gifWorker.ts), or on the calling thread.
  */
 import { buildPalette, ColourIndex } from './gifPalette';
 import { ByteSink, LzwEncoder } from './lzw';
