@@ -137,7 +137,7 @@ function main() {
     arows.push([`${frames} frames -> ${ext.toUpperCase()}`, a.seconds.toFixed(1), (a.bytes / 1024).toFixed(0), a.rssMb.toFixed(0), `${(a.seconds / results[ours].seconds).toFixed(1)}x`]);
   }
   if (arows.length > 1) printTable('The original workflow on the same run', arows);
-  if (!full) console.log('(the 1000-frame original takes ~20 minutes: npm run bench -- --full)\n');
+  if (!full) console.log('(the 1000-frame original takes 10 to 20 minutes: npm run bench -- --full)\n');
 
   execFileSync(process.execPath, [join(__dirname, 'peer.js')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(__dirname, 'batch.js')], { stdio: 'inherit' });
