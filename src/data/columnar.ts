@@ -5,39 +5,31 @@ import { parseNumber, isMissing } from './cells';
 import { labelRule } from './labels';
 import type { ColumnChoice } from './columns';
 
-/** A Float64Array that grows by doubling: a column of unknown length without a JavaScript number per row. */
-class Floats {
-  private data = new Float64Array(1024);
+/** A typed array that grows by doubling: a column of unknown length without a JavaScript number per row. */
+class Growing<T extends Float64Array | Int32Array> {
+  private data: T;
   length = 0;
+  constructor(private readonly make: (size: number) => T) {
+    this.data = make(1024);
+  }
   push(value: number): void {
-    if (this.length === this.data.length) this.data = grown(this.data, new Float64Array(this.data.length * 2));
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
     this.data[this.length++] = value;
   }
   at(i: number): number {
     return this.data[i];
   }
   /** The values, in an array of their own length. */
-  take(): Float64Array {
-    return this.data.slice(0, this.length);
+  take(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
-class Codes {
-  private data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) this.data = grown(this.data, new Int32Array(this.data.length * 2));
-    this.data[this.length++] = value;
-  }
-  at(i: number): number {
-    return this.data[i];
-  }
-}
-
-function grown<T extends Float64Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
+const floats = () => new Growing((n) => new Float64Array(n));
 
 /**
  * The chosen x and y columns of a CSV, row by row, straight into typed arrays: each chosen cell is read as a
@@ -46,9 +38,9 @@ function grown<T extends Float64Array | Int32Array>(from: T, to: T): T {
  * Rows whose x or y is missing or not usable are skipped and counted.
  */
 export class ColumnAccumulator {
-  private readonly xs = new Floats();
-  private readonly ys = new Floats();
-  private readonly codes = new Codes();
+  private readonly xs = floats();
+  private readonly ys = floats();
+  private readonly codes = new Growing((n) => new Int32Array(n));
   private readonly dictionary = new Map<string, number>();
   private readonly values: string[] = [];
   private readonly labels: boolean;
@@ -83,8 +75,8 @@ export class ColumnAccumulator {
     if (!this.labels) return checked(this.xs.take(), this.ys.take(), this.rows, xName, yName, source);
     const rule = labelRule(this.values, yName, this.choice.positive);
     const classOf = this.values.map((v) => rule.valueOf(v));
-    const xs = new Floats();
-    const ys = new Floats();
+    const xs = floats();
+    const ys = floats();
     for (let i = 0; i < this.xs.length; i++) {
       const code = this.codes.at(i);
       const y = code < 0 ? NaN : classOf[code];
