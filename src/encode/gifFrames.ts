@@ -7,6 +7,7 @@
  */
 import { buildPalette, ColourIndex } from './gifPalette';
 import { ByteSink, LzwEncoder } from './lzw';
+import { bytesOf, rgbaWords } from './pixels';
 
 /** "GIF89a", and the NETSCAPE2.0 application extension up to its loop count (GIF89a spec; NETSCAPE's own). */
 const GIF89A = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61];
@@ -83,7 +84,7 @@ export function gifDiffer(settings: GifFrameSettings): (rgba: Uint8Array) => Fra
   let previous: Uint32Array | undefined;
   const at = new Int32Array(pixels); // scratch: positions of this frame's changes
   return (rgba) => {
-    const words = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, pixels) : new Uint32Array(rgba.slice(0, pixels * 4).buffer);
+    const words = rgbaWords(rgba, pixels);
     if (!previous) {
       previous = words.slice();
       return { first: true, pixels: words.slice() };
@@ -102,8 +103,8 @@ export function gifDiffer(settings: GifFrameSettings): (rgba: Uint8Array) => Fra
  */
 function changedPixels(words: Uint32Array, previous: Uint32Array, width: number, at: Int32Array): number {
   const n = words.length;
-  const now = Buffer.from(words.buffer, words.byteOffset, n * 4);
-  const before = Buffer.from(previous.buffer, previous.byteOffset, n * 4);
+  const now = bytesOf(words);
+  const before = bytesOf(previous);
   const rowBytes = width * 4;
   let count = 0;
   for (let row = 0; row < n; row += width) {

@@ -8,6 +8,7 @@
  * every machine writes the same bytes; the primaries land on the values the BT.709 matrix rounds to. Chroma
  * is the mean of each 2x2 block (centred siting).
  */
+import { bytesOf, rgbaWords } from './pixels';
 
 /** Y = 16 + 219·(0.2126 R + 0.7152 G + 0.0722 B)/255, ×1024. */
 const YR = 187, YG = 629, YB = 63;
@@ -27,7 +28,7 @@ export function yuvConverter(width: number, height: number): (rgba: Uint8Array) 
   let previous: Uint32Array | undefined;
   let last: Uint8Array | undefined;
   return (rgba) => {
-    const words = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, pixels) : new Uint32Array(rgba.slice(0, pixels * 4).buffer);
+    const words = rgbaWords(rgba, pixels);
     const out = new Uint8Array(size);
     if (!previous || !last) {
       convertBlocks(words, width, height, out, 0, height, 0, width);
@@ -36,8 +37,8 @@ export function yuvConverter(width: number, height: number): (rgba: Uint8Array) 
       return out;
     }
     out.set(last);
-    const now = Buffer.from(words.buffer, words.byteOffset, pixels * 4);
-    const before = Buffer.from(previous.buffer, previous.byteOffset, pixels * 4);
+    const now = bytesOf(words);
+    const before = bytesOf(previous);
     const rowBytes = width * 4;
     for (let y = 0; y < height; y += 2) {
       const at = y * rowBytes;

@@ -97,6 +97,19 @@ describe('GIF encoder', () => {
     }
   });
 
+  test('frames given as Buffers at an odd byte offset decode exactly (a Buffer slice is a view, not a copy)', async () => {
+    const input = frames(4);
+    const buffers = input.map((f) => {
+      const backing = Buffer.alloc(f.length + 3, 7);
+      backing.set(f, 3);
+      return backing.subarray(3);
+    });
+    for (const threads of [1, 2] as const) {
+      const { reader } = await encodeGif(buffers, { threads });
+      composite(reader).forEach((rgba, k) => expect([threads, k, Buffer.from(rgba).equals(Buffer.from(input[k]))]).toEqual([threads, k, true]));
+    }
+  });
+
   test('delays spread the rounding at 30 fps and the last frame holds', async () => {
     const { reader } = await encodeGif(frames(7), { fps: 30, holdSeconds: 1.5 });
     const delays = Array.from({ length: 7 }, (_, k) => reader.frameInfo(k).delay);

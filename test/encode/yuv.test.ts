@@ -54,6 +54,14 @@ describe('yuv420p conversion', () => {
     }
   });
 
+  test('a Buffer at an odd byte offset converts as its bytes say', () => {
+    const rgba = solid(4, 2, [255, 0, 0]);
+    const backing = Buffer.alloc(rgba.length + 1, 0);
+    backing.set(rgba, 1);
+    const view = backing.subarray(1);
+    expect(Buffer.from(yuvConverter(4, 2)(view)).equals(Buffer.from(yuvConverter(4, 2)(rgba)))).toBe(true);
+  });
+
   test('each frame is a fresh buffer (the previous one may still wait in a pipe)', () => {
     const convert = yuvConverter(2, 2);
     const a = convert(solid(2, 2, [10, 20, 30]));
