@@ -10,6 +10,7 @@ import type { Renderer } from '../render';
 import type { WrittenFile } from '../summary';
 import type { FrameTime, LossGrid, Scene, Trajectory } from '../types';
 import type { Warn, Warning } from '../warnings';
+import { reclaimFrames } from './reclaim';
 
 /** What animate wrote: the files, and the bytes of the output to stdout (`--out -`), if there is one. */
 export interface Animated {
@@ -142,7 +143,9 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
     for (let k = 0; k < iterations.length; k++) {
       if (hooks.signal?.aborted) throw runError(messages.interrupted());
       await add(renderer.drawFrame(at(k)));
-      // @napi-rs/canvas frees a frame's pixels only when the event loop turns: yield once per frame.
+      // Collect the frames no encoder holds any more (reclaim.ts), and yield: @napi-rs/canvas frees a
+      // collected frame's pixels only when the event loop turns.
+      reclaimFrames();
       await new Promise<void>((resolve) => setImmediate(resolve));
       hooks.progress?.(k + 1, iterations.length);
     }
