@@ -47,7 +47,8 @@ function main() {
   const same = ['linear', '--data', csv, '--no-standardize', '--iters', '1000', '--quiet'];
   wall(process.execPath, [bin, ...same, '--trajectory', '--summary', traj]);
   const ffmpeg = require('@ffmpeg-installer/ffmpeg').path;
-  const rows = [['100 frames, 960x480', 'mlvis s', 'matplotlib blit s', 'mlvis faster by', 'target']];
+  const rows = [['100 frames, 960x480', 'mlvis s', 'matplotlib blit s', 'mlvis faster by', 'target', 'mlvis runs s', 'matplotlib runs s']];
+  const range = (xs) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
   for (const [ext, target] of [['gif', 3], ['mp4', 2]]) {
     const ours = [];
     const theirs = [];
@@ -56,10 +57,10 @@ function main() {
       theirs.push(wall(PY, [join(__dirname, 'blit_matplotlib.py'), csv, traj, join(OUT, `peer.${ext}`), '100', ffmpeg]));
     }
     const ratio = median(theirs) / median(ours);
-    rows.push([ext.toUpperCase(), median(ours).toFixed(2), median(theirs).toFixed(2), `${ratio.toFixed(2)}x`, `${ratio >= target ? 'ok' : 'MISS'} ≥${target}x`]);
+    rows.push([ext.toUpperCase(), median(ours).toFixed(2), median(theirs).toFixed(2), `${ratio.toFixed(2)}x`, `${ratio >= target ? 'ok' : 'MISS'} ≥${target}x`, range(ours), range(theirs)]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  console.log(`mlvis against a blitting matplotlib script (same data and trajectory, medians of ${ROUNDS})`);
+  console.log(`mlvis against a blitting matplotlib script (same data and trajectory, medians of ${ROUNDS}; runs: fastest–slowest)`);
   for (const [k, r] of rows.entries()) {
     console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
     if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));

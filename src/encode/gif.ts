@@ -80,7 +80,8 @@ function frameCoder(settings: GifFrameSettings, threaded: boolean) {
     };
   }
   const worker = takeThread(script);
-  worker.postMessage({ settings } satisfies GifThreadData);
+  // The samples are this encoder's own copies (createGifEncoder), used here by nothing else: moved, not cloned.
+  worker.postMessage({ settings } satisfies GifThreadData, (settings.paletteSamples ?? []).map((f) => f.buffer as ArrayBuffer));
   const waiting: { resolve: (f: EncodedFrame) => void; reject: (e: Error) => void }[] = [];
   let failure: Error | undefined;
   const fail = (error: Error) => {

@@ -135,7 +135,7 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
   const iterations = animationFrames(config, scene);
   const at = (index: number): FrameTime => ({ index, count: iterations.length, seconds: index / config.fps, iteration: iterations[index] });
   const paletteSamples = outputs.some((o) => o.format === 'gif')
-    ? [new Uint8Array(renderer.drawFrame(at(0))), new Uint8Array(renderer.drawFrame(at(iterations.length - 1)))]
+    ? [renderer.drawFrame(at(0)), renderer.drawFrame(at(iterations.length - 1))] // each GIF encoder keeps its own copy
     : undefined;
   // stdout's scratch file is not part of the commit: it is read back at once.
   const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, o.stdout ? undefined : hooks.commit, hooks), paletteSamples }));
