@@ -142,10 +142,11 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
   return encodeWith(encoders, outputs, iterations.length, async (add) => {
     for (let k = 0; k < iterations.length; k++) {
       if (hooks.signal?.aborted) throw runError(messages.interrupted());
-      await add(renderer.drawFrame(at(k)));
-      // Collect the frames no encoder holds any more (reclaim.ts), and yield: @napi-rs/canvas frees a
-      // collected frame's pixels only when the event loop turns.
-      reclaimFrames();
+      const frame = renderer.drawFrame(at(k));
+      await add(frame);
+      // Collect the frames no encoder holds any more now and then (reclaim.ts), and yield: @napi-rs/canvas
+      // frees a collected frame's pixels only when the event loop turns.
+      reclaimFrames(frame.byteLength);
       await new Promise<void>((resolve) => setImmediate(resolve));
       hooks.progress?.(k + 1, iterations.length);
     }

@@ -9,45 +9,47 @@ import { mlvisInProcess } from '../helpers/cli';
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('reclaimFrames', () => {
-  it('keeps the memory of a frame loop flat: each frame is freed once the next one is drawn', async () => {
-    // The pipeline's pattern: draw, hand on, reclaim, let the event loop turn. 40 frames of 256 kB are
-    // 10 MB; V8 alone would keep them all (it collects for external memory only past some 64 MB).
-    const canvas = createCanvas(320, 200);
+  it('keeps the memory of a frame loop flat: dead frames are freed every RECLAIM_BYTES', async () => {
+    // The pipeline's pattern: draw, hand on, reclaim, let the event loop turn. 48 frames of 960x480 are
+    // 88 MB; V8 alone would keep most of them (it collects for external memory only past some 64 MB).
+    const canvas = createCanvas(960, 480);
     const ctx = canvas.getContext('2d');
+    const frameBytes = 960 * 480 * 4;
     const external = () => process.memoryUsage().external;
     let sum = 0;
-    for (let k = 0; k < 2; k++) {
-      sum += canvas.data()[0];
-      reclaim.reclaimFrames();
-      await turn();
-    }
+    reclaim.reclaimFrames(0, 0); // a collection now: start from a clean slate
+    await turn();
     const before = external();
     let peak = before;
-    for (let k = 0; k < 40; k++) {
-      ctx.fillStyle = `rgb(${k * 6}, 0, 0)`;
-      ctx.fillRect(0, 0, 320, 200);
-      sum += canvas.data()[0];
-      reclaim.reclaimFrames();
+    for (let k = 0; k < 48; k++) {
+      ctx.fillStyle = `rgb(${k * 5}, 0, 0)`;
+      ctx.fillRect(0, 0, 960, 480);
+      const frame = canvas.data();
+      sum += frame[0];
+      reclaim.reclaimFrames(frame.byteLength);
       await turn();
       peak = Math.max(peak, external());
     }
     expect(sum).toBeGreaterThan(0);
-    expect(peak - before).toBeLessThan(6 * 320 * 200 * 4); // a few frames at most, not 40
+    // At most the frames of two reclaim periods are alive at once, not 48.
+    expect(peak - before).toBeLessThan(2 * reclaim.RECLAIM_BYTES + 2 * frameBytes);
+    expect(peak - before).toBeGreaterThan(frameBytes); // frames were drawn and counted
   });
 
   it('leaves no gc function behind for other code to find', () => {
-    reclaim.reclaimFrames();
+    reclaim.reclaimFrames(0, 0);
     expect(runInNewContext('typeof gc')).toBe('undefined');
     expect(typeof (globalThis as { gc?: unknown }).gc === 'function' || !('gc' in globalThis)).toBe(true);
   });
 
-  it('runs once for every frame of an animation', async () => {
+  it('is told the size of every frame of an animation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlvis-reclaim-'));
     const spy = jest.spyOn(reclaim, 'reclaimFrames');
     try {
       const r = await mlvisInProcess(['linear', '--iters', '50', '--frames', '12', '--size', '320x200', '--out', join(dir, 'a.gif'), '--out', join(dir, 'a.png')]);
       expect(r.code).toBe(0);
       expect(spy).toHaveBeenCalledTimes(12); // the animation's frames; the still is drawn once, outside the loop
+      for (const call of spy.mock.calls) expect(call).toEqual([320 * 200 * 4]);
     } finally {
       spy.mockRestore();
       rmSync(dir, { recursive: true, force: true });
