@@ -96,37 +96,51 @@ export function gifDiffer(settings: GifFrameSettings): (rgba: Uint8Array) => Fra
   };
 }
 
+/** A changed row is compared again natively in this many pieces, and only the pieces that differ are scanned. */
+const ROW_PIECES = 4;
+
 /**
  * Lists in `at` the pixels where `words` differs from `previous`, and brings `previous` up to `words`. Rows
- * are first compared natively (memcmp): most rows of a plot frame do not change, and the scan in
- * JavaScript, four pixels a step, then runs only over the rows that did.
+ * are first compared natively (memcmp): most rows of a plot frame do not change. A row that did is compared
+ * again in ROW_PIECES pieces, since its changes usually lie in one panel (a fit line crosses a row in a few
+ * pixels), and the scan in JavaScript, four pixels a step, runs only over the pieces that differ. On the
+ * default animation's frames: 200 µs a frame against 270 for scanning whole changed rows.
  */
 function changedPixels(words: Uint32Array, previous: Uint32Array, width: number, at: Int32Array): number {
   const n = words.length;
   const now = bytesOf(words);
   const before = bytesOf(previous);
   const rowBytes = width * 4;
+  const piece = Math.ceil(width / ROW_PIECES);
   let count = 0;
   for (let row = 0; row < n; row += width) {
     const bytes = row * 4;
     if (now.compare(before, bytes, bytes + rowBytes, bytes, bytes + rowBytes) === 0) continue;
-    const end = row + width;
-    let i = row;
-    for (const stop = end - (width % 4); i < stop; i += 4) {
-      if ((words[i] ^ previous[i]) | (words[i + 1] ^ previous[i + 1]) | (words[i + 2] ^ previous[i + 2]) | (words[i + 3] ^ previous[i + 3])) {
-        for (let j = i; j < i + 4; j++) {
-          if (words[j] !== previous[j]) {
-            previous[j] = words[j];
-            at[count++] = j;
-          }
+    for (let x = 0; x < width; x += piece) {
+      const start = row + x;
+      const end = row + Math.min(width, x + piece);
+      if (now.compare(before, start * 4, end * 4, start * 4, end * 4) !== 0) count = scanSpan(words, previous, start, end, at, count);
+    }
+  }
+  return count;
+}
+
+/** The changed pixels of words[i..end), appended to `at` from `count`; `previous` brought up to date. Returns the new count. */
+function scanSpan(words: Uint32Array, previous: Uint32Array, i: number, end: number, at: Int32Array, count: number): number {
+  for (const stop = end - ((end - i) % 4); i < stop; i += 4) {
+    if ((words[i] ^ previous[i]) | (words[i + 1] ^ previous[i + 1]) | (words[i + 2] ^ previous[i + 2]) | (words[i + 3] ^ previous[i + 3])) {
+      for (let j = i; j < i + 4; j++) {
+        if (words[j] !== previous[j]) {
+          previous[j] = words[j];
+          at[count++] = j;
         }
       }
     }
-    for (; i < end; i++) {
-      if (words[i] !== previous[i]) {
-        previous[i] = words[i];
-        at[count++] = i;
-      }
+  }
+  for (; i < end; i++) {
+    if (words[i] !== previous[i]) {
+      previous[i] = words[i];
+      at[count++] = i;
     }
   }
   return count;
