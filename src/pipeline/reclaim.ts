@@ -9,9 +9,15 @@
  * folio_zero_user): a frame read then took 4.8 ms instead of 0.1, in stretches of 30 frames, and the reads
  * of 100 frames took anywhere from 12 to 300 ms from one run of the same command to the next. A minor
  * collection once every RECLAIM_BYTES of frames frees the frames nothing holds any more, and the next
- * frames reuse their memory while it is warm. Once a frame would be cheapest for memory, but a collection
- * costs 0.3–0.6 ms in a run (not the 0.05 ms of an empty heap): measured over 21 alternate runs of the
- * default GIF, every frame 369 ms, every 8 frames (15 MB) 350 ms, never 404 ms; peak RSS 135, 150 and 185 MB.
+ * frames reuse their memory while it is warm. A collection costs 0.3–0.6 ms inside a run (not the 0.05 ms
+ * of an empty heap), yet a short interval measured faster than a long one. (Not because the canvas
+ * library's allocator, mimalloc, gives free memory back after 10 ms: with that switched off,
+ * MIMALLOC_PURGE_DELAY=-1, every 9 frames was no faster. Probably a few frames' memory stays in the caches.)
+ * Medians of 21 alternate runs of the default animation, one session per line:
+ *   GIF: every frame 337 ms, every 2 frames 328, every 4 frames 336;
+ *   MP4: every frame 444 ms, every 2 frames 430, every 4 frames 431;
+ *   GIF: every frame 369 ms, every 8 frames 350, never 404 (peak RSS 135, 150 and 185 MB);
+ *   MP4: every frame 442 ms, every 9 frames 472.
  *
  * The collector is reached through V8's gc extension: the flag is switched on just long enough to take the
  * function out of a fresh context, and switched off again, so nothing else in the process sees a `gc`
@@ -22,8 +28,8 @@ import { runInNewContext } from 'node:vm';
 
 type Collect = (options: { type: 'minor' }) => void;
 
-/** Bytes of frames drawn between two collections: 8–9 frames of 960x480. */
-export const RECLAIM_BYTES = 16 * 1024 * 1024;
+/** Bytes of frames drawn between two collections: every other frame at 960x480. */
+export const RECLAIM_BYTES = 3 * 1024 * 1024;
 
 let collect: Collect | null | undefined;
 let since = 0;
