@@ -21,7 +21,12 @@ export interface ColourScale {
 export function colourScale(grid: LossGrid): ColourScale | null {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of grid.values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  for (let i = 0; i < grid.values.length; i++) {
+    const v = grid.values[i];
+    if (v - v !== 0) continue; // NaN or infinite
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (!(hi > lo)) return null;
   const bands = grid.levels.length + 1;
   // Band b spans [levels[b−1], levels[b]]; the bar keeps the bands that hold some of [lo, hi].

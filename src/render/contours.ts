@@ -40,8 +40,14 @@ export function contourSet(grid: LossGrid, plot: Rect): ContourSet {
       const v = grid.values[j * nx + i];
       const k = (j + 1) * mx + i + 1;
       values[k] = v;
+      // The number of levels at or below v (levels ascend): a binary search, NaN below every level.
       let b = 0;
-      while (b < levels.length && v >= levels[b]) b++;
+      let top = levels.length;
+      while (b < top) {
+        const mid = (b + top) >> 1;
+        if (v >= levels[mid]) b = mid + 1;
+        else top = mid;
+      }
       band[k] = b;
     }
   }
