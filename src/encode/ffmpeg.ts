@@ -33,6 +33,15 @@ export async function resolveFfmpeg(override?: string, env: NodeJS.ProcessEnv = 
   return path;
 }
 
+/**
+ * Whether mlvis chose the ffmpeg itself (no --ffmpeg, no MLVIS_FFMPEG): then it is the bundled build or a
+ * newer one from PATH, and has every filter of FFmpeg 4.1 (tpad among them). One named by the user may be
+ * older.
+ */
+export function chosenFfmpeg(override?: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return override === undefined && !env.MLVIS_FFMPEG;
+}
+
 /** Lines of ffmpeg's banner and progress output that never explain a failure. */
 const NOISE = /^(ffmpeg version|built with|configuration:|lib[a-z]+ +\d|Input #|Output #|Stream mapping|Press \[q\]|Conversion failed!|frame=|video:|Metadata:|Duration:)/;
 const ERRORISH = /error|invalid|unknown|unrecognized|not found|no such|cannot|could not|couldn't|failed|not divisible|unable|too (large|small)|permission|denied|unsupported/i;

@@ -14,7 +14,7 @@ import { resolve as absolute } from 'node:path';
 import { messages, MlvisError, runError } from '../errors';
 import { createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
-import { ffmpegReason, ffmpegVersion, resolveFfmpeg } from './ffmpeg';
+import { chosenFfmpeg, ffmpegReason, ffmpegVersion, resolveFfmpeg } from './ffmpeg';
 import { yuvConverter } from './yuv';
 
 /**
@@ -37,11 +37,18 @@ const KILL_WAIT_MS = 5000;
 /** An ffmpeg that neither reads a frame nor writes a byte for this long is stuck (EncoderOptions.watchdogMs). */
 export const WATCHDOG_MS = 60_000;
 
-/** A video encoder for mp4 or webm; the last frame is repeated round(holdSeconds * fps) times at finish. */
+/**
+ * A video encoder for mp4 or webm; the last frame is repeated round(holdSeconds * fps) times at finish: by
+ * ffmpeg's tpad filter when mlvis chose the ffmpeg (the same bytes as writing the frame again that many times,
+ * a test compares them, without 30 more frames of 0.7 MB through the pipe after the last one), else by
+ * writing it again.
+ */
 export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptions): Encoder {
   const { path, width, height, fps } = options;
   const watchdog = options.watchdogMs ?? WATCHDOG_MS;
   const toYuv = yuvConverter(width, height);
+  const holdFrames = Math.round(options.holdSeconds * fps);
+  const padded = holdFrames > 0 && chosenFfmpeg(options.ffmpegPath, options.env);
   let temp: string | undefined;
   let child: ChildProcess | undefined;
   let failure: MlvisError | undefined;
@@ -84,6 +91,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       temp = await createTemp(path);
       const args = ['-hide_banner', '-loglevel', 'error', '-nostdin',
         '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0',
+        ...(padded ? ['-vf', `tpad=stop_mode=clone:stop=${holdFrames}`] : []),
         ...OUTPUT_OPTIONS[format], '-y',
         // file: so that no part of the name is read as a protocol (http://…, run:1.mp4).
         `file:${absolute(temp)}`];
@@ -122,8 +130,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
     },
 
     async finish() {
-      const holdFrames = Math.round(options.holdSeconds * fps);
-      for (let i = 0; i < holdFrames; i++) await write(last!);
+      if (!padded) for (let i = 0; i < holdFrames; i++) await write(last!);
       if (failure) throw failure;
       finishing = true;
       child!.stdin!.end();

@@ -53,6 +53,31 @@ describe.each([
     expect((await listing(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  test('held frames padded by ffmpeg (tpad, for an ffmpeg mlvis chose) are the same bytes as held frames written again', async () => {
+    // The real ffmpeg behind a stand-in that logs its arguments and says it is version 9.9 with both
+    // encoders: found on PATH it is one mlvis chose; named by MLVIS_FFMPEG it is not, and gets the frames.
+    const folder = join(dir, `logging-${format}`);
+    await mkdir(folder, { recursive: true });
+    const log = join(folder, 'args.log');
+    const standInPath = join(folder, 'ffmpeg');
+    await writeFile(
+      standInPath,
+      `#!/bin/sh\ncase "$2" in -version) echo "ffmpeg version 9.9 Copyright"; exit 0;; -encoders) printf ' V....D libx264  H.264\\n V....D libvpx-vp9  VP9\\n'; exit 0;; esac\n` +
+        `echo "$@" >> '${log}'\nexec '${FFMPEG}' "$@"\n`,
+    );
+    await chmod(standInPath, 0o755);
+    const [padded, written] = ['padded', 'written'].map((n) => join(dir, `hold-${n}.${format}`));
+    const hold = { frameCount: 6, fps: 10, holdSeconds: 0.8 };
+    await encodeAll(createEncoder(format, optionsFor(padded, { ...hold, env: { PATH: folder } })), frames(6));
+    await encodeAll(createEncoder(format, optionsFor(written, { ...hold, env: { MLVIS_FFMPEG: standInPath } })), frames(6));
+    const calls = readFileSync(log, 'utf8').trim().split('\n');
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toContain('tpad=stop_mode=clone:stop=8');
+    expect(calls[1]).not.toContain('tpad');
+    expect(Buffer.compare(readFileSync(padded), readFileSync(written))).toBe(0);
+    expect((await probe(padded)).frames).toBe(14);
+  });
+
   test('frames handed over as views at any offset are written as they are, and only what changed is converted again', async () => {
     const [plain, viewed] = ['plain', 'viewed'].map((n) => join(dir, `${n}.${format}`));
     await encodeAll(createEncoder(format, optionsFor(plain, { frameCount: 4 })), frames(4));
