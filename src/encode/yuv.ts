@@ -44,15 +44,27 @@ export function yuvConverter(width: number, height: number): (rgba: Uint8Array) 
       const at = y * rowBytes;
       if (now.compare(before, at, at + 2 * rowBytes, at, at + 2 * rowBytes) === 0) continue;
       // The changed span of this row pair, widened to whole 2x2 blocks.
+      // Four pixels a step to the first group that differs, then pixel by pixel: the scans cross most of
+      // a row whenever its change lies in the other panel.
       let left = width, right = -1;
       for (let row = y * width; row < (y + 2) * width; row += width) {
-        for (let x = 0; x < width; x++) {
+        let x = 0;
+        for (; x + 4 <= left; x += 4) {
+          const i = row + x;
+          if ((words[i] ^ previous[i]) | (words[i + 1] ^ previous[i + 1]) | (words[i + 2] ^ previous[i + 2]) | (words[i + 3] ^ previous[i + 3])) break;
+        }
+        for (; x < left; x++) {
           if (words[row + x] !== previous[row + x]) {
-            if (x < left) left = x;
+            left = x;
             break;
           }
         }
-        for (let x = width - 1; x > right; x--) {
+        x = width - 1;
+        for (; x - 3 > right; x -= 4) {
+          const i = row + x;
+          if ((words[i] ^ previous[i]) | (words[i - 1] ^ previous[i - 1]) | (words[i - 2] ^ previous[i - 2]) | (words[i - 3] ^ previous[i - 3])) break;
+        }
+        for (; x > right; x--) {
           if (words[row + x] !== previous[row + x]) {
             right = x;
             break;
