@@ -1,15 +1,20 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
- * The compiled JavaScript of a module beside the caller (`dir`, its __dirname) for a worker to run: the file
- * itself when running from dist/, else its twin in dist/ (the tests run the TypeScript sources, and a
- * worker thread or process needs JavaScript). Null when neither exists (dist/ not built).
+ * The package's root folder. This module is the one place that knows where it sits: one level below the
+ * root, as src/compiled.ts under the tests, dist/compiled.js when built, and inside dist/mlvis.cjs, the
+ * bundle the command runs. Paths into the package are made from here, never from another module's
+ * __dirname (which the bundle does not keep).
  */
-export function compiledScript(dir: string, file: string): string | null {
-  const beside = join(dir, file);
-  if (existsSync(beside)) return beside;
-  const root = resolve(__dirname, '..');
-  const built = join(root, 'dist', relative(join(root, 'src'), dir), file);
+export const PACKAGE_ROOT = resolve(__dirname, '..');
+
+/**
+ * The compiled JavaScript of a module, named by its path below src/ ('encode/gifWorker.js'), for a worker
+ * thread or process to run: its file in dist/ (the tests run the TypeScript sources, and a worker needs
+ * JavaScript). Null when dist/ is not built.
+ */
+export function compiledScript(path: string): string | null {
+  const built = join(PACKAGE_ROOT, 'dist', path);
   return existsSync(built) ? built : null;
 }

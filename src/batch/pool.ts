@@ -5,13 +5,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { compiledScript } from '../compiled';
+import { compiledScript, PACKAGE_ROOT } from '../compiled';
 import type { JobMessage, WorkerMessage } from './protocol';
 import type { Job } from './jobs';
 
 /** The compiled worker (see compiledScript); when dist/ is not built, the fork's own error says what is missing. */
 function workerPath(): string {
-  return compiledScript(__dirname, 'worker.js') ?? join(__dirname, 'worker.js');
+  return compiledScript('batch/worker.js') ?? join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
 }
 
 export interface PoolHooks {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { PACKAGE_ROOT } from '../compiled';
 
 /** Columns a built-in data set uses by default for each model. */
 export interface SuggestedColumns {
@@ -25,12 +26,9 @@ export interface BuiltinDataset {
   suggested: SuggestedColumns;
 }
 
-/**
- * The folder holding the built-in data sets. It sits at the package root; this file runs from dist/data/
- * when built and from src/data/ under jest, both two levels below the root.
- */
+/** The folder holding the built-in data sets, at the package root. */
 export function datasetsDir(): string {
-  return join(__dirname, '..', '..', 'datasets');
+  return join(PACKAGE_ROOT, 'datasets');
 }
 
 /** Every built-in data set, in the order of datasets/index.json. Throws if the index is damaged (a packaging bug). */

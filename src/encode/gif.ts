@@ -38,7 +38,7 @@ let spare: Worker | undefined;
  * process alive. At most one waits.
  */
 export function warmUpGif(): void {
-  const script = compiledScript(__dirname, 'gifWorker.js');
+  const script = compiledScript('encode/gifWorker.js');
   if (spare || !script) return;
   const worker = new Worker(script);
   worker.unref();
@@ -67,7 +67,7 @@ function takeThread(script: string): Worker {
  * `send` resolves to the encoded frame and reports the bytes of the delta it handed over.
  */
 function frameCoder(settings: GifFrameSettings, threaded: boolean) {
-  const script = threaded ? compiledScript(__dirname, 'gifWorker.js') : null;
+  const script = threaded ? compiledScript('encode/gifWorker.js') : null;
   const differ = gifDiffer(settings);
   if (!script) {
     const indexer = gifIndexer(settings);

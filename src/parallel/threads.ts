@@ -58,7 +58,7 @@ export function threadedReducer(o: ThreadOptions = {}): ThreadedReducer {
   const minRows = o.minRows ?? MIN_ROWS;
   const patience = o.patience ?? PATIENCE_MS;
   // Without dist/ built (compiledScript), no worker can run: every pass stays here.
-  const script = helpers > 0 ? compiledScript(__dirname, 'blockWorker.js') : null;
+  const script = helpers > 0 ? compiledScript('parallel/blockWorker.js') : null;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
   control[Word.Next] = CLOSED;
   const params = new Float64Array(new SharedArrayBuffer(PARAMS * 8));
