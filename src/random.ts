@@ -1,4 +1,3 @@
-import seedrandom from 'seedrandom';
 
 /** A source of uniform numbers in [0, 1). Passed in explicitly: nothing in mlvis uses Math.random. */
 export type Rng = () => number;
@@ -8,8 +7,13 @@ export type Rng = () => number;
  * are independent and adding draws to one never changes the other.
  */
 export function createRng(seed: string, stream: string): Rng {
-  const prng = seedrandom(`${seed}\u0000${stream}`);
-  return () => prng.double();
+  // Made on the first draw, and seedrandom loaded then (it loads node:crypto): every descent gets a
+  // generator, and full-batch descent on a CSV never draws from it.
+  let prng: { double(): number } | undefined;
+  return () => {
+    prng ??= (require('seedrandom') as typeof import('seedrandom'))(`${seed}\u0000${stream}`);
+    return prng.double();
+  };
 }
 
 /** A standard normal draw (Box–Muller; uses two uniforms per call, so draws are reproducible). */
