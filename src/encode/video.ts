@@ -46,7 +46,8 @@ export const WATCHDOG_MS = 60_000;
 export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptions): Encoder {
   const { path, width, height, fps } = options;
   const watchdog = options.watchdogMs ?? WATCHDOG_MS;
-  const toYuv = yuvConverter(width, height);
+  // One buffer, converted in place: each frame is written out before the next is converted (addFrame).
+  const toYuv = yuvConverter(width, height, { inPlace: true });
   const holdFrames = Math.round(options.holdSeconds * fps);
   const padded = holdFrames > 0 && chosenFfmpeg(options.ffmpegPath, options.env);
   let temp: string | undefined;
@@ -79,9 +80,14 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
     if (failure) throw failure;
   };
 
+  /** Settles when the last frame written has been handed to the pipe (or the stream gave up on it). */
+  let written: Promise<unknown> = Promise.resolve();
   const write = async (frame: Buffer) => {
     if (failure) throw failure;
-    if (!child!.stdin!.write(frame)) await within(once(child!.stdin!, 'drain'), 'read a frame');
+    const stdin = child!.stdin!;
+    let flushed!: () => void;
+    written = new Promise<void>((resolve) => (flushed = resolve));
+    if (!stdin.write(frame, () => flushed())) await within(once(stdin, 'drain'), 'read a frame');
   };
 
   return {
@@ -123,7 +129,8 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
     },
 
     async addFrame(rgba) {
-      // A fresh buffer each frame: the stream keeps it until ffmpeg has read it.
+      // The yuv buffer is reused: the previous frame must have left it for the pipe first.
+      await within(written, 'read a frame');
       const yuv = toYuv(rgba);
       last = Buffer.from(yuv.buffer, yuv.byteOffset, yuv.byteLength);
       await write(last);

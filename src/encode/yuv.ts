@@ -18,25 +18,30 @@ const VR = 450, VG = -409, VB = -41;
 
 /**
  * Converts RGBA frames of an even width and height to yuv420p, each into a fresh buffer (it may be queued
- * for a pipe while the next is made). After the first frame only the 2x2 blocks whose pixels changed are
- * converted: rows are compared natively, and a changed row pair is converted between the first and last
- * pixel that differ in it.
+ * for a pipe while the next is made), or with `inPlace` into one buffer, updated frame after frame: the
+ * caller must be done with a frame (a pipe must have written it) before it asks for the next. After the
+ * first frame only the 2x2 blocks whose pixels changed are converted: rows are compared natively, and a
+ * changed row pair is converted between the first and last pixel that differ in it.
  */
-export function yuvConverter(width: number, height: number): (rgba: Uint8Array) => Uint8Array {
+export function yuvConverter(width: number, height: number, { inPlace = false } = {}): (rgba: Uint8Array) => Uint8Array {
   const pixels = width * height;
   const size = pixels + 2 * (pixels >> 2);
   let previous: Uint32Array | undefined;
   let last: Uint8Array | undefined;
   return (rgba) => {
     const words = rgbaWords(rgba, pixels);
-    const out = new Uint8Array(size);
     if (!previous || !last) {
+      const out = new Uint8Array(size);
       convertBlocks(words, width, height, out, 0, height, 0, width);
       previous = words.slice();
       last = out;
       return out;
     }
-    out.set(last);
+    let out = last;
+    if (!inPlace) {
+      out = new Uint8Array(size);
+      out.set(last);
+    }
     const now = bytesOf(words);
     const before = bytesOf(previous);
     const rowBytes = width * 4;

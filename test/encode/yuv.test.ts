@@ -54,6 +54,24 @@ describe('yuv420p conversion', () => {
     }
   });
 
+  test('in place, one buffer carries every frame, each the same bytes as a fresh conversion', () => {
+    const [w, h] = [38, 22];
+    const rnd = lcg(11);
+    const fresh = yuvConverter(w, h);
+    const inPlace = yuvConverter(w, h, { inPlace: true });
+    let frame = new Uint8Array(w * h * 4);
+    for (let i = 0; i < w * h; i++) frame.set([Math.floor(rnd() * 256), Math.floor(rnd() * 256), Math.floor(rnd() * 256), 255], i * 4);
+    let buffer: Uint8Array | undefined;
+    for (let k = 0; k < 30; k++) {
+      frame = frame.slice();
+      for (let c = 0; c < (k % 4) * 3; c++) frame.set([Math.floor(rnd() * 256), Math.floor(rnd() * 256), Math.floor(rnd() * 256), 255], Math.floor(rnd() * w * h) * 4);
+      const a = inPlace(frame);
+      if (k > 0) expect(a).toBe(buffer); // the same buffer after the first frame
+      buffer = a;
+      expect([k, Buffer.from(a).equals(Buffer.from(fresh(frame)))]).toEqual([k, true]);
+    }
+  });
+
   test('a Buffer at an odd byte offset converts as its bytes say', () => {
     const rgba = solid(4, 2, [255, 0, 0]);
     const backing = Buffer.alloc(rgba.length + 1, 0);
