@@ -137,12 +137,14 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
   const paletteSamples = outputs.some((o) => o.format === 'gif')
     ? [renderer.drawFrame(at(0)), renderer.drawFrame(at(iterations.length - 1))] // each GIF encoder keeps its own copy
     : undefined;
+  // Frame 0 is the first sample: drawn once, not again.
+  const draw = (k: number) => (k === 0 && paletteSamples ? paletteSamples[0] : renderer.drawFrame(at(k)));
   // stdout's scratch file is not part of the commit: it is read back at once.
   const encoders = outputs.map((o) => createEncoder(o.format, { ...encoderOptions(config, o.path, iterations.length, o.stdout ? undefined : hooks.commit, hooks), paletteSamples }));
   return encodeWith(encoders, outputs, iterations.length, async (add) => {
     for (let k = 0; k < iterations.length; k++) {
       if (hooks.signal?.aborted) throw runError(messages.interrupted());
-      const frame = renderer.drawFrame(at(k));
+      const frame = draw(k);
       await add(frame);
       // Collect the frames no encoder holds any more now and then (reclaim.ts), and yield: @napi-rs/canvas
       // frees a collected frame's pixels only when the event loop turns.
