@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT } from '../helpers/cli';
@@ -20,10 +20,41 @@ describe('the bundled command', () => {
     return { code: r.status, stderr: r.stderr, loaded: /loaded:(.*)$/.exec(r.stderr)?.[1] };
   }
 
-  it('is what bin/mlvis.js runs', () => {
-    const r = runEntry(BIN, ['--version']);
-    expect(r.code).toBe(0);
-    expect(r.loaded).toBe('/dist/mlvis.cjs');
+  it('is what bin/mlvis.js runs, with the code cache the build wrote', () => {
+    const r = spawnSync(process.execPath, [BIN, '--version'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MLVIS_TRACE_LOAD: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('mlvis: loaded dist/mlvis.cjs with its code cache\n');
+  });
+
+  it('uses a code cache only for the very bytes it was made from', async () => {
+    // bin/bundle.js in a package of its own: a one-line "bundle", older modules beside it.
+    const pkg = mkdtempSync(join(tmpdir(), 'mlvis-cache-'));
+    try {
+      mkdirSync(join(pkg, 'bin'));
+      mkdirSync(join(pkg, 'dist'));
+      copyFileSync(join(ROOT, 'bin', 'bundle.js'), join(pkg, 'bin', 'bundle.js'));
+      writeFileSync(join(pkg, 'dist', 'cli.js'), 'exports.main = () => "modules";');
+      const bundle = join(pkg, 'dist', 'mlvis.cjs');
+      writeFileSync(bundle, 'exports.main = () => "first";');
+      utimesSync(join(pkg, 'dist', 'cli.js'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+      const load = () => {
+        const fresh = join(pkg, 'bin', 'bundle.js');
+        delete require.cache[fresh];
+        const { command, how } = (require(fresh) as { loadCommand(): { command: { main(): string }; how: string } }).loadCommand();
+        return [command.main(), how];
+      };
+      expect(load()).toEqual(['first', 'dist/mlvis.cjs']);
+      await (require(join(pkg, 'bin', 'bundle.js')) as { writeCodeCache(work: (c: unknown) => Promise<void>): Promise<string> }).writeCodeCache(async () => {});
+      expect(load()).toEqual(['first', 'dist/mlvis.cjs with its code cache']);
+      // Same length, other bytes: V8 alone would take the old code (it checks only the length).
+      writeFileSync(bundle, 'exports.main = () => "other";');
+      expect(load()).toEqual(['other', 'dist/mlvis.cjs']);
+      // Modules newer than the bundle (dist/ rebuilt by tsc alone): the modules run.
+      utimesSync(join(pkg, 'dist', 'cli.js'), new Date(), new Date(Date.now() + 60_000));
+      expect(load()).toEqual(['modules', 'dist/cli.js']);
+    } finally {
+      rmSync(pkg, { recursive: true, force: true });
+    }
   });
 
   it('writes the same GIF and MP4, byte for byte, as the modules do', () => {
