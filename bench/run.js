@@ -36,6 +36,20 @@ function mlvis(args) {
   return { seconds, rssMb: report.maxRssKb / 1024 };
 }
 
+/** Median wall times (ms) of several commands, run alternately `runs` times each. */
+function alternateWalls(commands, runs = 7) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    commands.forEach(([cmd, args], k) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+      times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(runs / 2)]);
+}
+
 /** Median wall time of a whole command over `runs` runs (for start-up, where one run is too noisy). */
 function medianWall(cmd, args, runs = 7) {
   const times = [];
@@ -119,6 +133,21 @@ function main() {
   const node = medianWall(process.execPath, ['-e', '0']);
   const version = medianWall(process.execPath, [join(ROOT, 'bin', 'mlvis.js'), '--version']);
   console.log(`start-up (median of 7): node -e 0 ${node.toFixed(0)} ms, mlvis --version ${version.toFixed(0)} ms (+${(version - node).toFixed(0)} ms)`);
+  // The command as it runs (bin/mlvis.js: the bundle, compiled from its code cache) against the same code
+  // loaded module by module from dist/cli.js, alternately.
+  const fromModules = (args) => ['-e', `require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))}).main([process.argv[0], 'mlvis', ...process.argv.slice(1)])`, ...args];
+  const gif = ['linear', '--iters', '1000', '--quiet', '--out', join(OUT, 'loading.gif')];
+  const bin = join(ROOT, 'bin', 'mlvis.js');
+  const [vBundle, vModules, gBundle, gModules] = alternateWalls([
+    [process.execPath, [bin, '--version']],
+    [process.execPath, fromModules(['--version'])],
+    [process.execPath, [bin, ...gif]],
+    [process.execPath, fromModules(gif)],
+  ]);
+  console.log(
+    `loading (medians of 7, alternately): --version ${vBundle.toFixed(0)} ms bundled with its code cache against ${vModules.toFixed(0)} ms from dist/cli.js's modules; ` +
+      `the default GIF ${gBundle.toFixed(0)} ms against ${gModules.toFixed(0)} ms`,
+  );
   const apart = results['fit.gif'].seconds + results['fit.mp4'].seconds + results['fit.webm'].seconds;
   console.log(`four files from one run: ${results['all.gif'].seconds.toFixed(2)} s against ${apart.toFixed(2)} s for GIF, MP4 and WebM as three runs (${(apart / results['all.gif'].seconds).toFixed(1)}x)`);
   const growth = results['fit1000.gif'].rssMb - results['fit.gif'].rssMb;
