@@ -135,7 +135,7 @@ function main() {
   console.log(`start-up (median of 7): node -e 0 ${node.toFixed(0)} ms, mlvis --version ${version.toFixed(0)} ms (+${(version - node).toFixed(0)} ms)`);
   // The command as it runs (bin/mlvis.js: the bundle, compiled from its code cache) against the same code
   // loaded module by module from dist/cli.js, alternately.
-  const fromModules = (args) => ['-e', `require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))}).main([process.argv[0], 'mlvis', ...process.argv.slice(1)])`, ...args];
+  const fromModules = (args) => ['-e', `require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))}).main([process.argv[0], 'mlvis', ...process.argv.slice(1)])`, '--', ...args];
   const gif = ['linear', '--iters', '1000', '--quiet', '--out', join(OUT, 'loading.gif')];
   const bin = join(ROOT, 'bin', 'mlvis.js');
   const [vBundle, vModules, gBundle, gModules] = alternateWalls([
