@@ -3,11 +3,17 @@
  * Loading the command: dist/mlvis.cjs, the bundle of dist/cli.js and its imports (npm run build), compiled
  * with V8's code cache when dist/mlvis.cjs.cache fits it. The cache is written at build time after a small
  * run (src/build/codeCache.ts), so it holds the code a run compiles: a default GIF then spends ~30 ms less
- * compiling (bench/run.js and bench/peer.js measure the runs). A cache is used only for the bytes it was made
- * from and the Node that made it (its first 20 bytes are their SHA-1; V8 itself checks only the source's
- * length), and V8 may still refuse it (other flags), which costs nothing but the time saved.
+ * compiling (bench/run.js measures it). V8 checks only the source's length, and in a release build nothing
+ * of the cache's body: given a cache made from other bytes of the same length it runs the old code, and a
+ * damaged body crashes it. So the cache starts with the SHA-1 of the Node version, the bundle's bytes and its
+ * own body, and is used only when that matches (about 1 ms to check). V8 may still refuse a cache (other
+ * flags), which costs nothing but the time saved.
+ *
+ * npm run build writes the bundle after the modules; the bundle is what runs, so a build by tsc alone is
+ * not seen by the command. dist/cli.js and its modules run when there is no bundle, and for --verbose,
+ * whose stack traces then name the modules' files and lines.
  */
-const { readFileSync, statSync, writeFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const { join } = require('node:path');
 const Module = require('node:module');
@@ -19,10 +25,8 @@ const CACHE = `${BUNDLE}.cache`;
 const MODULES = join(DIST, 'cli.js');
 const KEY_BYTES = 20;
 
-const builtAt = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-
-/** What a cache must be made for: these bundle bytes, run by this Node. */
-const cacheKey = (source) => createHash('sha1').update(process.version).update('\0').update(source).digest();
+/** What a cache must be made for: this Node, these bundle bytes, and this body. */
+const cacheKey = (source, body) => createHash('sha1').update(process.version).update('\0').update(source).update(body).digest();
 
 const compile = (source, cachedData) => new vm.Script(Module.wrap(source.toString('utf8')), { filename: BUNDLE, cachedData });
 
@@ -35,15 +39,23 @@ function run(script) {
 
 /**
  * The command's exports (main, runCli) and how they were loaded: from the bundle, with its code cache if it
- * fits; from dist/cli.js when that is newer than the bundle (dist/ rebuilt by tsc alone) or there is none.
+ * fits; from dist/cli.js when asked (`modules`) or when there is no bundle.
  */
-function loadCommand() {
-  if (builtAt(BUNDLE) < builtAt(MODULES)) return { command: require(MODULES), how: 'dist/cli.js' };
-  const source = readFileSync(BUNDLE);
+function loadCommand({ modules = false } = {}) {
+  let source;
+  if (!modules) {
+    try {
+      source = readFileSync(BUNDLE);
+    } catch {
+      // not bundled: the modules
+    }
+  }
+  if (source === undefined) return { command: require(MODULES), how: 'dist/cli.js' };
   let cachedData;
   try {
     const file = readFileSync(CACHE);
-    if (file.length > KEY_BYTES && cacheKey(source).equals(file.subarray(0, KEY_BYTES))) cachedData = file.subarray(KEY_BYTES);
+    const body = file.subarray(KEY_BYTES);
+    if (file.length > KEY_BYTES && cacheKey(source, body).equals(file.subarray(0, KEY_BYTES))) cachedData = body;
   } catch {
     // no cache: compiled from source
   }
@@ -57,7 +69,8 @@ async function writeCodeCache(work) {
   const source = readFileSync(BUNDLE);
   const script = compile(source);
   await work(run(script));
-  writeFileSync(CACHE, Buffer.concat([cacheKey(source), script.createCachedData()]));
+  const body = script.createCachedData();
+  writeFileSync(CACHE, Buffer.concat([cacheKey(source, body), body]));
   return CACHE;
 }
 

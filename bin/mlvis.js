@@ -8,6 +8,6 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 // The command runs from one bundled file with V8's code cache (bin/bundle.js, made by npm run build):
 // loading some 170 modules one by one, and compiling them, took 25-40 ms longer.
-const { command, how } = require('./bundle.js').loadCommand();
-if (process.env.MLVIS_TRACE_LOAD) process.stderr.write(`mlvis: loaded ${how}\n`);
+const { command, how } = require('./bundle.js').loadCommand({ modules: process.argv.includes('--verbose') });
+if (process.env.MLVIS_TRACE_LOAD === '1') process.stderr.write(`mlvis: loaded ${how}\n`);
 command.main(process.argv);

@@ -26,8 +26,8 @@ describe('the bundled command', () => {
     expect(r.stderr).toBe('mlvis: loaded dist/mlvis.cjs with its code cache\n');
   });
 
-  it('uses a code cache only for the very bytes it was made from', async () => {
-    // bin/bundle.js in a package of its own: a one-line "bundle", older modules beside it.
+  it('uses a code cache only for the very bytes it was made from, and only whole', async () => {
+    // bin/bundle.js in a package of its own: a one-line "bundle", and modules beside it.
     const pkg = mkdtempSync(join(tmpdir(), 'mlvis-cache-'));
     try {
       mkdirSync(join(pkg, 'bin'));
@@ -35,26 +35,50 @@ describe('the bundled command', () => {
       copyFileSync(join(ROOT, 'bin', 'bundle.js'), join(pkg, 'bin', 'bundle.js'));
       writeFileSync(join(pkg, 'dist', 'cli.js'), 'exports.main = () => "modules";');
       const bundle = join(pkg, 'dist', 'mlvis.cjs');
+      const cache = `${bundle}.cache`;
       writeFileSync(bundle, 'exports.main = () => "first";');
-      utimesSync(join(pkg, 'dist', 'cli.js'), new Date(2000, 0, 1), new Date(2000, 0, 1));
-      const load = () => {
+      const loader = () => {
         const fresh = join(pkg, 'bin', 'bundle.js');
         delete require.cache[fresh];
-        const { command, how } = (require(fresh) as { loadCommand(): { command: { main(): string }; how: string } }).loadCommand();
+        return require(fresh) as {
+          loadCommand(o?: { modules?: boolean }): { command: { main(): string }; how: string };
+          writeCodeCache(work: (c: unknown) => Promise<void>): Promise<string>;
+        };
+      };
+      const load = (o?: { modules?: boolean }) => {
+        const { command, how } = loader().loadCommand(o);
         return [command.main(), how];
       };
       expect(load()).toEqual(['first', 'dist/mlvis.cjs']);
-      await (require(join(pkg, 'bin', 'bundle.js')) as { writeCodeCache(work: (c: unknown) => Promise<void>): Promise<string> }).writeCodeCache(async () => {});
+      await loader().writeCodeCache(async (c) => {
+        (c as { main(): string }).main(); // compiled, so the cache holds it
+      });
       expect(load()).toEqual(['first', 'dist/mlvis.cjs with its code cache']);
-      // Same length, other bytes: V8 alone would take the old code (it checks only the length).
+      // A damaged body (V8 would crash on some): refused.
+      const good = readFileSync(cache);
+      const damaged = Buffer.from(good);
+      damaged[damaged.length - 5] ^= 0x5a;
+      writeFileSync(cache, damaged);
+      expect(load()).toEqual(['first', 'dist/mlvis.cjs']);
+      writeFileSync(cache, good);
+      // Same length, other bytes: V8 alone would run the old code (it checks only the length).
       writeFileSync(bundle, 'exports.main = () => "other";');
       expect(load()).toEqual(['other', 'dist/mlvis.cjs']);
-      // Modules newer than the bundle (dist/ rebuilt by tsc alone): the modules run.
-      utimesSync(join(pkg, 'dist', 'cli.js'), new Date(), new Date(Date.now() + 60_000));
+      // Asked for the modules (--verbose), or no bundle at all: the modules.
+      expect(load({ modules: true })).toEqual(['modules', 'dist/cli.js']);
+      rmSync(bundle);
       expect(load()).toEqual(['modules', 'dist/cli.js']);
     } finally {
       rmSync(pkg, { recursive: true, force: true });
     }
+  });
+
+  it('runs from the modules for --verbose, whose stack traces then name them', () => {
+    const r = spawnSync(process.execPath, [BIN, 'linear', '--data', join(dir, 'missing.csv'), '--verbose'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MLVIS_TRACE_LOAD: '1' } });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('mlvis: loaded dist/cli.js');
+    expect(r.stderr).toMatch(/dist[\\/]\w+\.js:\d+:\d+/);
+    expect(r.stderr).not.toContain('mlvis.cjs');
   });
 
   it('writes the same GIF and MP4, byte for byte, as the modules do', () => {
