@@ -35,8 +35,9 @@ let collect: Collect | null | undefined;
 let since = 0;
 
 function obtain(): Collect | null {
+  // V8's own gc when node runs with --expose-gc; a function of the program's that happens to be called gc is not it.
   const exposed = (globalThis as { gc?: unknown }).gc;
-  if (typeof exposed === 'function') return exposed as Collect;
+  if (typeof exposed === 'function' && /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(exposed))) return exposed as Collect;
   try {
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
