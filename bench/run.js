@@ -52,14 +52,7 @@ function alternateWalls(commands, runs = 7) {
 
 /** Median wall time of a whole command over `runs` runs (for start-up, where one run is too noisy). */
 function medianWall(cmd, args, runs = 7) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return alternateWalls([[cmd, args]], runs)[0];
 }
 
 const { writeBigCsv } = require('./bigCsv');
