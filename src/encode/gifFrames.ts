@@ -90,10 +90,19 @@ export function gifDiffer(settings: GifFrameSettings): (rgba: Uint8Array) => Fra
       return { first: true, pixels: words.slice() };
     }
     const count = changedPixels(words, previous, settings.width, at);
-    const colour = new Uint32Array(count);
-    for (let k = 0; k < count; k++) colour[k] = words[at[k]];
-    return { first: false, at: at.slice(0, count), colour };
+    return { first: false, at: at.slice(0, count), colour: gather(words, at, count) };
   };
+}
+
+/**
+ * The colours at the first `count` positions of `at`. Its own function: a hot loop is compiled together
+ * with the function around it, and this one inside the differ compiled the whole differ (changedPixels
+ * and all) a second time, ~10 ms of the other core's time.
+ */
+function gather(words: Uint32Array, at: Int32Array, count: number): Uint32Array {
+  const colour = new Uint32Array(count);
+  for (let k = 0; k < count; k++) colour[k] = words[at[k]];
+  return colour;
 }
 
 /** A changed row is compared again natively in this many pieces, and only the pieces that differ are scanned. */

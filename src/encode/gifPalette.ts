@@ -31,11 +31,16 @@ export function buildPalette(samples: readonly Uint8Array[]): number[][] {
  * (R | G << 8 | B << 16, the low bytes of a little-endian RGBA word).
  */
 export class ColourIndex {
-  private keys = new Int32Array(4096).fill(-1);
-  private values = new Uint8Array(4096);
+  /**
+   * Room for 16,384 colours before the table grows: a plot's frame 0 has about 8,000. Growing replaces the
+   * arrays, and V8 then throws away the optimized lookup compiled on the thread meanwhile (it had taken the
+   * fields as constants): starting at 4,096 slots cost the default GIF two growths and ~25 ms of compiling.
+   */
+  private keys = new Int32Array(1 << 15).fill(-1);
+  private values = new Uint8Array(1 << 15);
   private size = 0;
   /** Multiplicative hashing keeps the top bits of the product: 32 - log2(table size). */
-  private shift = 20;
+  private shift = 17;
   /** The palette sorted by red (then by index): entry k is colour order[k] = (r[k], g[k], b[k]). */
   private readonly r: Int32Array;
   private readonly g: Int32Array;

@@ -19,14 +19,7 @@ export interface ColourScale {
  * is flat (no band to tell apart).
  */
 export function colourScale(grid: LossGrid): ColourScale | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < grid.values.length; i++) {
-    const v = grid.values[i];
-    if (v - v !== 0) continue; // NaN or infinite
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const [lo, hi] = finiteRange(grid.values);
   if (!(hi > lo)) return null;
   const bands = grid.levels.length + 1;
   // Band b spans [levels[b−1], levels[b]]; the bar keeps the bands that hold some of [lo, hi].
@@ -52,6 +45,23 @@ export function colourScale(grid: LossGrid): ColourScale | null {
   }
   candidates.push({ value: hi, text: label(hi), end: true });
   return { colours: shown.map((s) => bandColour(s.b, bands)), at, candidates };
+}
+
+/**
+ * The least and greatest finite value ([Infinity, -Infinity] when there is none). A function of its own:
+ * the grid's loop gets hot and is compiled on the fly, and compiling it inside colourScale compiled all of
+ * colourScale with it (22 ms of a second core's time, against about 1 ms for this loop alone).
+ */
+function finiteRange(values: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v !== 0) continue; // NaN or infinite
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
 }
 
 /** A bar label: short ("0.52", "1.2k"); exact to three digits at the ends, where values are not round. */
