@@ -59,6 +59,48 @@ describe('reclaimFrames', () => {
     }
   });
 
+  /** reclaim.ts loaded afresh with node:v8's setFlagsFromString recorded (and still applied), under `nodeOptions`. */
+  function flagsSetBy(nodeOptions: string | undefined, run: (fresh: typeof reclaim) => void): string[] {
+    const set: string[] = [];
+    const saved = process.env.NODE_OPTIONS;
+    if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = nodeOptions;
+    try {
+      jest.isolateModules(() => {
+        jest.doMock('node:v8', () => {
+          const real = jest.requireActual('node:v8') as typeof import('node:v8');
+          return { ...real, setFlagsFromString: (flags: string) => (set.push(flags), real.setFlagsFromString(flags)) };
+        });
+        run(require('../../src/pipeline/reclaim') as typeof reclaim);
+      });
+    } finally {
+      jest.dontMock('node:v8');
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
+    }
+    return set;
+  }
+
+  it('collects on this thread alone, and turns parallel scavenging back on after each collection', () => {
+    const set = flagsSetBy(undefined, (fresh) => {
+      fresh.reclaimFrames(100, 200); // not yet due: nothing happens
+      fresh.reclaimFrames(100, 200);
+      fresh.reclaimFrames(200, 200);
+    });
+    // Taking the gc function (on, off), then two collections, each between off and on again.
+    expect(set).toEqual(['--expose-gc', '--no-expose-gc', '--no-parallel-scavenge', '--parallel-scavenge', '--no-parallel-scavenge', '--parallel-scavenge']);
+  });
+
+  it("leaves V8's parallel scavenging alone when the process was started with a choice about it", () => {
+    for (const options of ['--no-parallel-scavenge', '--max-old-space-size=4096 --single-threaded-gc', '--single_threaded']) {
+      const set = flagsSetBy(options, (fresh) => {
+        fresh.reclaimFrames(0, 0);
+        fresh.reclaimFrames(0, 0);
+      });
+      expect(set).toEqual(['--expose-gc', '--no-expose-gc']);
+    }
+  });
+
   it('is told the size of every frame of an animation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlvis-reclaim-'));
     const spy = jest.spyOn(reclaim, 'reclaimFrames');
