@@ -25,6 +25,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
 type Collect = (options: { type: 'minor' }) => void;
 
@@ -35,9 +36,12 @@ let collect: Collect | null | undefined;
 /**
  * Whether these collections run on this thread alone. V8 otherwise shares a minor collection out to its
  * helper threads, and on two cores those are busy compiling this run's code or running the GIF thread: the
- * collections then took 26–43 ms of the default animation's main thread, and 14–24 ms alone. The switch is
- * V8's --parallel-scavenge, turned off for our call and on again; it is left alone when the process was
- * started with a choice of its own about it (--no-parallel-scavenge, --single-threaded...).
+ * collections then took 26–43 ms of the default animation's main thread, and 12–24 ms alone. The switch is
+ * V8's --parallel-scavenge, turned off for our call and on again. V8 has no way to read a flag back, so it
+ * is left alone where it may have been set otherwise: when node was started with a choice about it
+ * (--no-parallel-scavenge, --single-threaded[-gc], --predictable; node refuses these in NODE_OPTIONS), and
+ * on worker threads, whose execArgv need not be the process's while the flag is the whole process's.
+ * (A program that turns it off at run time with v8.setFlagsFromString finds it on again after a run.)
  */
 let serialOnce: boolean | undefined;
 let since = 0;
@@ -67,7 +71,7 @@ export function reclaimFrames(bytes: number, every = RECLAIM_BYTES): void {
   since = 0;
   if (collect === undefined) collect = obtain();
   if (!collect) return;
-  serialOnce ??= !/parallel[-_]scavenge|single[-_]threaded/.test([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '));
+  serialOnce ??= isMainThread && !/parallel[-_]scavenge|single[-_]threaded|predictable/.test(process.execArgv.join(' '));
   if (!serialOnce) return collect({ type: 'minor' });
   setFlagsFromString('--no-parallel-scavenge');
   try {

@@ -59,30 +59,33 @@ describe('reclaimFrames', () => {
     }
   });
 
-  /** reclaim.ts loaded afresh with node:v8's setFlagsFromString recorded (and still applied), under `nodeOptions`. */
-  function flagsSetBy(nodeOptions: string | undefined, run: (fresh: typeof reclaim) => void): string[] {
+  /**
+   * reclaim.ts loaded afresh with node:v8's setFlagsFromString recorded (and still applied), as if node had
+   * been started with `execArgv`, on the main thread or a worker's.
+   */
+  function flagsSetBy(execArgv: string[], run: (fresh: typeof reclaim) => void, mainThread = true): string[] {
     const set: string[] = [];
-    const saved = process.env.NODE_OPTIONS;
-    if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
-    else process.env.NODE_OPTIONS = nodeOptions;
+    const saved = process.execArgv;
+    process.execArgv = execArgv;
     try {
       jest.isolateModules(() => {
         jest.doMock('node:v8', () => {
           const real = jest.requireActual('node:v8') as typeof import('node:v8');
           return { ...real, setFlagsFromString: (flags: string) => (set.push(flags), real.setFlagsFromString(flags)) };
         });
+        jest.doMock('node:worker_threads', () => ({ ...jest.requireActual('node:worker_threads'), isMainThread: mainThread }));
         run(require('../../src/pipeline/reclaim') as typeof reclaim);
       });
     } finally {
       jest.dontMock('node:v8');
-      if (saved === undefined) delete process.env.NODE_OPTIONS;
-      else process.env.NODE_OPTIONS = saved;
+      jest.dontMock('node:worker_threads');
+      process.execArgv = saved;
     }
     return set;
   }
 
   it('collects on this thread alone, and turns parallel scavenging back on after each collection', () => {
-    const set = flagsSetBy(undefined, (fresh) => {
+    const set = flagsSetBy(['--max-old-space-size=4096'], (fresh) => {
       fresh.reclaimFrames(100, 200); // not yet due: nothing happens
       fresh.reclaimFrames(100, 200);
       fresh.reclaimFrames(200, 200);
@@ -91,14 +94,16 @@ describe('reclaimFrames', () => {
     expect(set).toEqual(['--expose-gc', '--no-expose-gc', '--no-parallel-scavenge', '--parallel-scavenge', '--no-parallel-scavenge', '--parallel-scavenge']);
   });
 
-  it("leaves V8's parallel scavenging alone when the process was started with a choice about it", () => {
-    for (const options of ['--no-parallel-scavenge', '--max-old-space-size=4096 --single-threaded-gc', '--single_threaded']) {
-      const set = flagsSetBy(options, (fresh) => {
-        fresh.reclaimFrames(0, 0);
-        fresh.reclaimFrames(0, 0);
-      });
-      expect(set).toEqual(['--expose-gc', '--no-expose-gc']);
+  it("leaves V8's parallel scavenging alone when node was started with a choice about it, and on worker threads", () => {
+    const twice = (fresh: typeof reclaim) => {
+      fresh.reclaimFrames(0, 0);
+      fresh.reclaimFrames(0, 0);
+    };
+    for (const argv of [['--no-parallel-scavenge'], ['--max-old-space-size=4096', '--single-threaded-gc'], ['--single_threaded'], ['--predictable']]) {
+      expect(flagsSetBy(argv, twice)).toEqual(['--expose-gc', '--no-expose-gc']);
     }
+    // A worker's execArgv need not be the process's (new Worker(file, { execArgv: [] })), and the flag is the process's.
+    expect(flagsSetBy([], twice, false)).toEqual(['--expose-gc', '--no-expose-gc']);
   });
 
   it('is told the size of every frame of an animation', async () => {
