@@ -12,7 +12,7 @@ import { drawSurfaceNotices } from './notices';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
 import { seriesColour } from './series';
-import { drawCurrent, stackedWidths, strokePath, surfacePath, type SurfacePath } from './surfacePath';
+import { drawCurrent, LAYERED_FROM, pathLayers, stackedWidths, strokePath, surfacePath, type SurfacePath } from './surfacePath';
 import { surfaceView } from './surfaceView';
 
 /**
@@ -40,6 +40,8 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
   const box = inflate(rect, f * 2);
   const paths = scene.series.map((s, i) => surfacePath(s, view.paths[i], plot, box));
   const widths = stackedWidths(paths.length, style);
+  // Long paths are kept on layers and extended frame by frame (pathLayers); the rest are stroked whole.
+  const layered = paths.map((p) => (p.line.length >= LAYERED_FROM ? pathLayers(p, scene.width, scene.height, rect) : null));
   const starts = distinctStarts(paths.map((p) => [p.sx(0), p.sy(0)]));
   const headings = surfaceHeadings(model, view.note);
   const single = paths.length === 1;
@@ -74,7 +76,11 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       ctx.lineCap = 'round';
       // Series 0 last, so that the first-named series is on top where paths cross.
       // Widest first, so a path that runs under another still shows along its edges.
-      paths.forEach((p, i) => strokePath(ctx, p, k, box, seriesColour(style, i), style, widths[i]));
+      paths.forEach((p, i) => {
+        const draw = layered[i];
+        if (draw) draw(ctx, k, box, seriesColour(style, i), style, widths[i]);
+        else strokePath(ctx, p, k, box, seriesColour(style, i), style, widths[i]);
+      });
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
       if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
       references.forEach((r, i) => r && drawReferenceRing(ctx, r, k, seriesColour(style, i), style));
