@@ -50,19 +50,22 @@ export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: R
 }
 
 /**
- * Paths of at least this many vertices are drawn by a PathLayers: a long stochastic descent (sgd over 100,000
- * iterations: up to 20,000 vertices) stroked whole, twice, in every frame cost ~3 ms a frame against ~0.5 ms
- * for the rest of the frame. Shorter paths are stroked whole: it is cheaper than compositing two layers.
+ * Paths of at least this many vertices are drawn by pathLayers. A noisy descent's path overlaps itself all
+ * along, and stroking it whole, twice, in every frame cost ~3 ms of a ~3.5 ms frame for sgd over 100,000
+ * iterations (~1,900 vertices); with layers a frame was faster from ~290 vertices on (adam, 1,000
+ * iterations: 0.79 against 0.92 ms). Shorter paths, the default gd's ~100 vertices among them, are stroked
+ * whole, as copying two layers in costs about what they do.
  */
-export const LAYERED_FROM = 300;
+export const LAYERED_FROM = 200;
 
 /**
  * A long path drawn incrementally: its halo and its colour are kept on two transparent layers, and each
  * frame strokes onto them only the vertices travelled since the frame before (all of them again when the
  * clock goes back), then copies the plot's rectangle of each layer into the frame, halo first, with the
- * last segment to the exact current point stroked directly (see tracePrefix). The picture is the whole
- * stroke's, but for where two batches of segments meet or cross: there their anti-aliased edges are blended
- * twice, a few levels darker (test/render/pathLayers.test.ts bounds it).
+ * last segment to the exact current point stroked directly (see tracePrefix). Drawn in one go, the picture
+ * is the whole stroke's to the bit; frame by frame, where two batches of segments meet or cross their
+ * anti-aliased edges are blended twice: a few hundred edge pixels of a frame, by up to ~90 levels, not to be
+ * told apart at 4x zoom (test/render/pathLayers.test.ts bounds it).
  */
 export function pathLayers(p: SurfacePath, width: number, height: number, rect: Rect): (ctx: SKRSContext2D, k: number, box: Rect, colour: string, style: Style, lineWidth: number) => void {
   // The layers cover the plot (the frame clips the path to it), in whole pixels, so that each copy is pixel
