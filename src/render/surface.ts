@@ -12,7 +12,7 @@ import { drawSurfaceNotices } from './notices';
 import { clipTo, inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
 import { seriesColour } from './series';
-import { drawCurrent, LAYERED_FROM, pathLayers, stackedWidths, strokePath, surfacePath, type SurfacePath } from './surfacePath';
+import { drawCurrent, pathLayers, stackedWidths, strokePath, surfacePath, usesLayers, type SurfacePath } from './surfacePath';
 import { surfaceView } from './surfaceView';
 
 /**
@@ -41,7 +41,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
   const paths = scene.series.map((s, i) => surfacePath(s, view.paths[i], plot, box));
   const widths = stackedWidths(paths.length, style);
   // Long paths are kept on layers and extended frame by frame (pathLayers); the rest are stroked whole.
-  const layered = paths.map((p) => (p.line.length >= LAYERED_FROM ? pathLayers(p, scene.width, scene.height, rect) : null));
+  const layered = paths.map((p, i) => (usesLayers(p, widths[i]) ? pathLayers(p, rect, style, widths[i]) : null));
   const starts = distinctStarts(paths.map((p) => [p.sx(0), p.sy(0)]));
   const headings = surfaceHeadings(model, view.note);
   const single = paths.length === 1;
@@ -78,7 +78,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       // Widest first, so a path that runs under another still shows along its edges.
       paths.forEach((p, i) => {
         const draw = layered[i];
-        if (draw) draw(ctx, k, box, seriesColour(style, i), style, widths[i]);
+        if (draw) draw(ctx, k, box, seriesColour(style, i));
         else strokePath(ctx, p, k, box, seriesColour(style, i), style, widths[i]);
       });
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);

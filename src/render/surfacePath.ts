@@ -49,83 +49,113 @@ export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: R
   strokeWithHalo(ctx, colour, style, width);
 }
 
-/**
- * Paths of at least this many vertices are drawn by pathLayers. A noisy descent's path overlaps itself all
- * along, and stroking it whole, twice, in every frame cost ~3 ms of a ~3.5 ms frame for sgd over 100,000
- * iterations (~1,900 vertices); with layers a frame was faster from ~290 vertices on (adam, 1,000
- * iterations: 0.79 against 0.92 ms). Shorter paths, the default gd's ~100 vertices among them, are stroked
- * whole, as copying two layers in costs about what they do.
- */
-export const LAYERED_FROM = 200;
+/** Vertices a layer holds per stroke: the seams between strokes fall every CHUNK vertices, whatever the frames. */
+export const CHUNK = 64;
 
 /**
- * A long path drawn incrementally: its halo and its colour are kept on two transparent layers, and each
- * frame strokes onto them only the vertices travelled since the frame before (all of them again when the
- * clock goes back), then copies the plot's rectangle of each layer into the frame, halo first, with the
- * last segment to the exact current point stroked directly (see tracePrefix). Drawn in one go, the picture
- * is the whole stroke's to the bit; frame by frame, where two batches of segments meet or cross their
- * anti-aliased edges are blended twice: a few hundred edge pixels of a frame, by up to ~90 levels, not to be
- * told apart at 4x zoom (test/render/pathLayers.test.ts bounds it).
+ * Whether a path is drawn by pathLayers: when it has at least LAYERED_FROM vertices and at least one for
+ * every PIXELS_PER_VERTEX pixels of its bounding box, since each frame then copies that box out of two
+ * layers. A noisy descent's path overlaps itself all along, and stroking it whole, twice, in every frame
+ * cost ~3 ms of a ~3.5 ms frame for sgd over 100,000 iterations (~1,900 vertices) at 960x480; shorter or
+ * sparser paths (the default gd's ~100 vertices) are stroked whole, which costs no more than the copies.
  */
-export function pathLayers(p: SurfacePath, width: number, height: number, rect: Rect): (ctx: SKRSContext2D, k: number, box: Rect, colour: string, style: Style, lineWidth: number) => void {
-  // The layers cover the plot (the frame clips the path to it), in whole pixels, so that each copy is pixel
-  // for pixel (a fractional rectangle would be resampled) and the layers' own pixels are the frame's.
-  const x0 = Math.max(0, Math.floor(rect.x));
-  const y0 = Math.max(0, Math.floor(rect.y));
-  const w = Math.max(1, Math.min(width, Math.ceil(rect.x + rect.w)) - x0);
-  const h = Math.max(1, Math.min(height, Math.ceil(rect.y + rect.h)) - y0);
+export function usesLayers(p: SurfacePath, width: number): boolean {
+  const { w, h } = pathBounds(p, width);
+  return p.line.length >= LAYERED_FROM && p.line.length * PIXELS_PER_VERTEX >= w * h;
+}
+export const LAYERED_FROM = 4 * CHUNK;
+const PIXELS_PER_VERTEX = 400;
+
+/** The box, in whole pixels, that every vertex of the path and its halo (of line width `width`) lie in. */
+function pathBounds(p: SurfacePath, width: number): { x: number; y: number; w: number; h: number } {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const { x, y, length } = p.line;
+  for (let v = 0; v < length; v++) {
+    if (x[v] < x0) x0 = x[v];
+    if (x[v] > x1) x1 = x[v];
+    if (y[v] < y0) y0 = y[v];
+    if (y[v] > y1) y1 = y[v];
+  }
+  if (!(x1 >= x0 && y1 >= y0)) return { x: 0, y: 0, w: 0, h: 0 };
+  const pad = width + 4; // the halo's half width with room to spare, and anti-aliasing
+  const left = Math.floor(x0 - pad), top = Math.floor(y0 - pad);
+  return { x: left, y: top, w: Math.ceil(x1 + pad) - left, h: Math.ceil(y1 + pad) - top };
+}
+
+/**
+ * A long path drawn incrementally: its halo and its colour are kept on two transparent layers, stroked
+ * CHUNK vertices at a time as the descent gets there; each frame copies in the part of the layers the path
+ * can cover, halo first, and strokes the rest of the way directly (from the last whole chunk to the exact
+ * current point, as tracePrefix ends the path). What a frame shows depends only on its iteration, never
+ * on the frames drawn before it (going back rebuilds the layers, chunk by chunk). Against the path stroked
+ * whole, the anti-aliased edges differ where chunks meet or cross (test/render/pathLayers.test.ts).
+ */
+export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: number): (ctx: SKRSContext2D, k: number, box: Rect, colour: string) => void {
+  const [haloWidth, colourWidth] = haloWidths(style, lineWidth);
+  // The layers cover the path's box within the plot (the frame clips the path to the plot), in whole
+  // pixels, so that each copy is pixel for pixel: a fractional rectangle would be resampled.
+  const b = pathBounds(p, haloWidth);
+  const x0 = Math.max(b.x, Math.floor(rect.x));
+  const y0 = Math.max(b.y, Math.floor(rect.y));
+  const w = Math.max(1, Math.min(b.x + b.w, Math.ceil(rect.x + rect.w)) - x0);
+  const h = Math.max(1, Math.min(b.y + b.h, Math.ceil(rect.y + rect.h)) - y0);
   const halo = createCanvas(w, h);
   const line = createCanvas(w, h);
-  const contexts = [halo.getContext('2d'), line.getContext('2d')];
-  for (const c of contexts) {
+  const layers = [halo.getContext('2d'), line.getContext('2d')];
+  for (const c of layers) {
     c.translate(-x0, -y0);
     c.lineJoin = 'round';
     c.lineCap = 'round';
   }
-  const copy = (ctx: SKRSContext2D, layer: Canvas) => ctx.drawImage(layer, 0, 0, w, h, x0, y0, w, h);
-  let have = 0; // vertices already on the layers
-  return (ctx, k, box, colour, style, lineWidth) => {
+  layers[0].strokeStyle = style.theme.halo;
+  layers[0].lineWidth = haloWidth;
+  layers[1].lineWidth = colourWidth;
+  const { x, y, move } = p.line;
+  /** Adds vertices from..to (inclusive) to ctx's path: a piece starts at `from` and wherever the line moves. */
+  const trace = (ctx: SKRSContext2D, from: number, to: number) => {
+    ctx.moveTo(x[from], y[from]);
+    for (let v = from + 1; v <= to; v++) {
+      if (move[v]) ctx.moveTo(x[v], y[v]);
+      else ctx.lineTo(x[v], y[v]);
+    }
+  };
+  let chunks = 0; // chunks on the layers: vertices 0..chunks·CHUNK
+  let layerColour = '';
+  return (ctx, k, box, colour) => {
     const i = Math.min(stateAt(p.series, k), p.drawn - 1);
     const count = prefixLength(p.line, i);
-    if (count < have) {
-      for (const c of contexts) c.clearRect(x0, y0, w, h);
-      have = 0;
+    const complete = count > 0 ? Math.floor((count - 1) / CHUNK) : 0;
+    if (complete < chunks || colour !== layerColour) {
+      for (const c of layers) c.clearRect(x0, y0, w, h);
+      chunks = 0;
+      layerColour = colour;
+      layers[1].strokeStyle = colour;
     }
-    if (count - Math.max(have - 1, 0) >= 2) {
-      const from = Math.max(have - 1, 0);
-      for (const c of contexts) {
+    for (; chunks < complete; chunks++) {
+      for (const c of layers) {
         c.beginPath();
-        for (let v = from; v < count; v++) {
-          if (v === from || p.line.move[v]) c.moveTo(p.line.x[v], p.line.y[v]);
-          else c.lineTo(p.line.x[v], p.line.y[v]);
-        }
+        trace(c, chunks * CHUNK, (chunks + 1) * CHUNK);
+        c.stroke();
       }
-      const [haloWidth, colourWidth] = haloWidths(style, lineWidth);
-      contexts[0].strokeStyle = style.theme.halo;
-      contexts[0].lineWidth = haloWidth;
-      contexts[0].stroke();
-      contexts[1].strokeStyle = colour;
-      contexts[1].lineWidth = colourWidth;
-      contexts[1].stroke();
-      have = count;
     }
-    // The last segment, from the last vertex to the exact current point, as tracePrefix ends the path.
+    // The rest of the way: the vertices after the last whole chunk, then the exact current point.
+    const from = chunks * CHUNK;
     const cx = p.sx(i), cy = p.sy(i);
-    const last = count > 0 && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box);
-    const end = (strokeStyle: string, widthNow: number) => {
-      if (!last) return;
+    const end = count > 0 && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box);
+    const rest = count - 1 > from || end;
+    const tail = (strokeStyle: string, width: number) => {
+      if (!rest) return;
       ctx.beginPath();
-      ctx.moveTo(p.line.x[count - 1], p.line.y[count - 1]);
-      ctx.lineTo(cx, cy);
+      trace(ctx, from, count - 1);
+      if (end) ctx.lineTo(cx, cy);
       ctx.strokeStyle = strokeStyle;
-      ctx.lineWidth = widthNow;
+      ctx.lineWidth = width;
       ctx.stroke();
     };
-    const [haloWidth, colourWidth] = haloWidths(style, lineWidth);
-    copy(ctx, halo);
-    end(style.theme.halo, haloWidth);
-    copy(ctx, line);
-    end(colour, colourWidth);
+    ctx.drawImage(halo, 0, 0, w, h, x0, y0, w, h);
+    tail(style.theme.halo, haloWidth);
+    ctx.drawImage(line, 0, 0, w, h, x0, y0, w, h);
+    tail(colour, colourWidth);
   };
 }
 
