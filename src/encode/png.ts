@@ -5,7 +5,7 @@
  * give byte-identical files.
  */
 import { stat, unlink, writeFile } from 'node:fs/promises';
-import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas';
+import type { ImageData, SKRSContext2D } from '@napi-rs/canvas';
 import { asUnwritable, createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
 import { frameFileName, isFrameSequence } from './pattern';
@@ -29,6 +29,9 @@ export function createPngEncoder(options: EncoderOptions): Encoder {
     async start() {
       // Created now so that an unwritable folder is reported before any frame is drawn.
       pending.push({ temp: await createTemp(targetOf(0)), target: targetOf(0) });
+      // Loaded here, not with this module: the encoders' module is loaded to start the GIF thread early
+      // (animate), and loading the canvas library first (8-10 ms) held that thread's start back.
+      const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
       const canvas = createCanvas(width, height);
       context = canvas.getContext('2d');
       image = context.createImageData(width, height);
