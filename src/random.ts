@@ -1,4 +1,3 @@
-
 /** A source of uniform numbers in [0, 1). Passed in explicitly: nothing in mlvis uses Math.random. */
 export type Rng = () => number;
 

@@ -113,13 +113,19 @@ export function prefixLength(line: Polyline, k: number): number {
 /**
  * Adds the path up to iteration k to the context's current path (call beginPath first, stroke after), then
  * a last segment to the exact current point (cx, cy) when it is finite and inside `box`: the thinned
- * vertices lag the true position by under minStep, and the line should end exactly at the marker.
+ * vertices lag the true position by under minStep, and the line should end exactly at the marker. With
+ * `from`, only the rest of the path from that vertex on (the part before it is drawn already).
  */
-export function tracePrefix(ctx: SKRSContext2D, line: Polyline, k: number, cx: number, cy: number, box: Rect): void {
+export function tracePrefix(ctx: SKRSContext2D, line: Polyline, k: number, cx: number, cy: number, box: Rect, from = 0): void {
   const count = prefixLength(line, k);
-  for (let v = 0; v < count; v++) {
-    if (line.move[v] || v === 0) ctx.moveTo(line.x[v], line.y[v]);
+  traceRange(ctx, line, from, count);
+  if (count > from && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box)) ctx.lineTo(cx, cy);
+}
+
+/** Adds vertices from..to−1 to the context's current path: a piece starts at `from` and wherever the line moves. */
+export function traceRange(ctx: SKRSContext2D, line: Polyline, from: number, to: number): void {
+  for (let v = from; v < to; v++) {
+    if (v === from || line.move[v]) ctx.moveTo(line.x[v], line.y[v]);
     else ctx.lineTo(line.x[v], line.y[v]);
   }
-  if (count > 0 && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box)) ctx.lineTo(cx, cy);
 }

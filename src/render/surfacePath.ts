@@ -2,8 +2,7 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Series, Trajectory } from '../types';
 import type { Plot, Rect, Style } from './layout';
 import { drawSeriesMarker } from './markers';
-import { inside } from './clip';
-import { buildPolyline, prefixLength, tracePrefix, type Polyline } from './polyline';
+import { buildPolyline, prefixLength, tracePrefix, traceRange, type Polyline } from './polyline';
 import { stateAt } from './series';
 
 /** One series' descent on a surface plot, prepared once: the thinned path and where it stops being drawn. */
@@ -42,11 +41,15 @@ export function surfacePath(series: Series, t: Trajectory, plot: Plot, box: Rect
 
 /** Strokes the path travelled by iteration k: a halo that lifts it off the colour map, then the colour. */
 export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: Rect, colour: string, style: Style, width = style.line): void {
-  const i = stateAt(p.series, k);
+  const i = shownState(p, k);
   ctx.beginPath();
-  if (i < p.drawn) tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box);
-  else tracePrefix(ctx, p.line, p.drawn - 1, p.sx(p.drawn - 1), p.sy(p.drawn - 1), box);
+  tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box);
   strokeWithHalo(ctx, colour, style, width);
+}
+
+/** The state a path shows at iteration k: k's, or the last one drawn once the path has left the window. */
+function shownState(p: SurfacePath, k: number): number {
+  return Math.min(stateAt(p.series, k), p.drawn - 1);
 }
 
 /** Vertices a layer holds per stroke: the seams between strokes fall every CHUNK vertices, whatever the frames. */
@@ -110,19 +113,10 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
   layers[0].strokeStyle = style.theme.halo;
   layers[0].lineWidth = haloWidth;
   layers[1].lineWidth = colourWidth;
-  const { x, y, move } = p.line;
-  /** Adds vertices from..to (inclusive) to ctx's path: a piece starts at `from` and wherever the line moves. */
-  const trace = (ctx: SKRSContext2D, from: number, to: number) => {
-    ctx.moveTo(x[from], y[from]);
-    for (let v = from + 1; v <= to; v++) {
-      if (move[v]) ctx.moveTo(x[v], y[v]);
-      else ctx.lineTo(x[v], y[v]);
-    }
-  };
   let chunks = 0; // chunks on the layers: vertices 0..chunks·CHUNK
   let layerColour = '';
   return (ctx, k, box, colour) => {
-    const i = Math.min(stateAt(p.series, k), p.drawn - 1);
+    const i = shownState(p, k);
     const count = prefixLength(p.line, i);
     const complete = count > 0 ? Math.floor((count - 1) / CHUNK) : 0;
     if (complete < chunks || colour !== layerColour) {
@@ -134,20 +128,14 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
     for (; chunks < complete; chunks++) {
       for (const c of layers) {
         c.beginPath();
-        trace(c, chunks * CHUNK, (chunks + 1) * CHUNK);
+        traceRange(c, p.line, chunks * CHUNK, (chunks + 1) * CHUNK + 1); // sharing its first vertex with the chunk before
         c.stroke();
       }
     }
-    // The rest of the way: the vertices after the last whole chunk, then the exact current point.
-    const from = chunks * CHUNK;
-    const cx = p.sx(i), cy = p.sy(i);
-    const end = count > 0 && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box);
-    const rest = count - 1 > from || end;
+    // The rest of the way: the vertices from the last whole chunk's end, then the exact current point.
     const tail = (strokeStyle: string, width: number) => {
-      if (!rest) return;
       ctx.beginPath();
-      trace(ctx, from, count - 1);
-      if (end) ctx.lineTo(cx, cy);
+      tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box, chunks * CHUNK);
       ctx.strokeStyle = strokeStyle;
       ctx.lineWidth = width;
       ctx.stroke();
