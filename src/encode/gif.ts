@@ -90,7 +90,13 @@ function frameCoder(settings: GifFrameSettings, threaded: boolean) {
   };
   // The thread holds the process open only while frames wait for it: an encoder left unfinished does not.
   worker.unref();
+  let closing = false;
   worker.on('message', (m: EncodedFrame | { error: string }) => {
+    // Once terminate() has been asked for, the thread must hold the process until it has exited: replies
+    // still in flight are dropped here, and above all do not unref it again. (They did: an abort mid-run
+    // unref'd the stopping thread, the event loop ran empty before its exit, and the process ended with
+    // code 0, nothing printed, the temporary file left.)
+    if (closing) return;
     const w = waiting.shift();
     if (waiting.length === 0) worker.unref();
     if ('error' in m) {
@@ -118,6 +124,8 @@ function frameCoder(settings: GifFrameSettings, threaded: boolean) {
     },
     ahead: IN_FLIGHT_FRAMES,
     close: async () => {
+      closing = true;
+      fail(runError(messages.interrupted()));
       await worker.terminate();
     },
   };
