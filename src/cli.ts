@@ -5,10 +5,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './config';
 import { listDatasets } from './data';
 import { MODELS, modelOf } from './engine/models';
-import { messages, MlvisError, runError, usageError } from './errors';
+import { messages, MlvisError, runError, stoppedBy, usageError } from './errors';
+import { removeHeldTempsSync } from './encode/atomic';
 import { run, summaryJson, validateRun, type Summary } from './index';
 import { reserveText } from './output';
-import { listenForStop } from './stop';
+import { listenForStop, signalReceived } from './stop';
 import { writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
 import { formatBytes, humanReport } from './report';
@@ -77,6 +78,18 @@ export function toRunOptions(model: ModelName, raw: Raw): RunOptions {
   return o as RunOptions;
 }
 
+/**
+ * MLVIS_THREADS: the threads a run may use, itself included (1: none started; the GIF is then encoded and the
+ * rows are passed over on the calling thread, as in a batch worker sharing the cores). Unset: the cores.
+ */
+function threadsFrom(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.MLVIS_THREADS;
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 256)) throw usageError(messages.badThreadsEnv(text));
+  return n;
+}
+
 async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
   const quiet = raw.quiet === true;
   // With --progress json, stderr carries only JSON lines: warnings become events, "wrote" lines are left out.
@@ -86,6 +99,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     else if (!quiet) io.stderr.write(`mlvis: warning: ${m}\n`);
   };
   const options = toRunOptions(model, raw);
+  const threads = threadsFrom(env);
   const summaryTo = typeof raw.summary === 'string' ? raw.summary : undefined;
   if (summaryTo === '-' && [options.out ?? []].flat().includes('-')) throw usageError(messages.stdoutTwice());
   // Data "-" is streamed from stdin by the run itself (never read whole), with the run's limits and stop.
@@ -102,7 +116,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   let summary: Summary;
   try {
     const log = raw.verbose === true ? (m: string) => io.stderr.write(`mlvis: ${m}\n`) : undefined;
-    const result = await run(options, { warn, log, env, progress: progress.frame, signal: stop.signal, stdin, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    const result = await run(options, { warn, log, env, threads, progress: progress.frame, signal: stop.signal, stdin, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
     summary = result.summary;
     const text = summaryTo !== undefined ? summaryJson(summary) : '';
     // A stop that arrived while the summary was being made still counts: nothing more is written. The run's
@@ -242,7 +256,20 @@ export function main(argv: string[]): void {
       throw error;
     });
   }
+  // The last-moment guard: the event loop has run empty while the command's promise is still pending, so it
+  // can never settle (a lost wake-up: an awaited thread or child that nothing keeps alive). Node would exit
+  // 0 here, with nothing written, and a script would take that for success: end with an internal error,
+  // the stop's exit code if a signal came, and no temporary file left.
+  let settled = false;
+  process.once('beforeExit', () => {
+    if (settled) return;
+    const signal = signalReceived();
+    removeHeldTempsSync();
+    process.stderr.write(`mlvis: ${messages.unsettled(signal)}\n`);
+    process.exit(signal ? stoppedBy(signal).exitCode : 1);
+  });
   runCli(argv).then((code) => {
+    settled = true;
     process.exitCode = code;
     // A run stopped by a signal may leave a blocked read behind (a FIFO nobody writes to): do not wait for it.
     if (code >= 128) process.exit(code);

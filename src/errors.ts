@@ -159,6 +159,9 @@ export const messages = {
   frameAfterDivergence: (frame: number, last: number) =>
     `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',
+  badThreadsEnv: (value: string) => `MLVIS_THREADS: ${JSON.stringify(value)} is not a whole number from 1 to 256 (the threads a run may use; unset it to use every core)`,
+  unsettled: (signal: string | undefined) =>
+    `internal error: the ${signal ? `run stopped by ${signal}` : 'run'} ended without finishing; no output was written and its temporary files were removed (please report this, with the command)`,
   interruptedAfterWriting: (paths: readonly string[]) =>
     `interrupted after ${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written; nothing more was written (no summary, nothing on stdout)`,
   badLabels: (value: string) => `--labels: ${JSON.stringify(value)} is not two class names NAME0,NAME1 (class 0 first, for example --labels "female,male")`,

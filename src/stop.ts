@@ -16,11 +16,20 @@ export interface Stop {
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** The first stop signal this process received, whichever run heard it. */
+let first: NodeJS.Signals | undefined;
+
+/** The first stop signal this process received (for the last-moment guard of bin/mlvis.js), if any. */
+export function signalReceived(): NodeJS.Signals | undefined {
+  return first;
+}
+
 export function listenForStop(): Stop {
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
   const on = (signal: NodeJS.Signals) => {
     received ??= signal;
+    first ??= signal;
     controller.abort();
   };
   for (const s of SIGNALS) process.on(s, on);
