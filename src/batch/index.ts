@@ -103,9 +103,9 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
       else if (o.signal?.aborted) finish({ job: m.index, status: 'interrupted', seconds: m.seconds, outputs: [], planned: planned.get(m.index)! });
       else finish({ job: m.index, status: 'failed', seconds: m.seconds, outputs: [], planned: planned.get(m.index)!, error: keyWorded(m.message) });
     },
-    onCrash: (index, how, pid) => {
-      // The dead worker could not remove its temporary files: they carry its pid.
-      if (pid !== undefined) for (const folder of new Set(planned.get(index)!.map((p) => dirname(resolve(p))))) cleanups.push(removeTempsOf(folder, pid));
+    onCrash: (index, how, token) => {
+      // The dead worker could not remove its temporary files: they carry its token.
+      for (const folder of new Set(planned.get(index)!.map((p) => dirname(resolve(p))))) cleanups.push(removeTempsOf(folder, token));
       finish({ job: index, status: o.signal?.aborted ? 'interrupted' : 'failed', seconds: 0, outputs: [], planned: planned.get(index)!, ...(o.signal?.aborted ? {} : { error: `its worker process died (${how})` }) });
     },
   });

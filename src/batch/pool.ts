@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { compiledScript, PACKAGE_ROOT } from '../compiled';
+import { newTempToken } from '../encode/atomic';
 import type { JobMessage, WorkerMessage } from './protocol';
 import type { Job } from './jobs';
 
@@ -16,8 +17,8 @@ function workerPath(): string {
 
 export interface PoolHooks {
   onMessage(m: WorkerMessage): void;
-  /** A worker (process `pid`) exited while rendering this job (a crash, a kill). */
-  onCrash(index: number, how: string, pid: number | undefined): void;
+  /** A worker exited while rendering this job (a crash, a kill); `token` names its temporary files. */
+  onCrash(index: number, how: string, token: string): void;
   signal?: AbortSignal;
   frames: boolean;
 }
@@ -39,7 +40,9 @@ export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHoo
 
   await new Promise<void>((done) => {
     const start = () => {
-      const worker = fork(workerPath(), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+      // The worker's temporary files carry a token chosen here, so that a worker that dies can be cleaned up after.
+      const token = newTempToken();
+      const worker = fork(workerPath(), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced', env: { ...process.env, MLVIS_TEMP_TOKEN: token } });
       workers.add(worker);
       let current: number | undefined;
       const next = () => {
@@ -59,7 +62,7 @@ export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHoo
       });
       worker.on('exit', (code, signal) => {
         workers.delete(worker);
-        if (current !== undefined) hooks.onCrash(current, signal ? `signal ${signal}` : `exit code ${code}`, worker.pid);
+        if (current !== undefined) hooks.onCrash(current, signal ? `signal ${signal}` : `exit code ${code}`, token);
         current = undefined;
         if (!stopping && queue.length > 0) start();
         if (workers.size === 0) done();

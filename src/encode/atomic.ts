@@ -4,47 +4,108 @@
  * no partial file and leaves an existing target untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, createReadStream, createWriteStream } from 'node:fs';
-import { chmod, chown, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream, unlinkSync } from 'node:fs';
+import { chmod, chown, mkdir, open, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { messages, MlvisError, runError } from '../errors';
 
 /**
- * The temporary name for a target: `.NAME.PID.RANDOM.tmp` in the same folder. Hidden and ending in .tmp
- * so a stray one is obvious; the random part only names the file, it never reaches output bytes.
+ * Whose temporary files are whose. Each process names its temporary files with a token of its own,
+ * `.NAME.mlvis-TOKEN-RANDOM.tmp`: hidden, ending in .tmp, and marked as mlvis's so that no file of a user's
+ * (`.notes.txt.99999.deadbeef.tmp`) is ever taken for one. A batch chooses its workers' tokens
+ * (MLVIS_TEMP_TOKEN) so that it can clear the files of a worker that died.
+ */
+const TOKEN = /^[0-9a-f]{12}$/.test(process.env.MLVIS_TEMP_TOKEN ?? '') ? process.env.MLVIS_TEMP_TOKEN! : newTempToken();
+const TEMP_NAME = /^\..+\.mlvis-([0-9a-f]{12})-[0-9a-f]{8}\.tmp$/;
+
+/** A fresh token for a process's temporary files (a batch gives one to each worker it starts). */
+export function newTempToken(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/**
+ * Staleness is a lease, not a PID. A live run renews the lease of every temporary file it holds (touches its
+ * modification time) every LEASE_RENEW_MS, and a file of this naming whose lease is older than
+ * STALE_AFTER_MS is left from a run that died (SIGKILL, a power cut) and is removed by the next run into its
+ * folder. A PID says nothing across PID namespaces (a container or a pod on a shared volume sees a live run's
+ * PID as dead: NOTES.md), while a lease works wherever the folder is shared. (flock(2) would do as well, but
+ * Node has no binding for it, and the npm packages that add one are native addons built at install time.)
+ * A run stopped for longer than STALE_AFTER_MS (Ctrl-Z) may find its file gone, and then fails cleanly.
+ */
+export const LEASE_RENEW_MS = 10_000;
+export const STALE_AFTER_MS = 10 * 60_000;
+
+/** The temporary files this process holds now: their leases are renewed, and a last-moment exit removes them. */
+const live = new Set<string>();
+let renewal: NodeJS.Timeout | undefined;
+
+function hold(temp: string): void {
+  live.add(temp);
+  renewal ??= setInterval(renewLeases, LEASE_RENEW_MS).unref();
+}
+
+function release(temp: string): void {
+  live.delete(temp);
+  if (live.size === 0 && renewal) {
+    clearInterval(renewal);
+    renewal = undefined;
+  }
+}
+
+function renewLeases(): void {
+  const now = new Date();
+  for (const temp of live) void utimes(temp, now, now).catch(() => undefined);
+}
+
+/**
+ * Removes, at once and synchronously, every temporary file this process still holds: for an exit that
+ * cannot wait for the run's own clean-up (the CLI's last-moment guard). Never throws.
+ */
+export function removeHeldTempsSync(): void {
+  for (const temp of live) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // gone already
+    }
+  }
+  live.clear();
+}
+
+/** The temporary files this process holds (for tests). */
+export function heldTemps(): string[] {
+  return [...live];
+}
+
+/**
+ * The temporary name for a target: `.NAME.mlvis-TOKEN-RANDOM.tmp` in the same folder. The random part only
+ * names the file, it never reaches output bytes.
  */
 export function tempPathFor(target: string): string {
   // A name stays within the usual 255-byte limit: a long target name is shortened in its temporary name.
   const base = Buffer.from(basename(target)).subarray(0, 200).toString('utf8').replace(/\uFFFD+$/, '');
-  return join(dirname(target), `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${base}.mlvis-${TOKEN}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Temporary files of this naming whose process is gone (a killed run): removed before a new one starts. */
+/** Temporary files of this naming whose lease has run out (a killed run): removed before a new one starts. */
 async function removeStaleTemps(folder: string): Promise<void> {
-  await removeTemps(folder, (pid) => pid !== process.pid && !alive(pid));
+  const limit = Date.now() - STALE_AFTER_MS;
+  await removeTemps(folder, async (token, path) => token !== TOKEN && ((await stat(path).catch(() => null))?.mtimeMs ?? Infinity) < limit);
 }
 
-/** Removes the temporary files a process left in a folder (a batch worker that died mid-job). */
-export async function removeTempsOf(folder: string, pid: number): Promise<void> {
-  await removeTemps(folder, (p) => p === pid);
+/** Removes the temporary files of the process whose token this is (a batch worker that died mid-job). */
+export async function removeTempsOf(folder: string, token: string): Promise<void> {
+  await removeTemps(folder, async (t) => t === token);
 }
 
-async function removeTemps(folder: string, whose: (pid: number) => boolean): Promise<void> {
+async function removeTemps(folder: string, whose: (token: string, path: string) => Promise<boolean>): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names) {
-    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (m && whose(Number(m[1]))) await unlink(join(folder, name)).catch(() => undefined);
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const m = TEMP_NAME.exec(name);
+    const path = join(folder, name);
+    if (m && (await whose(m[1], path))) await unlink(path).catch(() => undefined);
   }
 }
 
@@ -64,6 +125,7 @@ export async function createTemp(target: string): Promise<string> {
     if (!special) await removeStaleTemps(dirname(target));
     const temp = special ? join(tmpdir(), basename(tempPathFor(target))) : tempPathFor(target);
     await writeFile(temp, new Uint8Array(0), { flag: 'wx' });
+    hold(temp);
     return temp;
   } catch (error) {
     throw asUnwritable(target, error);
@@ -103,6 +165,7 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
       if (existing.isFIFO()) await intoFifo(temp, target, signal);
       else await pipeline(createReadStream(temp), createWriteStream(target, { flags: 'w' }));
       await unlink(temp);
+      release(temp);
       return size;
     }
     if (existing) {
@@ -112,6 +175,7 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
       await chmod(temp, existing.mode & 0o7777);
     }
     await rename(temp, target);
+    release(temp);
     return (await stat(target)).size;
   } catch (error) {
     throw asUnwritable(target, error);
@@ -157,6 +221,7 @@ async function intoFifo(temp: string, fifo: string, signal?: AbortSignal): Promi
 export async function removeQuietly(path: string | undefined): Promise<void> {
   if (path === undefined) return;
   await unlink(path).catch(() => undefined);
+  release(path);
 }
 
 /** An I/O error on the output, worded for the user: messages.outputUnwritable with a short reason. */
