@@ -1,6 +1,7 @@
 /** Faults at the edges: special files, permissions, stale and long temporary names, signals, closed pipes. */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { STALE_AFTER_MS } from '../../src/encode/atomic';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messages } from '../../src/errors';
@@ -50,8 +51,10 @@ describe('targets that are not plain new files', () => {
 
   it('a long name that the file system takes works, and a dead run’s temporary file is cleared', async () => {
     const sub = mkdtempSync(join(dir, 'names-'));
-    const stale = join(sub, '.x.gif.999999999.abcdef12.tmp');
+    const stale = join(sub, '.x.gif.mlvis-0123456789ab-abcdef12.tmp');
     writeFileSync(stale, 'left by a killed run');
+    const expired = new Date(Date.now() - STALE_AFTER_MS - 60_000);
+    utimesSync(stale, expired, expired);
     const long = join(sub, `${'a'.repeat(240)}.gif`);
     expect((await mlvisInProcess(['linear', ...SMALL, '--out', long])).code).toBe(0);
     expect(existsSync(long)).toBe(true);
@@ -197,4 +200,24 @@ describe('third review', () => {
     expect(statSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(sub)).toEqual(['out.gif']);
   });
+});
+
+describe('runs in other PID namespaces on one folder (subprocess, unshare)', () => {
+  // The README's shard set-up: one run on the host, another in a container on the same folder. The run in
+  // the namespace cannot see the host run's PID; judged by PID it took the live run's temporary file for a
+  // dead one's and deleted it, and the host run failed.
+  const canUnshare = spawnSync('unshare', ['-pf', '--mount-proc', 'true']).status === 0;
+  (canUnshare ? it : it.skip)('a run in a new PID namespace leaves a live run’s temporary file alone', async () => {
+    const sub = mkdtempSync(join(dir, 'pidns-'));
+    const host = spawn(process.execPath, [BIN, 'linear', '--iters', '3000', '--frames', '1500', '--out', join(sub, 'host.gif')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    host.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => host.on('exit', (c) => resolve(c)));
+    while (!readdirSync(sub).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
+    const other = spawnSync('unshare', ['-pf', '--mount-proc', process.execPath, BIN, 'linear', ...SMALL, '--out', join(sub, 'other.gif')], { encoding: 'utf8' });
+    expect(other.status).toBe(0);
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/wrote .*host\.gif/);
+    expect(readdirSync(sub).sort()).toEqual(['host.gif', 'other.gif']);
+  }, 120_000);
 });

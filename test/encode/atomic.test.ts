@@ -90,3 +90,40 @@ describe('unwritable targets', () => {
     expect(await listing(dir)).not.toContainEqual(expect.stringMatching(/^\.folder\.gif/));
   });
 });
+
+describe('temporary files of other runs: a lease, not a PID', () => {
+  const { STALE_AFTER_MS, heldTemps, tempPathFor } = require('../../src/encode/atomic') as typeof import('../../src/encode/atomic');
+  const { utimesSync, writeFileSync, existsSync } = require('node:fs') as typeof import('node:fs');
+  const ago = (ms: number) => new Date(Date.now() - ms);
+
+  test('an expired lease is cleared; a live one, a user’s look-alike and an old-style name are left alone', async () => {
+    const folder = join(dir, 'leases');
+    await mkdir(folder, { recursive: true });
+    const names = {
+      expired: '.a.gif.mlvis-0123456789ab-deadbeef.tmp',
+      live: '.b.gif.mlvis-ba9876543210-cafef00d.tmp',
+      users: '.notes.txt.99999.deadbeef.tmp',
+      oldStyle: '.c.gif.999999999.abcdef12.tmp',
+    };
+    for (const n of Object.values(names)) writeFileSync(join(folder, n), 'x');
+    for (const n of [names.expired, names.users, names.oldStyle]) utimesSync(join(folder, n), ago(STALE_AFTER_MS + 60_000), ago(STALE_AFTER_MS + 60_000));
+    // A run in another PID namespace renewed this one a moment ago: whatever its PID looks like from here, it is live.
+    utimesSync(join(folder, names.live), ago(30_000), ago(30_000));
+    await encodeAll(createEncoder('gif', optionsFor(join(folder, 'out.gif'), { frameCount: 1 })), frames(1));
+    expect(existsSync(join(folder, names.expired))).toBe(false);
+    expect(existsSync(join(folder, names.live))).toBe(true);
+    expect(existsSync(join(folder, names.users))).toBe(true);
+    expect(existsSync(join(folder, names.oldStyle))).toBe(true);
+  });
+
+  test('a temporary name says it is mlvis’s, and is held (its lease renewed) only while it exists', async () => {
+    expect(tempPathFor('/x/out.gif')).toMatch(/^\/x\/\.out\.gif\.mlvis-[0-9a-f]{12}-[0-9a-f]{8}\.tmp$/);
+    const folder = join(dir, 'held');
+    const encoder = createEncoder('gif', optionsFor(join(folder, 'out.gif'), { frameCount: 2 }));
+    await encoder.start();
+    expect(heldTemps().filter((t) => t.startsWith(folder))).toHaveLength(1);
+    await encoder.addFrame(frame(0));
+    await encoder.abort();
+    expect(heldTemps().filter((t) => t.startsWith(folder))).toEqual([]);
+  });
+});
