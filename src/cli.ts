@@ -4,6 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './config';
 import { listDatasets } from './data';
+import { parseSize } from './options/kinds';
+import { FLAG_NAMES } from './options/spellings';
 import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, runError, usageError } from './errors';
 import { run, summaryJson, validateRun, type Summary } from './index';
@@ -49,18 +51,11 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
   return cmd;
 }
 
-/** commander's attribute name (iters, batchSize: the flag in camelCase) → the table's key (iterations, batchSize). */
-const FLAG_KEYS = new Map<string, string>(
-  (Object.entries({ ...OPTION_TABLE, ...CLI_OPTIONS }) as [string, OptionSpec][])
-    .filter(([, s]) => s.flag)
-    .map(([key, s]) => [s.flag!.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), key]),
-);
-
 /** Turns commander's raw values into library options through each option's parser; errors are usage errors. */
 export function toRunOptions(model: ModelName, raw: Raw): RunOptions {
   const o: Record<string, unknown> = { model };
   for (const [attr, value] of Object.entries(raw)) {
-    const key = FLAG_KEYS.get(attr);
+    const key = FLAG_NAMES.get(attr);
     const spec = key ? (OPTION_TABLE as Record<string, OptionSpec>)[key] : undefined;
     if (!key || !spec || value === undefined) continue;
     if (typeof value === 'boolean') o[key] = value;
@@ -68,12 +63,7 @@ export function toRunOptions(model: ModelName, raw: Raw): RunOptions {
     else o[key] = spec.parse ? spec.parse(value, spec.flag!) : value;
   }
   const size = typeof raw.size === 'string' ? raw.size : undefined;
-  if (size !== undefined) {
-    const m = /^\s*(\d+)\s*[xX×]\s*(\d+)\s*$/.exec(size);
-    if (!m) throw usageError(messages.badSize(size));
-    o.width = Number(m[1]);
-    o.height = Number(m[2]);
-  }
+  if (size !== undefined) Object.assign(o, parseSize(size));
   return o as RunOptions;
 }
 

@@ -186,6 +186,7 @@ export const messages = {
 
   // ---- batch -------------------------------------------------------------------------------------
   jobsNotJson: (source: string, reason: string) => `${source} is not JSON: ${reason}`,
+  badJobSize: (value: string) => `${value} is not "WIDTHxHEIGHT" in pixels; write "size": "960x480", or "width": 960 and "height": 480`,
   jobsShape: (source: string) => `${source} must hold {"defaults": {…}, "jobs": [{…}, …]} or an array of jobs`,
   badJobs: (source: string, problems: readonly string[]) =>
     `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was rendered: ${problems.join('; ')}`,
