@@ -169,10 +169,12 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
     .option('--shard <I/N>', 'render only every N-th job, starting with the I-th (1-based)')
     .option('--dry-run', 'check the jobs and list what would be rendered')
     .option('--force', 'render jobs whose outputs are up to date too')
+    .option('--manifest', 'write OUT.json beside every output of every job, as the "manifest" key does')
     .option('--summary <path|->', "write every job's summary as one JSON array, to a file or - for stdout")
     .addOption(new Option('--progress <mode>', 'json: one JSON line per frame and per job on stderr').choices(['bar', 'json', 'none']))
     .option('--quiet', 'no warnings or table on stderr')
     .option('--verbose', 'show stack traces on errors')
+    .addHelpText('after', messages.batchHelp())
     .exitOverride()
     .action((file: string, flags: BatchFlags) =>
       onAction(

@@ -40,6 +40,16 @@ const list = (values: readonly string[], max = 12): string => {
   return shown.join(', ') + (values.length > max ? `, … (${values.length - max} more)` : '');
 };
 
+/** The jobs file `mlvis batch --help` shows: each job in the command line's spellings, checked by a test. */
+export const BATCH_EXAMPLE = {
+  defaults: { model: 'linear', iters: 300, size: '800x400', manifest: true },
+  jobs: [
+    { out: 'docs/fit.gif' },
+    { model: 'logistic', data: 'penguins', panels: 'surface,fit,loss', out: 'docs/penguins.gif' },
+    { optimizer: 'gd,momentum,adam', out: 'docs/race.mp4' },
+  ],
+};
+
 export const messages = {
   // ---- data --------------------------------------------------------------------------------------
   fileNotFound: (path: string) =>
@@ -185,6 +195,24 @@ export const messages = {
     `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in .gif, .mp4, .webm or .png`,
 
   // ---- batch -------------------------------------------------------------------------------------
+  batchHelp: () =>
+    [
+      '',
+      'A jobs file (relative paths are relative to it):',
+      '  {',
+      `    "defaults": ${jsonLine(BATCH_EXAMPLE.defaults)},`,
+      '    "jobs": [',
+      ...BATCH_EXAMPLE.jobs.map((job, i) => `      ${jsonLine(job)}${i < BATCH_EXAMPLE.jobs.length - 1 ? ',' : ''}`),
+      '    ]',
+      '  }',
+      '',
+      'Keys are the command line\'s long names in camelCase (iters, batchSize, noStandardize) or the library\'s',
+      'names (iterations), and values are what the flag takes ("800x400", "0.02,0.2") or JSON numbers and lists.',
+      'Run options and their defaults: "mlvis linear --help". "manifest": true (or --manifest for every job)',
+      'writes OUT.json beside each output; a job whose outputs and manifests still match is skipped as up to',
+      'date (--force renders it anyway).',
+      '',
+    ].join('\n'),
   jobsNotJson: (source: string, reason: string) => `${source} is not JSON: ${reason}`,
   badJobSize: (value: string) => `${value} is not "WIDTHxHEIGHT" in pixels; write "size": "960x480", or "width": 960 and "height": 480`,
   jobsShape: (source: string) => `${source} must hold {"defaults": {…}, "jobs": [{…}, …]} or an array of jobs`,
@@ -214,6 +242,11 @@ export const messages = {
   fontMissing: (where: string, reason: string) =>
     `cannot load the font that labels the frames from ${where}: ${reason}; reinstall with "npm install" (the package dejavu-fonts-ttf provides it)`,
 };
+
+/** A flat JSON object on one line, spaced as people write it: { "model": "linear", "iters": 300 }. */
+function jsonLine(o: object): string {
+  return `{ ${Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+}
 
 /** Formats a learning rate to a short, copyable number that is not larger than the value given. */
 /**

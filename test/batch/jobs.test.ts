@@ -1,5 +1,5 @@
 import { readJobs, keyWorded } from '../../src/batch';
-import { messages, MlvisError } from '../../src/errors';
+import { BATCH_EXAMPLE, messages, MlvisError } from '../../src/errors';
 import { OPTION_TABLE } from '../../src/config';
 
 function problems(text: string): string {
@@ -109,4 +109,8 @@ describe('a job may be written with the command line’s names and value forms (
       }
     }
   });
+});
+
+test('the jobs file that mlvis batch --help shows is a valid one', () => {
+  expect(readJobs(JSON.stringify(BATCH_EXAMPLE), '/base', 'jobs.json').map((j) => j.config.manifest)).toEqual([true, true, true]);
 });

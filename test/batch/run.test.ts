@@ -193,3 +193,28 @@ describe('a jobs file that is a FIFO', () => {
     }
   });
 });
+
+describe('mlvis batch flags and help (issue 17)', () => {
+  it('--manifest writes a manifest for every job; --force, --quiet and --progress are taken too', async () => {
+    const sub = mkdtempSync(join(dir, 'flags-'));
+    const file = join(sub, 'jobs.json');
+    writeFileSync(file, JSON.stringify({ defaults: { model: 'linear', ...SMALL }, jobs: [{ out: 'a.png' }, { out: 'b.png', manifest: false }] }));
+    const first = await mlvisInProcess(['batch', file, '--manifest', '--quiet']);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    expect(existsSync(join(sub, 'a.png.json')) && existsSync(join(sub, 'b.png.json'))).toBe(true);
+    const again = await mlvisInProcess(['batch', file, '--manifest', '--progress', 'json']);
+    const jobs = () => again.stderr.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'job').map((l) => l.status);
+    expect([again.code, jobs()]).toEqual([0, ['up to date', 'up to date']]);
+    const forced = await mlvisInProcess(['batch', file, '--manifest', '--force', '--quiet', '--progress', 'json']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'job').map((l) => l.status)).toEqual(['ok', 'ok']);
+  });
+
+  it('--help shows a jobs file in the command line’s spellings, the manifest key and the key naming', async () => {
+    const r = await mlvisInProcess(['batch', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(messages.batchHelp());
+    expect(r.stdout).toMatch(/"manifest": true/);
+    expect(r.stdout).toMatch(/camelCase \(iters/);
+  });
+});
