@@ -6,6 +6,7 @@ import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './c
 import { listDatasets } from './data';
 import { parseSize } from './options/kinds';
 import { FLAG_NAMES } from './options/spellings';
+import { flagOf } from './options/table';
 import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, runError, usageError } from './errors';
 import { run, summaryJson, validateRun, type Summary } from './index';
@@ -134,6 +135,17 @@ function datasetsCommand(io: Io): void {
   }
 }
 
+/**
+ * Words after the options that no flag took: name the first, and its likely cause, a space after a comma
+ * in a list (--lr 0.1, 0.2 leaves --lr with "0.1," and 0.2 on its own).
+ */
+function strayArgument(model: ModelName, args: string[], raw: Raw): MlvisError {
+  const split = Object.entries(raw).find(([, v]) => typeof v === 'string' && v.trimEnd().endsWith(','));
+  const key = split ? FLAG_NAMES.get(split[0]) : undefined;
+  const after = key && split ? { flag: flagOf(key), value: split[1] as string } : undefined;
+  return usageError(messages.strayArgument(args[0], model, after));
+}
+
 /** A batch that ran but had failed jobs: its table already said which; only the exit code is left. */
 class BatchFailed extends Error {
   constructor(readonly code: number) {
@@ -156,10 +168,13 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
       outputError: () => {},
     })
     .showSuggestionAfterError(true);
+  cmd.addHelpText('after', messages.rootHelp());
   for (const model of MODELS) {
     addRunOptions(cmd.command(model), model)
       .exitOverride()
-      .action((raw: Raw) => onAction(runCommand(model, raw, io, env)));
+      // A stray word is ours to explain (most often a space after a comma in a list), not commander's count.
+      .allowExcessArguments(true)
+      .action((raw: Raw, command: Command) => onAction(command.args.length > 0 ? Promise.reject(strayArgument(model, command.args, raw)) : runCommand(model, raw, io, env)));
   }
   cmd
     .command('batch')
@@ -208,8 +223,11 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
     if (err instanceof CommanderError) {
       if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
       if (err.code === 'commander.help') return 2; // no command given: the help went to stderr
-      const text = err.message.replace(/^error:\s*/, '').split('\n')[0];
-      io.stderr.write(`mlvis: ${text} (see "mlvis --help")\n`);
+      // Commander's second line is its suggestion ("(Did you mean --iters?)"): one line with it.
+      const [text, ...more] = err.message.replace(/^error:\s*/, '').split('\n');
+      const suggestion = /^\(Did you mean (.+)\?\)$/.exec(more.join(' ').trim())?.[1];
+      const command = [argv[2]].find((c) => c === 'batch' || (MODELS as readonly string[]).includes(c));
+      io.stderr.write(`mlvis: ${messages.commanderError(text, suggestion, command)}\n`);
       return 2;
     }
     if (err instanceof BatchFailed) return err.code;

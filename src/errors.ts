@@ -194,6 +194,17 @@ export const messages = {
   badFormat: (path: string) =>
     `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in .gif, .mp4, .webm or .png`,
 
+  // ---- command line ------------------------------------------------------------------------------
+  rootHelp: () => '\nThe run options (data, training, animation, output) are listed by "mlvis linear --help" and "mlvis logistic --help".\n',
+  commanderError: (text: string, suggestion: string | undefined, command: string | undefined) =>
+    `${text}${suggestion ? `; did you mean ${suggestion}?` : ''} (see "mlvis ${command ? `${command} ` : ''}--help")`,
+  strayArgument: (arg: string, model: string, after?: { flag: string; value: string }) => {
+    const word = JSON.stringify(arg);
+    if (after) return `unexpected argument ${word}: ${after.flag} ${after.value} ends in a comma, so a space after it split the list; write the list without spaces (${after.flag} ${after.value.trimEnd()}${arg.trim()}) or quote it`;
+    if (arg.trim().startsWith(',')) return `unexpected argument ${word}: a space before a comma split a list; write the list without spaces (for example --lr 0.1,0.2) or quote it`;
+    return `unexpected argument ${word}: every value belongs to a flag (quote a value with spaces, for example --title "my run"); see "mlvis ${model} --help"`;
+  },
+
   // ---- batch -------------------------------------------------------------------------------------
   batchHelp: () =>
     [
