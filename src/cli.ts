@@ -46,6 +46,9 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     // Single choices (theme, sample, progress) are checked by commander: its message names the choices.
     if (spec.choices && !spec.parse) option.choices(spec.choices);
     if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    // An option of the other model (--positive, --labels for logistic) is still taken, to warn that it has no
+    // effect, but not listed: the help shows what this command can use.
+    if (spec.applies?.target && spec.applies.target !== modelOf(model).target) option.hideHelp();
     cmd.addOption(option);
     if (spec.negatable) cmd.addOption(new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`));
   }
