@@ -17,6 +17,7 @@ import { progressReporter, type ProgressMode } from './progress';
 import { formatBytes, humanReport } from './report';
 import type { BatchFlags } from './batchCli';
 import type { ModelName } from './types';
+import type { Warning } from './warnings';
 
 
 /** Where the CLI writes; tests pass their own streams to run it in-process. */
@@ -75,8 +76,8 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const quiet = raw.quiet === true;
   // With --progress json, stderr carries only JSON lines: warnings become events, "wrote" lines are left out.
   const json = raw.progress === 'json';
-  const warn = (m: string) => {
-    if (json) io.stderr.write(JSON.stringify({ event: 'warning', job: 0, message: m }) + '\n');
+  const warn = (m: string, w?: Warning) => {
+    if (json) io.stderr.write(JSON.stringify({ event: 'warning', job: 0, ...(w ? { code: w.code } : {}), message: m }) + '\n');
     else if (!quiet) io.stderr.write(`mlvis: warning: ${m}\n`);
   };
   const options = toRunOptions(model, raw);
@@ -119,7 +120,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     stop.dispose();
   }
   const files = summary.outputs ?? [];
-  progress.end(seconds(), files.map((f) => f.path));
+  progress.end(seconds(), files);
   if (files.length === 0 && summaryTo === undefined) io.stdout.write(humanReport(summary));
   if (!quiet && !json) {
     for (const file of files.filter((f) => f.path !== '-')) io.stderr.write(`mlvis: wrote ${file.path} (${file.frames} frame${file.frames === 1 ? '' : 's'}, ${formatBytes(file.bytes)})\n`);

@@ -34,8 +34,10 @@ export interface JobResult {
 /** What happens during a batch, for progress reports: a frame of a job, a finished job, a warning. */
 export type BatchEvent =
   | { event: 'frame'; job: number; done: number; total: number }
-  | { event: 'job'; job: number; status: JobStatus; seconds: number; outputs: string[]; error?: string }
-  | { event: 'warning'; job: number; message: string };
+  /** `outputs`: the files written (or, up to date, as the manifests describe them); `planned`: every file the job writes. */
+  | { event: 'job'; job: number; status: JobStatus; seconds: number; outputs: WrittenFile[]; planned: string[]; error?: string }
+  /** `code`: the warning's code (see Warning), for a script to act on without reading the words. */
+  | { event: 'warning'; job: number; code: string; message: string };
 
 export interface BatchOptions {
   /** Worker processes (default: the number of cores). */
@@ -76,7 +78,7 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
   };
   const finish = (r: JobResult) => {
     results.set(r.job, r);
-    emit({ event: 'job', job: r.job, status: r.status, seconds: r.seconds, outputs: (r.outputs.length ? r.outputs.map((f) => f.path) : r.planned), ...(r.error ? { error: r.error } : {}) });
+    emit({ event: 'job', job: r.job, status: r.status, seconds: r.seconds, outputs: r.outputs, planned: r.planned, ...(r.error ? { error: r.error } : {}) });
   };
   if (o.signal?.aborted) {
     return mine.map((j) => ({ job: j.index, status: 'interrupted' as const, seconds: 0, outputs: [], planned: plannedOutputs(j) }));
@@ -98,7 +100,7 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
     signal: o.signal,
     onMessage(m) {
       if (m.type === 'frame') emit({ event: 'frame', job: m.index, done: m.done, total: m.total });
-      else if (m.type === 'warn') emit({ event: 'warning', job: m.index, message: keyWorded(m.message) });
+      else if (m.type === 'warn') emit({ event: 'warning', job: m.index, code: m.code, message: keyWorded(m.message) });
       else if (m.type === 'done') finish({ job: m.index, status: 'ok', seconds: m.seconds, outputs: m.summary.outputs ?? [], planned: planned.get(m.index)!, summary: m.summary });
       else if (o.signal?.aborted) finish({ job: m.index, status: 'interrupted', seconds: m.seconds, outputs: [], planned: planned.get(m.index)! });
       else finish({ job: m.index, status: 'failed', seconds: m.seconds, outputs: [], planned: planned.get(m.index)!, error: keyWorded(m.message) });

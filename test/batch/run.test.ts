@@ -112,12 +112,13 @@ describe('mlvis batch (CLI, in-process; the workers are processes)', () => {
   it('--progress json gives one line per frame and per job', async () => {
     const sub = mkdtempSync(join(dir, 'json-'));
     const file = join(sub, 'jobs.json');
-    writeFileSync(file, JSON.stringify([{ model: 'linear', ...SMALL, out: 'a.gif' }]));
+    writeFileSync(file, JSON.stringify([{ model: 'linear', ...SMALL, momentum: 0.5, out: 'a.gif' }]));
     const r = await mlvisInProcess(['batch', file, '--progress', 'json']);
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.event === 'frame').map((l) => l.done)).toEqual([1, 2, 3, 4]);
-    expect(lines[lines.length - 1]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [join(sub, 'a.gif')] });
+    expect(lines.find((l) => l.event === 'warning')).toMatchObject({ job: 0, code: 'optionIgnored', message: expect.stringContaining('momentum') });
+    expect(lines[lines.length - 1]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [{ path: join(sub, 'a.gif'), format: 'gif', frames: 4, bytes: expect.any(Number) }], planned: [join(sub, 'a.gif')] });
   });
 
   it('refuses a bad shard and a bad --jobs', async () => {

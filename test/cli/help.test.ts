@@ -115,7 +115,9 @@ describe('--progress json on a single run', () => {
       expect(r.code).toBe(0);
       const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
       expect(lines.map((l) => l.event)).toEqual(['warning', 'frame', 'frame', 'frame', 'job']);
-      expect(lines[4]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [out] });
+      // The library's shape for files, and the warning's code (issue 17).
+      expect(lines[0]).toMatchObject({ event: 'warning', code: 'optionIgnored', message: expect.stringContaining('--momentum') });
+      expect(lines[4]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [{ path: out, format: 'gif', frames: 3, bytes: expect.any(Number) }] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
