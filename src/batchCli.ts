@@ -93,7 +93,7 @@ class OnceWarnings {
     this.stderr.write(`mlvis: warning: job ${job}: ${message}\n`);
   }
   repeats(): void {
-    for (const [message, jobs] of this.seen) if (jobs.length > 1) this.stderr.write(`mlvis: warning: jobs ${jobs.slice(1).join(', ')} too: ${message}\n`);
+    for (const [message, jobs] of this.seen) if (jobs.length > 1) this.stderr.write(`mlvis: warning: ${messages.alsoInJobs(jobs.slice(1).sort((a, b) => a - b), message)}\n`);
   }
 }
 

@@ -3,7 +3,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './config';
-import { listDatasets } from './data';
+import { listDatasets, loadDataset } from './data';
 import { parseSize } from './options/kinds';
 import { FLAG_NAMES } from './options/spellings';
 import { flagOf } from './options/table';
@@ -129,11 +129,16 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
 
 
 function datasetsCommand(io: Io): void {
+  // The rows each suggestion leaves out (a missing cell): said here once, not as a warning on every run.
+  const gaps = (name: string, model: ModelName) => {
+    const skipped = loadDataset({ model, data: name, points: 0, seed: '' }, () => {}).skipped;
+    return skipped > 0 ? `  (${messages.builtinSkipped(skipped)})` : '';
+  };
   for (const d of listDatasets()) {
     io.stdout.write(`${d.name}  (${d.rows} rows)  ${d.description}\n`);
-    io.stdout.write(`  linear:   --x ${JSON.stringify(d.suggested.linear.x)} --y ${JSON.stringify(d.suggested.linear.y)}\n`);
+    io.stdout.write(`  linear:   --x ${JSON.stringify(d.suggested.linear.x)} --y ${JSON.stringify(d.suggested.linear.y)}${gaps(d.name, 'linear')}\n`);
     const lg = d.suggested.logistic;
-    io.stdout.write(`  logistic: --x ${JSON.stringify(lg.x)} --y ${JSON.stringify(lg.y)}${lg.positive ? ` --positive ${JSON.stringify(lg.positive)}` : ''}\n`);
+    io.stdout.write(`  logistic: --x ${JSON.stringify(lg.x)} --y ${JSON.stringify(lg.y)}${lg.positive ? ` --positive ${JSON.stringify(lg.positive)}` : ''}${gaps(d.name, 'logistic')}\n`);
     if (d.suggested.standardize) io.stdout.write('  trained on standardized x by default (--no-standardize to turn off)\n');
     io.stdout.write(`  source:   ${d.source} (${d.licence})\n`);
   }

@@ -88,6 +88,7 @@ export const messages = {
     `every usable row of y column ${JSON.stringify(column)} is ${label}: logistic regression needs both classes`,
   unknownDataset: (name: string, names: readonly string[]) =>
     `no built-in data set or file named ${JSON.stringify(name)}; built-in data sets: ${list(names)}`,
+  builtinSkipped: (skipped: number) => `${skipped} row${skipped === 1 ? '' : 's'} with a missing value left out`,
   skippedRows: (skipped: number, total: number, xCol: string, yCol: string) =>
     `skipped ${skipped} of ${total} rows with a missing or non-numeric value in ${JSON.stringify(xCol)} or ${JSON.stringify(yCol)}`,
 
@@ -235,6 +236,8 @@ export const messages = {
   badShard: (value: string) => `--shard: ${JSON.stringify(value)} is not I/N with 1 ≤ I ≤ N (for example --shard 2/4)`,
   jobsTooLarge: (source: string, limit: number) => `${source} holds more than ${limit / 1024 / 1024} MB, too much for a jobs file; give a file of jobs`,
   jobsUnreadable: (path: string, reason: string) => `cannot read jobs file ${path}: ${reason}`,
+  alsoInJobs: (jobs: readonly number[], message: string) =>
+    `also in job${jobs.length === 1 ? '' : 's'} ${jobs.length === 1 ? jobs[0] : `${jobs.slice(0, -1).join(', ')} and ${jobs[jobs.length - 1]}`}: ${message}`,
   someJobsFailed: (failed: number, total: number, table = true) =>
     `${failed} of ${total} job${total === 1 ? '' : 's'} failed${table ? ' (see the table above)' : ''}`,
 

@@ -219,3 +219,18 @@ describe('mlvis batch flags and help (issue 17)', () => {
     expect(r.stdout).toMatch(/camelCase \(iters/);
   });
 });
+
+test('a warning several jobs share is said once, then which other jobs had it (issue 17)', async () => {
+  const sub = mkdtempSync(join(dir, 'once-'));
+  const file = join(sub, 'jobs.json');
+  writeFileSync(file, JSON.stringify({ defaults: { model: 'linear', iterations: 5, momentum: 0.5 }, jobs: [{ seed: 'a' }, { seed: 'b' }, { seed: 'c' }] }));
+  const r = await mlvisInProcess(['batch', file, '--jobs', '2']);
+  expect(r.code).toBe(0);
+  // Workers finish in any order: one job's line first, then the other two named in one line.
+  const lines = r.stderr.split('\n').filter((l) => l.includes('momentum is ignored'));
+  expect(lines).toHaveLength(2);
+  const [first, jobs] = [Number(/^mlvis: warning: job (\d): /.exec(lines[0])![1]), [0, 1, 2]];
+  const said = lines[0].replace(/^mlvis: warning: job \d: /, '');
+  expect(lines[1]).toBe(`mlvis: warning: ${messages.alsoInJobs(jobs.filter((j) => j !== first), said)}`);
+  expect(r.stderr).not.toMatch(/ too: /);
+});
