@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { messages, usageError } from '../errors';
 import { removeTempsOf } from '../encode/atomic';
 import { plannedFiles } from '../pipeline/clashes';
-import { upToDate } from '../pipeline/manifest';
+import { summaryOfManifest, upToDate } from '../pipeline/manifest';
 import type { Summary, WrittenFile } from '../summary';
 import { keyWorded, readJobs, type Job } from './jobs';
 import { runPool } from './pool';
@@ -26,7 +26,7 @@ export interface JobResult {
   outputs: WrittenFile[];
   /** Every file the job writes, as named (whatever became of it). */
   planned: string[];
-  /** The run's summary (ok jobs only). */
+  /** The run's summary (ok jobs; up-to-date jobs: the one stored in the manifest when the job rendered). */
   summary?: Summary;
   error?: string;
 }
@@ -90,8 +90,10 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
     const outputs = planned.get(job.index)!;
     const current = o.force ? null : upToDate(job.options, job.config, outputs);
     if (current) {
-      const files = current.map((m, i) => ({ path: outputs[i], format: m.format, frames: m.frames, bytes: m.files.reduce((s, f) => s + f.bytes, 0) }));
-      finish({ job: job.index, status: 'up to date', seconds: 0, outputs: files, planned: outputs });
+      // The summary the job gave when it rendered, kept in its first output's manifest: a cached build reports
+      // what a cold one does.
+      const summary = summaryOfManifest(current[0], job.config, dirname(resolve(outputs[0])));
+      finish({ job: job.index, status: 'up to date', seconds: 0, outputs: summary.outputs ?? [], planned: outputs, summary });
     } else if (o.dryRun) finish({ job: job.index, status: 'would render', seconds: 0, outputs: [], planned: outputs });
     else todo.push(job);
   }

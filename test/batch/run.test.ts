@@ -234,3 +234,29 @@ test('a warning several jobs share is said once, then which other jobs had it (i
   expect(lines[1]).toBe(`mlvis: warning: ${messages.alsoInJobs(jobs.filter((j) => j !== first), said)}`);
   expect(r.stderr).not.toMatch(/ too: /);
 });
+
+test('an up-to-date job reports the summary it gave when it rendered, also after a move (issue 17)', async () => {
+  const sub = mkdtempSync(join(dir, 'cached-'));
+  writeFileSync(join(sub, 'd.csv'), 'x,y\n1,2\n2,4.5\n3,5.5\n4,8\n5,\n');
+  const jobs = {
+    defaults: { model: 'linear', ...SMALL, manifest: true },
+    jobs: [{ data: 'd.csv', out: ['a.gif', 'a.png'] }, { lr: '0.1,0.2', out: 's.png' }, { model: 'logistic', data: 'penguins', trajectory: true, out: 'p/%02d.png' }],
+  };
+  writeFileSync(join(sub, 'jobs.json'), JSON.stringify(jobs));
+  const summaries = async (folder: string) => {
+    const r = await mlvisInProcess(['batch', join(folder, 'jobs.json'), '--summary', '-', '--quiet']);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout) as { status: string; seconds: number }[]).map(({ status, seconds, ...rest }) => ({ status, seconds: typeof seconds, rest }));
+  };
+  const cold = await summaries(sub);
+  expect(cold.map((s) => s.status)).toEqual(['ok', 'ok', 'ok']);
+  expect(Object.keys(cold[0].rest).length).toBeGreaterThan(15);
+  const moved = `${sub}-moved`;
+  renameSync(sub, moved);
+  const cached = await summaries(moved);
+  expect(cached.map((s) => s.status)).toEqual(['up to date', 'up to date', 'up to date']);
+  // The same summary, key for key and in order, with the paths of where the project now is.
+  const there = JSON.parse(JSON.stringify(cold.map((s) => s.rest)).split(sub).join(moved));
+  expect(JSON.stringify(cached.map((s) => s.rest))).toBe(JSON.stringify(there));
+  rmSync(moved, { recursive: true, force: true });
+});
