@@ -19,6 +19,7 @@ export interface BatchFlags {
   shard?: string;
   dryRun?: boolean;
   force?: boolean;
+  manifest?: boolean;
   summary?: string;
   progress?: string;
   quiet?: boolean;
@@ -28,7 +29,8 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
   const workers = flags.jobs === undefined ? undefined : wholeNumber('--jobs', flags.jobs, 1, 64);
   const shard = flags.shard === undefined ? undefined : shardOf(flags.shard);
   const text = file === '-' ? (await readAll(io.stdin ?? process.stdin, MAX_JOBS_BYTES, () => usageError(messages.jobsTooLarge('stdin', MAX_JOBS_BYTES)))).toString('utf8') : await readText(file);
-  const jobs = readJobs(text, file === '-' ? process.cwd() : dirname(resolve(file)), file === '-' ? 'stdin' : file);
+  // --manifest is every job's "manifest": true, set before the jobs are checked (a manifest can clash too).
+  const jobs = readJobs(text, file === '-' ? process.cwd() : dirname(resolve(file)), file === '-' ? 'stdin' : file, flags.manifest ? { manifest: true } : {});
   const summaryTo = flags.summary;
   if (summaryTo === '') throw usageError(messages.badNumber('--summary', '', 'a file name or -'));
   if (summaryTo !== undefined && summaryTo !== '-') refuseSummaryClash(jobs, summaryTo, file === '-' ? undefined : file);
@@ -91,7 +93,7 @@ class OnceWarnings {
     this.stderr.write(`mlvis: warning: job ${job}: ${message}\n`);
   }
   repeats(): void {
-    for (const [message, jobs] of this.seen) if (jobs.length > 1) this.stderr.write(`mlvis: warning: jobs ${jobs.slice(1).join(', ')} too: ${message}\n`);
+    for (const [message, jobs] of this.seen) if (jobs.length > 1) this.stderr.write(`mlvis: warning: ${messages.alsoInJobs(jobs.slice(1).sort((a, b) => a - b), message)}\n`);
   }
 }
 

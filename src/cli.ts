@@ -3,7 +3,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './config';
-import { listDatasets } from './data';
+import { listDatasets, loadDataset } from './data';
+import { parseSize } from './options/kinds';
+import { FLAG_NAMES } from './options/spellings';
+import { flagOf } from './options/table';
 import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, runError, stoppedBy, usageError } from './errors';
 import { removeHeldTempsSync } from './encode/atomic';
@@ -15,6 +18,7 @@ import { progressReporter, type ProgressMode } from './progress';
 import { formatBytes, humanReport } from './report';
 import type { BatchFlags } from './batchCli';
 import type { ModelName } from './types';
+import type { Warning } from './warnings';
 
 
 /** Where the CLI writes; tests pass their own streams to run it in-process. */
@@ -44,24 +48,20 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     // Single choices (theme, sample, progress) are checked by commander: its message names the choices.
     if (spec.choices && !spec.parse) option.choices(spec.choices);
     if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    // An option of the other model (--positive, --labels for logistic) is still taken, to warn that it has no
+    // effect, but not listed: the help shows what this command can use.
+    if (spec.applies?.target && spec.applies.target !== modelOf(model).target) option.hideHelp();
     cmd.addOption(option);
     if (spec.negatable) cmd.addOption(new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`));
   }
   return cmd;
 }
 
-/** commander's attribute name (iters, batchSize: the flag in camelCase) → the table's key (iterations, batchSize). */
-const FLAG_KEYS = new Map<string, string>(
-  (Object.entries({ ...OPTION_TABLE, ...CLI_OPTIONS }) as [string, OptionSpec][])
-    .filter(([, s]) => s.flag)
-    .map(([key, s]) => [s.flag!.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), key]),
-);
-
 /** Turns commander's raw values into library options through each option's parser; errors are usage errors. */
 export function toRunOptions(model: ModelName, raw: Raw): RunOptions {
   const o: Record<string, unknown> = { model };
   for (const [attr, value] of Object.entries(raw)) {
-    const key = FLAG_KEYS.get(attr);
+    const key = FLAG_NAMES.get(attr);
     const spec = key ? (OPTION_TABLE as Record<string, OptionSpec>)[key] : undefined;
     if (!key || !spec || value === undefined) continue;
     if (typeof value === 'boolean') o[key] = value;
@@ -69,12 +69,7 @@ export function toRunOptions(model: ModelName, raw: Raw): RunOptions {
     else o[key] = spec.parse ? spec.parse(value, spec.flag!) : value;
   }
   const size = typeof raw.size === 'string' ? raw.size : undefined;
-  if (size !== undefined) {
-    const m = /^\s*(\d+)\s*[xX×]\s*(\d+)\s*$/.exec(size);
-    if (!m) throw usageError(messages.badSize(size));
-    o.width = Number(m[1]);
-    o.height = Number(m[2]);
-  }
+  if (size !== undefined) Object.assign(o, parseSize(size));
   return o as RunOptions;
 }
 
@@ -94,8 +89,8 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const quiet = raw.quiet === true;
   // With --progress json, stderr carries only JSON lines: warnings become events, "wrote" lines are left out.
   const json = raw.progress === 'json';
-  const warn = (m: string) => {
-    if (json) io.stderr.write(JSON.stringify({ event: 'warning', job: 0, message: m }) + '\n');
+  const warn = (m: string, w?: Warning) => {
+    if (json) io.stderr.write(JSON.stringify({ event: 'warning', job: 0, ...(w ? { code: w.code } : {}), message: m }) + '\n');
     else if (!quiet) io.stderr.write(`mlvis: warning: ${m}\n`);
   };
   const options = toRunOptions(model, raw);
@@ -139,7 +134,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     stop.dispose();
   }
   const files = summary.outputs ?? [];
-  progress.end(seconds(), files.map((f) => f.path));
+  progress.end(seconds(), files);
   if (files.length === 0 && summaryTo === undefined) io.stdout.write(humanReport(summary));
   if (!quiet && !json) {
     for (const file of files.filter((f) => f.path !== '-')) io.stderr.write(`mlvis: wrote ${file.path} (${file.frames} frame${file.frames === 1 ? '' : 's'}, ${formatBytes(file.bytes)})\n`);
@@ -148,14 +143,30 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
 
 
 function datasetsCommand(io: Io): void {
+  // The rows each suggestion leaves out (a missing cell): said here once, not as a warning on every run.
+  const gaps = (name: string, model: ModelName) => {
+    const skipped = loadDataset({ model, data: name, points: 0, seed: '' }, () => {}).skipped;
+    return skipped > 0 ? `  (${messages.builtinSkipped(skipped)})` : '';
+  };
   for (const d of listDatasets()) {
     io.stdout.write(`${d.name}  (${d.rows} rows)  ${d.description}\n`);
-    io.stdout.write(`  linear:   --x ${JSON.stringify(d.suggested.linear.x)} --y ${JSON.stringify(d.suggested.linear.y)}\n`);
+    io.stdout.write(`  linear:   --x ${JSON.stringify(d.suggested.linear.x)} --y ${JSON.stringify(d.suggested.linear.y)}${gaps(d.name, 'linear')}\n`);
     const lg = d.suggested.logistic;
-    io.stdout.write(`  logistic: --x ${JSON.stringify(lg.x)} --y ${JSON.stringify(lg.y)}${lg.positive ? ` --positive ${JSON.stringify(lg.positive)}` : ''}\n`);
+    io.stdout.write(`  logistic: --x ${JSON.stringify(lg.x)} --y ${JSON.stringify(lg.y)}${lg.positive ? ` --positive ${JSON.stringify(lg.positive)}` : ''}${gaps(d.name, 'logistic')}\n`);
     if (d.suggested.standardize) io.stdout.write('  trained on standardized x by default (--no-standardize to turn off)\n');
     io.stdout.write(`  source:   ${d.source} (${d.licence})\n`);
   }
+}
+
+/**
+ * Words after the options that no flag took: name the first, and its likely cause, a space after a comma
+ * in a list (--lr 0.1, 0.2 leaves --lr with "0.1," and 0.2 on its own).
+ */
+function strayArgument(model: ModelName, args: string[], raw: Raw): MlvisError {
+  const split = Object.entries(raw).find(([, v]) => typeof v === 'string' && v.trimEnd().endsWith(','));
+  const key = split ? FLAG_NAMES.get(split[0]) : undefined;
+  const after = key && split ? { flag: flagOf(key), value: split[1] as string } : undefined;
+  return usageError(messages.strayArgument(args[0], model, after));
 }
 
 /** A batch that ran but had failed jobs: its table already said which; only the exit code is left. */
@@ -180,10 +191,13 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
       outputError: () => {},
     })
     .showSuggestionAfterError(true);
+  cmd.addHelpText('after', messages.rootHelp());
   for (const model of MODELS) {
     addRunOptions(cmd.command(model), model)
       .exitOverride()
-      .action((raw: Raw) => onAction(runCommand(model, raw, io, env)));
+      // A stray word is ours to explain (most often a space after a comma in a list), not commander's count.
+      .allowExcessArguments(true)
+      .action((raw: Raw, command: Command) => onAction(command.args.length > 0 ? Promise.reject(strayArgument(model, command.args, raw)) : runCommand(model, raw, io, env)));
   }
   cmd
     .command('batch')
@@ -193,10 +207,12 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
     .option('--shard <I/N>', 'render only every N-th job, starting with the I-th (1-based)')
     .option('--dry-run', 'check the jobs and list what would be rendered')
     .option('--force', 'render jobs whose outputs are up to date too')
+    .option('--manifest', 'write OUT.json beside every output of every job, as the "manifest" key does')
     .option('--summary <path|->', "write every job's summary as one JSON array, to a file or - for stdout")
     .addOption(new Option('--progress <mode>', 'json: one JSON line per frame and per job on stderr').choices(['bar', 'json', 'none']))
     .option('--quiet', 'no warnings or table on stderr')
     .option('--verbose', 'show stack traces on errors')
+    .addHelpText('after', messages.batchHelp())
     .exitOverride()
     .action((file: string, flags: BatchFlags) =>
       onAction(
@@ -230,8 +246,11 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
     if (err instanceof CommanderError) {
       if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
       if (err.code === 'commander.help') return 2; // no command given: the help went to stderr
-      const text = err.message.replace(/^error:\s*/, '').split('\n')[0];
-      io.stderr.write(`mlvis: ${text} (see "mlvis --help")\n`);
+      // Commander's second line is its suggestion ("(Did you mean --iters?)"): one line with it.
+      const [text, ...more] = err.message.replace(/^error:\s*/, '').split('\n');
+      const suggestion = /^\(Did you mean (.+)\?\)$/.exec(more.join(' ').trim())?.[1];
+      const command = [argv[2]].find((c) => c === 'batch' || (MODELS as readonly string[]).includes(c));
+      io.stderr.write(`mlvis: ${messages.commanderError(text, suggestion, command)}\n`);
       return 2;
     }
     if (err instanceof BatchFailed) return err.code;

@@ -40,6 +40,16 @@ const list = (values: readonly string[], max = 12): string => {
   return shown.join(', ') + (values.length > max ? `, … (${values.length - max} more)` : '');
 };
 
+/** The jobs file `mlvis batch --help` shows: each job in the command line's spellings, checked by a test. */
+export const BATCH_EXAMPLE = {
+  defaults: { model: 'linear', iters: 300, size: '800x400', manifest: true },
+  jobs: [
+    { out: 'docs/fit.gif' },
+    { model: 'logistic', data: 'penguins', panels: 'surface,fit,loss', out: 'docs/penguins.gif' },
+    { optimizer: 'gd,momentum,adam', out: 'docs/race.mp4' },
+  ],
+};
+
 export const messages = {
   // ---- data --------------------------------------------------------------------------------------
   fileNotFound: (path: string) =>
@@ -78,6 +88,7 @@ export const messages = {
     `every usable row of y column ${JSON.stringify(column)} is ${label}: logistic regression needs both classes`,
   unknownDataset: (name: string, names: readonly string[]) =>
     `no built-in data set or file named ${JSON.stringify(name)}; built-in data sets: ${list(names)}`,
+  builtinSkipped: (skipped: number) => `${skipped} row${skipped === 1 ? '' : 's'} with a missing value left out`,
   skippedRows: (skipped: number, total: number, xCol: string, yCol: string) =>
     `skipped ${skipped} of ${total} rows with a missing or non-numeric value in ${JSON.stringify(xCol)} or ${JSON.stringify(yCol)}`,
 
@@ -187,8 +198,38 @@ export const messages = {
   badFormat: (path: string) =>
     `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in .gif, .mp4, .webm or .png`,
 
+  // ---- command line ------------------------------------------------------------------------------
+  rootHelp: () => '\nThe run options (data, training, animation, output) are listed by "mlvis linear --help" and "mlvis logistic --help".\n',
+  commanderError: (text: string, suggestion: string | undefined, command: string | undefined) =>
+    `${text}${suggestion ? `; did you mean ${suggestion}?` : ''} (see "mlvis ${command ? `${command} ` : ''}--help")`,
+  strayArgument: (arg: string, model: string, after?: { flag: string; value: string }) => {
+    const word = JSON.stringify(arg);
+    if (after) return `unexpected argument ${word}: ${after.flag} ${after.value} ends in a comma, so a space after it split the list; write the list without spaces (${after.flag} ${after.value.trimEnd()}${arg.trim()}) or quote it`;
+    if (arg.trim().startsWith(',')) return `unexpected argument ${word}: a space before a comma split a list; write the list without spaces (for example --lr 0.1,0.2) or quote it`;
+    return `unexpected argument ${word}: every value belongs to a flag (quote a value with spaces, for example --title "my run"); see "mlvis ${model} --help"`;
+  },
+
   // ---- batch -------------------------------------------------------------------------------------
+  batchHelp: () =>
+    [
+      '',
+      'A jobs file (relative paths are relative to it):',
+      '  {',
+      `    "defaults": ${jsonLine(BATCH_EXAMPLE.defaults)},`,
+      '    "jobs": [',
+      ...BATCH_EXAMPLE.jobs.map((job, i) => `      ${jsonLine(job)}${i < BATCH_EXAMPLE.jobs.length - 1 ? ',' : ''}`),
+      '    ]',
+      '  }',
+      '',
+      'Keys are the command line\'s long names in camelCase (iters, batchSize, noStandardize) or the library\'s',
+      'names (iterations), and values are what the flag takes ("800x400", "0.02,0.2") or JSON numbers and lists.',
+      'Run options and their defaults: "mlvis linear --help". "manifest": true (or --manifest for every job)',
+      'writes OUT.json beside each output; a job whose outputs and manifests still match is skipped as up to',
+      'date (--force renders it anyway).',
+      '',
+    ].join('\n'),
   jobsNotJson: (source: string, reason: string) => `${source} is not JSON: ${reason}`,
+  badJobSize: (value: string) => `${value} is not "WIDTHxHEIGHT" in pixels; write "size": "960x480", or "width": 960 and "height": 480`,
   jobsShape: (source: string) => `${source} must hold {"defaults": {…}, "jobs": [{…}, …]} or an array of jobs`,
   badJobs: (source: string, problems: readonly string[]) =>
     `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was rendered: ${problems.join('; ')}`,
@@ -198,6 +239,8 @@ export const messages = {
   badShard: (value: string) => `--shard: ${JSON.stringify(value)} is not I/N with 1 ≤ I ≤ N (for example --shard 2/4)`,
   jobsTooLarge: (source: string, limit: number) => `${source} holds more than ${limit / 1024 / 1024} MB, too much for a jobs file; give a file of jobs`,
   jobsUnreadable: (path: string, reason: string) => `cannot read jobs file ${path}: ${reason}`,
+  alsoInJobs: (jobs: readonly number[], message: string) =>
+    `also in job${jobs.length === 1 ? '' : 's'} ${jobs.length === 1 ? jobs[0] : `${jobs.slice(0, -1).join(', ')} and ${jobs[jobs.length - 1]}`}: ${message}`,
   someJobsFailed: (failed: number, total: number, table = true) =>
     `${failed} of ${total} job${total === 1 ? '' : 's'} failed${table ? ' (see the table above)' : ''}`,
 
@@ -216,6 +259,11 @@ export const messages = {
   fontMissing: (where: string, reason: string) =>
     `cannot load the font that labels the frames from ${where}: ${reason}; reinstall with "npm install" (the package dejavu-fonts-ttf provides it)`,
 };
+
+/** A flat JSON object on one line, spaced as people write it: { "model": "linear", "iters": 300 }. */
+function jsonLine(o: object): string {
+  return `{ ${Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+}
 
 /** Formats a learning rate to a short, copyable number that is not larger than the value given. */
 /**

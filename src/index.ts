@@ -9,7 +9,7 @@
  * problem; several outputs share one training and one drawing of each frame. Nothing here prints or exits:
  * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
  */
-import { resolveConfig, standardizeFor, type RunConfig, type RunOptions, type SeriesSpec } from './config';
+import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
 import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
 import { createCommit } from './encode/atomic';
@@ -230,7 +230,20 @@ function sceneOf(config: RunConfig, problem: Problem, descents: Descent[], label
   return config.arrows ? { ...scene, arrows: surfaceArrows(problem, scene, shownIterations(config, scene)) } : scene;
 }
 
-/** The whole pipeline: validate, load, train, and (with outputs) draw and encode. */
+/** A run that writes to stdout: `out: '-'` with the `format` to write. */
+export type StdoutRunOptions = RunOptions & { out: '-'; format: Format };
+
+/** The result of a run to stdout: the bytes are always there. */
+export interface StdoutRunResult extends RunResult {
+  stdout: Buffer;
+}
+
+/**
+ * The whole pipeline: validate, load, train, and (with outputs) draw and encode. With `out: '-'` the result's
+ * `stdout` is typed as the Buffer it always is, so strict callers need no check.
+ */
+export function run(options: StdoutRunOptions, hooks?: RunHooks): Promise<StdoutRunResult>;
+export function run(options: RunOptions, hooks?: RunHooks): Promise<RunResult>;
 export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
   const warn: Warn = (w) => hooks.warn?.(warningText(w), w);
   const given = resolveConfig(options, warn, { summary: hooks.summary ?? true, stdin: hooks.stdin !== undefined });

@@ -3,13 +3,14 @@
  * and one for the finished run (`--progress json`, the same lines a batch writes), or nothing.
  */
 import type { SingleBar } from 'cli-progress';
+import type { WrittenFile } from './summary';
 
 export type ProgressMode = 'bar' | 'json' | 'none';
 
 export interface Progress {
   frame?: (done: number, total: number) => void;
-  /** The run ended: its outputs, or its error. */
-  end(seconds: number, outputs: string[], error?: string): void;
+  /** The run ended: its outputs (the library's shape, as a batch's job events give them), or its error. */
+  end(seconds: number, outputs: WrittenFile[], error?: string): void;
 }
 
 export function progressReporter(mode: ProgressMode | undefined, stderr: NodeJS.WritableStream & { isTTY?: boolean }, quiet: boolean): Progress {

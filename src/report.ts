@@ -1,4 +1,5 @@
 /** What the command line prints about a run for a person: the short report, and sizes. */
+import { messages } from './errors';
 import type { Summary } from './summary';
 
 /** The report printed when a run writes neither files nor a summary: final weights, optimum. */
@@ -8,10 +9,10 @@ export function humanReport(s: Summary): string {
   const w = (p: Record<string, number>) => Object.entries(p).map(([name, v]) => `${name} = ${f(v)}`).join(', ');
   const lines = s.series
     ? [
-        `${s.model} regression, ${s.series.length} descents, ${s.requested_iterations} iterations on ${s.data.source} (n = ${s.data.n})`,
+        `${s.model} regression, ${s.series.length} descents, ${s.requested_iterations} iterations on ${s.data.source} (n = ${s.data.n}${s.data.skipped ? `; ${messages.builtinSkipped(s.data.skipped)}` : ''})`,
         ...s.series.map((x) => `${x.label} (${x.optimizer}, lr ${f(x.lr)}): ${w(x.final)}${x.diverged ? ` (diverged at ${x.diverged.iteration})` : ''}`),
       ]
-    : [`${s.model} regression, ${s.optimizer}, lr ${f(s.lr!)}, ${s.iterations} iterations on ${s.data.source} (n = ${s.data.n})`, `final:   ${w(s.final!)}`];
+    : [`${s.model} regression, ${s.optimizer}, lr ${f(s.lr!)}, ${s.iterations} iterations on ${s.data.source} (n = ${s.data.n}${s.data.skipped ? `; ${messages.builtinSkipped(s.data.skipped)}` : ''})`, `final:   ${w(s.final!)}`];
   lines.push(s.optimum ? `optimum: ${w(s.optimum)}` : 'optimum: none (the loss has no finite minimum)');
   return lines.join('\n') + '\n';
 }

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { messages, usageError } from '../errors';
 import { removeTempsOf } from '../encode/atomic';
 import { plannedFiles } from '../pipeline/clashes';
-import { upToDate } from '../pipeline/manifest';
+import { summaryOfManifest, upToDate } from '../pipeline/manifest';
 import type { Summary, WrittenFile } from '../summary';
 import { keyWorded, readJobs, type Job } from './jobs';
 import { runPool } from './pool';
@@ -26,7 +26,7 @@ export interface JobResult {
   outputs: WrittenFile[];
   /** Every file the job writes, as named (whatever became of it). */
   planned: string[];
-  /** The run's summary (ok jobs only). */
+  /** The run's summary (ok jobs; up-to-date jobs: the one stored in the manifest when the job rendered). */
   summary?: Summary;
   error?: string;
 }
@@ -34,8 +34,10 @@ export interface JobResult {
 /** What happens during a batch, for progress reports: a frame of a job, a finished job, a warning. */
 export type BatchEvent =
   | { event: 'frame'; job: number; done: number; total: number }
-  | { event: 'job'; job: number; status: JobStatus; seconds: number; outputs: string[]; error?: string }
-  | { event: 'warning'; job: number; message: string };
+  /** `outputs`: the files written (or, up to date, as the manifests describe them); `planned`: every file the job writes. */
+  | { event: 'job'; job: number; status: JobStatus; seconds: number; outputs: WrittenFile[]; planned: string[]; error?: string }
+  /** `code`: the warning's code (see Warning), for a script to act on without reading the words. */
+  | { event: 'warning'; job: number; code: string; message: string };
 
 export interface BatchOptions {
   /** Worker processes (default: the number of cores). */
@@ -76,7 +78,7 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
   };
   const finish = (r: JobResult) => {
     results.set(r.job, r);
-    emit({ event: 'job', job: r.job, status: r.status, seconds: r.seconds, outputs: (r.outputs.length ? r.outputs.map((f) => f.path) : r.planned), ...(r.error ? { error: r.error } : {}) });
+    emit({ event: 'job', job: r.job, status: r.status, seconds: r.seconds, outputs: r.outputs, planned: r.planned, ...(r.error ? { error: r.error } : {}) });
   };
   if (o.signal?.aborted) {
     return mine.map((j) => ({ job: j.index, status: 'interrupted' as const, seconds: 0, outputs: [], planned: plannedOutputs(j) }));
@@ -88,8 +90,10 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
     const outputs = planned.get(job.index)!;
     const current = o.force ? null : upToDate(job.options, job.config, outputs);
     if (current) {
-      const files = current.map((m, i) => ({ path: outputs[i], format: m.format, frames: m.frames, bytes: m.files.reduce((s, f) => s + f.bytes, 0) }));
-      finish({ job: job.index, status: 'up to date', seconds: 0, outputs: files, planned: outputs });
+      // The summary the job gave when it rendered, kept in its first output's manifest: a cached build reports
+      // what a cold one does.
+      const summary = summaryOfManifest(current[0], job.config, dirname(resolve(outputs[0])));
+      finish({ job: job.index, status: 'up to date', seconds: 0, outputs: summary.outputs ?? [], planned: outputs, summary });
     } else if (o.dryRun) finish({ job: job.index, status: 'would render', seconds: 0, outputs: [], planned: outputs });
     else todo.push(job);
   }
@@ -98,7 +102,7 @@ export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {})
     signal: o.signal,
     onMessage(m) {
       if (m.type === 'frame') emit({ event: 'frame', job: m.index, done: m.done, total: m.total });
-      else if (m.type === 'warn') emit({ event: 'warning', job: m.index, message: keyWorded(m.message) });
+      else if (m.type === 'warn') emit({ event: 'warning', job: m.index, code: m.code, message: keyWorded(m.message) });
       else if (m.type === 'done') finish({ job: m.index, status: 'ok', seconds: m.seconds, outputs: m.summary.outputs ?? [], planned: planned.get(m.index)!, summary: m.summary });
       else if (o.signal?.aborted) finish({ job: m.index, status: 'interrupted', seconds: m.seconds, outputs: [], planned: planned.get(m.index)! });
       else finish({ job: m.index, status: 'failed', seconds: m.seconds, outputs: [], planned: planned.get(m.index)!, error: keyWorded(m.message) });

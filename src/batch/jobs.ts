@@ -7,10 +7,10 @@ import * as v from 'valibot';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { OPTION_TABLE, outputOf, resolveConfig, type Format, type RunConfig, type RunOptions } from '../config';
-import { knownAs } from '../options/resolve';
+import { libraryOptions, meantBy } from '../options/spellings';
 import { findDataset } from '../data';
 import { messages, MlvisError, usageError } from '../errors';
-import { librarySchema } from '../options/schema';
+import { issueWords, librarySchema } from '../options/schema';
 import { flagOf } from '../options/table';
 import { filesWritten, hits } from '../pipeline/clashes';
 
@@ -21,8 +21,11 @@ export interface Job {
   config: RunConfig;
 }
 
-/** Reads and checks a whole jobs file; `base` is the folder relative paths in it resolve against. */
-export function readJobs(text: string, base: string, source: string): Job[] {
+/**
+ * Reads and checks a whole jobs file; `base` is the folder relative paths in it resolve against. `forced`
+ * options are set on every job over what the file says (the batch's --manifest).
+ */
+export function readJobs(text: string, base: string, source: string, forced: Partial<RunOptions> = {}): Job[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -31,19 +34,24 @@ export function readJobs(text: string, base: string, source: string): Job[] {
   }
   const { defaults, jobs } = shapeOf(parsed, source);
   // A bad key in the defaults is one problem, said once, not once per job.
-  const problems: string[] = Object.keys(defaults)
-    .filter((k) => !Object.hasOwn(OPTION_TABLE, k))
-    .map((k) => `defaults.${messages.unknownOption(k, JSON.stringify(defaults[k]), knownAs(k))}`);
-  const known = Object.fromEntries(Object.entries(defaults).filter(([k]) => Object.hasOwn(OPTION_TABLE, k)));
+  const given = libraryOptions(defaults, (name) => `defaults${name ? `.${name}` : ''}`);
+  const problems: string[] = [...given.problems];
+  problems.push(
+    ...Object.keys(given.options)
+      .filter((k) => !Object.hasOwn(OPTION_TABLE, k))
+      .map((k) => `defaults.${messages.unknownOption(k, JSON.stringify(given.options[k]), meantBy(k))}`),
+  );
+  const known = Object.fromEntries(Object.entries(given.options).filter(([k]) => Object.hasOwn(OPTION_TABLE, k)));
   const out: Job[] = [];
   jobs.forEach((job, index) => {
     if (job === null || typeof job !== 'object' || Array.isArray(job)) {
       problems.push(`jobs[${index}]: is not an object of options`);
       return;
     }
-    const options = withPaths({ ...known, ...(job as Record<string, unknown>) }, base);
-    if (options.out === '-' || (Array.isArray(options.out) && options.out.includes('-'))) return void problems.push(`jobs[${index}].out: "-" (stdout) is for a single run; a batch job writes files`);
-    const found = problemsOf(options, index);
+    const own = libraryOptions(job as Record<string, unknown>, (name) => `jobs[${index}]${name ? `.${name}` : ''}`);
+    const options = withPaths({ ...known, ...own.options, ...forced }, base);
+    if (options.out === '-' || (Array.isArray(options.out) && options.out.includes('-'))) return void problems.push(...own.problems, `jobs[${index}].out: "-" (stdout) is for a single run; a batch job writes files`);
+    const found = [...own.problems.map(keyWorded), ...problemsOf(options, index, { ...given.spelled, ...own.spelled })];
     if (found.length > 0) return void problems.push(...found);
     out.push({ index, options: options as RunOptions, config: resolveConfig(options as RunOptions) });
   });
@@ -74,10 +82,10 @@ function withPaths(o: Record<string, unknown>, base: string): Record<string, unk
 }
 
 /** Every schema problem of one job, then (when the schema holds) the first rule it breaks, worded by key. */
-function problemsOf(options: Record<string, unknown>, index: number): string[] {
-  const at = (key: string) => `jobs[${index}]${key ? `.${key}` : ''}`;
+function problemsOf(options: Record<string, unknown>, index: number, spelled: Record<string, string>): string[] {
+  const at = (key: string) => `jobs[${index}]${key ? `.${spelled[key] ?? key}` : ''}`;
   const unknown = Object.keys(options).filter((k) => !Object.hasOwn(OPTION_TABLE, k));
-  const problems = unknown.map((k) => `jobs[${index}].${messages.unknownOption(k, JSON.stringify(options[k]), knownAs(k))}`);
+  const problems = unknown.map((k) => `jobs[${index}].${messages.unknownOption(k, JSON.stringify(options[k]), meantBy(k))}`);
   if (!Object.hasOwn(options, 'model')) problems.push(`${at('model')}: is missing (say "linear" or "logistic")`);
   // Without a prototype, as in resolveConfig: valibot reads keys with for…in.
   const known = Object.assign(Object.create(null), Object.fromEntries(Object.entries(options).filter(([k]) => !unknown.includes(k))));
@@ -85,7 +93,7 @@ function problemsOf(options: Record<string, unknown>, index: number): string[] {
   if (!parsed.success) {
     for (const issue of parsed.issues) {
       const key = String(issue.path?.[0]?.key ?? '');
-      if (key !== 'model' || Object.hasOwn(options, 'model')) problems.push(`${at(key)}: ${JSON.stringify(options[key])} ${keyWorded(issue.message)}`);
+      if (key !== 'model' || Object.hasOwn(options, 'model')) problems.push(`${at(key)}: ${JSON.stringify(options[key])} ${keyWorded(issueWords(issue))}`);
     }
   }
   // File names are checked even when another key is wrong, so one pass shows every problem.

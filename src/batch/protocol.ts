@@ -15,6 +15,6 @@ export interface JobMessage {
 /** Worker → parent. */
 export type WorkerMessage =
   | { type: 'frame'; index: number; done: number; total: number }
-  | { type: 'warn'; index: number; message: string }
+  | { type: 'warn'; index: number; code: string; message: string }
   | { type: 'done'; index: number; summary: Summary; seconds: number }
   | { type: 'failed'; index: number; message: string; seconds: number };

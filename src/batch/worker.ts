@@ -36,7 +36,7 @@ async function render(m: JobMessage): Promise<void> {
   const seconds = () => Number(process.hrtime.bigint() - t0) / 1e9;
   try {
     const { summary } = await run(m.options, {
-      warn: (message) => send({ type: 'warn', index: m.index, message }),
+      warn: (message, warning) => send({ type: 'warn', index: m.index, code: warning.code, message }),
       progress: m.frames ? (done, total) => send({ type: 'frame', index: m.index, done, total }) : undefined,
       signal: controller.signal,
       threads: m.threads,

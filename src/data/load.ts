@@ -45,8 +45,8 @@ export interface LoadInput {
 
 /**
  * Loads the data of a run: synthetic when `data` is absent, else a built-in data set or a CSV file.
- * Rows whose x or y cell is missing or not usable are dropped and reported once through `warn`
- * (messages.skippedRows); `Dataset.skipped` holds the count. Throws a run error (exit code 1) with the fix
+ * Rows whose x or y cell is missing or not usable are dropped, and for a CSV file reported once through
+ * `warn` (messages.skippedRows; a built-in set's are listed by "mlvis datasets"); `Dataset.skipped` holds the count. Throws a run error (exit code 1) with the fix
  * for every data problem: file not found / unreadable / not text / malformed, unknown column, fewer than
  * 2 usable rows, a constant x, logistic labels that are not two classes. Synchronous: one read, one parse
  * (for small files and tests; a run streams with loadDatasetAsync).
@@ -107,7 +107,9 @@ function specOf(req: DataRequest, source: DataSource, input: LoadInput = {}): Cs
 function finished(csv: CsvDataset, source: DataSource, warn: Warn): Dataset {
   const { dataset, rows } = csv.end();
   if (source.builtin?.suggested.standardize) dataset.suggestStandardize = true;
-  if (dataset.skipped > 0) warn({ code: 'skippedRows', skipped: dataset.skipped, total: rows, x: dataset.xName, y: dataset.yName });
+  // A built-in set's own gaps are the same on every run: "mlvis datasets" and the summary's data.skipped say
+  // them once. Rows of a user's own file are news, and worth a warning.
+  if (dataset.skipped > 0 && !source.builtin) warn({ code: 'skippedRows', skipped: dataset.skipped, total: rows, x: dataset.xName, y: dataset.yName });
   return dataset;
 }
 

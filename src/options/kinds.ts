@@ -32,7 +32,7 @@ export const int = (min: number, max: number) =>
 export const finite = v.pipe(v.number('must be a number'), v.finite('must be finite'));
 export const positive = v.pipe(finite, v.gtValue(0, 'must be greater than 0'));
 export const fraction = v.pipe(finite, v.minValue(0, 'must be at least 0'), v.ltValue(1, 'must be less than 1'));
-export const text = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+export const text = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'));
 export const choice = <T extends string>(options: readonly T[]) => v.picklist(options, `is not one of ${options.join(', ')}`);
 export const between = (min: number, max: number, why = '') =>
   v.pipe(finite, v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}${why}`));
@@ -69,4 +69,14 @@ export function parseChoices<T extends string>(flag: string, raw: string, option
   if (items.length === 0) throw usageError(messages.badChoice(flag, raw, options));
   for (const s of items) if (!options.includes(s as T)) throw usageError(messages.badChoice(flag, s, options));
   return items.length === 1 ? (items[0] as T) : (items as T[]);
+}
+
+/** The text of --size: WIDTHxHEIGHT. */
+export const SIZE = /^\s*(\d+)\s*[xX×]\s*(\d+)\s*$/;
+
+/** "960x480" (also 960X480, 960×480, spaces around): the frame size in pixels, as --size writes it. */
+export function parseSize(raw: string): { width: number; height: number } {
+  const m = SIZE.exec(raw);
+  if (!m) throw usageError(messages.badSize(raw));
+  return { width: Number(m[1]), height: Number(m[2]) };
 }

@@ -13,7 +13,7 @@ import { outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
-import { librarySchema } from './schema';
+import { issueWords, librarySchema } from './schema';
 
 /** One descent of the run: its optimizer and the settings that may differ between series. */
 export interface SeriesSpec {
@@ -216,7 +216,7 @@ function validate(options: RunOptions): RunOptions {
   const key = String(issue.path?.[0]?.key ?? '');
   const value = key ? own[key] : undefined;
   if (key && !Object.hasOwn(OPTION_TABLE, key)) throw usageError(messages.unknownOption(key, shown(value), knownAs(key)));
-  throw usageError(`${key ? flagOf(key) : 'options'}: ${shown(value)} ${issue.message}`);
+  throw usageError(`${key ? flagOf(key) : 'options'}: ${shown(value)} ${issueWords(issue)}`);
 }
 
 /** A value as the message shows it: JSON, but NaN, Infinity and BigInt as written (JSON has none of them). */
@@ -244,7 +244,7 @@ export function knownAs(key: string): string | undefined {
 }
 
 /** Levenshtein distance (insertions, deletions, substitutions), for short option names. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];

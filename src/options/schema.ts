@@ -16,3 +16,11 @@ export function librarySchema(): v.GenericSchema {
   }
   return cached;
 }
+
+/**
+ * A validation issue's words: the table's own message, or (should a schema lack one) a plain sentence
+ * rather than the validator's "Invalid type: Expected …", which names no fix.
+ */
+export function issueWords(issue: v.BaseIssue<unknown>): string {
+  return /^Invalid [a-z]+:/.test(issue.message) ? 'is not a value this option takes (see its line in "mlvis linear --help")' : issue.message;
+}

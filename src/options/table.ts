@@ -125,19 +125,19 @@ export const OPTION_TABLE = {
   /** The data: a built-in data set's name (see `mlvis datasets`), a CSV file's path, or `'-'` for CSV text given in {@link RunOptions.csv} (the command line reads stdin). Absent: synthetic data ({@link RunOptions.points}, {@link RunOptions.noise}, {@link RunOptions.seed}). Flag `--data`. */
   data: spec({ flag: '--data', arg: '<name|path|->', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets"), a CSV file, or - for CSV on stdin; default: synthetic data' }),
   /** With `data: '-'`: the CSV text itself (a header row, then one row per sample). Library only; the command line fills it from stdin. */
-  csv: spec({ group: 'Data', schema: v.string(), applies: { needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
+  csv: spec({ group: 'Data', schema: v.string('must be text'), applies: { needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
   /** The CSV column used as x, by its header name. Default: the data set's suggested column, else the first numeric one. Flag `--x`. */
-  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string(), applies: { needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column)' }),
+  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column)' }),
   /** The CSV column used as y (the target), by its header name. Default: the suggested column, else the second numeric one. Flag `--y`. */
-  y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string(), applies: { needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
+  y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
   /** Logistic regression: the label of the y column that counts as 1; every other label is 0. Default: a built-in set's suggestion; else the column must hold 0/1 or true/false words. Flag `--positive`. */
-  positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string(), applies: { needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
+  positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string('must be text'), applies: { needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
   /** Synthetic data: the number of points, 2 to 10,000,000. Default 100. Flag `--points`. */
   points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, applies: { needs: 'synthetic' }, help: 'synthetic data: number of points' }),
   /** Synthetic data: the standard deviation of the noise added to y (linear), or of x around ±1 in each class (logistic; 0 gives separable data); at least 0. Default 1. Flag `--noise`. */
   noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1', applies: { needs: 'synthetic' }, help: 'synthetic data: noise standard deviation' }),
   /** Seed for synthetic data and for the sample order of `sgd` and `minibatch`; the same seed gives byte-identical output. Default `'mlvis'`. Flag `--seed`. */
-  seed: spec({ flag: '--seed', arg: '<s>', group: 'Data', schema: v.string(), default: 'mlvis', applies: { seeded: true }, help: 'seed for synthetic data and the sgd/minibatch sample order' }),
+  seed: spec({ flag: '--seed', arg: '<s>', group: 'Data', schema: v.string('must be text'), default: 'mlvis', applies: { seeded: true }, help: 'seed for synthetic data and the sgd/minibatch sample order' }),
   // ---- training ----
   /** The optimizer (`'gd'`, `'sgd'`, `'minibatch'`, `'momentum'`, `'nesterov'`, `'adagrad'`, `'rmsprop'`, `'adam'`), or an array of 2 to 6 of them to race from the same start. Default `'gd'`. Flag `--optimizer`. */
   optimizer: spec({
@@ -168,9 +168,9 @@ export const OPTION_TABLE = {
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units. Default `[0, 0]`. Flag `--init`. */
   init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
   /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */
-  standardize: spec({ flag: '--standardize', negatable: 'train on x as it is, to see the raw valley (the default for synthetic data)', group: 'Training', schema: v.boolean(), defaultText: 'on for built-in data sets and CSV files', help: 'train on standardized x (the surface is drawn in those weights); report everything in the data units' }),
+  standardize: spec({ flag: '--standardize', negatable: 'train on x as it is, to see the raw valley (the default for synthetic data)', group: 'Training', schema: v.boolean('must be true or false'), defaultText: 'on for built-in data sets and CSV files', help: 'train on standardized x (the surface is drawn in those weights); report everything in the data units' }),
   /** Train twice from the same start with the same optimizer and the same rate — once on x as it is, once on standardized x — and draw the two loss surfaces side by side: the raw valley in the data-unit weights on the left, the round bowl in the standardized weights on the right, each headed with its loss and the iterations it needed to close 99 % of the loss gap. The shared rate is {@link RunOptions.lr} when given, else 0.9 of the smaller of the two sides' stability limits (the raw valley's), so a rate that fails on one side is shown failing there. Without {@link RunOptions.iterations} each side runs as long as it needs (a probe run chooses the length). Only the two surfaces are drawn (no fit or loss panel). Cannot be combined with a race, a sweep, `standardize` or `layout`. Default false. Flag `--compare-standardize`. */
-  compareStandardize: spec({ flag: '--compare-standardize', group: 'Training', schema: v.boolean(), default: false, help: 'train on raw and on standardized x with the same optimizer and rate (--lr, else 0.9 of the raw valley\'s stability limit) and draw the two loss surfaces side by side, each with the iterations it needed for 99 % of the gap (without --iters, as long as the slower side needs); surfaces only' }),
+  compareStandardize: spec({ flag: '--compare-standardize', group: 'Training', schema: v.boolean('must be true or false'), default: false, help: 'train on raw and on standardized x with the same optimizer and rate (--lr, else 0.9 of the raw valley\'s stability limit) and draw the two loss surfaces side by side, each with the iterations it needed for 99 % of the gap (without --iters, as long as the slower side needs); surfaces only' }),
   // ---- animation ----
   /** The file(s) to write, by extension: `.gif`, `.mp4`, `.webm`, `.png` (a still; a name with `%04d` writes every frame), or `'-'` for stdout with {@link RunOptions.format}. Several names render once and write each. Absent: no drawing. Flag `--out` (repeatable). */
   out: spec({
@@ -181,7 +181,7 @@ export const OPTION_TABLE = {
   /** With `out: '-'`: the format written to stdout (`'gif'`, `'mp4'`, `'webm'`, `'png'`); the library returns the bytes as `RunResult.stdout`. Flag `--format`. */
   format: spec({ flag: '--format', arg: '<gif|mp4|webm|png>', group: 'Animation', choices: ['gif', 'mp4', 'webm', 'png'], schema: v.picklist(['gif', 'mp4', 'webm', 'png'], 'is not one of gif, mp4, webm, png'), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout)' }),
   /** Beside each MP4 or WebM, also write a PNG of its last frame for `<video poster>` (`fit.mp4` → `fit.png`). Default false. Flag `--poster`. */
-  poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean(), default: false, applies: { outputs: ['mp4', 'webm'] }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
+  poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { outputs: ['mp4', 'webm'] }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
   /** How a sweep or race is drawn: `'files'` (one file per value, suffixed), `'overlay'` (every path on one surface) or `'grid'` (small multiples). Default: `'files'` for a sweep, `'overlay'` for a race. Flag `--layout`. */
   layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid)' }),
   /** Frame width in pixels, 160 to 8192 (rounded down to even for MP4/WebM, with a warning). Default 960. The command line sets it with `--size WxH`. */
@@ -189,11 +189,11 @@ export const OPTION_TABLE = {
   /** Frame height in pixels, 120 to 8192 (rounded down to even for MP4/WebM, with a warning). Default 480. The command line sets it with `--size WxH`. */
   height: spec({ group: 'Animation', schema: int(120, 8192), default: 480, applies: { needs: 'out' }, help: 'frame height in pixels' }),
   /** The panels side by side, in order, from `'surface'` (loss surface and path), `'fit'` (data and model) and `'loss'` (loss by iteration). Default `['surface', 'fit']`. Flag `--panels`. */
-  panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS)), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out', layouts: ['single', 'files', 'overlay'] }, help: 'panels, comma-separated from surface, fit, loss' }),
+  panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS), 'is not a list of panels from surface, fit, loss'), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out', layouts: ['single', 'files', 'overlay'] }, help: 'panels, comma-separated from surface, fit, loss' }),
   /** On the surface panel, under the path of each `sgd` or `minibatch` series: the path of full-batch gradient descent from the same start for the same iterations, dashed and faint, with a ring where it is at the frame's iteration. Its rate is the one the stochastic step averages to: minibatch's own, sgd's divided by the loss's gradient scale (2 for linear, whose sgd rule leaves out the 2 of d/dr r²). Default false. Flag `--reference-path`. */
-  referencePath: spec({ flag: '--reference-path', group: 'Animation', schema: v.boolean(), default: false, applies: { needs: 'out', stochastic: true, panel: 'surface' }, help: 'sgd, minibatch: under the path, full-batch gradient descent from the same start, dashed, with a ring at the same iteration' }),
+  referencePath: spec({ flag: '--reference-path', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out', stochastic: true, panel: 'surface' }, help: 'sgd, minibatch: under the path, full-batch gradient descent from the same start, dashed, with a ring at the same iteration' }),
   /** On the surface panel, at each series' current point: an arrow of the gradient step −∇g/L (L the loss's largest curvature, in the surface's units; on a round bowl it lands on the minimum, so its length is the distance a safe full step would go), and for `momentum`, `nesterov` and `adam` a second arrow of the last step taken, w_k − w_(k−1), the velocity they carry. Default false. Flag `--arrows`. */
-  arrows: spec({ flag: '--arrows', group: 'Animation', schema: v.boolean(), default: false, applies: { needs: 'out', panel: 'surface' }, help: 'at the current point, the gradient step −∇g/L (L the largest curvature: on a round bowl it lands on the minimum); for momentum, nesterov and adam also the last step taken (the velocity)' }),
+  arrows: spec({ flag: '--arrows', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out', panel: 'surface' }, help: 'at the current point, the gradient step −∇g/L (L the largest curvature: on a round bowl it lands on the minimum); for momentum, nesterov and adam also the last step taken (the velocity)' }),
   /** How the loss surface panel is drawn: `'2d'` (contour bands seen from above) or `'3d'` (a shaded mesh in perspective, the loss vertical on a log-like scale, the paths riding on it). Not with `layout: 'grid'`. Default `'2d'`. Flag `--view`. */
   view: spec({ flag: '--view', arg: '<2d|3d>', group: 'Animation', choices: VIEWS, schema: choice(VIEWS), default: '2d' as ViewName, applies: { needs: 'out', panel: 'surface' }, help: 'the loss surface as contour bands seen from above (2d), or as a shaded mesh in perspective with the loss vertical (3d)' }),
   /** With `view: '3d'`: the degrees the camera turns about the vertical axis from the first frame of an animation to the last, −720 to 720 (negative turns clockwise). Default 0: the camera stands still. Flag `--orbit`. */
@@ -239,18 +239,18 @@ export const OPTION_TABLE = {
   fontScale: spec({ flag: '--font-scale', arg: '<f>', group: 'Text', schema: between(0.5, 3), parse: num, default: 1, applies: { needs: 'out' }, help: 'scale all text by f (0.5 to 3), e.g. 1.4 for a slide' }),
   // ---- report ----
   /** Write `OUT.json` beside each output: the mlvis version, the resolved options, sha256 of the data and of the output; a batch skips jobs whose manifests are up to date. Default false. Flag `--manifest`. */
-  manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'out' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),
+  manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),
   /** Include every iteration's weights and loss in the summary. Default false. Flag `--trajectory`. */
-  trajectory: spec({ flag: '--trajectory', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'summary' }, help: 'include every iteration in the summary' }),
+  trajectory: spec({ flag: '--trajectory', group: 'Report', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'summary' }, help: 'include every iteration in the summary' }),
 };
 
 /** The command line's own options (printing, the summary's destination, --size for width and height). */
 export const CLI_OPTIONS = {
-  size: spec({ flag: '--size', arg: '<WxH>', group: 'Animation', schema: v.string(), defaultText: '960x480', applies: { needs: 'out' }, help: 'frame size in pixels' }),
+  size: spec({ flag: '--size', arg: '<WxH>', group: 'Animation', schema: v.string('must be text'), defaultText: '960x480', applies: { needs: 'out' }, help: 'frame size in pixels' }),
   summary: spec({ flag: '--summary', arg: '<path|->', group: 'Report', schema: text, help: 'write the run summary as JSON to a file, or - for stdout' }),
   progress: spec({ flag: '--progress', arg: '<mode>', group: 'Messages', choices: ['bar', 'json', 'none'], schema: v.picklist(['bar', 'json', 'none']), defaultText: 'bar on a terminal, else none', help: 'progress on stderr: a bar, one JSON line per frame and per finished run (json), or none' }),
-  quiet: spec({ flag: '--quiet', group: 'Messages', schema: v.boolean(), help: 'no warnings or progress on stderr' }),
-  verbose: spec({ flag: '--verbose', group: 'Messages', schema: v.boolean(), help: 'show stack traces on errors' }),
+  quiet: spec({ flag: '--quiet', group: 'Messages', schema: v.boolean('must be true or false'), help: 'no warnings or progress on stderr' }),
+  verbose: spec({ flag: '--verbose', group: 'Messages', schema: v.boolean('must be true or false'), help: 'show stack traces on errors' }),
 };
 
 export type OptionTable = typeof OPTION_TABLE;

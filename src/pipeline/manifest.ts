@@ -34,6 +34,11 @@ export interface Manifest {
   optimum: Summary['optimum'];
   /** Every file of the output (one, or each frame of a %d sequence), with its sha256 and size. */
   files: { path: string; sha256: string; bytes: number }[];
+  /**
+   * The run's whole summary, its paths (files written, a data file) relative to the manifest's folder: what an
+   * up-to-date job reports, the same as when it rendered (see summaryOfManifest).
+   */
+  summary: Summary;
 }
 
 export function manifestPath(output: string): string {
@@ -121,6 +126,7 @@ export async function stageManifests(
         const bytes = readFileSync(commit.tempFor(path) ?? path);
         return { path: here(dirname(resolve(file.path)), path), sha256: sha256(bytes), bytes: bytes.length };
       }),
+      summary: withPaths(summary, config, (p) => here(dirname(resolve(file.path)), p)),
     };
     const target = manifestPath(file.path);
     const temp = await createTemp(target);
@@ -147,6 +153,8 @@ export function upToDate(options: RunOptions, config: RunConfig, outputs: string
     const folder = dirname(resolve(out));
     const m = readManifest(manifestPath(out));
     if (!m || m.mlvis !== VERSION || m.data_sha256 !== data || !Array.isArray(m.files)) return null;
+    // Without the summary the job could not report what a rendered job reports: render it again.
+    if (m.summary === null || typeof m.summary !== 'object') return null;
     if (JSON.stringify(m.options) !== JSON.stringify(canonicalOptions(options, folder))) return null;
     const intact = m.files.every((f) => {
       const path = resolve(folder, f.path);
@@ -156,6 +164,25 @@ export function upToDate(options: RunOptions, config: RunConfig, outputs: string
     found.push(m);
   }
   return found;
+}
+
+/**
+ * The summary an up-to-date job reports: the one its manifest (in `folder`) stored when the job rendered, with
+ * its paths made absolute again, so a cached build reports what a cold one does (a moved folder included).
+ */
+export function summaryOfManifest(m: Manifest, config: RunConfig, folder: string): Summary {
+  return withPaths(m.summary, config, (p) => resolve(folder, p));
+}
+
+/** A summary with each path in it (the files written; the data, when it is a file) passed through `to`. */
+function withPaths(s: Summary, config: Pick<RunConfig, 'data'>, to: (path: string) => string): Summary {
+  const files = (list: WrittenFile[] | undefined) => list?.map((f) => (f.path === '-' ? f : { ...f, path: to(f.path) }));
+  const dataIsFile = config.data !== undefined && config.data !== '-' && /[/\\.]/.test(config.data);
+  const out: Summary = { ...s, data: dataIsFile ? { ...s.data, source: to(s.data.source) } : s.data };
+  if (s.out !== undefined && s.out !== '-') out.out = to(s.out);
+  if (s.outputs) out.outputs = files(s.outputs);
+  if (s.series) out.series = s.series.map((x) => (x.outputs ? { ...x, outputs: files(x.outputs) } : x));
+  return out;
 }
 
 /** A manifest mlvis wrote, or null (missing, unreadable, or not one of ours). */

@@ -1,5 +1,6 @@
 import { readJobs, keyWorded } from '../../src/batch';
-import { messages, MlvisError } from '../../src/errors';
+import { BATCH_EXAMPLE, messages, MlvisError } from '../../src/errors';
+import { OPTION_TABLE } from '../../src/config';
 
 function problems(text: string): string {
   try {
@@ -13,12 +14,12 @@ function problems(text: string): string {
 
 describe('a jobs file is checked whole before anything renders', () => {
   it('lists every bad field at once, by job index and JSON key', () => {
-    const text = JSON.stringify([{ model: 'linear', lr: -1 }, { model: 'linear', colour: 'red', iters: 5 }, { frames: 1 }, { model: 'linear', frames: 10, every: 2 }]);
+    const text = JSON.stringify([{ model: 'linear', lr: -1 }, { model: 'linear', colour: 'red', iter: 5 }, { frames: 1 }, { model: 'linear', frames: 10, every: 2 }]);
     expect(problems(text)).toBe(
       messages.badJobs('jobs.json', [
         'jobs[0].lr: -1 must be greater than 0',
         'jobs[1].colour: "red" is not an option mlvis knows',
-        'jobs[1].iters: 5 is not an option mlvis knows; the option is called iterations',
+        'jobs[1].iter: 5 is not an option mlvis knows; the option is called iters',
         'jobs[2].model: is missing (say "linear" or "logistic")',
         'jobs[2].frames: 1 must be at least 2',
         'jobs[3]: frames and every both choose the frames; give only one of them',
@@ -27,10 +28,10 @@ describe('a jobs file is checked whole before anything renders', () => {
   });
 
   it('names a bad default once, and a bad file name beside another problem', () => {
-    const text = JSON.stringify({ defaults: { model: 'linear', iters: 5 }, jobs: [{ out: 'q.txt', fps: 0 }, {}] });
+    const text = JSON.stringify({ defaults: { model: 'linear', iter: 5 }, jobs: [{ out: 'q.txt', fps: 0 }, {}] });
     expect(problems(text)).toBe(
       messages.badJobs('jobs.json', [
-        'defaults.iters: 5 is not an option mlvis knows; the option is called iterations',
+        'defaults.iter: 5 is not an option mlvis knows; the option is called iters',
         'jobs[0].fps: 0 must be at least 0.1',
         `jobs[0].out: cannot tell the format of "/base/q.txt"; use a name ending in .gif, .mp4, .webm or .png`,
       ]),
@@ -69,4 +70,47 @@ test('a misspelt key names the option it is one or two letters from', () => {
   expect(() => readJobs(JSON.stringify([{ model: 'linear', optimiser: 'adam' }]), '/tmp', 'jobs.json')).toThrow(
     'jobs[0].optimiser: "adam" is not an option mlvis knows; the option is called optimizer',
   );
+});
+
+describe('a job may be written with the command line’s names and value forms (issue 17)', () => {
+  const one = (job: Record<string, unknown>, defaults: Record<string, unknown> = {}) => readJobs(JSON.stringify({ defaults, jobs: [job] }), '/base', 'jobs.json')[0].options;
+
+  it('takes the long names in camelCase and the command line’s text, as the library’s keys and values', () => {
+    const cli = one({ model: 'linear', iters: 300, size: '800x400', panels: 'surface,fit,loss', optimizer: 'gd,momentum,adam', batchSize: '8', init: '-2,5', out: 'r.gif' });
+    const lib = one({ model: 'linear', iterations: 300, width: 800, height: 400, panels: ['surface', 'fit', 'loss'], optimizer: ['gd', 'momentum', 'adam'], batchSize: 8, init: [-2, 5], out: 'r.gif' });
+    expect(cli).toEqual(lib);
+    expect(one({ model: 'linear', lr: '0.02,0.2', out: 's.gif' }).lr).toEqual([0.02, 0.2]);
+    expect(one({ model: 'linear', optimizer: 'gd,adam', lr: 'gd=0.1,adam=0.05', out: 's.gif' }).lr).toEqual({ gd: 0.1, adam: 0.05 });
+    expect(one({ model: 'logistic', data: 'penguins', labels: 'f,m', frame: '10,last', out: 'p.png' })).toMatchObject({ labels: ['f', 'm'], frame: [10, 'last'] });
+    expect(one({ model: 'linear', noStandardize: true }).standardize).toBe(false);
+    // Defaults take them too, and a job's own spelling overrides the default's other one.
+    expect(one({ model: 'linear', iterations: 7 }, { iters: 300 }).iterations).toBe(7);
+  });
+
+  it('words a bad value in the command line’s text by job and key, and refuses two spellings of one option', () => {
+    expect(problems(JSON.stringify([{ model: 'linear', lr: '0.1,x' }]))).toBe(messages.badJobs('jobs.json', ['jobs[0].lr: "x" is not a number']));
+    expect(problems(JSON.stringify([{ model: 'linear', iters: 2.5 }]))).toBe(messages.badJobs('jobs.json', ['jobs[0].iters: 2.5 must be a whole number']));
+    expect(problems(JSON.stringify([{ model: 'linear', size: '800' }]))).toBe(messages.badJobs('jobs.json', [`jobs[0].size: ${messages.badJobSize('"800"')}`]));
+    expect(problems(JSON.stringify([{ model: 'linear', iters: 5, iterations: 6 }]))).toBe(messages.badJobs('jobs.json', ['jobs[0]: iters and iterations both set iterations; give it once']));
+    expect(problems(JSON.stringify([{ model: 'linear', panels: 'surface,map' }]))).toBe(messages.badJobs('jobs.json', ['jobs[0].panels: "map" is not one of surface, fit, loss']));
+  });
+
+  it('never passes on the validator’s own words: every key, every wrong kind of value', () => {
+    for (const key of Object.keys(OPTION_TABLE)) {
+      for (const value of [{}, [], [{}], 'x', true, 1.5, null, [1, 'a']]) {
+        let text = '';
+        try {
+          readJobs(JSON.stringify([{ model: 'linear', [key]: value }]), '/base', 'jobs.json');
+        } catch (e) {
+          text = (e as Error).message;
+        }
+        expect(text).not.toMatch(/Invalid|Expected|received/);
+        expect(text).not.toMatch(/\n/);
+      }
+    }
+  });
+});
+
+test('the jobs file that mlvis batch --help shows is a valid one', () => {
+  expect(readJobs(JSON.stringify(BATCH_EXAMPLE), '/base', 'jobs.json').map((j) => j.config.manifest)).toEqual([true, true, true]);
 });

@@ -112,12 +112,13 @@ describe('mlvis batch (CLI, in-process; the workers are processes)', () => {
   it('--progress json gives one line per frame and per job', async () => {
     const sub = mkdtempSync(join(dir, 'json-'));
     const file = join(sub, 'jobs.json');
-    writeFileSync(file, JSON.stringify([{ model: 'linear', ...SMALL, out: 'a.gif' }]));
+    writeFileSync(file, JSON.stringify([{ model: 'linear', ...SMALL, momentum: 0.5, out: 'a.gif' }]));
     const r = await mlvisInProcess(['batch', file, '--progress', 'json']);
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.event === 'frame').map((l) => l.done)).toEqual([1, 2, 3, 4]);
-    expect(lines[lines.length - 1]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [join(sub, 'a.gif')] });
+    expect(lines.find((l) => l.event === 'warning')).toMatchObject({ job: 0, code: 'optionIgnored', message: expect.stringContaining('momentum') });
+    expect(lines[lines.length - 1]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [{ path: join(sub, 'a.gif'), format: 'gif', frames: 4, bytes: expect.any(Number) }], planned: [join(sub, 'a.gif')] });
   });
 
   it('refuses a bad shard and a bad --jobs', async () => {
@@ -192,4 +193,70 @@ describe('a jobs file that is a FIFO', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+});
+
+describe('mlvis batch flags and help (issue 17)', () => {
+  it('--manifest writes a manifest for every job; --force, --quiet and --progress are taken too', async () => {
+    const sub = mkdtempSync(join(dir, 'flags-'));
+    const file = join(sub, 'jobs.json');
+    writeFileSync(file, JSON.stringify({ defaults: { model: 'linear', ...SMALL }, jobs: [{ out: 'a.png' }, { out: 'b.png', manifest: false }] }));
+    const first = await mlvisInProcess(['batch', file, '--manifest', '--quiet']);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    expect(existsSync(join(sub, 'a.png.json')) && existsSync(join(sub, 'b.png.json'))).toBe(true);
+    const again = await mlvisInProcess(['batch', file, '--manifest', '--progress', 'json']);
+    const jobs = () => again.stderr.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'job').map((l) => l.status);
+    expect([again.code, jobs()]).toEqual([0, ['up to date', 'up to date']]);
+    const forced = await mlvisInProcess(['batch', file, '--manifest', '--force', '--quiet', '--progress', 'json']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'job').map((l) => l.status)).toEqual(['ok', 'ok']);
+  });
+
+  it('--help shows a jobs file in the command line’s spellings, the manifest key and the key naming', async () => {
+    const r = await mlvisInProcess(['batch', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(messages.batchHelp());
+    expect(r.stdout).toMatch(/"manifest": true/);
+    expect(r.stdout).toMatch(/camelCase \(iters/);
+  });
+});
+
+test('a warning several jobs share is said once, then which other jobs had it (issue 17)', async () => {
+  const sub = mkdtempSync(join(dir, 'once-'));
+  const file = join(sub, 'jobs.json');
+  writeFileSync(file, JSON.stringify({ defaults: { model: 'linear', iterations: 5, momentum: 0.5 }, jobs: [{ seed: 'a' }, { seed: 'b' }, { seed: 'c' }] }));
+  const r = await mlvisInProcess(['batch', file, '--jobs', '2']);
+  expect(r.code).toBe(0);
+  // Workers finish in any order: one job's line first, then the other two named in one line.
+  const lines = r.stderr.split('\n').filter((l) => l.includes('momentum is ignored'));
+  expect(lines).toHaveLength(2);
+  const [first, jobs] = [Number(/^mlvis: warning: job (\d): /.exec(lines[0])![1]), [0, 1, 2]];
+  const said = lines[0].replace(/^mlvis: warning: job \d: /, '');
+  expect(lines[1]).toBe(`mlvis: warning: ${messages.alsoInJobs(jobs.filter((j) => j !== first), said)}`);
+  expect(r.stderr).not.toMatch(/ too: /);
+});
+
+test('an up-to-date job reports the summary it gave when it rendered, also after a move (issue 17)', async () => {
+  const sub = mkdtempSync(join(dir, 'cached-'));
+  writeFileSync(join(sub, 'd.csv'), 'x,y\n1,2\n2,4.5\n3,5.5\n4,8\n5,\n');
+  const jobs = {
+    defaults: { model: 'linear', ...SMALL, manifest: true },
+    jobs: [{ data: 'd.csv', out: ['a.gif', 'a.png'] }, { lr: '0.1,0.2', out: 's.png' }, { model: 'logistic', data: 'penguins', trajectory: true, out: 'p/%02d.png' }],
+  };
+  writeFileSync(join(sub, 'jobs.json'), JSON.stringify(jobs));
+  const summaries = async (folder: string) => {
+    const r = await mlvisInProcess(['batch', join(folder, 'jobs.json'), '--summary', '-', '--quiet']);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout) as { status: string; seconds: number }[]).map(({ status, seconds, ...rest }) => ({ status, seconds: typeof seconds, rest }));
+  };
+  const cold = await summaries(sub);
+  expect(cold.map((s) => s.status)).toEqual(['ok', 'ok', 'ok']);
+  expect(Object.keys(cold[0].rest).length).toBeGreaterThan(15);
+  const moved = `${sub}-moved`;
+  renameSync(sub, moved);
+  const cached = await summaries(moved);
+  expect(cached.map((s) => s.status)).toEqual(['up to date', 'up to date', 'up to date']);
+  // The same summary, key for key and in order, with the paths of where the project now is.
+  const there = JSON.parse(JSON.stringify(cold.map((s) => s.rest)).split(sub).join(moved));
+  expect(JSON.stringify(cached.map((s) => s.rest))).toBe(JSON.stringify(there));
+  rmSync(moved, { recursive: true, force: true });
 });

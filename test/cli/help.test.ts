@@ -7,7 +7,7 @@ import { mlvisInProcess } from '../helpers/cli';
 
 describe('the command line is built from the option table', () => {
   it('--help lists every flag of the table with its help line and default, in its group', async () => {
-    const r = await mlvisInProcess(['linear', '--help']);
+    const r = await mlvisInProcess(['logistic', '--help']);
     expect(r.code).toBe(0);
     const help = r.stdout.replace(/\s+/g, ' ');
     for (const spec of Object.values({ ...OPTION_TABLE, ...CLI_OPTIONS }) as OptionSpec[]) {
@@ -17,6 +17,15 @@ describe('the command line is built from the option table', () => {
     }
     expect(help).toMatch(/--iters <n> iterations, i\.e\. updates \(default 1000\)/);
     expect(help).toMatch(/Training options:.*--optimizer.*Animation options:.*--out/);
+  });
+
+  it('linear --help leaves out the logistic-only flags, which still only warn (issue 17)', async () => {
+    const help = (await mlvisInProcess(['linear', '--help'])).stdout;
+    expect(help).not.toMatch(/--positive|--labels/);
+    expect(help).toMatch(/--iters/);
+    const r = await mlvisInProcess(['linear', '--positive', 'x', '--iters', '3', '--summary', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--positive is ignored');
   });
 
   it('turns each flag into the library option of the same declaration', () => {
@@ -106,7 +115,9 @@ describe('--progress json on a single run', () => {
       expect(r.code).toBe(0);
       const lines = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
       expect(lines.map((l) => l.event)).toEqual(['warning', 'frame', 'frame', 'frame', 'job']);
-      expect(lines[4]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [out] });
+      // The library's shape for files, and the warning's code (issue 17).
+      expect(lines[0]).toMatchObject({ event: 'warning', code: 'optionIgnored', message: expect.stringContaining('--momentum') });
+      expect(lines[4]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [{ path: out, format: 'gif', frames: 3, bytes: expect.any(Number) }] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

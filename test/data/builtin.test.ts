@@ -36,7 +36,8 @@ describe('the built-in data sets', () => {
     expect(sum(data.x)).toBe(68713);
     expect(sum(data.y)).toBe(1437000);
     expect([data.x[0], data.y[0]]).toEqual([181, 3750]);
-    expect(warnings).toEqual([messages.skippedRows(2, 344, 'Flipper Length (mm)', 'Body Mass (g)')]);
+    // A built-in set's own gaps are no warning (issue 17): "mlvis datasets" and data.skipped say them.
+    expect(warnings).toEqual([]);
   });
 
   test('penguins, logistic, default columns: Sex with MALE positive; "." and blanks skipped', () => {
@@ -46,7 +47,7 @@ describe('the built-in data sets', () => {
     expect(data.x.length).toBe(333);
     expect(sum(data.y)).toBe(168);
     expect(sum(data.x)).toBe(1400950);
-    expect(warnings).toEqual([messages.skippedRows(11, 344, 'Body Mass (g)', 'Sex')]);
+    expect(warnings).toEqual([]);
   });
 
   test('penguins, logistic, the issue\'s command: --x "Body Mass (g)" --y Sex --positive MALE', () => {
