@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { keyWorded, readJobs, refuseSummaryClash, runBatch, type BatchEvent, type JobResult } from './batch';
+import { keyWorded, readJobs, refuseBatchClashes, runBatch, type BatchEvent, type JobResult } from './batch';
 import { messages, MlvisError, runError, usageError } from './errors';
 import { reserveText } from './output';
 import type { Io } from './cli';
@@ -31,7 +31,7 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
   const jobs = readJobs(text, file === '-' ? process.cwd() : dirname(resolve(file)), file === '-' ? 'stdin' : file);
   const summaryTo = flags.summary;
   if (summaryTo === '') throw usageError(messages.badNumber('--summary', '', 'a file name or -'));
-  if (summaryTo !== undefined && summaryTo !== '-') refuseSummaryClash(jobs, summaryTo, file === '-' ? undefined : file);
+  refuseBatchClashes(jobs, { jobsFile: file, summary: summaryTo });
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   const json = flags.progress === 'json';
   const table = !flags.quiet && !json;

@@ -14,7 +14,8 @@ import type { Summary, WrittenFile } from '../summary';
 import { keyWorded, readJobs, type Job } from './jobs';
 import { runPool } from './pool';
 
-export { readJobs, keyWorded, refuseSummaryClash, type Job } from './jobs';
+export { readJobs, keyWorded, type Job } from './jobs';
+export { refuseBatchClashes } from './clashes';
 
 export type JobStatus = 'ok' | 'failed' | 'up to date' | 'interrupted' | 'would render';
 

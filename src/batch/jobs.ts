@@ -12,7 +12,7 @@ import { findDataset } from '../data';
 import { messages, MlvisError, usageError } from '../errors';
 import { librarySchema } from '../options/schema';
 import { flagOf } from '../options/table';
-import { filesWritten, hits } from '../pipeline/clashes';
+import { clashesBetween } from './clashes';
 
 export interface Job {
   /** Position in the file's job list, from 0: how the job is named in messages, tables and summaries. */
@@ -116,42 +116,4 @@ export function keyWorded(message: string): string {
     if (flag !== '--size') out = out.split(flag + ' ').join(`${key} `).split(flag + ':').join(`${key}:`).split(flag + ',').join(`${key},`);
   }
   return out.replace(/--size/g, 'width/height').replace(/--([a-z][a-z0-9-]*)/g, (_, f: string) => f.replace(/-([a-z])/g, (__, c: string) => c.toUpperCase()));
-}
-
-/**
- * Two jobs that would write the same file (directly, through a sweep suffix, a still list, a %d pattern or a
- * manifest), and a job that would write over another job's data.
- */
-function clashesBetween(jobs: Job[]): string[] {
-  const problems: string[] = [];
-  const planned = jobs.map((j) => filesWritten(j.config));
-  jobs.forEach((a, i) => {
-    for (let j = 0; j < jobs.length; j++) {
-      if (j > i) {
-        for (const fa of planned[i]) {
-          const clash = planned[j].find((fb) => hits(fa, fb.path) || hits(fb, fa.path));
-          if (clash) problems.push(`jobs[${a.index}] and jobs[${jobs[j].index}] both write ${clash.name}`);
-        }
-      }
-      const data = dataFile(jobs[j].config);
-      if (j !== i && data && planned[i].some((f) => hits(f, data))) problems.push(`jobs[${a.index}] writes over the data of jobs[${jobs[j].index}] (${jobs[j].config.data})`);
-    }
-  });
-  return problems;
-}
-
-/** The file a job reads its data from, as an absolute path (none for synthetic data, stdin or a built-in set). */
-export function dataFile(config: RunConfig): string | undefined {
-  if (config.data === undefined || config.data === '-' || (/^[^/\\.]+$/.test(config.data) && findDataset(config.data))) return undefined;
-  return resolve(config.data);
-}
-
-/** Refuses a batch summary that would overwrite the jobs file, a job's data, or any file a job writes. */
-export function refuseSummaryClash(jobs: Job[], summaryPath: string, jobsFile: string | undefined): void {
-  const summary = resolve(summaryPath);
-  if (jobsFile !== undefined && resolve(jobsFile) === summary) throw usageError(messages.summaryIsJobsFile(summaryPath));
-  for (const job of jobs) {
-    if (filesWritten(job.config).some((f) => hits(f, summary))) throw usageError(messages.summaryIsOutput(summaryPath));
-    if (dataFile(job.config) === summary) throw usageError(messages.outputIsInput(summaryPath));
-  }
 }
