@@ -13,6 +13,8 @@ import { messages, MlvisError, usageError } from '../errors';
 import { librarySchema } from '../options/schema';
 import { flagOf } from '../options/table';
 import { clashesBetween } from './clashes';
+import { checkJson, type JsonPath } from './jsonCheck';
+import { filesWritten, nameProblem } from '../pipeline/clashes';
 
 export interface Job {
   /** Position in the file's job list, from 0: how the job is named in messages, tables and summaries. */
@@ -23,13 +25,7 @@ export interface Job {
 
 /** Reads and checks a whole jobs file; `base` is the folder relative paths in it resolve against. */
 export function readJobs(text: string, base: string, source: string): Job[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw usageError(messages.jobsNotJson(source, (e as Error).message));
-  }
-  const { defaults, jobs } = shapeOf(parsed, source);
+  const { defaults, jobs } = shapeOf(parseJobs(text, source), source);
   // A bad key in the defaults is one problem, said once, not once per job.
   const problems: string[] = Object.keys(defaults)
     .filter((k) => !Object.hasOwn(OPTION_TABLE, k))
@@ -45,11 +41,40 @@ export function readJobs(text: string, base: string, source: string): Job[] {
     if (options.out === '-' || (Array.isArray(options.out) && options.out.includes('-'))) return void problems.push(`jobs[${index}].out: "-" (stdout) is for a single run; a batch job writes files`);
     const found = problemsOf(options, index);
     if (found.length > 0) return void problems.push(...found);
-    out.push({ index, options: options as RunOptions, config: resolveConfig(options as RunOptions) });
+    const config = resolveConfig(options as RunOptions);
+    // As on the command line: a name no file system takes is refused now, not when the job renders.
+    const names = filesWritten(config).map((f) => nameProblem(f.name)).filter((p) => p !== undefined);
+    if (names.length > 0) return void problems.push(...names.map((p) => `jobs[${index}].out: ${p}`));
+    out.push({ index, options: options as RunOptions, config });
   });
   if (problems.length === 0) problems.push(...clashesBetween(out));
   if (problems.length > 0) throw usageError(messages.badJobs(source, problems));
   return out;
+}
+
+/**
+ * The jobs file's JSON, with a leading byte-order mark dropped (an editor's "UTF-8 with BOM"). A syntax error
+ * is said in one line with its place; a key given twice in one object is refused, not silently the last.
+ */
+function parseJobs(text: string, source: string): unknown {
+  const json = text.replace(/^\uFEFF/, '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    const found = checkJson(json);
+    const reason = found && 'syntax' in found ? `line ${found.line}, column ${found.column}: ${found.syntax}` : (e as Error).message.replace(/\s*\n\s*/g, ' ');
+    throw usageError(messages.jobsNotJson(source, reason));
+  }
+  const found = checkJson(json);
+  if (found && 'duplicate' in found) throw usageError(messages.badJobs(source, [messages.keyTwice(placeOf(found.at, Array.isArray(parsed)), found.duplicate)]));
+  return parsed;
+}
+
+/** A place in the jobs file as messages name it: jobs[2], defaults; a bare array's items are jobs too. */
+function placeOf(path: JsonPath, bare: boolean): string {
+  const parts = bare ? ['jobs', ...path] : path;
+  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || 'the top level';
 }
 
 function shapeOf(parsed: unknown, source: string): { defaults: Record<string, unknown>; jobs: unknown[] } {

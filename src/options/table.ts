@@ -24,7 +24,7 @@ export type OutputKind = 'gif' | 'mp4' | 'webm' | 'still' | 'sequence';
 /** Where an option has an effect; a given option outside it draws a warning (see applies.ts). */
 export interface Applies {
   /** The run must read a CSV or built-in set, use synthetic data, draw something, or write a summary. */
-  needs?: 'data' | 'synthetic' | 'out' | 'summary' | 'several' | 'stdin' | 'stdout';
+  needs?: 'data' | 'synthetic' | 'out' | 'file' | 'summary' | 'several' | 'stdin' | 'stdout';
   /** The model's target must be of this kind. */
   target?: 'values' | 'classes';
   /** One of the run's optimizers must read this hyper-parameter. */
@@ -239,7 +239,7 @@ export const OPTION_TABLE = {
   fontScale: spec({ flag: '--font-scale', arg: '<f>', group: 'Text', schema: between(0.5, 3), parse: num, default: 1, applies: { needs: 'out' }, help: 'scale all text by f (0.5 to 3), e.g. 1.4 for a slide' }),
   // ---- report ----
   /** Write `OUT.json` beside each output: the mlvis version, the resolved options, sha256 of the data and of the output; a batch skips jobs whose manifests are up to date. Default false. Flag `--manifest`. */
-  manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'out' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),
+  manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'file' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),
   /** Include every iteration's weights and loss in the summary. Default false. Flag `--trajectory`. */
   trajectory: spec({ flag: '--trajectory', group: 'Report', schema: v.boolean(), default: false, applies: { needs: 'summary' }, help: 'include every iteration in the summary' }),
 };

@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { withSuffix, type RunConfig } from '../config';
 import { messages, usageError } from '../errors';
 import { fileId, sameFile, type FileId } from './identity';
@@ -44,6 +44,16 @@ function sequencePattern(path: string): RegExp {
 /** Longest file name (bytes) most file systems take. */
 const NAME_MAX = 255;
 
+/**
+ * Why no file system takes this name, or undefined: a NUL byte (no path may hold one) or a part of the path
+ * longer than the 255 bytes a name may have. Caught before the work, not at the rename after it.
+ */
+export function nameProblem(path: string): string | undefined {
+  if (path.includes('\0')) return messages.nulInName(path);
+  if (path.split(/[/\\]/).some((part) => Buffer.byteLength(part) > NAME_MAX)) return messages.nameTooLong(path, NAME_MAX);
+  return undefined;
+}
+
 /** A file the run writes (or reads), known by its identity: what every clash check compares. */
 export interface KnownFile {
   /** As the user named it, for messages. */
@@ -83,7 +93,8 @@ export function refuseClashes(config: RunConfig, summaryPath: string | undefined
   const planned = filesWritten(config);
   // A name the file system cannot hold would fail only at the final rename, after the work.
   for (const f of [...planned.map((x) => x.name), ...(summaryPath && summaryPath !== '-' ? [summaryPath] : [])]) {
-    if (Buffer.byteLength(basename(f)) > NAME_MAX) throw usageError(messages.nameTooLong(f, NAME_MAX));
+    const problem = nameProblem(f);
+    if (problem) throw usageError(problem);
   }
   const files = planned.map(known);
   files.forEach((a, i) => {
