@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { messages, MlvisError, runError } from '../errors';
+import { removeTracked, trackTemp, untrackTemp } from './movedTemps';
 
 /**
  * The temporary name for a target: `.NAME.PID.RANDOM.tmp` in the same folder. Hidden and ending in .tmp
@@ -64,6 +65,7 @@ export async function createTemp(target: string): Promise<string> {
     if (!special) await removeStaleTemps(dirname(target));
     const temp = special ? join(tmpdir(), basename(tempPathFor(target))) : tempPathFor(target);
     await writeFile(temp, new Uint8Array(0), { flag: 'wx' });
+    trackTemp(temp);
     return temp;
   } catch (error) {
     throw asUnwritable(target, error);
@@ -103,6 +105,7 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
       if (existing.isFIFO()) await intoFifo(temp, target, signal);
       else await pipeline(createReadStream(temp), createWriteStream(target, { flags: 'w' }));
       await unlink(temp);
+      untrackTemp(temp);
       return size;
     }
     if (existing) {
@@ -112,6 +115,7 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
       await chmod(temp, existing.mode & 0o7777);
     }
     await rename(temp, target);
+    untrackTemp(temp);
     return (await stat(target)).size;
   } catch (error) {
     throw asUnwritable(target, error);
@@ -156,7 +160,8 @@ async function intoFifo(temp: string, fifo: string, signal?: AbortSignal): Promi
 /** Deletes a file if it exists; never throws (used by abort). */
 export async function removeQuietly(path: string | undefined): Promise<void> {
   if (path === undefined) return;
-  await unlink(path).catch(() => undefined);
+  // A folder moved during the run took the file with it: it is removed where it is now (see movedTemps).
+  if (!(await removeTracked(path))) await unlink(path).catch(() => undefined);
 }
 
 /** An I/O error on the output, worded for the user: messages.outputUnwritable with a short reason. */
