@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { keyWorded, readJobs, refuseBatchClashes, runBatch, type BatchEvent, type JobResult } from './batch';
+import { keyWorded, readJobs, refuseBatchClashes, refuseBatchOutside, runBatch, type BatchEvent, type JobResult } from './batch';
 import { messages, MlvisError, runError, usageError } from './errors';
 import { reserveText } from './output';
 import type { Io } from './cli';
@@ -22,6 +22,7 @@ export interface BatchFlags {
   summary?: string;
   progress?: string;
   quiet?: boolean;
+  within?: string;
 }
 
 export async function batchCommand(file: string, flags: BatchFlags, io: Io): Promise<number> {
@@ -32,6 +33,7 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
   const summaryTo = flags.summary;
   if (summaryTo === '') throw usageError(messages.badNumber('--summary', '', 'a file name or -'));
   refuseBatchClashes(jobs, { jobsFile: file, summary: summaryTo });
+  if (flags.within !== undefined) refuseBatchOutside(jobs, flags.within, summaryTo);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   const json = flags.progress === 'json';
   const table = !flags.quiet && !json;
@@ -44,6 +46,7 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
       shard,
       force: flags.force,
       dryRun: flags.dryRun,
+      within: flags.within,
       frameEvents: json,
       signal: stop.signal,
       onProgress: (e: BatchEvent) => {

@@ -7,6 +7,7 @@ import { findDataset } from '../data';
 import { messages, usageError } from '../errors';
 import { clash, filesWritten, known, knownPath, type KnownFile } from '../pipeline/clashes';
 import type { RunConfig } from '../config';
+import { outside, withinRoot } from '../pipeline/within';
 import type { Job } from './jobs';
 
 /**
@@ -64,3 +65,19 @@ export function refuseBatchClashes(jobs: Job[], files: { jobsFile?: string; summ
   }
 }
 
+
+/**
+ * Refuses (exit 2, before anything renders or any folder is made) a batch that would write outside `dir`:
+ * any job's output or manifest, or the summary (see pipeline/within).
+ */
+export function refuseBatchOutside(jobs: Job[], dir: string, summary?: string): void {
+  const root = withinRoot(dir);
+  for (const job of jobs) {
+    for (const f of filesWritten(job.config)) {
+      const lands = outside(root, f.name);
+      if (lands !== undefined) throw usageError(messages.outsideWithin(f.name, lands, dir, `jobs[${job.index}]`));
+    }
+  }
+  const lands = summary === undefined || summary === '-' ? undefined : outside(root, summary);
+  if (lands !== undefined) throw usageError(messages.outsideWithin(summary!, lands, dir, '--summary'));
+}

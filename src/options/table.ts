@@ -248,6 +248,7 @@ export const OPTION_TABLE = {
 export const CLI_OPTIONS = {
   size: spec({ flag: '--size', arg: '<WxH>', group: 'Animation', schema: v.string(), defaultText: '960x480', applies: { needs: 'out' }, help: 'frame size in pixels' }),
   summary: spec({ flag: '--summary', arg: '<path|->', group: 'Report', schema: text, help: 'write the run summary as JSON to a file, or - for stdout' }),
+  within: spec({ flag: '--within', arg: '<dir>', group: 'Report', schema: text, help: 'refuse (before any work) an output, manifest or summary that resolves outside DIR, symbolic links followed' }),
   progress: spec({ flag: '--progress', arg: '<mode>', group: 'Messages', choices: ['bar', 'json', 'none'], schema: v.picklist(['bar', 'json', 'none']), defaultText: 'bar on a terminal, else none', help: 'progress on stderr: a bar, one JSON line per frame and per finished run (json), or none' }),
   quiet: spec({ flag: '--quiet', group: 'Messages', schema: v.boolean(), help: 'no warnings or progress on stderr' }),
   verbose: spec({ flag: '--verbose', group: 'Messages', schema: v.boolean(), help: 'show stack traces on errors' }),
