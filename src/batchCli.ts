@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { keyWorded, readJobs, refuseSummaryClash, runBatch, type BatchEvent, type JobResult } from './batch';
+import { keyWorded, readJobs, refuseBatchClashes, refuseBatchOutside, runBatch, type BatchEvent, type JobResult } from './batch';
 import { messages, MlvisError, runError, usageError } from './errors';
 import { reserveText } from './output';
 import type { Io } from './cli';
@@ -23,17 +23,19 @@ export interface BatchFlags {
   summary?: string;
   progress?: string;
   quiet?: boolean;
+  within?: string;
 }
 
 export async function batchCommand(file: string, flags: BatchFlags, io: Io): Promise<number> {
   const workers = flags.jobs === undefined ? undefined : wholeNumber('--jobs', flags.jobs, 1, 64);
   const shard = flags.shard === undefined ? undefined : shardOf(flags.shard);
-  const text = file === '-' ? (await readAll(io.stdin ?? process.stdin, MAX_JOBS_BYTES, () => usageError(messages.jobsTooLarge('stdin', MAX_JOBS_BYTES)))).toString('utf8') : await readText(file);
+  const text = await readJobsText(file, io);
   // --manifest is every job's "manifest": true, set before the jobs are checked (a manifest can clash too).
   const jobs = readJobs(text, file === '-' ? process.cwd() : dirname(resolve(file)), file === '-' ? 'stdin' : file, flags.manifest ? { manifest: true } : {});
   const summaryTo = flags.summary;
   if (summaryTo === '') throw usageError(messages.badNumber('--summary', '', 'a file name or -'));
-  if (summaryTo !== undefined && summaryTo !== '-') refuseSummaryClash(jobs, summaryTo, file === '-' ? undefined : file);
+  refuseBatchClashes(jobs, { jobsFile: file, summary: summaryTo });
+  if (flags.within !== undefined) refuseBatchOutside(jobs, flags.within, summaryTo);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   const json = flags.progress === 'json';
   const table = !flags.quiet && !json;
@@ -46,6 +48,7 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
       shard,
       force: flags.force,
       dryRun: flags.dryRun,
+      within: flags.within,
       frameEvents: json,
       signal: stop.signal,
       onProgress: (e: BatchEvent) => {
@@ -107,13 +110,29 @@ const JOBS_WORDS: ReadWords = {
   tooLarge: (path, limit) => usageError(messages.jobsTooLarge(path, limit)),
 };
 
-async function readText(file: string): Promise<string> {
+/**
+ * The jobs file's text (or stdin's). A stop while it waits (a FIFO whose writer is slow) ends with the
+ * signal's exit code and the interrupted message, as a stop of the run would.
+ */
+async function readJobsText(file: string, io: Io): Promise<string> {
+  if (file === '-') return (await readAll(io.stdin ?? process.stdin, MAX_JOBS_BYTES, () => usageError(messages.jobsTooLarge('stdin', MAX_JOBS_BYTES)))).toString('utf8');
+  const stop = listenForStop();
+  try {
+    return await readText(file, stop.signal);
+  } catch (error) {
+    throw stop.reason(error);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function readText(file: string, signal?: AbortSignal): Promise<string> {
   try {
     const info = statSync(file);
     if (info.isFile() && info.size > MAX_JOBS_BYTES) throw usageError(messages.jobsTooLarge(file, MAX_JOBS_BYTES));
     if (!info.isFile() && !info.isFIFO()) throw runError(messages.jobsUnreadable(file, info.isDirectory() ? 'it is a folder' : 'it is not a file'));
     // A FIFO (jobs from <(…)) is read without blocking, so Ctrl-C is heard while it waits for its writer.
-    return info.isFIFO() ? await readDataFile(file, undefined, MAX_JOBS_BYTES, JOBS_WORDS) : readFileSync(file, 'utf8');
+    return info.isFIFO() ? await readDataFile(file, signal, MAX_JOBS_BYTES, JOBS_WORDS) : readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof MlvisError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -142,15 +161,19 @@ function tableOf(results: JobResult[]): string {
   for (const r of results) {
     const frames = r.outputs.reduce((m, f) => Math.max(m, f.frames), 0);
     const bytes = r.outputs.reduce((s, f) => s + f.bytes, 0);
-    const status = r.error ? `${r.status}: ${r.error}` : r.status;
+    const status = (r.error ? `${r.status}: ${r.error}` : r.status).replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
     rows.push([String(r.job), (r.outputs.length ? r.outputs.map((f) => f.path) : r.planned).map(shortPath).join(', ') || '-', frames ? String(frames) : '-', r.seconds ? r.seconds.toFixed(2) : '-', bytes ? formatBytes(bytes) : '-', status]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => (i === 5 ? c : i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n') + '\n';
 }
 
-/** A path as short as it can be said from here: relative when inside the working folder. */
+/**
+ * A path as short as it can be said from here: relative when inside the working folder; quoted as JSON when
+ * it holds a line break or another control character, which would break the table's rows.
+ */
 function shortPath(path: string): string {
   const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  const short = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return /[\u0000-\u001f\u007f]/.test(short) ? JSON.stringify(short) : short;
 }

@@ -11,6 +11,7 @@ import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, runError, stoppedBy, usageError } from './errors';
 import { removeHeldTempsSync } from './encode/atomic';
 import { run, summaryJson, validateRun, type Summary } from './index';
+import { refuseOutside } from './pipeline/within';
 import { reserveText } from './output';
 import { listenForStop, signalReceived } from './stop';
 import { writeAll } from './streams';
@@ -104,7 +105,8 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   // The options are checked before the summary's file is reserved (which creates its folders), and the
   // summary is reserved before the run: an unwritable destination fails before anything is drawn.
-  validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined, stdin !== undefined);
+  const config = validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined, stdin !== undefined);
+  if (typeof raw.within === 'string') refuseOutside(config, summaryTo, raw.within);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   // The signal listeners stay until the summary is written: a second Ctrl-C during the clean-up changes nothing.
   const stop = listenForStop();
@@ -209,6 +211,7 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
     .option('--force', 'render jobs whose outputs are up to date too')
     .option('--manifest', 'write OUT.json beside every output of every job, as the "manifest" key does')
     .option('--summary <path|->', "write every job's summary as one JSON array, to a file or - for stdout")
+    .option('--within <dir>', 'refuse (before anything renders) any output, manifest or summary that resolves outside DIR, symbolic links followed')
     .addOption(new Option('--progress <mode>', 'json: one JSON line per frame and per job on stderr').choices(['bar', 'json', 'none']))
     .option('--quiet', 'no warnings or table on stderr')
     .option('--verbose', 'show stack traces on errors')

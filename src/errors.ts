@@ -142,6 +142,9 @@ export const messages = {
   trajectoryTooLarge: (values: number, limit: number) =>
     `--trajectory would put ${values.toLocaleString('en')} numbers in the summary, more than the ${limit.toLocaleString('en')} it can hold; use fewer --iters, or leave out --trajectory`,
   stdoutTwice: () => '--out - and --summary - both write to stdout; send one of them to a file',
+  nulInName: (path: string) => `${JSON.stringify(path)}: a file name cannot hold a NUL byte (\\u0000); remove it from the name`,
+  outsideWithin: (path: string, lands: string, dir: string, place?: string) =>
+    `${place ? `${place}: ` : ''}--within ${dir}: ${JSON.stringify(path)} would be written outside it (at ${lands}); name a file inside ${dir}`,
   nameTooLong: (path: string, max: number) => `${JSON.stringify(path)}: the file name is longer than the ${max} bytes a file system takes; give a shorter name`,
   dataOutOfRange: (x: string, y: string) =>
     `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} is too small for double precision (values near 1e-300 vanish when squared); rescale the columns and try again`,
@@ -230,6 +233,7 @@ export const messages = {
     ].join('\n'),
   jobsNotJson: (source: string, reason: string) => `${source} is not JSON: ${reason}`,
   badJobSize: (value: string) => `${value} is not "WIDTHxHEIGHT" in pixels; write "size": "960x480", or "width": 960 and "height": 480`,
+  keyTwice: (place: string, key: string) => `${place}: the key ${JSON.stringify(key)} is given twice; keep one (JSON would silently take the last)`,
   jobsShape: (source: string) => `${source} must hold {"defaults": {…}, "jobs": [{…}, …]} or an array of jobs`,
   badJobs: (source: string, problems: readonly string[]) =>
     `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was rendered: ${problems.join('; ')}`,

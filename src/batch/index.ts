@@ -13,8 +13,10 @@ import { summaryOfManifest, upToDate } from '../pipeline/manifest';
 import type { Summary, WrittenFile } from '../summary';
 import { keyWorded, readJobs, type Job } from './jobs';
 import { runPool } from './pool';
+import { refuseBatchOutside } from './clashes';
 
-export { readJobs, keyWorded, refuseSummaryClash, type Job } from './jobs';
+export { readJobs, keyWorded, type Job } from './jobs';
+export { refuseBatchClashes, refuseBatchOutside } from './clashes';
 
 export type JobStatus = 'ok' | 'failed' | 'up to date' | 'interrupted' | 'would render';
 
@@ -48,6 +50,8 @@ export interface BatchOptions {
   force?: boolean;
   /** Check and list, render nothing. */
   dryRun?: boolean;
+  /** Refuse (before anything renders) a batch that would write any file outside this folder, symbolic links followed. */
+  within?: string;
   onProgress?: (e: BatchEvent) => void;
   /** Report every frame to onProgress (else only jobs and warnings). */
   frameEvents?: boolean;
@@ -66,6 +70,7 @@ export function checkJobs(jobs: RunOptions[], base = process.cwd()): Job[] {
 export async function runBatch(jobs: Job[] | RunOptions[], o: BatchOptions = {}): Promise<JobResult[]> {
   checkBatchOptions(o);
   const checked: Job[] = isJobList(jobs) ? jobs : checkJobs(jobs);
+  if (o.within !== undefined) refuseBatchOutside(checked, o.within);
   const mine = o.shard ? checked.filter((j) => j.index % o.shard![1] === o.shard![0] - 1) : checked;
   const results = new Map<number, JobResult>();
   // A progress callback that throws must not take the batch (or its workers) down with it.

@@ -12,7 +12,9 @@ import { findDataset } from '../data';
 import { messages, MlvisError, usageError } from '../errors';
 import { issueWords, librarySchema } from '../options/schema';
 import { flagOf } from '../options/table';
-import { filesWritten, hits } from '../pipeline/clashes';
+import { clashesBetween } from './clashes';
+import { checkJson, type JsonPath } from './jsonCheck';
+import { filesWritten, nameProblem } from '../pipeline/clashes';
 
 export interface Job {
   /** Position in the file's job list, from 0: how the job is named in messages, tables and summaries. */
@@ -26,13 +28,7 @@ export interface Job {
  * options are set on every job over what the file says (the batch's --manifest).
  */
 export function readJobs(text: string, base: string, source: string, forced: Partial<RunOptions> = {}): Job[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw usageError(messages.jobsNotJson(source, (e as Error).message));
-  }
-  const { defaults, jobs } = shapeOf(parsed, source);
+  const { defaults, jobs } = shapeOf(parseJobs(text, source), source);
   // A bad key in the defaults is one problem, said once, not once per job.
   const given = libraryOptions(defaults, (name) => `defaults${name ? `.${name}` : ''}`);
   const problems: string[] = [...given.problems];
@@ -53,11 +49,40 @@ export function readJobs(text: string, base: string, source: string, forced: Par
     if (options.out === '-' || (Array.isArray(options.out) && options.out.includes('-'))) return void problems.push(...own.problems, `jobs[${index}].out: "-" (stdout) is for a single run; a batch job writes files`);
     const found = [...own.problems.map(keyWorded), ...problemsOf(options, index, { ...given.spelled, ...own.spelled })];
     if (found.length > 0) return void problems.push(...found);
-    out.push({ index, options: options as RunOptions, config: resolveConfig(options as RunOptions) });
+    const config = resolveConfig(options as RunOptions);
+    // As on the command line: a name no file system takes is refused now, not when the job renders.
+    const names = filesWritten(config).map((f) => nameProblem(f.name)).filter((p) => p !== undefined);
+    if (names.length > 0) return void problems.push(...names.map((p) => `jobs[${index}].out: ${p}`));
+    out.push({ index, options: options as RunOptions, config });
   });
   if (problems.length === 0) problems.push(...clashesBetween(out));
   if (problems.length > 0) throw usageError(messages.badJobs(source, problems));
   return out;
+}
+
+/**
+ * The jobs file's JSON, with a leading byte-order mark dropped (an editor's "UTF-8 with BOM"). A syntax error
+ * is said in one line with its place; a key given twice in one object is refused, not silently the last.
+ */
+function parseJobs(text: string, source: string): unknown {
+  const json = text.replace(/^\uFEFF/, '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    const found = checkJson(json);
+    const reason = found && 'syntax' in found ? `line ${found.line}, column ${found.column}: ${found.syntax}` : (e as Error).message.replace(/\s*\n\s*/g, ' ');
+    throw usageError(messages.jobsNotJson(source, reason));
+  }
+  const found = checkJson(json);
+  if (found && 'duplicate' in found) throw usageError(messages.badJobs(source, [messages.keyTwice(placeOf(found.at, Array.isArray(parsed)), found.duplicate)]));
+  return parsed;
+}
+
+/** A place in the jobs file as messages name it: jobs[2], defaults; a bare array's items are jobs too. */
+function placeOf(path: JsonPath, bare: boolean): string {
+  const parts = bare ? ['jobs', ...path] : path;
+  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || 'the top level';
 }
 
 function shapeOf(parsed: unknown, source: string): { defaults: Record<string, unknown>; jobs: unknown[] } {
@@ -124,42 +149,4 @@ export function keyWorded(message: string): string {
     if (flag !== '--size') out = out.split(flag + ' ').join(`${key} `).split(flag + ':').join(`${key}:`).split(flag + ',').join(`${key},`);
   }
   return out.replace(/--size/g, 'width/height').replace(/--([a-z][a-z0-9-]*)/g, (_, f: string) => f.replace(/-([a-z])/g, (__, c: string) => c.toUpperCase()));
-}
-
-/**
- * Two jobs that would write the same file (directly, through a sweep suffix, a still list, a %d pattern or a
- * manifest), and a job that would write over another job's data.
- */
-function clashesBetween(jobs: Job[]): string[] {
-  const problems: string[] = [];
-  const planned = jobs.map((j) => filesWritten(j.config));
-  jobs.forEach((a, i) => {
-    for (let j = 0; j < jobs.length; j++) {
-      if (j > i) {
-        for (const fa of planned[i]) {
-          const clash = planned[j].find((fb) => hits(fa, fb.path) || hits(fb, fa.path));
-          if (clash) problems.push(`jobs[${a.index}] and jobs[${jobs[j].index}] both write ${clash.name}`);
-        }
-      }
-      const data = dataFile(jobs[j].config);
-      if (j !== i && data && planned[i].some((f) => hits(f, data))) problems.push(`jobs[${a.index}] writes over the data of jobs[${jobs[j].index}] (${jobs[j].config.data})`);
-    }
-  });
-  return problems;
-}
-
-/** The file a job reads its data from, as an absolute path (none for synthetic data, stdin or a built-in set). */
-export function dataFile(config: RunConfig): string | undefined {
-  if (config.data === undefined || config.data === '-' || (/^[^/\\.]+$/.test(config.data) && findDataset(config.data))) return undefined;
-  return resolve(config.data);
-}
-
-/** Refuses a batch summary that would overwrite the jobs file, a job's data, or any file a job writes. */
-export function refuseSummaryClash(jobs: Job[], summaryPath: string, jobsFile: string | undefined): void {
-  const summary = resolve(summaryPath);
-  if (jobsFile !== undefined && resolve(jobsFile) === summary) throw usageError(messages.summaryIsJobsFile(summaryPath));
-  for (const job of jobs) {
-    if (filesWritten(job.config).some((f) => hits(f, summary))) throw usageError(messages.summaryIsOutput(summaryPath));
-    if (dataFile(job.config) === summary) throw usageError(messages.outputIsInput(summaryPath));
-  }
 }

@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { messages, MlvisError, runError } from '../errors';
+import { removeTracked, trackTemp, untrackTemp } from './movedTemps';
 
 /**
  * Whose temporary files are whose. Each process names its temporary files with a token of its own,
@@ -126,6 +127,7 @@ export async function createTemp(target: string): Promise<string> {
     const temp = special ? join(tmpdir(), basename(tempPathFor(target))) : tempPathFor(target);
     await writeFile(temp, new Uint8Array(0), { flag: 'wx' });
     hold(temp);
+    trackTemp(temp);
     return temp;
   } catch (error) {
     throw asUnwritable(target, error);
@@ -166,6 +168,7 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
       else await pipeline(createReadStream(temp), createWriteStream(target, { flags: 'w' }));
       await unlink(temp);
       release(temp);
+      untrackTemp(temp);
       return size;
     }
     if (existing) {
@@ -176,6 +179,7 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
     }
     await rename(temp, target);
     release(temp);
+    untrackTemp(temp);
     return (await stat(target)).size;
   } catch (error) {
     throw asUnwritable(target, error);
@@ -220,7 +224,8 @@ async function intoFifo(temp: string, fifo: string, signal?: AbortSignal): Promi
 /** Deletes a file if it exists; never throws (used by abort). */
 export async function removeQuietly(path: string | undefined): Promise<void> {
   if (path === undefined) return;
-  await unlink(path).catch(() => undefined);
+  // A folder moved during the run took the file with it: it is removed where it is now (see movedTemps).
+  if (!(await removeTracked(path))) await unlink(path).catch(() => undefined);
   release(path);
 }
 

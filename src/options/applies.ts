@@ -42,6 +42,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'data' && o.data === undefined) return 'it applies to --data';
   if (a.needs === 'synthetic' && o.data !== undefined) return 'it applies to synthetic data (no --data)';
   if (a.needs === 'out' && kinds.length === 0) return 'nothing is drawn without --out';
+  // stdout has no folder to put OUT.json in: a manifest asked for only there would silently not exist.
+  if (a.needs === 'file' && !shape.outputs.some((x) => x.path !== '-')) return kinds.length === 0 ? 'nothing is drawn without --out' : 'stdout (--out -) gets no manifest; it applies to --out FILE';
   if (a.needs === 'summary' && !shape.summary) return 'it applies to --summary';
   if (a.needs === 'stdin' && o.data !== '-') return 'it applies to data "-"';
   if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-')) return 'it applies to --out - (stdout); other outputs take the format from their extension';

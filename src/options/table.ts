@@ -24,7 +24,7 @@ export type OutputKind = 'gif' | 'mp4' | 'webm' | 'still' | 'sequence';
 /** Where an option has an effect; a given option outside it draws a warning (see applies.ts). */
 export interface Applies {
   /** The run must read a CSV or built-in set, use synthetic data, draw something, or write a summary. */
-  needs?: 'data' | 'synthetic' | 'out' | 'summary' | 'several' | 'stdin' | 'stdout';
+  needs?: 'data' | 'synthetic' | 'out' | 'file' | 'summary' | 'several' | 'stdin' | 'stdout';
   /** The model's target must be of this kind. */
   target?: 'values' | 'classes';
   /** One of the run's optimizers must read this hyper-parameter. */
@@ -239,7 +239,7 @@ export const OPTION_TABLE = {
   fontScale: spec({ flag: '--font-scale', arg: '<f>', group: 'Text', schema: between(0.5, 3), parse: num, default: 1, applies: { needs: 'out' }, help: 'scale all text by f (0.5 to 3), e.g. 1.4 for a slide' }),
   // ---- report ----
   /** Write `OUT.json` beside each output: the mlvis version, the resolved options, sha256 of the data and of the output; a batch skips jobs whose manifests are up to date. Default false. Flag `--manifest`. */
-  manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),
+  manifest: spec({ flag: '--manifest', group: 'Report', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'file' }, help: 'write OUT.json beside each output: mlvis version, options, sha256 of the data and of the output' }),
   /** Include every iteration's weights and loss in the summary. Default false. Flag `--trajectory`. */
   trajectory: spec({ flag: '--trajectory', group: 'Report', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'summary' }, help: 'include every iteration in the summary' }),
 };
@@ -248,6 +248,7 @@ export const OPTION_TABLE = {
 export const CLI_OPTIONS = {
   size: spec({ flag: '--size', arg: '<WxH>', group: 'Animation', schema: v.string('must be text'), defaultText: '960x480', applies: { needs: 'out' }, help: 'frame size in pixels' }),
   summary: spec({ flag: '--summary', arg: '<path|->', group: 'Report', schema: text, help: 'write the run summary as JSON to a file, or - for stdout' }),
+  within: spec({ flag: '--within', arg: '<dir>', group: 'Report', schema: text, help: 'refuse (before any work) an output, manifest or summary that resolves outside DIR, symbolic links followed' }),
   progress: spec({ flag: '--progress', arg: '<mode>', group: 'Messages', choices: ['bar', 'json', 'none'], schema: v.picklist(['bar', 'json', 'none']), defaultText: 'bar on a terminal, else none', help: 'progress on stderr: a bar, one JSON line per frame and per finished run (json), or none' }),
   quiet: spec({ flag: '--quiet', group: 'Messages', schema: v.boolean('must be true or false'), help: 'no warnings or progress on stderr' }),
   verbose: spec({ flag: '--verbose', group: 'Messages', schema: v.boolean('must be true or false'), help: 'show stack traces on errors' }),

@@ -1,7 +1,7 @@
-import { realpathSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { withSuffix, type RunConfig } from '../config';
 import { messages, usageError } from '../errors';
+import { fileId, sameFile, type FileId } from './identity';
 
 /** A file the run will write: one path, or every name a %d frame pattern expands to. */
 export interface PlannedFile {
@@ -44,38 +44,65 @@ function sequencePattern(path: string): RegExp {
 /** Longest file name (bytes) most file systems take. */
 const NAME_MAX = 255;
 
-/** The real path of an existing file, or the path as it is. */
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+/**
+ * Why no file system takes this name, or undefined: a NUL byte (no path may hold one) or a part of the path
+ * longer than the 255 bytes a name may have. Caught before the work, not at the rename after it.
+ */
+export function nameProblem(path: string): string | undefined {
+  if (path.includes('\0')) return messages.nulInName(path);
+  if (path.split(/[/\\]/).some((part) => Buffer.byteLength(part) > NAME_MAX)) return messages.nameTooLong(path, NAME_MAX);
+  return undefined;
 }
 
-/** Whether a planned file (or pattern) names this absolute path. */
-export const hits = (file: PlannedFile, path: string) => (file.pattern ? file.pattern.test(path) : file.path === path);
+/** A file the run writes (or reads), known by its identity: what every clash check compares. */
+export interface KnownFile {
+  /** As the user named it, for messages. */
+  name: string;
+  id: FileId;
+  /** For a %d sequence: every frame's path through real folders. */
+  pattern?: RegExp;
+}
+
+/** A planned file with its identity (see fileId): symbolic links to folders do not hide a clash. */
+export function known(file: PlannedFile): KnownFile {
+  const id = fileId(file.name);
+  return file.pattern ? { name: file.name, id, pattern: sequencePattern(id.at) } : { name: file.name, id };
+}
+
+/** An existing or future file named by a path (a summary, a data file, a jobs file). */
+export function knownPath(path: string): KnownFile {
+  return { name: path, id: fileId(path) };
+}
+
+/** Whether two files (either may be a %d sequence) would be, or share, one file. */
+export function clash(a: KnownFile, b: KnownFile): boolean {
+  if (a.pattern && b.pattern) return a.id.at === b.id.at;
+  if (a.pattern || b.pattern) {
+    const [p, f] = a.pattern ? [a.pattern, b.id] : [b.pattern!, a.id];
+    return p.test(f.at) || (f.real !== undefined && p.test(f.real));
+  }
+  return sameFile(a.id, b.id);
+}
 
 /**
  * Refuses, before any work, a run whose files would overwrite one another, the summary, or the input data:
  * two outputs with one name (also through a still's -K or a %d pattern), an output that is the summary's
- * file, or an output or summary that is the data file.
+ * file, or an output or summary that is the data file. Files are compared by identity, not by spelling.
  */
 export function refuseClashes(config: RunConfig, summaryPath: string | undefined): void {
-  const files = filesWritten(config);
+  const planned = filesWritten(config);
   // A name the file system cannot hold would fail only at the final rename, after the work.
-  for (const f of [...files.map((x) => x.name), ...(summaryPath && summaryPath !== '-' ? [summaryPath] : [])]) {
-    if (Buffer.byteLength(basename(f)) > NAME_MAX) throw usageError(messages.nameTooLong(f, NAME_MAX));
+  for (const f of [...planned.map((x) => x.name), ...(summaryPath && summaryPath !== '-' ? [summaryPath] : [])]) {
+    const problem = nameProblem(f);
+    if (problem) throw usageError(problem);
   }
+  const files = planned.map(known);
   files.forEach((a, i) => {
-    for (const b of files.slice(i + 1)) if (hits(a, b.path) || hits(b, a.path)) throw usageError(messages.sameOutputTwice(b.name));
+    for (const b of files.slice(i + 1)) if (clash(a, b)) throw usageError(messages.sameOutputTwice(b.name));
   });
-  const summary = summaryPath === undefined ? undefined : resolve(summaryPath);
-  if (summary !== undefined && files.some((f) => hits(f, summary))) throw usageError(messages.summaryIsOutput(summaryPath!));
+  const summary = summaryPath === undefined || summaryPath === '-' ? undefined : knownPath(summaryPath);
+  if (summary !== undefined && files.some((f) => clash(f, summary))) throw usageError(messages.summaryIsOutput(summaryPath!));
   if (config.data === undefined || config.data === '-') return;
-  // Through symbolic links too: the data's real file is compared with each output's real folder.
-  const input = real(resolve(config.data));
-  if (files.some((f) => hits(f, input) || real(f.path) === input) || (summary !== undefined && real(summary) === input)) {
-    throw usageError(messages.outputIsInput(config.data));
-  }
+  const input = knownPath(config.data);
+  if (files.some((f) => clash(f, input)) || (summary !== undefined && clash(summary, input))) throw usageError(messages.outputIsInput(config.data));
 }

@@ -156,9 +156,12 @@ export function upToDate(options: RunOptions, config: RunConfig, outputs: string
     // Without the summary the job could not report what a rendered job reports: render it again.
     if (m.summary === null || typeof m.summary !== 'object') return null;
     if (JSON.stringify(m.options) !== JSON.stringify(canonicalOptions(options, folder))) return null;
+    if (!listsEvery(m, out, folder)) return null;
     const intact = m.files.every((f) => {
       const path = resolve(folder, f.path);
-      return existsSync(path) && sha256(readFileSync(path)) === f.sha256;
+      if (!existsSync(path)) return false;
+      const bytes = readFileSync(path);
+      return bytes.length === f.bytes && sha256(bytes) === f.sha256;
     });
     if (!intact) return null;
     found.push(m);
@@ -183,6 +186,18 @@ function withPaths(s: Summary, config: Pick<RunConfig, 'data'>, to: (path: strin
   if (s.outputs) out.outputs = files(s.outputs);
   if (s.series) out.series = s.series.map((x) => (x.outputs ? { ...x, outputs: files(x.outputs) } : x));
   return out;
+}
+
+/**
+ * Whether a manifest names exactly the files its output consists of (itself, or each frame of a %d sequence),
+ * each once: a manifest edited to list fewer files (or none) would vouch for files it never hashed.
+ */
+function listsEvery(m: Manifest, out: string, folder: string): boolean {
+  const sequence = isFrameSequence(out) && m.format === 'png';
+  if (!Number.isInteger(m.frames) || m.frames < 1 || m.files.length !== (sequence ? m.frames : 1)) return false;
+  const expected = sequence ? Array.from({ length: m.frames }, (_, k) => resolve(frameFileName(out, k))) : [resolve(out)];
+  const listed = new Set(m.files.map((f) => (f && typeof f.path === 'string' ? resolve(folder, f.path) : '')));
+  return listed.size === expected.length && expected.every((p) => listed.has(p));
 }
 
 /** A manifest mlvis wrote, or null (missing, unreadable, or not one of ours). */

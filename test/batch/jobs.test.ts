@@ -114,3 +114,31 @@ describe('a job may be written with the command line’s names and value forms (
 test('the jobs file that mlvis batch --help shows is a valid one', () => {
   expect(readJobs(JSON.stringify(BATCH_EXAMPLE), '/base', 'jobs.json').map((j) => j.config.manifest)).toEqual([true, true, true]);
 });
+describe('the jobs file as text', () => {
+  it('a syntax error, a comment among them, is one line with its place', () => {
+    expect(problems('[// the first job\n{"model":"linear"}]')).toBe(messages.jobsNotJson('jobs.json', 'line 1, column 2: a comment; JSON has none, remove it'));
+    expect(problems('[\n  {"model": "linear"},\n  /* off */\n]')).toBe(messages.jobsNotJson('jobs.json', 'line 3, column 3: a comment; JSON has none, remove it'));
+    expect(problems('[1,]')).toBe(messages.jobsNotJson('jobs.json', 'line 1, column 4: unexpected "]"'));
+    expect(problems('{"jobs": [')).toBe(messages.jobsNotJson('jobs.json', 'line 1, column 11: the text ends too early'));
+    expect(problems('[{"model":"linear"}]\nx')).toBe(messages.jobsNotJson('jobs.json', 'line 2, column 1: unexpected "x"'));
+    expect(problems('{"jobs":\n["a\nb"]}')).not.toMatch(/\n/);
+  });
+
+  it('a leading byte-order mark is dropped, as in a CSV file', () => {
+    expect(readJobs('\uFEFF[{"model":"linear","out":"a.gif"}]', '/base', 'jobs.json').map((j) => j.options.out)).toEqual(['/base/a.gif']);
+  });
+
+  it('a key given twice is refused by its place and name', () => {
+    expect(problems('[{"model":"linear"},{"model":"linear","lr":0.1,"lr":0.2}]')).toBe(messages.badJobs('jobs.json', [messages.keyTwice('jobs[1]', 'lr')]));
+    expect(problems('{"defaults":{"model":"linear","model":"logistic"},"jobs":[]}')).toBe(messages.badJobs('jobs.json', [messages.keyTwice('defaults', 'model')]));
+    expect(problems('{"jobs":[{"model":"linear","lr":[0.1,0.2]}],"jobs":[]}')).toBe(messages.badJobs('jobs.json', [messages.keyTwice('the top level', 'jobs')]));
+    expect(problems('{"jobs":[{"model":"linear","out":"x.gif", "o\\u0075t":"y.gif"}]}')).toBe(messages.badJobs('jobs.json', [messages.keyTwice('jobs[0]', 'out')]));
+  });
+
+  it('a name no file system takes is refused when the file is checked, as on the command line', () => {
+    expect(problems('[{"model":"linear","out":"a\\u0000b.gif"}]')).toBe(messages.badJobs('jobs.json', [`jobs[0].out: ${messages.nulInName('/base/a\u0000b.gif')}`]));
+    const long = `/base/${'y'.repeat(256)}/a.gif`;
+    expect(problems(JSON.stringify([{ model: 'linear', out: long }]))).toBe(messages.badJobs('jobs.json', [`jobs[0].out: ${messages.nameTooLong(long, 255)}`]));
+    expect(problems(JSON.stringify([{ model: 'linear', out: `${'z'.repeat(252)}.gif` }]))).toMatch(/longer than the 255 bytes/);
+  });
+});

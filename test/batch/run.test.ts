@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runBatch, type BatchEvent } from '../../src/batch';
 import { manifestPath, messages, MlvisError, run, type Manifest } from '../../src/index';
-import { mlvisInProcess } from '../helpers/cli';
+import { BIN, mlvisInProcess } from '../helpers/cli';
+import { once } from 'node:events';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-batch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,6 +122,18 @@ describe('mlvis batch (CLI, in-process; the workers are processes)', () => {
     expect(lines[lines.length - 1]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [{ path: join(sub, 'a.gif'), format: 'gif', frames: 4, bytes: expect.any(Number) }], planned: [join(sub, 'a.gif')] });
   });
 
+  it('a line break in an output name is quoted in the table, which keeps one line per job', async () => {
+    const sub = mkdtempSync(join(dir, 'newline-'));
+    const file = join(sub, 'jobs.json');
+    writeFileSync(file, JSON.stringify([{ model: 'linear', ...SMALL, out: join(sub, 'new\nline.png') }]));
+    const r = await mlvisInProcess(['batch', file, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(sub, 'new\nline.png'))).toBe(true);
+    const table = tableOf(await mlvisInProcess(['batch', file]));
+    expect(table).toHaveLength(2);
+    expect(table[1]).toContain(JSON.stringify(join(sub, 'new\nline.png')));
+  });
+
   it('refuses a bad shard and a bad --jobs', async () => {
     for (const args of [['--shard', '3/2'], ['--shard', '0/2'], ['--jobs', '0']]) {
       const r = await mlvisInProcess(['batch', '/nonexistent.json', ...args]);
@@ -176,7 +189,32 @@ describe('review fixes', () => {
   });
 });
 
+/** The table's lines on stderr: from its header on. */
+function tableOf(r: { stderr: string }): string[] {
+  const lines = r.stderr.split('\n').filter(Boolean);
+  return lines.slice(lines.findIndex((l) => /^job\s+outputs/.test(l)));
+}
+
 describe('a jobs file that is a FIFO', () => {
+  it('Ctrl-C while it waits for its writer exits 130 with the interrupted message', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'mlvis-jobfifo-'));
+    try {
+      const fifo = join(folder, 'jobs.fifo');
+      execFileSync('mkfifo', [fifo]);
+      const child = spawn(process.execPath, [BIN, 'batch', fifo], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b));
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      child.kill('SIGINT');
+      const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
+      expect([code, signal]).toEqual([130, null]);
+      expect(stderr).toBe(`mlvis: ${messages.interrupted()}\n`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+
   it('is read without blocking, and its errors name a jobs file, not a data file', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'mlvis-jobfifo-'));
     try {

@@ -25,6 +25,8 @@ describe('options that cannot change the run warn, from the table', () => {
     ['--momentum with adam', { model: 'linear', optimizer: 'adam', momentum: 0.5 }, true, '--momentum', /--optimizer momentum or nesterov/],
     ['--batch-size with gd', { model: 'linear', batchSize: 8 }, true, '--batch-size', /--optimizer minibatch/],
     ['--x without --data', { model: 'linear', x: 'a' }, true, '--x', /applies to --data/],
+    ['--manifest with --out - only', { model: 'linear', manifest: true, out: '-', format: 'png' }, true, '--manifest', /stdout \(--out -\) gets no manifest; it applies to --out FILE/],
+    ['--manifest without --out', { model: 'linear', manifest: true }, true, '--manifest', /nothing is drawn without --out/],
     ['--positive with linear', { model: 'linear', data: 'cars', positive: 'USA' }, true, '--positive', /logistic regression/],
     ['--theme without --out', { model: 'linear', theme: 'dark' }, true, '--theme', /nothing is drawn/],
     ['--layout with one descent', { model: 'linear', layout: 'grid' }, true, '--layout', /race .* or a sweep/],
