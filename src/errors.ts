@@ -2,7 +2,8 @@
  * The error type and every user-facing message. Messages are one line: what is wrong, then how to fix it.
  * Tests assert against these functions rather than copied text.
  */
-import type { NotConverged } from './warnings';
+import type { Diverged, NotConverged } from './warnings';
+import type { Conditioning } from './engine/verdict';
 
 /**
  * Exit code 1: the run failed (data, files, encoder). 2: the command line was wrong. 128 + the signal's
@@ -95,30 +96,54 @@ export const messages = {
   // ---- engine ------------------------------------------------------------------------------------
   separable: () =>
     'the two classes are perfectly separable along x: the cross-entropy has no finite minimum (the weights grow without bound), so no optimum is reported',
-  diverged: (iteration: number, lr: number, stableLr: number) =>
-    `the descent diverged at iteration ${iteration} (learning rate ${lr}); it stopped there. Try --lr ${formatLr(stableLr)} or lower`,
+  diverged: (w: Diverged) => {
+    const head = `the descent diverged at iteration ${w.iteration} (learning rate ${w.lr}); it stopped there.`;
+    const lr = formatLr(w.stableLr);
+    // Only what a run confirmed: that it converges, that it stays bounded for a short trial, or neither.
+    if (w.checked === 'converges') return `${head} Try --lr ${lr} (checked: the same run converges with it)`;
+    if (w.checked === 'stable') return `${head} --lr ${lr} is stable (checked: ${w.trialIterations} iterations without blowing up; not that it converges): try it, or lower`;
+    return `${head} Try a smaller --lr; the stability rule gives ${lr} (not checked by a run)`;
+  },
   notConverged: (w: NotConverged) => {
     const closed = w.gapClosed < 0 ? `ended higher than it started` : `closed ${formatShare(w.gapClosed)} of the loss gap`;
     const steps = `${w.iterations} iteration${w.iterations === 1 ? '' : 's'}`;
-    const head = `the descent did not converge in ${steps}: it ${closed}, ending ${sig(w.final - w.optimum)} above the optimum's loss ${sig(w.optimum)},`;
-    // Every number printed here was checked by running it; without one, the words say which way to go.
-    const checked = (flag: string, value: string) => `Try ${flag} ${value} (checked: the same run converges with it)`;
-    const lr = w.suggestedLr !== undefined ? checked('--lr', formatLr(w.suggestedLr)) : '';
+    const worse = w.trivial ? `, worse than ${w.trivial.model} (loss ${sig(w.trivial.loss)})` : '';
+    const head = `the descent did not converge in ${steps}: it ${closed}, ending ${sig(w.final - w.optimum)} above the optimum's loss ${sig(w.optimum)}${worse}`;
+    const weights = w.weightsOff ? `. The loss is close, but the weights are not: ${weightsText(w.weightsOff)}` : '';
+    const said = `${head}${weights}`;
+    // Every number printed here was checked by running it; a direction only when a probe run showed it.
+    const checked = (flags: string) => `Try ${flags} (checked: the same run converges with it)`;
+    const both = w.suggestedLr !== undefined && w.suggestedIterations !== undefined;
+    const advice = both
+      ? checked(`--lr ${formatLr(w.suggestedLr!)} --iters ${w.suggestedIterations}`)
+      : w.suggestedLr !== undefined
+        ? checked(`--lr ${formatLr(w.suggestedLr)}`)
+        : w.suggestedIterations !== undefined
+          ? checked(`--iters ${w.suggestedIterations}`)
+          : nearerText(w.nearer);
     switch (w.cause ?? 'cycling') {
       case 'cycling':
-        return `${head} and the loss keeps bouncing: the steps overshoot. ${lr || 'Try a smaller --lr (with more --iters)'}`;
-      case 'illConditioned':
-        return `${head} because x is far from 0 against its spread, so plain gradient steps crawl along the valley. Add --standardize`;
+        return `${said}, and the loss keeps bouncing: the steps overshoot. ${advice}`.trimEnd();
+      case 'illConditioned': {
+        const c = w.conditioning!;
+        const std = w.standardized;
+        const fix = !std
+          ? 'Add --standardize'
+          : std.converges
+            ? 'Add --standardize (checked: with it the same run converges at its default rate)'
+            : `Add --standardize: it brings the condition number to ${sig(std.condition)}`;
+        return `${said}, because the loss valley is narrow (condition number ${sig(c.condition)}): ${conditionCause(c)}, so the steps crawl along the valley's floor. ${fix}`;
+      }
       case 'smallRate':
-        return `${head} because the learning rate is far below the stable one. ${lr || 'Try a larger --lr'}`;
+        return `${said}, because the learning rate is far below the stable one. ${advice}`.trimEnd();
       case 'noise': {
         const what = w.optimizer === 'sgd' ? 'single samples' : 'sampled batches';
-        return `${head} because its ${what} keep the steps bouncing around the optimum. ${lr || 'Try a smaller --lr with more --iters'}, or --optimizer gd`;
+        const quiet = w.quietLr !== undefined ? `; without the noise the same steps converge (checked: --optimizer gd --lr ${formatLr(w.quietLr)})` : '';
+        return `${said}, because its ${what} keep the steps bouncing around the optimum${quiet}: a larger --lr would add noise, not progress. ${advice}`.trimEnd();
       }
       case 'fewIterations': {
         const falling = w.iterations < 10 ? 'after too few steps to tell more' : w.gapClosed < 0 ? 'and was falling again at the end' : 'and was still falling';
-        if (w.suggestedIterations) return `${head} ${falling}. ${checked('--iters', String(w.suggestedIterations))}`;
-        return `${head} ${falling}. ${lr || 'Try more --iters or a larger --lr'}`;
+        return `${said} ${falling}. ${advice}`.trimEnd();
       }
     }
   },
@@ -288,6 +313,27 @@ export function formatShare(f: number): string {
 function sig(v: number): string {
   const a = Math.abs(v);
   return a !== 0 && (a >= 1e6 || a < 1e-6) ? v.toPrecision(4) : String(Number(v.toPrecision(4)));
+}
+
+/** The weights of a run whose loss is close while they are not: how far, and each against the optimum's. */
+function weightsText(o: NonNullable<NotConverged['weightsOff']>): string {
+  const each = o.names.map((name, k) => `${name} ${sig(o.final[k])} against ${sig(o.optimum[k])}`).join(', ');
+  return `they are still ${formatShare(o.distance)} of their starting distance from the optimum (${each})`;
+}
+
+/** Where a raw x's narrow valley comes from: its mean far from 0 against its spread, its spread far from 1, or both. */
+function conditionCause(c: Conditioning): string {
+  const offset = `x's mean (${sig(c.mean)}) is ${sig(Math.abs(c.mean) / c.std)} times its spread (${sig(c.std)})`;
+  const scale = `x's spread (${sig(c.std)}) is far from 1`;
+  return c.source === 'offset' ? offset : c.source === 'scale' ? scale : `${offset}, and that spread is far from 1`;
+}
+
+/** What the probe runs showed when no number converged: the way that ended nearer, or that none did. */
+function nearerText(n: NotConverged['nearer']): string {
+  if (n === undefined) return '';
+  if (n === null) return 'No probe (twice or half the rate, twice the iterations) ended nearer the optimum';
+  const how = n.lr !== undefined ? `--lr ${formatLr(n.lr)}` : `--iters ${n.iterations}`;
+  return `With ${how} it ends nearer the optimum (checked: ${formatShare(n.share)} of the trivial gap left, against ${formatShare(n.here)}), though not converged`;
 }
 
 function cap(s: string): string {

@@ -26,6 +26,11 @@ export interface SeriesSummary {
   final: Weights;
   /** Share of the loss gap (start minus optimum) closed; null when the loss has no finite minimum. */
   gap_closed: number | null;
+  /**
+   * The final weights' distance to the optimum relative to the start's, in the coordinates the optimizer
+   * moved (standardized or not): 0 at the optimum, 1 as far as the start; null with no optimum.
+   */
+  distance: number | null;
   /** converged, stalled, cycling or diverged (see engine/verdict.ts); null with no optimum or no iterations. */
   verdict: string | null;
   /** The first iteration at which 99 % of the loss gap was closed (exact optimum); null when it never was. */
@@ -59,6 +64,8 @@ export interface Summary {
   optimum: Weights | null;
   /** Share of the loss gap closed, from the exact optimum (single descent; per series otherwise). */
   gap_closed?: number | null;
+  /** The final weights' distance to the optimum relative to the start's (single descent; per series otherwise). */
+  distance?: number | null;
   verdict?: string | null;
   diverged?: Divergence | null;
   trajectory?: TrajectoryJson;
@@ -94,7 +101,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
   if (descents.length === 1) {
     const d = descents[0];
     const { model, ...rest } = head;
-    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, gap_closed: d.assessment.gapClosed, verdict: d.assessment.verdict, diverged: d.diverged };
+    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, diverged: d.diverged };
     if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
     return s;
   }
@@ -118,6 +125,7 @@ function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, 
     iterations: d.iterations,
     final: finalOf(names, d.trajectory),
     gap_closed: d.assessment.gapClosed,
+    distance: d.assessment.distance,
     verdict: d.assessment.verdict,
     iterations_to_99: iterationsToClose99(d.trajectory.loss, optimumLoss),
     ...(side !== undefined ? { standardize: side } : {}),

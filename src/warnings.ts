@@ -4,11 +4,11 @@
  * engine and the data stage never word a warning or name a command-line flag.
  */
 import { messages } from './errors';
-import type { StallCause } from './engine/verdict';
+import type { Conditioning, StallCause } from './engine/verdict';
 
 /**
  * A descent that ended short of the optimum: cycling (too large a rate) or stalled, with the cause seen and
- * what would help — a rate that a short trial confirmed, or about how many iterations.
+ * what would help. Every number and every direction in it was confirmed by a run (see engine/descent.ts).
  */
 export interface NotConverged {
   code: 'notConverged';
@@ -20,15 +20,46 @@ export interface NotConverged {
   optimizer: string;
   iterations: number;
   cause?: StallCause;
+  /** A rate (with `suggestedIterations`, that many iterations) with which the same run converges. */
   suggestedLr?: number;
   suggestedIterations?: number;
+  /** Sampling noise: plain gd at this rate (the same steps without the noise) converges. */
+  quietLr?: number;
+  /**
+   * No number converged: the probe (twice or half the rate, or twice the iterations) that ended nearer the
+   * optimum, with its and this run's end gap as shares of the trivial model's gap; null when none did.
+   */
+  nearer?: { lr?: number; iterations?: number; share: number; here: number } | null;
+  /** The final loss is above the trivial model's: its loss and what it predicts. */
+  trivial?: { loss: number; model: string };
+  /** The loss is within the converged tolerance but the weights are not (in the data's units). */
+  weightsOff?: { distance: number; names: readonly string[]; final: number[]; optimum: number[] };
+  /** With cause illConditioned: the condition number and whether x's offset or scale makes it. */
+  conditioning?: Conditioning;
+  /** With cause illConditioned: the standardized problem's condition number, and whether the same run converges there (null: not checked). */
+  standardized?: { condition: number; converges: boolean | null };
+}
+
+/**
+ * A descent that blew up, with the rate to try instead and what was checked about it: that the same run
+ * converges with it, that a short trial of `trialIterations` does not blow up ('stable', no more), or
+ * nothing (the stability rule's rate).
+ */
+export interface Diverged {
+  code: 'diverged';
+  series?: string;
+  iteration: number;
+  lr: number;
+  stableLr: number;
+  checked: 'converges' | 'stable' | 'rule';
+  trialIterations?: number;
 }
 
 export type Warning =
   /** Logistic classes that one threshold separates: the loss has no finite minimum. */
   | { code: 'separable' }
-  /** The descent blew up and stopped; stableLr would have been stable. */
-  | { code: 'diverged'; series?: string; iteration: number; lr: number; stableLr: number }
+  /** The descent blew up and stopped. */
+  | Diverged
   /** The run closed less than 99 % of the loss gap (see engine/verdict.ts). */
   | NotConverged
   /** Rows dropped for a missing or non-numeric cell. */
@@ -49,7 +80,7 @@ export function warningText(w: Warning): string {
     case 'separable':
       return messages.separable();
     case 'diverged':
-      return prefix + messages.diverged(w.iteration, w.lr, w.stableLr);
+      return prefix + messages.diverged(w);
     case 'notConverged':
       return prefix + messages.notConverged(w);
     case 'skippedRows':

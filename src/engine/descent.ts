@@ -2,9 +2,11 @@ import type { Divergence, SampleLog, Trajectory } from '../types';
 import type { NotConverged, Warning } from '../warnings';
 import { createRng } from '../random';
 import { optimizerOf, type OptimizerName, type OptimizerParams } from './optimizers';
-import type { Problem } from './problem';
-import { assess, type Assessment } from './verdict';
+import { setUpProblem, type Problem } from './problem';
+import { assess, SMALL_RATE, type Assessment } from './verdict';
+import type { ModelName } from './models';
 import { startTraining, train, type TrainResult } from './train';
+import { toScaledUnits } from './standardize';
 
 /** The settings of one descent on a problem. Absent values take the optimizer's or mlvis's defaults. */
 export interface DescentSettings {
@@ -87,6 +89,9 @@ function prepare(problem: Problem, s: DescentSettings, lrOverride?: number) {
 }
 
 function assessment(problem: Problem, d: ReturnType<typeof prepare>, result: TrainResult): Assessment {
+  const t = result.trajectory;
+  const last = t.loss.length - 1;
+  const final = t.w.map((c) => c[last]);
   return assess({
     trajectory: result.trajectory,
     diverged: result.diverged !== null,
@@ -96,56 +101,187 @@ function assessment(problem: Problem, d: ReturnType<typeof prepare>, result: Tra
     optimumLoss: problem.optimum?.loss ?? null,
     referenceLoss: problem.dataModel.referenceLoss(),
     trainInit: problem.trainInit,
+    trainFinal: problem.scaling ? toScaledUnits(final, problem.scaling) : final,
+    standardized: problem.scaling !== null,
   });
 }
 
 function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepare>, result: TrainResult): Descent {
   const lr = d.params.lr;
   const warnings: Warning[] = [];
-  const verdict = assessment(problem, d, result);
+  let verdict = assessment(problem, d, result);
   let diverged = result.diverged;
   if (diverged) {
-    const stableLr = s.advise === false ? diverged.stable_lr : (verifiedRate(problem, s, d, (r) => r < lr) ?? shortTrialRate(problem, s, d, lr) ?? diverged.stable_lr);
+    const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
+    const stableLr = advice?.lr ?? diverged.stable_lr;
     diverged = { ...diverged, stable_lr: stableLr };
-    warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr });
+    warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}) });
   } else if (s.advise !== false && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
+    const quiet = verdict.verdict === 'stalled' && d.o.sampling && verdict.cause !== 'illConditioned' ? noiseOrRate(problem, s, d, result, verdict) : null;
+    if (quiet) verdict = { ...verdict, ...quiet.assessment };
     const l = result.trajectory.loss;
+    const last = l.length - 1;
+    const names = problem.descriptor.weightNames;
     const w: NotConverged = {
       code: 'notConverged',
-      verdict: verdict.verdict,
+      verdict: verdict.verdict as 'stalled' | 'cycling',
       gapClosed: verdict.gapClosed!,
-      final: l[l.length - 1],
+      final: l[last],
       optimum: problem.optimum!.loss,
       optimizer: s.optimizer,
       iterations: result.iterations,
     };
-    Object.assign(w, suggestion(problem, s, d, verdict));
+    if (verdict.aboveTrivial) w.trivial = { loss: problem.dataModel.referenceLoss(), model: problem.descriptor.trivialName };
+    if (verdict.lossOnly && verdict.distance !== null) {
+      w.weightsOff = { distance: verdict.distance, names, final: names.map((_, k) => result.trajectory.w[k][last]), optimum: [...problem.optimum!.w] };
+    }
+    if (verdict.conditioning) w.conditioning = verdict.conditioning;
+    if (quiet?.quietLr !== undefined) w.quietLr = quiet.quietLr;
+    Object.assign(w, suggestion(problem, s, d, verdict, result));
     warnings.push(w);
   }
   return { optimizer: s.optimizer, lr, params: d.params, trajectory: result.trajectory, iterations: result.iterations, diverged, samples: result.samples, warnings, assessment: verdict };
 }
 
 /**
- * What to suggest after a run that did not converge, each part checked by running it before it is printed
- * (an unchecked number is never printed; the words then say only which way to go):
+ * After a divergence: a smaller rate with which the same run converges ('converges'), else one that a short
+ * trial shows does not blow up ('stable': no claim that it converges); null when neither was found.
+ */
+function rateAfterDivergence(problem: Problem, s: DescentSettings, d: Prepared): { lr: number; checked: 'converges' | 'stable'; trialIterations?: number } | null {
+  const lr = d.params.lr;
+  const converging = verifiedRate(problem, s, d, (r) => r < lr);
+  if (converging !== null) return { lr: converging, checked: 'converges' };
+  const trial = shortTrialRate(problem, s, d, lr);
+  return trial && { lr: trial.lr, checked: 'stable', trialIterations: trial.iterations };
+}
+
+/** The gap a run ended with: the last for a deterministic optimizer, the median of the last tenth for a sampling one (its loss bounces). */
+function endGap(loss: Float64Array, floor: number, stochastic: boolean): number {
+  const n = loss.length - 1;
+  if (!stochastic) return Math.max(loss[n] - floor, 0);
+  const tail = Array.from(loss.subarray(n - Math.floor(n / 10)), (v) => Math.max(v - floor, 0)).sort((a, b) => a - b);
+  return tail[Math.floor(tail.length / 2)];
+}
+
+/** Share of a sampling run's end gap that the same steps without the noise must beat for noise to be the cause. */
+const NOISE_MARGIN = 0.5;
+
+/**
+ * A sampling optimizer's stall: sampling noise or the rate? Runs the same steps without the noise (gd at
+ * the full-batch rate its step averages to, same start and iterations). If that converges or ends with at
+ * most half the gap, the noise is what holds the run back (a larger rate would make it worse); else the
+ * rate or the run's length is. Null when the check is past the budget of work (the trajectory's cause stays).
+ */
+function noiseOrRate(problem: Problem, s: DescentSettings, d: Prepared, result: TrainResult, a: Assessment): { assessment: Partial<Assessment>; quietLr?: number } | null {
+  if (s.iterations * problem.data.x.length > ITERATION_BUDGET) return null;
+  const quietLr = d.o.sampling!.fullBatchRate(d.params, problem.trainModel);
+  const trial = prepare(problem, { ...s, optimizer: 'gd' }, quietLr);
+  const quiet = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+  const floor = problem.optimum!.loss;
+  const converged = !quiet.diverged && assessment(problem, trial, quiet).verdict === 'converged';
+  const noisy = endGap(result.trajectory.loss, floor, true);
+  if (converged || (!quiet.diverged && endGap(quiet.trajectory.loss, floor, false) <= NOISE_MARGIN * noisy)) {
+    return { assessment: { cause: 'noise' }, ...(converged ? { quietLr } : {}) };
+  }
+  const bound = d.o.stableRate(problem.trainModel, d.params, { init: problem.trainInit, iterations: s.iterations });
+  return { assessment: { cause: d.params.lr < SMALL_RATE * bound ? 'smallRate' : 'fewIterations' } };
+}
+
+/**
+ * What to suggest after a run that did not converge, each part checked by running it before it is printed:
  * - cycling: a smaller rate (below the one used) with which the same run converges;
  * - too few iterations: a count with which it converges, else a larger rate with which it does;
  * - a rate far below the stable one: a larger rate with which it converges;
- * - sampling noise: a smaller rate with which it converges;
- * - ill-conditioning: no number (the fix is --standardize).
+ * - sampling noise: a smaller rate with which it converges, else a smaller rate with proportionally more
+ *   iterations;
+ * - ill-conditioning: --standardize, with whether the same run converges with it.
+ * When no number is confirmed, probe runs (twice and half the rate, twice the iterations) say which way
+ * ends nearer the optimum; without such a probe no direction is named.
  */
-function suggestion(problem: Problem, s: DescentSettings, d: Prepared, a: Assessment): Partial<NotConverged> {
+function suggestion(problem: Problem, s: DescentSettings, d: Prepared, a: Assessment, result: TrainResult): Partial<NotConverged> {
   const lr = d.params.lr;
-  if (a.verdict === 'cycling') return { suggestedLr: verifiedRate(problem, s, d, (r) => r < lr) ?? undefined };
-  const out: Partial<NotConverged> = { cause: a.cause };
-  if (a.cause === 'fewIterations') {
+  const out: Partial<NotConverged> = a.verdict === 'cycling' ? {} : { cause: a.cause };
+  const smaller = (r: number) => r < lr;
+  const larger = (r: number) => r > lr;
+  if (a.verdict === 'cycling') out.suggestedLr = verifiedRate(problem, s, d, smaller) ?? undefined;
+  else if (a.cause === 'fewIterations') {
     const iterations = a.iterationsNeeded ? verifiedIterations(problem, s, d, a.iterationsNeeded) : null;
     if (iterations !== null) out.suggestedIterations = iterations;
-    else out.suggestedLr = verifiedRate(problem, s, d, (r) => r > lr) ?? undefined;
+    else out.suggestedLr = verifiedRate(problem, s, d, larger) ?? undefined;
+  } else if (a.cause === 'smallRate') out.suggestedLr = verifiedRate(problem, s, d, larger) ?? undefined;
+  else if (a.cause === 'noise') {
+    const rate = verifiedRate(problem, s, d, smaller, [lr / 2, lr / 4, lr / 8]);
+    if (rate !== null) out.suggestedLr = rate;
+    else Object.assign(out, verifiedSlower(problem, s, d) ?? {});
+  } else if (a.cause === 'illConditioned') {
+    out.standardized = standardizedCheck(problem, s);
+    return out;
   }
-  if (a.cause === 'smallRate') out.suggestedLr = verifiedRate(problem, s, d, (r) => r > lr) ?? undefined;
-  if (a.cause === 'noise') out.suggestedLr = verifiedRate(problem, s, d, (r) => r < lr, [lr / 2, lr / 4, lr / 8]) ?? undefined;
+  if (out.suggestedLr === undefined && out.suggestedIterations === undefined && out.quietLr === undefined) {
+    out.nearer = nearerProbe(problem, s, d, result);
+  }
   return out;
+}
+
+/**
+ * Sampling noise at a constant rate: a smaller rate run proportionally longer (half the rate over twice the
+ * iterations, and so on) so that it covers the same ground with less noise; the first that converges.
+ */
+function verifiedSlower(problem: Problem, s: DescentSettings, d: Prepared): { suggestedLr: number; suggestedIterations: number } | null {
+  const rows = problem.data.x.length;
+  let spent = 0;
+  for (let k = 1; k <= 4; k++) {
+    const iterations = s.iterations * 2 ** k;
+    spent += iterations * rows;
+    if (spent > ITERATION_BUDGET || iterations > 10_000_000) return null;
+    const lr = d.params.lr / 2 ** k;
+    const trial = prepare(problem, { ...s, iterations }, lr);
+    const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+    if (assessment(problem, trial, result).verdict === 'converged') return { suggestedLr: lr, suggestedIterations: iterations };
+  }
+  return null;
+}
+
+/** Ends at most this share of a run's gap: a probe "ended nearer the optimum". */
+const NEARER = 0.5;
+
+/**
+ * Which way helps when no number converges: the same run at twice and at half the rate, and over twice the
+ * iterations; the probe that ended with the smallest gap, if that is at most NEARER of this run's; null
+ * when none did (then no direction is named); undefined past the budget of work.
+ */
+function nearerProbe(problem: Problem, s: DescentSettings, d: Prepared, result: TrainResult): NotConverged['nearer'] {
+  const rows = problem.data.x.length;
+  if (4 * s.iterations * rows > ITERATION_BUDGET) return undefined;
+  const floor = problem.optimum!.loss;
+  const stochastic = d.o.stochastic;
+  const here = endGap(result.trajectory.loss, floor, stochastic);
+  const lr = d.params.lr;
+  const probes: { lr?: number; iterations?: number }[] = [{ lr: 2 * lr }, { lr: lr / 2 }, { iterations: roundUp(2 * s.iterations) }];
+  let best: { lr?: number; iterations?: number; gap: number } | null = null;
+  for (const p of probes) {
+    const trial = prepare(problem, { ...s, iterations: p.iterations ?? s.iterations }, p.lr ?? lr);
+    const r = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+    if (r.diverged) continue;
+    const gap = endGap(r.trajectory.loss, floor, stochastic);
+    if (gap <= NEARER * here && (best === null || gap < best.gap)) best = { ...p, gap };
+  }
+  if (!best) return null;
+  const trivial = Math.max(problem.dataModel.referenceLoss() - floor, Number.MIN_VALUE);
+  return { ...(best.lr !== undefined ? { lr: best.lr } : {}), ...(best.iterations !== undefined ? { iterations: best.iterations } : {}), share: best.gap / trivial, here: here / trivial };
+}
+
+/**
+ * A raw valley: the same run on standardized x (its default rate, or the rate given), from the same start:
+ * the condition number there and whether it converges (null past the budget of work).
+ */
+function standardizedCheck(problem: Problem, s: DescentSettings): NonNullable<NotConverged['standardized']> {
+  const scaled = setUpProblem(problem.data, { model: problem.descriptor.name as ModelName, standardize: true, init: problem.init });
+  const condition = scaled.trainModel.curvature() / scaled.trainModel.minCurvature();
+  if (s.iterations * problem.data.x.length > ITERATION_BUDGET) return { condition, converges: null };
+  const trial = prepare(scaled, { ...s, lr: undefined });
+  const result = train(scaled.trainModel, scaled.dataModel, scaled.scaling, trial.options);
+  return { condition, converges: assessment(scaled, trial, result).verdict === 'converged' };
 }
 
 type Prepared = ReturnType<typeof prepare>;
@@ -204,7 +340,7 @@ function verifiedIterations(problem: Problem, s: DescentSettings, d: Prepared, e
  * After a divergence on a run too large to check whole: the largest halving of the default rate below the
  * one that failed that a short trial from the same start confirms (no blow-up, no cycling, the gap falls).
  */
-function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below: number): number | null {
+function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below: number): { lr: number; iterations: number } | null {
   const rows = problem.data.x.length;
   const iterations = Math.min(s.iterations, 200, Math.max(10, Math.floor(ITERATION_BUDGET / 8 / rows)));
   let lr = d.o.defaultRate(problem.trainModel, d.params, { init: problem.trainInit, iterations: s.iterations });
@@ -214,7 +350,7 @@ function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below
     const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
     const a = assessment(problem, trial, result);
     const l = result.trajectory.loss;
-    if (!result.diverged && a.verdict !== 'cycling' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return lr;
+    if (!result.diverged && a.verdict !== 'cycling' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return { lr, iterations };
     if ((k + 1) * iterations * rows > 2 * ITERATION_BUDGET) break;
   }
   return null;

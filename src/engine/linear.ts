@@ -94,6 +94,9 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
       for (let i = 0; i < n; i++) s += (y[i] - meanY) ** 2;
       return s / n;
     },
+    referenceWeights() {
+      return Float64Array.of(meanY, 0);
+    },
     minCurvature() {
       return 2 * minEigen2(1, meanX, mx.meanX2);
     },
@@ -116,6 +119,8 @@ export const linear: ModelDescriptor = {
   lossShort: 'MSE',
   weightNames: ['w0', 'w1'],
   weightLabels: ['w0 (intercept)', 'w1 (slope)'],
+  standardizedWeightLabels: ['v0 (intercept), x standardized', 'v1 (slope), x standardized'],
+  trivialName: 'predicting the mean of y',
   target: 'values',
   create: linearModel,
   predict: (w, x) => w[0] + w[1] * x,

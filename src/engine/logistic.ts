@@ -78,6 +78,9 @@ export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReduc
     referenceLoss() {
       return Math.LN2;
     },
+    referenceWeights() {
+      return new Float64Array(2);
+    },
     minCurvature() {
       if (minCurvatureCache !== undefined) return minCurvatureCache;
       const opt = this.optimum() ?? [0, 0];
@@ -217,6 +220,8 @@ export const logistic: ModelDescriptor = {
   lossShort: 'cross-entropy',
   weightNames: ['w0', 'w1'],
   weightLabels: ['w0 (intercept)', 'w1 (slope)'],
+  standardizedWeightLabels: ['v0 (intercept), x standardized', 'v1 (slope), x standardized'],
+  trivialName: 'predicting 1/2 for every row',
   target: 'classes',
   create: logisticModel,
   predict: (w, x) => sigmoid(w[0] + w[1] * x),

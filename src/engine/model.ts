@@ -44,6 +44,11 @@ export interface Model {
    */
   referenceLoss(): number;
   /**
+   * The trivial model's weights (linear: intercept mean(y), slope 0; logistic: 0, 0): the scale against which
+   * the final weights' distance from the optimum is judged, as the trivial loss is for the loss gap.
+   */
+  referenceWeights(): Float64Array;
+  /**
    * How strongly one sample can curve its own loss at most, per unit of error scale: max over n of
    * (1 + xₙ²) times the model's curvature factor (1 for r²/2, 1/4 for the cross-entropy).
    */
@@ -83,6 +88,13 @@ export interface ModelDescriptor {
   /** The weights' names (the summary's keys) and axis labels, in the order of the weight vector. */
   readonly weightNames: readonly string[];
   readonly weightLabels: readonly string[];
+  /**
+   * The axis labels of the weights on standardized x (v0, v1 in the README's formula), so that the surface
+   * never gives one name to two quantities: the title reports w0, w1 in the data's units.
+   */
+  readonly standardizedWeightLabels: readonly string[];
+  /** The trivial model in words ("predicting the mean of y"): a final loss above its loss is worse than no fit. */
+  readonly trivialName: string;
   /** What y holds: any number, or the two classes 0 and 1 (the data stage reads labels then). */
   readonly target: 'values' | 'classes';
   /** `sums` runs the model's passes over the rows (default: on the calling thread, see blocks.ts). */

@@ -1,12 +1,18 @@
 import type { Trajectory } from '../types';
 import type { Model } from './model';
 import type { OptimizerDescriptor, OptimizerParams } from './optimizers';
+import { maxEigen2, minEigen2 } from './model';
+import { momentsOf } from './moments';
 
 /**
  * How a descent ended, judged by its optimality gap g = loss − loss at the exact optimum, never by its
  * starting loss: the same run from three starts gets the same verdict.
- * - converged: it closed at least 99 % of the gap it started with, and ended within 1 % of the trivial
- *   model's gap (var(y) or log 2 above the optimum).
+ * - converged: it ended within 1 % of the trivial model's gap (var(y) or log 2 above the optimum), and its
+ *   weights (in the coordinates it moved) ended within a tenth of the start's distance from the optimum. In
+ *   a stretched valley the loss can be that close while the weights are still far along the valley's floor,
+ *   and the surface panel, whose window spans the start and the optimum, shows them off by a tenth of that
+ *   span or more (tens of pixels). On a round bowl (standardized least squares from the trivial model or
+ *   farther) the loss test already implies the weights test, since the gap grows as the squared distance.
  * - diverged: the loss blew up and the descent stopped (see train.ts).
  * - cycling: not converged, and over the last quarter the gap neither falls steadily nor damps out: the
  *   steps overshoot and the iterate circles or bounces (too large a rate).
@@ -17,6 +23,17 @@ export type Verdict = 'converged' | 'stalled' | 'cycling' | 'diverged';
 
 /** The cause of a stall that mlvis can see, most specific first. */
 export type StallCause = 'illConditioned' | 'smallRate' | 'noise' | 'fewIterations';
+
+/**
+ * Why a raw x makes the valley narrow: its offset (mean far from 0 against its spread), its scale (spread
+ * far from 1), or both; with the condition number of the loss's Hessian and x's mean and spread.
+ */
+export interface Conditioning {
+  condition: number;
+  source: 'offset' | 'scale' | 'both';
+  mean: number;
+  std: number;
+}
 
 export interface Assessment {
   /**
@@ -29,6 +46,18 @@ export interface Assessment {
   cause?: StallCause;
   /** With `stalled` for too few iterations: about how many it would need to close 99 %. */
   iterationsNeeded?: number;
+  /**
+   * The final weights' distance to the optimum relative to the start's, both in the coordinates the
+   * optimizer moved (standardized or not); null with no optimum. A start at the optimum is measured against
+   * a thousandth of the trivial model's distance instead.
+   */
+  distance: number | null;
+  /** Not converged although the loss is within the converged tolerance: the weights are still far off. */
+  lossOnly?: boolean;
+  /** The final loss is above the trivial model's (predicting the mean, or 1/2): worse than no fit. */
+  aboveTrivial?: boolean;
+  /** With cause `illConditioned`: the condition number and where it comes from. */
+  conditioning?: Conditioning;
 }
 
 /** Share of the starting gap a run must close to count as converged. */
@@ -39,6 +68,8 @@ export const SMALL_RATE = 0.1;
 const FEW = 10;
 /** Condition number of the Hessian above which plain gradient steps crawl along the valley. */
 export const ILL_CONDITIONED = 1e3;
+/** Share of the start's distance from the optimum that the final weights may be off (see Verdict). */
+export const WEIGHTS_TOLERANCE = 0.1;
 
 export interface AssessInput {
   trajectory: Trajectory;
@@ -52,12 +83,16 @@ export interface AssessInput {
   referenceLoss: number;
   /** Starting weights in the optimizer's units, for its stable-rate rule. */
   trainInit: ArrayLike<number>;
+  /** The final weights in the optimizer's units (the trajectory is in the data's). */
+  trainFinal: ArrayLike<number>;
+  /** Whether the optimizer descended standardized x: a raw valley's conditioning is then no cause. */
+  standardized: boolean;
 }
 
 export function assess(a: AssessInput): Assessment {
   const l = a.trajectory.loss;
   const n = l.length - 1;
-  if (a.optimumLoss === null) return { gapClosed: null, verdict: a.diverged ? 'diverged' : null };
+  if (a.optimumLoss === null) return { gapClosed: null, verdict: a.diverged ? 'diverged' : null, distance: null };
   const floor = a.optimumLoss;
   const gap = (i: number) => Math.max(l[i] - floor, 0);
   const g0 = gap(0);
@@ -65,22 +100,30 @@ export function assess(a: AssessInput): Assessment {
   // of the trivial model's gap instead, so that adam wandering by 1e-9 and back is not a failure.
   const scale = Math.max(g0, 1e-6 * Math.max(a.referenceLoss - floor, 0), 1e-12 * Math.abs(floor), Number.MIN_VALUE);
   const gapClosed = (g0 - gap(n)) / scale;
-  if (a.diverged) return { gapClosed, verdict: 'diverged' };
+  const optimum = a.trainModel.optimum();
+  const far = optimum ? weightsOff(a, optimum) : { distance: null, off: false };
+  const base = { gapClosed, distance: far.distance, ...(l[n] > a.referenceLoss ? { aboveTrivial: true } : {}) };
+  if (a.diverged) return { ...base, verdict: 'diverged' };
   // Converged: ended within 1 % of the trivial model's gap above the optimum. An absolute test, the same
   // whatever the start: from 9,000 down to 2.4 against an optimum of 0.6 closes 99.97 % and is no arrival,
   // and sgd's noise floor near the optimum is the same arrival from a far start and from a near one.
   const target = (1 - CONVERGED) * Math.max(a.referenceLoss - floor, 1e-12 * Math.abs(floor), Number.MIN_VALUE);
-  if (gap(n) <= target) return { gapClosed: g0 <= target ? 1 : gapClosed, verdict: 'converged' };
-  if (n === 0) return { gapClosed, verdict: null }; // --iters 0 shows the start on purpose
+  const lossClose = gap(n) <= target;
+  if (lossClose && !far.off) return { ...base, gapClosed: g0 <= target ? 1 : gapClosed, verdict: 'converged' };
+  if (n === 0) return { ...base, verdict: null }; // --iters 0 shows the start on purpose
   const q = Math.floor((3 * n) / 4);
   // Single samples make any stochastic loss curve bounce: that is noise, told apart below, not a cycle.
-  if (!a.optimizer.stochastic && cycling(gap, q, n, scale)) return { gapClosed, verdict: 'cycling' };
-  const out: Assessment = { gapClosed, verdict: 'stalled' };
+  if (!lossClose && !a.optimizer.stochastic && cycling(gap, q, n, scale)) return { ...base, verdict: 'cycling' };
+  const out: Assessment = { ...base, verdict: 'stalled', ...(lossClose ? { lossOnly: true } : {}) };
   const bound = a.optimizer.stableRate(a.trainModel, a.params, { init: a.trainInit, iterations: n });
   const condition = a.trainModel.curvature() / a.trainModel.minCurvature();
-  // A handful of steps is too few whatever else holds; a tiny rate is named before sampling noise.
-  if (n >= FEW && a.optimizer.plain && condition > ILL_CONDITIONED) out.cause = 'illConditioned';
-  else if (n >= FEW && a.params.lr < SMALL_RATE * bound) out.cause = 'smallRate';
+  // A handful of steps is too few whatever else holds. A raw valley is named first for every optimizer (it
+  // is what --standardize removes); a tiny rate before sampling noise (descent.ts tells the two apart by a
+  // run without the noise).
+  if (n >= FEW && !a.standardized && condition > ILL_CONDITIONED) {
+    out.cause = 'illConditioned';
+    out.conditioning = conditioningOf(a.trainModel.x, condition);
+  } else if (n >= FEW && a.params.lr < SMALL_RATE * bound) out.cause = 'smallRate';
   else if (n >= FEW && a.optimizer.stochastic) out.cause = 'noise';
   else {
     out.cause = 'fewIterations';
@@ -88,6 +131,42 @@ export function assess(a: AssessInput): Assessment {
     if (more !== null) out.iterationsNeeded = n + more;
   }
   return out;
+}
+
+/**
+ * The final weights' distance to the optimum relative to the start's (the summary's `distance`), and whether
+ * it is more than WEIGHTS_TOLERANCE. A start at (or within rounding of) the optimum is measured against a
+ * thousandth of the trivial model's distance instead, as the loss gap is against a millionth of its gap.
+ */
+function weightsOff(a: AssessInput, optimum: ArrayLike<number>): { distance: number; off: boolean } {
+  const dist = (w: ArrayLike<number>) => {
+    let s = 0;
+    for (let k = 0; k < optimum.length; k++) s += (w[k] - optimum[k]) ** 2;
+    return Math.sqrt(s);
+  };
+  const end = dist(a.trainFinal);
+  const start = dist(a.trainInit);
+  const scale = Math.max(start, 1e-3 * dist(a.trainModel.referenceWeights())) || 1;
+  const distance = end / scale;
+  return { distance, off: distance > WEIGHTS_TOLERANCE };
+}
+
+/**
+ * Where a raw x's ill-conditioning comes from. The Hessian of the squared error is proportional to
+ * [[1, m], [m, m² + s²]]; centring x leaves [[1, 0], [0, s²]] (the scale's share: max(s², 1/s²)), and
+ * rescaling it to spread 1 leaves [[1, r], [r, r² + 1]] with r = |m|/s (the offset's share). The condition
+ * number is about the product of the two shares; a share counts as a cause when it is at least the
+ * product's cube root (a third of its orders of magnitude), the larger always; both when both are.
+ */
+export function conditioningOf(x: Float64Array, condition: number): Conditioning {
+  const { meanX, varX } = momentsOf(x);
+  const std = Math.sqrt(varX);
+  const r = Math.abs(meanX) / std;
+  const offset = maxEigen2(1, r, r * r + 1) / minEigen2(1, r, r * r + 1);
+  const scale = Math.max(varX, 1 / varX);
+  const third = Math.cbrt(offset * scale);
+  const source = offset >= third && scale >= third ? 'both' : offset >= scale ? 'offset' : 'scale';
+  return { condition, source, mean: meanX, std };
 }
 
 /**

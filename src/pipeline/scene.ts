@@ -87,8 +87,8 @@ export function toScaledPath(t: Trajectory, scaling: Scaling): Trajectory {
 
 /** The axis names of the weights on standardized x. */
 export function standardizedLabels(problem: Problem): [string, string] {
-  const [a, b] = problem.descriptor.weightLabels;
-  return [`${a}, x standardized`, `${b}, x standardized`];
+  const [a, b] = problem.descriptor.standardizedWeightLabels;
+  return [a, b];
 }
 
 /**

@@ -2,7 +2,8 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene, SurfaceSide } from '../types';
 import { drawAxes } from './axes';
 import { colourBar } from './colourBar';
-import { compareHeading, resultLevel, RESULT_ROW } from './compareHeading';
+import { bothShort, compareHeading, resultLevel, RESULT_ROW } from './compareHeading';
+import { font } from './font';
 import { drawContours } from './contours';
 import type { FrameParts } from './frameParts';
 import { gridTitle } from './gridTitle';
@@ -14,6 +15,9 @@ import { linearAxis } from './scale';
 import { shortRate } from './format';
 import { drawOneDescent, markerLegend } from './surface';
 import { surfacePath } from './surfacePath';
+
+/** The last frame's notice when the shared rate leaves both sides short of 99 % of their gap, wordiest first. */
+const SHORT_FORMS = ['at this shared rate neither side gets near the optimum', 'neither side gets near the optimum', 'neither near the optimum'];
 
 /** The narrowest side, in base font sizes, that also gets a colour bar (as the surface panel). */
 const BAR_MIN_WIDTH = 22;
@@ -82,6 +86,7 @@ function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, 
   const heading = compareHeading(measure, rect, scene, index, level, colour, style);
   const { optimum } = side;
   const start: [number, number] = [path.sx(0), path.sy(0)];
+  const short = bothShort(scene);
 
   return {
     plot,
@@ -95,6 +100,12 @@ function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, 
       const k = frame.iteration;
       drawOneDescent(ctx, path, k, plot, box, colour, style, start.every(Number.isFinite) ? [start] : [], optimum);
       if (!optimum) drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
+      else if (short && k >= series.iterations) {
+        // The shared rate left both sides short: said on the last frame, over the plot, where the eye is.
+        ctx.font = font(f, true);
+        const text = SHORT_FORMS.find((t) => ctx.measureText(t).width <= rect.w - f * 1.5) ?? SHORT_FORMS[SHORT_FORMS.length - 1];
+        drawLabel(ctx, text, rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
+      }
       ctx.restore();
       heading.drawFrame(ctx, k);
     },

@@ -125,7 +125,9 @@ describe('descend', () => {
     expect(run.iterations).toBeLessThan(1000);
     expect(run.iterations).toBe(run.trajectory.w[0].length - 1);
     expect(Number.isFinite(run.trajectory.loss[run.iterations])).toBe(true);
-    expect(run.warnings.map(warningText)).toContain(messages.diverged(run.diverged!.iteration, 1.5 * bound, stable));
+    expect(run.warnings.map(warningText)).toContain(
+      messages.diverged({ code: 'diverged', iteration: run.diverged!.iteration, lr: 1.5 * bound, stableLr: stable, checked: 'converges' }),
+    );
     // Just below the bound it converges.
     const ok = descend(data, { ...base, lr: 0.95 * bound, iterations: 1000 });
     expect(ok.diverged).toBeNull();

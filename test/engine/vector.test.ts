@@ -37,6 +37,7 @@ function quadraticModel(x: Float64Array, y: Float64Array): Model {
     curvature: () => 2 * 10, // a safe bound on the Hessian's largest eigenvalue for x in [-1, 1]
     minCurvature: () => 0.1,
     referenceLoss: () => 1,
+    referenceWeights: () => Float64Array.of(0, 0, 0),
     sampleCurvatureMax: () => 3,
     sampleCurvatureMean: () => 2,
   };

@@ -28,7 +28,7 @@ describe('gap_closed', () => {
     const x = Float64Array.from([1, 2, 3, 4, 5, 6]);
     const y = Float64Array.from([0, 0, 0, 1, 1, 1]);
     const run = descend({ x, y, xName: 'x', yName: 'y', source: 't', skipped: 0 }, { ...base, model: 'logistic' });
-    expect(run.assessment).toEqual({ gapClosed: null, verdict: null });
+    expect(run.assessment).toEqual({ gapClosed: null, verdict: null, distance: null });
   });
 });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { animationFrames, resolveConfig, sceneFromOptions, type RunOptions } from '../../src/index';
 import { createRenderer } from '../../src/render';
 import { prepareFrame } from '../../src/render/renderer';
+import { bothShort, resultAt } from '../../src/render/compareHeading';
 import { theme } from '../../src/render/theme';
 import { mlvisInProcess } from '../helpers/cli';
 import { compareWithGolden } from './goldenFiles';
@@ -43,12 +44,48 @@ describe('a comparison of raw and standardized x', () => {
     });
   });
 
-  it('shows the bad news in colour on the side that never arrived, not on the other', () => {
+  it('shows the bad news in colour on the side that never arrived, not on the other, once it is news', () => {
     expect(scene.sides!.map((s) => s.iterationsTo99)).toEqual([null, 16446]);
-    const px = createRenderer(scene).drawFrame(0);
     const resultRow = (plot: typeof left) => ({ x: plot.rect.x, y: plot.rect.y - 16, w: plot.rect.w, h: 14 });
-    expect(countColour(px, 640, resultRow(left), accent, 60)).toBeGreaterThan(80);
-    expect(countColour(px, 640, resultRow(right), accent, 60)).toBe(0);
+    const renderer = createRenderer(scene);
+    const last = renderer.drawFrame(20_000);
+    expect(countColour(last, 640, resultRow(left), accent, 60)).toBeGreaterThan(80);
+    expect(countColour(last, 640, resultRow(right), accent, 60)).toBe(0);
+    // At the start nothing has failed yet: no side is marked.
+    const first = renderer.drawFrame(0);
+    expect(countColour(first, 640, resultRow(left), accent, 60)).toBe(0);
+  });
+
+  it('claims 99 % of the gap only from the frame that reaches it, and the share so far before', () => {
+    const row = (i: number, k: number) => resultAt(scene, i, k).forms[0];
+    expect(row(1, 0)).toBe('0.0 % of the loss gap closed so far');
+    expect(row(1, 16_445)).toMatch(/^98\.\d % of the loss gap closed so far$/);
+    expect(row(1, 16_446)).toBe('99 % of the loss gap closed in 16,446 iterations');
+    expect(row(1, 20_000)).toBe('99 % of the loss gap closed in 16,446 iterations');
+    // The raw side says it never got there only at its end.
+    expect(row(0, 10_000)).toMatch(/% of the loss gap closed so far$/);
+    expect(row(0, 20_000)).toBe('99 % of the loss gap not closed in 20,000 iterations');
+  });
+
+  it('says so in the frame when the shared rate leaves both sides short of the optimum', () => {
+    const slow = sceneFromOptions({ ...options, lr: 1e-6, iterations: 2000, frames: 10 });
+    expect(slow.sides!.map((s) => s.iterationsTo99)).toEqual([null, null]);
+    expect(bothShort(slow)).toBe(true);
+    expect(bothShort(scene)).toBe(false);
+    const plots = prepareFrame(slow).panels.map((p) => p.plot);
+    const renderer = createRenderer(slow);
+    const foot = (plot: typeof left) => ({ x: plot.rect.x, y: plot.rect.y + plot.rect.h - 40, w: plot.rect.w / 2, h: 40 });
+    const end = renderer.drawFrame(2000);
+    const start = renderer.drawFrame(0);
+    for (const plot of plots) {
+      expect(countColour(end, 640, foot(plot), accent, 60)).toBeGreaterThan(80);
+      expect(countColour(start, 640, foot(plot), accent, 60)).toBe(0);
+    }
+  });
+
+  it('names the standardized weights v0, v1 and the raw ones w0, w1', () => {
+    expect(scene.sides![0].weightLabels[0]).toMatch(/^w0 /);
+    expect(scene.sides![1].weightLabels).toEqual(['v0 (intercept), x standardized', 'v1 (slope), x standardized']);
   });
 
   it('matches the golden frames (first, middle, last)', async () => {

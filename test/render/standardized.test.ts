@@ -27,6 +27,8 @@ describe('the surface of a standardized run', () => {
     }
     expect(s.optimum!.loss).toBe(scene.optimum!.loss);
     expect(s.weightLabels[0]).toMatch(/standardized/);
+    // Not w0, w1: those name the data-unit weights in the title and the summary.
+    expect(s.weightLabels.map((l) => l.slice(0, 2))).toEqual(['v0', 'v1']);
   });
 
   it('is a round bowl: the loss rises alike along both weights from the minimum', () => {
