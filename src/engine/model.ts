@@ -1,4 +1,5 @@
 import type { BlockReducer } from './blocks';
+import type { Objective } from './objective';
 
 /** A weight vector: w[0] the intercept w0, w[1] the slope w1, and so on for a model with more weights. */
 export type Weights = ArrayLike<number>;
@@ -7,7 +8,7 @@ export type Weights = ArrayLike<number>;
  * A loss over a weight vector on fixed data, with everything the optimizers and the reports need.
  * Implementations precompute what they can so that the hot calls allocate nothing.
  */
-export interface Model {
+export interface Model extends Objective {
   readonly name: string;
   /** How many weights. */
   readonly dim: number;
