@@ -80,7 +80,7 @@ interface Outcome {
 }
 
 /** Runs a kind in `folder` and sends `signal` after `delay` ms (unless it has ended by then). */
-function stopAt(kind: Kind, folder: string, signal: NodeJS.Signals, delay: number, mark: string): Promise<Outcome> {
+function stopAt(kind: Kind, folder: string, signal: NodeJS.Signals, delay: number, mark: string, twice: boolean): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [process.env.MLVIS_STOP_BIN ?? BIN, ...kind.args(folder)], {
       cwd: folder,
@@ -98,6 +98,8 @@ function stopAt(kind: Kind, folder: string, signal: NodeJS.Signals, delay: numbe
     else child.stdin.end();
     const timer = setTimeout(() => {
       if (!ended) signalled = child.kill(signal);
+      // Every other try, a second signal 20 ms later (a user pressing Ctrl-C twice): it changes nothing.
+      if (twice) setTimeout(() => !ended && child.kill(signal), 20);
     }, delay);
     // A run that never ends is a failure too: it is killed after a minute and reported with its exit.
     const hang = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -165,9 +167,9 @@ describe(`a stop at a random moment (seed ${SEED}, ${TRIES} tries each)`, () => 
       for (const f of kind.outputs) writeFileSync(join(folder, f), OLD);
       writeFileSync(join(folder, 'jobs.json'), JOBS);
       const mark = `${process.pid}-${i}-${t}-${Date.now()}`;
-      const o = await stopAt(kind, folder, signal, delay, mark);
+      const o = await stopAt(kind, folder, signal, delay, mark, t % 2 === 1);
       const problem = await judge(kind, folder, signal, code, o, mark);
-      if (problem) failures.push(`try ${t} (${signal} after ${delay} ms; replay with MLVIS_STOP_SEED=${SEED}): ${problem}`);
+      if (problem) failures.push(`try ${t} (${signal}${t % 2 === 1 ? ' twice' : ''} after ${delay} ms; replay with MLVIS_STOP_SEED=${SEED}): ${problem}`);
       expect(existsSync(folder)).toBe(true);
     }
     expect(failures).toEqual([]);
