@@ -11,4 +11,6 @@ module.exports = {
     '^(d3-[a-z-]+|internmap)$': '<rootDir>/node_modules/$1/dist/$1.js',
   },
   testTimeout: 60000,
+  // MLVIS_TEST_FFMPEG=bundled|system|PATH chooses the ffmpeg the tests run (see the file).
+  globalSetup: '<rootDir>/test/helpers/ffmpegChoice.ts',
 };
