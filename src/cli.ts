@@ -7,7 +7,8 @@ import { listDatasets } from './data';
 import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, runError, usageError } from './errors';
 import { run, summaryJson, validateRun, type Summary } from './index';
-import { reserveText } from './output';
+import { reserveText, type PendingText } from './output';
+import { whyUnwritable, type Commit } from './encode/atomic';
 import { listenForStop } from './stop';
 import { writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
@@ -97,23 +98,28 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   // summary is reserved before the run: an unwritable destination fails before anything is drawn.
   validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined, stdin !== undefined);
   const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
+  // A summary file is staged in the run's commit: renamed with the outputs, all or none (a full disk leaves
+  // them all as they were). A FIFO or a device cannot be renamed over: it is written after them.
+  const staged = summaryFile?.atomic ? summaryFile : undefined;
   // The signal listeners stay until the summary is written: a second Ctrl-C during the clean-up changes nothing.
   const stop = listenForStop();
   let summary: Summary;
   try {
     const log = raw.verbose === true ? (m: string) => io.stderr.write(`mlvis: ${m}\n`) : undefined;
-    const result = await run(options, { warn, log, env, progress: progress.frame, signal: stop.signal, stdin, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    const beforeCommit = staged ? (s: Summary, commit: Commit) => staged.stage(summaryJson(s), commit) : undefined;
+    const result = await run(options, { warn, log, env, progress: progress.frame, signal: stop.signal, stdin, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined, beforeCommit });
     summary = result.summary;
-    const text = summaryTo !== undefined ? summaryJson(summary) : '';
+    const written = (summary.outputs ?? []).map((f) => f.path).filter((p) => p !== '-');
     // A stop that arrived while the summary was being made still counts: nothing more is written. The run's
     // files are already in place by then, and the message says so.
     if (stop.signal.aborted) {
-      const written = (summary.outputs ?? []).map((f) => f.path).filter((p) => p !== '-');
-      throw runError(written.length > 0 ? messages.interruptedAfterWriting(written) : messages.interrupted());
+      // A staged summary was renamed with the outputs: the commit, once begun, is finished.
+      const all = staged ? [...written, summaryTo!] : written;
+      throw runError(all.length > 0 ? messages.interruptedAfterWriting(all, staged !== undefined) : messages.interrupted());
     }
     if (result.stdout) await writeAll(io.stdout, result.stdout);
-    if (summaryTo === '-') io.stdout.write(text);
-    else if (summaryFile) await summaryFile.commit(text, stop.signal);
+    if (summaryTo === '-') io.stdout.write(summaryJson(summary));
+    else if (summaryFile && !staged) await summaryAfter(summaryFile, summaryJson(summary), summaryTo!, written, stop.signal);
   } catch (error) {
     await summaryFile?.discard();
     const final = stop.reason(error);
@@ -132,6 +138,20 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   }
 }
 
+
+/**
+ * Writes the summary into a FIFO or a device once the outputs are in place; if that fails (its reader went
+ * away), the message says that the files were written and the summary was not.
+ */
+async function summaryAfter(file: PendingText, text: string, target: string, written: string[], signal: AbortSignal): Promise<void> {
+  try {
+    await file.commit(text, signal);
+  } catch (error) {
+    if (signal.aborted || written.length === 0 || !(error instanceof MlvisError)) throw error;
+    const { reason, hint } = whyUnwritable(error.cause ?? error);
+    throw runError(messages.summaryNotWritten(messages.filesWritten(written), target, reason, hint), error);
+  }
+}
 
 function datasetsCommand(io: Io): void {
   for (const d of listDatasets()) {

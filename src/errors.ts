@@ -159,8 +159,8 @@ export const messages = {
   frameAfterDivergence: (frame: number, last: number) =>
     `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',
-  interruptedAfterWriting: (paths: readonly string[]) =>
-    `interrupted after ${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written; nothing more was written (no summary, nothing on stdout)`,
+  interruptedAfterWriting: (paths: readonly string[], withSummary = false) =>
+    `interrupted after ${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written; nothing more was written (${withSummary ? '' : 'no summary, '}nothing on stdout)`,
   badLabels: (value: string) => `--labels: ${JSON.stringify(value)} is not two class names NAME0,NAME1 (class 0 first, for example --labels "female,male")`,
   noPanels: () => '--panels: name at least one of surface, fit, loss (for example --panels surface,fit)',
   tooNarrow: (w: number, h: number, panels: number, min: number) =>
@@ -201,6 +201,11 @@ export const messages = {
   // ---- output ------------------------------------------------------------------------------------
   outputUnwritable: (path: string, reason: string, hint = 'check the folder and its permissions') =>
     `cannot write ${/[\u0000-\u001f]/.test(path) ? JSON.stringify(path) : path}: ${reason} (${hint})`,
+  filesWritten: (paths: readonly string[]) => `${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written`,
+  jobsWritten: (finished: number, total: number, table: boolean) =>
+    `${finished} of ${total} job${total === 1 ? '' : 's'} finished and ${finished === 1 ? 'is' : 'are'} written${table ? ' (see the table above)' : ''}`,
+  summaryNotWritten: (written: string, path: string, reason: string, hint: string) =>
+    `${written}, but the summary was not written to ${path === '-' ? 'stdout' : path}: ${reason} (${hint})`,
   ffmpegNotFound: (path: string) =>
     `ffmpeg not found at ${path}; reinstall with "npm install", or point MLVIS_FFMPEG or --ffmpeg at an ffmpeg binary`,
   ffmpegNotExecutable: (path: string) => `${path} is not executable, so it cannot be the ffmpeg to run; give an ffmpeg binary with --ffmpeg or MLVIS_FFMPEG (or chmod +x it)`,

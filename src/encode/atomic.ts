@@ -162,8 +162,13 @@ export async function removeQuietly(path: string | undefined): Promise<void> {
 /** An I/O error on the output, worded for the user: messages.outputUnwritable with a short reason. */
 export function asUnwritable(target: string, error: unknown): MlvisError {
   if (error instanceof MlvisError) return error;
-  const hint = HINTS[(error as NodeJS.ErrnoException | null)?.code ?? ''];
-  return runError(messages.outputUnwritable(target, reasonOf(error), hint), error);
+  const { reason, hint } = whyUnwritable(error);
+  return runError(messages.outputUnwritable(target, reason, hint), error);
+}
+
+/** Why a write failed, in words, and the advice that fits (the default: the folder and its permissions). */
+export function whyUnwritable(error: unknown): { reason: string; hint: string } {
+  return { reason: reasonOf(error), hint: HINTS[(error as NodeJS.ErrnoException | null)?.code ?? ''] ?? 'check the folder and its permissions' };
 }
 
 /** Where the usual advice (the folder, its permissions) does not apply, what does. */
