@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { keyWorded, readJobs, refuseSummaryClash, runBatch, type BatchEvent, type JobResult } from './batch';
-import { messages, MlvisError, runError, usageError } from './errors';
+import { messages, MlvisError, resourceError, runError, usageError } from './errors';
 import { reserveText } from './output';
 import { whyUnwritable } from './encode/atomic';
 import type { Io } from './cli';
@@ -126,6 +126,8 @@ async function readText(file: string): Promise<string> {
     return info.isFIFO() ? await readDataFile(file, undefined, MAX_JOBS_BYTES, JOBS_WORDS) : readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof MlvisError) throw e;
+    const resource = resourceError(e);
+    if (resource) throw resource;
     const code = (e as NodeJS.ErrnoException).code;
     throw runError(messages.jobsUnreadable(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message));
   }

@@ -6,6 +6,7 @@ import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './c
 import { listDatasets } from './data';
 import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, runError, usageError } from './errors';
+import { exhaustedResource } from './limits';
 import { run, summaryJson, validateRun, type Summary } from './index';
 import { reserveText, type PendingText } from './output';
 import { whyUnwritable, type Commit } from './encode/atomic';
@@ -245,6 +246,13 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
       io.stderr.write(`mlvis: ${err.message}\n`);
       if (verbose && err.stack) io.stderr.write(err.stack + '\n');
       return err.exitCode;
+    }
+    // Out of files, memory or space: the fix is the machine's limit, said in one line.
+    const resource = exhaustedResource(err);
+    if (resource) {
+      io.stderr.write(`mlvis: ${resource.message}\n`);
+      if (verbose && (err as Error)?.stack) io.stderr.write((err as Error).stack + '\n');
+      return 1;
     }
     const e = err as Error;
     io.stderr.write(`mlvis: unexpected error: ${e?.message ?? String(err)} (rerun with --verbose for details)\n`);

@@ -195,6 +195,7 @@ export const messages = {
   badShard: (value: string) => `--shard: ${JSON.stringify(value)} is not I/N with 1 ≤ I ≤ N (for example --shard 2/4)`,
   jobsTooLarge: (source: string, limit: number) => `${source} holds more than ${limit / 1024 / 1024} MB, too much for a jobs file; give a file of jobs`,
   jobsUnreadable: (path: string, reason: string) => `cannot read jobs file ${path}: ${reason}`,
+  workerNotStarted: (reason: string) => `a batch worker process could not be started: ${reason}`,
   someJobsFailed: (failed: number, total: number, table = true) =>
     `${failed} of ${total} job${total === 1 ? '' : 's'} failed${table ? ' (see the table above)' : ''}`,
 
@@ -211,7 +212,13 @@ export const messages = {
   ffmpegNotExecutable: (path: string) => `${path} is not executable, so it cannot be the ffmpeg to run; give an ffmpeg binary with --ffmpeg or MLVIS_FFMPEG (or chmod +x it)`,
   ffmpegFailed: (detail: string) => `ffmpeg failed: ${detail}`,
   ffmpegStuck: (seconds: number, what: string) =>
-    `ffmpeg failed: it did not ${what} for ${seconds} s and was stopped; check the binary given with --ffmpeg or MLVIS_FFMPEG`,
+    `ffmpeg failed: it did not ${what} within ${seconds} s and was stopped; check the binary given with --ffmpeg or MLVIS_FFMPEG`,
+  // ---- the machine's limits ----------------------------------------------------------------------
+  tooManyFiles: () =>
+    'too many open files: mlvis could not open a file, pipe or process under the limit of open files; raise it (for example "ulimit -n 1024") and run again',
+  outOfMemory: () =>
+    'out of memory: mlvis could not start a thread or process or load a library; raise the memory limit ("ulimit -v unlimited") or free memory, and run again',
+  outOfSpace: () => 'no space left on the device: free some space, or write elsewhere, and run again',
   encoderMisuse: (detail: string) => `internal error in the encoder: ${detail} (this is a bug in mlvis; please report it)`,
 
   // ---- render ------------------------------------------------------------------------------------
@@ -261,4 +268,42 @@ export function formatLr(lr: number): string {
 /** A byte or character count in MB, or GB from 1 GB up. */
 function sizeText(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${bytes / 1024 / 1024} MB`;
+}
+
+/** errno codes that mean the machine (or a ulimit) ran out of something, and the message for each. */
+const RESOURCE_CODES: Record<string, () => string> = {
+  EMFILE: messages.tooManyFiles,
+  ENFILE: messages.tooManyFiles,
+  EAGAIN: messages.outOfMemory,
+  ENOMEM: messages.outOfMemory,
+  ENOSPC: messages.outOfSpace,
+  EDQUOT: messages.outOfSpace,
+};
+
+/**
+ * The one-line error for an error that comes from running out of files, memory or space (its code, a cause's
+ * code, or the words Node and the loader use: a Worker's "EAGAIN", dlopen's "failed to map segment"), else
+ * undefined. The fix for these is the machine's limit, never the input or a reinstall.
+ */
+export function resourceError(error: unknown, depth = 0): MlvisError | undefined {
+  if (error === null || typeof error !== 'object' || depth > 4) return undefined;
+  if (Array.isArray(error)) {
+    for (const e of error) {
+      const found = resourceError(e, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : '';
+  // An errno code is the whole answer (a path in the message may hold any word); Node's own codes
+  // (ERR_WORKER_INIT_FAILED, ERR_DLOPEN_FAILED) carry the cause in their words.
+  const errno = typeof code === 'string' && /^E[A-Z]+$/.test(code);
+  const word = /^(?:[A-Za-z ]+: )?(EMFILE|ENFILE|EAGAIN|ENOMEM)\b/.exec(text)?.[1];
+  const which = errno
+    ? RESOURCE_CODES[code as string]
+    : ((word ? RESOURCE_CODES[word] : undefined) ??
+      (/failed to map segment|cannot allocate memory/i.test(text) ? messages.outOfMemory : undefined));
+  if (which) return new MlvisError(which(), 1, { cause: error });
+  return resourceError((error as { cause?: unknown }).cause, depth + 1);
 }

@@ -9,7 +9,7 @@ import { chmod, chown, mkdir, open, readdir, readFile, rename, stat, unlink, wri
 import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { messages, MlvisError, runError } from '../errors';
+import { messages, MlvisError, resourceError, runError } from '../errors';
 
 /**
  * The temporary name for a target: `.NAME.PID.RANDOM.tmp` in the same folder. Hidden and ending in .tmp
@@ -162,6 +162,12 @@ export async function removeQuietly(path: string | undefined): Promise<void> {
 /** An I/O error on the output, worded for the user: messages.outputUnwritable with a short reason. */
 export function asUnwritable(target: string, error: unknown): MlvisError {
   if (error instanceof MlvisError) return error;
+  // Out of open files or memory: the machine's limit is the fix, not the folder (a full disk names its file).
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') {
+    const resource = resourceError(error);
+    if (resource) return resource;
+  }
   const { reason, hint } = whyUnwritable(error);
   return runError(messages.outputUnwritable(target, reason, hint), error);
 }
