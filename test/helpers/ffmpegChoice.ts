@@ -1,5 +1,5 @@
 /**
- * Jest's globalSetup: which ffmpeg every test's mlvis finds, chosen by MLVIS_TEST_FFMPEG so that one suite runs
+ * Part of jest's globalSetup (globalSetup.ts): which ffmpeg every test's mlvis finds, chosen by MLVIS_TEST_FFMPEG so that one suite runs
  * against the bundled build and a system one alike (.ci/run runs the video suites both ways):
  * - unset: whatever mlvis's own discovery finds (a newer ffmpeg on PATH, else the bundled one);
  * - `bundled`: the bundled build, even when a system ffmpeg is on PATH;
