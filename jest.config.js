@@ -11,4 +11,7 @@ module.exports = {
     '^(d3-[a-z-]+|internmap)$': '<rootDir>/node_modules/$1/dist/$1.js',
   },
   testTimeout: 60000,
+  // The ffmpeg the tests run (MLVIS_TEST_FFMPEG=bundled|system|PATH) and a cache folder of their own.
+  globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
 };

@@ -9,6 +9,7 @@
  *                            per-frame cost of --view 3d against 2d (bench/view3d.js)
  *   npm run bench -- --full  also the 1000-frame anchor (about 20 minutes)
  *   node bench/run.js --csv  only the 1M-row CSV cases (after npm run build)
+ *   node bench/run.js --ffmpeg  only the default MP4 with the bundled ffmpeg and with a system one on PATH
  *
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
  */
@@ -20,6 +21,7 @@ const ROOT = join(__dirname, '..');
 const OUT = join(__dirname, '.out');
 const full = process.argv.includes('--full');
 const csvOnly = process.argv.includes('--csv');
+const ffmpegOnly = process.argv.includes('--ffmpeg');
 const bigCsv = () => existsSync(join(OUT, 'big.csv')) || writeBigCsv(join(OUT, 'big.csv'), 1_000_000);
 const ANCHOR = [join(ROOT, '..', 'shared', 'anchors', 'seed_pipeline.py'), join(ROOT, '..', '..', 'shared', 'anchors', 'seed_pipeline.py')].find(existsSync);
 
@@ -36,13 +38,13 @@ function mlvis(args) {
   return { seconds, rssMb: report.maxRssKb / 1024 };
 }
 
-/** Median wall times (ms) of several commands, run alternately `runs` times each. */
+/** Median wall times (ms) of several commands ([cmd, args, env?]), run alternately `runs` times each. */
 function alternateWalls(commands, runs = 7) {
   const times = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    commands.forEach(([cmd, args], k) => {
+    commands.forEach(([cmd, args, env], k) => {
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore' });
+      const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore', env: env ?? process.env });
       if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
       times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
     });
@@ -84,9 +86,42 @@ function size(path) {
   return statSync(path).size;
 }
 
+/**
+ * The default MP4 with the bundled ffmpeg (put first on PATH, so that discovery settles on it) and with the
+ * system one mlvis finds on PATH, its probe kept in the cache folder or asked on every run (a cache folder
+ * that cannot be made): what discovery costs. Medians of 7, alternately.
+ */
+function mp4ByFfmpeg() {
+  const path = require('node:path');
+  const { symlinkSync } = require('node:fs');
+  const found = spawnSync('sh', ['-c', 'command -v ffmpeg'], { encoding: 'utf8' }).stdout.trim();
+  const bundledDir = join(OUT, 'bundled-ffmpeg');
+  mkdirSync(bundledDir, { recursive: true });
+  if (!existsSync(join(bundledDir, 'ffmpeg'))) symlinkSync(require('@ffmpeg-installer/ffmpeg').path, join(bundledDir, 'ffmpeg'));
+  const cache = join(OUT, 'cache');
+  writeFileSync(join(OUT, 'no-cache'), ''); // a file: no cache folder can be made under it
+  const args = [join(ROOT, 'bin', 'mlvis.js'), 'linear', '--iters', '1000', '--quiet', '--out', join(OUT, 'ffmpeg.mp4')];
+  const bundled = { ...process.env, PATH: `${bundledDir}${path.delimiter}${process.env.PATH}`, XDG_CACHE_HOME: cache };
+  if (!found || found.startsWith(bundledDir)) {
+    const [b] = alternateWalls([[process.execPath, args, bundled]]);
+    console.log(`default MP4 (median of 7): ${b.toFixed(0)} ms with the bundled ffmpeg (no ffmpeg on PATH to compare with)\n`);
+    return;
+  }
+  const [b, warm, cold] = alternateWalls([
+    [process.execPath, args, bundled],
+    [process.execPath, args, { ...process.env, XDG_CACHE_HOME: cache }],
+    [process.execPath, args, { ...process.env, XDG_CACHE_HOME: join(OUT, 'no-cache') }],
+  ]);
+  console.log(
+    `default MP4 (medians of 7, alternately): ${b.toFixed(0)} ms with the bundled ffmpeg; with ${found} on PATH ` +
+      `${warm.toFixed(0)} ms (its probe cached), ${cold.toFixed(0)} ms asking it every run\n`,
+  );
+}
+
 function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
+  if (ffmpegOnly) return mp4ByFfmpeg();
   const cases = [
     { name: 'linear GIF, 100 frames (default)', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.gif')], out: 'fit.gif', time: 2, kb: 400, rss: 250 },
     { name: 'linear MP4, 100 frames (default)', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.mp4')], out: 'fit.mp4', time: 2, rss: 250 },
@@ -163,6 +198,7 @@ function main() {
   if (arows.length > 1) printTable('The original workflow on the same run', arows);
   if (!full) console.log('(the 1000-frame original takes 10 to 20 minutes: npm run bench -- --full)\n');
 
+  mp4ByFfmpeg();
   execFileSync(process.execPath, [join(__dirname, 'peer.js')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(__dirname, 'batch.js')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(__dirname, 'encoders.js'), '100', '960x480'], { stdio: 'inherit' });

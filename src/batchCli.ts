@@ -5,8 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { keyWorded, readJobs, refuseBatchClashes, refuseBatchOutside, runBatch, type BatchEvent, type JobResult } from './batch';
-import { messages, MlvisError, runError, usageError } from './errors';
+import { messages, MlvisError, resourceError, runError, usageError } from './errors';
 import { reserveText } from './output';
+import { whyUnwritable } from './encode/atomic';
 import type { Io } from './cli';
 import { readAll } from './streams';
 import { readDataFile } from './data';
@@ -57,8 +58,16 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
       },
     });
     const summary = JSON.stringify(results.map(summaryOf), null, 2) + '\n';
-    if (summaryTo === '-') io.stdout.write(summary);
-    else if (summaryFile) await summaryFile.commit(summary, stop.signal);
+    // The jobs' files are in place by now (each job commits its own): a summary that cannot be written (a
+    // full disk, a reader gone) is said after the table, with what was written.
+    let summaryFailed: MlvisError | undefined;
+    try {
+      if (summaryTo === '-') io.stdout.write(summary);
+      else if (summaryFile) await summaryFile.commit(summary, stop.signal);
+    } catch (error) {
+      if (stop.signal.aborted || !(error instanceof MlvisError)) throw error;
+      summaryFailed = error;
+    }
     if (table) {
       warnings.repeats();
       io.stderr.write(tableOf(results));
@@ -66,9 +75,12 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
     const finished = results.filter((r) => r.status === 'ok' || r.status === 'up to date').length;
     if (stop.signal.aborted) throw runError(messages.batchInterrupted(finished, results.length));
     const failed = results.filter((r) => r.status === 'failed').length;
-    if (failed === 0) return 0;
-    io.stderr.write(`mlvis: ${messages.someJobsFailed(failed, results.length, table)}\n`);
-    return 1;
+    if (failed > 0) io.stderr.write(`mlvis: ${messages.someJobsFailed(failed, results.length, table)}\n`);
+    if (summaryFailed) {
+      const { reason, hint } = whyUnwritable(summaryFailed.cause ?? summaryFailed);
+      throw runError(messages.summaryNotWritten(messages.jobsWritten(finished, results.length, table), summaryTo!, reason, hint), summaryFailed);
+    }
+    return failed === 0 ? 0 : 1;
   } catch (error) {
     await summaryFile?.discard();
     throw stop.reason(error);
@@ -135,6 +147,8 @@ async function readText(file: string, signal?: AbortSignal): Promise<string> {
     return info.isFIFO() ? await readDataFile(file, signal, MAX_JOBS_BYTES, JOBS_WORDS) : readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof MlvisError) throw e;
+    const resource = resourceError(e);
+    if (resource) throw resource;
     const code = (e as NodeJS.ErrnoException).code;
     throw runError(messages.jobsUnreadable(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message));
   }

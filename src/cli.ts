@@ -9,10 +9,11 @@ import { FLAG_NAMES } from './options/spellings';
 import { flagOf } from './options/table';
 import { MODELS, modelOf } from './engine/models';
 import { messages, MlvisError, runError, stoppedBy, usageError } from './errors';
-import { removeHeldTempsSync } from './encode/atomic';
+import { exhaustedResource } from './limits';
+import { removeHeldTempsSync, whyUnwritable, type Commit } from './encode/atomic';
 import { run, summaryJson, validateRun, type Summary } from './index';
 import { refuseOutside } from './pipeline/within';
-import { reserveText } from './output';
+import { reserveText, type PendingText } from './output';
 import { listenForStop, signalReceived } from './stop';
 import { writeAll } from './streams';
 import { progressReporter, type ProgressMode } from './progress';
@@ -107,24 +108,36 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   // summary is reserved before the run: an unwritable destination fails before anything is drawn.
   const config = validateRun(options, summaryTo !== undefined && summaryTo !== '-' ? summaryTo : undefined, stdin !== undefined);
   if (typeof raw.within === 'string') refuseOutside(config, summaryTo, raw.within);
-  const summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
-  // The signal listeners stay until the summary is written: a second Ctrl-C during the clean-up changes nothing.
+  // The signal listeners come before anything is created on disk (the summary's temporary file), and stay
+  // until the summary is written: a second Ctrl-C during the clean-up changes nothing.
   const stop = listenForStop();
+  let summaryFile: PendingText | undefined;
+  try {
+    summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
+  } catch (error) {
+    stop.dispose();
+    throw stop.reason(error);
+  }
+  // A summary file is staged in the run's commit: renamed with the outputs, all or none (a full disk leaves
+  // them all as they were). A FIFO or a device cannot be renamed over: it is written after them.
+  const staged = summaryFile?.atomic ? summaryFile : undefined;
   let summary: Summary;
   try {
     const log = raw.verbose === true ? (m: string) => io.stderr.write(`mlvis: ${m}\n`) : undefined;
-    const result = await run(options, { warn, log, env, threads, progress: progress.frame, signal: stop.signal, stdin, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined });
+    const beforeCommit = staged ? (s: Summary, commit: Commit) => staged.stage(summaryJson(s), commit) : undefined;
+    const result = await run(options, { warn, log, env, threads, progress: progress.frame, signal: stop.signal, stdin, summary: summaryTo !== undefined, summaryPath: summaryFile ? summaryTo : undefined, beforeCommit });
     summary = result.summary;
-    const text = summaryTo !== undefined ? summaryJson(summary) : '';
+    const written = (summary.outputs ?? []).map((f) => f.path).filter((p) => p !== '-');
     // A stop that arrived while the summary was being made still counts: nothing more is written. The run's
     // files are already in place by then, and the message says so.
     if (stop.signal.aborted) {
-      const written = (summary.outputs ?? []).map((f) => f.path).filter((p) => p !== '-');
-      throw runError(written.length > 0 ? messages.interruptedAfterWriting(written) : messages.interrupted());
+      // A staged summary was renamed with the outputs: the commit, once begun, is finished.
+      const all = staged ? [...written, summaryTo!] : written;
+      throw runError(all.length > 0 ? messages.interruptedAfterWriting(all, staged !== undefined) : messages.interrupted());
     }
     if (result.stdout) await writeAll(io.stdout, result.stdout);
-    if (summaryTo === '-') io.stdout.write(text);
-    else if (summaryFile) await summaryFile.commit(text, stop.signal);
+    if (summaryTo === '-') io.stdout.write(summaryJson(summary));
+    else if (summaryFile && !staged) await summaryAfter(summaryFile, summaryJson(summary), summaryTo!, written, stop.signal);
   } catch (error) {
     await summaryFile?.discard();
     const final = stop.reason(error);
@@ -143,6 +156,20 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   }
 }
 
+
+/**
+ * Writes the summary into a FIFO or a device once the outputs are in place; if that fails (its reader went
+ * away), the message says that the files were written and the summary was not.
+ */
+async function summaryAfter(file: PendingText, text: string, target: string, written: string[], signal: AbortSignal): Promise<void> {
+  try {
+    await file.commit(text, signal);
+  } catch (error) {
+    if (signal.aborted || written.length === 0 || !(error instanceof MlvisError)) throw error;
+    const { reason, hint } = whyUnwritable(error.cause ?? error);
+    throw runError(messages.summaryNotWritten(messages.filesWritten(written), target, reason, hint), error);
+  }
+}
 
 function datasetsCommand(io: Io): void {
   // The rows each suggestion leaves out (a missing cell): said here once, not as a warning on every run.
@@ -261,6 +288,13 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
       io.stderr.write(`mlvis: ${err.message}\n`);
       if (verbose && err.stack) io.stderr.write(err.stack + '\n');
       return err.exitCode;
+    }
+    // Out of files, memory or space: the fix is the machine's limit, said in one line.
+    const resource = exhaustedResource(err);
+    if (resource) {
+      io.stderr.write(`mlvis: ${resource.message}\n`);
+      if (verbose && (err as Error)?.stack) io.stderr.write((err as Error).stack + '\n');
+      return 1;
     }
     const e = err as Error;
     io.stderr.write(`mlvis: unexpected error: ${e?.message ?? String(err)} (rerun with --verbose for details)\n`);

@@ -201,8 +201,8 @@ export const messages = {
   badThreadsEnv: (value: string) => `MLVIS_THREADS: ${JSON.stringify(value)} is not a whole number from 1 to 256 (the threads a run may use; unset it to use every core)`,
   unsettled: (signal: string | undefined) =>
     `internal error: the ${signal ? `run stopped by ${signal}` : 'run'} ended without finishing; no output was written and its temporary files were removed (please report this, with the command)`,
-  interruptedAfterWriting: (paths: readonly string[]) =>
-    `interrupted after ${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written; nothing more was written (no summary, nothing on stdout)`,
+  interruptedAfterWriting: (paths: readonly string[], withSummary = false) =>
+    `interrupted after ${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written; nothing more was written (${withSummary ? '' : 'no summary, '}nothing on stdout)`,
   badLabels: (value: string) => `--labels: ${JSON.stringify(value)} is not two class names NAME0,NAME1 (class 0 first, for example --labels "female,male")`,
   noPanels: () => '--panels: name at least one of surface, fit, loss (for example --panels surface,fit)',
   tooNarrow: (w: number, h: number, panels: number, min: number) =>
@@ -270,18 +270,30 @@ export const messages = {
   jobsUnreadable: (path: string, reason: string) => `cannot read jobs file ${path}: ${reason}`,
   alsoInJobs: (jobs: readonly number[], message: string) =>
     `also in job${jobs.length === 1 ? '' : 's'} ${jobs.length === 1 ? jobs[0] : `${jobs.slice(0, -1).join(', ')} and ${jobs[jobs.length - 1]}`}: ${message}`,
+  workerNotStarted: (reason: string) => `a batch worker process could not be started: ${reason}`,
   someJobsFailed: (failed: number, total: number, table = true) =>
     `${failed} of ${total} job${total === 1 ? '' : 's'} failed${table ? ' (see the table above)' : ''}`,
 
   // ---- output ------------------------------------------------------------------------------------
   outputUnwritable: (path: string, reason: string, hint = 'check the folder and its permissions') =>
     `cannot write ${/[\u0000-\u001f]/.test(path) ? JSON.stringify(path) : path}: ${reason} (${hint})`,
+  filesWritten: (paths: readonly string[]) => `${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written`,
+  jobsWritten: (finished: number, total: number, table: boolean) =>
+    `${finished} of ${total} job${total === 1 ? '' : 's'} finished and ${finished === 1 ? 'is' : 'are'} written${table ? ' (see the table above)' : ''}`,
+  summaryNotWritten: (written: string, path: string, reason: string, hint: string) =>
+    `${written}, but the summary was not written to ${path === '-' ? 'stdout' : path}: ${reason} (${hint})`,
   ffmpegNotFound: (path: string) =>
     `ffmpeg not found at ${path}; reinstall with "npm install", or point MLVIS_FFMPEG or --ffmpeg at an ffmpeg binary`,
   ffmpegNotExecutable: (path: string) => `${path} is not executable, so it cannot be the ffmpeg to run; give an ffmpeg binary with --ffmpeg or MLVIS_FFMPEG (or chmod +x it)`,
   ffmpegFailed: (detail: string) => `ffmpeg failed: ${detail}`,
   ffmpegStuck: (seconds: number, what: string) =>
-    `ffmpeg failed: it did not ${what} for ${seconds} s and was stopped; check the binary given with --ffmpeg or MLVIS_FFMPEG`,
+    `ffmpeg failed: it did not ${what} within ${seconds} s and was stopped; check the binary given with --ffmpeg or MLVIS_FFMPEG`,
+  // ---- the machine's limits ----------------------------------------------------------------------
+  tooManyFiles: () =>
+    'too many open files: mlvis could not open a file, pipe or process under the limit of open files; raise it (for example "ulimit -n 1024") and run again',
+  outOfMemory: () =>
+    'out of memory: mlvis could not start a thread or process or load a library; raise the memory limit ("ulimit -v unlimited") or free memory, and run again',
+  outOfSpace: () => 'no space left on the device: free some space, or write elsewhere, and run again',
   encoderMisuse: (detail: string) => `internal error in the encoder: ${detail} (this is a bug in mlvis; please report it)`,
 
   // ---- render ------------------------------------------------------------------------------------
@@ -357,4 +369,42 @@ export function formatLr(lr: number): string {
 /** A byte or character count in MB, or GB from 1 GB up. */
 function sizeText(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${bytes / 1024 / 1024} MB`;
+}
+
+/** errno codes that mean the machine (or a ulimit) ran out of something, and the message for each. */
+const RESOURCE_CODES: Record<string, () => string> = {
+  EMFILE: messages.tooManyFiles,
+  ENFILE: messages.tooManyFiles,
+  EAGAIN: messages.outOfMemory,
+  ENOMEM: messages.outOfMemory,
+  ENOSPC: messages.outOfSpace,
+  EDQUOT: messages.outOfSpace,
+};
+
+/**
+ * The one-line error for an error that comes from running out of files, memory or space (its code, a cause's
+ * code, or the words Node and the loader use: a Worker's "EAGAIN", dlopen's "failed to map segment"), else
+ * undefined. The fix for these is the machine's limit, never the input or a reinstall.
+ */
+export function resourceError(error: unknown, depth = 0): MlvisError | undefined {
+  if (error === null || typeof error !== 'object' || depth > 4) return undefined;
+  if (Array.isArray(error)) {
+    for (const e of error) {
+      const found = resourceError(e, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : '';
+  // An errno code is the whole answer (a path in the message may hold any word); Node's own codes
+  // (ERR_WORKER_INIT_FAILED, ERR_DLOPEN_FAILED) carry the cause in their words.
+  const errno = typeof code === 'string' && /^E[A-Z]+$/.test(code);
+  const word = /^(?:[A-Za-z ]+: )?(EMFILE|ENFILE|EAGAIN|ENOMEM)\b/.exec(text)?.[1];
+  const which = errno
+    ? RESOURCE_CODES[code as string]
+    : ((word ? RESOURCE_CODES[word] : undefined) ??
+      (/failed to map segment|cannot allocate memory/i.test(text) ? messages.outOfMemory : undefined));
+  if (which) return new MlvisError(which(), 1, { cause: error });
+  return resourceError((error as { cause?: unknown }).cause, depth + 1);
 }

@@ -12,7 +12,7 @@
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
 import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
-import { createCommit } from './encode/atomic';
+import { createCommit, type Commit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, shownIterations, type AnimateHooks } from './pipeline/animate';
 import { surfaceArrows } from './pipeline/arrows';
@@ -61,6 +61,12 @@ export interface RunHooks extends AnimateHooks {
   summaryPath?: string;
   /** Where data "-" is streamed from when the options carry no `csv` text (the command line: its stdin). */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * Called when every output is finished and none is in place yet: a file staged in `commit` here (the
+   * command line's --summary) is renamed with the outputs, all or none, and a failure here leaves them all
+   * as they were. `summary` lists the outputs.
+   */
+  beforeCommit?: (summary: Summary, commit: Commit) => Promise<void>;
 }
 
 export interface RunResult {
@@ -284,6 +290,7 @@ async function runOn(options: RunOptions, given: RunConfig, data: Dataset, dataS
     }
     if (config.manifest) await stageManifests(options, config, summary, (summary.outputs ?? []).filter((f) => f.path !== '-'), commit, dataSha256);
     else dropStaleManifests(summary.outputs ?? [], commit);
+    await hooks.beforeCommit?.(summary, commit);
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     await commit.commit(hooks.signal);
   } catch (error) {

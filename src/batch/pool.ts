@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { compiledScript, PACKAGE_ROOT } from '../compiled';
 import { newTempToken } from '../encode/atomic';
+import { messages, resourceError, runError } from '../errors';
 import type { JobMessage, WorkerMessage } from './protocol';
 import type { Job } from './jobs';
 
@@ -23,6 +24,10 @@ export interface PoolHooks {
   frames: boolean;
 }
 
+/**
+ * Runs the jobs on at most `size` workers. Rejects (after the running workers are stopped) when a worker
+ * cannot be started at all: out of open files or processes, a limit no job can get around.
+ */
 export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHooks): Promise<void> {
   const queue = [...jobs];
   const n = Math.max(1, Math.min(size, queue.length));
@@ -38,11 +43,41 @@ export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHoo
   };
   hooks.signal?.addEventListener('abort', stop, { once: true });
 
+  let cannotStart: Error | undefined;
+  let starting = 0; // forks that failed and have yet to say why
   await new Promise<void>((done) => {
+    const settle = () => {
+      if (workers.size === 0 && starting === 0) done();
+    };
+    /**
+     * A worker that could not be started: the running ones take the rest of the queue; with none running,
+     * the batch stops and fails with the reason.
+     */
+    const unstartable = (error: Error) => {
+      if (workers.size > 0 || starting > 0) return;
+      cannotStart ??= error;
+      stop();
+      done();
+    };
     const start = () => {
       // The worker's temporary files carry a token chosen here, so that a worker that dies can be cleaned up after.
       const token = newTempToken();
-      const worker = fork(workerPath(), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced', env: { ...process.env, MLVIS_TEMP_TOKEN: token } });
+      let worker: ChildProcess;
+      try {
+        worker = fork(workerPath(), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced', env: { ...process.env, MLVIS_TEMP_TOKEN: token } });
+      } catch (error) {
+        return unstartable(error as Error);
+      }
+      // A fork that fails (EMFILE, EAGAIN) returns a process with no channel and says why on the next tick.
+      if (typeof worker.send !== 'function' || worker.pid === undefined) {
+        starting++;
+        worker.once('error', (error) => {
+          starting--;
+          unstartable(error);
+        });
+        return;
+      }
+      worker.on('error', () => undefined); // a send to a worker that just died: its exit says what happened
       workers.add(worker);
       let current: number | undefined;
       const next = () => {
@@ -65,12 +100,13 @@ export async function runPool(jobs: readonly Job[], size: number, hooks: PoolHoo
         if (current !== undefined) hooks.onCrash(current, signal ? `signal ${signal}` : `exit code ${code}`, token);
         current = undefined;
         if (!stopping && queue.length > 0) start();
-        if (workers.size === 0) done();
+        settle();
       });
       next();
     };
     if (queue.length === 0) return done();
-    for (let i = 0; i < n; i++) start();
+    for (let i = 0; i < n && !cannotStart; i++) start();
   });
   hooks.signal?.removeEventListener('abort', stop);
+  if (cannotStart) throw resourceError(cannotStart) ?? runError(messages.workerNotStarted(cannotStart.message), cannotStart);
 }

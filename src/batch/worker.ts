@@ -3,6 +3,8 @@
  * library's run(). A job that fails reports its message; one that crashes the process takes only this
  * worker with it, and the parent starts another.
  */
+import { MlvisError } from '../errors';
+import { exhaustedResource } from '../limits';
 import { run } from '../index';
 import type { JobMessage, WorkerMessage } from './protocol';
 
@@ -43,6 +45,8 @@ async function render(m: JobMessage): Promise<void> {
     });
     send({ type: 'done', index: m.index, summary, seconds: seconds() });
   } catch (e) {
-    send({ type: 'failed', index: m.index, message: (e as Error)?.message ?? String(e), seconds: seconds() });
+    // Out of files or memory in a worker reads as it does on the command line: the resource and the fix.
+    const message = e instanceof MlvisError ? e.message : (exhaustedResource(e)?.message ?? (e as Error)?.message ?? String(e));
+    send({ type: 'failed', index: m.index, message, seconds: seconds() });
   }
 }

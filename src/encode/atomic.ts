@@ -9,7 +9,7 @@ import { chmod, chown, mkdir, open, readdir, readFile, rename, stat, unlink, uti
 import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { messages, MlvisError, runError } from '../errors';
+import { messages, MlvisError, resourceError, runError } from '../errors';
 import { removeTracked, trackTemp, untrackTemp } from './movedTemps';
 
 /**
@@ -232,8 +232,19 @@ export async function removeQuietly(path: string | undefined): Promise<void> {
 /** An I/O error on the output, worded for the user: messages.outputUnwritable with a short reason. */
 export function asUnwritable(target: string, error: unknown): MlvisError {
   if (error instanceof MlvisError) return error;
-  const hint = HINTS[(error as NodeJS.ErrnoException | null)?.code ?? ''];
-  return runError(messages.outputUnwritable(target, reasonOf(error), hint), error);
+  // Out of open files or memory: the machine's limit is the fix, not the folder (a full disk names its file).
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') {
+    const resource = resourceError(error);
+    if (resource) return resource;
+  }
+  const { reason, hint } = whyUnwritable(error);
+  return runError(messages.outputUnwritable(target, reason, hint), error);
+}
+
+/** Why a write failed, in words, and the advice that fits (the default: the folder and its permissions). */
+export function whyUnwritable(error: unknown): { reason: string; hint: string } {
+  return { reason: reasonOf(error), hint: HINTS[(error as NodeJS.ErrnoException | null)?.code ?? ''] ?? 'check the folder and its permissions' };
 }
 
 /** Where the usual advice (the folder, its permissions) does not apply, what does. */

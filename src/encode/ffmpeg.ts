@@ -1,11 +1,11 @@
 /**
  * Finding the ffmpeg binary and turning its stderr into a one-line reason for messages.ffmpegFailed.
  */
-import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { access, stat } from 'node:fs/promises';
-import { messages, runError } from '../errors';
+import { messages, resourceError, runError } from '../errors';
+import { probeFfmpeg, WANTED_ENCODERS } from './ffmpegProbe';
 
 /**
  * The ffmpeg binary to run: `override` when given (--ffmpeg), else MLVIS_FFMPEG; else an
@@ -20,7 +20,7 @@ export async function resolveFfmpeg(override?: string, env: NodeJS.ProcessEnv = 
       // Required lazily: the package throws a plain string when its platform binary is missing.
       path = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
     } catch (error) {
-      throw runError(messages.ffmpegNotFound(`@ffmpeg-installer/ffmpeg (${String(error)})`));
+      throw resourceError(error) ?? runError(messages.ffmpegNotFound(`@ffmpeg-installer/ffmpeg (${String(error)})`));
     }
   }
   const info = await stat(path).catch(() => null);
@@ -65,7 +65,9 @@ let systemChoice: { path: string | undefined; key: string } | undefined;
 
 /**
  * An ffmpeg on PATH worth preferring: version 4.2 or newer (newer than the bundled build) with both encoders
- * mlvis uses. Looked up once per process (two quick runs of it); none found means the bundled one.
+ * mlvis uses. The first ffmpeg on PATH is asked (ffmpegProbe.ts: its answer is kept in the user's cache
+ * folder, so a run asks only when the binary changed) and looked up once per process; none found means the
+ * bundled one.
  */
 export function systemFfmpeg(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const key = env.PATH ?? '';
@@ -79,11 +81,9 @@ export function systemFfmpeg(env: NodeJS.ProcessEnv = process.env): string | und
     } catch {
       continue;
     }
-    const version = spawnSync(candidate, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 2000, killSignal: 'SIGKILL' });
-    const m = /ffmpeg version (?:n)?(\d+)\.(\d+)/.exec(version.stdout ?? '');
-    if (!m || Number(m[1]) * 100 + Number(m[2]) <= BUNDLED_VERSION[0] * 100 + BUNDLED_VERSION[1]) break;
-    const encoders = spawnSync(candidate, ['-hide_banner', '-encoders'], { encoding: 'utf8', timeout: 2000, killSignal: 'SIGKILL' }).stdout ?? '';
-    if (/\blibx264\b/.test(encoders) && /\blibvpx-vp9\b/.test(encoders)) found = candidate;
+    const probe = probeFfmpeg(candidate, env);
+    const newer = probe.version !== null && probe.version[0] * 100 + probe.version[1] > BUNDLED_VERSION[0] * 100 + BUNDLED_VERSION[1];
+    if (newer && WANTED_ENCODERS.every((e) => probe.encoders.includes(e))) found = candidate;
     break;
   }
   systemChoice = { path: found, key };
@@ -91,7 +91,6 @@ export function systemFfmpeg(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /** The first line ffmpeg prints of its version, for --verbose. */
-export function ffmpegVersion(path: string): string {
-  const r = spawnSync(path, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 5000 });
-  return (r.stdout ?? '').split('\n')[0].trim() || 'version unknown';
+export function ffmpegVersion(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return probeFfmpeg(path, env).versionLine || 'version unknown';
 }

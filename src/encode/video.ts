@@ -7,12 +7,13 @@
  * so a broken or stuck binary can never hang a run.
  */
 import { isWholeContainer } from './container';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve as absolute } from 'node:path';
-import { messages, MlvisError, runError } from '../errors';
+import { messages, MlvisError, resourceError, runError } from '../errors';
 import { createTemp, finishTemp, removeQuietly } from './atomic';
+import { endChild, releasePipes, settledWithin, signalGroup, spawnInGroup } from './child';
 import type { Encoder, EncoderOptions } from './encoder';
 import { chosenFfmpeg, ffmpegReason, ffmpegVersion, resolveFfmpeg } from './ffmpeg';
 import { yuvConverter } from './yuv';
@@ -32,10 +33,13 @@ const OUTPUT_OPTIONS: Record<'mp4' | 'webm', string[]> = {
   webm: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '33', ...COLOUR, '-f', 'webm'],
 };
 
-/** How long abort() waits for a killed ffmpeg to exit before removing its file anyway. */
-const KILL_WAIT_MS = 5000;
-/** An ffmpeg that neither reads a frame nor writes a byte for this long is stuck (EncoderOptions.watchdogMs). */
+/**
+ * An ffmpeg that does not read a frame for this long, or has not exited this long after its last frame
+ * (however its file grows), is stuck (EncoderOptions.watchdogMs).
+ */
 export const WATCHDOG_MS = 60_000;
+/** How long ffmpeg's last words may take to arrive on stderr after it has exited. */
+const LAST_WORDS_MS = 200;
 
 /**
  * A video encoder for mp4 or webm; the last frame is repeated round(holdSeconds * fps) times at finish: by
@@ -93,7 +97,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
   return {
     async start() {
       const binary = await resolveFfmpeg(options.ffmpegPath, options.env);
-      if (options.log) options.log(`ffmpeg: ${binary} (${ffmpegVersion(binary)})`);
+      if (options.log) options.log(`ffmpeg: ${binary} (${ffmpegVersion(binary, options.env)})`);
       temp = await createTemp(path);
       const args = ['-hide_banner', '-loglevel', 'error', '-nostdin',
         '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0',
@@ -103,29 +107,43 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
         `file:${absolute(temp)}`];
       // Its own process group, so that stopping it stops whatever it started too (a wrapper script's children
       // would otherwise hold its pipes open and outlive the run).
-      const proc = spawn(binary, args, { stdio: ['pipe', 'ignore', 'pipe'], detached: true });
+      let proc: ChildProcess;
+      try {
+        proc = spawnInGroup(binary, args, ['pipe', 'ignore', 'pipe']);
+      } catch (error) {
+        throw resourceError(error) ?? runError(messages.ffmpegFailed((error as Error).message), error);
+      }
       child = proc;
-      proc.stderr!.setEncoding('utf8');
-      proc.stderr!.on('data', (d: string) => {
-        if (stderr.length < 64 * 1024) stderr += d;
-      });
-      proc.stdin!.on('error', () => undefined); // EPIPE when ffmpeg dies: its exit says why
       exited = new Promise<void>((resolve) => {
+        // Registered first: a spawn that fails (too many open files) says so on the next tick.
         proc.on('error', (error) => {
-          fail(runError(messages.ffmpegFailed(error.message), error));
+          fail(resourceError(error) ?? runError(messages.ffmpegFailed(error.message), error));
+          releasePipes(proc);
           resolve();
         });
         // 'exit', not 'close': a grandchild may keep stderr open after ffmpeg itself is gone.
         proc.on('exit', async (code, signal) => {
           // Its last words may still be in the pipe: a moment for them, no more (a grandchild may hold it).
-          if (!proc.stderr!.readableEnded) {
-            await Promise.race([once(proc.stderr!, 'end').catch(() => undefined), new Promise((r) => setTimeout(r, 200).unref())]);
-          }
+          if (proc.stderr && !proc.stderr.readableEnded) await settledWithin(once(proc.stderr, 'end').then(() => undefined, () => undefined), LAST_WORDS_MS);
+          // What it started and left behind goes with it, and its pipes are let go.
+          if (proc.pid !== undefined) signalGroup(proc.pid, [], 'SIGKILL');
+          releasePipes(proc);
           if (code !== 0) fail(runError(messages.ffmpegFailed(ffmpegReason(stderr, signal ? `ffmpeg was ended by ${signal}` : `ffmpeg exited with code ${code} and printed no reason`))));
           else if (!finishing) fail(runError(messages.ffmpegFailed('ffmpeg stopped before all frames were written')));
           resolve();
         });
       });
+      // A spawn that could not start leaves no pipes: its 'error' says why.
+      if (!proc.stdin || !proc.stderr) {
+        await exited;
+        throw failure ?? runError(messages.ffmpegFailed('it could not be started'));
+      }
+      proc.stderr.setEncoding('utf8');
+      proc.stderr.on('data', (d: string) => {
+        if (stderr.length < 64 * 1024) stderr += d;
+      });
+      proc.stderr.on('error', () => undefined);
+      proc.stdin.on('error', () => undefined); // EPIPE when ffmpeg dies: its exit says why
     },
 
     async addFrame(rgba) {
@@ -156,48 +174,18 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
     async abort() {
       failure ??= runError(messages.ffmpegFailed('aborted'));
       failed?.();
-      child?.stdin?.destroy();
-      if (child?.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL'); // the whole group
-        } catch {
-          // already gone
-        }
-      }
-      child?.stderr?.destroy();
-      if (exited) await settledWithin(exited, KILL_WAIT_MS);
+      // SIGTERM to ffmpeg and all it started, SIGKILL after a short grace: a stop ends it whatever it does.
+      if (child && exited) await endChild(child, exited);
       await removeQuietly(temp);
       temp = undefined;
     },
   };
 
-  /** After the input ends: ffmpeg flushes and exits; the watchdog restarts whenever the file grows. */
+  /**
+   * After the input ends: ffmpeg flushes and exits. The watchdog covers this too, as one deadline from the
+   * last frame: an ffmpeg that keeps its file growing, or never exits, fails the run (and abort ends it).
+   */
   async function untilExit(): Promise<void> {
-    let size = -1;
-    for (;;) {
-      let timer: NodeJS.Timeout | undefined;
-      const tick = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.min(1000, watchdog))));
-      // The timer is cleared as soon as ffmpeg exits: a pending one would hold the process open for its second.
-      const done = await Promise.race([exited!.then(() => true), tick]);
-      clearTimeout(timer);
-      if (done) return;
-      const now = await stat(temp!).then((s) => s.size, () => 0);
-      if (now !== size) {
-        size = now;
-        continue;
-      }
-      await within(exited!, 'finish the file');
-      return;
-    }
+    await within(exited!, 'exit after its last frame');
   }
-}
-
-/** Waits for `promise` (which never rejects) or `ms`, whichever comes first. */
-async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  await Promise.race([promise, timeout]);
-  clearTimeout(timer);
 }

@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mlvis-late-stop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a stop that arrives after the files are in place', () => {
-  it('says the files were written, and writes no summary', async () => {
+  it('finishes the commit (the summary is renamed with the outputs) and says what was written', async () => {
     const out = join(dir, 'a.gif');
     const summary = join(dir, 's.json');
     writeFileSync(out, 'OLD');
@@ -40,9 +40,9 @@ describe('a stop that arrives after the files are in place', () => {
       (fs as { rename: unknown }).rename = rename;
     }
     const lines = stderr.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines[lines.length - 1]).toMatchObject({ event: 'job', status: 'failed', error: messages.interruptedAfterWriting([out]) });
-    // The GIF was finished and is in place; the summary is not.
+    expect(lines[lines.length - 1]).toMatchObject({ event: 'job', status: 'failed', error: messages.interruptedAfterWriting([out, summary], true) });
+    // The GIF and the summary that describes it are both in place: all of the run's files, not half of them.
     expect(readFileSync(out).subarray(0, 6).toString()).toBe('GIF89a');
-    expect(() => readFileSync(summary)).toThrow();
+    expect(JSON.parse(readFileSync(summary, 'utf8')).outputs[0].path).toBe(out);
   });
 });
