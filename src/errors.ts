@@ -226,6 +226,31 @@ export const messages = {
   badFormat: (path: string) =>
     `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in .gif, .mp4, .webm or .png`,
 
+  // ---- functions and expressions ----------------------------------------------------------------
+  unknownFunction: (name: string, names: readonly string[], meant?: string) =>
+    `no built-in function named ${JSON.stringify(name)}${meant ? `; did you mean ${meant}?` : ''} (functions: ${names.join(', ')}; or give a formula with --expr)`,
+  badCondition: (k: number) =>
+    `--condition: ${k} is not a condition number from 1 to 1e12 (the ratio of the largest to the smallest curvature; for example --condition 100)`,
+  badAngle: (angle: number) => `--angle: ${angle} is not a finite angle in degrees (for example --angle 30)`,
+  exprEmpty: () => '--expr: the expression is empty; give a formula in x and y, for example --expr "x^2 + 3*y^2"',
+  exprTooLong: (length: number, max: number) =>
+    `--expr: the expression is ${length.toLocaleString('en-US')} characters long, more than the ${max.toLocaleString('en-US')} mlvis reads; give a shorter formula`,
+  exprTooDeep: (column: number, shown: string, max: number) =>
+    `--expr: the expression nests more than ${max} levels deep at column ${column}: ${shown}; simplify it`,
+  exprUnexpected: (what: string, column: number, shown: string, hint: string) =>
+    `--expr: unexpected ${what} at column ${column}: ${shown}; ${hint}`,
+  exprEndsEarly: (column: number, shown: string) =>
+    `--expr: the expression ends too early at column ${column}: ${shown}; a number, x, y, a function or "(" is missing`,
+  exprUnclosed: (column: number, shown: string) => `--expr: the "(" at column ${column} is never closed: ${shown}; add a ")"`,
+  exprUnknownName: (name: string, column: number, shown: string, names: readonly string[]) =>
+    `--expr: unknown name ${JSON.stringify(name)} at column ${column}: ${shown}; use x, y, pi, e or a function: ${names.join(', ')}`,
+  exprNeedsParens: (name: string, column: number, shown: string) =>
+    `--expr: ${name} at column ${column} needs its argument in parentheses: ${shown}; write ${name}(…)`,
+  exprMissingOperator: (column: number, shown: string) =>
+    `--expr: an operator is missing at column ${column}: ${shown}; write * between factors (2*x, not 2x)`,
+  exprHugeNumber: (text: string, column: number, shown: string) =>
+    `--expr: the number ${text} at column ${column} is too large for double precision: ${shown}; use a number below 1.8e308`,
+
   // ---- command line ------------------------------------------------------------------------------
   rootHelp: () => '\nThe run options (data, training, animation, output) are listed by "mlvis linear --help" and "mlvis logistic --help".\n',
   commanderError: (text: string, suggestion: string | undefined, command: string | undefined) =>
