@@ -313,6 +313,16 @@ describe('unknown minima', () => {
     }
   });
 
+  it('tells a shallow saddle (x² − 0.01y²) from a flat valley floor (x² + y⁴) by the sign of the smallest eigenvalue', () => {
+    const shallow = objective2((x, y) => x * x - 0.01 * y * y, (x) => 2 * x, (_x, y) => -0.02 * y, [() => 2, () => 0, () => -0.02]);
+    const s = landscapeVerdict({ objective: shallow, minima: unknown, trajectory: gd(shallow, [1.5, 0], 0.1, 200), ...domain(shallow, [-2, 2], [-2, 2]) });
+    expect(s).toMatchObject({ verdict: 'saddle', curvature: { eigenvalues: [-0.02, 2], down: [0, 1] } });
+    const quartic = objective2((x, y) => x * x + y ** 4, (x) => 2 * x, (_x, y) => 4 * y ** 3, [() => 2, () => 0, (_x, y) => 12 * y * y]);
+    const q = landscapeVerdict({ objective: quartic, minima: unknown, trajectory: gd(quartic, [1.5, 0], 0.1, 200), ...domain(quartic, [-2, 2], [-2, 2]) });
+    expect(q.verdict).toBe('stalled');
+    expect(q.notes).toEqual(expect.arrayContaining(['stationary', 'curvatureDegenerate']));
+  });
+
   it('says "stalled" at a vanishing gradient whose curvature it cannot compute', () => {
     const dim = 130;
     const big: Objective = {
@@ -351,6 +361,15 @@ describe('cycling, stalled, diverged', () => {
     expect(landscapeVerdict({ objective: bowl, minima: bowlMin, trajectory: damped, ...bowlDomain }).verdict).toBe('still descending');
   });
 
+  it('calls a bounce cycling when only its lows or only its highs creep lower: the whole band must fall', () => {
+    const lowsCreep = Array.from({ length: 60 }, (_, i) => (i % 2 ? [-3, 2] : [1 - 2 / (i + 2), -2]));
+    const highsCreep = Array.from({ length: 60 }, (_, i) => (i % 2 ? [-3 + i / 60, 2] : [0, -2]));
+    for (const points of [lowsCreep, highsCreep]) {
+      const v = landscapeVerdict({ objective: bowl, minima: bowlMin, trajectory: path(bowl, points), ...bowlDomain });
+      expect(v.verdict).toBe('cycling');
+    }
+  });
+
   it('calls a path that stops moving off any stationary point "stalled", naming the nearest known minimum', () => {
     const points = [[-3, 2], [-2, 1], [-1, 0], ...new Array(20).fill([-0.5, -0.5])];
     const v = landscapeVerdict({ objective: bowl, minima: bowlMin, trajectory: path(bowl, points), ...bowlDomain });
@@ -358,6 +377,13 @@ describe('cycling, stalled, diverged', () => {
     expect(v.notes).not.toContain('stationary');
     expect(v.distance! * v.scale).toBeCloseTo(Math.hypot(1.5, 1.5), 12);
     expect(messages.landscapeVerdict(v)).toMatch(/^stalled at \(-0\.5, -0\.5\) \(f = 11.25\), 2\.121 from the nearest known minimum \(1, -2\)/);
+  });
+
+  it('judges a run of fewer than five steps by the whole run, and says so', () => {
+    const v = landscapeVerdict({ objective: bowl, minima: bowlMin, trajectory: gd(bowl, [-3, 2], 0.05, 3), ...bowlDomain });
+    expect(v).toMatchObject({ verdict: 'still descending', stretch: { from: 0 } });
+    expect(v.notes).toContain('shortRun');
+    expect(messages.landscapeVerdict(v)).toMatch(/over its last 3 iterations\), 4\.\d+ from the nearest known minimum \(1, -2\)$/);
   });
 
   it('calls a non-finite or reported blow-up diverged, at its iteration', () => {
