@@ -27,7 +27,12 @@
  *   halves: 'still descending' when both the highest and the lowest loss of the second half are below the
  *   first half's (a steady fall and a damped oscillation both are; a bounded bounce is not); else 'cycling'
  *   when the median step is still over NEAR·L (the path keeps moving by a pixel or more, without progress:
- *   a two-point bounce, a periodic orbit); else 'stalled' (neither falling nor moving).
+ *   a two-point bounce, a periodic orbit); else 'stalled' (neither falling nor moving). A run of fewer
+ *   than STRETCH_MIN steps is 'still descending' when it ended below its start, else 'stalled' ('shortRun').
+ *
+ * Whatever the verdict, a path that came within PASS·L of a known saddle and ended farther from it is
+ * reported as having passed it, with the direction it left in and whether the curvature there confirms that
+ * as the way down (the saddle's eigenvector of negative curvature, within ALIGNED).
  */
 import type { Trajectory } from '../types';
 import type { KnownMinima, KnownPoint, Objective } from './objective';
