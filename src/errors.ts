@@ -4,6 +4,7 @@
  */
 import type { Diverged, NotConverged } from './warnings';
 import type { Conditioning } from './engine/verdict';
+import type { LandscapeVerdict } from './engine/landscapeVerdict';
 
 /**
  * Exit code 1: the run failed (data, files, encoder). 2: the command line was wrong. 128 + the signal's
@@ -144,6 +145,45 @@ export const messages = {
       case 'fewIterations': {
         const falling = w.iterations < 10 ? 'after too few steps to tell more' : w.gapClosed < 0 ? 'and was falling again at the end' : 'and was still falling';
         return `${said} ${falling}. ${advice}`.trimEnd();
+      }
+    }
+  },
+
+  /**
+   * How a descent over a landscape ended (engine/landscapeVerdict.ts), in one line: the minimum reached and
+   * whether it is the global one, the saddle it stopped at and the way down from it, or what the last
+   * stretch showed. Only what the verdict confirmed; no advice that no run checked.
+   */
+  landscapeVerdict: (v: LandscapeVerdict) => {
+    const at = `${coords(v.final.w)} (f = ${sig(v.final.loss)})`;
+    const from = v.passedSaddle ? `, after ${leftSaddle(v.passedSaddle)}` : '';
+    const nearest = v.nearest && v.distance !== null ? `, ${sig(v.distance * v.scale)} from the nearest known minimum ${v.nearest.name}` : '';
+    switch (v.verdict) {
+      case 'converged': {
+        const m = v.minimum;
+        if (m && m.kind === 'global') return `reached the global minimum ${m.name} at iteration ${v.iterationReached}${v.global && v.global.count > 1 ? ` (one of ${v.global.count})` : ''}${from}`;
+        const notGlobal = v.global ? `, not the global one (f = ${sig(v.global.loss)})` : '';
+        if (m) return `reached a local minimum at ${m.name} (f = ${sig(m.loss)}) at iteration ${v.iterationReached}${notGlobal}${from}`;
+        const unknown = v.notes.includes('minimaUnknown') ? '; the minima of this function are not known, so whether it is the global one is not either' : `; it is none of the known minima${v.global ? ` (the global one has f = ${sig(v.global.loss)})` : ''}`;
+        return `reached a minimum at ${at} at iteration ${v.iterationReached}: the gradient vanishes and the surface curves up in every direction${unknown}${from}`;
+      }
+      case 'saddle': {
+        const where = v.saddle!.index === null ? `at a saddle point near ${at}` : `near the saddle at ${v.saddle!.name}`;
+        const down = v.curvature?.down ? `the gradient vanishes but the surface curves down along ${coords(v.curvature.down)}` : 'the gradient vanishes there, but it is no minimum';
+        return `stopped ${where}: ${down}`;
+      }
+      case 'stalled': {
+        if (v.notes.includes('curvatureDegenerate')) return `stalled at ${at}, where the gradient vanishes but the surface is flat in some direction: neither a minimum nor a saddle is confirmed${from}`;
+        if (v.notes.includes('curvatureUnavailable')) return `stalled at ${at}, where the gradient vanishes; whether it is a minimum or a saddle was not checked (no curvature there)${from}`;
+        return `stalled at ${at}${nearest}: over its last ${stretchOf(v)} the loss no longer fell and the steps stayed under a thousandth of the domain${from}`;
+      }
+      case 'cycling':
+        return `is cycling near ${at}${nearest}: over its last ${stretchOf(v)} the loss did not fall while each step still moved about ${sig(v.stretch!.medianStep)}${from}`;
+      case 'still descending':
+        return `still descending at iteration ${v.final.iteration} (f = ${sig(v.final.loss)}, down ${sig(-v.stretch!.lossChange)} over its last ${stretchOf(v)})${nearest}${from}`;
+      case 'diverged': {
+        const why = v.notes.includes('nonFinite') ? 'the loss or the weights stopped being finite' : v.notes.includes('blowUp') ? 'the path went a thousand times the domain\'s size away' : 'the loss blew up';
+        return `diverged at iteration ${v.divergedAt}: ${why}${from}`;
       }
     }
   },
@@ -432,4 +472,21 @@ export function resourceError(error: unknown, depth = 0): MlvisError | undefined
       (/failed to map segment|cannot allocate memory/i.test(text) ? messages.outOfMemory : undefined));
   if (which) return new MlvisError(which(), 1, { cause: error });
   return resourceError((error as { cause?: unknown }).cause, depth + 1);
+}
+
+/** A point or direction as people write it: (3, 2), (-2.805, 3.131), four significant digits, noise as 0. */
+function coords(w: readonly number[]): string {
+  return `(${w.map((v) => sig(Math.abs(v) < 1e-12 ? 0 : v)).join(', ')})`;
+}
+
+/** The last stretch a landscape verdict judged, as "N iterations". */
+function stretchOf(v: LandscapeVerdict): string {
+  const k = v.final.iteration - v.stretch!.from;
+  return `${k} iteration${k === 1 ? '' : 's'}`;
+}
+
+/** A known saddle the path passed: the way it left, named as the way down where the curvature confirms it. */
+function leftSaddle(p: NonNullable<LandscapeVerdict['passedSaddle']>): string {
+  if (p.alongNegativeCurvature && p.down) return `leaving the saddle at ${p.saddle.name} along ${coords(p.down)}, where the surface curves down`;
+  return `passing the saddle at ${p.saddle.name}`;
 }
