@@ -39,7 +39,7 @@ export function chooseColumns(
     return i;
   };
   if (suggested) {
-    const s = suggested[model];
+    const s = suggested[model === 'logistic' ? 'logistic' : 'linear']; // a landscape reads no data
     const yName = flags.y ?? s.y;
     const x = named('--x', flags.x ?? s.x);
     const y = named('--y', yName);

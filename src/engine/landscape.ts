@@ -1,0 +1,226 @@
+/**
+ * A landscape: an objective of two weights with no data (a classic test function or a user's expression),
+ * set up as a Problem so that every optimizer, race, sweep, view and output works on it as on a regression.
+ * What differs is said here once: its coordinates are x and y, its surface is drawn over its domain, its
+ * minima are a list (several, local ones, or none), and its verdicts come from landscapeVerdict.ts.
+ */
+import type { Dataset, Point } from '../types';
+import { compileExpr } from './expr';
+import { functionOf, type FunctionDescriptor, type FunctionParams } from './functions';
+import { curvatureAt } from './curvatureAt';
+import type { Model, ModelDescriptor } from './model';
+import type { KnownMinima, KnownPoint, Objective } from './objective';
+import { landscapes } from './landscapes';
+
+/** Which landscape a run descends: a built-in function by name, or an expression in x and y. */
+export interface LandscapeSpec {
+  /** A built-in function's name (src/engine/functions), or absent with `expr`. */
+  name?: string;
+  /** An expression in x and y (--expr). */
+  expr?: string;
+  /** The quadratic's --condition and --angle. */
+  params?: FunctionParams;
+  /** --domain: the window drawn, [x0, x1] and [y0, y1]; default the function's own (expressions: ±3). */
+  domain?: { x: [number, number]; y: [number, number] };
+}
+
+/** Everything the pipeline needs of a landscape besides its Model (the objective seen as one). */
+export interface Landscape {
+  /** "rosenbrock", or "expr" for an expression. */
+  name: string;
+  title: string;
+  /** The formula as text: the built-in's, or the expression as given. */
+  formula: string;
+  objective: Objective;
+  minima: KnownMinima;
+  /** Known saddle points, for markers and the saddle verdict. */
+  saddles: readonly KnownPoint[];
+  domain: { x: [number, number]; y: [number, number] };
+  /** The default start. */
+  init: [number, number];
+  /** Contour levels: log-spaced above the lowest point where the loss spans decades. */
+  levels: 'log' | 'linear';
+  /** The domain's diagonal: the yardstick of "near" for verdicts. */
+  scale: number;
+  /** The loss's spread over the domain (max − min on a grid): the yardstick of a loss gap. */
+  lossRange: number;
+  /** The lowest and highest loss on that grid. */
+  lossMin: number;
+  lossMax: number;
+  /** The settings the run gave (--condition, --angle), for the title and the summary. */
+  params: FunctionParams;
+}
+
+/** The domain of an expression when --domain is not given. */
+const EXPR_DOMAIN = { x: [-3, 3] as [number, number], y: [-3, 3] as [number, number] };
+/** Samples per axis of the grid that measures the loss's spread and the largest curvature over the domain. */
+const PROBE = 49;
+
+/** Builds a landscape from its spec; usage errors (an unknown name, a malformed expression) are thrown. */
+export function landscapeOf(spec: LandscapeSpec): Landscape {
+  if (spec.expr !== undefined) {
+    const objective = compileExpr(spec.expr);
+    const domain = spec.domain ?? EXPR_DOMAIN;
+    return measured({
+      name: 'expr',
+      title: 'f(x, y)',
+      formula: spec.expr,
+      objective,
+      minima: { kind: 'unknown' },
+      saddles: [],
+      domain,
+      init: [domain.x[0] + 0.2 * (domain.x[1] - domain.x[0]), domain.y[1] - 0.2 * (domain.y[1] - domain.y[0])],
+      levels: 'linear',
+      params: {},
+    });
+  }
+  const fd: FunctionDescriptor = functionOf(spec.name ?? '');
+  const params = spec.params ?? {};
+  return measured({
+    name: fd.name,
+    title: fd.title,
+    formula: fd.formula,
+    objective: fd.create(params),
+    minima: fd.minima,
+    saddles: fd.stationary?.filter((p) => p.kind === 'saddle') ?? [],
+    domain: spec.domain ?? { x: [...fd.domain.x], y: [...fd.domain.y] },
+    init: [fd.init[0], fd.init[1]],
+    levels: fd.levels,
+    params,
+  });
+}
+
+type Unmeasured = Omit<Landscape, 'scale' | 'lossRange' | 'lossMin' | 'lossMax'>;
+
+/** Adds the yardsticks measured over the domain. */
+function measured(l: Unmeasured): Landscape {
+  const { x, y } = l.domain;
+  let lossMin = Infinity;
+  let lossMax = -Infinity;
+  const w = new Float64Array(2);
+  for (let j = 0; j < PROBE; j++) {
+    for (let i = 0; i < PROBE; i++) {
+      w[0] = x[0] + ((x[1] - x[0]) * i) / (PROBE - 1);
+      w[1] = y[0] + ((y[1] - y[0]) * j) / (PROBE - 1);
+      const v = l.objective.loss(w);
+      if (Number.isFinite(v)) {
+        lossMin = Math.min(lossMin, v);
+        lossMax = Math.max(lossMax, v);
+      }
+    }
+  }
+  for (const p of knownPoints(l.minima)) lossMin = Math.min(lossMin, p.loss);
+  if (!Number.isFinite(lossMin)) [lossMin, lossMax] = [0, 1];
+  const lossRange = Math.max(lossMax - lossMin, 1e-12 * Math.max(1, Math.abs(lossMax)));
+  return { ...l, scale: Math.hypot(x[1] - x[0], y[1] - y[0]), lossRange, lossMin, lossMax };
+}
+
+/** The known minima (global and local) as a list; empty when none are known. */
+export function knownPoints(minima: KnownMinima): readonly KnownPoint[] {
+  return minima.kind === 'points' ? minima.points.filter((p) => p.kind !== 'saddle') : [];
+}
+
+/** The global minimum nearest to w, or null when no minimum is known. */
+export function nearestGlobal(minima: KnownMinima, w: ArrayLike<number>): KnownPoint | null {
+  let best: KnownPoint | null = null;
+  let bestD = Infinity;
+  for (const p of knownPoints(minima)) {
+    if (p.kind !== 'global') continue;
+    const d = Math.hypot(p.w[0] - w[0], p.w[1] - w[1]);
+    if (d < bestD) [best, bestD] = [p, d];
+  }
+  return best;
+}
+
+/** A known point's name: its own, or its coordinates as people write them. */
+export function pointName(p: KnownPoint): string {
+  const f = (v: number) => Number((Math.abs(v) < 1e-12 ? 0 : v).toPrecision(4)).toString();
+  return p.name ?? `(${p.w.map(f).join(', ')})`;
+}
+
+/**
+ * The landscape as the engine's Model: the objective with no samples. The curvature the rate rules read is
+ * the largest eigenvalue of the Hessian over the box that holds the start, the known minima and a margin
+ * (a test function's curvature varies by orders of magnitude over its domain; the path stays near that
+ * box); the smallest is the Hessian's at the nearest global minimum (0 with none known, so that only the
+ * stability rule sets gd's rate). Stochastic optimizers are refused before a landscape reaches them.
+ */
+export function landscapeModel(l: Landscape, init: readonly number[]): Model {
+  const o = l.objective;
+  const optimum = nearestGlobal(l.minima, init);
+  const box = boxOf(l, init);
+  const largest = largestCurvature(o, box, l.scale);
+  const smallest = optimum ? Math.max(0, curvatureAt(o, optimum.w, l.scale)?.eigenvalues[0] ?? 0) : 0;
+  const none = (): never => {
+    throw new Error('a landscape has no samples: sgd and minibatch are refused before they reach it');
+  };
+  return {
+    name: l.name,
+    dim: 2,
+    n: 0,
+    x: new Float64Array(0),
+    y: new Float64Array(0),
+    gradientScale: 1,
+    loss: (w) => o.loss(w),
+    gradient: (w, out) => o.gradient(w, out),
+    ...(o.hessian ? { hessian: (w: ArrayLike<number>, out: Float64Array) => o.hessian!(w, out) } : {}),
+    sampleError: none,
+    features: none,
+    optimum: () => (optimum ? Float64Array.from(optimum.w) : null),
+    curvature: () => largest,
+    minCurvature: () => smallest,
+    referenceLoss: () => l.lossMax,
+    referenceWeights: () => Float64Array.from(init),
+    sampleCurvatureMax: () => largest,
+    sampleCurvatureMean: () => largest,
+  };
+}
+
+/** The box around the start and the known minima (the domain when there are none), with a 10 % margin. */
+function boxOf(l: Landscape, init: readonly number[]): { x: [number, number]; y: [number, number] } {
+  const pts = [init, ...knownPoints(l.minima).map((p) => p.w)];
+  if (pts.length === 1) return l.domain;
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const pad = (a: number, b: number): [number, number] => {
+    const m = 0.1 * Math.max(b - a, 1e-3 * l.scale);
+    return [a - m, b + m];
+  };
+  return { x: pad(Math.min(...xs), Math.max(...xs)), y: pad(Math.min(...ys), Math.max(...ys)) };
+}
+
+/** The largest Hessian eigenvalue over a 17×17 grid of the box (finite ones; 1 when there is none). */
+function largestCurvature(o: Objective, box: { x: [number, number]; y: [number, number] }, scale: number): number {
+  const K = 17;
+  let max = 0;
+  for (let j = 0; j < K; j++) {
+    for (let i = 0; i < K; i++) {
+      const w = [box.x[0] + ((box.x[1] - box.x[0]) * i) / (K - 1), box.y[0] + ((box.y[1] - box.y[0]) * j) / (K - 1)];
+      const top = curvatureAt(o, w, scale)?.eigenvalues.at(-1);
+      if (top !== undefined && Number.isFinite(top)) max = Math.max(max, top);
+    }
+  }
+  return max > 0 ? max : 1;
+}
+
+/** The landscape's descriptor: how its weights and loss are named on screen and in the summary. */
+export function landscapeDescriptor(l: Landscape): ModelDescriptor {
+  return {
+    ...landscapes,
+    title: l.title,
+    short: l.title,
+    lossName: l.name === 'expr' ? `f(x, y) = ${l.formula}` : l.formula,
+    lossShort: 'f',
+  };
+}
+
+/** A landscape's stand-in data set: no rows, named after the function. */
+export function landscapeData(l: Landscape): Dataset {
+  return { x: new Float64Array(0), y: new Float64Array(0), xName: 'x', yName: 'y', source: l.name, skipped: 0 };
+}
+
+/** The point a landscape's optimum stands for in gaps: the global minimum nearest the start. */
+export function landscapeOptimum(l: Landscape, init: readonly number[]): Point | null {
+  const p = nearestGlobal(l.minima, init);
+  return p ? { w: [...p.w], loss: p.loss } : null;
+}
