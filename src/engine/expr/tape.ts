@@ -24,9 +24,10 @@ export interface Tape {
   readonly uses: readonly [boolean, boolean];
 }
 
-/** f·d with d = 0 exactly when the argument's derivative is structurally zero (sqrt(x) has no ∂/∂y, not ∞·0). */
+/** f·d, but 0 when d is 0 even if f is infinite: sqrt(x) has ∂/∂y = 0 at x = 0, not ∞·0 = NaN. */
 const times = (f: number, d: number) => (d === 0 ? 0 : f * d);
 
+/** Compiles a parsed expression once; the tape it returns evaluates without allocating or re-parsing. */
 export function compile(tree: Node): Tape {
   const uses: [boolean, boolean] = [false, false];
   // A reference is a folded constant (a number) or a slot: 0 = x, 1 = y, −k = the k-th operation.
