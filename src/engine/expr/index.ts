@@ -14,6 +14,8 @@ export interface ExprObjective extends Objective {
   readonly source: string;
   /** Whether the loss depends on x, and on y (a constant expression is allowed: it has no descent). */
   readonly uses: readonly [boolean, boolean];
+  /** Always given: automatic differentiation yields it. */
+  hessian(w: Weights, out: Float64Array): void;
 }
 
 /**

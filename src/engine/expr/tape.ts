@@ -24,9 +24,10 @@ export interface Tape {
   readonly uses: readonly [boolean, boolean];
 }
 
-/** f·d with d = 0 exactly when the argument's derivative is structurally zero (sqrt(x) has no ∂/∂y, not ∞·0). */
+/** f·d, but 0 when d is 0 even if f is infinite: sqrt(x) has ∂/∂y = 0 at x = 0, not ∞·0 = NaN. */
 const times = (f: number, d: number) => (d === 0 ? 0 : f * d);
 
+/** Compiles a parsed expression once; the tape it returns evaluates without allocating or re-parsing. */
 export function compile(tree: Node): Tape {
   const uses: [boolean, boolean] = [false, false];
   // A reference is a folded constant (a number) or a slot: 0 = x, 1 = y, −k = the k-th operation.
@@ -99,8 +100,43 @@ export function compile(tree: Node): Tape {
   gx[0] = 1;
   gy[1] = 1;
 
-  /** Runs the tape: order 0 values only, 1 with gradients, 2 with Hessians. */
-  function run(x: number, y: number, order: 0 | 1 | 2): void {
+  /** Runs the tape for values only: the loss over a surface grid needs nothing more. */
+  function values(x: number, y: number): number {
+    v[0] = x;
+    v[1] = y;
+    for (let i = first; i < size; i++) {
+      const u = v[A[i]];
+      switch (OPS[i]) {
+        case Op.Add:
+          v[i] = u + v[B[i]];
+          break;
+        case Op.Sub:
+          v[i] = u - v[B[i]];
+          break;
+        case Op.Mul:
+          v[i] = u * v[B[i]];
+          break;
+        case Op.Div:
+          v[i] = u / v[B[i]];
+          break;
+        case Op.Pow:
+          v[i] = Math.pow(u, v[B[i]]);
+          break;
+        case Op.PowC:
+          v[i] = Math.pow(u, C[i]);
+          break;
+        case Op.Neg:
+          v[i] = -u;
+          break;
+        default:
+          v[i] = unaryValue(OPS[i] as Op, u);
+      }
+    }
+    return v[out];
+  }
+
+  /** Runs the tape with gradients (order 1) or with gradients and Hessians (order 2). */
+  function run(x: number, y: number, order: 1 | 2): void {
     v[0] = x;
     v[1] = y;
     for (let i = first; i < size; i++) {
@@ -268,10 +304,7 @@ export function compile(tree: Node): Tape {
   return {
     out,
     uses,
-    value(x, y) {
-      run(x, y, 0);
-      return v[out];
-    },
+    value: values,
     gradient(x, y, g) {
       run(x, y, 1);
       g[0] = gx[out];
