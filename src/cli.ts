@@ -53,6 +53,8 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     // An option of the other model (--positive, --labels for logistic) is still taken, to warn that it has no
     // effect, but not listed: the help shows what this command can use.
     if (spec.applies?.target && spec.applies.target !== modelOf(model).target) option.hideHelp();
+    // Likewise data options on mlvis function, and a function's options on the models of data.
+    if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) option.hideHelp();
     cmd.addOption(option);
     if (spec.negatable) cmd.addOption(new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`));
   }
@@ -87,7 +89,7 @@ function threadsFrom(env: NodeJS.ProcessEnv): number | undefined {
   return n;
 }
 
-async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.ProcessEnv): Promise<void> {
+async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.ProcessEnv, extra: Partial<RunOptions> = {}): Promise<void> {
   const quiet = raw.quiet === true;
   // With --progress json, stderr carries only JSON lines: warnings become events, "wrote" lines are left out.
   const json = raw.progress === 'json';
@@ -95,7 +97,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     if (json) io.stderr.write(JSON.stringify({ event: 'warning', job: 0, ...(w ? { code: w.code } : {}), message: m }) + '\n');
     else if (!quiet) io.stderr.write(`mlvis: warning: ${m}\n`);
   };
-  const options = toRunOptions(model, raw);
+  const options = { ...toRunOptions(model, raw), ...extra };
   const threads = threadsFrom(env);
   const summaryTo = typeof raw.summary === 'string' ? raw.summary : undefined;
   if (summaryTo === '-' && [options.out ?? []].flat().includes('-')) throw usageError(messages.stdoutTwice());
@@ -171,6 +173,23 @@ async function summaryAfter(file: PendingText, text: string, target: string, wri
   }
 }
 
+/** `mlvis functions`: each built-in function, its formula, domain, default start and known minima. */
+function functionsCommand(io: Io): void {
+  const { FUNCTIONS, functionOf } = require('./engine/functions') as typeof import('./engine/functions');
+  const { knownPoints, pointName } = require('./engine/landscape') as typeof import('./engine/landscape');
+  const range = (r: readonly [number, number]) => `${r[0]}:${r[1]}`;
+  for (const name of FUNCTIONS) {
+    const f = functionOf(name);
+    io.stdout.write(`${name}  ${f.formula}\n  ${f.summary}\n`);
+    io.stdout.write(`  domain ${range(f.domain.x)},${range(f.domain.y)}  start ${f.init.join(',')}\n`);
+    const pts = knownPoints(f.minima);
+    const fmt = (v: number) => Number(v.toPrecision(6)).toString();
+    if (pts.length > 0) io.stdout.write(`  minima: ${pts.map((p) => `${p.kind} ${pointName(p)} f=${fmt(p.loss)}`).join('; ')}\n`);
+    else if (f.minima.kind === 'none') io.stdout.write(`  no minimum: ${f.minima.why}\n`);
+    for (const p of f.stationary ?? []) io.stdout.write(`  ${p.kind} at ${pointName(p)} f=${fmt(p.loss)}\n`);
+  }
+}
+
 function datasetsCommand(io: Io): void {
   // The rows each suggestion leaves out (a missing cell): said here once, not as a warning on every run.
   const gaps = (name: string, model: ModelName) => {
@@ -222,11 +241,20 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
     .showSuggestionAfterError(true);
   cmd.addHelpText('after', messages.rootHelp());
   for (const model of MODELS) {
-    addRunOptions(cmd.command(model), model)
+    const sub = addRunOptions(cmd.command(model), model)
       .exitOverride()
       // A stray word is ours to explain (most often a space after a comma in a list), not commander's count.
-      .allowExcessArguments(true)
-      .action((raw: Raw, command: Command) => onAction(command.args.length > 0 ? Promise.reject(strayArgument(model, command.args, raw)) : runCommand(model, raw, io, env)));
+      .allowExcessArguments(true);
+    // mlvis function NAME: the one command with an argument, the function to descend.
+    const named = model === 'function';
+    if (named) sub.argument('[name]', 'a built-in function (mlvis functions lists them); or give --expr "EXPR"');
+    sub.action((...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const raw = args[args.length - 2] as Raw;
+      const stray = command.args.slice(named ? 1 : 0);
+      const extra: Partial<RunOptions> = named && typeof args[0] === 'string' ? { function: args[0] } : {};
+      onAction(stray.length > 0 ? Promise.reject(strayArgument(model, stray, raw)) : runCommand(model, raw, io, env, extra));
+    });
   }
   cmd
     .command('batch')
@@ -251,6 +279,10 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
         }),
       ),
     );
+  cmd
+    .command('functions')
+    .description('list the built-in test functions of mlvis function, with their minima')
+    .action(() => onAction(Promise.resolve(functionsCommand(io))));
   cmd
     .command('datasets')
     .description('list the built-in data sets with their suggested columns')

@@ -230,6 +230,12 @@ export const messages = {
     `--lr: ${JSON.stringify(name)} is not among the optimizers of this run (${optimizers.join(', ')}); name only those in --optimizer`,
   wholeBatch: (b: number, n: number) => `${b} is at least the number of rows (${n}): every step uses all the data, as gd does`,
   badLrItem: (item: string) => `--lr: ${JSON.stringify(item)} is not NAME=RATE (for example --lr gd=0.1,adam=0.05)`,
+  badDomain: (value: string) => `--domain: ${JSON.stringify(value)} is not X0:X1,Y0:Y1 (for example --domain -2:2,-1:3)`,
+  functionNeedsName: () => 'mlvis function needs a function: name one (mlvis function rosenbrock; mlvis functions lists them) or give --expr "EXPR" in x and y',
+  functionAndExpr: (name: string) => `give either a function (${JSON.stringify(name)}) or --expr, not both`,
+  noSamples: (optimizer: string) =>
+    `--optimizer ${optimizer} draws samples of data, and a function has none; use gd, momentum, nesterov, adagrad, rmsprop or adam (the same steps without the sampling noise)`,
+  noFitPanel: () => '--panels: a function has no data to fit; draw surface and loss (for example --panels surface,loss)',
   badInit: (value: string) => `--init: ${JSON.stringify(value)} is not two numbers W0,W1 (for example --init -2,5)`,
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
   nothingToDo: () => 'nothing to do: give --out FILE (.gif, .mp4, .webm, .png) or --summary PATH (or - for stdout)',
@@ -239,6 +245,8 @@ export const messages = {
     `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',
   badThreadsEnv: (value: string) => `MLVIS_THREADS: ${JSON.stringify(value)} is not a whole number from 1 to 256 (the threads a run may use; unset it to use every core)`,
+  initOutsideLandscape: (init: readonly number[], title: string) =>
+    `--init: ${title} is not finite at (${init.join(', ')}); start where it is defined (inside --domain), for example --init 0.5,0.5`,
   unsettled: (signal: string | undefined) =>
     `internal error: the ${signal ? `run stopped by ${signal}` : 'run'} ended without finishing; no output was written and its temporary files were removed (please report this, with the command)`,
   interruptedAfterWriting: (paths: readonly string[], withSummary = false) =>

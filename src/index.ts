@@ -12,6 +12,7 @@
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
 import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
+import { landscapeData, landscapeOf, type Landscape } from './engine/landscape';
 import { createCommit, type Commit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
 import { animate, shownIterations, type AnimateHooks } from './pipeline/animate';
@@ -78,7 +79,7 @@ export interface RunResult {
 
 /** Stage 1: the data of the run. */
 export function loadData(config: RunConfig, warn: Warn): Dataset {
-  return loadDataset(config, warn);
+  return config.landscape ? landscapeData(landscapeFor(config)) : loadDataset(config, warn);
 }
 
 /**
@@ -87,7 +88,17 @@ export function loadData(config: RunConfig, warn: Warn): Dataset {
  * not of the file read again after the render. Built-in sets and synthetic data are loaded the same way.
  */
 function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal, stdin?: NodeJS.ReadableStream): Promise<{ data: Dataset; sha256: string | null }> {
+  // A landscape reads no data: its stand-in set is empty and named after it.
+  if (config.landscape) return Promise.resolve({ data: landscapeData(landscapeFor(config)), sha256: null });
   return loadDatasetAsync(config, warn, { signal, stdin });
+}
+
+/** The run's landscape (`mlvis function`), built once per config. */
+const landscapes = new WeakMap<RunConfig, Landscape>();
+function landscapeFor(config: RunConfig): Landscape {
+  let l = landscapes.get(config);
+  if (!l) landscapes.set(config, (l = landscapeOf(config.landscape!)));
+  return l;
 }
 
 /**
@@ -136,6 +147,7 @@ async function trainInterruptibly(config: RunConfig, data: Dataset, signal: Abor
  * standardized, one per series), else one that every series shares.
  */
 function problemKinds(config: RunConfig, data: Dataset): boolean[] {
+  if (config.landscape) return [false];
   return config.layout === 'compare' ? config.series.map((s) => s.standardize ?? false) : [standardizeFor(config, data)];
 }
 
@@ -144,15 +156,19 @@ function perSeries(config: RunConfig, problems: Problem[]): Problem[] {
   return config.series.map((_, i) => problems[Math.min(i, problems.length - 1)]);
 }
 
+function landscapeOption(config: RunConfig): { landscape?: Landscape } {
+  return config.landscape ? { landscape: landscapeFor(config) } : {};
+}
+
 function problemsOf(config: RunConfig, data: Dataset): Problem[] {
-  return perSeries(config, problemKinds(config, data).map((standardize) => setUpProblem(data, { model: config.model, standardize, init: config.init })));
+  return perSeries(config, problemKinds(config, data).map((standardize) => setUpProblem(data, { model: config.model, standardize, init: config.init, ...landscapeOption(config) })));
 }
 
 /** problemsOf, with each exact optimum found a step at a time so that a stop is heard (see setUpProblemAsync). */
 async function problemsOfAsync(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, stopped: () => Error, sums: BlockReducer): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const standardize of problemKinds(config, data)) {
-    problems.push(await setUpProblemAsync(data, { model: config.model, standardize, init: config.init, sums }, signal, stopped));
+    problems.push(await setUpProblemAsync(data, { model: config.model, standardize, init: config.init, sums, ...landscapeOption(config) }, signal, stopped));
   }
   return perSeries(config, problems);
 }

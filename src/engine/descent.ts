@@ -7,6 +7,8 @@ import { assess, SMALL_RATE, type Assessment } from './verdict';
 import type { ModelName } from './models';
 import { startTraining, train, type TrainResult } from './train';
 import { toScaledUnits } from './standardize';
+import type { Landscape } from './landscape';
+import { landscapeVerdict } from './landscapeVerdict';
 
 /** The settings of one descent on a problem. Absent values take the optimizer's or mlvis's defaults. */
 export interface DescentSettings {
@@ -89,6 +91,7 @@ function prepare(problem: Problem, s: DescentSettings, lrOverride?: number) {
 }
 
 function assessment(problem: Problem, d: ReturnType<typeof prepare>, result: TrainResult): Assessment {
+  if (problem.landscape) return landscapeAssessment(problem, problem.landscape, result);
   const t = result.trajectory;
   const last = t.loss.length - 1;
   const final = t.w.map((c) => c[last]);
@@ -106,6 +109,20 @@ function assessment(problem: Problem, d: ReturnType<typeof prepare>, result: Tra
   });
 }
 
+/**
+ * A landscape's descent, judged by landscapeVerdict.ts against its known minima and saddles (several, local,
+ * or none) on the domain's yardsticks. gap_closed is measured to the global minimum nearest the start, and
+ * distance is the end's distance to the minimum reached (or nearest) in domain diagonals.
+ */
+function landscapeAssessment(problem: Problem, l: Landscape, result: TrainResult): Assessment {
+  const v = landscapeVerdict({ objective: l.objective, minima: l.minima, saddles: l.saddles, trajectory: result.trajectory, diverged: result.diverged, scale: l.scale, lossRange: l.lossRange });
+  const loss = result.trajectory.loss;
+  const floor = problem.optimum?.loss;
+  const g0 = floor === undefined ? NaN : loss[0] - floor;
+  const gapClosed = floor === undefined || !(g0 > 0) ? null : (g0 - (loss[loss.length - 1] - floor)) / g0;
+  return { gapClosed, verdict: v.verdict, distance: v.distance, landscape: v };
+}
+
 function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepare>, result: TrainResult): Descent {
   const lr = d.params.lr;
   const warnings: Warning[] = [];
@@ -116,7 +133,7 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     const stableLr = advice?.lr ?? diverged.stable_lr;
     diverged = { ...diverged, stable_lr: stableLr };
     warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}) });
-  } else if (s.advise !== false && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
+  } else if (s.advise !== false && !problem.landscape && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
     const quiet = verdict.verdict === 'stalled' && d.o.sampling && verdict.cause !== 'illConditioned' ? noiseOrRate(problem, s, d, result, verdict) : null;
     if (quiet) verdict = { ...verdict, ...quiet.assessment };
     const l = result.trajectory.loss;

@@ -5,6 +5,7 @@ import type { BlockReducer } from './blocks';
 import type { Model, ModelDescriptor } from './model';
 import { modelOf, type ModelName } from './models';
 import { scalingOf, standardizeX, toScaledUnits, type Scaling } from './standardize';
+import { landscapeDescriptor, landscapeModel, landscapeOptimum, type Landscape } from './landscape';
 
 /**
  * One problem, set up once and descended on many times (a race, a sweep): the data, the model on the
@@ -24,6 +25,8 @@ export interface Problem {
   /** The exact minimiser in the data's units, or null when the loss has no finite minimum. */
   optimum: Point | null;
   warnings: Warning[];
+  /** A test function or an expression (`mlvis function`): its domain, its known minima and saddles. */
+  landscape?: Landscape;
 }
 
 export interface ProblemConfig {
@@ -35,6 +38,8 @@ export interface ProblemConfig {
    * threads (src/parallel). The same bits either way (see blocks.ts).
    */
   sums?: BlockReducer;
+  /** A landscape to descend instead of a model on data (the data set is then empty). */
+  landscape?: Landscape;
 }
 
 /** The models of a problem: on the data's units, and the one the optimizers descend (the same unless standardized). */
@@ -58,6 +63,7 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
  * million-row optimum is found. `stopped` is thrown when `signal` fires.
  */
 export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem> {
+  if (c.landscape) return setUpProblem(data, c);
   const models = problemModels(data, c);
   for (const model of new Set([models.dataModel, models.trainModel])) {
     if (!model.optimumSteps) continue;
@@ -70,7 +76,20 @@ export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal:
 }
 
 
-export function setUpProblem(data: Dataset, c: ProblemConfig, models: ProblemModels = problemModels(data, c)): Problem {
+export function setUpProblem(data: Dataset, c: ProblemConfig, models?: ProblemModels): Problem {
+  if (c.landscape) return landscapeProblem(data, c.landscape, c.init);
+  return modelProblem(data, c, models ?? problemModels(data, c));
+}
+
+/** A landscape as a problem: its own coordinates (nothing to standardize), the global minimum nearest the start. */
+function landscapeProblem(data: Dataset, l: Landscape, init: readonly number[]): Problem {
+  const model = landscapeModel(l, init);
+  if (!Number.isFinite(model.loss(init))) throw usageError(messages.initOutsideLandscape(init, l.title));
+  const optimum = landscapeOptimum(l, init);
+  return { descriptor: landscapeDescriptor(l), data, dataModel: model, trainModel: model, scaling: null, init, trainInit: init, optimum, warnings: [], landscape: l };
+}
+
+function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): Problem {
   const descriptor = modelOf(c.model);
   const { dataModel } = models;
   // Values near 1e308 (or y near 1e160) square past the largest double: every loss and curvature is then

@@ -1,3 +1,4 @@
+import type { LandscapeVerdict } from './landscapeVerdict';
 import type { Trajectory } from '../types';
 import type { Model } from './model';
 import type { OptimizerDescriptor, OptimizerParams } from './optimizers';
@@ -19,7 +20,8 @@ import { momentsOf } from './moments';
  * - stalled: not converged but still falling: too few iterations, too small a rate, an ill-conditioned
  *   valley, or (sgd, minibatch) the noise of the samples.
  */
-export type Verdict = 'converged' | 'stalled' | 'cycling' | 'diverged';
+/** A regression's verdicts; a landscape's add 'saddle' and 'still descending' (see landscapeVerdict.ts). */
+export type Verdict = 'converged' | 'stalled' | 'cycling' | 'diverged' | 'saddle' | 'still descending';
 
 /** The cause of a stall that mlvis can see, most specific first. */
 export type StallCause = 'illConditioned' | 'smallRate' | 'noise' | 'fewIterations';
@@ -58,6 +60,8 @@ export interface Assessment {
   aboveTrivial?: boolean;
   /** With cause `illConditioned`: the condition number and where it comes from. */
   conditioning?: Conditioning;
+  /** A landscape's verdict in full: the minimum reached (or nearest), the saddle, the curvature at the end. */
+  landscape?: LandscapeVerdict;
 }
 
 /** Share of the starting gap a run must close to count as converged. */

@@ -1,4 +1,5 @@
 import { modelOf } from '../engine/models';
+import { FUNCTION_REGISTRY, isFunctionName } from '../engine/functions';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { PanelName } from '../types';
 import type { Warning } from '../warnings';
@@ -18,6 +19,12 @@ export interface RunShape {
 
 const KIND_NAMES: Record<OutputKind, string> = { gif: '.gif', mp4: '.mp4', webm: '.webm', still: 'a .png still', sequence: 'a %d .png sequence' };
 const or = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+
+/** Whether the run's built-in function reads this setting (an expression reads none). */
+function functionReads(o: RunOptions, param: 'condition' | 'angle'): boolean {
+  if (o.expr !== undefined || o.function === undefined || !isFunctionName(o.function)) return false;
+  return (FUNCTION_REGISTRY[o.function].params ?? []).includes(param);
+}
 
 /**
  * An optionIgnored warning for every option that was given but cannot change this run, read from the
@@ -39,6 +46,9 @@ export function ignoredOptions(o: RunOptions, shape: RunShape): Warning[] {
 export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string | null {
   const kinds = shape.outputs.filter((x) => !x.poster).map(kindOf);
   const optimizers = shape.series.map((s) => optimizerOf(s.optimizer));
+  if (a.objective === 'data' && o.model === 'function') return 'a function has no data';
+  if (a.objective === 'function' && o.model !== 'function') return 'it applies to mlvis function';
+  if (a.functionParam && o.model === 'function' && !functionReads(o, a.functionParam)) return 'it applies to mlvis function quadratic';
   if (a.needs === 'data' && o.data === undefined) return 'it applies to --data';
   if (a.needs === 'synthetic' && o.data !== undefined) return 'it applies to synthetic data (no --data)';
   if (a.needs === 'out' && kinds.length === 0) return 'nothing is drawn without --out';

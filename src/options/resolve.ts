@@ -9,6 +9,7 @@ import { optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { DataRequest } from '../data';
 import type { PanelName, ThemeName, ViewName } from '../types';
 import type { Warn } from '../warnings';
+import { landscapeOf, type LandscapeSpec } from '../engine/landscape';
 import { outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
@@ -78,6 +79,8 @@ export interface RunConfig extends DataRequest {
   fontScale: number;
   trajectory: boolean;
   manifest: boolean;
+  /** `mlvis function`: the test function or expression descended instead of a model on data. */
+  landscape?: LandscapeSpec;
 }
 
 /** The most numbers --trajectory may put in a summary (about 200 MB of JSON). */
@@ -123,7 +126,9 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     if (paths.has(out.key)) throw usageError(messages.sameOutputTwice(out.path));
     paths.add(out.key);
   }
-  const panels = d('panels');
+  // A landscape has no data to fit: its default frame is the surface and the loss.
+  if (o.model === 'function' && o.panels?.includes('fit')) throw usageError(messages.noFitPanel());
+  const panels = o.model === 'function' && o.panels === undefined ? (['surface', 'loss'] as PanelName[]) : d('panels');
   let width = d('width');
   let height = d('height');
   if (width < MIN_PANEL_WIDTH * panels.length) throw usageError(messages.tooNarrow(width, height, panels.length, MIN_PANEL_WIDTH * panels.length));
@@ -134,9 +139,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     [width, height] = [w, h];
   }
   refuseCompareConflicts(o);
+  const landscape = o.model === 'function' ? landscapeSpecOf(o) : undefined;
   const { series, sweep } = seriesOf(o, d);
+  if (landscape) for (const x of series) if (optimizerOf(x.optimizer).stochastic) throw usageError(messages.noSamples(x.optimizer));
   const several = series.length > 1;
-  const layout: RunLayout = o.compareStandardize ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
+  const layout: RunLayout = o.compareStandardize && !landscape ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
@@ -168,7 +175,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     beta1: d('beta1'),
     beta2: o.beta2,
     eps: d('eps'),
-    init: [...d('init')] as [number, number],
+    init: (o.init ?? (landscape ? landscapeOf(landscape).init : d('init'))).slice(0, 2) as [number, number],
+    ...(landscape ? { landscape } : {}),
     standardize: o.standardize,
     compareStandardize: layout === 'compare',
     series,
@@ -200,6 +208,23 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     trajectory: d('trajectory'),
     manifest: d('manifest'),
   };
+}
+
+/**
+ * A landscape run's function: a built-in one by name, or --expr; checked here (an unknown name, a malformed
+ * expression) so that the run fails before any work.
+ */
+function landscapeSpecOf(o: RunOptions): LandscapeSpec {
+  if (o.function === undefined && o.expr === undefined) throw usageError(messages.functionNeedsName());
+  if (o.function !== undefined && o.expr !== undefined) throw usageError(messages.functionAndExpr(o.function));
+  const params = { ...(o.condition !== undefined ? { condition: o.condition } : {}), ...(o.angle !== undefined ? { angle: o.angle } : {}) };
+  const spec: LandscapeSpec = {
+    ...(o.function !== undefined ? { name: o.function } : { expr: o.expr }),
+    params,
+    ...(o.domain ? { domain: { x: [o.domain[0][0], o.domain[0][1]] as [number, number], y: [o.domain[1][0], o.domain[1][1]] as [number, number] } } : {}),
+  };
+  landscapeOf(spec);
+  return spec;
 }
 
 /** Validates with the table's schema; only own properties count (a polluted prototype adds nothing). */

@@ -41,6 +41,10 @@ export interface Applies {
   panel?: PanelName;
   /** The surface must be drawn in this view. */
   view?: ViewName;
+  /** 'function': only `mlvis function` reads it; 'data': only a model on data does (a landscape has none). */
+  objective?: 'function' | 'data';
+  /** `mlvis function`: the built-in function must read this setting (the quadratic's condition and angle). */
+  functionParam?: 'condition' | 'angle';
 }
 
 export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
@@ -108,6 +112,15 @@ function parseLabels(raw: string, flag: string): [string, string] {
   return [names[0], names[1]];
 }
 
+/** "X0:X1,Y0:Y1": the window a landscape is drawn over. */
+function parseDomain(raw: string, flag: string): [[number, number], [number, number]] {
+  const axes = raw.split(',');
+  const pairs = axes.map((a) => a.split(':'));
+  if (axes.length !== 2 || pairs.some((p) => p.length !== 2)) throw usageError(messages.badDomain(raw));
+  const [[a, b], [c, d]] = pairs.map((p) => p.map((t) => parseDecimal(flag, t, 'a number')));
+  return [[a, b], [c, d]];
+}
+
 function parseInit(raw: string): [number, number] {
   const parts = raw.split(',');
   const pair = parts.map((p) => parseDecimal('--init', p, 'a number'));
@@ -121,21 +134,35 @@ const animation: readonly OutputKind[] = ['gif', 'mp4', 'webm', 'sequence'];
 export const OPTION_TABLE = {
   /** The model to train: `'linear'` (least squares) or `'logistic'` (cross-entropy). The command line's command; the only required field. */
   model: spec({ help: 'the model (the command)', group: 'Training', schema: choice(MODELS) }),
+  /** `model: 'function'`: the built-in test function to descend (`'rosenbrock'`, `'himmelblau'`, …; `mlvis functions` lists them), or absent with {@link RunOptions.expr}. The command line's argument: `mlvis function rosenbrock`. */
+  function: spec({ group: 'Training', schema: v.string('must be text'), applies: { objective: 'function' }, help: 'the built-in function (the argument of mlvis function; see mlvis functions)' }),
+  /** `model: 'function'`: an expression in x and y to descend instead of a built-in function: numbers, + − * / ^, parentheses, sin cos tan exp log sqrt abs tanh sigmoid, pi, e. Its gradient is exact (automatic differentiation). Flag `--expr`. */
+  expr: spec({ flag: '--expr', arg: '<EXPR>', group: 'Training', schema: v.string('must be text'), applies: { objective: 'function' }, help: 'an expression in x and y to descend instead of a built-in function, e.g. "x^2 + 3*y^2 + sin(x*y)"' }),
+  /** `model: 'function'`: the window drawn, `[[x0, x1], [y0, y1]]`. Default: the function's usual domain (an expression's: −3 to 3). Flag `--domain X0:X1,Y0:Y1`. */
+  domain: spec({
+    flag: '--domain', arg: '<X0:X1,Y0:Y1>', group: 'Training', applies: { objective: 'function' }, parse: parseDomain,
+    schema: v.pipe(v.tuple([v.tuple([finite, finite]), v.tuple([finite, finite])], 'must be [[x0, x1], [y0, y1]]'), v.check((d) => d[0][0] < d[0][1] && d[1][0] < d[1][1], 'must run from a smaller number to a larger one on each axis')),
+    defaultText: "the function's usual domain", help: 'function: the window drawn (e.g. -2:2,-1:3)',
+  }),
+  /** `function: 'quadratic'`: the condition number K (the ratio of its largest to its smallest curvature), 1 to 1e6. Default 10. Flag `--condition`. */
+  condition: spec({ flag: '--condition', arg: '<K>', group: 'Training', schema: between(1, 1e6), parse: num, defaultText: '10', applies: { objective: 'function', functionParam: 'condition' }, help: 'quadratic: condition number K (largest / smallest curvature)' }),
+  /** `function: 'quadratic'`: the angle of its principal axes in degrees, −360 to 360. Default 30. Flag `--angle`. */
+  angle: spec({ flag: '--angle', arg: '<deg>', group: 'Training', schema: between(-360, 360), parse: num, defaultText: '30', applies: { objective: 'function', functionParam: 'angle' }, help: 'quadratic: angle of its principal axes in degrees' }),
   // ---- data ----
   /** The data: a built-in data set's name (see `mlvis datasets`), a CSV file's path, or `'-'` for CSV text given in {@link RunOptions.csv} (the command line reads stdin). Absent: synthetic data ({@link RunOptions.points}, {@link RunOptions.noise}, {@link RunOptions.seed}). Flag `--data`. */
-  data: spec({ flag: '--data', arg: '<name|path|->', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets"), a CSV file, or - for CSV on stdin; default: synthetic data' }),
+  data: spec({ applies: { objective: 'data' }, flag: '--data', arg: '<name|path|->', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets"), a CSV file, or - for CSV on stdin; default: synthetic data' }),
   /** With `data: '-'`: the CSV text itself (a header row, then one row per sample). Library only; the command line fills it from stdin. */
-  csv: spec({ group: 'Data', schema: v.string('must be text'), applies: { needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
+  csv: spec({ group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
   /** The CSV column used as x, by its header name. Default: the data set's suggested column, else the first numeric one. Flag `--x`. */
-  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column)' }),
+  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column)' }),
   /** The CSV column used as y (the target), by its header name. Default: the suggested column, else the second numeric one. Flag `--y`. */
-  y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
+  y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
   /** Logistic regression: the label of the y column that counts as 1; every other label is 0. Default: a built-in set's suggestion; else the column must hold 0/1 or true/false words. Flag `--positive`. */
-  positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string('must be text'), applies: { needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
+  positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
   /** Synthetic data: the number of points, 2 to 10,000,000. Default 100. Flag `--points`. */
-  points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, applies: { needs: 'synthetic' }, help: 'synthetic data: number of points' }),
+  points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: number of points' }),
   /** Synthetic data: the standard deviation of the noise added to y (linear), or of x around ±1 in each class (logistic; 0 gives separable data); at least 0. Default 1. Flag `--noise`. */
-  noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1', applies: { needs: 'synthetic' }, help: 'synthetic data: noise standard deviation' }),
+  noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: noise standard deviation' }),
   /** Seed for synthetic data and for the sample order of `sgd` and `minibatch`; the same seed gives byte-identical output. Default `'mlvis'`. Flag `--seed`. */
   seed: spec({ flag: '--seed', arg: '<s>', group: 'Data', schema: v.string('must be text'), default: 'mlvis', applies: { seeded: true }, help: 'seed for synthetic data and the sgd/minibatch sample order' }),
   // ---- training ----
@@ -168,9 +195,9 @@ export const OPTION_TABLE = {
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units. Default `[0, 0]`. Flag `--init`. */
   init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
   /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */
-  standardize: spec({ flag: '--standardize', negatable: 'train on x as it is, to see the raw valley (the default for synthetic data)', group: 'Training', schema: v.boolean('must be true or false'), defaultText: 'on for built-in data sets and CSV files', help: 'train on standardized x (the surface is drawn in those weights); report everything in the data units' }),
+  standardize: spec({ applies: { objective: 'data' }, flag: '--standardize', negatable: 'train on x as it is, to see the raw valley (the default for synthetic data)', group: 'Training', schema: v.boolean('must be true or false'), defaultText: 'on for built-in data sets and CSV files', help: 'train on standardized x (the surface is drawn in those weights); report everything in the data units' }),
   /** Train twice from the same start with the same optimizer and the same rate — once on x as it is, once on standardized x — and draw the two loss surfaces side by side: the raw valley in the data-unit weights on the left, the round bowl in the standardized weights on the right, each headed with its loss and the iterations it needed to close 99 % of the loss gap. The shared rate is {@link RunOptions.lr} when given, else 0.9 of the smaller of the two sides' stability limits (the raw valley's), so a rate that fails on one side is shown failing there. Without {@link RunOptions.iterations} each side runs as long as it needs (a probe run chooses the length). Only the two surfaces are drawn (no fit or loss panel). Cannot be combined with a race, a sweep, `standardize` or `layout`. Default false. Flag `--compare-standardize`. */
-  compareStandardize: spec({ flag: '--compare-standardize', group: 'Training', schema: v.boolean('must be true or false'), default: false, help: 'train on raw and on standardized x with the same optimizer and rate (--lr, else 0.9 of the raw valley\'s stability limit) and draw the two loss surfaces side by side, each with the iterations it needed for 99 % of the gap (without --iters, as long as the slower side needs); surfaces only' }),
+  compareStandardize: spec({ applies: { objective: 'data' }, flag: '--compare-standardize', group: 'Training', schema: v.boolean('must be true or false'), default: false, help: 'train on raw and on standardized x with the same optimizer and rate (--lr, else 0.9 of the raw valley\'s stability limit) and draw the two loss surfaces side by side, each with the iterations it needed for 99 % of the gap (without --iters, as long as the slower side needs); surfaces only' }),
   // ---- animation ----
   /** The file(s) to write, by extension: `.gif`, `.mp4`, `.webm`, `.png` (a still; a name with `%04d` writes every frame), or `'-'` for stdout with {@link RunOptions.format}. Several names render once and write each. Absent: no drawing. Flag `--out` (repeatable). */
   out: spec({
@@ -225,12 +252,12 @@ export const OPTION_TABLE = {
   /** The heading of the title line, in place of the model and optimizer ("Linear regression · gradient descent"); the iteration and the values stay beside it. Default: the model and optimizer. Flag `--title`. */
   title: spec({ flag: '--title', arg: '<text>', group: 'Text', schema: text, defaultText: 'the model and optimizer', applies: { needs: 'out' }, help: 'the heading of the title line; the iteration and values stay beside it' }),
   /** The fit panel's x-axis label. Default: the x column's name ("x" for synthetic data). Flag `--xlabel`. */
-  xlabel: spec({ flag: '--xlabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the x column', applies: { needs: 'out', panel: 'fit' }, help: "the fit panel's x-axis label" }),
+  xlabel: spec({ flag: '--xlabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the x column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's x-axis label" }),
   /** The fit panel's y-axis label. Default: the y column's name; logistic: `P(COLUMN = POSITIVE)`. Flag `--ylabel`. */
-  ylabel: spec({ flag: '--ylabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the y column', applies: { needs: 'out', panel: 'fit' }, help: "the fit panel's y-axis label" }),
+  ylabel: spec({ flag: '--ylabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the y column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's y-axis label" }),
   /** Logistic regression: the names of the two classes in the fit panel's legend, `[class 0, class 1]` (y = 0 first), e.g. `['female', 'male']`. Default: the label values (with `positive`, the one other value or "not POSITIVE"). Flag `--labels`. */
   labels: spec({
-    flag: '--labels', arg: '<name0,name1>', group: 'Text', defaultText: 'the label values', applies: { needs: 'out', target: 'classes', panel: 'fit' },
+    flag: '--labels', arg: '<name0,name1>', group: 'Text', defaultText: 'the label values', applies: { objective: 'data', needs: 'out', target: 'classes', panel: 'fit' },
     schema: v.pipe(v.tuple([text, text], 'must be two names'), v.check(([a, b]) => a !== b, 'names the same class twice')),
     parse: parseLabels,
     help: 'logistic: the names of class 0 and class 1 in the legend (e.g. "female,male")',
