@@ -5,7 +5,9 @@
 import * as v from 'valibot';
 import { messages, usageError } from '../errors';
 import type { SampleMode } from '../engine/frames';
-import { optimizerOf, type OptimizerName } from '../engine/optimizers';
+import { HYPER_PARAM_NAMES, optimizerOf, type HyperValues, type OptimizerName } from '../engine/optimizers';
+import type { Schedule } from '../engine/schedule';
+import { parseSchedule } from './schedule';
 import type { DataRequest } from '../data';
 import type { PanelName, ThemeName, ViewName } from '../types';
 import type { Warn } from '../warnings';
@@ -31,12 +33,15 @@ export interface SeriesSpec {
 /** How a run's descents are laid out (see RunConfig.layout). */
 export type RunLayout = 'single' | LayoutName | 'compare';
 
-/** A whole run, validated, with every default filled in: the data request, the descents and the outputs. */
-export interface RunConfig extends DataRequest {
+/**
+ * A whole run, validated, with every default filled in: the data request, the descents and the outputs. The
+ * optimizers' hyper-parameters that are not swept (beta1, beta2, eps, weightDecay) are fields of their own
+ * names; one whose optimizers have defaults of their own (beta2) stays absent unless given.
+ */
+export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   iterations: number;
-  beta1: number;
-  beta2?: number;
-  eps: number;
+  /** How the rate changes over the run (see engine/schedule.ts), with the text it was given as. */
+  schedule: Schedule;
   init: [number, number];
   /** Absent: the data set's suggestion (built-in sets: on), else off. */
   standardize?: boolean;
@@ -165,9 +170,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     noise: o.noise,
     seed: d('seed'),
     iterations,
-    beta1: d('beta1'),
-    beta2: o.beta2,
-    eps: d('eps'),
+    ...unsweptParams(o),
+    schedule: parseSchedule(d('schedule')),
     init: [...d('init')] as [number, number],
     standardize: o.standardize,
     compareStandardize: layout === 'compare',
@@ -200,6 +204,20 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     trajectory: d('trajectory'),
     manifest: d('manifest'),
   };
+}
+
+/** The hyper-parameters swept like --lr: they are settings of each series (SeriesSpec), not of the run. */
+type SweptParam = 'batchSize' | 'momentum';
+
+/** The other hyper-parameters: as given, else the table's default (none for one whose optimizers have their own). */
+function unsweptParams(o: RunOptions): Omit<HyperValues, SweptParam> {
+  const out: HyperValues = {};
+  for (const k of HYPER_PARAM_NAMES) {
+    if (k === 'batchSize' || k === 'momentum') continue;
+    const value = (o[k] ?? (OPTION_TABLE[k] as OptionSpec).default) as number | undefined;
+    if (value !== undefined) out[k] = value;
+  }
+  return out;
 }
 
 /** Validates with the table's schema; only own properties count (a polluted prototype adds nothing). */
