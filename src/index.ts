@@ -161,7 +161,7 @@ function settingsOf(config: RunConfig, s: SeriesSpec, problems: readonly Problem
   // The comparison gives no "did not converge" advice: its headings say how far each side got, a rate that
   // suits one side fails on the other (the raw side's "add --standardize" is the lesson itself), and its
   // self-chosen length is the slower side's need, not a target. Nothing is searched for, either.
-  return { ...hyperValuesOf(config), ...s, lr, iterations: config.iterations, schedule: config.schedule, seed: config.seed, advise: config.layout !== 'compare' };
+  return { ...hyperValuesOf(config), ...s, lr, iterations: config.iterations, schedule: config.rateSchedule, seed: config.seed, advise: config.layout !== 'compare' };
 }
 
 function sharedRate(config: RunConfig, s: SeriesSpec, problems: readonly Problem[]): number {

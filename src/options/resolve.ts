@@ -40,8 +40,10 @@ export type RunLayout = 'single' | LayoutName | 'compare';
  */
 export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   iterations: number;
-  /** How the rate changes over the run (see engine/schedule.ts), with the text it was given as. */
-  schedule: Schedule;
+  /** --schedule as given ("constant", "step:100:0.5", "cosine", "warmup:50"): the summary reports it so. */
+  schedule: string;
+  /** The same, parsed: how the rate changes over the run (see engine/schedule.ts). */
+  rateSchedule: Schedule;
   init: [number, number];
   /** Absent: the data set's suggestion (built-in sets: on), else off. */
   standardize?: boolean;
@@ -171,7 +173,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     seed: d('seed'),
     iterations,
     ...unsweptParams(o),
-    schedule: parseSchedule(d('schedule')),
+    schedule: d('schedule'),
+    rateSchedule: parseSchedule(d('schedule')),
     init: [...d('init')] as [number, number],
     standardize: o.standardize,
     compareStandardize: layout === 'compare',
