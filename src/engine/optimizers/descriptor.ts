@@ -1,3 +1,4 @@
+import { messages, usageError } from '../../errors';
 import type { Rng } from '../../random';
 import type { Model } from '../model';
 import { HYPER_PARAMS, HYPER_PARAM_NAMES, type HyperParam, type HyperValues } from './hyperParams';
@@ -96,6 +97,7 @@ export function defineOptimizer(d: OptimizerDefinition): OptimizerDescriptor {
       ? { sampling: { batch: (p, n) => sampling.batch(paramsFor(d, p), n), fullBatchRate: (p, model) => sampling.fullBatchRate(paramsFor(d, p), model) } }
       : {}),
     createStep(model, p, rng, draw) {
+      if (d.needs === 'hessian' && !model.hessian) throw usageError(messages.needsHessian(d.name));
       const full = paramsFor(d, p);
       const step = d.createStep(model, full, rng, draw);
       return (w, t, lr = full.lr) => step(w, t, lr);

@@ -1,4 +1,3 @@
-import { messages, usageError } from '../../errors';
 import { choleskySolve } from '../cholesky';
 import { defineOptimizer, type OptimizerDescriptor } from './descriptor';
 
@@ -45,8 +44,8 @@ export const newton: OptimizerDescriptor = defineOptimizer({
   plain: false,
   needs: 'hessian',
   createStep(model, _p) {
-    if (!model.hessian) throw usageError(messages.needsHessian('newton'));
-    const hessian = model.hessian.bind(model);
+    // Present: defineOptimizer refuses an objective without one (`needs`).
+    const hessian = model.hessian!.bind(model);
     const n = model.dim;
     const g = new Float64Array(n);
     const h = new Float64Array(n * n);
