@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { SAMPLE_MODES } from '../engine/frames';
 import { MODELS } from '../engine/models';
-import { OPTIMIZERS, type HyperParam, type OptimizerName } from '../engine/optimizers';
+import { OPTIMIZERS, optimizerOf, type HyperParam, type OptimizerName } from '../engine/optimizers';
 import type { PanelName, ThemeName, ViewName } from '../types';
 import { between, choice, finite, fraction, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
 import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
@@ -117,6 +117,9 @@ function parseInit(raw: string): [number, number] {
   return [pair[0], pair[1]];
 }
 
+/** The optimizers whose step follows a running mean of past gradients: --arrows draws their last step too. */
+const VELOCITY = OPTIMIZERS.filter((n) => optimizerOf(n).velocity);
+
 const frameValue = v.union([v.literal('last'), int(0, 10_000_000)], 'is not a whole number of iterations or "last"');
 const animation: readonly OutputKind[] = ['gif', 'mp4', 'webm', 'sequence'];
 
@@ -189,8 +192,8 @@ export const OPTION_TABLE = {
   panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS), 'is not a list of panels from surface, fit, loss'), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out', layouts: ['single', 'files', 'overlay'] }, help: 'panels, comma-separated from surface, fit, loss' }),
   /** On the surface panel, under the path of each `sgd` or `minibatch` series: the path of full-batch gradient descent from the same start for the same iterations, dashed and faint, with a ring where it is at the frame's iteration. Its rate is the one the stochastic step averages to: minibatch's own, sgd's divided by the loss's gradient scale (2 for linear, whose sgd rule leaves out the 2 of d/dr r²). Default false. Flag `--reference-path`. */
   referencePath: spec({ flag: '--reference-path', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out', stochastic: true, panel: 'surface' }, help: 'sgd, minibatch: under the path, full-batch gradient descent from the same start, dashed, with a ring at the same iteration' }),
-  /** On the surface panel, at each series' current point: an arrow of the gradient step −∇g/L (L the loss's largest curvature, in the surface's units; on a round bowl it lands on the minimum, so its length is the distance a safe full step would go), and for `momentum`, `nesterov` and `adam` a second arrow of the last step taken, w_k − w_(k−1), the velocity they carry. Default false. Flag `--arrows`. */
-  arrows: spec({ flag: '--arrows', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out', panel: 'surface' }, help: 'at the current point, the gradient step −∇g/L (L the largest curvature: on a round bowl it lands on the minimum); for momentum, nesterov and adam also the last step taken (the velocity)' }),
+  /** On the surface panel, at each series' current point: an arrow of the gradient step −∇g/L (L the loss's largest curvature, in the surface's units; on a round bowl it lands on the minimum, so its length is the distance a safe full step would go), and for the optimizers that carry a velocity (`momentum`, `nesterov`, and the Adam family and `lion`) a second arrow of the last step taken, w_k − w_(k−1), the velocity they carry. Default false. Flag `--arrows`. */
+  arrows: spec({ flag: '--arrows', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out', panel: 'surface' }, help: `at the current point, the gradient step −∇g/L (L the largest curvature: on a round bowl it lands on the minimum); for ${VELOCITY.join(', ')} also the last step taken (the velocity)` }),
   /** How the loss surface panel is drawn: `'2d'` (contour bands seen from above) or `'3d'` (a shaded mesh in perspective, the loss vertical on a log-like scale, the paths riding on it). Not with `layout: 'grid'`. Default `'2d'`. Flag `--view`. */
   view: spec({ flag: '--view', arg: '<2d|3d>', group: 'Animation', choices: VIEWS, schema: choice(VIEWS), default: '2d' as ViewName, applies: { needs: 'out', panel: 'surface' }, help: 'the loss surface as contour bands seen from above (2d), or as a shaded mesh in perspective with the loss vertical (3d)' }),
   /** With `view: '3d'`: the degrees the camera turns about the vertical axis from the first frame of an animation to the last, −720 to 720 (negative turns clockwise). Default 0: the camera stands still. Flag `--orbit`. */
