@@ -9,7 +9,7 @@ import { SAMPLE_MODES } from '../engine/frames';
 import { MODELS } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type HyperParam, type OptimizerName } from '../engine/optimizers';
 import type { PanelName, ThemeName, ViewName } from '../types';
-import { between, choice, finite, fraction, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
+import { between, choice, finite, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
 import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
 import { messages, usageError } from '../errors';
 import { hyperRows } from './hyperRows';
