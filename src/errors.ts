@@ -236,6 +236,15 @@ export const messages = {
   noSamples: (optimizer: string) =>
     `--optimizer ${optimizer} draws samples of data, and a function has none; use gd, momentum, nesterov, adagrad, rmsprop or adam (the same steps without the sampling noise)`,
   noFitPanel: () => '--panels: a function has no data to fit; draw surface and loss (for example --panels surface,loss)',
+  badSchedule: (value: string) =>
+    `--schedule: ${JSON.stringify(value)} is not a schedule; use constant, step:EVERY:FACTOR (for example step:100:0.5), cosine, or warmup:N (for example warmup:50)`,
+  scheduleNeedsParts: (value: string) => `--schedule: ${JSON.stringify(value)} needs EVERY:FACTOR, for example step:100:0.5 (the rate times 0.5 after every 100 updates)`,
+  scheduleEvery: (value: string) => `--schedule: EVERY in ${JSON.stringify(value)} must be a whole number of updates, at least 1 (for example step:100:0.5)`,
+  scheduleFactor: (value: string) => `--schedule: FACTOR in ${JSON.stringify(value)} must be more than 0 and at most 1 (for example step:100:0.5)`,
+  scheduleWarmup: (value: string) => `--schedule: N in ${JSON.stringify(value)} must be a whole number of updates, at least 1 (for example warmup:50)`,
+  scheduleTakesNoValue: (value: string, name: string) => `--schedule: ${JSON.stringify(value)}: ${name} takes no value; write --schedule ${name}`,
+  needsHessian: (optimizer: string) =>
+    `--optimizer ${optimizer} needs the objective's exact Hessian, which this one does not give; choose another optimizer (for example adam)`,
   badInit: (value: string) => `--init: ${JSON.stringify(value)} is not two numbers W0,W1 (for example --init -2,5)`,
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
   nothingToDo: () => 'nothing to do: give --out FILE (.gif, .mp4, .webm, .png) or --summary PATH (or - for stdout)',

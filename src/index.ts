@@ -11,7 +11,7 @@
  */
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
-import { descendOn, descendOnAsync, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
+import { descendOn, descendOnAsync, hyperValuesOf, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
 import { landscapeData, landscapeOf, type Landscape } from './engine/landscape';
 import { createCommit, type Commit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
@@ -183,13 +183,12 @@ function settingsOf(config: RunConfig, s: SeriesSpec, problems: readonly Problem
   // The comparison gives no "did not converge" advice: its headings say how far each side got, a rate that
   // suits one side fails on the other (the raw side's "add --standardize" is the lesson itself), and its
   // self-chosen length is the slower side's need, not a target. Nothing is searched for, either.
-  return { ...s, lr, iterations: config.iterations, beta1: config.beta1, beta2: config.beta2, eps: config.eps, seed: config.seed, advise: config.layout !== 'compare' };
+  return { ...hyperValuesOf(config), ...s, lr, iterations: config.iterations, schedule: config.rateSchedule, seed: config.seed, advise: config.layout !== 'compare' };
 }
 
 function sharedRate(config: RunConfig, s: SeriesSpec, problems: readonly Problem[]): number {
   const o = optimizerOf(s.optimizer);
-  const beta2 = config.beta2 ?? o.defaults?.beta2 ?? 0.999;
-  const params = { lr: NaN, batchSize: s.batchSize, momentum: s.momentum, beta1: config.beta1, beta2, eps: config.eps };
+  const params = { lr: NaN, ...hyperValuesOf(config), batchSize: s.batchSize, momentum: s.momentum };
   // Adaptive optimizers have no closed-form limit (their rule needs a rate that failed): their default then.
   // Rates that depend on the run's length are taken at the default length: a comparison that chooses its own
   // length (see lengthOfComparison) must run at the rate its probe ran at.

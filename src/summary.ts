@@ -19,7 +19,10 @@ type TrajectoryJson = Record<string, number[]> & { iteration: number[]; loss: nu
 export interface SeriesSummary {
   label: string;
   optimizer: string;
+  /** The base learning rate; with a --schedule, each update's rate follows it from this one. */
   lr: number;
+  /** --schedule as given: "constant", "step:EVERY:FACTOR", "cosine" or "warmup:N". */
+  schedule: string;
   momentum?: number;
   batch_size?: number;
   iterations: number;
@@ -51,6 +54,8 @@ export interface Summary {
   model: RunConfig['model'];
   optimizer?: string;
   lr?: number;
+  /** --schedule as given (single descent; per series otherwise). */
+  schedule?: string;
   /** Updates performed; `final` holds the weights after exactly this many. */
   iterations?: number;
   requested_iterations: number;
@@ -101,7 +106,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
   if (descents.length === 1) {
     const d = descents[0];
     const { model, ...rest } = head;
-    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, diverged: d.diverged };
+    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, schedule: config.schedule, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, diverged: d.diverged };
     if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
     return s;
   }
@@ -120,6 +125,7 @@ function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, 
     label: config.series[i].label,
     optimizer: d.optimizer,
     lr: d.lr,
+    schedule: config.schedule,
     ...(config.sweep?.key === 'momentum' ? { momentum: d.params.momentum } : {}),
     ...(config.sweep?.key === 'batchSize' ? { batch_size: d.params.batchSize } : {}),
     iterations: d.iterations,

@@ -210,6 +210,8 @@ export interface Scene {
   /** Updates asked for (--iters); more than `iterations` only when every series diverged. */
   requestedIterations: number;
   text?: SceneText;
+  /** --schedule as given, when it is not constant: the titles name it ("lr 0.1 · cosine"). */
+  schedule?: string;
   /** Multiplies every font size (--font-scale); default 1. */
   fontScale?: number;
 }

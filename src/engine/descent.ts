@@ -1,7 +1,9 @@
 import type { Divergence, SampleLog, Trajectory } from '../types';
 import type { NotConverged, Warning } from '../warnings';
 import { createRng } from '../random';
-import { optimizerOf, type OptimizerName, type OptimizerParams } from './optimizers';
+import { optimizerOf, paramsFor, type HyperValues, type OptimizerName, type Params } from './optimizers';
+import { HYPER_PARAM_NAMES } from './optimizers/hyperParams';
+import type { Schedule } from './schedule';
 import { setUpProblem, type Problem } from './problem';
 import { assess, SMALL_RATE, type Assessment } from './verdict';
 import type { ModelName } from './models';
@@ -10,19 +12,19 @@ import { toScaledUnits } from './standardize';
 import type { Landscape } from './landscape';
 import { landscapeVerdict } from './landscapeVerdict';
 
-/** The settings of one descent on a problem. Absent values take the optimizer's or mlvis's defaults. */
-export interface DescentSettings {
+/**
+ * The settings of one descent on a problem. Absent values take the optimizer's or mlvis's defaults; the
+ * hyper-parameters (batchSize, momentum, beta1, beta2, eps, weightDecay: see optimizers/hyperParams.ts) are
+ * the optimizer's own default when absent (beta2: 0.999, rmsprop 0.9, lion 0.99).
+ */
+export interface DescentSettings extends HyperValues {
   optimizer: OptimizerName;
   /** Learning rate; absent = the optimizer's default for this problem (see rates.ts). */
   lr?: number;
   iterations: number;
-  batchSize: number;
-  momentum: number;
-  beta1: number;
-  /** Absent = the optimizer's own default (0.999; rmsprop's running mean 0.9). */
-  beta2?: number;
-  eps: number;
   seed: string;
+  /** How the rate changes over the run (see schedule.ts); absent: constant. */
+  schedule?: Schedule;
   /**
    * false: no "did not converge" warning and no search for a rate or iteration count to suggest (a caller
    * that shows how far the run got instead); a divergence is still reported, with the rule's stable rate.
@@ -35,8 +37,8 @@ export interface Descent {
   optimizer: OptimizerName;
   /** The learning rate used (given or default). */
   lr: number;
-  /** Every hyper-parameter as used. */
-  params: OptimizerParams;
+  /** Every hyper-parameter as used (the base rate; the schedule, if any, scales it per update). */
+  params: Params;
   trajectory: Trajectory;
   /** Updates performed: as asked, or fewer when the descent diverged. */
   iterations: number;
@@ -82,12 +84,18 @@ const SLICE_MS = 20;
 function prepare(problem: Problem, s: DescentSettings, lrOverride?: number) {
   const o = optimizerOf(s.optimizer);
   const context = { init: problem.trainInit, iterations: s.iterations };
-  const base = { batchSize: s.batchSize, momentum: s.momentum, beta1: s.beta1, eps: s.eps };
-  const beta2 = s.beta2 ?? o.defaults?.beta2 ?? 0.999;
-  const lr = lrOverride ?? s.lr ?? o.defaultRate(problem.trainModel, { lr: NaN, ...base, beta2 }, context);
-  const params: OptimizerParams = { lr, ...base, beta2 };
-  const options = { optimizer: o, params, iterations: s.iterations, init: problem.init, rng: createRng(s.seed, 'order'), floor: problem.optimum?.loss };
+  const bag = hyperValuesOf(s);
+  const lr = lrOverride ?? s.lr ?? o.defaultRate(problem.trainModel, { lr: NaN, ...bag }, context);
+  const params = paramsFor(o, { lr, ...bag });
+  const options = { optimizer: o, params, iterations: s.iterations, init: problem.init, rng: createRng(s.seed, 'order'), floor: problem.optimum?.loss, schedule: s.schedule };
   return { o, context, params, options };
+}
+
+/** The hyper-parameters among a descent's settings: the bag handed to its optimizer. */
+export function hyperValuesOf(s: HyperValues): HyperValues {
+  const out: HyperValues = {};
+  for (const k of HYPER_PARAM_NAMES) if (s[k] !== undefined) out[k] = s[k];
+  return out;
 }
 
 function assessment(problem: Problem, d: ReturnType<typeof prepare>, result: TrainResult): Assessment {

@@ -11,10 +11,11 @@ export { logisticModel, logistic, sigmoid, softplus, isSeparable } from './logis
 export type { Model, ModelDescriptor } from './model';
 export { MODEL_REGISTRY, MODELS, modelOf, type ModelName } from './models';
 export { OPTIMIZER_REGISTRY, OPTIMIZERS, optimizerOf } from './optimizers';
-export type { OptimizerName, OptimizerDescriptor, OptimizerParams, HyperParam } from './optimizers';
+export type { OptimizerName, OptimizerDescriptor, OptimizerParams, Params, HyperParam, HyperValues } from './optimizers';
 export { setUpProblem, setUpProblemAsync, type Problem, type ProblemConfig } from './problem';
 export { BLOCK_ROWS, sequentialReducer, type BlockReducer, type BlockPass } from './blocks';
-export { descendOn, descendOnAsync, referenceSettings, type Descent, type DescentSettings } from './descent';
+export { descendOn, descendOnAsync, hyperValuesOf, referenceSettings, type Descent, type DescentSettings } from './descent';
+export { scheduledRate, scheduleText, CONSTANT, type Schedule } from './schedule';
 export { MAX_SAMPLE_LOG, samplesOfUpdate } from './samples';
 export { lossGrid, geometricLevels, DEFAULT_GRID } from './grid';
 export { iterationsToClose99 } from './verdict';

@@ -72,6 +72,12 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
       out[0] = 2 * meanR;
       out[1] = 2 * (meanRDx + meanX * meanR);
     },
+    hessian(_w, out) {
+      // (2/N) Σ φₙφₙᵀ with φₙ = (1, xₙ): the same at every w, since the loss is quadratic.
+      out[0] = 2;
+      out[1] = out[2] = 2 * meanX;
+      out[3] = 2 * mx.meanX2;
+    },
     sampleError(i, w) {
       return w[1] * x[i] + w[0] - y[i];
     },

@@ -1,4 +1,4 @@
-import { blockCompensatedSum, blockSum, sequentialReducer, type BlockReducer } from './blocks';
+import { blockCompensatedSum, blockSum, sequentialReducer, type BlockPass, type BlockReducer } from './blocks';
 import { maxEigen2, minEigen2, type Model, type ModelDescriptor, type Weights } from './model';
 import { momentsOf } from './moments';
 import { sigmoid, softplus } from './rowKernels';
@@ -16,6 +16,7 @@ export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReduc
   const mx = momentsOf(x);
   let optimumCache: Float64Array | null | undefined;
   let minCurvatureCache: number | undefined;
+  let hessianPass: BlockPass | undefined;
 
   // One pass gives the loss and the gradient at the same point (see logisticPass): training records the
   // loss at each new iterate, and gd-type optimizers then ask for the gradient at that very point, so
@@ -56,6 +57,14 @@ export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReduc
       evaluate(w[0], w[1]);
       out[0] = g0Cache;
       out[1] = g1Cache;
+    },
+    hessian(w, out) {
+      // (1/N) Σ pₙ(1 − pₙ)·φₙφₙᵀ with φₙ = (1, xₙ): one pass over the rows at w.
+      hessianPass ??= sums.bind('logisticHessian', x, y);
+      const p = hessianPass.run(Float64Array.of(w[0], w[1]));
+      out[0] = blockSum(p, 3, hessianPass.blocks, 0) / n;
+      out[1] = out[2] = blockSum(p, 3, hessianPass.blocks, 1) / n;
+      out[3] = blockSum(p, 3, hessianPass.blocks, 2) / n;
     },
     sampleError(i, w) {
       return sigmoid(w[1] * x[i] + w[0]) - y[i];

@@ -12,8 +12,12 @@ import type { OptimizerDescriptor, OptimizerParams, RateContext } from './optimi
  *   well-conditioned problem from converging in one frame and an ill-conditioned one stable.
  * - momentum, nesterov: the same with the second term times (1 − β), since momentum multiplies the
  *   effective step by about 1/(1 − β).
- * - adagrad, rmsprop, adam: these step about α per coordinate whatever the gradient's size, so α is set from
- *   the distance D between the start and the optimum (the larger coordinate; 1 when there is no optimum).
+ * - adagrad, rmsprop, adam, adamw, nadam, amsgrad: these step about α per coordinate whatever the gradient's
+ *   size, so α is set from the distance D between the start and the optimum (the larger coordinate; 1 when
+ *   there is no optimum).
+ * - lion: a third of Adam's rate (see lionRate).
+ * - newton: 1, the full Newton step; stable below 2 (exact on a quadratic).
+ * Every rule is about the base rate: a --schedule never exceeds it (see schedule.ts).
  */
 
 /** ln(10⁶): the loss gap along the slowest direction shrinks by this many e-foldings over the run. */
@@ -40,7 +44,17 @@ export function adaptiveRate(model: Model, c: RateContext): number {
 }
 
 /**
- * adagrad, rmsprop, adam have no closed-form limit; their steps are about α per coordinate, so the default
+ * lion: (5/3)·D/N, a third of adaptiveRate. Its sign step moves every coordinate by exactly α at every update,
+ * where Adam's m̂/√v̂ is below 1 once the gradient's sign wavers, so the same α carries Lion further; its
+ * authors advise a rate 3 to 10 times smaller than AdamW's. A third is the largest of those: at it Lion covers
+ * D in about 3/5 of the run and then bounces within about α = 1.7·D/N of the optimum.
+ */
+export function lionRate(model: Model, c: RateContext): number {
+  return adaptiveRate(model, c) / 3;
+}
+
+/**
+ * adagrad, rmsprop, adam (and adamw, nadam, amsgrad, lion) have no closed-form limit; their steps are about α per coordinate, so the default
  * rate is safe, and never more than a tenth of the rate that failed.
  */
 export function adaptiveStableRate(o: OptimizerDescriptor, model: Model, p: OptimizerParams, c: RateContext): number {

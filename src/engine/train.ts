@@ -3,6 +3,7 @@ import type { Rng } from '../random';
 import type { Model } from './model';
 import type { OptimizerDescriptor, OptimizerParams } from './optimizers';
 import { belowFailedRate } from './rates';
+import { CONSTANT, scheduledRate, type Schedule } from './schedule';
 import { sampleLogFor } from './samples';
 import { toDataUnits, toScaledUnits, type Scaling } from './standardize';
 
@@ -16,6 +17,8 @@ export interface TrainOptions {
   rng: Rng;
   /** The loss at the exact optimum, when there is one: divergence is judged on the gap above it. */
   floor?: number;
+  /** The rate of each update from params.lr (see schedule.ts); absent: constant. */
+  schedule?: Schedule;
 }
 
 export interface TrainResult {
@@ -79,6 +82,7 @@ export function startTraining(trainModel: Model, dataModel: Model, scaling: Scal
   // Only listens: the step draws from the rng exactly as without a log, so the path is bit-identical.
   const draw = log ? (i: number) => void (log.indices[drawn++] = i) : undefined;
   const step = o.optimizer.createStep(trainModel, o.params, o.rng, draw);
+  const rate = scheduledRate(o.schedule ?? CONSTANT, o.params.lr, n);
 
   const record = (i: number): number => {
     // The start is reported exactly as given, not as a round trip through standardized units.
@@ -114,7 +118,7 @@ export function startTraining(trainModel: Model, dataModel: Model, scaling: Scal
     advance(updates) {
       const stop = Math.min(n, t - 1 + updates);
       for (; t <= stop; t++) {
-        step(w, t);
+        step(w, t, rate(t));
         const loss = record(t);
         const gap = loss - floor;
         if (!(gap > SOFT_FACTOR * trivial)) streak = 0;

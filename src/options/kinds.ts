@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { messages, usageError } from '../errors';
 
 /** Plain decimal numbers only: Number() would also take "0x10", "Infinity" and "" (as 0). */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseDecimal(flag: string, text: string, what = 'a number'): number {
   const t = text.trim();

@@ -5,7 +5,9 @@
 import * as v from 'valibot';
 import { messages, usageError } from '../errors';
 import type { SampleMode } from '../engine/frames';
-import { optimizerOf, type OptimizerName } from '../engine/optimizers';
+import { HYPER_PARAM_NAMES, optimizerOf, type HyperValues, type OptimizerName } from '../engine/optimizers';
+import type { Schedule } from '../engine/schedule';
+import { parseSchedule } from './schedule';
 import type { DataRequest } from '../data';
 import type { PanelName, ThemeName, ViewName } from '../types';
 import type { Warn } from '../warnings';
@@ -32,12 +34,17 @@ export interface SeriesSpec {
 /** How a run's descents are laid out (see RunConfig.layout). */
 export type RunLayout = 'single' | LayoutName | 'compare';
 
-/** A whole run, validated, with every default filled in: the data request, the descents and the outputs. */
-export interface RunConfig extends DataRequest {
+/**
+ * A whole run, validated, with every default filled in: the data request, the descents and the outputs. The
+ * optimizers' hyper-parameters that are not swept (beta1, beta2, eps, weightDecay) are fields of their own
+ * names; one whose optimizers have defaults of their own (beta2) stays absent unless given.
+ */
+export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   iterations: number;
-  beta1: number;
-  beta2?: number;
-  eps: number;
+  /** --schedule as given ("constant", "step:100:0.5", "cosine", "warmup:50"): the summary reports it so. */
+  schedule: string;
+  /** The same, parsed: how the rate changes over the run (see engine/schedule.ts). */
+  rateSchedule: Schedule;
   init: [number, number];
   /** Absent: the data set's suggestion (built-in sets: on), else off. */
   standardize?: boolean;
@@ -172,9 +179,9 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     noise: o.noise,
     seed: d('seed'),
     iterations,
-    beta1: d('beta1'),
-    beta2: o.beta2,
-    eps: d('eps'),
+    ...unsweptParams(o),
+    schedule: d('schedule'),
+    rateSchedule: parseSchedule(d('schedule')),
     init: (o.init ?? (landscape ? landscapeOf(landscape).init : d('init'))).slice(0, 2) as [number, number],
     ...(landscape ? { landscape } : {}),
     standardize: o.standardize,
@@ -225,6 +232,20 @@ function landscapeSpecOf(o: RunOptions): LandscapeSpec {
   };
   landscapeOf(spec);
   return spec;
+}
+
+/** The hyper-parameters swept like --lr: they are settings of each series (SeriesSpec), not of the run. */
+type SweptParam = 'batchSize' | 'momentum';
+
+/** The other hyper-parameters: as given, else the table's default (none for one whose optimizers have their own). */
+function unsweptParams(o: RunOptions): Omit<HyperValues, SweptParam> {
+  const out: HyperValues = {};
+  for (const k of HYPER_PARAM_NAMES) {
+    if (k === 'batchSize' || k === 'momentum') continue;
+    const value = (o[k] ?? (OPTION_TABLE[k] as OptionSpec).default) as number | undefined;
+    if (value !== undefined) out[k] = value;
+  }
+  return out;
 }
 
 /** Validates with the table's schema; only own properties count (a polluted prototype adds nothing). */

@@ -7,11 +7,13 @@
 import * as v from 'valibot';
 import { SAMPLE_MODES } from '../engine/frames';
 import { MODELS } from '../engine/models';
-import { OPTIMIZERS, type HyperParam, type OptimizerName } from '../engine/optimizers';
+import { OPTIMIZERS, optimizerOf, type HyperParam, type OptimizerName } from '../engine/optimizers';
 import type { PanelName, ThemeName, ViewName } from '../types';
-import { between, choice, finite, fraction, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
+import { between, choice, finite, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
 import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
 import { messages, usageError } from '../errors';
+import { hyperRows } from './hyperRows';
+import type { HYPER_PARAMS } from '../engine/optimizers';
 
 export const PANELS: readonly PanelName[] = ['surface', 'fit', 'loss'];
 export const THEMES: readonly ThemeName[] = ['light', 'dark'];
@@ -128,6 +130,9 @@ function parseInit(raw: string): [number, number] {
   return [pair[0], pair[1]];
 }
 
+/** The optimizers whose step follows a running mean of past gradients: --arrows draws their last step too. */
+const VELOCITY = OPTIMIZERS.filter((n) => optimizerOf(n).velocity);
+
 const frameValue = v.union([v.literal('last'), int(0, 10_000_000)], 'is not a whole number of iterations or "last"');
 const animation: readonly OutputKind[] = ['gif', 'mp4', 'webm', 'sequence'];
 
@@ -182,16 +187,11 @@ export const OPTION_TABLE = {
   }),
   /** The number of iterations (updates of the weights), 0 to 10,000,000. Default 1000. Flag `--iters`. */
   iterations: spec({ flag: '--iters', arg: '<n>', group: 'Training', schema: int(0, 10_000_000), parse: whole, default: 1000, help: 'iterations, i.e. updates' }),
-  /** `minibatch`: samples per step, at least 1; an array sweeps it. Default 32. Flag `--batch-size`. */
-  batchSize: spec({ flag: '--batch-size', arg: '<b|list>', group: 'Training', schema: oneOrList(int(1, 10_000_000)), parse: (r, f) => parseNumbers(f, r, 'a whole number'), default: 32, applies: { param: 'batchSize' }, help: 'minibatch: samples per step; a list sweeps it' }),
-  /** `momentum` and `nesterov`: the momentum coefficient β in [0, 1); an array sweeps it. Default 0.9. Flag `--momentum`. */
-  momentum: spec({ flag: '--momentum', arg: '<b|list>', group: 'Training', schema: oneOrList(fraction), parse: (r, f) => parseNumbers(f, r), default: 0.9, applies: { param: 'momentum' }, help: 'momentum, nesterov: momentum coefficient; a list sweeps it' }),
-  /** `adam`: decay of the first-moment (mean) estimate, in [0, 1). Default 0.9. Flag `--beta1`. */
-  beta1: spec({ flag: '--beta1', arg: '<b>', group: 'Training', schema: fraction, parse: num, default: 0.9, applies: { param: 'beta1' }, help: 'adam: first-moment decay' }),
-  /** `adam`: decay of the second-moment estimate; `rmsprop`: decay of its running mean of squared gradients; in [0, 1). Default 0.999 for adam, 0.9 for rmsprop. Flag `--beta2`. */
-  beta2: spec({ flag: '--beta2', arg: '<b>', group: 'Training', schema: fraction, parse: num, defaultText: '0.999; rmsprop 0.9', applies: { param: 'beta2' }, help: 'adam: second-moment decay; rmsprop: decay of its running mean' }),
-  /** `adagrad`, `rmsprop`, `adam`: the ε added to the denominator, > 0. Default 1e-8. Flag `--eps`. */
-  eps: spec({ flag: '--eps', arg: '<e>', group: 'Training', schema: positive, parse: num, default: 1e-8, applies: { param: 'eps' }, help: 'adagrad, rmsprop, adam: epsilon' }),
+  // The optimizers' hyper-parameters (--batch-size, --momentum, --beta1, --beta2, --eps, --weight-decay):
+  // generated from their declarations in engine/optimizers/hyperParams.ts and the registry.
+  ...hyperRows(),
+  /** How the learning rate changes over the run, the same for every optimizer: `'constant'`; `'step:EVERY:FACTOR'`, the rate times FACTOR (in (0, 1]) after every EVERY updates; `'cosine'`, from the rate down towards 0 along a half cosine over the run; `'warmup:N'`, rising linearly to the rate over the first N updates. It never exceeds the rate, so the rate advice and `stable_lr` are about the rate itself. Default `'constant'`. Flag `--schedule`. */
+  schedule: spec({ flag: '--schedule', arg: '<schedule>', group: 'Training', schema: text, default: 'constant', help: 'learning-rate schedule: constant, step:EVERY:FACTOR (times FACTOR after every EVERY updates, e.g. step:100:0.5), cosine (down to 0 over the run), or warmup:N (up to the rate over N updates)' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units. Default `[0, 0]`. Flag `--init`. */
   init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
   /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */
@@ -219,8 +219,8 @@ export const OPTION_TABLE = {
   panels: spec({ flag: '--panels', arg: '<list>', group: 'Animation', schema: v.pipe(v.array(choice(PANELS), 'is not a list of panels from surface, fit, loss'), v.minLength(1, 'needs at least one panel')), parse: parsePanels, default: ['surface', 'fit'] as PanelName[], applies: { needs: 'out', layouts: ['single', 'files', 'overlay'] }, help: 'panels, comma-separated from surface, fit, loss' }),
   /** On the surface panel, under the path of each `sgd` or `minibatch` series: the path of full-batch gradient descent from the same start for the same iterations, dashed and faint, with a ring where it is at the frame's iteration. Its rate is the one the stochastic step averages to: minibatch's own, sgd's divided by the loss's gradient scale (2 for linear, whose sgd rule leaves out the 2 of d/dr r²). Default false. Flag `--reference-path`. */
   referencePath: spec({ flag: '--reference-path', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out', stochastic: true, panel: 'surface' }, help: 'sgd, minibatch: under the path, full-batch gradient descent from the same start, dashed, with a ring at the same iteration' }),
-  /** On the surface panel, at each series' current point: an arrow of the gradient step −∇g/L (L the loss's largest curvature, in the surface's units; on a round bowl it lands on the minimum, so its length is the distance a safe full step would go), and for `momentum`, `nesterov` and `adam` a second arrow of the last step taken, w_k − w_(k−1), the velocity they carry. Default false. Flag `--arrows`. */
-  arrows: spec({ flag: '--arrows', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out', panel: 'surface' }, help: 'at the current point, the gradient step −∇g/L (L the largest curvature: on a round bowl it lands on the minimum); for momentum, nesterov and adam also the last step taken (the velocity)' }),
+  /** On the surface panel, at each series' current point: an arrow of the gradient step −∇g/L (L the loss's largest curvature, in the surface's units; on a round bowl it lands on the minimum, so its length is the distance a safe full step would go), and for the optimizers that carry a velocity (`momentum`, `nesterov`, and the Adam family and `lion`) a second arrow of the last step taken, w_k − w_(k−1), the velocity they carry. Default false. Flag `--arrows`. */
+  arrows: spec({ flag: '--arrows', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { needs: 'out', panel: 'surface' }, help: `at the current point, the gradient step −∇g/L (L the largest curvature: on a round bowl it lands on the minimum); for ${VELOCITY.join(', ')} also the last step taken (the velocity)` }),
   /** How the loss surface panel is drawn: `'2d'` (contour bands seen from above) or `'3d'` (a shaded mesh in perspective, the loss vertical on a log-like scale, the paths riding on it). Not with `layout: 'grid'`. Default `'2d'`. Flag `--view`. */
   view: spec({ flag: '--view', arg: '<2d|3d>', group: 'Animation', choices: VIEWS, schema: choice(VIEWS), default: '2d' as ViewName, applies: { needs: 'out', panel: 'surface' }, help: 'the loss surface as contour bands seen from above (2d), or as a shaded mesh in perspective with the loss vertical (3d)' }),
   /** With `view: '3d'`: the degrees the camera turns about the vertical axis from the first frame of an animation to the last, −720 to 720 (negative turns clockwise). Default 0: the camera stands still. Flag `--orbit`. */
@@ -290,8 +290,12 @@ type ValueOf<K extends OptionKey> = v.InferOutput<OptionTable[K]['schema']>;
  * carries the TSDoc written on its table entry (a mapped type over `keyof OptionTable` keeps it; over an alias of it, it would not).
  */
 export type RunOptions = { [K in keyof OptionTable as K extends 'model' ? K : never]-?: ValueOf<K> } & {
-  [K in keyof OptionTable as K extends 'model' ? never : K]?: ValueOf<K>;
+  [K in keyof OptionTable as K extends 'model' | HyperKey ? never : K]?: ValueOf<K>;
+} & {
+  // Mapped over the declarations themselves, so that each field keeps the TSDoc written there.
+  [K in keyof typeof HYPER_PARAMS]?: ValueOf<K>;
 };
+type HyperKey = keyof typeof HYPER_PARAMS;
 
 /** The flag an option is known by in messages (width and height come from --size). */
 export function flagOf(key: string): string {

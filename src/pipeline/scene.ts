@@ -33,6 +33,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     iterations: Math.max(...descents.map((d) => d.iterations)),
     requestedIterations: config.iterations,
     text: { title: config.title, xLabel: config.xlabel, yLabel: config.ylabel, classNames: config.labels },
+    ...(config.rateSchedule.kind === 'constant' ? {} : { schedule: config.schedule }),
     fontScale: config.fontScale,
   };
 }

@@ -2,7 +2,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../types';
 import { fitText } from './axes';
 import { font } from './font';
-import { formatNumber } from './format';
+import { formatNumber, shortRate } from './format';
 import type { Rect, Style } from './layout';
 import { sampleIterations } from './series';
 
@@ -17,7 +17,9 @@ export type TitleDrawer = (ctx: SKRSContext2D, k: number) => void;
  */
 export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, style: Style): TitleDrawer {
   const { grid } = scene;
-  const { trajectory: t, optimizerTitle, optimizerShort } = scene.series[0];
+  const { trajectory: t, optimizerTitle, optimizerShort, lr } = scene.series[0];
+  // A schedule is named with the rate it starts from: "lr 0.1 · cosine".
+  const rate = scene.schedule ? ` · lr ${shortRate(lr)} · ${scene.schedule}` : '';
   const N = scene.iterations;
   // The total shown is what the run asked for: a diverged run reads "iteration 68 / 200".
   const total = scene.requestedIterations;
@@ -43,8 +45,8 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
         { heading: own, fields: (k) => compact(k).slice(0, 1) },
       ]
     : [
-        { heading: `${scene.model.title} · ${optimizerTitle}`, fields: long },
-        { heading: `${scene.model.short} · ${optimizerShort}`, fields: long },
+        { heading: `${scene.model.title} · ${optimizerTitle}${rate}`, fields: long },
+        { heading: `${scene.model.short} · ${optimizerShort}${rate}`, fields: long },
         { heading: '', fields: long },
         { heading: '', fields: compact },
       ];

@@ -31,6 +31,11 @@ function quadraticModel(x: Float64Array, y: Float64Array): Model {
         phi(i).forEach((f, k) => (out[k] += (2 * r * f) / n));
       }
     },
+    // Exact: (2/N) Σ φφᵀ (Newton's method needs it).
+    hessian: (_w, out) => {
+      out.fill(0);
+      for (let i = 0; i < n; i++) phi(i).forEach((a, j) => phi(i).forEach((b, k) => (out[3 * j + k] += (2 * a * b) / n)));
+    },
     sampleError: residual,
     features: (i, out) => out.set(phi(i)),
     optimum: () => Float64Array.of(1, -2, 0.5), // the data below lie exactly on this parabola

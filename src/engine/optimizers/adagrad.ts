@@ -1,8 +1,8 @@
-import type { OptimizerDescriptor } from './descriptor';
+import { defineOptimizer, type OptimizerDescriptor } from './descriptor';
 import { adaptiveStableRate, distanceToOptimum } from '../rates';
 
 /** AdaGrad: s ← s + g², w ← w − α·g/(√s + ε), per coordinate. */
-export const adagrad: OptimizerDescriptor = {
+export const adagrad: OptimizerDescriptor = defineOptimizer({
   name: 'adagrad',
   title: 'AdaGrad',
   short: 'AdaGrad',
@@ -13,11 +13,11 @@ export const adagrad: OptimizerDescriptor = {
   createStep(model, p) {
     const g = new Float64Array(model.dim);
     const s = new Float64Array(model.dim);
-    return (w) => {
+    return (w, _t, lr) => {
       model.gradient(w, g);
       for (let k = 0; k < w.length; k++) {
         s[k] += g[k] * g[k];
-        w[k] -= (p.lr * g[k]) / (Math.sqrt(s[k]) + p.eps);
+        w[k] -= (lr * g[k]) / (Math.sqrt(s[k]) + p.eps);
       }
     };
   },
@@ -26,4 +26,4 @@ export const adagrad: OptimizerDescriptor = {
   // 16 real single-feature problems of the default-run survey, D/√N on 11.
   defaultRate: (model, _p, c) => (3 * distanceToOptimum(model, c.init)) / Math.sqrt(Math.max(c.iterations, 1)),
   stableRate: (model, p, c) => adaptiveStableRate(adagrad, model, p, c),
-};
+});

@@ -1,8 +1,8 @@
-import type { OptimizerDescriptor } from './descriptor';
+import { defineOptimizer, type OptimizerDescriptor } from './descriptor';
 import { adaptiveRate, adaptiveStableRate } from '../rates';
 
 /** Adam with bias correction: m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g², w ← w − α·m̂/(√v̂ + ε). */
-export const adam: OptimizerDescriptor = {
+export const adam: OptimizerDescriptor = defineOptimizer({
   name: 'adam',
   title: 'Adam',
   short: 'Adam',
@@ -14,17 +14,17 @@ export const adam: OptimizerDescriptor = {
     const g = new Float64Array(model.dim);
     const m = new Float64Array(model.dim);
     const v = new Float64Array(model.dim);
-    return (w, t) => {
+    return (w, t, lr) => {
       model.gradient(w, g);
       const c1 = 1 - p.beta1 ** t;
       const c2 = 1 - p.beta2 ** t;
       for (let k = 0; k < w.length; k++) {
         m[k] = p.beta1 * m[k] + (1 - p.beta1) * g[k];
         v[k] = p.beta2 * v[k] + (1 - p.beta2) * g[k] * g[k];
-        w[k] -= (p.lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + p.eps);
+        w[k] -= (lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + p.eps);
       }
     };
   },
   defaultRate: (model, _p, c) => adaptiveRate(model, c),
   stableRate: (model, p, c) => adaptiveStableRate(adam, model, p, c),
-};
+});

@@ -1,15 +1,20 @@
 /** The optimizer registry: one line per optimizer. Order is the order --help and messages list them in. */
 import { adagrad } from './adagrad';
 import { adam } from './adam';
+import { adamw } from './adamw';
+import { amsgrad } from './amsgrad';
 import type { OptimizerDescriptor } from './descriptor';
 import { gd } from './gd';
+import { lion } from './lion';
 import { minibatch } from './minibatch';
 import { momentum } from './momentum';
+import { nadam } from './nadam';
 import { nesterov } from './nesterov';
+import { newton } from './newton';
 import { rmsprop } from './rmsprop';
 import { sgd } from './sgd';
 
-export const OPTIMIZER_REGISTRY = { gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam } satisfies Record<
+export const OPTIMIZER_REGISTRY = { gd, sgd, minibatch, momentum, nesterov, adagrad, rmsprop, adam, adamw, nadam, amsgrad, lion, newton } satisfies Record<
   string,
   OptimizerDescriptor
 >;
@@ -20,4 +25,6 @@ export function optimizerOf(name: OptimizerName): OptimizerDescriptor {
   return OPTIMIZER_REGISTRY[name];
 }
 
-export type { OptimizerDescriptor, OptimizerParams, HyperParam, Step, RateContext, Draw, Sampling } from './descriptor';
+export { paramsFor, defineOptimizer } from './descriptor';
+export type { OptimizerDescriptor, OptimizerDefinition, OptimizerParams, Params, HyperParam, HyperValues, Step, RateContext, Draw, Sampling } from './descriptor';
+export { HYPER_PARAMS, HYPER_PARAM_NAMES, type HyperParamSpec, type Range } from './hyperParams';

@@ -1,12 +1,12 @@
 import { shuffledIndices } from '../../random';
-import { epochOrder, type OptimizerDescriptor } from './descriptor';
+import { defineOptimizer, epochOrder, type OptimizerDescriptor } from './descriptor';
 import { gdRate } from '../rates';
 
 /**
  * The original rule, one sample per step: w ← w − α·eₙ·φ(xₙ), i.e. w0 ← w0 − α·eₙ, w1 ← w1 − α·eₙ·xₙ
  * (eₙ = rₙ for linear, pₙ − yₙ for logistic), visiting the samples in a seeded shuffled order drawn anew every epoch.
  */
-export const sgd: OptimizerDescriptor = {
+export const sgd: OptimizerDescriptor = defineOptimizer({
   name: 'sgd',
   title: 'SGD',
   short: 'SGD',
@@ -19,11 +19,11 @@ export const sgd: OptimizerDescriptor = {
   createStep(model, p, rng, draw) {
     const next = epochOrder(model.n, rng, shuffledIndices, draw);
     const phi = new Float64Array(model.dim);
-    return (w) => {
+    return (w, _t, lr) => {
       const i = next();
       const e = model.sampleError(i, w);
       model.features(i, phi);
-      for (let k = 0; k < w.length; k++) w[k] -= p.lr * e * phi[k];
+      for (let k = 0; k < w.length; k++) w[k] -= lr * e * phi[k];
     };
   },
   // Half the inverse of the average single-sample curvature keeps the sample noise small; never more than
@@ -31,4 +31,4 @@ export const sgd: OptimizerDescriptor = {
   defaultRate: (model, _p, c) => Math.min(0.5 / model.sampleCurvatureMean(), model.gradientScale * gdRate(model, c.iterations)),
   // No one sample's update may overshoot.
   stableRate: (model) => 2 / model.sampleCurvatureMax(),
-};
+});
