@@ -99,6 +99,8 @@ export interface Series {
   samples?: SampleLog;
   /** --reference-path: full-batch gd from the same start at the rate this stochastic descent averages to, in the data's units. */
   reference?: Trajectory;
+  /** A landscape's known point this descent reached (an index into Scene.landmarks) and the iteration it did. */
+  reached?: { landmark: number; iteration: number };
 }
 
 /** The surface panel's view of a standardized run (see Scene.standardized). */
@@ -165,6 +167,17 @@ export interface SurfaceSide {
   iterationsTo99: number | null;
 }
 
+/**
+ * A known point of a landscape (`mlvis function`) marked on the surface: a global or local minimum, or a
+ * saddle, with its name ("(3, 2)") for the label drawn once a path has reached it.
+ */
+export interface Landmark {
+  w: readonly [number, number];
+  loss: number;
+  kind: 'global' | 'local' | 'saddle';
+  name: string;
+}
+
 /** Words the user chose for the frame (--title, --xlabel, --ylabel, --labels); each absent one keeps its default. */
 export interface SceneText {
   /** The title line's heading, in place of the model and optimizer. */
@@ -194,6 +207,11 @@ export interface Scene {
    */
   standardized?: StandardizedSurface;
   optimum: Point | null;
+  /**
+   * A landscape's known minima and saddles, each marked on the surface (the optimum's star then stands for
+   * none of them alone); absent for a model on data, whose one optimum is the star.
+   */
+  landmarks?: Landmark[];
   /** One or more descents from the same start on the same data. */
   series: Series[];
   /** Layout `compare`: one surface per series, side by side (then `grid` is the first side's). */

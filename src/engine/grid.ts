@@ -8,6 +8,10 @@ export interface GridOptions {
   levels: number;
   /** Give both axes the same span (weights in one unit, drawn at equal aspect). */
   square?: boolean;
+  /** The window to sample, given (a landscape's domain) instead of chosen around the path and the optimum. */
+  window?: { w0: [number, number]; w1: [number, number] };
+  /** 'linear': levels evenly spaced from the lowest to the highest value; default geometric (see geometricLevels). */
+  levelScale?: 'log' | 'linear';
 }
 
 export const DEFAULT_GRID: GridOptions = { size: 128, levels: 22 };
@@ -29,7 +33,7 @@ export function lossGrid(
   diverged: boolean,
   opts: GridOptions = DEFAULT_GRID,
 ): LossGrid {
-  const window = chooseWindow(model, trajectory, optimum, diverged, opts.square ?? false);
+  const window = opts.window ?? chooseWindow(model, trajectory, optimum, diverged, opts.square ?? false);
   const { size } = opts;
   const evalLoss = descriptor.surfaceLoss(model);
   const values = new Float64Array(size * size);
@@ -49,7 +53,15 @@ export function lossGrid(
   }
   for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) values[k] = max;
   const floor = optimum ? Math.min(optimum.loss, min) : min;
-  return { w0Range: window.w0, w1Range: window.w1, nx: size, ny: size, values, levels: geometricLevels(floor, max, opts.levels) };
+  const levels = opts.levelScale === 'linear' ? linearLevels(floor, max, opts.levels) : geometricLevels(floor, max, opts.levels);
+  return { w0Range: window.w0, w1Range: window.w1, nx: size, ny: size, values, levels };
+}
+
+/** `count` levels evenly spaced above `floor` up to `max` (a landscape whose values do not span decades). */
+export function linearLevels(floor: number, max: number, count: number): number[] {
+  const range = max - floor;
+  if (!(range > 0)) return [floor];
+  return Array.from({ length: count }, (_, k) => floor + (range * (k + 0.5)) / count);
 }
 
 /**

@@ -2,18 +2,23 @@ import type { RunConfig } from '../config';
 import { DEFAULT_GRID, lossGrid, optimizerOf, type Descent, type Problem } from '../engine';
 import { toScaledUnits, type Scaling } from '../engine/standardize';
 import { shortRate } from '../render/format';
-import type { Scene, SceneLayout, Series, StandardizedSurface, Trajectory } from '../types';
+import type { Landmark, Scene, SceneLayout, Series, StandardizedSurface, Trajectory } from '../types';
+import { knownPoints, pointName, type Landscape } from '../engine/landscape';
+import type { KnownPoint } from '../engine/objective';
 
 /** Several descents as the renderer sees them: labelled series over one shared surface. */
 export function buildScene(config: RunConfig, problem: Problem, descents: Descent[], labels: string[]): Scene {
   // Several descents on one frame name their rates too, unless the rate is what the labels already vary:
   // a race at default rates compares optimizers at different rates, and the viewer should see which.
   const withRate = descents.length > 1 && config.sweep?.key !== 'lr';
-  const series: Series[] = descents.map((d, i) => seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]));
+  const series: Series[] = descents.map((d, i) => withReached(seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]), d, problem));
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
   const allDiverged = descents.every((d) => d.diverged !== null);
   const standardized = problem.scaling ? standardizedSurface(problem, descents) : undefined;
-  const grid = standardized
+  const l = problem.landscape;
+  const grid = l
+    ? lossGrid(problem.descriptor, problem.dataModel, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged, { ...DEFAULT_GRID, window: landscapeWindow(l, descents), levelScale: l.levels })
+    : standardized
     ? lossGrid(problem.descriptor, problem.trainModel, joinPaths(descents, standardized.paths), standardized.optimum, allDiverged, { ...DEFAULT_GRID, square: layout === 'overlay' })
     : lossGrid(problem.descriptor, problem.dataModel, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged);
   return {
@@ -26,6 +31,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     grid,
     ...(standardized ? { standardized } : {}),
     optimum: problem.optimum,
+    ...(problem.landscape ? { landmarks: landmarksOf(problem.landscape) } : {}),
     series,
     layout,
     view: config.view,
@@ -104,4 +110,43 @@ function standardizedSurface(problem: Problem, descents: Descent[]): Standardize
   const o = problem.optimum;
   const optimum = o ? { w: Array.from(toScaledUnits(o.w, scaling)), loss: o.loss } : null;
   return { paths, optimum, references, weightLabels: standardizedLabels(problem) };
+}
+
+/**
+ * A landscape's window: its domain, widened to hold the paths (a diverged path's points only up to 1.5 times
+ * the domain's span beyond it, so one blow-up does not shrink the picture to a dot).
+ */
+function landscapeWindow(l: Landscape, descents: Descent[]): { w0: [number, number]; w1: [number, number] } {
+  const axis = (k: 0 | 1, [a, b]: [number, number]): [number, number] => {
+    const reach = 1.5 * (b - a);
+    let lo = a;
+    let hi = b;
+    for (const d of descents) {
+      for (const v of d.trajectory.w[k]) {
+        if (!Number.isFinite(v) || v < a - reach || v > b + reach) continue;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    const pad = lo < a || hi > b ? 0.05 * (hi - lo) : 0;
+    return [lo < a ? lo - pad : lo, hi > b ? hi + pad : hi];
+  };
+  return { w0: axis(0, l.domain.x), w1: axis(1, l.domain.y) };
+}
+
+/** A landscape's known minima and saddles as the surface marks them. */
+export function landmarksOf(l: Landscape): Landmark[] {
+  const at = (p: KnownPoint): Landmark => ({ w: [p.w[0], p.w[1]], loss: p.loss, kind: p.kind, name: pointName(p) });
+  return [...knownPoints(l.minima).map(at), ...l.saddles.map(at)];
+}
+
+/** The landmark a landscape's descent reached (its verdict's minimum or saddle), and from which iteration. */
+function withReached(s: Series, d: Descent, problem: Problem): Series {
+  const v = d.assessment.landscape;
+  const l = problem.landscape;
+  if (!v || !l || v.iterationReached === null) return s;
+  const target = v.minimum?.w ?? v.saddle?.w;
+  if (!target) return s;
+  const index = landmarksOf(l).findIndex((m) => m.w[0] === target[0] && m.w[1] === target[1]);
+  return index < 0 ? s : { ...s, reached: { landmark: index, iteration: v.iterationReached } };
 }

@@ -14,6 +14,8 @@ import { linearAxis } from './scale';
 import { seriesColour } from './series';
 import { drawCurrent, pathLayers, stackedWidths, strokePath, surfacePath, usesLayers, type SurfacePath } from './surfacePath';
 import { surfaceView } from './surfaceView';
+import { drawLandmarks, drawReachedNames, landmarkLegend } from './landmarks';
+import type { Landmark } from '../types';
 
 /**
  * The loss surface over (w0, w1) — on standardized x when the descent ran there (see surfaceView): viridis contour bands with iso-lines (static), then per frame each series'
@@ -66,7 +68,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       // The heading row spans the bar's column too: the legend ends over the bar, where it is out of the way.
       const right = legendRight(plot.box ?? outer, rect, style, bar !== null);
       const room = right - rect.x;
-      const legendWidth = drawLegendAt(ctx, right, headingBaseline(plot, style), style, markerLegend(style, optimum !== null), room * 0.6, room * 0.3);
+      const legendWidth = drawLegendAt(ctx, right, headingBaseline(plot, style), style, markerLegend(style, view.landmarks), room * 0.6, room * 0.3);
       drawHeading(ctx, plot, style, headings, room - legendWidth - f);
     },
     drawFrame(ctx, frame) {
@@ -82,10 +84,11 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
         else strokePath(ctx, p, k, box, seriesColour(style, i), style, widths[i]);
       });
       for (const [x, y] of starts) startMarker(ctx, x, y, f * 0.32, style);
-      if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), f * 0.75, style);
+      drawLandmarks(ctx, view.landmarks, plot, f * 0.75, style);
       references.forEach((r, i) => r && drawReferenceRing(ctx, r, k, seriesColour(style, i), style));
       if (arrows) paths.forEach((p, i) => drawArrowsAt(ctx, arrows, i, p, plot, k, seriesColour(style, i), style));
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent(ctx, paths[i], i, k, seriesColour(style, i), style);
+      drawReachedNames(ctx, view.landmarks, scene.series, plot, k, style);
       drawSurfaceNotices(ctx, rect, scene, style, k, optimum !== null);
       drawKey(ctx, rect, style, keyItems, rect.w - f);
       ctx.restore();
@@ -143,10 +146,14 @@ export function starMarker(ctx: SKRSContext2D, x: number, y: number, r: number, 
   drawStar(ctx, x, y, r, '#ffffff', '#000000', Math.max(1, style.thin));
 }
 
-/** The legend of the start and minimum markers (no minimum when the classes are separable). */
-export function markerLegend(style: Style, hasOptimum: boolean): LegendItem[] {
+/**
+ * The legend of the start and minimum markers: no minimum when the classes are separable; a landscape's local
+ * minima and saddles when it has them (`marks`: the landmarks drawn, or whether there is an optimum).
+ */
+export function markerLegend(style: Style, marks: boolean | readonly Landmark[]): LegendItem[] {
   const items: LegendItem[] = [{ label: 'start', marker: (c, x, y, r) => startMarker(c, x, y, r * 0.8, style) }];
-  if (hasOptimum) items.push({ label: 'minimum', marker: (c, x, y, r) => starMarker(c, x, y, r * 1.3, style) });
+  if (marks === true) items.push({ label: 'minimum', marker: (c, x, y, r) => starMarker(c, x, y, r * 1.3, style) });
+  else if (marks !== false) items.push(...landmarkLegend(marks, style));
   return items;
 }
 

@@ -26,13 +26,15 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const wZero = Math.max(...grid.w0Range.map(Math.abs), ...grid.w1Range.map(Math.abs)) * 1e-9;
   const lossZero = Math.abs(t.loss[0]) * 1e-12;
   const values = (k: number) => [formatNumber(t.loss[k], 4, lossZero), formatNumber(t.w[0][k], 4, wZero), formatNumber(t.w[1][k], 4, wZero)];
+  // The weights by their names: w0, w1 for a model on data; x, y for a landscape.
+  const [n0, n1] = scene.model.weightNames;
   const long = (k: number) => {
     const [l, a, b] = values(k);
-    return [`iteration ${k} / ${total}`, `loss = ${l}`, `w0 = ${a}`, `w1 = ${b}`];
+    return [`iteration ${k} / ${total}`, `loss = ${l}`, `${n0} = ${a}`, `${n1} = ${b}`];
   };
   const compact = (k: number) => {
     const [l, a, b] = values(k);
-    return [`iteration ${k}/${total}`, `loss ${l}`, `w0 ${a}`, `w1 ${b}`];
+    return [`iteration ${k}/${total}`, `loss ${l}`, `${n0} ${a}`, `${n1} ${b}`];
   };
   // A title of the user's own stays whole: the weights, then the loss give way to it first. The default
   // heading gives way before any value does.
