@@ -230,6 +230,8 @@ export const messages = {
     `--lr: ${JSON.stringify(name)} is not among the optimizers of this run (${optimizers.join(', ')}); name only those in --optimizer`,
   wholeBatch: (b: number, n: number) => `${b} is at least the number of rows (${n}): every step uses all the data, as gd does`,
   badLrItem: (item: string) => `--lr: ${JSON.stringify(item)} is not NAME=RATE (for example --lr gd=0.1,adam=0.05)`,
+  unbounded: (iteration: number, why: string) =>
+    `the descent left for ever (its loss passed every bound at iteration ${iteration}): ${why}; no learning rate changes that, only a start on the line that leads into the saddle`,
   badDomain: (value: string) => `--domain: ${JSON.stringify(value)} is not X0:X1,Y0:Y1 (for example --domain -2:2,-1:3)`,
   functionNeedsName: () => 'mlvis function needs a function: name one (mlvis function rosenbrock; mlvis functions lists them) or give --expr "EXPR" in x and y',
   functionAndExpr: (name: string) => `give either a function (${JSON.stringify(name)}) or --expr, not both`,

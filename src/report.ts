@@ -7,6 +7,7 @@ export function humanReport(s: Summary): string {
   const f = (v: number) => Number(v.toPrecision(8)).toString();
   // Every weight by name, then the loss: "w0 = 4.29, w1 = 2.84, loss = 1.02".
   const w = (p: Record<string, number>) => Object.entries(p).map(([name, v]) => `${name} = ${f(v)}`).join(', ');
+  if (s.function) return landscapeReport(s, f, w);
   const lines = s.series
     ? [
         `${s.model} regression, ${s.series.length} descents, ${s.requested_iterations} iterations on ${s.data.source} (n = ${s.data.n}${s.data.skipped ? `; ${messages.builtinSkipped(s.data.skipped)}` : ''})`,
@@ -22,4 +23,18 @@ export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(2)} MB`;
+}
+
+/** The short report of `mlvis function`: the function, each descent's end and verdict, its known minima. */
+function landscapeReport(s: Summary, f: (v: number) => string, w: (p: Record<string, number>) => string): string {
+  const fn = s.function!;
+  const head = `${fn.title}: ${fn.formula}, ${s.requested_iterations} iterations`;
+  const one = (label: string, final: Record<string, number>, text: string | undefined) => `${label}: ${w(final)}${text ? `; ${text}` : ''}`;
+  const lines = s.series
+    ? [head, ...s.series.map((x) => one(`${x.label} (${x.optimizer}, lr ${f(x.lr)})`, x.final, x.verdict_text))]
+    : [head, one(`${s.optimizer}, lr ${f(s.lr!)}`, s.final!, s.verdict_text)];
+  const minima = s.minima;
+  if (minima === null || minima === undefined) lines.push('minima: not known');
+  else if (minima.length > 0) lines.push(`known points: ${minima.map((m) => `${m.kind} ${m.name} f = ${f(m.loss)}`).join('; ')}`);
+  return lines.join('\n') + '\n';
 }

@@ -1,6 +1,8 @@
 import { standardizeFor, type RunConfig } from './config';
 import { iterationsToClose99, type Descent, type Problem } from './engine';
 import type { Divergence, Trajectory } from './types';
+import { knownPoints, pointName, type Landscape } from './engine/landscape';
+import { messages } from './errors';
 
 /** One file written: the path (the pattern for a PNG sequence), its format, frames and bytes. */
 export interface WrittenFile {
@@ -41,8 +43,22 @@ export interface SeriesSummary {
   /** --compare-standardize: whether this side trained on standardized x. */
   standardize?: boolean;
   diverged: Divergence | null;
+  /** `mlvis function`: the known minimum or saddle the descent reached and from which iteration; null when none. */
+  reached?: Reached | null;
+  /** `mlvis function`: the verdict in words ("reached the global minimum (3, 2) at iteration 412"). */
+  verdict_text?: string;
   trajectory?: TrajectoryJson;
   outputs?: WrittenFile[];
+}
+
+/** A landscape's known point that a descent reached. */
+export interface Reached {
+  kind: 'global' | 'local' | 'saddle';
+  name: string;
+  x: number;
+  y: number;
+  loss: number;
+  iteration: number | null;
 }
 
 /**
@@ -63,7 +79,12 @@ export interface Summary {
   standardize: boolean;
   /** When standardized: x's mean and (population) standard deviation; the surface's weights are v0 = w0 + w1·mean, v1 = w1·std. */
   standardization?: { mean: number; std: number };
+  /** The data (a model on data; absent for `mlvis function`, which has `function` instead). */
   data: { source: string; x: string; y: string; n: number; skipped: number; positive?: string };
+  /** `mlvis function`: the function descended, its formula, its domain and settings. */
+  function?: { name: string; title: string; formula: string; domain: { x: [number, number]; y: [number, number] }; condition?: number; angle?: number };
+  /** `mlvis function`: its known minima and saddles (exact), or null when none are known. */
+  minima?: { x: number; y: number; loss: number; kind: 'global' | 'local' | 'saddle'; name: string }[] | null;
   seed: string;
   final?: Weights;
   optimum: Weights | null;
@@ -72,6 +93,9 @@ export interface Summary {
   /** The final weights' distance to the optimum relative to the start's (single descent; per series otherwise). */
   distance?: number | null;
   verdict?: string | null;
+  /** `mlvis function`, single descent: the point reached (see SeriesSummary.reached). */
+  reached?: Reached | null;
+  verdict_text?: string;
   diverged?: Divergence | null;
   trajectory?: TrajectoryJson;
   layout?: string;
@@ -90,7 +114,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
   const head = {
     model: config.model,
     requested_iterations: config.iterations,
-    standardize: config.layout !== 'compare' && standardizeFor(config, data),
+    standardize: !problem.landscape && config.layout !== 'compare' && standardizeFor(config, data),
     ...(problem.scaling && config.layout !== 'compare' ? { standardization: { mean: problem.scaling.mean, std: problem.scaling.std } } : {}),
     data: {
       source: data.source,
@@ -101,12 +125,13 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
       ...(data.positive !== undefined ? { positive: data.positive } : {}),
     },
     seed: config.seed,
+    ...(problem.landscape ? landscapeFields(problem.landscape) : {}),
   };
   const opt = optimum ? named(names, optimum.w, optimum.loss) : null;
   if (descents.length === 1) {
     const d = descents[0];
     const { model, ...rest } = head;
-    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, schedule: config.schedule, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, diverged: d.diverged };
+    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, schedule: config.schedule, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, ...reachedFields(d), diverged: d.diverged };
     if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
     return s;
   }
@@ -135,6 +160,7 @@ function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, 
     verdict: d.assessment.verdict,
     iterations_to_99: iterationsToClose99(d.trajectory.loss, optimumLoss),
     ...(side !== undefined ? { standardize: side } : {}),
+    ...reachedFields(d),
     diverged: d.diverged,
   };
   if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
@@ -185,4 +211,25 @@ export function addOutputs(summary: Summary, files: WrittenFile[], seriesIndex?:
 /** The summary as JSON text, one trailing newline. */
 export function summaryJson(summary: Summary): string {
   return JSON.stringify(summary, null, 2) + '\n';
+}
+
+/** A landscape's own fields: the function and its known points (its stand-in data set names it too). */
+function landscapeFields(l: Landscape): Pick<Summary, 'function' | 'minima'> {
+  const points = [...knownPoints(l.minima), ...l.saddles];
+  return {
+    function: { name: l.name, title: l.title, formula: l.formula, domain: l.domain, ...l.params },
+    minima: l.minima.kind === 'unknown' && points.length === 0 ? null : points.map((p) => ({ x: p.w[0], y: p.w[1], loss: p.loss, kind: p.kind, name: pointName(p) })),
+  };
+}
+
+/** A landscape descent's point reached and its verdict in words; nothing for a model on data. */
+function reachedFields(d: Descent): { reached?: Reached | null; verdict_text?: string } {
+  const v = d.assessment.landscape;
+  if (!v) return {};
+  const p = v.minimum ?? v.saddle;
+  const kind = v.minimum ? v.minimum.kind : 'saddle';
+  return {
+    reached: p && (v.verdict === 'converged' || v.verdict === 'saddle') ? { kind, name: p.name, x: p.w[0], y: p.w[1], loss: p.loss, iteration: v.iterationReached } : null,
+    verdict_text: messages.landscapeVerdict(v),
+  };
 }

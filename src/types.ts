@@ -212,6 +212,8 @@ export interface Scene {
    * none of them alone); absent for a model on data, whose one optimum is the star.
    */
   landmarks?: Landmark[];
+  /** Why there is no minimum to mark, longest wording first (a landscape's; absent: the classes are separable). */
+  noMinimum?: readonly string[];
   /** One or more descents from the same start on the same data. */
   series: Series[];
   /** Layout `compare`: one surface per series, side by side (then `grid` is the first side's). */

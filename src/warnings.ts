@@ -70,6 +70,8 @@ export type Warning =
   | { code: 'roundedToEven'; width: number; height: number; toWidth: number; toHeight: number }
   /** A GIF too large for a web page or a README. */
   | { code: 'largeGif'; path: string; bytes: number }
+  /** A landscape unbounded below (a saddle): the descent left for ever, as every descent off its stable line does; no rate helps. */
+  | { code: 'unbounded'; series?: string; iteration: number; why: string }
   /** A still asked for an iteration the diverged run never reached. */
   | { code: 'frameAfterDivergence'; frame: number; last: number };
 
@@ -81,6 +83,8 @@ export function warningText(w: Warning): string {
       return messages.separable();
     case 'diverged':
       return prefix + messages.diverged(w);
+    case 'unbounded':
+      return prefix + messages.unbounded(w.iteration, w.why);
     case 'notConverged':
       return prefix + messages.notConverged(w);
     case 'skippedRows':

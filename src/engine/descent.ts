@@ -136,7 +136,10 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
   const warnings: Warning[] = [];
   let verdict = assessment(problem, d, result);
   let diverged = result.diverged;
-  if (diverged) {
+  if (diverged && problem.landscape?.minima.kind === 'none') {
+    // Unbounded below: leaving is what a descent does there; no rate to suggest.
+    warnings.push({ code: 'unbounded', iteration: diverged.iteration, why: problem.landscape.minima.why });
+  } else if (diverged) {
     const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
     const stableLr = advice?.lr ?? diverged.stable_lr;
     diverged = { ...diverged, stable_lr: stableLr };

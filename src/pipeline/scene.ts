@@ -31,7 +31,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     grid,
     ...(standardized ? { standardized } : {}),
     optimum: problem.optimum,
-    ...(problem.landscape ? { landmarks: landmarksOf(problem.landscape) } : {}),
+    ...(problem.landscape ? { landmarks: landmarksOf(problem.landscape), noMinimum: noMinimumText(problem.landscape) } : {}),
     series,
     layout,
     view: config.view,
@@ -149,4 +149,10 @@ function withReached(s: Series, d: Descent, problem: Problem): Series {
   if (!target) return s;
   const index = landmarksOf(l).findIndex((m) => m.w[0] === target[0] && m.w[1] === target[1]);
   return index < 0 ? s : { ...s, reached: { landmark: index, iteration: v.iterationReached } };
+}
+
+/** Why a landscape has no minimum to mark, longest first. */
+function noMinimumText(l: Landscape): readonly string[] {
+  if (l.minima.kind === 'none') return ['no minimum: the loss is unbounded below', 'no minimum: unbounded below', 'no minimum'];
+  return ['minimum not known: judged by the gradient', 'minimum not known', 'no known minimum'];
 }

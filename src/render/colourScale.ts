@@ -37,10 +37,19 @@ export function colourScale(grid: LossGrid): ColourScale | null {
     return (i + Math.max(0, (v - s.a) / (s.z - s.a))) / shown.length;
   };
   const candidates = [{ value: lo, text: label(lo), end: true }];
-  for (let e = Math.floor(Math.log10(Math.max(lo, hi * 1e-12))); 10 ** e <= hi; e++) {
-    for (const m of [1, 2, 5]) {
-      const value = Number((m * 10 ** e).toPrecision(12));
-      if (value > lo && value < hi) candidates.push({ value, text: label(value), end: false });
+  if (lo <= 0) {
+    // Values at 0 and below (a saddle, an expression) have no decades: round steps of 1, 2 or 5 × 10ⁿ.
+    const step = niceStep((hi - lo) / 8);
+    for (let value = Math.ceil(lo / step) * step; value < hi; value += step) {
+      const v = Number(value.toPrecision(12));
+      if (v > lo && v < hi) candidates.push({ value: v, text: label(v), end: false });
+    }
+  } else {
+    for (let e = Math.floor(Math.log10(Math.max(lo, hi * 1e-12))); 10 ** e <= hi; e++) {
+      for (const m of [1, 2, 5]) {
+        const value = Number((m * 10 ** e).toPrecision(12));
+        if (value > lo && value < hi) candidates.push({ value, text: label(value), end: false });
+      }
     }
   }
   candidates.push({ value: hi, text: label(hi), end: true });
@@ -67,4 +76,11 @@ function finiteRange(values: Float64Array): [number, number] {
 /** A bar label: short ("0.52", "1.2k"); exact to three digits at the ends, where values are not round. */
 function label(v: number): string {
   return formatCompact(v) ?? formatNumber(v, 3);
+}
+
+/** The smallest 1, 2 or 5 × 10ⁿ at least `raw`. */
+function niceStep(raw: number): number {
+  const e = Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * 10 ** e >= raw) return m * 10 ** e;
+  return 10 ** (e + 1);
 }

@@ -24,7 +24,9 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
   const last = Math.max(1, Math.max(...counts) - 1);
   // Below about 1e-14 of the minimum's loss a gap is the rounding of the loss itself.
   const noise = gapMode ? 1e-14 * Math.abs(optimum) : 0;
-  const [floor, yDomain] = lossWindow(losses, counts, noise);
+  // A loss that reaches 0 or below (a landscape unbounded below, an expression) has no log scale: linear then.
+  const linear = !gapMode && losses.some((l, s) => l.subarray(0, counts[s]).some((v) => Number.isFinite(v) && v <= 0));
+  const [floor, yDomain] = linear ? linearWindow(losses, counts, scene.grid.values) : lossWindow(losses, counts, noise);
   // Every gap within rounding of 0: the run sat at the minimum throughout, and the axis would mean nothing.
   const atMinimum = gapMode && losses.every((l, s) => l.subarray(0, counts[s]).every((v) => !(v > noise)));
   const plot = placePlot(
@@ -32,7 +34,7 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
     outer,
     style,
     (range, c) => integerTicks(linearAxis([0, last], range, c)),
-    (range, c) => logAxis(yDomain, range, c),
+    (range, c) => (linear ? linearAxis(yDomain, range, c) : logAxis(yDomain, range, c)),
   );
   const { rect } = plot;
   const { theme, f } = style;
@@ -44,7 +46,7 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
     plot,
     drawStatic(ctx) {
       drawGrid(ctx, plot, style);
-      const yLabel = gapMode ? `loss − minimum (${scene.model.lossShort}, log scale)` : `loss (${scene.model.lossShort}, log scale)`;
+      const yLabel = gapMode ? `loss − minimum (${scene.model.lossShort}, log scale)` : linear ? `loss (${scene.model.lossShort})` : `loss (${scene.model.lossShort}, log scale)`;
       drawAxes(ctx, outer, plot, style, { xLabel: 'iteration', yLabel });
       drawHeading(ctx, plot, style, gapMode ? ['Gap to the minimum per iteration', 'Gap to the minimum', 'Gap'] : ['Loss per iteration', 'Loss']);
       if (atMinimum) {
@@ -110,6 +112,33 @@ export function lossWindow(losses: Float64Array[], counts: number[], noise = 0):
   const mid = (l0 + l1) / 2;
   const half = span / 2 + span * 0.06;
   return [lo, [10 ** (mid - half), 10 ** (mid + half)]];
+}
+
+/**
+ * A linear loss axis: from the highest loss down to the lowest, but no lower than one surface's range below
+ * the surface's lowest value (a path that falls for ever, as off a saddle, is drawn leaving at the bottom).
+ */
+function linearWindow(losses: Float64Array[], counts: number[], surface: Float64Array): [number, [number, number]] {
+  let gridLo = Infinity;
+  let gridHi = -Infinity;
+  for (const v of surface) {
+    if (v < gridLo) gridLo = v;
+    if (v > gridHi) gridHi = v;
+  }
+  const bottom = gridLo - Math.max(gridHi - gridLo, 1e-12);
+  let lo = Infinity;
+  let hi = -Infinity;
+  losses.forEach((loss, s) => {
+    for (let i = 0; i < counts[s]; i++) {
+      const v = loss[i];
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, Math.max(v, bottom));
+      hi = Math.max(hi, v);
+    }
+  });
+  if (!(hi > lo)) [lo, hi] = [lo - 1, lo + 1];
+  const pad = 0.05 * (hi - lo);
+  return [lo - pad, [lo - pad, hi + pad]];
 }
 
 /** loss − minimum at every iteration (non-finite losses stay non-finite). */

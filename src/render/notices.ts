@@ -24,7 +24,8 @@ export function drawSurfaceNotices(ctx: SKRSContext2D, rect: Rect, scene: Scene,
     // Separable classes: the path heads off for ever; say why there is no star.
     // The longest wording that fits the panel (a narrow three-panel surface clipped the long one mid-word).
     const room = rect.w - f * 1.5;
-    const text = ['no finite minimum: the classes are separable', 'no minimum: classes separable', 'no finite minimum'].find((t) => ctx.measureText(t).width <= room) ?? 'no minimum';
+    const wordings = scene.noMinimum ?? ['no finite minimum: the classes are separable', 'no minimum: classes separable', 'no finite minimum'];
+    const text = wordings.find((t) => ctx.measureText(t).width <= room) ?? 'no minimum';
     drawLabel(ctx, text, rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
   }
 }
