@@ -4,7 +4,7 @@
  * `ulimit -n` is reported by Node as "Cannot find module". So when an error is otherwise unexplained, mlvis
  * checks whether it could open a few more files right now.
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { messages, MlvisError, resourceError } from './errors';
 
 /** Whether `count` more files could be opened now (false: the process is at its limit of open files). */
@@ -24,4 +24,48 @@ export function roomForFiles(count = 4): boolean {
 /** The resource error for `error`: from its own words, or (unexplained) from the files left to open. */
 export function exhaustedResource(error: unknown): MlvisError | undefined {
   return resourceError(error) ?? (roomForFiles() ? undefined : new MlvisError(messages.tooManyFiles(), 1, { cause: error }));
+}
+
+/**
+ * Address space one more V8 isolate (a worker thread) reserves: measured on Node 20 at about 780 MB of virtual
+ * memory (its code range and heap reservations), whatever the thread does.
+ */
+export const THREAD_ADDRESS_SPACE = 1024 * 1024 * 1024;
+
+let addressLimit: number | null | undefined;
+
+/**
+ * Whether another thread can start under the process's address-space limit (`ulimit -v`). V8 aborts the whole
+ * process (a fatal error no JavaScript sees) when a new isolate cannot reserve its memory; below the limit the
+ * caller runs the work on its own thread instead, with the same result. Linux reads /proc; elsewhere, and
+ * without a limit, true.
+ */
+export function roomForThread(): boolean {
+  return roomForAddressSpace(THREAD_ADDRESS_SPACE);
+}
+
+/**
+ * Address space the canvas library needs to draw frames (its allocator's arenas and the frame buffers): below
+ * this much room it aborts the process from native code ("memory allocation of N bytes failed"), which no
+ * JavaScript sees, so a run checks first and says so in one line instead.
+ */
+export const DRAWING_ADDRESS_SPACE = 320 * 1024 * 1024;
+
+/** Whether `bytes` more of address space fit under `ulimit -v` (true without a limit, or off Linux). */
+export function roomForAddressSpace(bytes: number): boolean {
+  if (addressLimit === undefined) {
+    try {
+      const m = /^Max address space\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+      addressLimit = m && m[1] !== 'unlimited' ? Number(m[1]) : null;
+    } catch {
+      addressLimit = null;
+    }
+  }
+  if (addressLimit === null) return true;
+  try {
+    const used = Number(/^VmSize:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) * 1024;
+    return !(used + bytes > addressLimit);
+  } catch {
+    return true;
+  }
 }

@@ -12,6 +12,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { compiledScript } from '../compiled';
+import { roomForThread } from '../limits';
 import { messages, runError } from '../errors';
 import { asUnwritable, createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
@@ -39,7 +40,7 @@ let spare: Worker | undefined;
  */
 export function warmUpGif(): void {
   const script = compiledScript('encode/gifWorker.js');
-  if (spare || !script) return;
+  if (spare || !script || !roomForThread()) return;
   const worker = new Worker(script);
   worker.unref();
   // A spare that fails before it is taken is dropped; the encoder then starts its own.
@@ -67,7 +68,8 @@ function takeThread(script: string): Worker {
  * `send` resolves to the encoded frame and reports the bytes of the delta it handed over.
  */
 function frameCoder(settings: GifFrameSettings, threaded: boolean) {
-  const script = threaded ? compiledScript('encode/gifWorker.js') : null;
+  // Under an address-space limit too tight for another thread, the frames are encoded here: the same bytes.
+  const script = threaded && (spare || roomForThread()) ? compiledScript('encode/gifWorker.js') : null;
   const differ = gifDiffer(settings);
   if (!script) {
     const indexer = gifIndexer(settings);

@@ -18,6 +18,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { blockCount, runBlock, sequentialPass, type BlockPass, type BlockReducer } from '../engine/blocks';
 import { ROW_KERNELS, type KernelName } from '../engine/rowKernels';
 import { compiledScript } from '../compiled';
+import { roomForThread } from '../limits';
 import { CLOSED, CONTROL_WORDS, PARAMS, Word, type BindMessage, type WorkerSetup } from './protocol';
 
 /**
@@ -72,7 +73,8 @@ export function threadedReducer(o: ThreadOptions = {}): ThreadedReducer {
   const started = (blocks: number): Helper[] => {
     if (workers) return workers;
     workers = [];
-    for (let i = 0; i < Math.min(helpers, blocks - 1); i++) {
+    // Each thread is started only while the address-space limit has room for it (see roomForThread).
+    for (let i = 0; i < Math.min(helpers, blocks - 1) && roomForThread(); i++) {
       const { port1, port2 } = new MessageChannel();
       const setup: WorkerSetup = { control: control.buffer as SharedArrayBuffer, params: params.buffer as SharedArrayBuffer, port: port2 };
       const worker = new Worker(script!, { workerData: setup, transferList: [port2] });

@@ -11,6 +11,7 @@ import type { WrittenFile } from '../summary';
 import type { FrameTime, LossGrid, Scene, Trajectory } from '../types';
 import type { Warn, Warning } from '../warnings';
 import { reclaimFrames } from './reclaim';
+import { DRAWING_ADDRESS_SPACE, roomForAddressSpace } from '../limits';
 
 /** What animate wrote: the files, and the bytes of the output to stdout (`--out -`), if there is one. */
 export interface Animated {
@@ -102,6 +103,8 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
   // The encoders' own threads start loading now, while the renderer draws the static background.
   const animatedFormats = config.outputs.filter((o) => !(o.format === 'png' && !o.sequence)).map((o) => o.format);
   if (hooks.threads !== 1) (require('../encode') as typeof import('../encode')).warmUp(animatedFormats);
+  // Too little address space left for the canvas library (ulimit -v) ends in its native abort: said here instead.
+  if (!roomForAddressSpace(DRAWING_ADDRESS_SPACE)) throw runError(messages.outOfMemory());
   const renderer = createRenderer(scene);
   // stdout's file is written to a private folder first and read back whole: never half a file on stdout.
   const toStdout = config.outputs.find((o) => o.path === '-');

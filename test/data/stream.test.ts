@@ -138,7 +138,7 @@ describe('loadDatasetAsync', () => {
     setTimeout(() => controller.abort(), 300);
     const t0 = Date.now();
     await expect(loadDatasetAsync(request(fifo), () => {}, { signal: controller.signal })).rejects.toThrow(messages.interrupted());
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(Date.now() - t0).toBeLessThan(10_000); // liveness on a loaded machine, not speed
     await writing;
   });
 });
@@ -156,6 +156,6 @@ describe('synthetic data for a run', () => {
     setTimeout(() => controller.abort(), 50);
     const t0 = Date.now();
     await expect(syntheticDatasetAsync('linear', 10_000_000, 1, 's', controller.signal)).rejects.toThrow(messages.interrupted());
-    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(Date.now() - t0).toBeLessThan(10_000); // liveness on a loaded machine, not speed
   });
 });

@@ -126,7 +126,7 @@ describe('worker threads and the process (subprocess)', () => {
       expect(exit).toBe(130);
       expect(stderr).toBe(`mlvis: ${messages.interrupted()}\n`);
       // Heard within a slice of the descent (about 20 ms), not after it: generous for a loaded machine.
-      expect(Date.now() - t0).toBeLessThan(10_000);
+      expect(Date.now() - t0).toBeLessThan(30_000); // liveness on a loaded machine, not speed
       expect(readdirSync(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
