@@ -42,9 +42,23 @@ export function isFunctionName(name: string): name is FunctionName {
 export function functionOf(name: string): FunctionDescriptor {
   if (isFunctionName(name)) return FUNCTION_REGISTRY[name];
   const key = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-  const meant = FUNCTIONS.find((f) => key(f) === key(name) || (key(name).length >= 4 && key(f).startsWith(key(name))));
+  // The same letters, a prefix, or a name within two edits (a typo: "rosenbrok").
+  const meant =
+    FUNCTIONS.find((f) => key(f) === key(name) || (key(name).length >= 4 && key(f).startsWith(key(name)))) ??
+    FUNCTIONS.find((f) => key(name).length >= 4 && editDistance(key(f), key(name)) <= 2);
   throw usageError(messages.unknownFunction(name, FUNCTIONS, meant));
 }
 
 export { DEFAULT_ANGLE, DEFAULT_CONDITION, quadraticMatrix } from './quadratic';
 export type { FunctionDescriptor, FunctionParams } from './descriptor';
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
