@@ -56,7 +56,11 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     // Likewise data options on mlvis function, and a function's options on the models of data.
     if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) option.hideHelp();
     cmd.addOption(option);
-    if (spec.negatable) cmd.addOption(new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`));
+    if (spec.negatable) {
+      const no = new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`);
+      if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) no.hideHelp();
+      cmd.addOption(no);
+    }
   }
   return cmd;
 }

@@ -11,12 +11,23 @@ describe('the command line is built from the option table', () => {
     expect(r.code).toBe(0);
     const help = r.stdout.replace(/\s+/g, ' ');
     for (const spec of Object.values({ ...OPTION_TABLE, ...CLI_OPTIONS }) as OptionSpec[]) {
-      if (!spec.flag) continue;
+      // mlvis function's own flags are listed by its --help (below), not by the models of data.
+      if (!spec.flag || spec.applies?.objective === 'function') continue;
       expect(help).toContain(spec.flag);
       expect(help).toContain(spec.help.replace(/\s+/g, ' '));
     }
     expect(help).toMatch(/--iters <n> iterations, i\.e\. updates \(default 1000\)/);
     expect(help).toMatch(/Training options:.*--optimizer.*Animation options:.*--out/);
+  });
+
+  it('function --help lists its own flags and the shared ones, not the data options', async () => {
+    const help = (await mlvisInProcess(['function', '--help'])).stdout.replace(/\s+/g, ' ');
+    for (const spec of Object.values({ ...OPTION_TABLE, ...CLI_OPTIONS }) as OptionSpec[]) {
+      if (!spec.flag) continue;
+      if (spec.applies?.objective === 'data') expect(help).not.toContain(`${spec.flag} `);
+      else expect(help).toContain(spec.help.replace(/\s+/g, ' '));
+    }
+    expect(help).toMatch(/Usage: mlvis function \[options\] \[name\]/);
   });
 
   it('linear --help leaves out the logistic-only flags, which still only warn (issue 17)', async () => {
