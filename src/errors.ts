@@ -235,8 +235,8 @@ export const messages = {
   badDomain: (value: string) => `--domain: ${JSON.stringify(value)} is not X0:X1,Y0:Y1 (for example --domain -2:2,-1:3)`,
   functionNeedsName: () => 'mlvis function needs a function: name one (mlvis function rosenbrock; mlvis functions lists them) or give --expr "EXPR" in x and y',
   functionAndExpr: (name: string) => `give either a function (${JSON.stringify(name)}) or --expr, not both`,
-  noSamples: (optimizer: string) =>
-    `--optimizer ${optimizer} draws samples of data, and a function has none; use gd, momentum, nesterov, adagrad, rmsprop or adam (the same steps without the sampling noise)`,
+  noSamples: (optimizer: string, others: readonly string[]) =>
+    `--optimizer ${optimizer} draws samples of data, and a function has none; use ${others.join(', ')} (gd takes the same steps without the sampling noise)`,
   noFitPanel: () => '--panels: a function has no data to fit; draw surface and loss (for example --panels surface,loss)',
   badSchedule: (value: string) =>
     `--schedule: ${JSON.stringify(value)} is not a schedule; use constant, step:EVERY:FACTOR (for example step:100:0.5), cosine, or warmup:N (for example warmup:50)`,

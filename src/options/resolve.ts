@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { messages, usageError } from '../errors';
 import type { SampleMode } from '../engine/frames';
-import { HYPER_PARAM_NAMES, optimizerOf, type HyperValues, type OptimizerName } from '../engine/optimizers';
+import { HYPER_PARAM_NAMES, OPTIMIZERS, optimizerOf, type HyperValues, type OptimizerName } from '../engine/optimizers';
 import type { Schedule } from '../engine/schedule';
 import { parseSchedule } from './schedule';
 import type { DataRequest } from '../data';
@@ -148,7 +148,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   refuseCompareConflicts(o);
   const landscape = o.model === 'function' ? landscapeSpecOf(o) : undefined;
   const { series, sweep } = seriesOf(o, d);
-  if (landscape) for (const x of series) if (optimizerOf(x.optimizer).stochastic) throw usageError(messages.noSamples(x.optimizer));
+  if (landscape) for (const x of series) if (optimizerOf(x.optimizer).stochastic) throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => !optimizerOf(n).stochastic)));
   const several = series.length > 1;
   const layout: RunLayout = o.compareStandardize && !landscape ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());

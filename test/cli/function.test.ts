@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messages } from '../../src/errors';
 import { FUNCTIONS } from '../../src/engine/functions';
+import { OPTIMIZERS, optimizerOf } from '../../src/engine/optimizers';
 import type { Summary } from '../../src/summary';
 import { mlvisInProcess } from '../helpers/cli';
 
@@ -119,8 +120,8 @@ describe('bad input: one line, exit 2', () => {
     expect(await usageLine(['rosenbrock', '--expr', 'x^2'])).toBe(messages.functionAndExpr('rosenbrock'));
   });
   it('refuses the optimizers that sample data, and the fit panel', async () => {
-    expect(await usageLine(['rosenbrock', '--optimizer', 'sgd'])).toBe(messages.noSamples('sgd'));
-    expect(await usageLine(['rosenbrock', '--optimizer', 'gd,minibatch'])).toBe(messages.noSamples('minibatch'));
+    expect(await usageLine(['rosenbrock', '--optimizer', 'sgd'])).toBe(messages.noSamples('sgd', OPTIMIZERS.filter((n) => !optimizerOf(n).stochastic)));
+    expect(await usageLine(['rosenbrock', '--optimizer', 'gd,minibatch'])).toBe(messages.noSamples('minibatch', OPTIMIZERS.filter((n) => !optimizerOf(n).stochastic)));
     expect(await usageLine(['rosenbrock', '--panels', 'surface,fit', '--out', join(dir, 'x.gif')])).toBe(messages.noFitPanel());
   });
   it('shows where a malformed expression goes wrong', async () => {
