@@ -26,7 +26,7 @@ export function fileId(path: string): FileId {
   const at = join(realFolder(dirname(abs)), basename(abs));
   try {
     const s = statSync(abs);
-    return { at, real: realpathSync(abs), inode: `${s.dev}:${s.ino}` };
+    return { at, real: realpathSync.native(abs), inode: `${s.dev}:${s.ino}` };
   } catch {
     return { at };
   }
@@ -42,7 +42,7 @@ export function realFolder(dir: string): string {
   const missing: string[] = [];
   for (let at = dir; ; ) {
     try {
-      return join(realpathSync(at), ...missing.reverse());
+      return join(realpathSync.native(at), ...missing.reverse());
     } catch {
       const up = dirname(at);
       if (up === at) return join(at, ...missing.reverse());

@@ -4,7 +4,7 @@
  * symbolic links followed: the real path of the nearest existing folder, and for an existing file (a FIFO
  * or a device is written into, not renamed over) its own real path too.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { messages, usageError } from '../errors';
 import type { RunConfig } from '../config';
 import { filesWritten } from './clashes';
@@ -12,7 +12,8 @@ import { fileId, realFolder } from './identity';
 
 /** The real path of DIR (or of its nearest existing folder, with the rest): what "inside" is measured against. */
 export function withinRoot(dir: string): string {
-  return realFolder(resolve(dir));
+  // Not path.resolve: it drops `link/..` by spelling, where the kernel goes up from the link's target.
+  return realFolder(isAbsolute(dir) ? dir : `${process.cwd()}${sep}${dir}`);
 }
 
 /** Where a path really lands when it is outside `root`, else undefined. */

@@ -61,3 +61,29 @@ describe('batches', () => {
     expect(readFileSync(join(dir, 'd.gif'), 'utf8')).toMatch(/^x,y/);
   });
 });
+
+describe('`..` after a symbolic link goes where the kernel goes (hostile review)', () => {
+  const { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { join } = require('node:path') as typeof import('node:path');
+  const { mlvisInProcess } = require('../helpers/cli') as typeof import('../helpers/cli');
+
+  it('a summary through link/.. onto an output, or onto the data, is refused; --within sees it leave', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mlvis-dotdot-'));
+    mkdirSync(join(root, 'outside', 'deep'), { recursive: true });
+    mkdirSync(join(root, 'w'));
+    symlinkSync(join(root, 'outside', 'deep'), join(root, 'w', 'link'));
+    writeFileSync(join(root, 'outside', 'k.gif'), 'OLD');
+    writeFileSync(join(root, 'outside', 'd.csv'), 'x,y\n1,2\n2,4\n3,7\n');
+    const cwd = join(root, 'w');
+    const a = await mlvisInProcess(['linear', '--iters', '10', '--out', join(root, 'outside', 'k.gif'), '--summary', 'link/../k.gif'], { cwd });
+    expect(a.code).toBe(2);
+    expect(readFileSync(join(root, 'outside', 'k.gif'), 'utf8')).toBe('OLD');
+    const b = await mlvisInProcess(['linear', '--data', 'link/../d.csv', '--iters', '10', '--summary', join(root, 'outside', 'd.csv')], { cwd });
+    expect(b.code).toBe(2);
+    expect(readFileSync(join(root, 'outside', 'd.csv'), 'utf8')).toBe('x,y\n1,2\n2,4\n3,7\n');
+    const c = await mlvisInProcess(['linear', '--iters', '10', '--out', 'link/../x.png', '--within', '.'], { cwd });
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/outside/);
+  });
+});
