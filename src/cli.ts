@@ -341,13 +341,18 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
 
 /** Entry point for bin/mlvis.js. */
 export function main(argv: string[]): void {
-  // A reader that closes the pipe early (| head) has all it wants: end quietly, not with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
+  // A reader that closes stdout early (| head) has all it wants: stdout is written only once the run's files
+  // are in place, so end quietly, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    removeHeldTempsSync();
+    process.exit(process.exitCode ?? 0);
+  });
+  // A reader that closes stderr early (2>&1 | head) only stops reading the messages: the run goes on to its own
+  // end and exit code. (Exiting here, mid-run, ended it with 0, nothing written and its temporary files left.)
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
   // The last-moment guard: the event loop has run empty while the command's promise is still pending, so it
   // can never settle (a lost wake-up: an awaited thread or child that nothing keeps alive). Node would exit
   // 0 here, with nothing written, and a script would take that for success: end with an internal error,

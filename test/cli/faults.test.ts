@@ -89,6 +89,16 @@ describe('signals and pipes (subprocess)', () => {
     expect(readFileSync(out, 'utf8')).toBe('old');
   });
 
+  it('a reader that closes stderr early only stops reading: the run goes on and writes its files (hostile review)', () => {
+    const sub = mkdtempSync(join(dir, 'stderr-closed-'));
+    writeFileSync(join(sub, 'k.gif'), 'OLD');
+    const script = `"${process.execPath}" "${BIN}" linear --iters 300 --frames 300 --size 320x200 --out k.gif --progress json 2>&1 >/dev/null | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', script], { cwd: sub, encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('0');
+    expect(readFileSync(join(sub, 'k.gif')).subarray(0, 6).toString()).toBe('GIF89a');
+    expect(readdirSync(sub)).toEqual(['k.gif']);
+  });
+
   it('a reader that closes the pipe early ends the run quietly', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" linear --iters 20000 --trajectory --summary - | head -c 10 >/dev/null`], { encoding: 'utf8' });
     expect(r.status).toBe(0);
