@@ -128,7 +128,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
           // What it started and left behind goes with it, and its pipes are let go.
           if (proc.pid !== undefined) signalGroup(proc.pid, [], 'SIGKILL');
           releasePipes(proc);
-          if (code !== 0) fail(runError(messages.ffmpegFailed(ffmpegReason(stderr, signal ? `ffmpeg was ended by ${signal}` : `ffmpeg exited with code ${code} and printed no reason`))));
+          if (code !== 0) fail(writeFailure(stderr) ?? runError(messages.ffmpegFailed(ffmpegReason(stderr, signal ? `ffmpeg was ended by ${signal}` : `ffmpeg exited with code ${code} and printed no reason`))));
           else if (!finishing) fail(runError(messages.ffmpegFailed('ffmpeg stopped before all frames were written')));
           resolve();
         });
@@ -160,7 +160,11 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       finishing = true;
       child!.stdin!.end();
       await untilExit();
-      if (failure) throw failure;
+      if (failure) throw writeFailure(stderr) ?? failure;
+      // Debian's ffmpeg 5.1 exits 0 when it cannot write the file's end (a full disk): its words say so, and the
+      // file is cut short (a WebM's size is then "unknown", which the container check lets pass).
+      const unwritten = writeFailure(stderr);
+      if (unwritten) throw unwritten;
       const written = await stat(temp!).then((s) => s.size, () => 0);
       if (written === 0) throw runError(messages.ffmpegFailed('it exited without writing any video'));
       // A stand-in or broken ffmpeg may exit 0 having written anything at all: the container's signature is
@@ -188,4 +192,11 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
   async function untilExit(): Promise<void> {
     await within(exited!, 'exit after its last frame');
   }
+}
+
+/** The failure ffmpeg's words report about writing the file (a full disk, a quota, its trailer), if any. */
+function writeFailure(stderr: string): MlvisError | undefined {
+  if (/No space left on device|Disk quota exceeded/i.test(stderr)) return runError(messages.outOfSpace());
+  if (/Error writing trailer|Error closing file|I\/O error/i.test(stderr)) return runError(messages.ffmpegFailed(ffmpegReason(stderr, 'it could not finish writing the file')));
+  return undefined;
 }

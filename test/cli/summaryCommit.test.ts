@@ -106,3 +106,20 @@ describe('--summary into a pipe whose reader goes away', () => {
     expect(temps(dir)).toEqual([]);
   });
 });
+
+(mounted ? describe : describe.skip)('a video on a full disk (hostile review)', () => {
+  // Debian's ffmpeg 5.1 exits 0 when it cannot write a WebM's end: its words are read, never the exit code alone.
+  const ffmpegs = [['bundled', require('@ffmpeg-installer/ffmpeg').path as string], ...(spawnSync('ffmpeg', ['-version']).status === 0 ? [['system', spawnSync('sh', ['-c', 'command -v ffmpeg'], { encoding: 'utf8' }).stdout.trim()]] : [])];
+  it.each(ffmpegs.flatMap(([name, bin]) => ['webm', 'mp4'].map((ext) => [`${ext}, ${name} ffmpeg`, ext, bin])))('%s: one line naming the disk, the existing file untouched', async (_label, ext, bin) => {
+    for (const room of [4 * PAGE, 8 * PAGE, 16 * PAGE]) {
+      const out = join(disk, `k.${ext}`);
+      rmSync(join(disk, 'filler'), { force: true });
+      writeFileSync(out, 'OLD');
+      leaveRoom(room);
+      const r = await mlvisInProcess(['linear', '--iters', '100', '--frames', '100', '--out', out, '--ffmpeg', bin]);
+      expect([room, r.code, r.stderr]).toEqual([room, 1, `mlvis: ${messages.outOfSpace()}\n`]);
+      expect(readFileSync(out, 'utf8')).toBe('OLD');
+      expect(temps(disk)).toEqual([]);
+    }
+  }, 60_000);
+});
