@@ -60,13 +60,16 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
     const summary = JSON.stringify(results.map(summaryOf), null, 2) + '\n';
     // The jobs' files are in place by now (each job commits its own): a summary that cannot be written (a
     // full disk, a reader gone) is said after the table, with what was written.
+    // A stopped batch writes no summary (an existing one is left as it was); a stop while the summary waits
+    // for a FIFO's reader ends that wait, and the message below says which jobs were written.
     let summaryFailed: MlvisError | undefined;
     try {
-      if (summaryTo === '-') io.stdout.write(summary);
+      if (stop.signal.aborted) await summaryFile?.discard();
+      else if (summaryTo === '-') io.stdout.write(summary);
       else if (summaryFile) await summaryFile.commit(summary, stop.signal);
     } catch (error) {
-      if (stop.signal.aborted || !(error instanceof MlvisError)) throw error;
-      summaryFailed = error;
+      if (!stop.signal.aborted && !(error instanceof MlvisError)) throw error;
+      if (!stop.signal.aborted) summaryFailed = error as MlvisError;
     }
     if (table) {
       warnings.repeats();

@@ -171,6 +171,8 @@ async function summaryAfter(file: PendingText, text: string, target: string, wri
   try {
     await file.commit(text, signal);
   } catch (error) {
+    // A stop while the summary waited for its reader: the files are in place already, and the message says so.
+    if (signal.aborted && written.length > 0) throw runError(messages.interruptedAfterWriting(written));
     if (signal.aborted || written.length === 0 || !(error instanceof MlvisError)) throw error;
     const { reason, hint } = whyUnwritable(error.cause ?? error);
     throw runError(messages.summaryNotWritten(messages.filesWritten(written), target, reason, hint), error);

@@ -99,6 +99,34 @@ describe('signals and pipes (subprocess)', () => {
     expect(readdirSync(sub)).toEqual(['k.gif']);
   });
 
+  it('a stop while the summary waits for a FIFO reader says the files were written (hostile review)', async () => {
+    const sub = mkdtempSync(join(dir, 'fifo-stop-'));
+    const fifo = join(sub, 'sf');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    writeFileSync(join(sub, 'k.gif'), 'OLD');
+    const child = spawn(process.execPath, [BIN, 'linear', '--iters', '50', '--frames', '5', '--size', '320x200', '--out', 'k.gif', '--summary', 'sf'], { cwd: sub, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    while (readFileSync(join(sub, 'k.gif')).subarray(0, 3).toString() !== 'GIF') await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const exit = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(exit).toBe(130);
+    expect(stderr).toBe(`mlvis: ${messages.interruptedAfterWriting(['k.gif'])}\n`);
+  });
+
+  it('a stopped batch leaves an existing --summary file as it was (hostile review)', async () => {
+    const sub = mkdtempSync(join(dir, 'batch-stop-'));
+    writeFileSync(join(sub, 'sum.json'), 'OLD');
+    writeFileSync(join(sub, 'jobs.json'), JSON.stringify([{ model: 'linear', iters: 3000, frames: 1500, out: 'a.gif' }, { model: 'linear', iters: 3000, frames: 1500, out: 'b.gif' }]));
+    const child = spawn(process.execPath, [BIN, 'batch', 'jobs.json', '--summary', 'sum.json', '--jobs', '2'], { cwd: sub, stdio: ['ignore', 'ignore', 'pipe'] });
+    while (!readdirSync(sub).some((f) => f.endsWith('.tmp') && f.includes('.gif.'))) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const exit = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(exit).toBe(130);
+    expect(readFileSync(join(sub, 'sum.json'), 'utf8')).toBe('OLD');
+    expect(readdirSync(sub).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
   it('a reader that closes the pipe early ends the run quietly', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" linear --iters 20000 --trajectory --summary - | head -c 10 >/dev/null`], { encoding: 'utf8' });
     expect(r.status).toBe(0);
