@@ -258,6 +258,8 @@ export const messages = {
   badThreadsEnv: (value: string) => `MLVIS_THREADS: ${JSON.stringify(value)} is not a whole number from 1 to 256 (the threads a run may use; unset it to use every core)`,
   initOutsideLandscape: (init: readonly number[], title: string) =>
     `--init: ${title} is not finite at (${init.join(', ')}); start where it is defined (inside --domain), for example --init 0.5,0.5`,
+  tempRemoved: (target: string, temp: string) =>
+    `cannot write ${target}: its temporary file ${temp} was removed by another process while this run wrote it (a run that took it for a dead run's, after this one was suspended for over 10 minutes); run again`,
   unsettled: (signal: string | undefined) =>
     `internal error: the ${signal ? `run stopped by ${signal}` : 'run'} ended without finishing; no output was written and its temporary files were removed (please report this, with the command)`,
   interruptedAfterWriting: (paths: readonly string[], withSummary = false) =>

@@ -182,8 +182,20 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
     untrackTemp(temp);
     return (await stat(target)).size;
   } catch (error) {
-    throw asUnwritable(target, error);
+    throw await tempGone(temp, target, error) ?? asUnwritable(target, error);
   }
+}
+
+/**
+ * When the temporary file is gone but its folder is there, another process removed it (a run that took an
+ * expired lease for a dead run's: this one was stopped longer than STALE_AFTER_MS, or clocks differ on a
+ * shared volume). Said as such, not as a missing folder.
+ */
+export async function tempGone(temp: string, target: string, error: unknown): Promise<MlvisError | undefined> {
+  if ((error as NodeJS.ErrnoException | null)?.code !== 'ENOENT') return undefined;
+  const folder = await stat(dirname(temp)).catch(() => null);
+  const file = await stat(temp).catch(() => null);
+  return folder?.isDirectory() && !file ? runError(messages.tempRemoved(target, temp), error) : undefined;
 }
 
 /**

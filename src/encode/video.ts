@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { resolve as absolute } from 'node:path';
 import { messages, MlvisError, resourceError, runError } from '../errors';
-import { createTemp, finishTemp, removeQuietly } from './atomic';
+import { createTemp, finishTemp, removeQuietly, tempGone } from './atomic';
 import { endChild, releasePipes, settledWithin, signalGroup, spawnInGroup } from './child';
 import type { Encoder, EncoderOptions } from './encoder';
 import { chosenFfmpeg, ffmpegReason, ffmpegVersion, resolveFfmpeg } from './ffmpeg';
@@ -159,13 +159,23 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       if (failure) throw failure;
       finishing = true;
       child!.stdin!.end();
-      await untilExit();
-      if (failure) throw writeFailure(stderr) ?? failure;
+      await untilExit().catch(async (error: unknown) => {
+        throw (await tempGone(temp!, path, Object.assign(new Error('gone'), { code: 'ENOENT' }))) ?? writeFailure(stderr) ?? error;
+      });
+      // Its file removed under it (an expired lease taken by another run): said as such, whatever ffmpeg said.
+      if (failure) throw (await tempGone(temp!, path, Object.assign(new Error('gone'), { code: 'ENOENT' }))) ?? writeFailure(stderr) ?? failure;
       // Debian's ffmpeg 5.1 exits 0 when it cannot write the file's end (a full disk): its words say so, and the
       // file is cut short (a WebM's size is then "unknown", which the container check lets pass).
-      const unwritten = writeFailure(stderr);
+      const unwritten = (await tempGone(temp!, path, Object.assign(new Error('gone'), { code: 'ENOENT' }))) ?? writeFailure(stderr);
       if (unwritten) throw unwritten;
-      const written = await stat(temp!).then((s) => s.size, () => 0);
+      const written = await stat(temp!).then(
+        (s) => s.size,
+        async (error: unknown) => {
+          const gone = await tempGone(temp!, path, error);
+          if (gone) throw gone;
+          return 0;
+        },
+      );
       if (written === 0) throw runError(messages.ffmpegFailed('it exited without writing any video'));
       // A stand-in or broken ffmpeg may exit 0 having written anything at all: the container's signature is
       // checked before the file may replace an existing one.

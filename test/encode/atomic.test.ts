@@ -127,3 +127,23 @@ describe('temporary files of other runs: a lease, not a PID', () => {
     expect(heldTemps().filter((t) => t.startsWith(folder))).toEqual([]);
   });
 });
+
+describe('a temporary file removed by another process mid-run (hostile review)', () => {
+  const { heldTemps } = require('../../src/encode/atomic') as typeof import('../../src/encode/atomic');
+  const { unlinkSync, existsSync } = require('node:fs') as typeof import('node:fs');
+  test.each(['gif', 'mp4'] as const)('%s: the message says so, not that the folder is missing', async (format) => {
+    const folder = join(dir, `gone-${format}`);
+    await mkdir(folder, { recursive: true });
+    const target = join(folder, `out.${format}`);
+    const encoder = createEncoder(format, optionsFor(target, { frameCount: 40 }));
+    await encoder.start();
+    // ffmpeg opens its output once its first frames are in: remove the file after that.
+    for (let k = 0; k < 30; k++) await encoder.addFrame(frame(k));
+    await new Promise((r) => setTimeout(r, 300));
+    const temp = heldTemps().find((t) => t.startsWith(folder))!;
+    unlinkSync(temp);
+    for (let k = 30; k < 40; k++) await encoder.addFrame(frame(k));
+    await expect(encoder.finish()).rejects.toThrow(messages.tempRemoved(target, temp));
+    expect(existsSync(target)).toBe(false);
+  });
+});
