@@ -118,6 +118,24 @@ function mp4ByFfmpeg() {
   );
 }
 
+const RACE6 = 'gd,momentum,nesterov,rmsprop,adam,newton';
+
+/**
+ * Issue 18's targets, as ratios of medians of alternate runs (one run each is too noisy to compare): a test
+ * function's default GIF costs no more than the default linear GIF, and a 6-optimizer race on Rosenbrock at
+ * 10,000 iterations less than 1.5 times it.
+ */
+function functionRatios() {
+  const bin = join(ROOT, 'bin', 'mlvis.js');
+  const [linear, fn, race] = alternateWalls([
+    [process.execPath, [bin, 'linear', '--quiet', '--out', join(OUT, 'r-linear.gif')]],
+    [process.execPath, [bin, 'function', 'rosenbrock', '--quiet', '--out', join(OUT, 'r-fn.gif')]],
+    [process.execPath, [bin, 'function', 'rosenbrock', '--optimizer', RACE6, '--iters', '10000', '--quiet', '--out', join(OUT, 'r-race.gif')]],
+  ]);
+  const check = (r, t) => `${r.toFixed(2)}x (${r <= t ? 'ok' : 'MISS'} ≤${t}x)`;
+  console.log(`functions (medians of 7 alternate runs): default linear GIF ${linear.toFixed(0)} ms; rosenbrock GIF ${fn.toFixed(0)} ms = ${check(fn / linear, 1)}; race of 6 on rosenbrock, 10,000 iterations ${race.toFixed(0)} ms = ${check(race / linear, 1.5)}`);
+}
+
 function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -143,6 +161,9 @@ function main() {
     // The same training without the drawing: what the passes over the rows cost (on every core, see src/parallel).
     { name: '1M-row CSV, logistic summary, 1000 iterations', csv: true, before: bigCsv, args: ['logistic', '--data', join(OUT, 'big.csv'), '--x', 'x', '--y', 'label', '--iters', '1000', '--summary', join(OUT, 'biglog.json')], out: 'biglog.json' },
     { name: 'summary only, 1M iterations', args: ['linear', '--iters', '1000000', '--summary', join(OUT, 's.json')], out: 's.json' },
+    // Issue 18: a test function at the defaults, and a 6-optimizer race on Rosenbrock at 10,000 iterations.
+    { name: 'function GIF, rosenbrock (defaults)', args: ['function', 'rosenbrock', '--out', join(OUT, 'rosenbrock.gif'), '--quiet'], out: 'rosenbrock.gif' },
+    { name: 'race of 6 on rosenbrock, 10,000 iterations', args: ['function', 'rosenbrock', '--optimizer', RACE6, '--iters', '10000', '--out', join(OUT, 'rosenbrock6.gif'), '--quiet'], out: 'rosenbrock6.gif' },
   ];
   const rows = [['run', 'wall s', 'size KB', 'peak RSS MB', 'targets']];
   const results = {};
@@ -160,6 +181,7 @@ function main() {
   }
   printTable('mlvis end to end (960x480, 1000 iterations)', rows);
   if (csvOnly) return;
+  functionRatios();
   const node = medianWall(process.execPath, ['-e', '0']);
   const version = medianWall(process.execPath, [join(ROOT, 'bin', 'mlvis.js'), '--version']);
   console.log(`start-up (median of 7): node -e 0 ${node.toFixed(0)} ms, mlvis --version ${version.toFixed(0)} ms (+${(version - node).toFixed(0)} ms)`);
