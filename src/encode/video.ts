@@ -13,7 +13,7 @@ import { stat } from 'node:fs/promises';
 import { resolve as absolute } from 'node:path';
 import { messages, MlvisError, resourceError, runError } from '../errors';
 import { createTemp, finishTemp, removeQuietly, tempGone } from './atomic';
-import { endChild, releasePipes, settledWithin, signalGroup, spawnInGroup } from './child';
+import { descendants, endChild, releasePipes, settledWithin, signalGroup, spawnInGroup } from './child';
 import type { Encoder, EncoderOptions } from './encoder';
 import { chosenFfmpeg, ffmpegReason, ffmpegVersion, resolveFfmpeg } from './ffmpeg';
 import { yuvConverter } from './yuv';
@@ -59,6 +59,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
   let failure: MlvisError | undefined;
   let exited: Promise<void> | undefined; // settles when ffmpeg has exited (never rejects)
   let stderr = '';
+  let startedByIt: number[] = []; // ffmpeg's descendants as its input ends (see finish)
   let last: Buffer | undefined;
   let finishing = false; // input ended on purpose: ffmpeg's exit is expected
   let failed: (() => void) | undefined; // wakes every wait when a failure is recorded
@@ -126,7 +127,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
           // Its last words may still be in the pipe: a moment for them, no more (a grandchild may hold it).
           if (proc.stderr && !proc.stderr.readableEnded) await settledWithin(once(proc.stderr, 'end').then(() => undefined, () => undefined), LAST_WORDS_MS);
           // What it started and left behind goes with it, and its pipes are let go.
-          if (proc.pid !== undefined) signalGroup(proc.pid, [], 'SIGKILL');
+          if (proc.pid !== undefined) signalGroup(proc.pid, startedByIt, 'SIGKILL');
           releasePipes(proc);
           if (code !== 0) fail(writeFailure(stderr) ?? runError(messages.ffmpegFailed(ffmpegReason(stderr, signal ? `ffmpeg was ended by ${signal}` : `ffmpeg exited with code ${code} and printed no reason`))));
           else if (!finishing) fail(runError(messages.ffmpegFailed('ffmpeg stopped before all frames were written')));
@@ -158,6 +159,9 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       if (!padded) for (let i = 0; i < holdFrames; i++) await write(last!);
       if (failure) throw failure;
       finishing = true;
+      // What it started, found while it lives (a child that called setsid leaves its group, and once ffmpeg
+      // has exited it is an orphan no parent chain leads to): ended with it.
+      if (child!.pid !== undefined) startedByIt = descendants(child!.pid);
       child!.stdin!.end();
       await untilExit().catch(async (error: unknown) => {
         throw (await tempGone(temp!, path, Object.assign(new Error('gone'), { code: 'ENOENT' }))) ?? writeFailure(stderr) ?? error;

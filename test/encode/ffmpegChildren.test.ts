@@ -112,3 +112,14 @@ describe('mlvis as a process', () => {
     expect(await listing(folder)).toEqual([]);
   }, 20_000);
 });
+
+test('after a run that succeeds, a child the ffmpeg started in a session of its own (setsid) goes too (hostile review)', async () => {
+  const pids = join(dir, 'setsid-ok.pids');
+  const real = await resolveFfmpeg();
+  // Only the encoding run (it reads frames from pipe:0) leaves a child behind; the probes (-version) do not.
+  const ffmpegPath = await fake('setsid-ok.sh', `case "$*" in *pipe:0*) setsid sleep 30 </dev/null >/dev/null 2>&1 & echo $! > '${pids}';; esac\nexec '${real}' "$@"`);
+  const path = join(dir, 'setsid-ok.mp4');
+  const result = await encodeAll(createEncoder('mp4', optionsFor(path, { frameCount: 3, ffmpegPath })), frames(3));
+  expect(result.bytes).toBeGreaterThan(0);
+  expect(await survivors(pidsIn(pids))).toEqual([]);
+}, 15_000);
