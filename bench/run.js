@@ -9,6 +9,7 @@
  *                            per-frame cost of --view 3d against 2d (bench/view3d.js)
  *   npm run bench -- --full  also the 1000-frame anchor (about 20 minutes)
  *   node bench/run.js --csv  only the 1M-row CSV cases (after npm run build)
+ *   npm run bench -- --suite how long the test suite (jest, after the build) takes here, and how many tests
  *   node bench/run.js --ffmpeg  only the default MP4 with the bundled ffmpeg and with a system one on PATH
  *
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
@@ -22,6 +23,7 @@ const OUT = join(__dirname, '.out');
 const full = process.argv.includes('--full');
 const csvOnly = process.argv.includes('--csv');
 const ffmpegOnly = process.argv.includes('--ffmpeg');
+const suiteOnly = process.argv.includes('--suite');
 const bigCsv = () => existsSync(join(OUT, 'big.csv')) || writeBigCsv(join(OUT, 'big.csv'), 1_000_000);
 const ANCHOR = [join(ROOT, '..', 'shared', 'anchors', 'seed_pipeline.py'), join(ROOT, '..', '..', 'shared', 'anchors', 'seed_pipeline.py')].find(existsSync);
 
@@ -136,7 +138,17 @@ function functionRatios() {
   console.log(`functions (medians of 7 alternate runs): default linear GIF ${linear.toFixed(0)} ms; rosenbrock GIF ${fn.toFixed(0)} ms = ${check(fn / linear, 1)}; race of 6 on rosenbrock, 10,000 iterations ${race.toFixed(0)} ms = ${check(race / linear, 1.5)}`);
 }
 
+/** `--suite`: the test suite's wall time and count, as the README's set-up states them. */
+function suite() {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js')], { cwd: ROOT, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const counts = /^Tests:\s+(.*)$/m.exec(r.stderr)?.[1] ?? 'no count (jest printed none)';
+  console.log(`test suite (jest, after npm run build): ${(seconds / 60).toFixed(1)} min wall, exit ${r.status}; ${counts}`);
+}
+
 function main() {
+  if (suiteOnly) return suite();
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   if (ffmpegOnly) return mp4ByFfmpeg();

@@ -13,9 +13,40 @@ export const TERM_GRACE_MS = 1000;
 /** How long to wait for a SIGKILLed child to be reaped before going on without it. */
 const KILL_WAIT_MS = 5000;
 
-/** Spawns `binary` as the leader of a new process group; throws what spawn throws (a pipe it cannot make). */
-export function spawnInGroup(binary: string, args: string[], stdio: StdioOptions): ChildProcess {
-  return spawn(binary, args, { stdio, detached: true });
+/** The environment variable that marks a child's whole family (see familyOf). */
+export const FAMILY_VARIABLE = 'MLVIS_CHILD_OF';
+
+/**
+ * Spawns `binary` as the leader of a new process group; throws what spawn throws (a pipe it cannot make).
+ * `family`, when given, marks it and everything it starts (the environment is inherited): familyOf finds
+ * them, even those that left its group (setsid) or were orphaned by its exit.
+ */
+export function spawnInGroup(binary: string, args: string[], stdio: StdioOptions, family?: string): ChildProcess {
+  return spawn(binary, args, { stdio, detached: true, ...(family ? { env: { ...process.env, [FAMILY_VARIABLE]: family } } : {}) });
+}
+
+/**
+ * The pids of the living processes marked with `family` (spawnInGroup), this process excepted: a child's
+ * descendants whatever they did with their group or session, found by their environment in /proc (Linux;
+ * none elsewhere). A process that cleared its environment is not found.
+ */
+export function familyOf(family: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync('/proc').filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid);
+  } catch {
+    return [];
+  }
+  const mark = `${FAMILY_VARIABLE}=${family}\0`;
+  const found: number[] = [];
+  for (const name of names) {
+    try {
+      if (readFileSync(`/proc/${name}/environ`, 'latin1').includes(mark)) found.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
 }
 
 /**
@@ -69,18 +100,19 @@ export function signalGroup(leader: number, others: readonly number[], signal: N
  * `graceMs` if the child has not exited, and resolves once it has exited (`exited`, which never rejects) or
  * the wait for it has run out. Its pipes are destroyed: nothing of it can hold the event loop.
  */
-export async function endChild(child: ChildProcess, exited: Promise<void>, graceMs = TERM_GRACE_MS): Promise<void> {
+export async function endChild(child: ChildProcess, exited: Promise<void>, graceMs = TERM_GRACE_MS, mark?: string): Promise<void> {
   child.stdin?.destroy();
   if (child.pid !== undefined) {
     const pid = child.pid;
-    const family = descendants(pid);
+    const marked = () => (mark ? familyOf(mark) : []);
+    const family = [...new Set([...descendants(pid), ...marked()])];
     signalGroup(pid, family, 'SIGTERM');
     if (!(await settledWithin(exited, graceMs))) {
-      signalGroup(pid, [...new Set([...family, ...descendants(pid)])], 'SIGKILL');
+      signalGroup(pid, [...new Set([...family, ...descendants(pid), ...marked()])], 'SIGKILL');
       await settledWithin(exited, KILL_WAIT_MS);
     } else {
       // The child is gone; what it started and that stayed (ignoring SIGTERM) is not wanted either.
-      signalGroup(pid, family, 'SIGKILL');
+      signalGroup(pid, [...new Set([...family, ...marked()])], 'SIGKILL');
     }
   }
   releasePipes(child);

@@ -13,7 +13,8 @@ import { stat } from 'node:fs/promises';
 import { resolve as absolute } from 'node:path';
 import { messages, MlvisError, resourceError, runError } from '../errors';
 import { createTemp, finishTemp, removeQuietly, tempGone } from './atomic';
-import { descendants, endChild, releasePipes, settledWithin, signalGroup, spawnInGroup } from './child';
+import { descendants, endChild, familyOf, releasePipes, settledWithin, signalGroup, spawnInGroup } from './child';
+import { randomBytes } from 'node:crypto';
 import type { Encoder, EncoderOptions } from './encoder';
 import { chosenFfmpeg, ffmpegReason, ffmpegVersion, resolveFfmpeg } from './ffmpeg';
 import { yuvConverter } from './yuv';
@@ -60,6 +61,8 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
   let exited: Promise<void> | undefined; // settles when ffmpeg has exited (never rejects)
   let stderr = '';
   let startedByIt: number[] = []; // ffmpeg's descendants as its input ends (see finish)
+  // Marks ffmpeg and all it starts, to end them when it exits (see familyOf).
+  const family = randomBytes(8).toString('hex');
   let last: Buffer | undefined;
   let finishing = false; // input ended on purpose: ffmpeg's exit is expected
   let failed: (() => void) | undefined; // wakes every wait when a failure is recorded
@@ -110,7 +113,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       // would otherwise hold its pipes open and outlive the run).
       let proc: ChildProcess;
       try {
-        proc = spawnInGroup(binary, args, ['pipe', 'ignore', 'pipe']);
+        proc = spawnInGroup(binary, args, ['pipe', 'ignore', 'pipe'], family);
       } catch (error) {
         throw resourceError(error) ?? runError(messages.ffmpegFailed((error as Error).message), error);
       }
@@ -127,7 +130,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
           // Its last words may still be in the pipe: a moment for them, no more (a grandchild may hold it).
           if (proc.stderr && !proc.stderr.readableEnded) await settledWithin(once(proc.stderr, 'end').then(() => undefined, () => undefined), LAST_WORDS_MS);
           // What it started and left behind goes with it, and its pipes are let go.
-          if (proc.pid !== undefined) signalGroup(proc.pid, startedByIt, 'SIGKILL');
+          if (proc.pid !== undefined) signalGroup(proc.pid, [...startedByIt, ...familyOf(family)], 'SIGKILL');
           releasePipes(proc);
           if (code !== 0) fail(writeFailure(stderr) ?? runError(messages.ffmpegFailed(ffmpegReason(stderr, signal ? `ffmpeg was ended by ${signal}` : `ffmpeg exited with code ${code} and printed no reason`))));
           else if (!finishing) fail(runError(messages.ffmpegFailed('ffmpeg stopped before all frames were written')));
@@ -193,7 +196,7 @@ export function createVideoEncoder(format: 'mp4' | 'webm', options: EncoderOptio
       failure ??= runError(messages.ffmpegFailed('aborted'));
       failed?.();
       // SIGTERM to ffmpeg and all it started, SIGKILL after a short grace: a stop ends it whatever it does.
-      if (child && exited) await endChild(child, exited);
+      if (child && exited) await endChild(child, exited, undefined, family);
       await removeQuietly(temp);
       temp = undefined;
     },

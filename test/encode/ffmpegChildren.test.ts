@@ -26,10 +26,16 @@ async function fake(name: string, body: string): Promise<string> {
   return path;
 }
 
+/** Whether a process is alive; a zombie (killed, not yet reaped by its new parent) is not. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
@@ -117,7 +123,7 @@ test('after a run that succeeds, a child the ffmpeg started in a session of its 
   const pids = join(dir, 'setsid-ok.pids');
   const real = await resolveFfmpeg();
   // Only the encoding run (it reads frames from pipe:0) leaves a child behind; the probes (-version) do not.
-  const ffmpegPath = await fake('setsid-ok.sh', `case "$*" in *pipe:0*) setsid sleep 30 </dev/null >/dev/null 2>&1 & echo $! > '${pids}';; esac\nexec '${real}' "$@"`);
+  const ffmpegPath = await fake('setsid-ok.sh', `case "$*" in *pipe:0*) setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $! > '${pids}';; esac\nexec '${real}' "$@"`);
   const path = join(dir, 'setsid-ok.mp4');
   const result = await encodeAll(createEncoder('mp4', optionsFor(path, { frameCount: 3, ffmpegPath })), frames(3));
   expect(result.bytes).toBeGreaterThan(0);
