@@ -100,10 +100,14 @@ export const messages = {
   diverged: (w: Diverged) => {
     const head = `the descent diverged at iteration ${w.iteration} (learning rate ${w.lr}); it stopped there.`;
     const lr = formatLr(w.stableLr);
+    // A raw narrow valley is the cause behind the rate: named first, with the fix that removes it.
+    const valley = w.conditioning
+      ? ` The loss valley is narrow (condition number ${sig(w.conditioning.condition)}): ${conditionCause(w.conditioning)}, so a rate small enough for its steep side crawls along its floor; --standardize removes the valley.`
+      : '';
     // Only what a run confirmed: that it converges, that it stays bounded for a short trial, or neither.
-    if (w.checked === 'converges') return `${head} Try --lr ${lr} (checked: the same run converges with it)`;
-    if (w.checked === 'stable') return `${head} --lr ${lr} is stable (checked: ${w.trialIterations} iterations without blowing up; not that it converges): try it, or lower`;
-    return `${head} Try a smaller --lr; the stability rule gives ${lr} (not checked by a run)`;
+    if (w.checked === 'converges') return `${head}${valley} Try --lr ${lr} (checked: the same run converges with it)`;
+    if (w.checked === 'stable') return `${head}${valley} --lr ${lr} is stable (checked: ${w.trialIterations} iterations without blowing up; not that it converges): try it, or lower`;
+    return `${head}${valley} Try a smaller --lr; the stability rule gives ${lr} (not checked by a run)`;
   },
   notConverged: (w: NotConverged) => {
     const closed = w.gapClosed < 0 ? `ended higher than it started` : `closed ${formatShare(w.gapClosed)} of the loss gap`;
@@ -133,7 +137,9 @@ export const messages = {
           : std.converges
             ? 'Add --standardize (checked: with it the same run converges at its default rate)'
             : `Add --standardize: it brings the condition number to ${sig(std.condition)}`;
-        return `${said}, because the loss valley is narrow (condition number ${sig(c.condition)}): ${conditionCause(c)}, so the steps crawl along the valley's floor. ${fix}`;
+        // A loss that rose overshot across the valley's steep side; one that fell crawls along its floor.
+        const how = w.gapClosed < 0 ? 'so the steps overshoot across its steep side' : "so the steps crawl along the valley's floor";
+        return `${said}, because the loss valley is narrow (condition number ${sig(c.condition)}): ${conditionCause(c)}, ${how}. ${fix}`;
       }
       case 'smallRate':
         return `${said}, because the learning rate is far below the stable one. ${advice}`.trimEnd();

@@ -53,6 +53,8 @@ export interface Diverged {
   stableLr: number;
   checked: 'converges' | 'stable' | 'rule';
   trialIterations?: number;
+  /** On raw x in a narrow valley: the condition number and whether x's offset or scale makes it. */
+  conditioning?: Conditioning;
 }
 
 export type Warning =

@@ -5,7 +5,7 @@ import { optimizerOf, paramsFor, type HyperValues, type OptimizerName, type Para
 import { HYPER_PARAM_NAMES } from './optimizers/hyperParams';
 import type { Schedule } from './schedule';
 import { setUpProblem, type Problem } from './problem';
-import { assess, SMALL_RATE, type Assessment } from './verdict';
+import { assess, conditioningOf, ILL_CONDITIONED, SMALL_RATE, type Assessment } from './verdict';
 import type { ModelName } from './models';
 import { startTraining, train, type TrainResult } from './train';
 import { toScaledUnits } from './standardize';
@@ -143,7 +143,11 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
     const stableLr = advice?.lr ?? diverged.stable_lr;
     diverged = { ...diverged, stable_lr: stableLr };
-    warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}) });
+    // On raw x in a narrow valley the cause is named too, whatever the optimizer: a rate small enough for its
+    // steep side crawls along its floor, and --standardize removes the valley.
+    const condition = problem.scaling || problem.landscape ? 0 : problem.trainModel.curvature() / problem.trainModel.minCurvature();
+    const conditioning = condition > ILL_CONDITIONED ? conditioningOf(problem.trainModel.x, condition) : undefined;
+    warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}), ...(conditioning ? { conditioning } : {}) });
   } else if (s.advise !== false && !problem.landscape && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
     const quiet = verdict.verdict === 'stalled' && d.o.sampling && verdict.cause !== 'illConditioned' ? noiseOrRate(problem, s, d, result, verdict) : null;
     if (quiet) verdict = { ...verdict, ...quiet.assessment };

@@ -178,3 +178,26 @@ test('divergence advice says a rate is stable only when that is all a run checke
     } else expect(t).toContain('not checked by a run');
   }
 });
+
+describe('a divergence in a raw valley names the valley and --standardize (hostile review)', () => {
+  /** Years 1950–2010 on a trend of 0.3 a year (the review's years.csv): adam's default rate diverges at once. */
+  const trend = () => {
+    const rng = createRng('trend', 'test');
+    const years = Array.from({ length: 61 }, (_, i) => 1950 + i);
+    return dataset(years, years.map((yr) => 0.3 * (yr - 1980) + 20 + normal(rng)));
+  };
+  it.each(['adam', 'rmsprop', 'adagrad'] as const)('%s at its default rate on a year column', (optimizer) => {
+    const d = descend(trend(), { ...base, optimizer, standardize: false });
+    const w = d.warnings.find((x) => x.code === 'diverged');
+    expect(w).toBeDefined();
+    const text = warningText(w!);
+    expect(text).toMatch(/loss valley is narrow \(condition number [\d.e+]+\): x's mean \(\d+\) is [\d.]+ times its spread/);
+    expect(text).toContain('--standardize removes the valley');
+  });
+  it('not on standardized x', () => {
+    const d = descend(trend(), { ...base, optimizer: 'gd', lr: 10, iterations: 50, standardize: true });
+    const w = d.warnings.find((x) => x.code === 'diverged');
+    expect(w).toBeDefined();
+    expect(warningText(w!)).not.toMatch(/valley/);
+  });
+});
