@@ -27,7 +27,17 @@ const scenes: [string, () => Scene][] = [
   ['slide-logistic', () => makeSlide()],
   ['seeded-linear', () => seededScene('linear')],
   ['seeded-logistic', () => seededScene('logistic')],
+  // Landscapes (mlvis function): the marks of every known point, the reached minimum's name, a saddle.
+  ['function-rosenbrock-race', () => functionScene({ function: 'rosenbrock', optimizer: ['gd', 'momentum', 'adam'], lr: { gd: 0.001, momentum: 0.0005, adam: 0.02 }, iterations: 3000 })],
+  ['function-himmelblau', () => functionScene({ function: 'himmelblau', optimizer: 'adam', init: [0, 0] })],
+  ['function-saddle', () => functionScene({ function: 'saddle', optimizer: ['gd', 'adam'], lr: { gd: 0.1, adam: 0.01 }, init: [1, 0.02], iterations: 200 })],
 ];
+
+/** A landscape's scene through the real pipeline, at 640x320. */
+function functionScene(options: Record<string, unknown>): Scene {
+  const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+  return sceneFromOptions({ model: 'function', width: 640, height: 320, ...options } as import('../../src/index').RunOptions);
+}
 
 describe.each(scenes)('golden frames of %s', (name, make) => {
   let scene: Scene;
