@@ -13,7 +13,8 @@ import { drawCurrent3, HIDDEN_ALPHA, path3, strokePath3, type Hides } from './pa
 import { fitViewport, orbitCamera, see, toPixelX, toPixelY, type Camera } from './projection';
 import { linearAxis } from './scale';
 import { seriesColour } from './series';
-import { markerLegend, starMarker, startMarker, surfaceHeadings } from './surface';
+import { markerLegend, startMarker, surfaceHeadings } from './surface';
+import { landmarkMarker } from './landmarks';
 import { stackedWidths } from './surfacePath';
 import { surfaceView } from './surfaceView';
 
@@ -98,7 +99,7 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
     plot,
     drawStatic(ctx) {
       if (orbit === 0) drawBox(ctx, still);
-      const legendWidth = drawLegend(ctx, plot, style, markerLegend(style, optimum !== null), rect.w * 0.45);
+      const legendWidth = drawLegend(ctx, plot, style, markerLegend(style, view.landmarks), rect.w * 0.45);
       drawHeading(ctx, plot, style, surfaceHeadings(model, view.note), rect.w - legendWidth - f);
     },
     drawFrame(ctx, frame) {
@@ -119,12 +120,13 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
         ctx.globalAlpha = alpha;
         startMarker(ctx, x, y, f * 0.32, style);
       }
-      if (optimum) {
-        const [x, y] = [worldX(box, optimum.w[0]), worldY(box, optimum.w[1])];
+      // Every known point on the surface (a model's one optimum is a global minimum): faint where hidden.
+      for (const m of view.landmarks) {
+        const [x, y] = [worldX(box, m.w[0]), worldY(box, m.w[1])];
         if (Math.abs(x) <= box.ax && Math.abs(y) <= box.ay) {
-          const [px, py, alpha] = at(cam, x, y, box.height * scale.h(optimum.loss));
+          const [px, py, alpha] = at(cam, x, y, box.height * scale.h(m.loss));
           ctx.globalAlpha = alpha;
-          starMarker(ctx, px, py, f * 0.75, style);
+          landmarkMarker(ctx, m.kind, px, py, f * 0.75, style);
         }
       }
       ctx.globalAlpha = 1;
