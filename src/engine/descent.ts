@@ -123,7 +123,8 @@ function assessment(problem: Problem, d: ReturnType<typeof prepare>, result: Tra
  * distance is the end's distance to the minimum reached (or nearest) in domain diagonals.
  */
 function landscapeAssessment(problem: Problem, l: Landscape, result: TrainResult): Assessment {
-  const v = landscapeVerdict({ objective: l.objective, minima: l.minima, saddles: l.saddles, trajectory: result.trajectory, diverged: result.diverged, scale: l.scale, lossRange: l.lossRange });
+  const centre = [(l.domain.x[0] + l.domain.x[1]) / 2, (l.domain.y[0] + l.domain.y[1]) / 2];
+  const v = landscapeVerdict({ objective: l.objective, minima: l.minima, saddles: l.saddles, trajectory: result.trajectory, diverged: result.diverged, scale: l.scale, lossRange: l.lossRange, centre });
   const loss = result.trajectory.loss;
   const floor = problem.optimum?.loss;
   const g0 = floor === undefined ? NaN : loss[0] - floor;

@@ -101,6 +101,8 @@ export interface LandscapeInput {
    * depend on how far the start was; give the domain's when there is one).
    */
   lossRange?: number;
+  /** The domain's centre: a blow-up is measured from it (default: the start). */
+  centre?: readonly number[];
 }
 
 export interface LandscapeVerdict {
@@ -193,7 +195,11 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
     }
   const start = at(0);
   let far = -1;
-  for (let i = 0; i <= last && far < 0; i++) if (d(i, start) > BLOW_UP * scale) far = i;
+  // Far away from the domain (its centre when given, else the start) and farther than the start was: a path
+  // from a far start that comes towards the domain is no blow-up.
+  const centre = input.centre ?? start;
+  const startOff = d(0, centre);
+  for (let i = 0; i <= last && far < 0; i++) if (d(i, centre) > BLOW_UP * scale + startOff) far = i;
   const end = at(Math.max(last, 0));
   const final = { iteration: Math.max(last, 0), w: end, loss: loss[Math.max(last, 0)] };
   const near = last >= 0 ? nearest(minima.map(({ p }) => p), end) : null;
@@ -221,9 +227,18 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
 
   // At a known point: within tolerance at the end and at the iterate before (arrived, and staying).
   const within = (p: KnownPoint) => (i: number) => d(i, p.w) <= NEAR * scale && Math.abs(loss[i] - p.loss) <= lossTol(p.loss, R);
+  // Arrived: the end within NEAR·L, and the iterate before within PASS·L (an optimizer that keeps stepping by
+  // about its rate, as Lion does, bounces around the point it has reached), or a single step that landed.
+  const arrived = (p: KnownPoint) => {
+    const at = within(p);
+    if (!at(n)) return null;
+    const from = reachedFrom(at, n);
+    if (from !== null) return from;
+    return n > 0 && d(n - 1, p.w) <= PASS * scale ? (reachedFrom((i) => d(i, p.w) <= PASS * scale, n) ?? n) : null;
+  };
   if (near) {
     const hit = minima[near.i];
-    const from = reachedFrom(within(hit.p), n);
+    const from = arrived(hit.p);
     if (from !== null) {
       const { nearest: _reached, ...rest } = common;
       return { ...rest, verdict: 'converged', minimum: minimumRef(hit), iterationReached: from, ...passed };
@@ -232,14 +247,28 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
   const saddle = nearest(saddles, end);
   if (saddle) {
     const s = saddles[saddle.i];
-    const from = reachedFrom(within(s), n);
+    const from = arrived(s);
     if (from !== null) return { ...common, verdict: 'saddle', saddle: { index: saddle.i, w: [...s.w], loss: s.loss, name: nameOf(s) }, iterationReached: from };
   }
 
   // Found: a vanishing gradient where the path stays, and what the curvature says the point is.
-  const stays = reachedFrom((i) => d(i, end) <= NEAR * scale, n);
-  const vanishing = g * scale <= NEAR * R;
-  if (vanishing && stays !== null) {
+  // Stationary: the stationary point the curvature predicts (a Newton step, ‖∇f‖/λ with λ the smallest
+  // curvature's size) is within NEAR·L of the end, and the loss it could still lose (‖∇f‖²/2λ) is within
+  // NEAR_LOSS·R. A gradient merely small against the domain's range is not enough: a slow crawl along a
+  // shallow valley floor (an ill-conditioned bowl, Rosenbrock's banana) has one.
+  // Where the curvature is flat or negative no Newton step is defined: there the gradient's size against the
+  // domain is all there is, and neither a minimum nor a saddle is claimed without a clear curvature sign.
+  const lambda = curv ? Math.min(...curv.eigenvalues.map(Math.abs)) : 0;
+  const small = g * scale <= NEAR * R;
+  const newtonClose = lambda > 0 && g / lambda <= NEAR * scale && (g * g) / (2 * lambda) <= NEAR_LOSS * R;
+  const vanishing = g === 0 || (small && (sign !== 'positive' || newtonClose));
+  const stays = reachedFrom((i) => d(i, end) <= PASS * scale, n) ?? n;
+  if (vanishing && !(loss[n] > loss[0] + lossTol(loss[0], R))) {
+    // At a known minimum after all (the end is there, the path only arrived by a bounce or one step).
+    if (near && near.d <= PASS * scale && sign === 'positive' && Math.abs(final.loss - minima[near.i].p.loss) <= lossTol(minima[near.i].p.loss, R)) {
+      const { nearest: _n, ...rest } = common;
+      return { ...rest, verdict: 'converged', minimum: minimumRef(minima[near.i]), iterationReached: stays, ...passed };
+    }
     if (sign === 'positive') {
       if (input.minima.kind === 'points') notes.push('unlistedMinimum');
       return { ...common, verdict: 'converged', iterationReached: stays, ...passed };

@@ -154,3 +154,49 @@ describe('mlvis functions', () => {
     expect(r.stdout).toContain('no minimum: x² − y² is unbounded below');
   });
 });
+
+describe('no verdict claims what the end point is not (hostile review)', () => {
+  it('a crawl along an ill-conditioned bowl is still descending, not a minimum of its own', async () => {
+    const { s } = await summaryOf(['quadratic', '--condition', '1000']);
+    expect(s.verdict).toBe('still descending');
+    expect(s.reached).toBeNull();
+  });
+
+  it('momentum on Rosenbrock, short of (1, 1), claims no minimum', async () => {
+    const { s } = await summaryOf(['rosenbrock', '--optimizer', 'momentum']);
+    expect(s.verdict).not.toBe('converged');
+    expect(s.reached).toBeNull();
+  });
+
+  it('Lion bouncing at the three-hump camel’s global minimum has reached it, by name', async () => {
+    const { s } = await summaryOf(['three-hump-camel', '--optimizer', 'lion']);
+    expect(s.verdict).toBe('converged');
+    expect(s.reached).toMatchObject({ kind: 'global', name: '(0, 0)' });
+  });
+
+  it('Newton landing on Booth’s minimum in one step has reached it at iteration 1', async () => {
+    const { s } = await summaryOf(['booth', '--optimizer', 'newton', '--iters', '1']);
+    expect(s.verdict).toBe('converged');
+    expect(s.reached).toMatchObject({ name: '(1, 3)', iteration: 1 });
+  });
+
+  it('a far start that comes towards the domain is no blow-up', async () => {
+    const { s } = await summaryOf(['rosenbrock', '--init', '1e6,1e6']);
+    expect(s.verdict).not.toBe('diverged');
+  });
+
+  it('every converged run of every function and optimizer ends at the point it names', async () => {
+    const { FUNCTION_REGISTRY } = require('../../src/engine/functions') as typeof import('../../src/engine/functions');
+    const optimizers = OPTIMIZERS.filter((n) => !optimizerOf(n).stochastic);
+    for (const name of FUNCTIONS) {
+      const { x, y } = FUNCTION_REGISTRY[name].domain;
+      const diagonal = Math.hypot(x[1] - x[0], y[1] - y[0]);
+      const { s } = await summaryOf([name, '--optimizer', optimizers.slice(0, 6).join(','), '--iters', '300']);
+      const { s: t } = await summaryOf([name, '--optimizer', optimizers.slice(6).join(','), '--iters', '300']);
+      for (const x of [...s.series!, ...t.series!]) {
+        if (x.verdict !== 'converged' || !x.reached) continue;
+        expect([name, x.label, Math.hypot(x.final.x - x.reached.x, x.final.y - x.reached.y) <= 1e-2 * diagonal]).toEqual([name, x.label, true]);
+      }
+    }
+  }, 60_000);
+});

@@ -177,12 +177,21 @@ describe('converged to a known minimum', () => {
     expect(v).toMatchObject({ verdict: 'converged', iterationReached: 0, distance: 0, gradientNorm: 0 });
   });
 
-  it('does not call a path that lands on the minimum only at its last step converged', () => {
-    const trajectory = path(bowl, [[-3, 2], [-1, 0], [0, -1], [0.5, -1.5], [0.9, -1.9], [1, -2]]);
+  it('does not call a path that is still closing in on the minimum at its last step converged', () => {
+    const trajectory = path(bowl, [[-3, 2], [-1, 0], [0, -1], [0.5, -1.5], [0.9, -1.9], [0.99, -1.99]]);
     const v = landscapeVerdict({ objective: bowl, minima: bowlMin, trajectory, ...bowlDomain });
     expect(v.verdict).toBe('still descending');
     expect(v.minimum).toBeUndefined();
     expect(v.nearest!.name).toBe('(1, -2)');
+  });
+
+  it('calls a last step that lands exactly on the minimum (the gradient vanishes there) converged at that step', () => {
+    // Newton's method on a quadratic lands in one step; the hostile review found "still descending" for it.
+    const trajectory = path(bowl, [[-3, 2], [1, -2]]);
+    const v = landscapeVerdict({ objective: bowl, minima: bowlMin, trajectory, ...bowlDomain });
+    expect(v.verdict).toBe('converged');
+    expect(v.minimum!.name).toBe('(1, -2)');
+    expect(v.iterationReached).toBe(1);
   });
 
   it.each([
