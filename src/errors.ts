@@ -263,7 +263,9 @@ export const messages = {
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',
   badThreadsEnv: (value: string) => `MLVIS_THREADS: ${JSON.stringify(value)} is not a whole number from 1 to 256 (the threads a run may use; unset it to use every core)`,
   initOutsideLandscape: (init: readonly number[], title: string) =>
-    `--init: ${title} is not finite at (${init.join(', ')}); start where it is defined (inside --domain), for example --init 0.5,0.5`,
+    `the start (${init.map((v) => Number(v.toPrecision(4))).join(', ')}) is where ${title} is not defined (not finite there); give --init X,Y where it is`,
+  nowhereFinite: (formula: string, domain: { x: readonly number[]; y: readonly number[] }) =>
+    `${formula} is not finite anywhere on the domain ${domain.x.join(':')},${domain.y.join(':')} (sampled on a 49x49 grid); check the formula, or give a --domain where it is defined`,
   tempRemoved: (target: string, temp: string) =>
     `cannot write ${target}: its temporary file ${temp} was removed by another process while this run wrote it (a run that took it for a dead run's, after this one was suspended for over 10 minutes); run again`,
   unsettled: (signal: string | undefined) =>

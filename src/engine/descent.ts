@@ -173,6 +173,12 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     Object.assign(w, suggestion(problem, s, d, verdict, result));
     warnings.push(w);
   }
+  // A landscape unbounded below that the path left for good (Newton on a saddle: no blow-up of the loss, but a
+  // path gone a thousand domains away): said as for gd, once.
+  const l = problem.landscape;
+  if (!diverged && l?.minima.kind === 'none' && verdict.verdict === 'diverged') {
+    warnings.push({ code: 'unbounded', iteration: verdict.landscape?.divergedAt ?? result.iterations, why: l.minima.why });
+  }
   return { optimizer: s.optimizer, lr, params: d.params, trajectory: result.trajectory, iterations: result.iterations, diverged, samples: result.samples, warnings, assessment: verdict };
 }
 

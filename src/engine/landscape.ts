@@ -5,6 +5,7 @@
  * minima are a list (several, local ones, or none), and its verdicts come from landscapeVerdict.ts.
  */
 import type { Dataset, Point } from '../types';
+import { messages, usageError } from '../errors';
 import { compileExpr } from './expr';
 import { functionOf, type FunctionDescriptor, type FunctionParams } from './functions';
 import { curvatureAt } from './curvatureAt';
@@ -110,7 +111,7 @@ function measured(l: Unmeasured): Landscape {
     }
   }
   for (const p of knownPoints(l.minima)) lossMin = Math.min(lossMin, p.loss);
-  if (!Number.isFinite(lossMin)) [lossMin, lossMax] = [0, 1];
+  if (!Number.isFinite(lossMin)) throw usageError(messages.nowhereFinite(l.formula, l.domain));
   const lossRange = Math.max(lossMax - lossMin, 1e-12 * Math.max(1, Math.abs(lossMax)));
   return { ...l, scale: Math.hypot(x[1] - x[0], y[1] - y[0]), lossRange, lossMin, lossMax };
 }
@@ -135,7 +136,8 @@ export function nearestGlobal(minima: KnownMinima, w: ArrayLike<number>): KnownP
 /** A known point's name: its own, or its coordinates as people write them. */
 export function pointName(p: KnownPoint): string {
   const f = (v: number) => Number((Math.abs(v) < 1e-12 ? 0 : v).toPrecision(4)).toString();
-  return p.name ?? `(${p.w.map(f).join(', ')})`;
+  // One minus sign in every name: a formula's typographic − is the ASCII one here, as in the coordinates.
+  return (p.name ?? `(${p.w.map(f).join(', ')})`).replace(/\u2212/g, '-');
 }
 
 /**

@@ -47,6 +47,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   const kinds = shape.outputs.filter((x) => !x.poster).map(kindOf);
   const optimizers = shape.series.map((s) => optimizerOf(s.optimizer));
   if (a.objective === 'data' && o.model === 'function') return 'a function has no data';
+  // A landscape is deterministic: no data to draw, and the optimizers that sample are refused.
+  if (a.seeded && o.model === 'function') return 'a function has no randomness to seed';
   if (a.objective === 'function' && o.model !== 'function') return 'it applies to mlvis function';
   if (a.functionParam && o.model === 'function' && !functionReads(o, a.functionParam)) return 'it applies to mlvis function quadratic';
   if (a.needs === 'data' && o.data === undefined) return 'it applies to --data';

@@ -14,6 +14,7 @@ import { inflate, type Panel } from './panel';
 import { linearAxis } from './scale';
 import { shortRate } from './format';
 import { drawOneDescent, markerLegend } from './surface';
+import { landmarksOf } from './landmarks';
 import { surfacePath } from './surfacePath';
 
 /** The last frame's notice when the shared rate leaves both sides short of 99 % of their gap, wordiest first. */
@@ -98,7 +99,7 @@ function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, 
     },
     drawFrame(ctx, frame) {
       const k = frame.iteration;
-      drawOneDescent(ctx, path, k, plot, box, colour, style, start.every(Number.isFinite) ? [start] : [], optimum);
+      drawOneDescent(ctx, path, k, plot, box, colour, style, start.every(Number.isFinite) ? [start] : [], landmarksOf(undefined, optimum));
       if (!optimum) drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
       else if (short && k >= series.iterations) {
         // The shared rate left both sides short: said on the last frame, over the plot, where the eye is.

@@ -40,7 +40,7 @@ export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
     // The marker legend is shared by every cell, so it sits once in the title band, on the right.
     decorate(ctx) {
       g.bar?.draw(ctx, g.barSpan);
-      const items = markerLegend(style, scene.optimum !== null);
+      const items = markerLegend(style, view.landmarks);
       const colour = style.theme.series[0];
       const extra = [...(view.references.some(Boolean) ? [referenceLegend(style, colour)] : []), ...(scene.arrows ? arrowLegend(scene.arrows, style, colour) : [])];
       const at = (list: typeof items) => drawLegendAt(ctx, g.title.w - style.f * 0.8, g.title.h * 0.55 + style.f * 0.35, style, list, title.room, g.title.w * 0.25);
@@ -58,7 +58,6 @@ function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: Sur
   const box = inflate(rect, f * 2);
   const path = surfacePath(series, view.paths[index], plot, box);
   const starts = distinctStarts([[path.sx(0), path.sy(0)]]);
-  const { optimum } = view;
   // One colour for every cell: each shows one series, and the cells compare by position, not by hue.
   const colour = theme.series[0];
   const heading = cellHeading(measure, rect, scene, series, colour, style);
@@ -79,7 +78,7 @@ function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: Sur
     },
     drawFrame(ctx, frame) {
       const k = frame.iteration;
-      drawOneDescent(ctx, path, k, plot, box, colour, style, starts, optimum, () => {
+      drawOneDescent(ctx, path, k, plot, box, colour, style, starts, view.landmarks, () => {
         if (reference) drawReferenceRing(ctx, reference, k, colour, style);
         if (arrows) drawArrowsAt(ctx, arrows, index, path, plot, k, colour, style);
       });

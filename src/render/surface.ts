@@ -113,7 +113,8 @@ export function surfaceHeadings(model: Scene['model'], note: string): string[] {
 
 /**
  * One descent on a small surface (a grid cell, a side of a comparison) at iteration k: its path, its start,
- * the minimum's star, then `extras` (rings, arrows), and the current point on top; clipped to the plot.
+ * the known points (a model's one minimum, a landscape's minima and saddles), then `extras` (rings, arrows),
+ * and the current point on top; clipped to the plot.
  */
 export function drawOneDescent(
   ctx: SKRSContext2D,
@@ -124,7 +125,7 @@ export function drawOneDescent(
   colour: string,
   style: Style,
   starts: readonly [number, number][],
-  optimum: Point | null,
+  marks: readonly Landmark[],
   extras?: () => void,
 ): void {
   clipTo(ctx, plot.rect);
@@ -132,7 +133,7 @@ export function drawOneDescent(
   ctx.lineCap = 'round';
   strokePath(ctx, p, k, box, colour, style);
   for (const [x, y] of starts) startMarker(ctx, x, y, style.f * 0.32, style);
-  if (optimum) starMarker(ctx, plot.x.map(optimum.w[0]), plot.y.map(optimum.w[1]), style.f * 0.75, style);
+  drawLandmarks(ctx, marks, plot, style.f * 0.75, style);
   extras?.();
   drawCurrent(ctx, p, 0, k, colour, style);
 }

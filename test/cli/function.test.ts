@@ -200,3 +200,32 @@ describe('no verdict claims what the end point is not (hostile review)', () => {
     }
   }, 60_000);
 });
+
+describe('more from the hostile review', () => {
+  it('Newton leaving a saddle is told it left for ever, as gd is', async () => {
+    const { s, stderr } = await summaryOf(['saddle', '--optimizer', 'newton']);
+    expect(s.verdict).toBe('diverged');
+    expect(stderr).toMatch(/the descent left for ever/);
+  });
+  it('an expression defined nowhere on the domain is one line, without an --init it did not give', async () => {
+    expect(await usageLine(['--expr', 'sqrt(-1)'])).toBe(messages.nowhereFinite('sqrt(-1)', { x: [-3, 3], y: [-3, 3] }));
+  });
+  it('--seed on a function says it changes nothing', async () => {
+    const { stderr } = await summaryOf(['booth', '--seed', 'x', '--iters', '10']);
+    expect(stderr).toContain('--seed is ignored: a function has no randomness to seed');
+  });
+  it('names written with one minus sign', async () => {
+    const { s } = await summaryOf(['goldstein-price', '--iters', '10']);
+    expect(s.minima!.map((m) => m.name).join(' ')).not.toMatch(/\u2212/);
+  });
+  it('a grid of an lr sweep marks every known point in each cell', async () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    const { createRenderer } = require('../../src/render') as typeof import('../../src/render');
+    const scene = sceneFromOptions({ model: 'function', function: 'himmelblau', optimizer: 'adam', lr: [0.01, 0.02], layout: 'grid', width: 640, height: 320, out: 'x.gif' });
+    const full = createRenderer(scene).drawFrame(0);
+    const bare = createRenderer({ ...scene, landmarks: [] }).drawFrame(0);
+    let changed = 0;
+    for (let i = 0; i < full.length; i += 4) if (full[i] !== bare[i] || full[i + 1] !== bare[i + 1]) changed++;
+    expect(changed).toBeGreaterThan(300); // 8 marks in each of 2 cells, not the optimum's star alone
+  });
+});
