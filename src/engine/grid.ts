@@ -53,7 +53,11 @@ export function lossGrid(
   }
   for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) values[k] = max;
   const floor = optimum ? Math.min(optimum.loss, min) : min;
-  const levels = opts.levelScale === 'linear' ? linearLevels(floor, max, opts.levels) : geometricLevels(floor, max, opts.levels);
+  // A test function whose loss spans many decades (Beale: 0 at the minimum, 10⁵ in its corners) needs its levels
+  // from lower than a regression's bowl, or its valley floor is one band: its first level at a loss of 1 above
+  // the floor (these functions are dimensionless), between a millionth and a thousandth of the range.
+  const first = opts.levelScale === 'log' ? Math.min(1e-3, Math.max(1e-6, 1 / (max - floor))) : 1e-3;
+  const levels = opts.levelScale === 'linear' ? linearLevels(floor, max, opts.levels) : geometricLevels(floor, max, opts.levels, first);
   return { w0Range: window.w0, w1Range: window.w1, nx: size, ny: size, values, levels };
 }
 
@@ -68,10 +72,9 @@ export function linearLevels(floor: number, max: number, count: number): number[
  * Levels at floor + (max − floor)·r^k, geometric from 10⁻³ of the range up to all of it: around a quadratic
  * minimum the loss rises with the square of the distance, so geometric levels come out as evenly spaced rings.
  */
-export function geometricLevels(floor: number, max: number, count: number): number[] {
+export function geometricLevels(floor: number, max: number, count: number, first = 1e-3): number[] {
   const range = max - floor;
   if (!(range > 0)) return [floor];
-  const first = 1e-3;
   const levels: number[] = [];
   for (let k = 0; k < count; k++) {
     const frac = first * Math.pow(1 / first, k / (count - 1));
