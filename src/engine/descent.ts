@@ -138,8 +138,9 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
   let verdict = assessment(problem, d, result);
   let diverged = result.diverged;
   if (diverged && problem.landscape?.minima.kind === 'none') {
-    // Unbounded below: leaving is what a descent does there; no rate to suggest.
+    // Unbounded below: leaving is what a descent does there; no rate to suggest (null in the summary).
     warnings.push({ code: 'unbounded', iteration: diverged.iteration, why: problem.landscape.minima.why });
+    diverged = { ...diverged, stable_lr: NaN };
   } else if (diverged) {
     const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
     const stableLr = advice?.lr ?? diverged.stable_lr;

@@ -82,6 +82,7 @@ describe('verdicts against the known points', () => {
     expect(s.verdict).toBe('diverged');
     expect(stderr).toContain(messages.unbounded(s.diverged!.iteration, 'x² − y² is unbounded below: it has a saddle at (0, 0) and no minimum'));
     expect(stderr).not.toMatch(/--lr/);
+    expect(s.diverged!.stable_lr).toBeNull();
   });
 
   it('an expression has no known minimum: converged only where the Hessian confirms a minimum', async () => {
