@@ -128,7 +128,8 @@ async function judge(kind: Kind, folder: string, signal: NodeJS.Signals, code: n
   if (o.code !== 0 && o.code !== code) problems.push(`exit ${o.code}, expected ${code} (or 0 for a run that had finished)`);
   // A signal after the run had written everything ("wrote …") meets the default action once mlvis stopped
   // listening: 128 + n with whole files is right then; otherwise the interrupted line must say what happened.
-  const finishedBeforeSignal = /^mlvis: wrote /m.test(o.stderr) && kind.outputs.every((f) => whole(f, readFileSync(join(folder, f))));
+  const reportedDone = /^mlvis: wrote /m.test(o.stderr) || (/^job\s+outputs/m.test(o.stderr) && !/failed|interrupted/.test(o.stderr));
+  const finishedBeforeSignal = reportedDone && kind.outputs.every((f) => whole(f, readFileSync(join(folder, f))));
   if (o.code === code && o.stderr !== '' && !/^mlvis: .*interrupted/m.test(o.stderr) && !finishedBeforeSignal) problems.push(`exit ${code} without the interrupted line: ${JSON.stringify(o.stderr)}`);
   if (/^\s+at /m.test(o.stderr)) problems.push('a stack trace on stderr');
   if (finished) {
