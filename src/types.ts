@@ -75,6 +75,11 @@ export interface LossGrid {
   values: Float64Array;
   /** Contour levels, increasing, geometrically spaced above the lowest loss of interest. */
   levels: number[];
+  /**
+   * Where the loss is not defined (not finite: log of a negative number in an expression), one byte per sample
+   * as `values` (1: undefined); absent when it is defined everywhere. The surface hatches those samples.
+   */
+  undefinedAt?: Uint8Array;
 }
 
 export type PanelName = 'surface' | 'fit' | 'loss';

@@ -51,14 +51,21 @@ export function lossGrid(
       }
     }
   }
-  for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) values[k] = max;
+  // Samples where the loss is not finite are drawn at the top level, and remembered so that the surface can
+  // hatch them instead of passing them off as the highest loss.
+  let undefinedAt: Uint8Array | undefined;
+  for (let k = 0; k < values.length; k++) {
+    if (Number.isFinite(values[k])) continue;
+    values[k] = max;
+    (undefinedAt ??= new Uint8Array(values.length))[k] = 1;
+  }
   const floor = optimum ? Math.min(optimum.loss, min) : min;
   // A test function whose loss spans many decades (Beale: 0 at the minimum, 10⁵ in its corners) needs its levels
   // from lower than a regression's bowl, or its valley floor is one band: its first level at a loss of 1 above
   // the floor (these functions are dimensionless), between a millionth and a thousandth of the range.
   const first = opts.levelScale === 'log' ? Math.min(1e-3, Math.max(1e-6, 1 / (max - floor))) : 1e-3;
   const levels = opts.levelScale === 'linear' ? linearLevels(floor, max, opts.levels) : geometricLevels(floor, max, opts.levels, first);
-  return { w0Range: window.w0, w1Range: window.w1, nx: size, ny: size, values, levels };
+  return { w0Range: window.w0, w1Range: window.w1, nx: size, ny: size, values, levels, ...(undefinedAt ? { undefinedAt } : {}) };
 }
 
 /** `count` levels evenly spaced above `floor` up to `max` (a landscape whose values do not span decades). */

@@ -317,4 +317,39 @@ export function drawContours(ctx: SKRSContext2D, grid: LossGrid, rect: Rect, sty
   const set = contourSet(grid, rect);
   fillBands(ctx, set, rect);
   strokeIsoLines(ctx, set, rect, style.theme.isoLine, Math.max(0.75, style.thin * 0.8));
+  if (grid.undefinedAt) hatchUndefined(ctx, grid, grid.undefinedAt, rect, style);
+}
+
+/**
+ * Where the loss is not defined: each such sample's cell filled grey and hatched, so that it does not pass for
+ * the highest loss (the bands give it the top level's colour).
+ */
+function hatchUndefined(ctx: SKRSContext2D, grid: LossGrid, undefinedAt: Uint8Array, rect: Rect, style: Style): void {
+  const cw = rect.w / (grid.nx - 1);
+  const ch = rect.h / (grid.ny - 1);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(rect.x, rect.y, rect.w, rect.h);
+  ctx.clip();
+  ctx.beginPath();
+  for (let j = 0; j < grid.ny; j++) {
+    for (let i = 0; i < grid.nx; i++) {
+      if (!undefinedAt[j * grid.nx + i]) continue;
+      ctx.rect(rect.x + (i - 0.5) * cw, rect.y + rect.h - (j + 0.5) * ch, cw + 0.5, ch + 0.5);
+    }
+  }
+  ctx.fillStyle = style.theme.background;
+  ctx.fill();
+  ctx.clip();
+  ctx.strokeStyle = style.theme.mutedText;
+  ctx.globalAlpha = 0.45;
+  ctx.lineWidth = Math.max(1, style.thin);
+  ctx.beginPath();
+  const step = style.f * 0.8;
+  for (let d = -rect.h; d < rect.w; d += step) {
+    ctx.moveTo(rect.x + d, rect.y + rect.h);
+    ctx.lineTo(rect.x + d + rect.h, rect.y);
+  }
+  ctx.stroke();
+  ctx.restore();
 }

@@ -107,3 +107,26 @@ describe('the 3-D view marks them too', () => {
     expect(changed(frame, bare, { x: 0, y: 0, w: W / 2, h: H })).toBeGreaterThan(400);
   });
 });
+
+describe('where f is not defined (hostile review)', () => {
+  it('the grid marks exactly the samples where the loss is not finite, and the surface hatches them, not the top colour', () => {
+    const scene = sceneFromOptions({ model: 'function', expr: 'log(x)+y^2', domain: [[-1, 3], [-1, 1]], init: [2, 0.5], lr: 0.01, iterations: 50, width: W, height: H, out: 'x.gif' });
+    const g = scene.grid;
+    const marked = g.undefinedAt!;
+    for (let j = 0; j < g.ny; j++) {
+      for (let i = 0; i < g.nx; i++) {
+        const x = g.w0Range[0] + ((g.w0Range[1] - g.w0Range[0]) * i) / (g.nx - 1);
+        expect([x, marked[j * g.nx + i]]).toEqual([x, x <= 0 ? 1 : 0]);
+      }
+    }
+    const surface = prepareFrame(scene).panels[0].plot;
+    const frame = createRenderer(scene).drawFrame(0);
+    const unhatched = createRenderer({ ...scene, grid: { ...g, undefinedAt: undefined } }).drawFrame(0);
+    // Left of x = 0: the hatch (light), where without it the top band's yellow would be.
+    const px = at(frame, surface.x.map(-0.5), surface.y.map(0.35));
+    const top = at(unhatched, surface.x.map(-0.5), surface.y.map(0.35));
+    expect(px).not.toEqual(top);
+    expect(px[2]).toBeGreaterThan(150); // grey or white, not viridis yellow (blue channel low)
+    expect(top[2]).toBeLessThan(100);
+  });
+});
