@@ -37,16 +37,25 @@ type Raw = Record<string, string | string[] | boolean | undefined>;
 const defaultText = (s: OptionSpec): string | undefined =>
   s.defaultText ?? (s.default === undefined || typeof s.default === 'boolean' ? undefined : Array.isArray(s.default) ? s.default.join(',') : String(s.default));
 
+/** Where `mlvis function --help` words an option of the table its own way. */
+const FUNCTION_HELP: Record<string, { arg?: string; help?: string; dflt?: string }> = {
+  init: { arg: '<x,y>', help: 'the starting point (e.g. --init -1.5,2)', dflt: "the function's usual start" },
+  panels: { dflt: 'surface,loss' },
+};
+
 /** Adds every option of the table to a command: flag, help line with its default, group heading. */
 function addRunOptions(cmd: Command, model: ModelName): Command {
   cmd.description(modelOf(model).summary);
   const all = { ...OPTION_TABLE, ...CLI_OPTIONS } as Record<string, OptionSpec>;
   for (const [key, spec] of Object.entries(all)) {
     if (!spec.flag) continue;
-    const dflt = defaultText(spec);
+    // mlvis function names its weights x and y, starts where the function's usual start is, and draws no fit.
+    const own = model === 'function' ? FUNCTION_HELP[key] : undefined;
+    const dflt = own?.dflt ?? defaultText(spec);
     const choices = spec.choices && !spec.help.includes(spec.choices[0]) ? `: ${spec.choices.join(', ')}` : '';
-    const help = spec.help + choices + (dflt !== undefined ? ` (default ${dflt})` : '');
-    const option = new Option(spec.arg ? `${spec.flag} ${spec.arg}` : spec.flag, help).helpGroup(`${spec.group} options:`);
+    const help = (own?.help ?? spec.help) + choices + (dflt !== undefined ? ` (default ${dflt})` : '');
+    const arg = own?.arg ?? spec.arg;
+    const option = new Option(arg ? `${spec.flag} ${arg}` : spec.flag, help).helpGroup(`${spec.group} options:`);
     // Single choices (theme, sample, progress) are checked by commander: its message names the choices.
     if (spec.choices && !spec.parse) option.choices(spec.choices);
     if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);

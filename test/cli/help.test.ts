@@ -25,9 +25,11 @@ describe('the command line is built from the option table', () => {
     for (const spec of Object.values({ ...OPTION_TABLE, ...CLI_OPTIONS }) as OptionSpec[]) {
       if (!spec.flag) continue;
       if (spec.applies?.objective === 'data') expect(help).not.toContain(`${spec.flag} `);
+      else if (spec.flag === '--init') expect(help).toContain('--init <x,y> the starting point');
       else expect(help).toContain(spec.help.replace(/\s+/g, ' '));
     }
     expect(help).toMatch(/Usage: mlvis function \[options\] \[name\]/);
+    expect(help).toContain('(default surface,loss)');
   });
 
   it('linear --help leaves out the logistic-only flags, which still only warn (issue 17)', async () => {
