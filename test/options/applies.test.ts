@@ -78,3 +78,11 @@ describe('the job schema comes from the same table', () => {
     expect(schema.properties.batchSize.description).toBe(OPTION_TABLE.batchSize.help);
   });
 });
+
+describe('--arrows in the 3-D view (hostile review)', () => {
+  it('says it is drawn only in 2-D', () => {
+    const warnings: unknown[] = [];
+    resolveConfig({ model: 'linear', arrows: true, view: '3d', out: 'x.gif' }, (w) => warnings.push(w));
+    expect(warnings).toContainEqual({ code: 'optionIgnored', option: '--arrows', reason: 'it applies to --view 2d' });
+  });
+});
