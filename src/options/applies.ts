@@ -1,5 +1,4 @@
 import { modelOf } from '../engine/models';
-import { FUNCTION_REGISTRY, isFunctionName } from '../engine/functions';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { PanelName } from '../types';
 import type { Warning } from '../warnings';
@@ -22,7 +21,9 @@ const or = (items: readonly string[]) => (items.length < 2 ? items.join('') : `$
 
 /** Whether the run's built-in function reads this setting (an expression reads none). */
 function functionReads(o: RunOptions, param: 'condition' | 'angle'): boolean {
-  if (o.expr !== undefined || o.function === undefined || !isFunctionName(o.function)) return false;
+  if (o.expr !== undefined || o.function === undefined) return false;
+  const { FUNCTION_REGISTRY, isFunctionName } = require('../engine/functions') as typeof import('../engine/functions');
+  if (!isFunctionName(o.function)) return false;
   return (FUNCTION_REGISTRY[o.function].params ?? []).includes(param);
 }
 
