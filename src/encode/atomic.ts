@@ -42,13 +42,17 @@ export const STALE_AFTER_MS = 10 * 60_000;
 const live = new Set<string>();
 let renewal: NodeJS.Timeout | undefined;
 
+/** Holds a new temporary file: its lease is renewed, and its folder is held open in case it moves (movedTemps). */
 function hold(temp: string): void {
   live.add(temp);
+  trackTemp(temp);
   renewal ??= setInterval(renewLeases, LEASE_RENEW_MS).unref();
 }
 
+/** Lets go of a temporary file renamed into place or removed. */
 function release(temp: string): void {
   live.delete(temp);
+  untrackTemp(temp);
   if (live.size === 0 && renewal) {
     clearInterval(renewal);
     renewal = undefined;
@@ -127,7 +131,6 @@ export async function createTemp(target: string): Promise<string> {
     const temp = special ? join(tmpdir(), basename(tempPathFor(target))) : tempPathFor(target);
     await writeFile(temp, new Uint8Array(0), { flag: 'wx' });
     hold(temp);
-    trackTemp(temp);
     return temp;
   } catch (error) {
     throw asUnwritable(target, error);
@@ -168,7 +171,6 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
       else await pipeline(createReadStream(temp), createWriteStream(target, { flags: 'w' }));
       await unlink(temp);
       release(temp);
-      untrackTemp(temp);
       return size;
     }
     if (existing) {
@@ -179,7 +181,6 @@ export async function commitTemp(temp: string, target: string, signal?: AbortSig
     }
     await rename(temp, target);
     release(temp);
-    untrackTemp(temp);
     return (await stat(target)).size;
   } catch (error) {
     throw await tempGone(temp, target, error) ?? asUnwritable(target, error);
