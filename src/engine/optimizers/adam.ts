@@ -1,3 +1,4 @@
+import { adamMoments } from './adamMoments';
 import { defineOptimizer, type OptimizerDescriptor } from './descriptor';
 import { adaptiveRate, adaptiveStableRate } from '../rates';
 
@@ -11,18 +12,12 @@ export const adam: OptimizerDescriptor = defineOptimizer({
   velocity: true,
   plain: false,
   createStep(model, p) {
-    const g = new Float64Array(model.dim);
-    const m = new Float64Array(model.dim);
-    const v = new Float64Array(model.dim);
+    const { m, v, update } = adamMoments(model, p);
     return (w, t, lr) => {
-      model.gradient(w, g);
+      update(w);
       const c1 = 1 - p.beta1 ** t;
       const c2 = 1 - p.beta2 ** t;
-      for (let k = 0; k < w.length; k++) {
-        m[k] = p.beta1 * m[k] + (1 - p.beta1) * g[k];
-        v[k] = p.beta2 * v[k] + (1 - p.beta2) * g[k] * g[k];
-        w[k] -= (lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + p.eps);
-      }
+      for (let k = 0; k < w.length; k++) w[k] -= (lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + p.eps);
     };
   },
   defaultRate: (model, _p, c) => adaptiveRate(model, c),

@@ -1,3 +1,4 @@
+import { adamMoments } from './adamMoments';
 import { defineOptimizer, type OptimizerDescriptor } from './descriptor';
 import { adaptiveRate, adaptiveStableRate } from '../rates';
 
@@ -16,17 +17,13 @@ export const nadam: OptimizerDescriptor = defineOptimizer({
   velocity: true,
   plain: false,
   createStep(model, p) {
-    const g = new Float64Array(model.dim);
-    const m = new Float64Array(model.dim);
-    const v = new Float64Array(model.dim);
+    const { g, m, v, update } = adamMoments(model, p);
     return (w, t, lr) => {
-      model.gradient(w, g);
+      update(w);
       const next = 1 - p.beta1 ** (t + 1);
       const c1 = 1 - p.beta1 ** t;
       const c2 = 1 - p.beta2 ** t;
       for (let k = 0; k < w.length; k++) {
-        m[k] = p.beta1 * m[k] + (1 - p.beta1) * g[k];
-        v[k] = p.beta2 * v[k] + (1 - p.beta2) * g[k] * g[k];
         const ahead = (p.beta1 * m[k]) / next + ((1 - p.beta1) * g[k]) / c1;
         w[k] -= (lr * ahead) / (Math.sqrt(v[k] / c2) + p.eps);
       }
