@@ -6,7 +6,8 @@
  */
 import type { Dataset, Point } from '../types';
 import { messages, usageError } from '../errors';
-import type { FunctionDescriptor, FunctionParams } from './functions';
+import { compileExpr } from './expr';
+import { functionOf, type FunctionDescriptor, type FunctionParams } from './functions';
 import { curvatureAt } from './curvatureAt';
 import type { Model, ModelDescriptor } from './model';
 import type { KnownMinima, KnownPoint, Objective } from './objective';
@@ -58,10 +59,6 @@ const PROBE = 49;
 
 /** Builds a landscape from its spec; usage errors (an unknown name, a malformed expression) are thrown. */
 export function landscapeOf(spec: LandscapeSpec): Landscape {
-  // Loaded on first use: the functions' minima are refined by Newton's method when their module loads, which
-  // a run on data, or --version, should not pay for at start-up.
-  const { compileExpr } = require('./expr') as typeof import('./expr');
-  const { functionOf } = require('./functions') as typeof import('./functions');
   if (spec.expr !== undefined) {
     const objective = compileExpr(spec.expr);
     const domain = spec.domain ?? EXPR_DOMAIN;
