@@ -11,7 +11,7 @@
  */
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
-import { descendOn, descendOnAsync, hyperValuesOf, iterationsToClose99, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
+import { descendOn, descendOnAsync, hyperValuesOf, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
 import { landscapeData, landscapeOf, type Landscape } from './engine/landscape';
 import { createCommit, type Commit } from './encode/atomic';
 import { messages, runError, usageError } from './errors';
@@ -21,6 +21,7 @@ import { refuseClashes } from './pipeline/clashes';
 import { dropStaleManifests, stageManifests } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
 import { buildCompareScene } from './pipeline/compareScene';
+import { afterProbe, probeConfig, sideSettings, sideStandardizations } from './pipeline/compareStandardize';
 import { threadedReducer } from './parallel/threads';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
@@ -148,7 +149,7 @@ async function trainInterruptibly(config: RunConfig, data: Dataset, signal: Abor
  */
 function problemKinds(config: RunConfig, data: Dataset): boolean[] {
   if (config.landscape) return [false];
-  return config.layout === 'compare' ? config.series.map((s) => s.standardize ?? false) : [standardizeFor(config, data)];
+  return sideStandardizations(config) ?? [standardizeFor(config, data)];
 }
 
 /** Each series' problem, from the problems set up (one shared, or one each). */
@@ -173,31 +174,10 @@ async function problemsOfAsync(config: RunConfig, data: Dataset, signal: AbortSi
   return perSeries(config, problems);
 }
 
-/**
- * A series' descent settings. The comparison's sides share one rate, --lr or else the largest that is
- * stable on both: 0.9 of the smaller stability limit (the raw valley's, set by its steep direction). One
- * rate for both is the point: the bowl is not handed its own, larger default.
- */
+/** A series' descent settings; the comparison's sides share one rate and give no advice (see compareStandardize.ts). */
 function settingsOf(config: RunConfig, s: SeriesSpec, problems: readonly Problem[]) {
-  const lr = config.layout === 'compare' && s.lr === undefined ? sharedRate(config, s, problems) : s.lr;
-  // The comparison gives no "did not converge" advice: its headings say how far each side got, a rate that
-  // suits one side fails on the other (the raw side's "add --standardize" is the lesson itself), and its
-  // self-chosen length is the slower side's need, not a target. Nothing is searched for, either.
-  return { ...hyperValuesOf(config), ...s, lr, iterations: config.iterations, schedule: config.rateSchedule, seed: config.seed, advise: config.layout !== 'compare' };
-}
-
-function sharedRate(config: RunConfig, s: SeriesSpec, problems: readonly Problem[]): number {
-  const o = optimizerOf(s.optimizer);
-  const params = { lr: NaN, ...hyperValuesOf(config), batchSize: s.batchSize, momentum: s.momentum };
-  // Adaptive optimizers have no closed-form limit (their rule needs a rate that failed): their default then.
-  // Rates that depend on the run's length are taken at the default length: a comparison that chooses its own
-  // length (see lengthOfComparison) must run at the rate its probe ran at.
-  const rates = problems.map((p) => {
-    const context = { init: p.trainInit, iterations: 1000 };
-    const limit = o.stableRate(p.trainModel, params, context);
-    return Number.isFinite(limit) ? 0.9 * limit : o.defaultRate(p.trainModel, params, context);
-  });
-  return Math.min(...rates);
+  const { lr, advise } = config.layout === 'compare' ? sideSettings(config, s, problems) : { lr: s.lr, advise: true };
+  return { ...hyperValuesOf(config), ...s, lr, iterations: config.iterations, schedule: config.rateSchedule, seed: config.seed, advise };
 }
 
 /**
@@ -215,34 +195,11 @@ export function validateRun(options: RunOptions, summaryPath?: string, stdin = f
 export function sceneFromOptions(options: RunOptions): Scene {
   const given = resolveConfig(options);
   const data = loadData(given, () => {});
-  const config = comparing(options, given) ? { ...given, iterations: lengthOfComparison(given, train({ ...given, iterations: probeLength(given, data) }, data)) } : given;
+  const probe = probeConfig(options, given, data);
+  const config = probe ? afterProbe(given, train(probe, data)) : given;
   const { problem, problems, descents } = train(config, data);
   const groups = sceneGroups(config, descents);
   return sceneOf(config, problem, groups[0].descents, groups[0].labels, problems);
-}
-
-/** --compare-standardize with no --iters given: the run's length is chosen (see lengthOfComparison). */
-function comparing(options: RunOptions, config: RunConfig): boolean {
-  return config.layout === 'compare' && options.iterations === undefined;
-}
-
-/**
- * The probe's length: up to a million iterations, within about 3e7 sample-iterations of work per side (at
- * least 10): a two-million-row logistic comparison probes 15 iterations, not the 1000 of a default run.
- */
-function probeLength(_config: RunConfig, data: Dataset): number {
-  return Math.max(10, Math.min(1_000_000, Math.floor(3e7 / Math.max(1, data.x.length))));
-}
-
-/**
- * "Each with the iterations it needed": the comparison runs until the slower side has closed 99 % of its
- * loss gap (and a tenth more, so its arrival shows), or for the whole probe when a side never does.
- */
-function lengthOfComparison(config: RunConfig, probe: Trained): number {
-  const needed = probe.descents.map((d, i) => iterationsToClose99(d.trajectory.loss, probe.problems[i].optimum?.loss ?? null));
-  const longest = probe.descents.reduce((m, d) => Math.max(m, d.iterations), 0);
-  if (needed.some((n) => n === null)) return Math.max(1, longest);
-  return Math.max(config.iterations > 0 ? 1 : 0, Math.min(longest, Math.ceil(Math.max(...(needed as number[])) * 1.1)));
 }
 
 /** Stage 3's scene, with --arrows computed at the iterations it will draw. */
@@ -283,9 +240,8 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
 /** run() from its data on, with the passes over the rows run by `sums`. */
 async function runOn(options: RunOptions, given: RunConfig, data: Dataset, dataSha256: string | null, sums: BlockReducer, warn: Warn, hooks: RunHooks): Promise<RunResult> {
   // --compare-standardize without --iters runs each side as long as it needs: a probe run finds how long.
-  const config = comparing(options, given)
-    ? { ...given, iterations: lengthOfComparison(given, await trainInterruptibly({ ...given, iterations: probeLength(given, data) }, data, hooks.signal, sums)) }
-    : given;
+  const probe = probeConfig(options, given, data);
+  const config = probe ? afterProbe(given, await trainInterruptibly(probe, data, hooks.signal, sums)) : given;
   warnWholeBatches(options, config, data, warn);
   const { problem, problems, descents } = await trainInterruptibly(config, data, hooks.signal, sums);
   for (const w of problem.warnings) warn(w);
