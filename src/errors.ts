@@ -5,6 +5,7 @@
 import type { Diverged, NotConverged } from './warnings';
 import type { Conditioning } from './engine/verdict';
 import type { LandscapeVerdict } from './engine/landscapeVerdict';
+import { extensionsOf, formatsWhere, orList } from './encode/formats';
 
 /**
  * Exit code 1: the run failed (data, files, encoder). 2: the command line was wrong. 128 + the signal's
@@ -198,7 +199,7 @@ export const messages = {
   badNumber: (flag: string, value: string, what: string) => `${flag}: ${JSON.stringify(value)} is not ${what}`,
   badChoice: (flag: string, value: string, choices: readonly string[]) =>
     `${flag}: ${JSON.stringify(value)} is not one of ${choices.join(', ')}`,
-  stdoutNeedsFormat: () => '--out -: say which format to write to stdout with --format gif, mp4, webm or png',
+  stdoutNeedsFormat: () => `--out -: say which format to write to stdout with --format ${orList(formatsWhere((a) => a.stdout))}`,
   stdinNeedsCsv: () => 'data "-" reads CSV from stdin on the command line; in the library, pass the CSV text as csv',
   oneStillToStdout: () => '--out -: stdout takes one file; give --frame one iteration, or write the stills to files',
   sweepToStdout: () => '--out -: stdout takes one file, and a sweep writes one per value; use --layout grid or overlay, or write files',
@@ -255,9 +256,9 @@ export const messages = {
     `--optimizer ${optimizer} needs the objective's exact Hessian, which this one does not give; choose another optimizer (for example adam)`,
   badInit: (value: string) => `--init: ${JSON.stringify(value)} is not two numbers W0,W1 (for example --init -2,5)`,
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
-  nothingToDo: () => 'nothing to do: give --out FILE (.gif, .mp4, .webm, .png) or --summary PATH (or - for stdout)',
+  nothingToDo: () => `nothing to do: give --out FILE (${extensionsOf().join(', ')}) or --summary PATH (or - for stdout)`,
   largeGif: (path: string, bytes: number) =>
-    `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 10 MB a web page or a GitHub README should carry; write .mp4 or .webm for the web, or use fewer --frames or a smaller --size`,
+    `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 10 MB a web page or a GitHub README should carry; write ${orList(extensionsOf(formatsWhere((a) => a.video)))} for the web, or use fewer --frames or a smaller --size`,
   frameAfterDivergence: (frame: number, last: number) =>
     `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',
@@ -291,9 +292,9 @@ export const messages = {
     `${flag} is a list, but --optimizer ${optimizer} does not use it: every value would give the same descent; sweep a setting the optimizer reads`,
   modelMissing: () => 'model: missing; say which model to train, for example run({ model: "linear" })',
   sequenceNotPng: (path: string) =>
-    `--out: ${JSON.stringify(path)} has a %d frame-number pattern, which only works with .png (one file per frame)`,
+    `--out: ${JSON.stringify(path)} has a %d frame-number pattern, which only works with ${orList(extensionsOf(formatsWhere((a) => a.frames === 'still')))} (one file per frame)`,
   badFormat: (path: string) =>
-    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in .gif, .mp4, .webm or .png`,
+    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in ${orList(extensionsOf())}`,
 
   // ---- functions and expressions ----------------------------------------------------------------
   unknownFunction: (name: string, names: readonly string[], meant?: string) =>

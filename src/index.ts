@@ -53,6 +53,8 @@ export const readJobs: typeof import('./batch').readJobs = (text, base, source) 
 export * from './types';
 export type { Renderer } from './render';
 export type { Encoder, EncoderOptions, EncodeResult, OutputFormat, Commit } from './encode';
+export { ENCODERS } from './encode/registry';
+export type { FormatApplies, FormatEntry } from './encode/registry';
 
 export interface RunHooks extends AnimateHooks {
   /** A warning that does not stop the run: its words, and the warning as data (a code and its values). */

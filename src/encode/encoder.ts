@@ -1,20 +1,18 @@
 /**
  * The encoder interface: one lifecycle (start, addFrame, finish, abort) for every output format, so the
- * pipeline never knows which file it writes (motion-canvas's Exporter). Each format lives in its own file;
- * the lifecycle rules they share (order of calls, frame size and count, clean-up on failure) live in
- * lifecycle.ts.
+ * pipeline never knows which file it writes (motion-canvas's Exporter). Each format lives in its own file,
+ * found through the registry (registry.ts); the lifecycle rules they share (order of calls, frame size and
+ * count, clean-up on failure) live in lifecycle.ts.
  */
 import { messages, runError } from '../errors';
-import { createGifEncoder, warmUpGif } from './gif';
 import type { Commit } from './atomic';
+import { formatEntry, formatIds, formatOfName, type OutputFormat } from './formats';
 import { guardLifecycle } from './lifecycle';
-import { createPngEncoder } from './png';
-import { createVideoEncoder } from './video';
 
-export type OutputFormat = 'gif' | 'mp4' | 'webm' | 'png';
+export type { OutputFormat } from './formats';
 
-/** Every format this stage writes, in the order messages list them. */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['gif', 'mp4', 'webm', 'png'];
+/** Every format this stage writes, in the order messages list them (the registry's). */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = formatIds();
 
 export interface EncoderOptions {
   /** Final target. For png it may contain `%d` or `%0Nd` (e.g. `frames/%04d.png`): one file per frame, from 0. */
@@ -81,9 +79,7 @@ export interface Encoder {
  * The caller turns null into messages.badFormat.
  */
 export function formatOf(path: string): OutputFormat | null {
-  const match = /\.([a-z0-9]+)$/i.exec(path);
-  const ext = match ? match[1].toLowerCase() : '';
-  return (OUTPUT_FORMATS as readonly string[]).includes(ext) ? (ext as OutputFormat) : null;
+  return formatOfName(path);
 }
 
 /**
@@ -95,17 +91,9 @@ export function createEncoder(format: OutputFormat, options: EncoderOptions): En
 }
 
 function createFormatEncoder(format: OutputFormat, options: EncoderOptions): Encoder {
-  switch (format) {
-    case 'gif':
-      return createGifEncoder(options);
-    case 'mp4':
-    case 'webm':
-      return createVideoEncoder(format, options);
-    case 'png':
-      return createPngEncoder(options);
-    default:
-      throw runError(messages.encoderMisuse(`unknown output format ${JSON.stringify(format)}`));
-  }
+  const entry = formatEntry(format);
+  if (!entry) throw runError(messages.encoderMisuse(`unknown output format ${JSON.stringify(format)}`));
+  return entry.create(options);
 }
 
 /**
@@ -113,7 +101,7 @@ function createFormatEncoder(format: OutputFormat, options: EncoderOptions): Enc
  * so it loads while the caller prepares its frames (about 25 ms off a run). Optional; safe to call again.
  */
 export function warmUp(formats: readonly OutputFormat[]): void {
-  if (formats.includes('gif')) warmUpGif();
+  for (const id of new Set(formats)) formatEntry(id)?.warmUp?.();
 }
 
 /**

@@ -3,3 +3,5 @@ export { createEncoder, encodeAll, formatOf, OUTPUT_FORMATS, warmUp } from './en
 export type { EncodeResult, Encoder, EncoderOptions, OutputFormat } from './encoder';
 export { frameFileName, isFrameSequence } from './pattern';
 export { createCommit, type Commit } from './atomic';
+export { ENCODERS, type FormatApplies, type FormatEntry } from './registry';
+export { formatApplies, formatEntry, formatIds, formatsWhere } from './formats';

@@ -5,6 +5,7 @@
  */
 import { messages, runError } from '../errors';
 import type { EncodeResult, Encoder, EncoderOptions, OutputFormat } from './encoder';
+import { formatApplies } from './formats';
 import { isFrameSequence } from './pattern';
 
 type State = 'new' | 'started' | 'finished' | 'aborted';
@@ -82,7 +83,7 @@ export function checkOptions(format: OutputFormat, o: EncoderOptions): void {
   if (!isInt(o.width, 1, 65535) || !isInt(o.height, 1, 65535)) {
     throw misuse(`frame size ${o.width}x${o.height} is not two whole numbers from 1 to 65535`);
   }
-  if ((format === 'mp4' || format === 'webm') && (o.width % 2 !== 0 || o.height % 2 !== 0)) {
+  if (formatApplies(format)?.evenSize && (o.width % 2 !== 0 || o.height % 2 !== 0)) {
     throw misuse(`${format} needs an even width and height (yuv420p), got ${o.width}x${o.height}; round them first`);
   }
   if (!(Number.isFinite(o.fps) && o.fps > 0)) throw misuse(`fps ${o.fps} is not a positive number`);
@@ -94,7 +95,7 @@ export function checkOptions(format: OutputFormat, o: EncoderOptions): void {
       throw misuse(`palette sample ${i} is not a ${o.width}x${o.height} RGBA frame (${o.width * o.height * 4} bytes)`);
     }
   }
-  if (format === 'png' && !isFrameSequence(o.path) && o.frameCount !== 1) {
-    throw misuse(`a single png (${o.path}) takes exactly 1 frame, not ${o.frameCount}; use a %04d pattern for every frame`);
+  if (formatApplies(format)?.frames === 'still' && !isFrameSequence(o.path) && o.frameCount !== 1) {
+    throw misuse(`a single ${format} (${o.path}) takes exactly 1 frame, not ${o.frameCount}; use a %04d pattern for every frame`);
   }
 }

@@ -2,9 +2,9 @@ import { modelOf } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { PanelName } from '../types';
 import type { Warning } from '../warnings';
-import { kindOf, type OutputSpec } from './outputs';
+import { kindOf, kindWords, type OutputSpec } from './outputs';
 import type { RunLayout } from './resolve';
-import { OPTION_TABLE, flagOf, type Applies, type LayoutName, type OptionSpec, type OutputKind, type RunOptions } from './table';
+import { OPTION_TABLE, flagOf, type Applies, type LayoutName, type OptionSpec, type RunOptions } from './table';
 
 /** What decides whether a given option can change the run. */
 export interface RunShape {
@@ -16,7 +16,6 @@ export interface RunShape {
   panels: readonly PanelName[];
 }
 
-const KIND_NAMES: Record<OutputKind, string> = { gif: '.gif', mp4: '.mp4', webm: '.webm', still: 'a .png still', sequence: 'a %d .png sequence' };
 const or = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
 
 /** Whether the run's built-in function reads this setting (an expression reads none). */
@@ -69,7 +68,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   }
   if (a.outputs && !kinds.some((k) => a.outputs!.includes(k))) {
     if (kinds.length === 0) return 'nothing is drawn without --out';
-    return `it applies to ${or(a.outputs.map((k) => KIND_NAMES[k]))} output`;
+    return `it applies to ${or(a.outputs.map(kindWords))} output`;
   }
   // The comparison draws the two loss surfaces and nothing else on them.
   if (shape.layout === 'compare' && kinds.length > 0 && (a.layouts || a.panel)) {

@@ -1,10 +1,14 @@
 import { resolve } from 'node:path';
 import { messages, usageError } from '../errors';
+import { extensionsOf, formatApplies, formatEntry, formatIds, formatOfName, formatsWhere, orList, type OutputFormat, type StillFormat } from '../encode/formats';
 import { isFrameSequence } from '../encode/pattern';
-import type { OutputKind } from './table';
 
-export const FORMATS = ['gif', 'mp4', 'webm', 'png'] as const;
-export type Format = (typeof FORMATS)[number];
+/** Every output format, from the encoders' registry (src/encode/registry.ts). */
+export const FORMATS: readonly OutputFormat[] = formatIds();
+export type Format = OutputFormat;
+
+/** What an output is, for deciding which options reach it: an animation's format, a still, or a %d sequence. */
+export type OutputKind = Exclude<OutputFormat, StillFormat> | 'still' | 'sequence';
 
 /** One file (or PNG sequence) to write. */
 export interface OutputSpec {
@@ -24,21 +28,44 @@ export function outputOf(path: string, stdoutFormat?: Format): OutputSpec {
     if (!stdoutFormat) throw usageError(messages.stdoutNeedsFormat());
     return { path, format: stdoutFormat, sequence: false, key: '-' };
   }
-  const m = /\.([A-Za-z0-9]+)$/.exec(path);
-  const ext = m ? m[1].toLowerCase() : '';
-  if (!(FORMATS as readonly string[]).includes(ext)) throw usageError(messages.badFormat(path));
-  const format = ext as Format;
+  const format = formatOfName(path);
+  if (!format) throw usageError(messages.badFormat(path));
   // The encoder's own rule (%d or %0Nd), so what is accepted here is what gets written; anything else
   // that looks like a frame number is refused rather than written under a literal name.
   const token = /%\d*d/.exec(path);
   const sequence = isFrameSequence(path);
   if (token && (!sequence || token[0].length > 4)) throw usageError(messages.badFramePattern(path));
-  if (sequence && format !== 'png') throw usageError(messages.sequenceNotPng(path));
+  if (sequence && formatApplies(format)!.frames !== 'still') throw usageError(messages.sequenceNotPng(path));
   return { path, format, sequence, key: resolve(path) };
 }
 
 export function kindOf(o: OutputSpec): OutputKind {
-  return o.format === 'png' ? (o.sequence ? 'sequence' : 'still') : o.format;
+  return formatApplies(o.format)!.frames === 'still' ? (o.sequence ? 'sequence' : 'still') : (o.format as OutputKind);
+}
+
+/** The kinds of output that play as an animation in one file (gif, mp4, webm): --fps and --hold reach them. */
+export const TIMED_KINDS = formatsWhere((a) => a.frames === 'animation') as OutputKind[];
+/** Every kind that shows many frames: the timed ones and a %d sequence (--frames, --every, --sample). */
+export const ANIMATION_KINDS: readonly OutputKind[] = [...TIMED_KINDS, 'sequence'];
+/** The kinds whose format has this need (e.g. `ffmpeg`, `video`, `loops`). */
+export function kindsWhere(need: 'ffmpeg' | 'video' | 'loops'): OutputKind[] {
+  return formatsWhere((a) => a.frames === 'animation' && a[need]) as OutputKind[];
+}
+
+/** How messages name a kind of output: ".gif", "a .png still", "a %d .png sequence". */
+export function kindWords(kind: OutputKind): string {
+  const stills = orList(extensionsOf(formatsWhere((a) => a.frames === 'still')));
+  if (kind === 'still') return `a ${stills} still`;
+  if (kind === 'sequence') return `a %d ${stills} sequence`;
+  return extensionsOf([kind])[0];
+}
+
+/** --out's help: each extension, with what a format's note adds (".png (a still; …)"). */
+export function outHelpFormats(): string {
+  return orList(formatIds().map((id) => {
+    const note = formatEntry(id)!.note;
+    return note ? `${extensionsOf([id])[0]} (${note})` : extensionsOf([id])[0];
+  }));
 }
 
 /** NAME.ext → NAME<suffix>.ext: one file per value of a sweep, or per still. */

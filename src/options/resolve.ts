@@ -12,7 +12,8 @@ import type { DataRequest } from '../data';
 import type { PanelName, ThemeName, ViewName } from '../types';
 import type { Warn } from '../warnings';
 import { landscapeOf, type LandscapeSpec } from '../engine/landscape';
-import { outputOf, posterOf, type OutputSpec } from './outputs';
+import { formatApplies } from '../encode/formats';
+import { kindOf, outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
@@ -101,12 +102,12 @@ export const MAX_PIXELS = 1e11;
 
 /** Refuses a run whose animations alone would be more pixels than MAX_PIXELS, before any work. */
 function refuseUnboundedWork(o: RunOptions, outputs: OutputSpec[], iterations: number, width: number, height: number, fps: number, hold: number, frames: number): void {
-  const animated = outputs.filter((x) => !(x.format === 'png' && !x.sequence));
+  const animated = outputs.filter((x) => kindOf(x) !== 'still');
   if (animated.length === 0) return;
   const shown = o.every !== undefined ? Math.ceil(iterations / o.every) + 1 : Math.min(frames, iterations + 1);
   // --every is held to the same ceiling as --frames, so it is no way around the frame cap.
   if (o.every !== undefined && shown > MAX_FRAMES) throw usageError(messages.everyTooMany(o.every, iterations, shown, MAX_FRAMES));
-  const held = animated.some((x) => x.format === 'mp4' || x.format === 'webm') ? Math.round(hold * fps) : 0;
+  const held = animated.some((x) => formatApplies(x.format)?.hold === 'repeat') ? Math.round(hold * fps) : 0;
   const pixels = (shown + held) * width * height;
   if (pixels > MAX_PIXELS) throw usageError(messages.tooMuchWork(shown + held, width, height, MAX_PIXELS));
 }
@@ -125,7 +126,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   const outputs = (list(o.out) ?? []).map((path) => outputOf(path, o.format));
   if (o.data === '-' && o.csv === undefined && !context.stdin) throw usageError(messages.stdinNeedsCsv());
   if (o.poster) {
-    const posters = outputs.filter((x) => (x.format === 'mp4' || x.format === 'webm') && x.path !== '-').map(posterOf);
+    const posters = outputs.filter((x) => formatApplies(x.format)?.video && x.path !== '-').map(posterOf);
     outputs.push(...posters.filter((p, i) => posters.findIndex((q) => q.key === p.key) === i));
   }
   const paths = new Set<string>();
@@ -139,7 +140,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   let width = d('width');
   let height = d('height');
   if (width < MIN_PANEL_WIDTH * panels.length) throw usageError(messages.tooNarrow(width, height, panels.length, MIN_PANEL_WIDTH * panels.length));
-  if (outputs.some((x) => x.format === 'mp4' || x.format === 'webm') && (width % 2 || height % 2)) {
+  if (outputs.some((x) => formatApplies(x.format)?.evenSize) && (width % 2 || height % 2)) {
     const w = width - (width % 2);
     const h = height - (height % 2);
     warn({ code: 'roundedToEven', width, height, toWidth: w, toHeight: h });
@@ -164,7 +165,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   refuseUnboundedWork(o, outputs, iterations, width, height, d('fps'), d('hold'), d('frames'));
   const stills = list(o.frame) ?? ['last'];
   if (outputs.some((x) => x.path === '-') && stills.length > 1) throw usageError(messages.oneStillToStdout());
-  if (outputs.some((x) => x.format === 'png' && !x.sequence && !x.poster)) {
+  if (outputs.some((x) => kindOf(x) === 'still' && !x.poster)) {
     for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
   }
   for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true, layout, panels })) warn(w);

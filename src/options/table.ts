@@ -13,6 +13,8 @@ import { between, choice, finite, int, MAX_VALUES, oneOrList, positive, text } f
 import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
 import { messages, usageError } from '../errors';
 import { hyperRows } from './hyperRows';
+import { ANIMATION_KINDS, TIMED_KINDS, kindsWhere, outHelpFormats, type OutputKind } from './outputs';
+import { formatsWhere } from '../encode/formats';
 import type { HYPER_PARAMS } from '../engine/optimizers';
 
 export const PANELS: readonly PanelName[] = ['surface', 'fit', 'loss'];
@@ -20,8 +22,7 @@ export const THEMES: readonly ThemeName[] = ['light', 'dark'];
 export const VIEWS: readonly ViewName[] = ['2d', '3d'];
 export const LAYOUTS = ['files', 'overlay', 'grid'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
-/** What an output is, for deciding which options reach it. */
-export type OutputKind = 'gif' | 'mp4' | 'webm' | 'still' | 'sequence';
+export type { OutputKind } from './outputs';
 
 /** Where an option has an effect; a given option outside it draws a warning (see applies.ts). */
 export interface Applies {
@@ -134,7 +135,9 @@ function parseInit(raw: string): [number, number] {
 const VELOCITY = OPTIMIZERS.filter((n) => optimizerOf(n).velocity);
 
 const frameValue = v.union([v.literal('last'), int(0, 10_000_000)], 'is not a whole number of iterations or "last"');
-const animation: readonly OutputKind[] = ['gif', 'mp4', 'webm', 'sequence'];
+const animation = ANIMATION_KINDS;
+/** The formats --out - can write, from the encoders' registry. */
+const STDOUT_FORMATS = formatsWhere((a) => a.stdout);
 
 export const OPTION_TABLE = {
   /** The model to train: `'linear'` (least squares) or `'logistic'` (cross-entropy). The command line's command; the only required field. */
@@ -203,12 +206,12 @@ export const OPTION_TABLE = {
   out: spec({
     flag: '--out', arg: '<file>', group: 'Animation', repeatable: true,
     schema: v.union([text, v.pipe(v.array(text), v.minLength(1, 'names no file'), v.maxLength(MAX_VALUES, `names more than ${MAX_VALUES} files`))], 'is not a file name or a list of them'),
-    help: 'write .gif, .mp4, .webm or .png (a still; frames/%04d.png for every frame); give it again for more files from the same training',
+    help: `write ${outHelpFormats()}; give it again for more files from the same training`,
   }),
   /** With `out: '-'`: the format written to stdout (`'gif'`, `'mp4'`, `'webm'`, `'png'`); the library returns the bytes as `RunResult.stdout`. Flag `--format`. */
-  format: spec({ flag: '--format', arg: '<gif|mp4|webm|png>', group: 'Animation', choices: ['gif', 'mp4', 'webm', 'png'], schema: v.picklist(['gif', 'mp4', 'webm', 'png'], 'is not one of gif, mp4, webm, png'), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout)' }),
+  format: spec({ flag: '--format', arg: `<${STDOUT_FORMATS.join('|')}>`, group: 'Animation', choices: STDOUT_FORMATS, schema: choice(STDOUT_FORMATS), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout)' }),
   /** Beside each MP4 or WebM, also write a PNG of its last frame for `<video poster>` (`fit.mp4` → `fit.png`). Default false. Flag `--poster`. */
-  poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { outputs: ['mp4', 'webm'] }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
+  poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { outputs: kindsWhere('video') }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
   /** How a sweep or race is drawn: `'files'` (one file per value, suffixed), `'overlay'` (every path on one surface) or `'grid'` (small multiples). Default: `'files'` for a sweep, `'overlay'` for a race. Flag `--layout`. */
   layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid)' }),
   /** Frame width in pixels, 160 to 8192 (rounded down to even for MP4/WebM, with a warning). Default 960. The command line sets it with `--size WxH`. */
@@ -234,11 +237,11 @@ export const OPTION_TABLE = {
   /** How frames are spread over the iterations: `'adaptive'` (denser where the weights move most), `'uniform'` or `'log'`. Default `'adaptive'`. Flag `--sample`. */
   sample: spec({ flag: '--sample', arg: '<mode>', group: 'Animation', choices: SAMPLE_MODES, schema: choice(SAMPLE_MODES), default: 'adaptive' as (typeof SAMPLE_MODES)[number], applies: { outputs: animation }, help: 'how frames are spread over the iterations' }),
   /** Frames per second of a GIF, MP4 or WebM, 0.1 to 100. Default 20. Flag `--fps`. */
-  fps: spec({ flag: '--fps', arg: '<n>', group: 'Animation', schema: between(0.1, 100, ' (GIF delays are in 1/100 s)'), parse: num, default: 20, applies: { outputs: ['gif', 'mp4', 'webm'] }, help: 'frames per second' }),
+  fps: spec({ flag: '--fps', arg: '<n>', group: 'Animation', schema: between(0.1, 100, ' (GIF delays are in 1/100 s)'), parse: num, default: 20, applies: { outputs: TIMED_KINDS }, help: 'frames per second' }),
   /** Seconds to hold the final frame at the end of an animation, 0 to 3600. Default 1.5. Flag `--hold`. */
-  hold: spec({ flag: '--hold', arg: '<s>', group: 'Animation', schema: between(0, 3600), parse: num, default: 1.5, applies: { outputs: ['gif', 'mp4', 'webm'] }, help: 'seconds to hold the final frame' }),
+  hold: spec({ flag: '--hold', arg: '<s>', group: 'Animation', schema: between(0, 3600), parse: num, default: 1.5, applies: { outputs: TIMED_KINDS }, help: 'seconds to hold the final frame' }),
   /** GIF: how many times to play, 0 = forever, up to 65535. Default 0. Flag `--loop`. */
-  loop: spec({ flag: '--loop', arg: '<n>', group: 'Animation', schema: int(0, 65535), parse: whole, default: 0, applies: { outputs: ['gif'] }, help: 'GIF: play n times (0 = forever)' }),
+  loop: spec({ flag: '--loop', arg: '<n>', group: 'Animation', schema: int(0, 65535), parse: whole, default: 0, applies: { outputs: kindsWhere('loops') }, help: 'GIF: play n times (0 = forever)' }),
   /** PNG still: the iteration to draw, or `'last'`; an array writes one still per iteration (`NAME-K.png`). Default `'last'`. Flag `--frame`. */
   frame: spec({
     flag: '--frame', arg: '<k|last[,…]>', group: 'Animation', defaultText: 'last', applies: { outputs: ['still'] },
@@ -247,7 +250,7 @@ export const OPTION_TABLE = {
     help: 'PNG still: the iteration to draw; a list writes one still per iteration (NAME-K.png)',
   }),
   /** The ffmpeg binary for MP4 and WebM. Default: the `MLVIS_FFMPEG` environment variable (of `process.env`, or the `env` hook), else a newer ffmpeg on PATH with libx264 and libvpx-vp9, else the bundled one. Flag `--ffmpeg`. */
-  ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'MLVIS_FFMPEG, else a newer ffmpeg on PATH, else the bundled one', applies: { outputs: ['mp4', 'webm'] }, help: 'ffmpeg binary for MP4/WebM' }),
+  ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'MLVIS_FFMPEG, else a newer ffmpeg on PATH, else the bundled one', applies: { outputs: kindsWhere('ffmpeg') }, help: 'ffmpeg binary for MP4/WebM' }),
   // ---- text ----
   /** The heading of the title line, in place of the model and optimizer ("Linear regression · gradient descent"); the iteration and the values stay beside it. Default: the model and optimizer. Flag `--title`. */
   title: spec({ flag: '--title', arg: '<text>', group: 'Text', schema: text, defaultText: 'the model and optimizer', applies: { needs: 'out' }, help: 'the heading of the title line; the iteration and values stay beside it' }),

@@ -1,5 +1,7 @@
 import type { RunConfig, OutputSpec } from '../config';
 import { withSuffix } from '../config';
+import { formatApplies } from '../encode/formats';
+import { kindOf } from '../options/outputs';
 import { chooseFrames } from '../engine';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,8 +84,8 @@ function inWindow(t: Trajectory, grid: LossGrid): Trajectory {
  * as encodeStills resolves them ("last", or past a divergence, is the last iteration).
  */
 export function shownIterations(config: RunConfig, scene: Scene): number[] {
-  const animated = config.outputs.some((o) => !(o.format === 'png' && !o.sequence));
-  const stills = config.outputs.filter((o) => o.format === 'png' && !o.sequence);
+  const animated = config.outputs.some((o) => kindOf(o) !== 'still');
+  const stills = config.outputs.filter((o) => kindOf(o) === 'still');
   const out = animated ? animationFrames(config, scene) : [];
   for (const o of stills) out.push(...stillIterations(o.poster ? ['last'] : config.stills, scene));
   return [...new Set(out)].sort((a, b) => a - b);
@@ -101,7 +103,7 @@ function stillIterations(stills: readonly (number | 'last')[], scene: Scene): nu
  */
 export async function animate(config: RunConfig, scene: Scene, suffix: string, hooks: AnimateHooks, warn: Warn): Promise<Animated> {
   // The encoders' own threads start loading now, while the renderer draws the static background.
-  const animatedFormats = config.outputs.filter((o) => !(o.format === 'png' && !o.sequence)).map((o) => o.format);
+  const animatedFormats = config.outputs.filter((o) => kindOf(o) !== 'still').map((o) => o.format);
   if (hooks.threads !== 1) (require('../encode') as typeof import('../encode')).warmUp(animatedFormats);
   // Too little address space left for the canvas library (ulimit -v) ends in its native abort: said here instead.
   if (!roomForAddressSpace(DRAWING_ADDRESS_SPACE)) throw runError(messages.outOfMemory());
@@ -117,8 +119,8 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
     o.path === '-' ? { ...o, path: join(scratch!, `stdout.${o.format}`), stdout: true } : { ...o, path: withSuffix(o.path, suffix), stdout: false },
   );
   try {
-    const animated = outputs.filter((o) => !(o.format === 'png' && !o.sequence));
-    const stills = outputs.filter((o) => o.format === 'png' && !o.sequence);
+    const animated = outputs.filter((o) => kindOf(o) !== 'still');
+    const stills = outputs.filter((o) => kindOf(o) === 'still');
     const written: WrittenFile[] = [];
     if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer, animated, hooks)));
     for (const out of stills) written.push(...(await encodeStills(config, scene, renderer, out, hooks, warn)));
@@ -137,7 +139,7 @@ type Target = OutputSpec & { stdout: boolean };
 async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Renderer, outputs: Target[], hooks: AnimateHooks): Promise<WrittenFile[]> {
   const iterations = animationFrames(config, scene);
   const at = (index: number): FrameTime => ({ index, count: iterations.length, seconds: index / config.fps, iteration: iterations[index] });
-  const paletteSamples = outputs.some((o) => o.format === 'gif')
+  const paletteSamples = outputs.some((o) => formatApplies(o.format)?.palette)
     ? [renderer.drawFrame(at(0)), renderer.drawFrame(at(iterations.length - 1))] // each GIF encoder keeps its own copy
     : undefined;
   // Frame 0 is the first sample: drawn once, not again.
@@ -170,7 +172,7 @@ async function encodeStills(config: RunConfig, scene: Scene, renderer: Renderer,
   for (const iteration of unique) {
     if (hooks.signal?.aborted) throw runError(messages.interrupted());
     const path = !out.poster && (unique.length > 1 || config.stills.length > 1) ? withSuffix(out.path, `-${iteration}`) : out.path;
-    const encoder = createEncoder('png', encoderOptions(config, path, 1, out.stdout ? undefined : hooks.commit));
+    const encoder = createEncoder(out.format, encoderOptions(config, path, 1, out.stdout ? undefined : hooks.commit));
     files.push(...(await encodeWith([encoder], [{ ...out, path }], 1, (add) => add(renderer.drawFrame(clock(iteration))))));
   }
   return files;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { withSuffix, type RunConfig } from '../config';
 import { messages, usageError } from '../errors';
+import { kindOf } from '../options/outputs';
 import { fileId, sameFile, type FileId } from './identity';
 
 /** A file the run will write: one path, or every name a %d frame pattern expands to. */
@@ -20,7 +21,7 @@ export function plannedFiles(config: RunConfig): PlannedFile[] {
       if (o.path === '-') return [];
       const name = withSuffix(o.path, suffix);
       if (o.sequence) return [{ name, path: resolve(name), pattern: sequencePattern(resolve(name)) }];
-      if (o.format === 'png' && !o.poster && config.stills.length > 1) return stills.map((k) => ({ name: withSuffix(name, `-${k}`), path: resolve(withSuffix(name, `-${k}`)) }));
+      if (kindOf(o) === 'still' && !o.poster && config.stills.length > 1) return stills.map((k) => ({ name: withSuffix(name, `-${k}`), path: resolve(withSuffix(name, `-${k}`)) }));
       return [{ name, path: resolve(name) }];
     }),
   );

@@ -10,6 +10,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { hashTextFileSync } from '../data/hashFile';
 import { resolveSource } from '../data';
 import { frameFileName, isFrameSequence } from '../encode/pattern';
+import { formatApplies } from '../encode/formats';
 import { createTemp, removeQuietly, type Commit } from '../encode/atomic';
 import type { RunConfig, RunOptions } from '../config';
 import type { Summary, WrittenFile } from '../summary';
@@ -93,7 +94,7 @@ function currentDataHash(config: Pick<RunConfig, 'data' | 'csv'>): string | null
 
 /** The files an output consists of: itself, or the frames of a %d pattern from 0 up. */
 function filesOf(written: WrittenFile): string[] {
-  if (!isFrameSequence(written.path) || written.format !== 'png') return [written.path];
+  if (!isFrameSequence(written.path) || formatApplies(written.format)?.frames !== 'still') return [written.path];
   return Array.from({ length: written.frames }, (_, k) => frameFileName(written.path, k));
 }
 
@@ -108,7 +109,7 @@ export async function stageManifests(
 ): Promise<void> {
   const data = dataSha256;
   for (const file of written) {
-    const animation = file.frames > 1 && !(file.format === 'png' && isFrameSequence(file.path));
+    const animation = file.frames > 1 && !(formatApplies(file.format)?.frames === 'still' && isFrameSequence(file.path));
     const manifest: Manifest = {
       mlvis: VERSION,
       options: canonicalOptions(options, dirname(resolve(file.path))),
@@ -118,7 +119,7 @@ export async function stageManifests(
       frames: file.frames,
       width: config.width,
       height: config.height,
-      duration: animation ? file.frames / config.fps + (file.format === 'gif' ? Math.max(0, config.hold - 1 / config.fps) : config.hold) : 0,
+      duration: animation ? file.frames / config.fps + (formatApplies(file.format)?.hold === 'delay' ? Math.max(0, config.hold - 1 / config.fps) : config.hold) : 0,
       final: summary.final ?? null,
       series: summary.series ? summary.series.map((s) => ({ label: s.label, final: s.final })) : null,
       optimum: summary.optimum,
@@ -193,7 +194,7 @@ function withPaths(s: Summary, config: Pick<RunConfig, 'data'>, to: (path: strin
  * each once: a manifest edited to list fewer files (or none) would vouch for files it never hashed.
  */
 function listsEvery(m: Manifest, out: string, folder: string): boolean {
-  const sequence = isFrameSequence(out) && m.format === 'png';
+  const sequence = isFrameSequence(out) && formatApplies(m.format)?.frames === 'still';
   if (!Number.isInteger(m.frames) || m.frames < 1 || m.files.length !== (sequence ? m.frames : 1)) return false;
   const expected = sequence ? Array.from({ length: m.frames }, (_, k) => resolve(frameFileName(out, k))) : [resolve(out)];
   const listed = new Set(m.files.map((f) => (f && typeof f.path === 'string' ? resolve(folder, f.path) : '')));
