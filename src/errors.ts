@@ -5,7 +5,7 @@
 import type { Diverged, NotConverged } from './warnings';
 import type { Conditioning } from './engine/verdict';
 import type { LandscapeVerdict } from './engine/landscapeVerdict';
-import { extensionsOf, formatsWhere, orList } from './encode/formats';
+import { extensionsOf, extensionWords, formatsWhere, orList } from './encode/formats';
 
 /**
  * Exit code 1: the run failed (data, files, encoder). 2: the command line was wrong. 128 + the signal's
@@ -258,7 +258,7 @@ export const messages = {
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
   nothingToDo: () => `nothing to do: give --out FILE (${extensionsOf().join(', ')}) or --summary PATH (or - for stdout)`,
   largeGif: (path: string, bytes: number) =>
-    `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 10 MB a web page or a GitHub README should carry; write ${orList(extensionsOf(formatsWhere((a) => a.video)))} for the web, or use fewer --frames or a smaller --size`,
+    `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 10 MB a web page or a GitHub README should carry; write ${extensionWords((a) => a.video)} for the web, or use fewer --frames or a smaller --size`,
   frameAfterDivergence: (frame: number, last: number) =>
     `--frame ${frame}: the descent stopped at iteration ${last} (it diverged); drawing iteration ${last} instead`,
   interrupted: () => 'interrupted; no output was written (an existing file is left as it was)',
@@ -292,9 +292,9 @@ export const messages = {
     `${flag} is a list, but --optimizer ${optimizer} does not use it: every value would give the same descent; sweep a setting the optimizer reads`,
   modelMissing: () => 'model: missing; say which model to train, for example run({ model: "linear" })',
   sequenceNotPng: (path: string) =>
-    `--out: ${JSON.stringify(path)} has a %d frame-number pattern, which only works with ${orList(extensionsOf(formatsWhere((a) => a.frames === 'still')))} (one file per frame)`,
+    `--out: ${JSON.stringify(path)} has a %d frame-number pattern, which only works with ${extensionWords((a) => a.frames === 'still')} (one file per frame)`,
   badFormat: (path: string) =>
-    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in ${orList(extensionsOf())}`,
+    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in ${extensionWords()}`,
 
   // ---- functions and expressions ----------------------------------------------------------------
   unknownFunction: (name: string, names: readonly string[], meant?: string) =>

@@ -44,6 +44,11 @@ export function extensionsOf(ids: readonly string[] = formatIds()): string[] {
   return ids.map((id) => `.${formatEntry(id)!.extensions[0]}`);
 }
 
+/** ".mp4 or .webm": the own extensions of the formats whose needs pass `test` (default: every format). */
+export function extensionWords(test: (a: FormatApplies) => boolean | undefined = () => true): string {
+  return orList(extensionsOf(formatsWhere(test)));
+}
+
 /** "a, b or c". */
 export function orList(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;

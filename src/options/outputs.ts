@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { messages, usageError } from '../errors';
-import { extensionsOf, formatApplies, formatEntry, formatIds, formatOfName, formatsWhere, orList, type OutputFormat, type StillFormat } from '../encode/formats';
+import { extensionsOf, extensionWords, formatApplies, formatEntry, formatIds, formatOfName, formatsWhere, orList, type OutputFormat, type StillFormat } from '../encode/formats';
 import { isFrameSequence } from '../encode/pattern';
 
 /** Every output format, from the encoders' registry (src/encode/registry.ts). */
@@ -54,7 +54,7 @@ export function kindsWhere(need: 'ffmpeg' | 'video' | 'loops'): OutputKind[] {
 
 /** How messages name a kind of output: ".gif", "a .png still", "a %d .png sequence". */
 export function kindWords(kind: OutputKind): string {
-  const stills = orList(extensionsOf(formatsWhere((a) => a.frames === 'still')));
+  const stills = extensionWords((a) => a.frames === 'still');
   if (kind === 'still') return `a ${stills} still`;
   if (kind === 'sequence') return `a %d ${stills} sequence`;
   return extensionsOf([kind])[0];
