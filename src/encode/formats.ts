@@ -49,6 +49,11 @@ export function extensionWords(test: (a: FormatApplies) => boolean | undefined =
   return orList(extensionsOf(formatsWhere(test)));
 }
 
+/** "MP4/WebM": the names of the formats whose needs pass `test`, as help text writes them. */
+export function formatNames(test: (a: FormatApplies) => boolean | undefined): string {
+  return entries().filter((e) => test(e.applies)).map((e) => e.name).join('/');
+}
+
 /** "a, b or c". */
 export function orList(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;

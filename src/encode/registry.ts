@@ -32,6 +32,8 @@ export interface FormatApplies {
 export interface FormatEntry {
   /** The name --format takes and the summary reports. */
   id: string;
+  /** How help text names it ("MP4"). */
+  name: string;
   /** File-name extensions (lower case, without the dot) that choose this format; the first is its own. */
   extensions: readonly string[];
   applies: FormatApplies;
@@ -44,8 +46,8 @@ export interface FormatEntry {
 }
 
 export const ENCODERS = [
-  { id: 'gif', extensions: ['gif'], applies: { frames: 'animation', hold: 'delay', loops: true, palette: true, stdout: true }, create: (o) => (require('./gif') as typeof import('./gif')).createGifEncoder(o), warmUp: () => (require('./gif') as typeof import('./gif')).warmUpGif() },
-  { id: 'mp4', extensions: ['mp4'], applies: { frames: 'animation', hold: 'repeat', ffmpeg: true, evenSize: true, video: true, stdout: true }, create: (o) => (require('./video') as typeof import('./video')).createVideoEncoder('mp4', o) },
-  { id: 'webm', extensions: ['webm'], applies: { frames: 'animation', hold: 'repeat', ffmpeg: true, evenSize: true, video: true, stdout: true }, create: (o) => (require('./video') as typeof import('./video')).createVideoEncoder('webm', o) },
-  { id: 'png', extensions: ['png'], applies: { frames: 'still', stdout: true }, note: 'a still; frames/%04d.png for every frame', create: (o) => (require('./png') as typeof import('./png')).createPngEncoder(o) },
+  { id: 'gif', name: 'GIF', extensions: ['gif'], applies: { frames: 'animation', hold: 'delay', loops: true, palette: true, stdout: true }, create: (o) => (require('./gif') as typeof import('./gif')).createGifEncoder(o), warmUp: () => (require('./gif') as typeof import('./gif')).warmUpGif() },
+  { id: 'mp4', name: 'MP4', extensions: ['mp4'], applies: { frames: 'animation', hold: 'repeat', ffmpeg: true, evenSize: true, video: true, stdout: true }, create: (o) => (require('./video') as typeof import('./video')).createVideoEncoder('mp4', o) },
+  { id: 'webm', name: 'WebM', extensions: ['webm'], applies: { frames: 'animation', hold: 'repeat', ffmpeg: true, evenSize: true, video: true, stdout: true }, create: (o) => (require('./video') as typeof import('./video')).createVideoEncoder('webm', o) },
+  { id: 'png', name: 'PNG', extensions: ['png'], applies: { frames: 'still', stdout: true }, note: 'a still; frames/%04d.png for every frame', create: (o) => (require('./png') as typeof import('./png')).createPngEncoder(o) },
 ] as const satisfies readonly FormatEntry[];

@@ -14,7 +14,7 @@ import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
 import { messages, usageError } from '../errors';
 import { hyperRows } from './hyperRows';
 import { ANIMATION_KINDS, TIMED_KINDS, kindsWhere, outHelpFormats, type OutputKind } from './outputs';
-import { formatsWhere } from '../encode/formats';
+import { formatNames, formatsWhere } from '../encode/formats';
 import type { HYPER_PARAMS } from '../engine/optimizers';
 
 export const PANELS: readonly PanelName[] = ['surface', 'fit', 'loss'];
@@ -241,7 +241,7 @@ export const OPTION_TABLE = {
   /** Seconds to hold the final frame at the end of an animation, 0 to 3600. Default 1.5. Flag `--hold`. */
   hold: spec({ flag: '--hold', arg: '<s>', group: 'Animation', schema: between(0, 3600), parse: num, default: 1.5, applies: { outputs: TIMED_KINDS }, help: 'seconds to hold the final frame' }),
   /** GIF: how many times to play, 0 = forever, up to 65535. Default 0. Flag `--loop`. */
-  loop: spec({ flag: '--loop', arg: '<n>', group: 'Animation', schema: int(0, 65535), parse: whole, default: 0, applies: { outputs: kindsWhere('loops') }, help: 'GIF: play n times (0 = forever)' }),
+  loop: spec({ flag: '--loop', arg: '<n>', group: 'Animation', schema: int(0, 65535), parse: whole, default: 0, applies: { outputs: kindsWhere('loops') }, help: `${formatNames((a) => a.loops)}: play n times (0 = forever)` }),
   /** PNG still: the iteration to draw, or `'last'`; an array writes one still per iteration (`NAME-K.png`). Default `'last'`. Flag `--frame`. */
   frame: spec({
     flag: '--frame', arg: '<k|last[,…]>', group: 'Animation', defaultText: 'last', applies: { outputs: ['still'] },
@@ -250,7 +250,7 @@ export const OPTION_TABLE = {
     help: 'PNG still: the iteration to draw; a list writes one still per iteration (NAME-K.png)',
   }),
   /** The ffmpeg binary for MP4 and WebM. Default: the `MLVIS_FFMPEG` environment variable (of `process.env`, or the `env` hook), else a newer ffmpeg on PATH with libx264 and libvpx-vp9, else the bundled one. Flag `--ffmpeg`. */
-  ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'MLVIS_FFMPEG, else a newer ffmpeg on PATH, else the bundled one', applies: { outputs: kindsWhere('ffmpeg') }, help: 'ffmpeg binary for MP4/WebM' }),
+  ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'MLVIS_FFMPEG, else a newer ffmpeg on PATH, else the bundled one', applies: { outputs: kindsWhere('ffmpeg') }, help: `ffmpeg binary for ${formatNames((a) => a.ffmpeg)}` }),
   // ---- text ----
   /** The heading of the title line, in place of the model and optimizer ("Linear regression · gradient descent"); the iteration and the values stay beside it. Default: the model and optimizer. Flag `--title`. */
   title: spec({ flag: '--title', arg: '<text>', group: 'Text', schema: text, defaultText: 'the model and optimizer', applies: { needs: 'out' }, help: 'the heading of the title line; the iteration and values stay beside it' }),

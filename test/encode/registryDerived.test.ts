@@ -26,6 +26,7 @@ jest.mock('../../src/encode/registry', () => {
 function mockFormat(): FormatEntry {
   return {
     id: 'rawrgba',
+    name: 'RawRGBA',
     extensions: ['rgba', 'raw'],
     applies: { frames: 'animation', loops: true, video: true, stdout: true },
     note: 'every frame as raw RGBA',
@@ -74,6 +75,8 @@ describe('a format added to the registry (one entry) is known everywhere formats
 
   it('--help', async () => {
     const help = (await mlvisInProcess(['linear', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--loop <n> GIF/RawRGBA: play n times (0 = forever)');
+    expect(help).toContain('--ffmpeg <path> ffmpeg binary for MP4/WebM (default');
     expect(help).toContain('--format <gif|mp4|webm|png|rawrgba>');
     expect(help).toContain('write .gif, .mp4, .webm, .png (a still; frames/%04d.png for every frame) or .rgba (every frame as raw RGBA); give it again');
   });
