@@ -3,11 +3,14 @@
  *
  *   loadData ──► setUpProblem ──► descendOn × series ──► chooseFrames ──► render ──► encode × outputs
  *   (Dataset)    (models, exact    (one trajectory per     (iterations     (RGBA       (GIF / MP4 /
- *                 optimum: once)    optimizer or value)      to draw)        frames)     WebM / PNG)
+ *                 optimum: once)    optimizer or value)      to draw)        frames)     WebM / PNG:
+ *                                                                                        encode/registry)
  *
  * `run` chains them; each stage is also exported on its own. A race or a sweep is several descents on one
  * problem; several outputs share one training and one drawing of each frame. Nothing here prints or exits:
  * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
+ * A feature's policy lives in its own module, which the stages ask (--compare-standardize's shared rate and
+ * self-chosen length: pipeline/compareStandardize.ts).
  */
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
