@@ -31,7 +31,8 @@ const COLOUR = ['-pix_fmt', 'yuv420p', '-color_primaries', 'bt709', '-color_trc'
 const OUTPUT_OPTIONS: Record<'mp4' | 'webm', string[]> = {
   mp4: ['-c:v', 'libx264', '-preset', 'veryfast', ...COLOUR, '-movflags', '+faststart', '-f', 'mp4'],
   // VP9's slowest part is its search; realtime + cpu-used 8 encodes at roughly libx264 veryfast speed.
-  webm: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '33', ...COLOUR, '-f', 'webm'],
+  // +bitexact: Matroska's header otherwise holds the time of writing (DateUTC), so two runs differed in bytes.
+  webm: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '33', ...COLOUR, '-fflags', '+bitexact', '-f', 'webm'],
 };
 
 /**

@@ -200,6 +200,18 @@ describe('an ffmpeg that hangs', () => {
   });
 });
 
+describe('the same frames give the same bytes', () => {
+  test.each(['mp4', 'webm'] as const)('%s: two encodes a second apart are byte-identical (no time of writing in the header)', async (format) => {
+    // Matroska writes the time of writing (DateUTC) unless told +bitexact: two WebM runs differed at byte 285.
+    const a = join(dir, `same-a.${format}`);
+    const b = join(dir, `same-b.${format}`);
+    await encodeAll(createEncoder(format, optionsFor(a, { frameCount: 4 })), frames(4));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await encodeAll(createEncoder(format, optionsFor(b, { frameCount: 4 })), frames(4));
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+  });
+});
+
 describe('what ffmpeg wrote is checked', () => {
   test('an ffmpeg that exits 0 after writing garbage does not replace the existing file', async () => {
     const fake = join(dir, 'garbage.sh');
