@@ -9,8 +9,8 @@ import { messages, usageError } from '../errors';
 import { compileExpr } from './expr';
 import { functionOf, type FunctionDescriptor, type FunctionParams } from './functions';
 import { curvatureAt } from './curvatureAt';
-import type { Model, ModelDescriptor } from './model';
-import type { KnownMinima, KnownPoint, Objective } from './objective';
+import type { ModelDescriptor } from './model';
+import type { Differentiable, KnownMinima, KnownPoint, Objective } from './objective';
 import { landscapes } from './landscapes';
 
 /** Which landscape a run descends: a built-in function by name, or an expression in x and y. */
@@ -25,14 +25,15 @@ export interface LandscapeSpec {
   domain?: { x: [number, number]; y: [number, number] };
 }
 
-/** Everything the pipeline needs of a landscape besides its Model (the objective seen as one). */
+/** Everything the pipeline needs of a landscape besides the objective a descent trains (landscapeObjective). */
 export interface Landscape {
   /** "rosenbrock", or "expr" for an expression. */
   name: string;
   title: string;
   /** The formula as text: the built-in's, or the expression as given. */
   formula: string;
-  objective: Objective;
+  /** The function itself: its loss, exact gradient and (where it has one) Hessian. */
+  objective: Differentiable;
   minima: KnownMinima;
   /** Known saddle points, for markers and the saddle verdict. */
   saddles: readonly KnownPoint[];
@@ -141,40 +142,31 @@ export function pointName(p: KnownPoint): string {
 }
 
 /**
- * The landscape as the engine's Model: the objective with no samples. The curvature the rate rules read is
- * the largest eigenvalue of the Hessian over the box that holds the start, the known minima and a margin
- * (a test function's curvature varies by orders of magnitude over its domain; the path stays near that
- * box); the smallest is the Hessian's at the nearest global minimum (0 with none known, so that only the
- * stability rule sets gd's rate). Stochastic optimizers are refused before a landscape reaches them.
+ * The landscape as the objective a descent from `init` trains: no samples, its weights x and y. The curvature
+ * the rate rules read is the largest eigenvalue of the Hessian over the box that holds the start, the known
+ * minima and a margin (a test function's curvature varies by orders of magnitude over its domain; the path
+ * stays near that box); the smallest is the Hessian's at the nearest global minimum (0 with none known, so
+ * that only the stability rule sets gd's rate). Its reference loss is the domain's highest point.
  */
-export function landscapeModel(l: Landscape, init: readonly number[]): Model {
+export function landscapeObjective(l: Landscape, init: readonly number[]): Objective {
   const o = l.objective;
   const optimum = nearestGlobal(l.minima, init);
   const box = boxOf(l, init);
   const largest = largestCurvature(o, box, l.scale);
   const smallest = optimum ? Math.max(0, curvatureAt(o, optimum.w, l.scale)?.eigenvalues[0] ?? 0) : 0;
-  const none = (): never => {
-    throw new Error('a landscape has no samples: sgd and minibatch are refused before they reach it');
-  };
   return {
     name: l.name,
     dim: 2,
-    n: 0,
-    x: new Float64Array(0),
-    y: new Float64Array(0),
-    gradientScale: 1,
+    weightNames: landscapes.weightNames,
+    minima: l.minima,
     loss: (w) => o.loss(w),
     gradient: (w, out) => o.gradient(w, out),
     ...(o.hessian ? { hessian: (w: ArrayLike<number>, out: Float64Array) => o.hessian!(w, out) } : {}),
-    sampleError: none,
-    features: none,
     optimum: () => (optimum ? Float64Array.from(optimum.w) : null),
     curvature: () => largest,
     minCurvature: () => smallest,
     referenceLoss: () => l.lossMax,
     referenceWeights: () => Float64Array.from(init),
-    sampleCurvatureMax: () => largest,
-    sampleCurvatureMean: () => largest,
   };
 }
 
@@ -192,7 +184,7 @@ function boxOf(l: Landscape, init: readonly number[]): { x: [number, number]; y:
 }
 
 /** The largest Hessian eigenvalue over a 17×17 grid of the box (finite ones; 1 when there is none). */
-function largestCurvature(o: Objective, box: { x: [number, number]; y: [number, number] }, scale: number): number {
+function largestCurvature(o: Differentiable, box: { x: [number, number]; y: [number, number] }, scale: number): number {
   const K = 17;
   let max = 0;
   for (let j = 0; j < K; j++) {
