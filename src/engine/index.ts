@@ -9,7 +9,7 @@ import { setUpProblem } from './problem';
 export { linearModel, linear } from './linear';
 export { logisticModel, logistic, sigmoid, softplus, isSeparable } from './logistic';
 export type { ModelDescriptor } from './model';
-export { isSampled, type Objective, type SampledObjective, type Differentiable, type KnownMinima, type KnownPoint, type Weights } from './objective';
+export { isSampled, type Objective, type SampledObjective, type Differentiable, type ObjectiveSpec, type KnownMinima, type KnownPoint, type Weights } from './objective';
 export type { Reparametrization } from './reparametrization';
 export { MODEL_REGISTRY, MODELS, modelOf, type ModelName } from './models';
 export { OPTIMIZER_REGISTRY, OPTIMIZERS, optimizerOf, refuseUnmet } from './optimizers';

@@ -161,7 +161,7 @@ function newtonOptimum(x: Float64Array, y: Float64Array, sums: BlockReducer = se
 
 /**
  * newtonOptimum one Newton iteration (one pass over the data) at a time: a caller that must hear a stop
- * signal on a million rows turns the event loop between the yields (see Model.optimumSteps).
+ * signal on a million rows turns the event loop between the yields (see Objective.optimumSteps).
  */
 export function* newtonOptimumSteps(x: Float64Array, y: Float64Array, sums: BlockReducer = sequentialReducer): Generator<void, Float64Array | null, void> {
   if (isSeparable(x, y)) return null;

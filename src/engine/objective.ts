@@ -86,6 +86,33 @@ export interface Objective extends Differentiable {
   standardize?(): Reparametrization;
 }
 
+/** What the rates and the verdicts read of an objective beyond its loss: see Objective. */
+export type Measures = 'optimum' | 'curvature' | 'minCurvature' | 'referenceLoss' | 'referenceWeights';
+
+/**
+ * An objective as a caller may write it: the loss, its exact gradient, the weights' names and what is known
+ * of the minima, with the curvature and scales optional: those left out are measured around the start and
+ * the known minima (measured.ts), as for a test function.
+ */
+export type ObjectiveSpec = Omit<Objective, Measures> & Partial<Pick<Objective, Measures>>;
+
+/** The known minima (global and local) as a list; empty when none are known. */
+export function knownPoints(minima: KnownMinima): readonly KnownPoint[] {
+  return minima.kind === 'points' ? minima.points.filter((p) => p.kind !== 'saddle') : [];
+}
+
+/** The global minimum nearest to w, or null when no minimum is known. */
+export function nearestGlobal(minima: KnownMinima, w: ArrayLike<number>): KnownPoint | null {
+  let best: KnownPoint | null = null;
+  let bestD = Infinity;
+  for (const p of knownPoints(minima)) {
+    if (p.kind !== 'global') continue;
+    const d = Math.hypot(...p.w.map((v, k) => v - w[k]));
+    if (d < bestD) [best, bestD] = [p, d];
+  }
+  return best;
+}
+
 /**
  * An objective that is a mean over n samples (a regression on data): what sgd and minibatch need. The gradient
  * of sample i's own loss is gradientScale · sampleError(i, w) · features(i).

@@ -4,9 +4,10 @@ import { messages, runError, usageError } from '../errors';
 import type { BlockReducer } from './blocks';
 import type { ModelDescriptor } from './model';
 import { modelOf, type ModelName } from './models';
-import type { Objective, SampledObjective } from './objective';
+import { nearestGlobal, type Objective, type ObjectiveSpec, type SampledObjective } from './objective';
+import { measuredObjective } from './measured';
 import type { Reparametrization } from './reparametrization';
-import { landscapeDescriptor, landscapeObjective, landscapeOptimum, nearestGlobal, type Landscape } from './landscape';
+import { landscapeDescriptor, landscapeObjective, landscapeOptimum, type Landscape } from './landscape';
 import { landscapes } from './landscapes';
 
 /**
@@ -86,12 +87,14 @@ const NO_DATA: Dataset = { x: new Float64Array(0), y: new Float64Array(0), xName
 
 /**
  * Any objective as a problem, trained in its own coordinates from `init`: what the engine's callers use for
- * an objective of their own. Its optimum is the known global minimum nearest the start (or the objective's
+ * an objective of their own. The curvature and scales it leaves out are measured around the start and its
+ * known minima (measured.ts). Its optimum is the known global minimum nearest the start (or the objective's
  * own optimum); a start where the loss is not finite is refused. `descriptor` names it on screen (default:
  * a function's, with the objective's weight names).
  */
-export function setUpObjective(objective: Objective, init: readonly number[], descriptor: ModelDescriptor = descriptorOf(objective), data: Dataset = NO_DATA): Problem {
-  if (init.length !== objective.dim) throw new RangeError(`the start has ${init.length} weights, the objective ${objective.dim}`);
+export function setUpObjective(spec: ObjectiveSpec, init: readonly number[], descriptor: ModelDescriptor = descriptorOf(spec), data: Dataset = NO_DATA): Problem {
+  if (init.length !== spec.dim) throw new RangeError(`the start has ${init.length} weights, the objective ${spec.dim}`);
+  const objective = measuredObjective(spec, init);
   if (!Number.isFinite(objective.loss(init))) throw usageError(messages.initOverflows(init));
   const point = nearestGlobal(objective.minima, init);
   const opt = point ? null : objective.optimum();
@@ -100,7 +103,7 @@ export function setUpObjective(objective: Objective, init: readonly number[], de
 }
 
 /** A caller's objective named as a function is: its weights by their own names. */
-function descriptorOf(objective: Objective): ModelDescriptor {
+function descriptorOf(objective: ObjectiveSpec): ModelDescriptor {
   const names = objective.weightNames;
   return { ...landscapes, weightNames: names, weightLabels: names, standardizedWeightLabels: names };
 }

@@ -3,7 +3,7 @@
  * public engine API to its known minimum; the optimizers that need samples are refused one without them, as
  * their descriptors declare; regressions are sampled objectives, landscapes are not.
  */
-import { descendOn, isSampled, OPTIMIZERS, optimizerOf, refuseUnmet, setUpObjective, setUpProblem, type Objective } from '../../src/engine';
+import { descendOn, isSampled, OPTIMIZERS, optimizerOf, refuseUnmet, setUpObjective, setUpProblem, type Objective, type ObjectiveSpec } from '../../src/engine';
 import { landscapeObjective, landscapeOf } from '../../src/engine/landscape';
 import { linearModel } from '../../src/engine/linear';
 import { logisticModel } from '../../src/engine/logistic';
@@ -80,8 +80,44 @@ describe('a caller\u2019s own objective, through the public engine API', () => {
     expect(() => descendOn(setUpObjective(quadratic(false), START), { ...SETTINGS, optimizer: 'newton' })).toThrow(messages.needsHessian('newton'));
   });
 
+  it('keeps the curvature and scales it gives', () => {
+    const problem = setUpObjective(quadratic(), START);
+    expect(problem.objective.curvature()).toBe((5 + Math.sqrt(5)) / 2);
+    expect(problem.objective.referenceLoss()).toBe(12.5);
+  });
+
   it('a start of the wrong length is refused', () => {
     expect(() => setUpObjective(quadratic(), [0, 0, 0])).toThrow(RangeError);
+  });
+});
+
+describe('an objective that leaves its curvature out', () => {
+  /** The quadratic as a caller may write it: the loss, the gradient, the names and the minimum only. */
+  function bare(withHessian: boolean): ObjectiveSpec {
+    const { optimum: _o, curvature: _c, minCurvature: _m, referenceLoss: _r, referenceWeights: _w, ...rest } = quadratic(withHessian);
+    return rest;
+  }
+
+  it.each([
+    ['the exact Hessian', true, 1e-14],
+    ['differences of the exact gradient', false, 1e-9],
+  ])('gets it measured from %s: the eigenvalues (5 ± √5)/2, the start as the reference weights', (_how, withHessian, tol) => {
+    const problem = setUpObjective(bare(withHessian), START);
+    const o = problem.objective;
+    expectClose(o.curvature(), (5 + Math.sqrt(5)) / 2, tol);
+    expectClose(o.minCurvature(), (5 - Math.sqrt(5)) / 2, tol);
+    expect(Array.from(o.optimum()!)).toEqual([1, -2]);
+    expect(Array.from(o.referenceWeights())).toEqual(START);
+    // The highest loss over the box of the start and the minimum: a corner, at least the start's own loss.
+    expect(o.referenceLoss()).toBeGreaterThanOrEqual(o.loss(START));
+  });
+
+  it('gd at the rate those give converges to the minimum', () => {
+    const d = descendOn(setUpObjective(bare(true), START), { ...SETTINGS, optimizer: 'gd' });
+    expectClose(d.lr, Math.log(1e6) / (1000 * ((5 - Math.sqrt(5)) / 2)), 1e-12);
+    expect(d.assessment.verdict).toBe('converged');
+    expectClose(d.trajectory.w[0][1000], 1, 1e-5);
+    expectClose(d.trajectory.w[1][1000], -2, 1e-5);
   });
 });
 
