@@ -115,7 +115,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     model: config.model,
     requested_iterations: config.iterations,
     standardize: !problem.landscape && config.layout !== 'compare' && standardizeFor(config, data),
-    ...(problem.scaling && config.layout !== 'compare' ? { standardization: { mean: problem.scaling.mean, std: problem.scaling.std } } : {}),
+    ...(problem.reparametrization && config.layout !== 'compare' ? problem.reparametrization.summary : {}),
     data: {
       source: data.source,
       x: data.xName,

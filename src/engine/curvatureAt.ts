@@ -5,7 +5,7 @@
  * confirmed (a flat direction).
  */
 import type { Weights } from './model';
-import type { Objective } from './objective';
+import type { Differentiable } from './objective';
 import { symmetricEigen } from './symmetricEigen';
 
 export interface Curvature {
@@ -35,7 +35,7 @@ export const DIFFERENCE_STEP = 1e-5;
  * finite there (a kink, such as Ackley's at its minimum). `scale` is the domain's length scale, for the
  * difference step.
  */
-export function curvatureAt(objective: Objective, w: Weights, scale: number): Curvature | null {
+export function curvatureAt(objective: Differentiable, w: Weights, scale: number): Curvature | null {
   const n = objective.dim;
   if (n > MAX_CURVATURE_DIM) return null;
   const h = new Float64Array(n * n);
@@ -51,7 +51,7 @@ export function curvatureAt(objective: Objective, w: Weights, scale: number): Cu
 }
 
 /** Column k of the Hessian is (∇f(w + step·e_k) − ∇f(w − step·e_k)) / (2·step). */
-function differencedHessian(objective: Objective, w: Weights, step: number, out: Float64Array): void {
+function differencedHessian(objective: Differentiable, w: Weights, step: number, out: Float64Array): void {
   const n = objective.dim;
   const at = Float64Array.from(w);
   const plus = new Float64Array(n);

@@ -1,14 +1,14 @@
 import type { Divergence, SampleLog, Trajectory } from '../types';
 import type { NotConverged, Warning } from '../warnings';
 import { createRng } from '../random';
-import { optimizerOf, paramsFor, type HyperValues, type OptimizerName, type Params } from './optimizers';
+import { optimizerOf, paramsFor, refuseUnmet, type HyperValues, type OptimizerName, type Params } from './optimizers';
 import { HYPER_PARAM_NAMES } from './optimizers/hyperParams';
 import type { Schedule } from './schedule';
 import { setUpProblem, type Problem } from './problem';
 import { assess, conditioningOf, ILL_CONDITIONED, SMALL_RATE, type Assessment } from './verdict';
 import type { ModelName } from './models';
 import { startTraining, train, type TrainResult } from './train';
-import { toScaledUnits } from './standardize';
+import { isSampled } from './objective';
 import type { Landscape } from './landscape';
 import { landscapeVerdict } from './landscapeVerdict';
 
@@ -32,7 +32,7 @@ export interface DescentSettings extends HyperValues {
   advise?: boolean;
 }
 
-/** One recorded descent, in the data's units. */
+/** One recorded descent, as reported (the data's units). */
 export interface Descent {
   optimizer: OptimizerName;
   /** The learning rate used (given or default). */
@@ -55,7 +55,7 @@ export interface Descent {
 /** Runs one optimizer on a problem that was set up once (see setUpProblem). */
 export function descendOn(problem: Problem, s: DescentSettings): Descent {
   const d = prepare(problem, s);
-  return finish(problem, s, d, train(problem.trainModel, problem.dataModel, problem.scaling, d.options));
+  return finish(problem, s, d, trainOn(problem, d));
 }
 
 /**
@@ -65,7 +65,7 @@ export function descendOn(problem: Problem, s: DescentSettings): Descent {
  */
 export async function descendOnAsync(problem: Problem, s: DescentSettings, signal: AbortSignal | undefined, stopped: () => Error): Promise<Descent> {
   const d = prepare(problem, s);
-  const training = startTraining(problem.trainModel, problem.dataModel, problem.scaling, d.options);
+  const training = startTraining(problem.objective, problem.reparametrization, d.options);
   let slice = 256;
   for (;;) {
     if (signal?.aborted) throw stopped();
@@ -81,11 +81,18 @@ export async function descendOnAsync(problem: Problem, s: DescentSettings, signa
 /** How long one slice of an interruptible descent runs before the event loop turns. */
 const SLICE_MS = 20;
 
+/** A prepared descent trained on its problem (the optimizer on the trained objective, reported as the problem reports). */
+function trainOn(problem: Problem, d: Prepared): TrainResult {
+  return train(problem.objective, problem.reparametrization, d.options);
+}
+
 function prepare(problem: Problem, s: DescentSettings, lrOverride?: number) {
   const o = optimizerOf(s.optimizer);
+  // Before any rule reads the objective: sgd's default rate reads its samples.
+  refuseUnmet(o, problem.trained);
   const context = { init: problem.trainInit, iterations: s.iterations };
   const bag = hyperValuesOf(s);
-  const lr = lrOverride ?? s.lr ?? o.defaultRate(problem.trainModel, { lr: NaN, ...bag }, context);
+  const lr = lrOverride ?? s.lr ?? o.defaultRate(problem.trained, { lr: NaN, ...bag }, context);
   const params = paramsFor(o, { lr, ...bag });
   const options = { optimizer: o, params, iterations: s.iterations, init: problem.init, rng: createRng(s.seed, 'order'), floor: problem.optimum?.loss, schedule: s.schedule };
   return { o, context, params, options };
@@ -108,12 +115,12 @@ function assessment(problem: Problem, d: ReturnType<typeof prepare>, result: Tra
     diverged: result.diverged !== null,
     optimizer: d.o,
     params: d.params,
-    trainModel: problem.trainModel,
+    trained: problem.trained,
     optimumLoss: problem.optimum?.loss ?? null,
-    referenceLoss: problem.dataModel.referenceLoss(),
+    referenceLoss: problem.objective.referenceLoss(),
     trainInit: problem.trainInit,
-    trainFinal: problem.scaling ? toScaledUnits(final, problem.scaling) : final,
-    standardized: problem.scaling !== null,
+    trainFinal: problem.reparametrization ? problem.reparametrization.toTrained(final) : final,
+    reparametrized: problem.reparametrization !== null,
   });
 }
 
@@ -147,8 +154,10 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     diverged = { ...diverged, stable_lr: stableLr };
     // On raw x in a narrow valley the cause is named too, whatever the optimizer: a rate small enough for its
     // steep side crawls along its floor, and --standardize removes the valley.
-    const condition = problem.scaling || problem.landscape ? 0 : problem.trainModel.curvature() / problem.trainModel.minCurvature();
-    const conditioning = condition > ILL_CONDITIONED ? conditioningOf(problem.trainModel.x, condition) : undefined;
+    const t = problem.trained;
+    const raw = problem.reparametrization || problem.landscape || !isSampled(t) ? null : t;
+    const condition = raw ? raw.curvature() / raw.minCurvature() : 0;
+    const conditioning = raw && condition > ILL_CONDITIONED ? conditioningOf(raw.x, condition) : undefined;
     warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}), ...(conditioning ? { conditioning } : {}) });
   } else if (s.advise !== false && !problem.landscape && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
     const quiet = verdict.verdict === 'stalled' && d.o.sampling && verdict.cause !== 'illConditioned' ? noiseOrRate(problem, s, d, result, verdict) : null;
@@ -165,7 +174,7 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
       optimizer: s.optimizer,
       iterations: result.iterations,
     };
-    if (verdict.aboveTrivial) w.trivial = { loss: problem.dataModel.referenceLoss(), model: problem.descriptor.trivialName };
+    if (verdict.aboveTrivial) w.trivial = { loss: problem.objective.referenceLoss(), model: problem.descriptor.trivialName };
     if (verdict.lossOnly && verdict.distance !== null) {
       w.weightsOff = { distance: verdict.distance, names, final: names.map((_, k) => result.trajectory.w[k][last]), optimum: [...problem.optimum!.w] };
     }
@@ -214,16 +223,16 @@ const NOISE_MARGIN = 0.5;
  */
 function noiseOrRate(problem: Problem, s: DescentSettings, d: Prepared, result: TrainResult, a: Assessment): { assessment: Partial<Assessment>; quietLr?: number } | null {
   if (s.iterations * problem.data.x.length > ITERATION_BUDGET) return null;
-  const quietLr = d.o.sampling!.fullBatchRate(d.params, problem.trainModel);
+  const quietLr = d.o.sampling!.fullBatchRate(d.params, sampledOf(problem));
   const trial = prepare(problem, { ...s, optimizer: 'gd' }, quietLr);
-  const quiet = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+  const quiet = trainOn(problem, trial);
   const floor = problem.optimum!.loss;
   const converged = !quiet.diverged && assessment(problem, trial, quiet).verdict === 'converged';
   const noisy = endGap(result.trajectory.loss, floor, true);
   if (converged || (!quiet.diverged && endGap(quiet.trajectory.loss, floor, false) <= NOISE_MARGIN * noisy)) {
     return { assessment: { cause: 'noise' }, ...(converged ? { quietLr } : {}) };
   }
-  const bound = d.o.stableRate(problem.trainModel, d.params, { init: problem.trainInit, iterations: s.iterations });
+  const bound = d.o.stableRate(problem.trained, d.params, { init: problem.trainInit, iterations: s.iterations });
   return { assessment: { cause: d.params.lr < SMALL_RATE * bound ? 'smallRate' : 'fewIterations' } };
 }
 
@@ -276,7 +285,7 @@ function verifiedSlower(problem: Problem, s: DescentSettings, d: Prepared): { su
     if (spent > ITERATION_BUDGET || iterations > 10_000_000) return null;
     const lr = d.params.lr / 2 ** k;
     const trial = prepare(problem, { ...s, iterations }, lr);
-    const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+    const result = trainOn(problem, trial);
     if (assessment(problem, trial, result).verdict === 'converged') return { suggestedLr: lr, suggestedIterations: iterations };
   }
   return null;
@@ -301,13 +310,13 @@ function nearerProbe(problem: Problem, s: DescentSettings, d: Prepared, result: 
   let best: { lr?: number; iterations?: number; gap: number } | null = null;
   for (const p of probes) {
     const trial = prepare(problem, { ...s, iterations: p.iterations ?? s.iterations }, p.lr ?? lr);
-    const r = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+    const r = trainOn(problem, trial);
     if (r.diverged) continue;
     const gap = endGap(r.trajectory.loss, floor, stochastic);
     if (gap <= NEARER * here && (best === null || gap < best.gap)) best = { ...p, gap };
   }
   if (!best) return null;
-  const trivial = Math.max(problem.dataModel.referenceLoss() - floor, Number.MIN_VALUE);
+  const trivial = Math.max(problem.objective.referenceLoss() - floor, Number.MIN_VALUE);
   return { ...(best.lr !== undefined ? { lr: best.lr } : {}), ...(best.iterations !== undefined ? { iterations: best.iterations } : {}), share: best.gap / trivial, here: here / trivial };
 }
 
@@ -317,10 +326,10 @@ function nearerProbe(problem: Problem, s: DescentSettings, d: Prepared, result: 
  */
 function standardizedCheck(problem: Problem, s: DescentSettings): NonNullable<NotConverged['standardized']> {
   const scaled = setUpProblem(problem.data, { model: problem.descriptor.name as ModelName, standardize: true, init: problem.init });
-  const condition = scaled.trainModel.curvature() / scaled.trainModel.minCurvature();
+  const condition = scaled.trained.curvature() / scaled.trained.minCurvature();
   if (s.iterations * problem.data.x.length > ITERATION_BUDGET) return { condition, converges: null };
   const trial = prepare(scaled, { ...s, lr: undefined });
-  const result = train(scaled.trainModel, scaled.dataModel, scaled.scaling, trial.options);
+  const result = trainOn(scaled, trial);
   return { condition, converges: assessment(scaled, trial, result).verdict === 'converged' };
 }
 
@@ -338,8 +347,8 @@ const ITERATION_BUDGET = 5e7;
 function verifiedRate(problem: Problem, s: DescentSettings, d: Prepared, wanted: (lr: number) => boolean, given?: number[]): number | null {
   const rows = problem.data.x.length;
   const context = { init: problem.trainInit, iterations: s.iterations };
-  const base = d.o.defaultRate(problem.trainModel, d.params, context);
-  const limit = d.o.stableRate(problem.trainModel, { ...d.params, lr: base }, context);
+  const base = d.o.defaultRate(problem.trained, d.params, context);
+  const limit = d.o.stableRate(problem.trained, { ...d.params, lr: base }, context);
   let candidates = given ?? [base, 0.9 * limit, 0.5 * limit, 0.25 * limit];
   if (!given) for (let k = 1; k <= 20; k++) candidates.push(base / 2 ** k, (0.25 * limit) / 2 ** k);
   candidates = [...new Set(candidates.filter((r) => r > 0 && Number.isFinite(r) && wanted(r) && Math.abs(r - d.params.lr) > 1e-12 * r))].sort((x, y) => y - x);
@@ -348,7 +357,7 @@ function verifiedRate(problem: Problem, s: DescentSettings, d: Prepared, wanted:
     spent += s.iterations * rows;
     if (spent > ITERATION_BUDGET) return null;
     const trial = prepare(problem, s, lr);
-    const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+    const result = trainOn(problem, trial);
     if (assessment(problem, trial, result).verdict === 'converged') return lr;
   }
   return null;
@@ -368,7 +377,7 @@ function verifiedIterations(problem: Problem, s: DescentSettings, d: Prepared, e
     if (spent > ITERATION_BUDGET) break;
     // With the default rate, the rate itself depends on the run's length: check what the user will get.
     const trial = prepare(problem, { ...s, iterations: guess }, s.lr === undefined ? undefined : d.params.lr);
-    const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+    const result = trainOn(problem, trial);
     if (assessment(problem, trial, result).verdict === 'converged') return guess;
     if (guess === 10_000_000) break;
     guess = roundUp(2 * guess);
@@ -383,11 +392,11 @@ function verifiedIterations(problem: Problem, s: DescentSettings, d: Prepared, e
 function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below: number): { lr: number; iterations: number } | null {
   const rows = problem.data.x.length;
   const iterations = Math.min(s.iterations, 200, Math.max(10, Math.floor(ITERATION_BUDGET / 8 / rows)));
-  let lr = d.o.defaultRate(problem.trainModel, d.params, { init: problem.trainInit, iterations: s.iterations });
+  let lr = d.o.defaultRate(problem.trained, d.params, { init: problem.trainInit, iterations: s.iterations });
   for (let k = 0; k < 30 && lr > 0 && Number.isFinite(lr); k++, lr /= 2) {
     if (lr >= below) continue;
     const trial = prepare(problem, { ...s, iterations }, lr);
-    const result = train(problem.trainModel, problem.dataModel, problem.scaling, trial.options);
+    const result = trainOn(problem, trial);
     const a = assessment(problem, trial, result);
     const l = result.trajectory.loss;
     if (!result.diverged && a.verdict !== 'cycling' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return { lr, iterations };
@@ -409,5 +418,12 @@ function roundUp(n: number): number {
 export function referenceSettings(problem: Problem, descent: Descent, s: DescentSettings): DescentSettings | null {
   const sampling = optimizerOf(descent.optimizer).sampling;
   if (!sampling) return null;
-  return { ...s, optimizer: 'gd', lr: sampling.fullBatchRate(descent.params, problem.trainModel) };
+  return { ...s, optimizer: 'gd', lr: sampling.fullBatchRate(descent.params, sampledOf(problem)) };
+}
+
+/** The trained objective of a problem a sampling optimizer descended (prepare refused any other). */
+function sampledOf(problem: Problem) {
+  const t = problem.trained;
+  if (!isSampled(t)) throw new Error('a sampling optimizer ran on an objective without samples');
+  return t;
 }

@@ -1,5 +1,6 @@
 import type { LossGrid, Point, Trajectory } from '../types';
-import type { Model, ModelDescriptor } from './model';
+import type { ModelDescriptor } from './model';
+import type { Objective } from './objective';
 
 export interface GridOptions {
   /** Samples per axis. */
@@ -27,7 +28,7 @@ const MARGIN = 0.12;
  */
 export function lossGrid(
   descriptor: ModelDescriptor,
-  model: Model,
+  model: Objective,
   trajectory: Trajectory,
   optimum: Point | null,
   diverged: boolean,
@@ -91,7 +92,7 @@ export function geometricLevels(floor: number, max: number, count: number, first
 }
 
 function chooseWindow(
-  model: Model,
+  model: Objective,
   t: Trajectory,
   optimum: Point | null,
   diverged: boolean,
@@ -143,7 +144,7 @@ function chooseWindow(
 }
 
 /** ∂²g/∂w_k² at w by a central difference (exact for the quadratic linear loss). */
-function axisCurvature(model: Model, w: readonly number[], k: number): number {
+function axisCurvature(model: Objective, w: readonly number[], k: number): number {
   const c = w[k];
   const d = 1e-3 * (1 + Math.abs(c));
   const moved = Float64Array.from(w);

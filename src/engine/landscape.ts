@@ -8,9 +8,9 @@ import type { Dataset, Point } from '../types';
 import { messages, usageError } from '../errors';
 import { compileExpr } from './expr';
 import { functionOf, type FunctionDescriptor, type FunctionParams } from './functions';
-import { curvatureAt } from './curvatureAt';
-import type { Model, ModelDescriptor } from './model';
-import type { KnownMinima, KnownPoint, Objective } from './objective';
+import type { ModelDescriptor } from './model';
+import { knownPoints, nearestGlobal, type Differentiable, type KnownMinima, type KnownPoint, type Objective, type ObjectiveSpec } from './objective';
+import { measuredObjective } from './measured';
 import { landscapes } from './landscapes';
 
 /** Which landscape a run descends: a built-in function by name, or an expression in x and y. */
@@ -25,14 +25,15 @@ export interface LandscapeSpec {
   domain?: { x: [number, number]; y: [number, number] };
 }
 
-/** Everything the pipeline needs of a landscape besides its Model (the objective seen as one). */
+/** Everything the pipeline needs of a landscape besides the objective a descent trains (landscapeObjective). */
 export interface Landscape {
   /** "rosenbrock", or "expr" for an expression. */
   name: string;
   title: string;
   /** The formula as text: the built-in's, or the expression as given. */
   formula: string;
-  objective: Objective;
+  /** The function itself: its loss, exact gradient and (where it has one) Hessian. */
+  objective: Differentiable;
   minima: KnownMinima;
   /** Known saddle points, for markers and the saddle verdict. */
   saddles: readonly KnownPoint[];
@@ -116,22 +117,7 @@ function measured(l: Unmeasured): Landscape {
   return { ...l, scale: Math.hypot(x[1] - x[0], y[1] - y[0]), lossRange, lossMin, lossMax };
 }
 
-/** The known minima (global and local) as a list; empty when none are known. */
-export function knownPoints(minima: KnownMinima): readonly KnownPoint[] {
-  return minima.kind === 'points' ? minima.points.filter((p) => p.kind !== 'saddle') : [];
-}
-
-/** The global minimum nearest to w, or null when no minimum is known. */
-export function nearestGlobal(minima: KnownMinima, w: ArrayLike<number>): KnownPoint | null {
-  let best: KnownPoint | null = null;
-  let bestD = Infinity;
-  for (const p of knownPoints(minima)) {
-    if (p.kind !== 'global') continue;
-    const d = Math.hypot(p.w[0] - w[0], p.w[1] - w[1]);
-    if (d < bestD) [best, bestD] = [p, d];
-  }
-  return best;
-}
+export { knownPoints, nearestGlobal } from './objective';
 
 /** A known point's name: its own, or its coordinates as people write them. */
 export function pointName(p: KnownPoint): string {
@@ -141,68 +127,23 @@ export function pointName(p: KnownPoint): string {
 }
 
 /**
- * The landscape as the engine's Model: the objective with no samples. The curvature the rate rules read is
- * the largest eigenvalue of the Hessian over the box that holds the start, the known minima and a margin
- * (a test function's curvature varies by orders of magnitude over its domain; the path stays near that
- * box); the smallest is the Hessian's at the nearest global minimum (0 with none known, so that only the
- * stability rule sets gd's rate). Stochastic optimizers are refused before a landscape reaches them.
+ * The landscape as the objective a descent from `init` trains: no samples, its weights x and y, its curvature
+ * and scales measured over its domain (see measured.ts): the largest curvature over the box that holds the
+ * start and the known minima, the smallest at the nearest global minimum, the domain's highest point as the
+ * reference loss.
  */
-export function landscapeModel(l: Landscape, init: readonly number[]): Model {
+export function landscapeObjective(l: Landscape, init: readonly number[]): Objective {
   const o = l.objective;
-  const optimum = nearestGlobal(l.minima, init);
-  const box = boxOf(l, init);
-  const largest = largestCurvature(o, box, l.scale);
-  const smallest = optimum ? Math.max(0, curvatureAt(o, optimum.w, l.scale)?.eigenvalues[0] ?? 0) : 0;
-  const none = (): never => {
-    throw new Error('a landscape has no samples: sgd and minibatch are refused before they reach it');
-  };
-  return {
+  const spec: ObjectiveSpec = {
     name: l.name,
     dim: 2,
-    n: 0,
-    x: new Float64Array(0),
-    y: new Float64Array(0),
-    gradientScale: 1,
+    weightNames: landscapes.weightNames,
+    minima: l.minima,
     loss: (w) => o.loss(w),
     gradient: (w, out) => o.gradient(w, out),
     ...(o.hessian ? { hessian: (w: ArrayLike<number>, out: Float64Array) => o.hessian!(w, out) } : {}),
-    sampleError: none,
-    features: none,
-    optimum: () => (optimum ? Float64Array.from(optimum.w) : null),
-    curvature: () => largest,
-    minCurvature: () => smallest,
-    referenceLoss: () => l.lossMax,
-    referenceWeights: () => Float64Array.from(init),
-    sampleCurvatureMax: () => largest,
-    sampleCurvatureMean: () => largest,
   };
-}
-
-/** The box around the start and the known minima (the domain when there are none), with a 10 % margin. */
-function boxOf(l: Landscape, init: readonly number[]): { x: [number, number]; y: [number, number] } {
-  const pts = [init, ...knownPoints(l.minima).map((p) => p.w)];
-  if (pts.length === 1) return l.domain;
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  const pad = (a: number, b: number): [number, number] => {
-    const m = 0.1 * Math.max(b - a, 1e-3 * l.scale);
-    return [a - m, b + m];
-  };
-  return { x: pad(Math.min(...xs), Math.max(...xs)), y: pad(Math.min(...ys), Math.max(...ys)) };
-}
-
-/** The largest Hessian eigenvalue over a 17×17 grid of the box (finite ones; 1 when there is none). */
-function largestCurvature(o: Objective, box: { x: [number, number]; y: [number, number] }, scale: number): number {
-  const K = 17;
-  let max = 0;
-  for (let j = 0; j < K; j++) {
-    for (let i = 0; i < K; i++) {
-      const w = [box.x[0] + ((box.x[1] - box.x[0]) * i) / (K - 1), box.y[0] + ((box.y[1] - box.y[0]) * j) / (K - 1)];
-      const top = curvatureAt(o, w, scale)?.eigenvalues.at(-1);
-      if (top !== undefined && Number.isFinite(top)) max = Math.max(max, top);
-    }
-  }
-  return max > 0 ? max : 1;
+  return measuredObjective(spec, init, { domain: l.domain, scale: l.scale, top: l.lossMax });
 }
 
 /** The landscape's descriptor: how its weights and loss are named on screen and in the summary. */

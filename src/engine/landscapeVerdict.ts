@@ -35,7 +35,7 @@
  * as the way down (the saddle's eigenvector of negative curvature, within ALIGNED).
  */
 import type { Trajectory } from '../types';
-import type { KnownMinima, KnownPoint, Objective } from './objective';
+import type { KnownMinima, KnownPoint, Differentiable } from './objective';
 import { curvatureAt, type Curvature } from './curvatureAt';
 
 export type LandscapeVerdictKind = 'converged' | 'saddle' | 'stalled' | 'cycling' | 'diverged' | 'still descending';
@@ -86,7 +86,7 @@ export interface SaddleRef {
 }
 
 export interface LandscapeInput {
-  objective: Objective;
+  objective: Differentiable;
   minima: KnownMinima;
   /** Known saddle points, besides any of kind 'saddle' among minima's points. */
   saddles?: readonly KnownPoint[];
@@ -411,7 +411,7 @@ function nearest(points: readonly KnownPoint[], w: number[]): { i: number; d: nu
   return best;
 }
 
-function normOfGradient(objective: Objective, w: number[]): number {
+function normOfGradient(objective: Differentiable, w: number[]): number {
   const out = new Float64Array(objective.dim);
   objective.gradient(w, out);
   let s = 0;

@@ -1,5 +1,7 @@
-import { maxEigen2, minEigen2, planeLoss, type Model, type ModelDescriptor } from './model';
+import { maxEigen2, minEigen2, planeLoss, type ModelDescriptor } from './model';
 import { momentsOf } from './moments';
+import { minimaOf, type SampledObjective } from './objective';
+import { standardization } from './standardize';
 
 /**
  * Linear regression y = w1·x + w0 with the mean squared error g = (1/N) Σ (w1·xₙ + w0 − yₙ)².
@@ -11,7 +13,7 @@ import { momentsOf } from './moments';
  * non-negative, so nothing cancels, even near the optimum where the naive Σy² − … form loses all digits.
  * P, Q, R are zero in exact arithmetic; keeping them makes the formula exact in floating point too.
  */
-export function linearModel(x: Float64Array, y: Float64Array): Model {
+export function linearModel(x: Float64Array, y: Float64Array): SampledObjective {
   const n = x.length;
   const mx = momentsOf(x);
   let sy = 0;
@@ -50,9 +52,15 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
     return { d, a };
   };
 
-  return {
+  const model: SampledObjective = {
     name: 'linear',
     dim: 2,
+    weightNames: linear.weightNames,
+    // Least squares always has its minimum (a constant x is refused before a descent: see problem.ts).
+    get minima() {
+      const opt = model.optimum()!;
+      return minimaOf(opt, model.loss(opt), '');
+    },
     n,
     x,
     y,
@@ -112,7 +120,9 @@ export function linearModel(x: Float64Array, y: Float64Array): Model {
     sampleCurvatureMean() {
       return 1 + mx.meanX2;
     },
+    standardize: () => standardization(x, (z) => linearModel(z, y)),
   };
+  return model;
 }
 
 /** Linear regression as the rest of mlvis sees it. */

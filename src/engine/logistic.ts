@@ -1,6 +1,8 @@
 import { blockCompensatedSum, blockSum, sequentialReducer, type BlockPass, type BlockReducer } from './blocks';
-import { maxEigen2, minEigen2, type Model, type ModelDescriptor, type Weights } from './model';
+import { maxEigen2, minEigen2, type ModelDescriptor, type Weights } from './model';
 import { momentsOf } from './moments';
+import { minimaOf, type SampledObjective } from './objective';
+import { standardization } from './standardize';
 import { sigmoid, softplus } from './rowKernels';
 import { binnedLoss } from './surfaceLoss';
 
@@ -11,7 +13,7 @@ export { sigmoid, softplus };
  * g = −(1/N) Σ [yₙ log pₙ + (1−yₙ) log(1−pₙ)], evaluated as (1/N) Σ [softplus(zₙ) − yₙ·zₙ], which is the
  * same quantity but never takes log(0) and never overflows.
  */
-export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReducer = sequentialReducer): Model {
+export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReducer = sequentialReducer): SampledObjective {
   const n = x.length;
   const mx = momentsOf(x);
   let optimumCache: Float64Array | null | undefined;
@@ -45,9 +47,14 @@ export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReduc
     return lossCache;
   };
 
-  return {
+  const model: SampledObjective = {
     name: 'logistic',
     dim: 2,
+    weightNames: logistic.weightNames,
+    get minima() {
+      const opt = model.optimum();
+      return minimaOf(opt, opt ? loss(opt) : NaN, SEPARABLE);
+    },
     n,
     x,
     y,
@@ -92,7 +99,7 @@ export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReduc
     },
     minCurvature() {
       if (minCurvatureCache !== undefined) return minCurvatureCache;
-      const opt = this.optimum() ?? [0, 0];
+      const opt = model.optimum() ?? [0, 0];
       const hessian = sums.bind('logisticHessian', x, y);
       const p = hessian.run(Float64Array.of(opt[0], opt[1]));
       const h = (k: number) => blockSum(p, 3, hessian.blocks, k) / n;
@@ -105,8 +112,13 @@ export function logisticModel(x: Float64Array, y: Float64Array, sums: BlockReduc
     sampleCurvatureMean() {
       return (1 + mx.meanX2) / 4;
     },
+    standardize: () => standardization(x, (z) => logisticModel(z, y, sums)),
   };
+  return model;
 }
+
+/** Why separable classes have no minimum. */
+const SEPARABLE = 'one threshold on x separates the classes, so the cross-entropy keeps falling as the slope grows';
 
 /**
  * True when one threshold on x puts every 1 on one side and every 0 on the other (ties included): then the
@@ -149,7 +161,7 @@ function newtonOptimum(x: Float64Array, y: Float64Array, sums: BlockReducer = se
 
 /**
  * newtonOptimum one Newton iteration (one pass over the data) at a time: a caller that must hear a stop
- * signal on a million rows turns the event loop between the yields (see Model.optimumSteps).
+ * signal on a million rows turns the event loop between the yields (see Objective.optimumSteps).
  */
 export function* newtonOptimumSteps(x: Float64Array, y: Float64Array, sums: BlockReducer = sequentialReducer): Generator<void, Float64Array | null, void> {
   if (isSeparable(x, y)) return null;

@@ -1,62 +1,7 @@
 import type { BlockReducer } from './blocks';
-import type { Objective } from './objective';
+import type { Objective, SampledObjective, Weights } from './objective';
 
-/** A weight vector: w[0] the intercept w0, w[1] the slope w1, and so on for a model with more weights. */
-export type Weights = ArrayLike<number>;
-
-/**
- * A loss over a weight vector on fixed data, with everything the optimizers and the reports need.
- * Implementations precompute what they can so that the hot calls allocate nothing.
- */
-export interface Model extends Objective {
-  readonly name: string;
-  /** How many weights. */
-  readonly dim: number;
-  readonly n: number;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  /** The mean loss g(w). */
-  loss(w: Weights): number;
-  /** The full-batch gradient of g, written into out[k] = ∂g/∂w_k. */
-  gradient(w: Weights, out: Float64Array): void;
-  /**
-   * The per-sample error term: linear rₙ = w1·xₙ + w0 − yₙ, logistic pₙ − yₙ. The gradient of sample n's
-   * own loss is gradientScale · error · φ(xₙ), with the features φ below.
-   */
-  sampleError(i: number, w: Weights): number;
-  /** Sample i's features φ(xᵢ), the gradient of the model's linear part z = w·φ: (1, xᵢ) here. */
-  features(i: number, out: Float64Array): void;
-  /** 2 for the squared error (d/dr r² = 2r), 1 for the cross-entropy. */
-  readonly gradientScale: number;
-  /** The exact minimiser, or null when none is finite (separable logistic data). */
-  optimum(): Float64Array | null;
-  /**
-   * Computes and caches the optimum one bounded step at a time (logistic: one Newton pass over the data per
-   * yield), so that an asynchronous caller can hear a stop between steps; absent when it is cheap.
-   */
-  optimumSteps?(): Generator<void, void, void>;
-  /** The largest eigenvalue of the Hessian (linear) or of a bound on it valid everywhere (logistic). */
-  curvature(): number;
-  /** The smallest eigenvalue of the Hessian at the optimum (at the origin when there is none). */
-  minCurvature(): number;
-  /**
-   * The loss of the trivial model (linear: the mean of y, i.e. the variance of y; logistic: p = 1/2,
-   * i.e. log 2): a scale for "the loss blew up" that does not vanish when the start is already perfect.
-   */
-  referenceLoss(): number;
-  /**
-   * The trivial model's weights (linear: intercept mean(y), slope 0; logistic: 0, 0): the scale against which
-   * the final weights' distance from the optimum is judged, as the trivial loss is for the loss gap.
-   */
-  referenceWeights(): Float64Array;
-  /**
-   * How strongly one sample can curve its own loss at most, per unit of error scale: max over n of
-   * (1 + xₙ²) times the model's curvature factor (1 for r²/2, 1/4 for the cross-entropy).
-   */
-  sampleCurvatureMax(): number;
-  /** The mean of the same quantity over the samples. */
-  sampleCurvatureMean(): number;
-}
+export type { Weights } from './objective';
 
 /** The largest eigenvalue of the symmetric 2×2 matrix [[a, b], [b, c]]. */
 export function maxEigen2(a: number, b: number, c: number): number {
@@ -99,22 +44,22 @@ export interface ModelDescriptor {
   /** What y holds: any number, or the two classes 0 and 1 (the data stage reads labels then). */
   readonly target: 'values' | 'classes';
   /** `sums` runs the model's passes over the rows (default: on the calling thread, see blocks.ts). */
-  create(x: Float64Array, y: Float64Array, sums?: BlockReducer): Model;
+  create(x: Float64Array, y: Float64Array, sums?: BlockReducer): SampledObjective;
   /** The model's output at x: the fitted value, or the probability of class 1. */
   predict(w: Weights, x: number): number;
   /**
    * The loss over the plane of the first two weights, as drawn on the surface panel (display only, never
    * reported): the exact loss, or a faster approximation on large data that is invisible in a picture.
    */
-  surfaceLoss(model: Model): (w0: number, w1: number) => number;
+  surfaceLoss(objective: Objective): (w0: number, w1: number) => number;
 }
 
-/** The exact loss over the plane of the first two weights (the surface panel's view of a model). */
-export function planeLoss(model: Model): (w0: number, w1: number) => number {
-  const w = new Float64Array(model.dim);
+/** The exact loss over the plane of the first two weights (the surface panel's view of an objective). */
+export function planeLoss(objective: Objective): (w0: number, w1: number) => number {
+  const w = new Float64Array(objective.dim);
   return (a, b) => {
     w[0] = a;
     w[1] = b;
-    return model.loss(w);
+    return objective.loss(w);
   };
 }

@@ -2,27 +2,33 @@ import type { Dataset, Point } from '../types';
 import type { Warning } from '../warnings';
 import { messages, runError, usageError } from '../errors';
 import type { BlockReducer } from './blocks';
-import type { Model, ModelDescriptor } from './model';
+import type { ModelDescriptor } from './model';
 import { modelOf, type ModelName } from './models';
-import { scalingOf, standardizeX, toScaledUnits, type Scaling } from './standardize';
-import { landscapeDescriptor, landscapeModel, landscapeOptimum, type Landscape } from './landscape';
+import { nearestGlobal, type Objective, type ObjectiveSpec, type SampledObjective } from './objective';
+import { measuredObjective } from './measured';
+import type { Reparametrization } from './reparametrization';
+import { landscapeDescriptor, landscapeObjective, landscapeOptimum, type Landscape } from './landscape';
+import { landscapes } from './landscapes';
 
 /**
- * One problem, set up once and descended on many times (a race, a sweep): the data, the model on the
- * data's units, the model the optimizers see (on standardized x when asked), and the exact optimum.
+ * One problem, set up once and descended on many times (a race, a sweep): the objective whose weights and
+ * losses are reported, the one the optimizers descend (the same unless reparametrized, e.g. on standardized
+ * x), the change of coordinates between them, and the optimum.
  */
 export interface Problem {
   descriptor: ModelDescriptor;
+  /** The data (empty for an objective without samples). */
   data: Dataset;
-  /** The loss on the data's units: every reported weight and loss goes through it. */
-  dataModel: Model;
-  /** The loss the optimizers descend (the same object as dataModel unless standardized). */
-  trainModel: Model;
-  scaling: Scaling | null;
-  /** Starting weights in the data's units, and in the units the optimizers see. */
+  /** The objective in the reported coordinates (the data's units): every reported weight and loss goes through it. */
+  objective: Objective;
+  /** The objective the optimizers descend: reparametrization.trained, or `objective` itself. */
+  trained: Objective;
+  /** How trained weights map to reported ones and back (standardization); null when they are the same. */
+  reparametrization: Reparametrization | null;
+  /** Starting weights as reported, and in the coordinates the optimizers move. */
   init: readonly number[];
   trainInit: readonly number[];
-  /** The exact minimiser in the data's units, or null when the loss has no finite minimum. */
+  /** The minimum aimed at, as reported, with its loss; null when the loss has no finite or known minimum. */
   optimum: Point | null;
   warnings: Warning[];
   /** A test function or an expression (`mlvis function`): its domain, its known minima and saddles. */
@@ -42,19 +48,15 @@ export interface ProblemConfig {
   landscape?: Landscape;
 }
 
-/** The models of a problem: on the data's units, and the one the optimizers descend (the same unless standardized). */
+/** A regression's objectives: on the data's units, and (standardized) the reparametrization the optimizers descend. */
 export interface ProblemModels {
-  dataModel: Model;
-  trainModel: Model;
-  scaling: Scaling | null;
+  objective: SampledObjective;
+  reparametrization: Reparametrization | null;
 }
 
 export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
-  const descriptor = modelOf(c.model);
-  const dataModel = descriptor.create(data.x, data.y, c.sums);
-  const scaling = c.standardize ? scalingOf(data.x) : null;
-  const trainModel = scaling ? descriptor.create(standardizeX(data.x, scaling), data.y, c.sums) : dataModel;
-  return { dataModel, trainModel, scaling };
+  const objective = modelOf(c.model).create(data.x, data.y, c.sums);
+  return { objective, reparametrization: c.standardize ? (objective.standardize?.() ?? null) : null };
 }
 
 /**
@@ -65,7 +67,7 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
 export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem> {
   if (c.landscape) return setUpProblem(data, c);
   const models = problemModels(data, c);
-  for (const model of new Set([models.dataModel, models.trainModel])) {
+  for (const model of new Set([models.objective, models.reparametrization?.trained ?? models.objective])) {
     if (!model.optimumSteps) continue;
     for (const _ of model.optimumSteps()) {
       if (signal?.aborted) throw stopped();
@@ -75,38 +77,63 @@ export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal:
   return setUpProblem(data, c, models);
 }
 
-
 export function setUpProblem(data: Dataset, c: ProblemConfig, models?: ProblemModels): Problem {
   if (c.landscape) return landscapeProblem(data, c.landscape, c.init);
   return modelProblem(data, c, models ?? problemModels(data, c));
 }
 
+/** No rows: the data set of an objective that has no samples. */
+const NO_DATA: Dataset = { x: new Float64Array(0), y: new Float64Array(0), xName: 'x', yName: 'y', source: 'objective', skipped: 0 };
+
+/**
+ * Any objective as a problem, trained in its own coordinates from `init`: what the engine's callers use for
+ * an objective of their own. The curvature and scales it leaves out are measured around the start and its
+ * known minima (measured.ts). Its optimum is the known global minimum nearest the start (or the objective's
+ * own optimum); a start where the loss is not finite is refused. `descriptor` names it on screen (default:
+ * a function's, with the objective's weight names).
+ */
+export function setUpObjective(spec: ObjectiveSpec, init: readonly number[], descriptor: ModelDescriptor = descriptorOf(spec), data: Dataset = NO_DATA): Problem {
+  if (init.length !== spec.dim) throw new RangeError(`the start has ${init.length} weights, the objective ${spec.dim}`);
+  const objective = measuredObjective(spec, init);
+  if (!Number.isFinite(objective.loss(init))) throw usageError(messages.initOverflows(init));
+  const point = nearestGlobal(objective.minima, init);
+  const opt = point ? null : objective.optimum();
+  const optimum = point ? { w: [...point.w], loss: point.loss } : opt ? { w: Array.from(opt), loss: objective.loss(opt) } : null;
+  return { descriptor, data, objective, trained: objective, reparametrization: null, init, trainInit: init, optimum, warnings: [] };
+}
+
+/** A caller's objective named as a function is: its weights by their own names. */
+function descriptorOf(objective: ObjectiveSpec): ModelDescriptor {
+  const names = objective.weightNames;
+  return { ...landscapes, weightNames: names, weightLabels: names, standardizedWeightLabels: names };
+}
+
 /** A landscape as a problem: its own coordinates (nothing to standardize), the global minimum nearest the start. */
 function landscapeProblem(data: Dataset, l: Landscape, init: readonly number[]): Problem {
-  const model = landscapeModel(l, init);
-  if (!Number.isFinite(model.loss(init))) throw usageError(messages.initOutsideLandscape(init, l.title));
+  const objective = landscapeObjective(l, init);
+  if (!Number.isFinite(objective.loss(init))) throw usageError(messages.initOutsideLandscape(init, l.title));
   const optimum = landscapeOptimum(l, init);
-  return { descriptor: landscapeDescriptor(l), data, dataModel: model, trainModel: model, scaling: null, init, trainInit: init, optimum, warnings: [], landscape: l };
+  return { descriptor: landscapeDescriptor(l), data, objective, trained: objective, reparametrization: null, init, trainInit: init, optimum, warnings: [], landscape: l };
 }
 
 function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): Problem {
   const descriptor = modelOf(c.model);
-  const { dataModel } = models;
+  const { objective, reparametrization } = models;
   // Values near 1e308 (or y near 1e160) square past the largest double: every loss and curvature is then
   // infinite, and a descent on them means nothing.
-  if (!Number.isFinite(dataModel.curvature()) || !Number.isFinite(dataModel.referenceLoss())) {
+  if (!Number.isFinite(objective.curvature()) || !Number.isFinite(objective.referenceLoss())) {
     throw runError(messages.dataOverflows(data.xName, data.yName));
   }
   // Values near 1e-308 (subnormal) underflow when squared: the curvature vanishes and nothing is defined.
   let scale = 0;
   for (let i = 0; i < data.x.length; i++) scale = Math.max(scale, Math.abs(data.x[i]));
-  if (scale < 1e-150 || !(dataModel.minCurvature() > 0)) throw runError(messages.dataOutOfRange(data.xName, data.yName));
-  const { scaling, trainModel } = models;
+  if (scale < 1e-150 || !(objective.minCurvature() > 0)) throw runError(messages.dataOutOfRange(data.xName, data.yName));
   // A start whose loss already overflows (--init 1e308,1e308) diverges at any rate: no rate to suggest helps.
-  if (!Number.isFinite(dataModel.loss(c.init))) throw usageError(messages.initOverflows(c.init));
-  const trainInit = scaling ? Array.from(toScaledUnits(c.init, scaling)) : c.init;
-  const opt = dataModel.optimum();
-  const optimum = opt ? { w: Array.from(opt), loss: dataModel.loss(opt) } : null;
+  if (!Number.isFinite(objective.loss(c.init))) throw usageError(messages.initOverflows(c.init));
+  const trainInit = reparametrization ? Array.from(reparametrization.toTrained(c.init)) : c.init;
+  const opt = objective.optimum();
+  const optimum = opt ? { w: Array.from(opt), loss: objective.loss(opt) } : null;
   const warnings: Warning[] = opt ? [] : [{ code: 'separable' }];
-  return { descriptor, data, dataModel, trainModel, scaling, init: c.init, trainInit, optimum, warnings };
+  const trained = reparametrization?.trained ?? objective;
+  return { descriptor, data, objective, trained, reparametrization, init: c.init, trainInit, optimum, warnings };
 }

@@ -1,4 +1,4 @@
-import type { Model } from './model';
+import type { Objective } from './objective';
 import type { OptimizerDescriptor, OptimizerParams, RateContext } from './optimizers/descriptor';
 
 /**
@@ -23,23 +23,23 @@ import type { OptimizerDescriptor, OptimizerParams, RateContext } from './optimi
 /** ln(10⁶): the loss gap along the slowest direction shrinks by this many e-foldings over the run. */
 const VISIBLE = Math.log(1e6);
 
-function visibleRate(model: Model, iterations: number): number {
+function visibleRate(model: Objective, iterations: number): number {
   const v = VISIBLE / (Math.max(iterations, 1) * model.minCurvature());
   return v > 0 && Number.isFinite(v) ? v : Infinity;
 }
 
 /** gd and minibatch: min(1/L, ln(10⁶)/(N·λmin)). */
-export function gdRate(model: Model, iterations: number): number {
+export function gdRate(model: Objective, iterations: number): number {
   return Math.min(1 / model.curvature(), visibleRate(model, iterations));
 }
 
 /** momentum and nesterov: min(1/L, (1 − β)·ln(10⁶)/(N·λmin)). */
-export function momentumRate(model: Model, beta: number, iterations: number): number {
+export function momentumRate(model: Objective, beta: number, iterations: number): number {
   return Math.min(1 / model.curvature(), (1 - beta) * visibleRate(model, iterations) || Infinity);
 }
 
 /** rmsprop and adam: 5·D/N, so they arrive in about a fifth of the run. */
-export function adaptiveRate(model: Model, c: RateContext): number {
+export function adaptiveRate(model: Objective, c: RateContext): number {
   return (5 * distanceToOptimum(model, c.init)) / Math.max(c.iterations, 1);
 }
 
@@ -49,7 +49,7 @@ export function adaptiveRate(model: Model, c: RateContext): number {
  * authors advise a rate 3 to 10 times smaller than AdamW's. A third is the largest of those: at it Lion covers
  * D in about 3/5 of the run and then bounces within about α = 1.7·D/N of the optimum.
  */
-export function lionRate(model: Model, c: RateContext): number {
+export function lionRate(model: Objective, c: RateContext): number {
   return adaptiveRate(model, c) / 3;
 }
 
@@ -57,11 +57,11 @@ export function lionRate(model: Model, c: RateContext): number {
  * adagrad, rmsprop, adam (and adamw, nadam, amsgrad, lion) have no closed-form limit; their steps are about α per coordinate, so the default
  * rate is safe, and never more than a tenth of the rate that failed.
  */
-export function adaptiveStableRate(o: OptimizerDescriptor, model: Model, p: OptimizerParams, c: RateContext): number {
+export function adaptiveStableRate(o: OptimizerDescriptor, model: Objective, p: OptimizerParams, c: RateContext): number {
   return Math.min(p.lr / 10, o.defaultRate(model, p, c));
 }
 
-export function distanceToOptimum(model: Model, init: ArrayLike<number>): number {
+export function distanceToOptimum(model: Objective, init: ArrayLike<number>): number {
   const opt = model.optimum();
   if (!opt) return 1;
   let d = 0;

@@ -1,4 +1,6 @@
 import { momentsOf } from './moments';
+import type { SampledObjective } from './objective';
+import type { Reparametrization } from './reparametrization';
 
 /**
  * The affine change of variable z = (x − mean)/std. A model trained on z with weights (v0, v1) predicts
@@ -30,10 +32,25 @@ export function toDataUnits(v: ArrayLike<number>, s: Scaling, out: Float64Array 
   return out;
 }
 
-/** Weights on x → weights on z. */
-export function toScaledUnits(w: ArrayLike<number>, s: Scaling): Float64Array {
-  const out = Float64Array.from(w);
-  out[0] = w[0] + w[1] * s.mean;
+/** Weights on x → weights on z, into `out`. */
+export function toScaledUnits(w: ArrayLike<number>, s: Scaling, out: Float64Array = new Float64Array(w.length)): Float64Array {
+  for (let k = 2; k < w.length; k++) out[k] = w[k];
+  const w0 = w[0] + w[1] * s.mean;
   out[1] = w[1] * s.std;
+  out[0] = w0;
   return out;
+}
+
+/**
+ * A regression's standardization as a reparametrization: `create` builds the same model on z (with the
+ * same passes over the rows), which the optimizer then descends; every weight is reported on x.
+ */
+export function standardization(x: Float64Array, create: (z: Float64Array) => SampledObjective): Reparametrization {
+  const s = scalingOf(x);
+  return {
+    trained: create(standardizeX(x, s)),
+    toTrained: (w, out) => toScaledUnits(w, s, out),
+    toReported: (v, out) => toDataUnits(v, s, out),
+    summary: { standardization: { mean: s.mean, std: s.std } },
+  };
 }

@@ -1,17 +1,17 @@
 import type { Divergence, SampleLog, Trajectory } from '../types';
 import type { Rng } from '../random';
-import type { Model } from './model';
-import type { OptimizerDescriptor, OptimizerParams } from './optimizers';
+import { isSampled, type Objective } from './objective';
+import { refuseUnmet, type OptimizerDescriptor, type OptimizerParams } from './optimizers';
 import { belowFailedRate } from './rates';
 import { CONSTANT, scheduledRate, type Schedule } from './schedule';
 import { sampleLogFor } from './samples';
-import { toDataUnits, toScaledUnits, type Scaling } from './standardize';
+import type { Reparametrization } from './reparametrization';
 
 export interface TrainOptions {
   optimizer: OptimizerDescriptor;
   params: OptimizerParams;
   iterations: number;
-  /** Starting weights in the data's units. */
+  /** Starting weights as reported (the data's units). */
   init: readonly number[];
   /** Source of the sgd / minibatch sample order. */
   rng: Rng;
@@ -22,7 +22,7 @@ export interface TrainOptions {
 }
 
 export interface TrainResult {
-  /** Entry i: weights and loss after i updates, in the data's units. */
+  /** Entry i: weights and loss after i updates, as reported (the data's units). */
   trajectory: Trajectory;
   /** Updates performed: `iterations`, or fewer when the descent diverged. */
   iterations: number;
@@ -49,14 +49,15 @@ export const SOFT_STREAK = 20;
 export const HIGH_WITHIN = 10;
 
 /**
- * Runs the optimizer and records every iterate. `trainModel` is the problem the optimizer sees (on
- * standardized x when `scaling` is given); `dataModel` is the same problem in the data's units, which every
- * recorded weight and loss is reported in. When the descent diverges (see HARD_FACTOR) it stops: the
- * trajectory ends at the last finite iterate and the result names the update at which the divergence was
- * decided and a learning rate that would be stable.
+ * Runs the optimizer and records every iterate. `objective` is the problem as reported (the data's units);
+ * with a reparametrization the optimizer descends its `trained` objective (on standardized x, say) and every
+ * recorded weight is mapped back through toReported. When the descent diverges (see HARD_FACTOR) it stops:
+ * the trajectory ends at the last finite iterate and the result names the update at which the divergence
+ * was decided and a learning rate that would be stable. An optimizer that needs what the objective does not
+ * give (samples, a Hessian) is refused with a usage error.
  */
-export function train(trainModel: Model, dataModel: Model, scaling: Scaling | null, o: TrainOptions): TrainResult {
-  const training = startTraining(trainModel, dataModel, scaling, o);
+export function train(objective: Objective, reparametrization: Reparametrization | null, o: TrainOptions): TrainResult {
+  const training = startTraining(objective, reparametrization, o);
   while (!training.advance(Infinity));
   return training.result();
 }
@@ -69,40 +70,45 @@ export interface Training {
 }
 
 /** The same descent as train(), one slice at a time (bit-identical: the slicing only pauses the loop). */
-export function startTraining(trainModel: Model, dataModel: Model, scaling: Scaling | null, o: TrainOptions): Training {
+export function startTraining(objective: Objective, reparametrization: Reparametrization | null, o: TrainOptions): Training {
+  const r = reparametrization;
+  const trained = r?.trained ?? objective;
+  refuseUnmet(o.optimizer, trained);
   const n = o.iterations;
-  const dim = trainModel.dim;
+  const dim = trained.dim;
   const columns = Array.from({ length: dim }, () => new Float64Array(n + 1));
   const losses = new Float64Array(n + 1);
-  const trainInit = scaling ? toScaledUnits(o.init, scaling) : Float64Array.from(o.init);
+  const trainInit = r ? r.toTrained(o.init) : Float64Array.from(o.init);
   const w = Float64Array.from(trainInit);
-  const inData = new Float64Array(dim);
-  const log = sampleLogFor(o.optimizer.sampling?.batch(o.params, trainModel.n), trainModel.n, n);
+  const reported = new Float64Array(dim);
+  const samples = isSampled(trained) ? trained.n : 0;
+  const log = sampleLogFor(o.optimizer.sampling?.batch(o.params, samples), samples, n);
   let drawn = 0;
   // Only listens: the step draws from the rng exactly as without a log, so the path is bit-identical.
   const draw = log ? (i: number) => void (log.indices[drawn++] = i) : undefined;
-  const step = o.optimizer.createStep(trainModel, o.params, o.rng, draw);
+  const step = o.optimizer.createStep(trained, o.params, o.rng, draw);
   const rate = scheduledRate(o.schedule ?? CONSTANT, o.params.lr, n);
 
   const record = (i: number): number => {
-    // The start is reported exactly as given, not as a round trip through standardized units.
-    const at = i === 0 ? o.init : scaling ? toDataUnits(w, scaling, inData) : w;
+    // The start is reported exactly as given, not as a round trip through the trained coordinates.
+    const at = i === 0 ? o.init : r ? r.toReported(w, reported) : w;
     let finite = true;
     for (let k = 0; k < dim; k++) {
       columns[k][i] = at[k];
       finite &&= Number.isFinite(at[k]);
     }
-    // Past the start, the loss of a standardized descent is taken from the model it descends, at the weights
-    // it holds: the same quantity (the loss depends only on the predictions), and for logistic the very pass
-    // the next gradient reuses, so a standardized iteration costs one pass over the data instead of two.
-    const loss = !finite ? NaN : i > 0 && scaling ? trainModel.loss(w) : dataModel.loss(at);
+    // Past the start, the loss of a reparametrized descent is taken from the objective it descends, at the
+    // weights it holds: the same quantity (standardizing changes only the coordinates of the predictions), and
+    // for logistic the very pass the next gradient reuses, so such an iteration costs one pass over the data
+    // instead of two.
+    const loss = !finite ? NaN : i > 0 && r ? trained.loss(w) : objective.loss(at);
     losses[i] = loss;
     return loss;
   };
 
   const start = record(0);
   const floor = o.floor ?? 0;
-  const trivial = Math.max(dataModel.referenceLoss() - floor, Number.MIN_VALUE);
+  const trivial = Math.max(objective.referenceLoss() - floor, Number.MIN_VALUE);
   const scale = Math.max(start - floor, trivial);
   // The current streak above the soft threshold: where it began, its first gap, its highest, and when.
   let since = 0;
@@ -135,7 +141,7 @@ export function startTraining(trainModel: Model, dataModel: Model, scaling: Scal
         }
         const wandering = streak > 0 && t - since >= SOFT_STREAK && high >= 2 * first;
         if (!Number.isFinite(loss) || gap > HARD_FACTOR * scale || wandering) {
-          const bound = o.optimizer.stableRate(trainModel, o.params, { init: trainInit, iterations: n });
+          const bound = o.optimizer.stableRate(trained, o.params, { init: trainInit, iterations: n });
           diverged = { iteration: t, stable_lr: belowFailedRate(bound, o.params.lr) };
           done = Number.isFinite(loss) ? t : t - 1;
           over = true;

@@ -1,6 +1,6 @@
 import type { LandscapeVerdict } from './landscapeVerdict';
 import type { Trajectory } from '../types';
-import type { Model } from './model';
+import { isSampled, type Objective } from './objective';
 import type { OptimizerDescriptor, OptimizerParams } from './optimizers';
 import { maxEigen2, minEigen2 } from './model';
 import { momentsOf } from './moments';
@@ -80,8 +80,8 @@ export interface AssessInput {
   diverged: boolean;
   optimizer: OptimizerDescriptor;
   params: OptimizerParams;
-  /** The model the optimizer descended (standardized or not) and the loss at the optimum. */
-  trainModel: Model;
+  /** The objective the optimizer descended (reparametrized or not) and the loss at the optimum. */
+  trained: Objective;
   optimumLoss: number | null;
   /** The trivial model's loss (var y, or log 2): the scale below which a gap is negligible. */
   referenceLoss: number;
@@ -89,8 +89,8 @@ export interface AssessInput {
   trainInit: ArrayLike<number>;
   /** The final weights in the optimizer's units (the trajectory is in the data's). */
   trainFinal: ArrayLike<number>;
-  /** Whether the optimizer descended standardized x: a raw valley's conditioning is then no cause. */
-  standardized: boolean;
+  /** Whether the optimizer descended a reparametrization (standardized x): a raw valley's conditioning is then no cause. */
+  reparametrized: boolean;
 }
 
 export function assess(a: AssessInput): Assessment {
@@ -104,7 +104,7 @@ export function assess(a: AssessInput): Assessment {
   // of the trivial model's gap instead, so that adam wandering by 1e-9 and back is not a failure.
   const scale = Math.max(g0, 1e-6 * Math.max(a.referenceLoss - floor, 0), 1e-12 * Math.abs(floor), Number.MIN_VALUE);
   const gapClosed = (g0 - gap(n)) / scale;
-  const optimum = a.trainModel.optimum();
+  const optimum = a.trained.optimum();
   const far = optimum ? weightsOff(a, optimum) : { distance: null, off: false };
   const base = { gapClosed, distance: far.distance, ...(l[n] > a.referenceLoss ? { aboveTrivial: true } : {}) };
   if (a.diverged) return { ...base, verdict: 'diverged' };
@@ -119,14 +119,16 @@ export function assess(a: AssessInput): Assessment {
   // Single samples make any stochastic loss curve bounce: that is noise, told apart below, not a cycle.
   if (!lossClose && !a.optimizer.stochastic && cycling(gap, q, n, scale)) return { ...base, verdict: 'cycling' };
   const out: Assessment = { ...base, verdict: 'stalled', ...(lossClose ? { lossOnly: true } : {}) };
-  const bound = a.optimizer.stableRate(a.trainModel, a.params, { init: a.trainInit, iterations: n });
-  const condition = a.trainModel.curvature() / a.trainModel.minCurvature();
+  const bound = a.optimizer.stableRate(a.trained, a.params, { init: a.trainInit, iterations: n });
+  const condition = a.trained.curvature() / a.trained.minCurvature();
+  // The valley of a raw x (what --standardize removes): only a regression on one column has one.
+  const raw = !a.reparametrized && isSampled(a.trained) ? a.trained : null;
   // A handful of steps is too few whatever else holds. A raw valley is named first for every optimizer (it
   // is what --standardize removes); a tiny rate before sampling noise (descent.ts tells the two apart by a
   // run without the noise).
-  if (n >= FEW && !a.standardized && condition > ILL_CONDITIONED) {
+  if (n >= FEW && raw && condition > ILL_CONDITIONED) {
     out.cause = 'illConditioned';
-    out.conditioning = conditioningOf(a.trainModel.x, condition);
+    out.conditioning = conditioningOf(raw.x, condition);
   } else if (n >= FEW && a.params.lr < SMALL_RATE * bound) out.cause = 'smallRate';
   else if (n >= FEW && a.optimizer.stochastic) out.cause = 'noise';
   else {
@@ -150,7 +152,7 @@ function weightsOff(a: AssessInput, optimum: ArrayLike<number>): { distance: num
   };
   const end = dist(a.trainFinal);
   const start = dist(a.trainInit);
-  const scale = Math.max(start, 1e-3 * dist(a.trainModel.referenceWeights())) || 1;
+  const scale = Math.max(start, 1e-3 * dist(a.trained.referenceWeights())) || 1;
   const distance = end / scale;
   return { distance, off: distance > WEIGHTS_TOLERANCE };
 }

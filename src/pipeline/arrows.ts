@@ -4,11 +4,11 @@ import type { Scene, SurfaceArrows } from '../types';
 /**
  * The arrows of --arrows at the iterations a run draws, as plain numbers: the gradient step −∇g/L at each
  * series' point, in the units of the surface panel (the model the optimizers descend, which is the
- * standardized one when training was standardized). Only the drawn iterations: a frame costs one full
+ * reparametrized one, standardized, when training was). Only the drawn iterations: a frame costs one full
  * gradient per series, and memory stays at frames × series, whatever the number of iterations.
  */
 export function surfaceArrows(problem: Problem, scene: Scene, iterations: readonly number[]): SurfaceArrows {
-  const model = problem.trainModel;
+  const model = problem.trained;
   const curvature = model.curvature();
   const shown = [...new Set(iterations)].sort((a, b) => a - b);
   const paths = scene.standardized?.paths ?? scene.series.map((s) => s.trajectory);

@@ -1,8 +1,7 @@
 import type { RunConfig } from '../config';
 import { DEFAULT_GRID, iterationsToClose99, lossGrid, type Descent, type Problem } from '../engine';
-import { toScaledUnits } from '../engine/standardize';
 import type { Scene, SurfaceSide } from '../types';
-import { seriesOf, standardizedLabels, toScaledPath } from './scene';
+import { seriesOf, standardizedLabels, toTrainedPath, toTrainedPoint } from './scene';
 
 /**
  * --compare-standardize's scene: the same descent on raw and on standardized x, each on its own surface in
@@ -34,14 +33,13 @@ export function buildCompareScene(config: RunConfig, problems: Problem[], descen
 function sideOf(problem: Problem, d: Descent): SurfaceSide {
   const iterationsTo99 = iterationsToClose99(d.trajectory.loss, problem.optimum?.loss ?? null);
   const diverged = d.diverged !== null;
-  const { scaling, descriptor } = problem;
-  if (!scaling) {
-    const grid = lossGrid(descriptor, problem.dataModel, d.trajectory, problem.optimum, diverged);
+  const { reparametrization: r, descriptor } = problem;
+  if (!r) {
+    const grid = lossGrid(descriptor, problem.objective, d.trajectory, problem.optimum, diverged);
     return { grid, path: d.trajectory, optimum: problem.optimum, weightLabels: descriptor.weightLabels as [string, string], equalAspect: false, iterationsTo99 };
   }
-  const path = toScaledPath(d.trajectory, scaling);
-  const o = problem.optimum;
-  const optimum = o ? { w: Array.from(toScaledUnits(o.w, scaling)), loss: o.loss } : null;
-  const grid = lossGrid(descriptor, problem.trainModel, path, optimum, diverged, { ...DEFAULT_GRID, square: true });
+  const path = toTrainedPath(d.trajectory, r);
+  const optimum = toTrainedPoint(problem.optimum, r);
+  const grid = lossGrid(descriptor, problem.trained, path, optimum, diverged, { ...DEFAULT_GRID, square: true });
   return { grid, path, optimum, weightLabels: standardizedLabels(problem), equalAspect: true, iterationsTo99 };
 }

@@ -38,8 +38,8 @@ function sharedRate(config: RunConfig, s: SeriesSpec, problems: readonly Problem
   // length (see lengthOfComparison) must run at the rate its probe ran at.
   const rates = problems.map((p) => {
     const context = { init: p.trainInit, iterations: 1000 };
-    const limit = o.stableRate(p.trainModel, params, context);
-    return Number.isFinite(limit) ? 0.9 * limit : o.defaultRate(p.trainModel, params, context);
+    const limit = o.stableRate(p.trained, params, context);
+    return Number.isFinite(limit) ? 0.9 * limit : o.defaultRate(p.trained, params, context);
   });
   return Math.min(...rates);
 }

@@ -1,8 +1,7 @@
 import type { RunConfig } from '../config';
-import { DEFAULT_GRID, lossGrid, optimizerOf, type Descent, type Problem } from '../engine';
-import { toScaledUnits, type Scaling } from '../engine/standardize';
+import { DEFAULT_GRID, lossGrid, optimizerOf, type Descent, type Problem, type Reparametrization } from '../engine';
 import { shortRate } from '../render/format';
-import type { Landmark, Scene, SceneLayout, Series, StandardizedSurface, Trajectory } from '../types';
+import type { Landmark, Point, Scene, SceneLayout, Series, StandardizedSurface, Trajectory } from '../types';
 import { knownPoints, pointName, type Landscape } from '../engine/landscape';
 import type { KnownPoint } from '../engine/objective';
 
@@ -14,13 +13,13 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   const series: Series[] = descents.map((d, i) => withReached(seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]), d, problem));
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
   const allDiverged = descents.every((d) => d.diverged !== null);
-  const standardized = problem.scaling ? standardizedSurface(problem, descents) : undefined;
+  const standardized = problem.reparametrization ? standardizedSurface(problem, problem.reparametrization, descents) : undefined;
   const l = problem.landscape;
   const grid = l
-    ? lossGrid(problem.descriptor, problem.dataModel, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged, { ...DEFAULT_GRID, window: landscapeWindow(l, descents), levelScale: l.levels })
+    ? lossGrid(problem.descriptor, problem.objective, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged, { ...DEFAULT_GRID, window: landscapeWindow(l, descents), levelScale: l.levels })
     : standardized
-    ? lossGrid(problem.descriptor, problem.trainModel, joinPaths(descents, standardized.paths), standardized.optimum, allDiverged, { ...DEFAULT_GRID, square: layout === 'overlay' })
-    : lossGrid(problem.descriptor, problem.dataModel, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged);
+    ? lossGrid(problem.descriptor, problem.trained, joinPaths(descents, standardized.paths), standardized.optimum, allDiverged, { ...DEFAULT_GRID, square: layout === 'overlay' })
+    : lossGrid(problem.descriptor, problem.objective, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged);
   return {
     width: config.width,
     height: config.height,
@@ -79,17 +78,23 @@ function joinPaths(descents: Descent[], paths: Trajectory[]): Trajectory {
   return { w: Array.from({ length: dim }, (_, k) => pick((t) => t.w[k])), loss: pick((t) => t.loss) };
 }
 
-/** A path recorded in the data's units, in the weights on standardized x (the loss column is shared). */
-export function toScaledPath(t: Trajectory, scaling: Scaling): Trajectory {
+/** A path recorded as reported (the data's units), in the trained weights (on standardized x); the loss column is shared. */
+export function toTrainedPath(t: Trajectory, r: Reparametrization): Trajectory {
   const n = t.loss.length;
   const w = t.w.map(() => new Float64Array(n));
   const point = new Float64Array(t.w.length);
+  const v = new Float64Array(t.w.length);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < t.w.length; k++) point[k] = t.w[k][i];
-    const v = toScaledUnits(point, scaling);
+    r.toTrained(point, v);
     for (let k = 0; k < t.w.length; k++) w[k][i] = v[k];
   }
   return { w, loss: t.loss };
+}
+
+/** The optimum in the trained weights (its loss is the same). */
+export function toTrainedPoint(o: Point | null, r: Reparametrization): Point | null {
+  return o ? { w: Array.from(r.toTrained(o.w)), loss: o.loss } : null;
 }
 
 /** The axis names of the weights on standardized x. */
@@ -100,16 +105,13 @@ export function standardizedLabels(problem: Problem): [string, string] {
 
 /**
  * The surface of a standardized run in the weights the optimizers moved: each recorded point (kept in the
- * data's units) mapped back through the same affine change of variable. The loss is the same in both units.
+ * data's units) mapped through the problem's reparametrization. The loss is the same in both coordinates.
  */
-function standardizedSurface(problem: Problem, descents: Descent[]): StandardizedSurface {
-  const scaling = problem.scaling!;
-  const toSurface = (t: Trajectory) => toScaledPath(t, scaling);
+function standardizedSurface(problem: Problem, r: Reparametrization, descents: Descent[]): StandardizedSurface {
+  const toSurface = (t: Trajectory) => toTrainedPath(t, r);
   const paths = descents.map((d) => toSurface(d.trajectory));
   const references = descents.map((d) => (d.reference ? toSurface(d.reference) : undefined));
-  const o = problem.optimum;
-  const optimum = o ? { w: Array.from(toScaledUnits(o.w, scaling)), loss: o.loss } : null;
-  return { paths, optimum, references, weightLabels: standardizedLabels(problem) };
+  return { paths, optimum: toTrainedPoint(problem.optimum, r), references, weightLabels: standardizedLabels(problem) };
 }
 
 /**

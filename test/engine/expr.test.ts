@@ -8,7 +8,7 @@ import { compileExpr, MAX_DEPTH, MAX_LENGTH, type ExprObjective } from '../../sr
 import { marked } from '../../src/engine/expr/excerpt';
 import { FUNCTION_NAMES } from '../../src/engine/expr/ops';
 import { FUNCTION_REGISTRY, type FunctionName } from '../../src/engine/functions';
-import type { Objective } from '../../src/engine/objective';
+import type { Differentiable } from '../../src/engine/objective';
 import { MlvisError, messages } from '../../src/errors';
 import { createRng } from '../../src/random';
 
@@ -16,12 +16,12 @@ const pointsIn = (seed: string, n: number, lo: number, hi: number): [number, num
   const rng = createRng('expr-test', seed);
   return Array.from({ length: n }, () => [lo + (hi - lo) * rng(), lo + (hi - lo) * rng()]);
 };
-const grad = (f: Objective, w: readonly number[]) => {
+const grad = (f: Differentiable, w: readonly number[]) => {
   const g = new Float64Array(2);
   f.gradient(w, g);
   return g;
 };
-const hess = (f: Objective, w: readonly number[]) => {
+const hess = (f: Differentiable, w: readonly number[]) => {
   const h = new Float64Array(4);
   f.hessian!(w, h);
   return h;

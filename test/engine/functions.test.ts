@@ -3,7 +3,7 @@
  * points of each domain; every listed minimum a true one (gradient zero, Hessian positive definite, the stated
  * loss), every saddle a saddle, the global minimum below the locals and below a dense grid of the domain.
  */
-import { eigen2, type KnownPoint, type Objective } from '../../src/engine/objective';
+import { eigen2, type KnownPoint, type Differentiable } from '../../src/engine/objective';
 import { FUNCTION_REGISTRY, FUNCTIONS, functionOf, type FunctionDescriptor } from '../../src/engine/functions';
 import { refineStationary } from '../../src/engine/functions/refine';
 import { quadraticMatrix } from '../../src/engine/functions/quadratic';
@@ -13,12 +13,12 @@ import { createRng } from '../../src/random';
 const entries = FUNCTIONS.map((name) => [name, FUNCTION_REGISTRY[name] as FunctionDescriptor] as const);
 const withPoints = entries.filter(([, d]) => d.minima.kind === 'points');
 
-const grad = (f: Objective, w: readonly number[]) => {
+const grad = (f: Differentiable, w: readonly number[]) => {
   const g = new Float64Array(2);
   f.gradient(w, g);
   return g;
 };
-const hess = (f: Objective, w: readonly number[]) => {
+const hess = (f: Differentiable, w: readonly number[]) => {
   const h = new Float64Array(4);
   f.hessian!(w, h);
   return h;

@@ -4,7 +4,7 @@
  * and otherwise what the last stretch showed (still descending, cycling, stalled) or a divergence.
  */
 import { landscapeVerdict, NEAR, type LandscapeInput } from '../../src/engine/landscapeVerdict';
-import type { KnownMinima, KnownPoint, Objective } from '../../src/engine/objective';
+import type { KnownMinima, KnownPoint, Differentiable } from '../../src/engine/objective';
 import { messages } from '../../src/errors';
 import type { Trajectory } from '../../src/types';
 
@@ -13,7 +13,7 @@ import type { Trajectory } from '../../src/types';
 type F2 = (x: number, y: number) => number;
 
 /** A 2-D objective from its loss, gradient and (optionally) Hessian written out. */
-function objective2(f: F2, gx: F2, gy: F2, h?: [F2, F2, F2]): Objective {
+function objective2(f: F2, gx: F2, gy: F2, h?: [F2, F2, F2]): Differentiable {
   return {
     dim: 2,
     loss: (w) => f(w[0], w[1]),
@@ -85,10 +85,10 @@ const rosenbrock = objective2(
 );
 
 /** The same objective without its Hessian (the verdict must difference the gradient). */
-const withoutHessian = (o: Objective): Objective => ({ dim: o.dim, loss: o.loss, gradient: o.gradient });
+const withoutHessian = (o: Differentiable): Differentiable => ({ dim: o.dim, loss: o.loss, gradient: o.gradient });
 
 /** Newton's method on the gradient from `start`, to a stationary point exact to rounding. */
-function newton(o: Objective, start: [number, number]): [number, number] {
+function newton(o: Differentiable, start: [number, number]): [number, number] {
   const w = Float64Array.from(start);
   const g = new Float64Array(2);
   const h = new Float64Array(4);
@@ -102,7 +102,7 @@ function newton(o: Objective, start: [number, number]): [number, number] {
   return [w[0], w[1]];
 }
 
-const point = (o: Objective, w: [number, number], kind: KnownPoint['kind']): KnownPoint => ({ w, loss: o.loss(w), kind });
+const point = (o: Differentiable, w: [number, number], kind: KnownPoint['kind']): KnownPoint => ({ w, loss: o.loss(w), kind });
 const himmelblauMinima: KnownMinima = {
   kind: 'points',
   points: ([[3, 2], [-2.8, 3.1], [-3.8, -3.3], [3.6, -1.8]] as [number, number][]).map((s) => point(himmelblau, newton(himmelblau, s), 'global')),
@@ -113,7 +113,7 @@ const tiltedLocal = point(tilted, newton(tilted, [1, 0]), 'local');
 // ---- trajectories --------------------------------------------------------------------------------------
 
 /** Plain gradient descent, every iterate recorded (entry 0 the start), as train.ts records it. */
-function gd(o: Objective, start: number[], lr: number, iterations: number): Trajectory {
+function gd(o: Differentiable, start: number[], lr: number, iterations: number): Trajectory {
   const w = Float64Array.from(start);
   const g = new Float64Array(o.dim);
   const cols = start.map(() => new Float64Array(iterations + 1));
@@ -130,12 +130,12 @@ function gd(o: Objective, start: number[], lr: number, iterations: number): Traj
 }
 
 /** A trajectory through the given points (for hand-made paths). */
-function path(o: Objective, points: number[][]): Trajectory {
+function path(o: Differentiable, points: number[][]): Trajectory {
   return { w: [0, 1].map((k) => Float64Array.from(points, (p) => p[k])), loss: Float64Array.from(points, (p) => o.loss(p)) };
 }
 
 /** The domain's length scale (its diagonal) and its loss range, sampled on a grid as the loss grid does. */
-function domain(o: Objective, x: [number, number], y: [number, number]): Pick<LandscapeInput, 'scale' | 'lossRange'> {
+function domain(o: Differentiable, x: [number, number], y: [number, number]): Pick<LandscapeInput, 'scale' | 'lossRange'> {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i <= 60; i++)
@@ -334,7 +334,7 @@ describe('unknown minima', () => {
 
   it('says "stalled" at a vanishing gradient whose curvature it cannot compute', () => {
     const dim = 130;
-    const big: Objective = {
+    const big: Differentiable = {
       dim,
       loss: (w) => Array.from(w).reduce((s, v) => s + v * v, 0),
       gradient: (w, out) => {

@@ -3,7 +3,7 @@
  * convergence on the linear problem, and Newton's safeguard where the Hessian is not positive definite.
  */
 import { descend, linearModel, logisticModel } from '../../src/engine';
-import type { Model } from '../../src/engine/model';
+import type { SampledObjective as Model } from '../../src/engine/objective';
 import { OPTIMIZERS, optimizerOf, paramsFor, type OptimizerName } from '../../src/engine/optimizers';
 import { newtonDirection } from '../../src/engine/optimizers/newton';
 import { MlvisError, messages } from '../../src/errors';
@@ -15,7 +15,7 @@ import { lineData } from '../helpers/data';
 function scripted(grads: number[][], hessian?: number[]): Model {
   let call = 0;
   return {
-    name: 'scripted', dim: 2, n: 1, x: new Float64Array(1), y: new Float64Array(1), gradientScale: 1,
+    name: 'scripted', dim: 2, weightNames: ['w0', 'w1'], minima: { kind: 'unknown' }, n: 1, x: new Float64Array(1), y: new Float64Array(1), gradientScale: 1,
     loss: () => 0,
     gradient: (_w, out) => out.set(grads[call++]),
     ...(hessian ? { hessian: (_w: ArrayLike<number>, out: Float64Array) => out.set(hessian) } : {}),

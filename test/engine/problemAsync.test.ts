@@ -15,7 +15,7 @@ test('gives the optimum of setUpProblem, bit for bit, standardized or not', asyn
     const b = await setUpProblemAsync(data, c, undefined, stopped);
     expect(b.optimum!.w).toEqual(a.optimum!.w);
     expect(b.optimum!.loss).toBe(a.optimum!.loss);
-    expect(b.trainModel.minCurvature()).toBe(a.trainModel.minCurvature());
+    expect(b.trained.minCurvature()).toBe(a.trained.minCurvature());
   }
 });
 

@@ -2,7 +2,7 @@
  * The sample log of sgd and minibatch: the indices each update used, checked by replaying the update rules
  * by hand with them (bit for bit), and against the seeded shuffle the optimizers draw from.
  */
-import { descend, descendOn, referenceSettings, setUpProblem, type DescentConfig } from '../../src/engine';
+import { descend, descendOn, referenceSettings, setUpProblem, type DescentConfig, type SampledObjective } from '../../src/engine';
 import { linearModel } from '../../src/engine/linear';
 import { optimizerOf } from '../../src/engine/optimizers';
 import { MAX_SAMPLE_LOG, sampleLogFor, samplesOfUpdate } from '../../src/engine/samples';
@@ -113,7 +113,7 @@ describe('the sample log', () => {
 describe('the reference path of --reference-path', () => {
   const data = lineData(50);
   const problem = setUpProblem(data, { model: 'linear', standardize: false, init: [0, 0] });
-  const m = problem.trainModel;
+  const m = problem.trained as SampledObjective;
 
   it("is gd at the rate the stochastic step averages to: sgd's mean step over the samples is a gd step at α/2", () => {
     const sgd = descendOn(problem, base);

@@ -3,7 +3,7 @@
  * trains with every registered optimizer through the same engine, unchanged.
  */
 import { OPTIMIZERS, optimizerOf } from '../../src/engine/optimizers';
-import type { Model } from '../../src/engine/model';
+import type { SampledObjective as Model } from '../../src/engine/objective';
 import { train } from '../../src/engine/train';
 import { createRng } from '../../src/random';
 import { expectClose } from '../helpers/approx';
@@ -15,6 +15,8 @@ function quadraticModel(x: Float64Array, y: Float64Array): Model {
   return {
     name: 'quadratic',
     dim: 3,
+    weightNames: ['w0', 'w1', 'w2'],
+    minima: { kind: 'points', points: [{ w: [1, -2, 0.5], loss: 0, kind: 'global' }] },
     n,
     x,
     y,
@@ -55,7 +57,7 @@ describe('a model with three weights', () => {
   it.each(OPTIMIZERS)('%s steps all three weights and records them', (name) => {
     const m = quadraticModel(x, y);
     const params = { lr: 0.05, batchSize: 4, momentum: 0.5, beta1: 0.9, beta2: optimizerOf(name).defaults?.beta2 ?? 0.999, eps: 1e-8 };
-    const r = train(m, m, null, { optimizer: optimizerOf(name), params, iterations: 50, init: [0, 0, 0], rng: createRng('v', 'order') });
+    const r = train(m, null, { optimizer: optimizerOf(name), params, iterations: 50, init: [0, 0, 0], rng: createRng('v', 'order') });
     expect(r.trajectory.w).toHaveLength(3);
     expect(r.trajectory.w.every((c) => c.length === 51)).toBe(true);
     expect(r.trajectory.w[2][50]).not.toBe(0);
@@ -65,7 +67,7 @@ describe('a model with three weights', () => {
   it('gd is exactly w ← w − α·∇g on the vector, and converges to the exact optimum', () => {
     const m = quadraticModel(x, y);
     const params = { lr: 0.1, batchSize: 1, momentum: 0, beta1: 0, beta2: 0, eps: 0 };
-    const r = train(m, m, null, { optimizer: optimizerOf('gd'), params, iterations: 20000, init: [0, 0, 0], rng: createRng('v', 'order') });
+    const r = train(m, null, { optimizer: optimizerOf('gd'), params, iterations: 20000, init: [0, 0, 0], rng: createRng('v', 'order') });
     const w = new Float64Array(3);
     const g = new Float64Array(3);
     m.gradient(w, g);

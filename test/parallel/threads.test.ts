@@ -32,7 +32,7 @@ async function warmed(r: ThreadedReducer): Promise<ThreadedReducer> {
 function descend(sums: BlockReducer, optimizer: 'gd' | 'nesterov') {
   const problem = setUpProblem(data, { model: 'logistic', standardize: true, init: [2, -3], sums });
   const d = descendOn(problem, { optimizer, iterations: 150, batchSize: 1, momentum: 0.9, beta1: 0.9, eps: 1e-8, seed: 's' });
-  return { optimum: problem.optimum, minCurvature: problem.trainModel.minCurvature(), lr: d.lr, loss: Array.from(d.trajectory.loss), w: d.trajectory.w.map((c) => Array.from(c)) };
+  return { optimum: problem.optimum, minCurvature: problem.trained.minCurvature(), lr: d.lr, loss: Array.from(d.trajectory.loss), w: d.trajectory.w.map((c) => Array.from(c)) };
 }
 
 describe('passes on worker threads', () => {

@@ -13,9 +13,9 @@ const { problem, problems, descents } = train(config, data);
 const summary = buildSummary(config, problem, descents);
 
 test('trains on raw x and on standardized x, from one start, at 0.9 of the raw valley’s stability limit', () => {
-  expect(problems.map((p) => p.scaling !== null)).toEqual([false, true]);
+  expect(problems.map((p) => p.reparametrization !== null)).toEqual([false, true]);
   // gd's limit is 2/L; the raw valley's L is far larger than the bowl's 2, so it sets the shared rate.
-  const shared = 0.9 * (2 / setUpProblem(data, { model: 'linear', standardize: false, init: [0, 0] }).trainModel.curvature());
+  const shared = 0.9 * (2 / setUpProblem(data, { model: 'linear', standardize: false, init: [0, 0] }).trained.curvature());
   expect(descents.map((d) => d.lr)).toEqual([shared, shared]);
   // Same start in the data's units on both sides.
   expect(descents.map((d) => [d.trajectory.w[0][0], d.trajectory.w[1][0]])).toEqual([[0, 0], [0, 0]]);

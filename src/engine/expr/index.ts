@@ -4,11 +4,11 @@
  * tanh sigmoid, pi and e, and nothing else: no eval, no Function, no property access.
  */
 import type { Weights } from '../model';
-import type { Objective } from '../objective';
+import type { Differentiable } from '../objective';
 import { parse } from './parse';
 import { compile } from './tape';
 
-export interface ExprObjective extends Objective {
+export interface ExprObjective extends Differentiable {
   readonly dim: 2;
   /** The expression as given. */
   readonly source: string;

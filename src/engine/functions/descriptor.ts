@@ -3,7 +3,7 @@
  * know of it, and how to make its objective.
  */
 import type { Weights } from '../model';
-import type { KnownMinima, KnownPoint, Objective } from '../objective';
+import type { KnownMinima, KnownPoint, Differentiable } from '../objective';
 
 /** The settings a function may take; only the ill-conditioned quadratic reads them. */
 export interface FunctionParams {
@@ -34,7 +34,7 @@ export interface FunctionDescriptor {
   /** The settings create() reads (for "has no effect" warnings); none for most. */
   readonly params?: readonly (keyof FunctionParams)[];
   /** The objective: exact closed-form loss, gradient and Hessian. Stateless and allocation-free per call. */
-  create(params?: FunctionParams): Objective;
+  create(params?: FunctionParams): Differentiable;
   /** Every global minimum and the notable local ones, to double precision (the same for every params). */
   readonly minima: KnownMinima;
   /** Notable stationary points that are not minima (saddles), for markers and the saddle verdict. */
@@ -46,7 +46,7 @@ export function twoD(
   loss: (x: number, y: number) => number,
   gradient: (x: number, y: number, out: Float64Array) => void,
   hessian: (x: number, y: number, out: Float64Array) => void,
-): Objective {
+): Differentiable {
   return {
     dim: 2,
     loss: (w: Weights) => loss(w[0], w[1]),

@@ -3,14 +3,14 @@
  * Himmelblau's minima, the six-hump camel's): started from the literature's 6-digit values, it converges
  * quadratically, so a few steps give the point to full double precision. Run once, when a function's module loads.
  */
-import type { Objective } from '../objective';
+import type { Differentiable } from '../objective';
 
 /**
  * The stationary point of `f` near `guess`, to double precision: Newton steps until they stop shrinking,
  * keeping the iterate with the smallest gradient. Throws (a bug in mlvis, caught by the tests) when Newton
  * wanders further than 1e-3 from the guess, i.e. the guess was not near a stationary point.
  */
-export function refineStationary(f: Objective, guess: readonly [number, number]): [number, number] {
+export function refineStationary(f: Differentiable, guess: readonly [number, number]): [number, number] {
   const w = Float64Array.from(guess);
   const g = new Float64Array(2);
   const h = new Float64Array(4);

@@ -1,6 +1,6 @@
 import { messages, usageError } from '../../errors';
 import type { Rng } from '../../random';
-import type { Model } from '../model';
+import { isSampled, type Objective, type SampledObjective } from '../objective';
 import { HYPER_PARAMS, HYPER_PARAM_NAMES, type HyperParam, type HyperValues } from './hyperParams';
 
 export type { HyperParam, HyperValues } from './hyperParams';
@@ -28,7 +28,7 @@ export interface Sampling<P = OptimizerParams> {
   /** The samples one update draws from n. */
   batch(p: P, n: number): number;
   /** The rate of full-batch gd whose step is the mean of this optimizer's step over the samples (its reference path). */
-  fullBatchRate(p: P, model: Model): number;
+  fullBatchRate(p: P, model: SampledObjective): number;
 }
 
 /** What the rate rules may look at besides the model. */
@@ -39,7 +39,7 @@ export interface RateContext {
   iterations: number;
 }
 
-interface OptimizerShape<P, S> {
+interface OptimizerShape<P, S, O extends Objective = Objective> {
   readonly name: string;
   /** For titles and legends: "gradient descent", and a short form for narrow frames and races. */
   readonly title: string;
@@ -58,21 +58,30 @@ interface OptimizerShape<P, S> {
   readonly plain: boolean;
   /** Its step follows a running mean of past gradients (momentum, nesterov, adam): --arrows draws its last step too. */
   readonly velocity: boolean;
-  /** It needs the objective's exact Hessian (Newton's method): refused on an objective without one. */
-  readonly needs?: 'hessian';
+  /**
+   * What it needs of the objective besides a loss and its gradient, refused on one without (see
+   * refuseUnmet in ./index.ts): 'hessian', the exact Hessian (Newton's method); 'samples', a mean over
+   * samples to draw from (sgd, minibatch: a SampledObjective).
+   */
+  readonly needs?: 'hessian' | 'samples';
   /** `draw`, when given, hears every sample index the step uses; it must not change what the step does. */
-  createStep(model: Model, p: P, rng: Rng, draw?: Draw): S;
+  createStep(model: O, p: P, rng: Rng, draw?: Draw): S;
   /** The default learning rate for this problem (see rates.ts). */
-  defaultRate(model: Model, p: P, c: RateContext): number;
+  defaultRate(model: O, p: P, c: RateContext): number;
   /** A rate below which it is stable on this problem (see rates.ts). */
-  stableRate(model: Model, p: P, c: RateContext): number;
+  stableRate(model: O, p: P, c: RateContext): number;
 }
+
+type StepOf = (w: Float64Array, t: number, lr: number) => void;
 
 /**
  * What an optimizer's file writes: its rules read every hyper-parameter filled in, and its step is handed
- * each update's rate.
+ * each update's rate. One that declares `needs: 'samples'` (and says how it samples) is handed the
+ * SampledObjective it needs.
  */
-export type OptimizerDefinition = OptimizerShape<Params, (w: Float64Array, t: number, lr: number) => void>;
+export type OptimizerDefinition =
+  | (OptimizerShape<Params, StepOf> & { readonly needs?: 'hessian' })
+  | (OptimizerShape<Params, StepOf, SampledObjective> & { readonly needs: 'samples'; readonly sampling: Sampling<Params> });
 
 /**
  * Everything mlvis knows about one optimizer. A new optimizer is a file exporting one of these (made by
@@ -89,7 +98,8 @@ export function paramsFor(d: Pick<OptimizerDefinition, 'defaults'>, p: Optimizer
 }
 
 /** The descriptor of a definition: each rule fills in the defaults of the bag it is given. */
-export function defineOptimizer(d: OptimizerDefinition): OptimizerDescriptor {
+export function defineOptimizer(definition: OptimizerDefinition): OptimizerDescriptor {
+  const d = definition.needs === 'samples' ? onSamples(definition) : definition;
   const { sampling } = d;
   return {
     ...d,
@@ -104,6 +114,24 @@ export function defineOptimizer(d: OptimizerDefinition): OptimizerDescriptor {
     },
     defaultRate: (model, p, c) => d.defaultRate(model, paramsFor(d, p), c),
     stableRate: (model, p, c) => d.stableRate(model, paramsFor(d, p), c),
+  };
+}
+
+/**
+ * A sampling optimizer's rules on any objective: each checks that it has samples. The engine refuses such an
+ * optimizer on an objective without them before it gets here (refuseUnmet, with the words for the user);
+ * reaching the check is a caller's mistake.
+ */
+function onSamples(d: OptimizerShape<Params, StepOf, SampledObjective>): OptimizerShape<Params, StepOf> {
+  const sampled = (model: Objective): SampledObjective => {
+    if (isSampled(model)) return model;
+    throw new Error(`--optimizer ${d.name} needs an objective with samples: refuse it first (refuseUnmet)`);
+  };
+  return {
+    ...d,
+    createStep: (model, p, rng, draw) => d.createStep(sampled(model), p, rng, draw),
+    defaultRate: (model, p, c) => d.defaultRate(sampled(model), p, c),
+    stableRate: (model, p, c) => d.stableRate(sampled(model), p, c),
   };
 }
 

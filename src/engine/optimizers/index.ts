@@ -3,6 +3,8 @@ import { adagrad } from './adagrad';
 import { adam } from './adam';
 import { adamw } from './adamw';
 import { amsgrad } from './amsgrad';
+import { messages, usageError } from '../../errors';
+import { isSampled, type Objective } from '../objective';
 import type { OptimizerDescriptor } from './descriptor';
 import { gd } from './gd';
 import { lion } from './lion';
@@ -23,6 +25,17 @@ export const OPTIMIZERS = Object.keys(OPTIMIZER_REGISTRY) as OptimizerName[];
 
 export function optimizerOf(name: OptimizerName): OptimizerDescriptor {
   return OPTIMIZER_REGISTRY[name];
+}
+
+/**
+ * Throws the usage error for an optimizer that needs what the objective does not give (its descriptor's
+ * `needs`): samples to draw (sgd, minibatch on a function), or an exact Hessian (Newton's method).
+ */
+export function refuseUnmet(o: OptimizerDescriptor, objective: Objective): void {
+  if (o.needs === 'samples' && !isSampled(objective)) {
+    throw usageError(messages.noSamples(o.name, OPTIMIZERS.filter((n) => OPTIMIZER_REGISTRY[n].needs !== 'samples')));
+  }
+  if (o.needs === 'hessian' && !objective.hessian) throw usageError(messages.needsHessian(o.name));
 }
 
 export { paramsFor, defineOptimizer } from './descriptor';

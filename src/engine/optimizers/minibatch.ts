@@ -12,6 +12,7 @@ export const minibatch: OptimizerDescriptor = defineOptimizer({
   short: 'mini-batch',
   params: ['batchSize'],
   stochastic: true,
+  needs: 'samples',
   // Its step is α times the batch's mean gradient, which averages to the full gradient.
   sampling: { batch: batchOf, fullBatchRate: (p) => p.lr },
   velocity: false,

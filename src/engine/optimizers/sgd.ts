@@ -12,6 +12,7 @@ export const sgd: OptimizerDescriptor = defineOptimizer({
   short: 'SGD',
   params: [],
   stochastic: true,
+  needs: 'samples',
   // Its step α·eₙ·φₙ averages to α/gradientScale times the gradient (the 2 of d/dr r² is left out).
   sampling: { batch: () => 1, fullBatchRate: (p, model) => p.lr / model.gradientScale },
   velocity: false,
