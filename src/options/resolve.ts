@@ -149,7 +149,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   refuseCompareConflicts(o);
   const landscape = o.model === 'function' ? landscapeSpecOf(o) : undefined;
   const { series, sweep } = seriesOf(o, d);
-  if (landscape) for (const x of series) if (optimizerOf(x.optimizer).stochastic) throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => !optimizerOf(n).stochastic)));
+  // A landscape has no samples: refused by what each optimizer declares it needs (needs: 'samples'), before the run.
+  if (landscape) for (const x of series) if (optimizerOf(x.optimizer).needs === 'samples') throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => optimizerOf(n).needs !== 'samples')));
   const several = series.length > 1;
   const layout: RunLayout = o.compareStandardize && !landscape ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
