@@ -133,10 +133,10 @@ export interface Trained {
  * Stage 2 as the pipeline runs it: the same descents, heard by a stop signal while they run, with the passes
  * over the rows run by `sums` (shared with worker threads by run(); the same bits as on one thread).
  */
-async function trainInterruptibly(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, sums: BlockReducer): Promise<Trained> {
+async function trainInterruptibly(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, sums: BlockReducer, warn?: Warn): Promise<Trained> {
   const stopped = () => runError(messages.interrupted());
   const problems = await problemsOfAsync(config, data, signal, stopped, sums);
-  const tuning = config.tune ? await tuneSeriesAsync(config, problems, (i) => settingsOf(config, config.series[i], problems), signal, stopped) : null;
+  const tuning = config.tune ? await tuneSeriesAsync(config, problems, (i) => settingsOf(config, config.series[i], problems), signal, stopped, warn) : null;
   const series = tunedSeries(config, tuning);
   const descents: Descent[] = [];
   for (let i = 0; i < series.length; i++) {
@@ -294,7 +294,7 @@ async function runOn(options: RunOptions, given: RunConfig, data: Dataset, dataS
     ? { ...given, iterations: lengthOfComparison(given, await trainInterruptibly({ ...given, iterations: probeLength(given, data) }, data, hooks.signal, sums)) }
     : given;
   warnWholeBatches(options, config, data, warn);
-  const { problem, problems, descents, tuning } = await trainInterruptibly(config, data, hooks.signal, sums);
+  const { problem, problems, descents, tuning } = await trainInterruptibly(config, data, hooks.signal, sums, warn);
   for (const w of problem.warnings) warn(w);
   const rates = descents.map((d) => d.lr);
   for (const w of tuneWarnings(config, tuning, rates)) warn(w);

@@ -76,6 +76,8 @@ export type Warning =
   | { code: 'unbounded'; series?: string; iteration: number; why: string }
   /** --tune: every trial of the grid diverged; the series runs at its default rate `lr`. */
   | { code: 'tuneDiverged'; series?: string; lr: number }
+  /** --tune: the search of `trials` full descents will take about `seconds` (projected from its first trial). */
+  | { code: 'tuneSlow'; trials: number; seconds: number }
   /** A still asked for an iteration the diverged run never reached. */
   | { code: 'frameAfterDivergence'; frame: number; last: number };
 
@@ -101,6 +103,8 @@ export function warningText(w: Warning): string {
       return messages.largeGif(w.path, w.bytes);
     case 'tuneDiverged':
       return prefix + messages.tuneAllDiverged(w.lr);
+    case 'tuneSlow':
+      return messages.tuneSlow(w.trials, w.seconds);
     case 'frameAfterDivergence':
       return messages.frameAfterDivergence(w.frame, w.last);
   }

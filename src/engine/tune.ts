@@ -3,8 +3,9 @@
  * ends with, over the same iterations, from the same start, with the same other hyper-parameters, schedule
  * and seed as the run it is chosen for. Pure: a problem and settings in, rates and gaps out.
  *
- * The final gap is the final loss minus the best known minimum's loss (clamped at 0: rounding can put a
- * run a hair below a minimum refined to double precision); where no minimum is known (a separable logistic,
+ * The final gap is the final loss minus the best known minimum's loss; a gap within rounding of the loss's
+ * size (ROUNDING) counts as 0, so that of the rates that reach the minimum the choice is not made by the
+ * last bit of a sum (±1e-15 on a regression's loss); where no minimum is known (a separable logistic,
  * an expression, a landscape unbounded below) it is the final loss itself. A sampling optimizer's (sgd,
  * minibatch) loss bounces from update to update: its final gap is the median over the last tenth of the
  * run, and every trial draws the same samples (the run's seed), so the choice is deterministic. A trial
@@ -30,6 +31,12 @@ export const STEPS_PER_DECADE = 4;
  * are heuristics whose best rate may lie a hundred times away on a long or short run.
  */
 export const SPAN_DECADES = 3;
+
+/**
+ * A gap at or below ROUNDING times the larger of the minimum's loss and the starting gap is 0: below it
+ * the loss's own rounding (a sum over the rows) decides, and the loss panel's log scale shows nothing.
+ */
+export const ROUNDING = 1e-14;
 
 /** One grid rate's trial: its final gap, or null when the trial diverged (never chosen). */
 export interface TuneTrial {
@@ -93,7 +100,9 @@ export function finalGap(problem: Problem, d: Descent): number | null {
     end = tail[Math.floor(tail.length / 2)];
   }
   if (!Number.isFinite(end) || d.trajectory.w.some((c) => !Number.isFinite(c[n]))) return null;
-  return problem.optimum ? Math.max(end - floor, 0) : end;
+  if (!problem.optimum) return end;
+  const gap = end - floor;
+  return gap <= ROUNDING * Math.max(Math.abs(floor), loss[0] - floor) ? 0 : gap;
 }
 
 /** The trial with the lowest final gap; of equal gaps the smaller rate; null when every trial diverged. */
@@ -112,9 +121,15 @@ export function tuneRate(problem: Problem, s: DescentSettings, grid: readonly nu
   return { lr: chooseRate(trials), trials };
 }
 
-/** tuneRate with each trial interruptible (see descendOnAsync): `stopped` is thrown when `signal` fires. */
-export async function tuneRateAsync(problem: Problem, s: DescentSettings, grid: readonly number[], signal: AbortSignal | undefined, stopped: () => Error): Promise<TuneResult> {
+/**
+ * tuneRate with each trial interruptible (see descendOnAsync): `stopped` is thrown when `signal` fires.
+ * `onTrial` hears each trial as it ends (a caller's progress or time estimate; it cannot change the choice).
+ */
+export async function tuneRateAsync(problem: Problem, s: DescentSettings, grid: readonly number[], signal: AbortSignal | undefined, stopped: () => Error, onTrial?: (trial: TuneTrial, index: number) => void): Promise<TuneResult> {
   const trials: TuneTrial[] = [];
-  for (const lr of grid) trials.push({ lr, gap: finalGap(problem, await descendOnAsync(problem, trialSettings(s, lr), signal, stopped)) });
+  for (const lr of grid) {
+    trials.push({ lr, gap: finalGap(problem, await descendOnAsync(problem, trialSettings(s, lr), signal, stopped)) });
+    onTrial?.(trials[trials.length - 1], trials.length - 1);
+  }
   return { lr: chooseRate(trials), trials };
 }

@@ -5,10 +5,10 @@
  * series; a series whose every trial diverged keeps its default rate, with a warning.
  */
 import type { RunConfig, SeriesSpec } from '../config';
-import type { DescentSettings, Problem } from '../engine';
+import { hyperValuesOf, optimizerOf, type DescentSettings, type Problem } from '../engine';
 import { defaultRateFor, tuneGrid, tuneMeasure, tuneRate, tuneRateAsync, type TuneTrial } from '../engine/tune';
 import { messages, usageError } from '../errors';
-import type { Warning } from '../warnings';
+import type { Warn, Warning } from '../warnings';
 
 /** What the search found: the grid, and per series its chosen rate and trials (null for a series --lr pins). */
 export interface Tuning {
@@ -18,24 +18,38 @@ export interface Tuning {
 }
 
 /**
- * The most row-iterations (trials × iterations × rows) the search may spend: about two minutes of linear
- * regression passes on this project's machines. A landscape counts one row an iteration.
+ * The most row-iterations the search may spend, counted before it starts: per trial, its iterations times the
+ * rows an update reads (a sampling optimizer's batch, else every row; a landscape one). A bound on the work, not
+ * an estimate of it: a linear regression's full-batch update costs the same on any number of rows (sufficient
+ * statistics), a logistic one a pass over them (about 15 to 50 ms on a million rows here, so 1e12 is hours).
  */
-export const TUNE_BUDGET = 1e11;
+export const TUNE_BUDGET = 1e12;
+
+/** Seconds of search, projected from the first trial, above which a warning says how long it will take. */
+export const TUNE_SLOW_SECONDS = 20;
 
 /** The series --tune chooses a rate for: those whose rate --lr leaves open. */
 function tuned(config: RunConfig): boolean[] {
   return config.series.map((s) => s.lr === undefined);
 }
 
+/** Rows one update of a series reads (see TUNE_BUDGET). */
+function rowsPerUpdate(problem: Problem, s: DescentSettings): number {
+  const n = problem.data.x.length;
+  const sampling = optimizerOf(s.optimizer).sampling;
+  return Math.max(1, sampling ? sampling.batch({ lr: NaN, ...hyperValuesOf(s) }, n) : n);
+}
+
 /** The run's grid, around every tuned series' default rate; refuses (exit 2) a search over TUNE_BUDGET. */
 function gridOf(config: RunConfig, problems: readonly Problem[], settings: (i: number) => DescentSettings): number[] {
   const which = tuned(config);
   const grid = tuneGrid(config.series.map((_, i) => (which[i] ? defaultRateFor(problems[i], settings(i)) : NaN)));
-  const rows = Math.max(...problems.map((p) => p.data.x.length));
-  const trials = grid.length * which.filter(Boolean).length;
-  const work = trials * config.iterations * Math.max(rows, 1);
-  if (work > TUNE_BUDGET) throw usageError(messages.tuneTooMuchWork(trials, config.iterations, rows, work, TUNE_BUDGET));
+  let work = 0;
+  config.series.forEach((_, i) => (work += which[i] ? grid.length * config.iterations * rowsPerUpdate(problems[i], settings(i)) : 0));
+  if (work > TUNE_BUDGET) {
+    const trials = grid.length * which.filter(Boolean).length;
+    throw usageError(messages.tuneTooMuchWork(trials, config.iterations, Math.max(...problems.map((p) => p.data.x.length)), work, TUNE_BUDGET));
+  }
   return grid;
 }
 
@@ -46,12 +60,23 @@ export function tuneSeries(config: RunConfig, problems: readonly Problem[], sett
   return { grid, measure: tuneMeasure(problems[0]), series: config.series.map((_, i) => (which[i] ? tuneRate(problems[i], settings(i), grid) : null)) };
 }
 
-/** tuneSeries with every trial interruptible (see tuneRateAsync). */
-export async function tuneSeriesAsync(config: RunConfig, problems: readonly Problem[], settings: (i: number) => DescentSettings, signal: AbortSignal | undefined, stopped: () => Error): Promise<Tuning> {
+/**
+ * tuneSeries with every trial interruptible (see tuneRateAsync). When the first trial (the smallest rate: a
+ * full-length run) projects the whole search past TUNE_SLOW_SECONDS, `warn` says so before the wait.
+ */
+export async function tuneSeriesAsync(config: RunConfig, problems: readonly Problem[], settings: (i: number) => DescentSettings, signal: AbortSignal | undefined, stopped: () => Error, warn: Warn = () => {}): Promise<Tuning> {
   const grid = gridOf(config, problems, settings);
   const which = tuned(config);
+  const trials = grid.length * which.filter(Boolean).length;
+  const t0 = performance.now();
+  const first = (_: unknown, index: number) => {
+    const seconds = ((performance.now() - t0) / 1000) * trials;
+    if (index === 0 && seconds > TUNE_SLOW_SECONDS) warn({ code: 'tuneSlow', trials, seconds });
+  };
   const series: Tuning['series'] = [];
-  for (let i = 0; i < config.series.length; i++) series.push(which[i] ? await tuneRateAsync(problems[i], settings(i), grid, signal, stopped) : null);
+  for (let i = 0; i < config.series.length; i++) {
+    series.push(which[i] ? await tuneRateAsync(problems[i], settings(i), grid, signal, stopped, series.some(Boolean) ? undefined : first) : null);
+  }
   return { grid, measure: tuneMeasure(problems[0]), series };
 }
 
