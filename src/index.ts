@@ -6,7 +6,8 @@
  *                 optimum: once)    optimizer or value)      to draw)        frames)     WebM / PNG)
  *
  * `run` chains them; each stage is also exported on its own. A race or a sweep is several descents on one
- * problem; several outputs share one training and one drawing of each frame. Nothing here prints or exits:
+ * problem; several outputs share one training and one drawing of each frame. With --tune, each series' rate
+ * is chosen first, by trial descents on the same problem (pipeline/tune.ts). Nothing here prints or exits:
  * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
  */
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';

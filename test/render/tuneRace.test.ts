@@ -67,3 +67,24 @@ describe.each(Object.entries(FRAMES))('the %s frame', (which, k) => {
     expect(bad).toBeGreaterThan(100);
   });
 });
+
+describe('a single tuned series', () => {
+  it('names its tuned rate in the title ("tuned lr …"), and only the title band differs from the untuned drawing', () => {
+    const single = sceneFromOptions({ model: 'function', function: 'booth', optimizer: 'gd', iterations: 50, tune: true, width: 640, height: 320 });
+    expect(single.tuned).toBe(true);
+    const { layout } = prepareFrame(single);
+    const tuned = draw(single, 25);
+    const plain = draw({ ...single, tuned: false }, 25);
+    let inTitle = 0;
+    let elsewhere = 0;
+    const bottom = layout.title.y + layout.title.h;
+    for (let i = 0; i < tuned.length; i += 4) {
+      if (tuned[i] === plain[i] && tuned[i + 1] === plain[i + 1] && tuned[i + 2] === plain[i + 2]) continue;
+      if (Math.floor(i / 4 / single.width) < bottom) inTitle++;
+      else elsewhere++;
+    }
+    // "· tuned lr 0.1" is a dozen characters of heading: a few hundred pixels.
+    expect(inTitle).toBeGreaterThan(100);
+    expect(elsewhere).toBe(0);
+  });
+});
