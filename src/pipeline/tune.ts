@@ -64,14 +64,14 @@ export function tuneSeries(config: RunConfig, problems: readonly Problem[], sett
  * tuneSeries with every trial interruptible (see tuneRateAsync). When the first trial (the smallest rate: a
  * full-length run) projects the whole search past TUNE_SLOW_SECONDS, `warn` says so before the wait.
  */
-export async function tuneSeriesAsync(config: RunConfig, problems: readonly Problem[], settings: (i: number) => DescentSettings, signal: AbortSignal | undefined, stopped: () => Error, warn: Warn = () => {}): Promise<Tuning> {
+export async function tuneSeriesAsync(config: RunConfig, problems: readonly Problem[], settings: (i: number) => DescentSettings, signal: AbortSignal | undefined, stopped: () => Error, warn: Warn = () => {}, slowSeconds = TUNE_SLOW_SECONDS): Promise<Tuning> {
   const grid = gridOf(config, problems, settings);
   const which = tuned(config);
   const trials = grid.length * which.filter(Boolean).length;
   const t0 = performance.now();
   const first = (_: unknown, index: number) => {
     const seconds = ((performance.now() - t0) / 1000) * trials;
-    if (index === 0 && seconds > TUNE_SLOW_SECONDS) warn({ code: 'tuneSlow', trials, seconds });
+    if (index === 0 && seconds > slowSeconds) warn({ code: 'tuneSlow', trials, seconds });
   };
   const series: Tuning['series'] = [];
   for (let i = 0; i < config.series.length; i++) {

@@ -3,7 +3,10 @@
  * series whose every trial diverged (it keeps its default rate), and the summary's `tune` object.
  */
 import { resolveConfig, run } from '../../src/index';
-import { tunedSeries, tuneSummary, tuneWarnings, type Tuning } from '../../src/pipeline/tune';
+import { tunedSeries, tuneSeriesAsync, tuneSummary, tuneWarnings, type Tuning } from '../../src/pipeline/tune';
+import { hyperValuesOf, setUpProblem } from '../../src/engine';
+import { landscapeData, landscapeOf } from '../../src/engine/landscape';
+import type { Warning } from '../../src/warnings';
 import { messages } from '../../src/errors';
 import { warningText } from '../../src/warnings';
 
@@ -51,4 +54,20 @@ it('a stop is heard during the search, within a slice of a trial', async () => {
   const running = run({ model: 'function', function: 'rosenbrock', optimizer: ['gd', 'adam'], iterations: 1_000_000, tune: true }, { signal: stop.signal });
   await expect(running).rejects.toThrow(messages.interrupted());
   expect(Date.now() - t0).toBeLessThan(3000);
+});
+
+it('announces a long search once, from the pace of its first trial, with the number of trials', async () => {
+  const c = resolveConfig({ model: 'function', function: 'booth', optimizer: ['gd', 'adam'], iterations: 200, tune: true });
+  const l = landscapeOf({ name: 'booth' });
+  const problem = setUpProblem(landscapeData(l), { model: 'function', standardize: false, init: c.init, landscape: l });
+  const settings = (i: number) => ({ ...hyperValuesOf(c), ...c.series[i], iterations: c.iterations, seed: c.seed });
+  const heard: Warning[] = [];
+  const stopped = () => new Error('stopped');
+  const t = await tuneSeriesAsync(c, [problem, problem], settings, undefined, stopped, (w) => heard.push(w), 0);
+  expect(heard).toEqual([{ code: 'tuneSlow', trials: 2 * t.grid.length, seconds: expect.any(Number) }]);
+  expect(warningText(heard[0])).toMatch(new RegExp(`^--tune runs ${2 * t.grid.length} full descents, about \\d+ s at the pace of the first`));
+  // At the default threshold a search of a few milliseconds says nothing.
+  const quiet: Warning[] = [];
+  await tuneSeriesAsync(c, [problem, problem], settings, undefined, stopped, (w) => quiet.push(w));
+  expect(quiet).toEqual([]);
 });
