@@ -22,6 +22,7 @@ const runs = [
   // A turning surface changes every pixel of its panel each frame: as a GIF it would weigh ~1.7 MB, as MP4 a fifth of it.
   ['linear', '--data', 'cars', '--optimizer', 'gd,momentum', '--view', '3d', '--orbit', '120', '--iters', '300', '--frames', '60', '--size', '800x400', '--out', 'output/view3d-orbit.mp4', '--poster'],
   ['function', 'rosenbrock', '--optimizer', 'gd,momentum,adam', '--lr', 'gd=0.001,momentum=0.0005,adam=0.02', '--iters', '3000', '--frames', '80', '--out', 'output/rosenbrock-race.gif'],
+  ['function', 'rosenbrock', '--optimizer', 'gd,momentum,nesterov,rmsprop,adam,lion', '--tune', '--iters', '10000', '--frames', '80', '--out', 'output/rosenbrock-tuned.gif'],
   ['function', 'himmelblau', '--optimizer', 'gd,adam', '--init', '0,0', '--frames', '60', '--size', '800x400', '--out', 'output/himmelblau.gif'],
   ['function', 'saddle', '--init', '1,0.02', '--optimizer', 'gd,adam', '--lr', 'gd=0.1,adam=0.01', '--iters', '200', '--frames', '60', '--size', '800x400', '--out', 'output/saddle.gif'],
 ];

@@ -236,6 +236,13 @@ export const messages = {
   lrForAbsentOptimizer: (name: string, optimizers: readonly string[]) =>
     `--lr: ${JSON.stringify(name)} is not among the optimizers of this run (${optimizers.join(', ')}); name only those in --optimizer`,
   wholeBatch: (b: number, n: number) => `${b} is at least the number of rows (${n}): every step uses all the data, as gd does`,
+  tuneWithLr: (lr: string) =>
+    `--tune and --lr ${lr} contradict: --tune chooses every rate; leave out --lr, or pin single optimizers with --lr NAME=RATE (for example --lr gd=0.001) and the others are tuned`,
+  tuneTooMuchWork: (trials: number, iterations: number, rows: number, work: number, limit: number) =>
+    `--tune would run ${trials.toLocaleString('en')} descents of ${iterations.toLocaleString('en')} iterations over ${rows.toLocaleString('en')} rows (${work.toExponential(1)} row-iterations, more than the ${limit.toExponential(0)} it may spend); use fewer --iters, race fewer optimizers, or tune on a sample of the data`,
+  tuneSlow: (trials: number, seconds: number) =>
+    `--tune runs ${trials.toLocaleString('en')} full descents, about ${seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`} at the pace of the first; fewer --iters, fewer optimizers or a sample of the data would shorten it (Ctrl-C stops it)`,
+  tuneAllDiverged: (lr: number) => `every rate of the --tune grid diverged, so it runs at its default rate ${lr}`,
   badLrItem: (item: string) => `--lr: ${JSON.stringify(item)} is not NAME=RATE (for example --lr gd=0.1,adam=0.05)`,
   unbounded: (iteration: number, why: string) =>
     `the descent left for ever (its loss passed every bound at iteration ${iteration}): ${why}; no learning rate changes that, only a start on the line that leads into the saddle`,

@@ -7,7 +7,8 @@
  *                                                                                        encode/registry)
  *
  * `run` chains them; each stage is also exported on its own. A race or a sweep is several descents on one
- * problem; several outputs share one training and one drawing of each frame. Nothing here prints or exits:
+ * problem; several outputs share one training and one drawing of each frame. With --tune, each series' rate
+ * is chosen first, by trial descents on the same problem (pipeline/tune.ts). Nothing here prints or exits:
  * warnings and progress go to the hooks the caller passes, errors are thrown as MlvisError with the fix.
  * A feature's policy lives in its own module, which the stages ask (--compare-standardize's shared rate and
  * self-chosen length: pipeline/compareStandardize.ts).
@@ -25,6 +26,7 @@ import { dropStaleManifests, stageManifests } from './pipeline/manifest';
 import { buildScene } from './pipeline/scene';
 import { buildCompareScene } from './pipeline/compareScene';
 import { afterProbe, probeConfig, sideSettings, sideStandardizations } from './pipeline/compareStandardize';
+import { tuneSeries, tuneSeriesAsync, tunedSeries, tuneSummary, tuneWarnings, type Tuning } from './pipeline/tune';
 import { threadedReducer } from './parallel/threads';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
@@ -114,38 +116,44 @@ function landscapeFor(config: RunConfig): Landscape {
  */
 export function train(config: RunConfig, data: Dataset): Trained {
   const problems = problemsOf(config, data);
+  // --tune: each open series' rate is chosen first, by full trial descents (see pipeline/tune.ts).
+  const tuning = config.tune ? tuneSeries(config, problems, (i) => settingsOf(config, config.series[i], problems)) : null;
   const descents: Descent[] = [];
-  config.series.forEach((spec, i) => {
+  tunedSeries(config, tuning).forEach((spec, i) => {
     const s = settingsOf(config, spec, problems);
     const d = descendOn(problems[i], s);
     const ref = config.referencePath ? referenceSettings(problems[i], d, s) : null;
     descents.push(ref ? { ...d, reference: descendOn(problems[i], ref).trajectory } : d);
   });
-  return { problem: problems[0], problems, descents };
+  return { problem: problems[0], problems, descents, tuning };
 }
 
 export interface Trained {
   problem: Problem;
   problems: Problem[];
   descents: Descent[];
+  /** --tune: the grid and every trial (null without it). */
+  tuning: Tuning | null;
 }
 
 /**
  * Stage 2 as the pipeline runs it: the same descents, heard by a stop signal while they run, with the passes
  * over the rows run by `sums` (shared with worker threads by run(); the same bits as on one thread).
  */
-async function trainInterruptibly(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, sums: BlockReducer): Promise<Trained> {
+async function trainInterruptibly(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, sums: BlockReducer, warn?: Warn): Promise<Trained> {
   const stopped = () => runError(messages.interrupted());
   const problems = await problemsOfAsync(config, data, signal, stopped, sums);
+  const tuning = config.tune ? await tuneSeriesAsync(config, problems, (i) => settingsOf(config, config.series[i], problems), signal, stopped, warn) : null;
+  const series = tunedSeries(config, tuning);
   const descents: Descent[] = [];
-  for (let i = 0; i < config.series.length; i++) {
-    const s = settingsOf(config, config.series[i], problems);
+  for (let i = 0; i < series.length; i++) {
+    const s = settingsOf(config, series[i], problems);
     const d = await descendOnAsync(problems[i], s, signal, stopped);
     // --reference-path: the full-batch descent to compare with; its own warnings are not the run's.
     const ref = config.referencePath ? referenceSettings(problems[i], d, s) : null;
     descents.push(ref ? { ...d, reference: (await descendOnAsync(problems[i], ref, signal, stopped)).trajectory } : d);
   }
-  return { problem: problems[0], problems, descents };
+  return { problem: problems[0], problems, descents, tuning };
 }
 
 /**
@@ -248,12 +256,15 @@ async function runOn(options: RunOptions, given: RunConfig, data: Dataset, dataS
   const probe = probeConfig(options, given, data);
   const config = probe ? afterProbe(given, await trainInterruptibly(probe, data, hooks.signal, sums)) : given;
   warnWholeBatches(options, config, data, warn);
-  const { problem, problems, descents } = await trainInterruptibly(config, data, hooks.signal, sums);
+  const { problem, problems, descents, tuning } = await trainInterruptibly(config, data, hooks.signal, sums, warn);
   for (const w of problem.warnings) warn(w);
+  const rates = descents.map((d) => d.lr);
+  for (const w of tuneWarnings(config, tuning, rates)) warn(w);
   descents.forEach((d, i) => {
     for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
   });
   const summary = buildSummary(config, problem, descents);
+  if (tuning) summary.tune = tuneSummary(config, tuning, rates);
   // Every file of the run is renamed into place together, once all have succeeded.
   const commit = createCommit();
   let stdout: Buffer | undefined;

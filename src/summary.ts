@@ -3,6 +3,7 @@ import { iterationsToClose99, type Descent, type Problem } from './engine';
 import type { Divergence, Trajectory } from './types';
 import { knownPoints, pointName, type Landscape } from './engine/landscape';
 import { messages } from './errors';
+import type { TuneSummary } from './pipeline/tune';
 
 /** One file written: the path (the pattern for a PNG sequence), its format, frames and bytes. */
 export interface WrittenFile {
@@ -101,6 +102,8 @@ export interface Summary {
   layout?: string;
   sweep?: { option: string; values: number[] };
   series?: SeriesSummary[];
+  /** --tune: the grid of rates tried and, per series, the rate chosen and each trial's final gap (see pipeline/tune.ts). */
+  tune?: TuneSummary;
   /** Frames of the animation (or 1 for a still); with exactly one output file, its path and size too. */
   frames?: number;
   out?: string;

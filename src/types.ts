@@ -237,6 +237,8 @@ export interface Scene {
   text?: SceneText;
   /** --schedule as given, when it is not constant: the titles name it ("lr 0.1 · cosine"). */
   schedule?: string;
+  /** --tune: the rates were chosen by a search; the titles say so ("tuned rates", "tuned lr 0.001"). */
+  tuned?: boolean;
   /** Multiplies every font size (--font-scale); default 1. */
   fontScale?: number;
 }

@@ -74,6 +74,10 @@ export type Warning =
   | { code: 'largeGif'; path: string; bytes: number }
   /** A landscape unbounded below (a saddle): the descent left for ever, as every descent off its stable line does; no rate helps. */
   | { code: 'unbounded'; series?: string; iteration: number; why: string }
+  /** --tune: every trial of the grid diverged; the series runs at its default rate `lr`. */
+  | { code: 'tuneDiverged'; series?: string; lr: number }
+  /** --tune: the search of `trials` full descents will take about `seconds` (projected from its first trial). */
+  | { code: 'tuneSlow'; trials: number; seconds: number }
   /** A still asked for an iteration the diverged run never reached. */
   | { code: 'frameAfterDivergence'; frame: number; last: number };
 
@@ -97,6 +101,10 @@ export function warningText(w: Warning): string {
       return messages.roundedToEven(w.width, w.height, w.toWidth, w.toHeight);
     case 'largeGif':
       return messages.largeGif(w.path, w.bytes);
+    case 'tuneDiverged':
+      return prefix + messages.tuneAllDiverged(w.lr);
+    case 'tuneSlow':
+      return messages.tuneSlow(w.trials, w.seconds);
     case 'frameAfterDivergence':
       return messages.frameAfterDivergence(w.frame, w.last);
   }

@@ -16,6 +16,7 @@ import { formatApplies } from '../encode/formats';
 import { kindOf, outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
+import { refuseTuneConflicts, tuneOf } from './tune';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
 import { issueWords, librarySchema } from './schema';
 
@@ -53,6 +54,8 @@ export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   compareStandardize: boolean;
   /** The descents: one, several optimizers (a race), or several values of one setting (a sweep). */
   series: SeriesSpec[];
+  /** --tune: each series' rate not given by --lr is chosen from a log grid before the run (see engine/tune.ts). */
+  tune: boolean;
   sweep: { key: 'lr' | 'momentum' | 'batchSize'; values: number[] } | null;
   /**
    * single: one series; files: one set of outputs per series; overlay, grid: every series in one animation;
@@ -147,6 +150,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     [width, height] = [w, h];
   }
   refuseCompareConflicts(o);
+  refuseTuneConflicts(o);
   const landscape = o.model === 'function' ? landscapeSpecOf(o) : undefined;
   const { series, sweep } = seriesOf(o, d);
   // A landscape has no samples: refused by what each optimizer declares it needs (needs: 'samples'), before the run.
@@ -189,6 +193,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     standardize: o.standardize,
     compareStandardize: layout === 'compare',
     series,
+    tune: tuneOf(o, series, warn),
     sweep,
     layout,
     outputs,

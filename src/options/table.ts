@@ -188,6 +188,8 @@ export const OPTION_TABLE = {
     parse: parseLr,
     help: `learning rate; a list sweeps it (0.01,0.1,0.5); in a race, per optimizer (gd=0.1,adam=0.05)`,
   }),
+  /** Before the run, choose each series' learning rate from a log grid (rates 10^(k/4), three decades either side of the defaults): the rate whose run, over the same iterations from the same start, ends with the lowest gap to the best known minimum (the lowest loss where none is known); a diverged trial is never chosen, and of equal gaps the smaller rate wins. A fair race: every optimizer at its best rate, not its default. Not with a single rate or a list for {@link RunOptions.lr}; a record of rates pins those optimizers and tunes the rest. Default false. Flag `--tune`. */
+  tune: spec({ flag: '--tune', group: 'Training', schema: v.boolean('must be true or false'), default: false, help: 'choose each optimizer\'s rate from a log grid by the lowest final gap over the same iterations (a fair race); --lr NAME=RATE pins one' }),
   /** The number of iterations (updates of the weights), 0 to 10,000,000. Default 1000. Flag `--iters`. */
   iterations: spec({ flag: '--iters', arg: '<n>', group: 'Training', schema: int(0, 10_000_000), parse: whole, default: 1000, help: 'iterations, i.e. updates' }),
   // The optimizers' hyper-parameters (--batch-size, --momentum, --beta1, --beta2, --eps, --weight-decay):

@@ -39,6 +39,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     requestedIterations: config.iterations,
     text: { title: config.title, xLabel: config.xlabel, yLabel: config.ylabel, classNames: config.labels },
     ...(config.rateSchedule.kind === 'constant' ? {} : { schedule: config.schedule }),
+    ...(config.tune ? { tuned: true } : {}),
     fontScale: config.fontScale,
   };
 }

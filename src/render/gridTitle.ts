@@ -24,7 +24,7 @@ export function gridTitle(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const slot = Math.max(...sampleIterations(scene.iterations).map((k) => measure.measureText(iterationText(k)).width));
   measure.font = font(size, true);
   const own = scene.text?.title;
-  const schedule = scene.schedule ? ` · ${scene.schedule}` : '';
+  const schedule = (scene.tuned ? ' · tuned rates' : '') + (scene.schedule ? ` · ${scene.schedule}` : '');
   const named = (shared ? [`${model.title} · ${shared.optimizerTitle}`, `${model.short} · ${shared.optimizerShort}`, model.short] : [model.title, model.short]).map((h, i, all) => (i < all.length - 1 ? h + schedule : h));
   const headings = note ? [...named.slice(0, -1).map((h) => h + note), ...named] : named;
   const available = band.w * 0.7 - 2 * margin - slot - gap;

@@ -35,7 +35,7 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
   // A title of the user's own replaces both headings: it moves to a row of its own before it is cut.
   const own = scene.text?.title;
   // Every series follows the same schedule: named once, in the heading (their labels carry the rates).
-  const schedule = scene.schedule ? ` · ${scene.schedule}` : '';
+  const schedule = (scene.tuned ? ' · tuned rates' : '') + (scene.schedule ? ` · ${scene.schedule}` : '');
   const long = own ?? (shared ? `${model.title} · ${shared.optimizerTitle}` : model.title) + schedule;
   const short = own ?? (shared ? `${model.short} · ${shared.optimizerShort}` : model.short) + schedule;
   const samples = sampleIterations(scene.iterations);

@@ -19,7 +19,8 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const { grid } = scene;
   const { trajectory: t, optimizerTitle, optimizerShort, lr } = scene.series[0];
   // A schedule is named with the rate it starts from: "lr 0.1 · cosine".
-  const rate = scene.schedule ? ` · lr ${shortRate(lr)} · ${scene.schedule}` : '';
+  // --tune names the rate it chose: "tuned lr 0.0018".
+  const rate = (scene.tuned ? ` · tuned lr ${shortRate(lr)}` : scene.schedule ? ` · lr ${shortRate(lr)}` : '') + (scene.schedule ? ` · ${scene.schedule}` : '');
   const N = scene.iterations;
   // The total shown is what the run asked for: a diverged run reads "iteration 68 / 200".
   const total = scene.requestedIterations;
