@@ -15,6 +15,8 @@ import { landscapeOf, type LandscapeSpec } from '../engine/landscape';
 import { outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
+import { refuseStartsConflicts, startsSpecOf } from './starts';
+import type { StartsSpec } from '../engine/starts';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
 import { issueWords, librarySchema } from './schema';
 
@@ -88,6 +90,8 @@ export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   manifest: boolean;
   /** `mlvis function`: the test function or expression descended instead of a model on data. */
   landscape?: LandscapeSpec;
+  /** --starts: many starts of the one series' optimizer, drawn as basins (--layout basins) or every path. */
+  starts?: { spec: StartsSpec; basins: boolean };
 }
 
 /** The most numbers --trajectory may put in a summary (about 200 MB of JSON). */
@@ -146,6 +150,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     [width, height] = [w, h];
   }
   refuseCompareConflicts(o);
+  refuseStartsConflicts(o);
   const landscape = o.model === 'function' ? landscapeSpecOf(o) : undefined;
   const { series, sweep } = seriesOf(o, d);
   if (landscape) for (const x of series) if (optimizerOf(x.optimizer).stochastic) throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => !optimizerOf(n).stochastic)));
@@ -184,6 +189,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     rateSchedule: parseSchedule(d('schedule')),
     init: (o.init ?? (landscape ? landscapeOf(landscape).init : d('init'))).slice(0, 2) as [number, number],
     ...(landscape ? { landscape } : {}),
+    ...(o.starts !== undefined ? { starts: { spec: startsSpecOf(o.starts), basins: o.layout === 'basins' } } : {}),
     standardize: o.standardize,
     compareStandardize: layout === 'compare',
     series,

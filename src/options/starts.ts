@@ -1,0 +1,65 @@
+/**
+ * --starts: many starts of one optimizer over a landscape's domain (a basins run). Its value, its parsing,
+ * and the options it cannot be combined with: a run is either many starts of one descent, or a race, a
+ * sweep, or one start of its own (--init); the shape is refused rather than half-honoured.
+ */
+import * as v from 'valibot';
+import { messages, usageError } from '../errors';
+import { MAX_GRID_SIDE, MAX_STARTS, MIN_STARTS, type StartsSpec } from '../engine/starts';
+import { DECIMAL } from './kinds';
+import type { RunOptions } from './table';
+
+const GRID = /^grid:(\d+)$/;
+
+/** The side of "grid:K" when K is within bounds; null for anything else. */
+function gridSide(text: string): number | null {
+  const m = GRID.exec(text.trim());
+  const k = m ? Number(m[1]) : NaN;
+  return Number.isInteger(k) && k >= MIN_STARTS && k <= MAX_GRID_SIDE ? k : null;
+}
+
+/** The library value: a number of random starts, or "grid:K". */
+export const startsSchema = v.union(
+  [
+    v.pipe(v.number(messages.startsIs()), v.integer(messages.startsIs()), v.minValue(MIN_STARTS, messages.startsIs()), v.maxValue(MAX_STARTS, messages.startsIs())),
+    v.pipe(v.string(messages.startsIs()), v.check((s) => gridSide(s) !== null, messages.startsIs())),
+  ],
+  messages.startsIs(),
+);
+
+/** The command line's text: "200" or "grid:40" (bounds are the schema's). */
+export function parseStarts(raw: string): number | string {
+  const t = raw.trim();
+  if (GRID.test(t)) return t;
+  if (DECIMAL.test(t) && Number.isInteger(Number(t))) return Number(t);
+  throw usageError(messages.badStarts(raw));
+}
+
+/** A validated value as a spec. */
+export function startsSpecOf(value: number | string): StartsSpec {
+  if (typeof value === 'number') return { kind: 'random', count: value };
+  return { kind: 'grid', side: gridSide(value)! };
+}
+
+/** Whether the run places random starts (then --seed decides them). */
+export function randomStarts(o: RunOptions): boolean {
+  return typeof o.starts === 'number';
+}
+
+/** Throws a usage error (exit 2) for --layout basins without --starts, and for what --starts cannot be combined with. */
+export function refuseStartsConflicts(o: RunOptions): void {
+  if (o.starts === undefined) {
+    if (o.layout === 'basins') throw usageError(messages.basinsNeedStarts());
+    return;
+  }
+  if (o.model !== 'function') throw usageError(messages.startsNeedFunction());
+  if (Array.isArray(o.optimizer)) throw usageError(messages.startsWith('several --optimizer', 'a race puts several optimizers on one surface, --starts many starts of one'));
+  for (const [key, flag] of [['lr', '--lr'], ['momentum', '--momentum'], ['batchSize', '--batch-size']] as const) {
+    if (Array.isArray(o[key])) throw usageError(messages.startsWith(`a list for ${flag}`, 'a sweep varies a setting from one start, --starts varies the start'));
+  }
+  if (o.init !== undefined) throw usageError(messages.startsWith('--init', '--starts places the starts over the domain (give --domain to move them)'));
+  if (o.layout === 'files' || o.layout === 'grid') throw usageError(messages.startsLayout(o.layout));
+  if (o.view === '3d') throw usageError(messages.startsWith('--view 3d', 'the starts are coloured on the 2-D surface'));
+  if (o.arrows) throw usageError(messages.startsWith('--arrows', 'arrows at thousands of points would hide the surface'));
+  if (o.trajectory) throw usageError(messages.startsWith('--trajectory', "the summary lists each start's point, minimum reached, iterations and final loss, not every iteration of every path"));
+}

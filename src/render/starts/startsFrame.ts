@@ -1,0 +1,225 @@
+/**
+ * The frame of a --starts run: the landscape's surface (contours as for one descent) with every start on it,
+ * and beside it the legend of the known minima. With --layout basins each start is a dot that takes the
+ * colour of the minimum its path reached from the iteration it reached it (hollow until then, and for good
+ * when it reached none), and the paths are drawn thin as they move; without it, every path is drawn in the
+ * colour of the minimum it reaches, from a small white start. The minima are marked and, once reached, named
+ * as on any landscape (landmarks.ts); the legend counts the starts at each minimum by the frame's iteration.
+ */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { FrameTime, Scene, StartsLayer } from '../../types';
+import { drawAxes, drawHeading, fitText } from '../axes';
+import { drawContours } from '../contours';
+import { ensureFont, font } from '../font';
+import { shortRate } from '../format';
+import { drawLandmarkNames, drawLandmarks, landmarkLegend } from '../landmarks';
+import { panelStyle, placePlot, type Plot, type Rect, type Style } from '../layout';
+import type { LegendItem } from '../legend';
+import { drawDot } from '../markers';
+import { clipTo, inflate } from '../panel';
+import type { Renderer } from '../renderer';
+import { linearAxis } from '../scale';
+import { surfaceHeadings } from '../surface';
+import { startTitle } from '../title';
+import { basinColour, DOT_RIM } from './basinColours';
+import { pixelPath, pointAt, trailLayer, type PixelPath } from './startsPaths';
+
+/** The path colour of a start that reached no known minimum (every path mode). */
+const NONE_PATH = 'rgba(255,255,255,0.55)';
+/** The thin paths of the basins picture. */
+const BASIN_PATH = 'rgba(255,255,255,0.4)';
+
+/** The layout of a starts frame: the title band, the surface on the left, the legend column on the right. */
+interface StartsLayout {
+  style: Style;
+  title: Rect;
+  surface: Rect;
+  legend: Rect;
+  plot: Plot;
+}
+
+function layoutOf(measure: SKRSContext2D, scene: Scene): StartsLayout {
+  const style = panelStyle(scene);
+  const { width, height } = scene;
+  const { f } = style;
+  const titleH = Math.round(f * 2.3);
+  const legendW = Math.round(Math.min(width * 0.34, Math.max(f * 13, width * 0.26)));
+  const surface = { x: 0, y: titleH, w: width - legendW, h: height - titleH };
+  const { grid } = scene;
+  const plot = placePlot(measure, surface, style, (r, n) => linearAxis(grid.w0Range, r, n), (r, n) => linearAxis(grid.w1Range, r, n), true);
+  const legendX = Math.min(surface.x + surface.w, plot.rect.x + plot.rect.w + f * 1.5);
+  return { style, title: { x: 0, y: 0, w: width, h: titleH }, surface, legend: { x: legendX, y: plot.rect.y, w: width - legendX - f * 0.5, h: plot.rect.h }, plot };
+}
+
+/** The renderer of a starts scene (see createRenderer). */
+export function createStartsRenderer(scene: Scene): Renderer {
+  ensureFont();
+  const starts = scene.starts!;
+  const { width, height } = scene;
+  const background = createCanvas(width, height);
+  const bg = background.getContext('2d');
+  const L = layoutOf(bg, scene);
+  const { style, plot } = L;
+  const { rect } = plot;
+  const { f } = style;
+  const marks = scene.landmarks ?? [];
+  const n = starts.x.length;
+  const sx = Float64Array.from(starts.x, (v) => plot.x.map(v));
+  const sy = Float64Array.from(starts.y, (v) => plot.y.map(v));
+  const paths: PixelPath[] = starts.paths.map((t) => pixelPath(t, plot));
+  const spacing = Math.min(rect.w, rect.h) / Math.max(1, Math.sqrt(n) - 1);
+  const dotR = starts.basins ? Math.max(1.2, Math.min(f * 0.42, spacing * 0.42)) : Math.max(1, Math.min(f * 0.26, spacing * 0.3));
+  const pathColour = (s: number) => (starts.basins ? BASIN_PATH : starts.landmark[s] >= 0 ? basinColour(starts.landmark[s]) : NONE_PATH);
+  const lineWidth = starts.basins ? Math.max(0.6, style.thin * 0.6) : Math.max(0.8, style.line * 0.5);
+  const trails = trailLayer(width, height, paths, pathColour, lineWidth, inflate(rect, 0));
+  const minima = marks.map((m, i) => ({ m, i })).filter(({ m }) => m.kind !== 'saddle');
+  const title = titleDrawer(bg, L.title, scene, starts, style);
+
+  bg.fillStyle = style.theme.background;
+  bg.fillRect(0, 0, width, height);
+  drawContours(bg, scene.grid, rect, style);
+  drawAxes(bg, plot.box ?? L.surface, plot, style, { xLabel: scene.model.weightLabels[0], yLabel: scene.model.weightLabels[1] });
+  drawHeading(bg, plot, style, surfaceHeadings(scene.model, ''), rect.w);
+
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  return {
+    drawFrame(at) {
+      const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
+      const k = frame.iteration;
+      if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
+      ctx.drawImage(background, 0, 0);
+      ctx.drawImage(trails.draw(k), 0, 0);
+      clipTo(ctx, rect);
+      const reached = (s: number) => starts.landmark[s] >= 0 && starts.reachedAt[s] <= k;
+      if (starts.basins) {
+        for (let s = 0; s < n; s++) {
+          if (reached(s)) drawDot(ctx, sx[s], sy[s], dotR, basinColour(starts.landmark[s]), DOT_RIM, Math.max(0.6, style.thin * 0.6));
+          else ring(ctx, sx[s], sy[s], dotR, style);
+        }
+      } else {
+        for (let s = 0; s < n; s++) drawDot(ctx, sx[s], sy[s], dotR, '#ffffff', DOT_RIM, Math.max(0.5, style.thin * 0.5));
+      }
+      // Where each path is now, while it is on its way.
+      const head = Math.max(0.8, Math.min(f * 0.18, dotR * 0.55));
+      for (let s = 0; s < n; s++) {
+        if (reached(s) || paths[s].at.length < 2) continue;
+        const [x, y] = pointAt(paths[s], k);
+        if (x === sx[s] && y === sy[s]) continue;
+        drawDot(ctx, x, y, head, starts.basins ? '#ffffff' : pathColour(s), DOT_RIM, Math.max(0.5, style.thin * 0.5));
+      }
+      // Each minimum: its star, and a ring in its colour (the legend's key to it).
+      for (const { m, i } of minima) {
+        ctx.beginPath();
+        ctx.arc(plot.x.map(m.w[0]), plot.y.map(m.w[1]), f * 0.95, 0, 2 * Math.PI);
+        ctx.lineWidth = Math.max(2, style.thin * 2.2);
+        ctx.strokeStyle = basinColour(i);
+        ctx.stroke();
+      }
+      drawLandmarks(ctx, marks, plot, f * 0.75, style);
+      const done = new Set<number>();
+      for (let s = 0; s < n; s++) if (reached(s)) done.add(starts.landmark[s]);
+      drawLandmarkNames(ctx, marks, done, plot, style);
+      ctx.restore();
+      drawStartsLegend(ctx, L.legend, style, scene, starts, k);
+      title(ctx, k);
+      return canvas.data();
+    },
+  };
+}
+
+/** A hollow ring: a start that has reached no known minimum (yet). */
+function ring(ctx: SKRSContext2D, x: number, y: number, r: number, style: Style): void {
+  ctx.beginPath();
+  ctx.arc(x, y, Math.max(0.8, r * 0.8), 0, 2 * Math.PI);
+  ctx.lineWidth = Math.max(0.8, style.thin * 0.9);
+  ctx.strokeStyle = DOT_RIM;
+  ctx.stroke();
+}
+
+/**
+ * The legend column: one row per known minimum (its colour, its name, the starts that reached it by
+ * iteration k), then the starts that reached none, then the marks (minimum, saddle) and what a dot is.
+ */
+function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Scene, starts: StartsLayer, k: number): void {
+  const { f, theme } = style;
+  const marks = scene.landmarks ?? [];
+  const n = starts.x.length;
+  const counts = marks.map(() => 0);
+  let reachedTotal = 0;
+  for (let s = 0; s < n; s++) {
+    if (starts.landmark[s] >= 0 && starts.reachedAt[s] <= k) {
+      counts[starts.landmark[s]]++;
+      reachedTotal++;
+    }
+  }
+  ctx.save();
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  const row = f * 1.55;
+  const r = f * 0.42;
+  let y = box.y + f * 0.6;
+  ctx.font = font(f, true);
+  ctx.fillStyle = theme.text;
+  ctx.fillText(fitText(ctx, starts.minimaKnown ? 'Minimum reached' : 'Minima not known', box.w), box.x, y);
+  y += row;
+  ctx.font = font(f);
+  const countX = box.x + box.w;
+  const line = (marker: (x: number, y: number) => void, label: string, count: number) => {
+    marker(box.x + r, y);
+    ctx.fillStyle = theme.text;
+    ctx.textAlign = 'right';
+    const c = String(count);
+    ctx.fillText(c, countX, y);
+    ctx.textAlign = 'left';
+    ctx.fillText(fitText(ctx, label, box.w - 2 * r - f * 0.6 - ctx.measureText(c).width - f * 0.5), box.x + 2 * r + f * 0.5, y);
+    y += row;
+  };
+  marks.forEach((m, i) => {
+    if (m.kind === 'saddle') return;
+    line((x, yy) => drawDot(ctx, x, yy, r, basinColour(i), DOT_RIM, Math.max(0.8, style.thin)), `${m.kind === 'local' ? 'local min' : 'min'} ${m.name}`, counts[i]);
+  });
+  line((x, yy) => ring(ctx, x, yy, r * 1.1, style), starts.minimaKnown ? 'none reached' : 'no known minimum', n - reachedTotal);
+  y += f * 0.4;
+  ctx.fillStyle = theme.mutedText;
+  ctx.font = font(f * 0.85);
+  const notes = [starts.placement, starts.basins ? 'each start coloured by the minimum' : 'each path coloured by the minimum', starts.basins ? 'its path reached' : 'it reaches'];
+  for (const t of notes) {
+    ctx.fillText(fitText(ctx, t, box.w), box.x, y);
+    y += f * 1.2;
+  }
+  y += f * 0.3;
+  ctx.font = font(f);
+  const items: LegendItem[] = landmarkLegend(marks, style);
+  for (const it of items) {
+    it.marker(ctx, box.x + r, y, r);
+    ctx.fillStyle = theme.text;
+    ctx.textAlign = 'left';
+    ctx.fillText(fitText(ctx, it.label, box.w - 2 * r - f * 0.5), box.x + 2 * r + f * 0.5, y);
+    y += row;
+  }
+  ctx.restore();
+}
+
+/** The title line: the function, the optimizer and its rate, then the iteration. */
+function titleDrawer(measure: SKRSContext2D, band: Rect, scene: Scene, starts: StartsLayer, style: Style): (ctx: SKRSContext2D, k: number) => void {
+  const rate = `lr ${shortRate(starts.lr)}${scene.schedule ? ` · ${scene.schedule}` : ''}`;
+  const size = style.f * 1.1;
+  const margin = style.f * 0.8;
+  const total = scene.requestedIterations;
+  const iterationText = (k: number) => `iteration ${k} / ${total}`;
+  measure.font = font(size);
+  const slot = measure.measureText(iterationText(total)).width;
+  measure.font = font(size, true);
+  const room = band.w - 2 * margin - slot - size * 1.1;
+  const options = scene.text?.title
+    ? [scene.text.title]
+    : [`${scene.model.title} · ${starts.optimizerTitle} · ${rate}`, `${scene.model.short} · ${starts.optimizerShort} · ${rate}`];
+  const heading = fitText(measure, options.find((t) => measure.measureText(t).width <= room) ?? options[options.length - 1], Math.max(0, room));
+  const y = band.y + band.h * 0.55;
+  const x = margin + (heading ? measure.measureText(heading).width + size * 1.1 : 0);
+  return (ctx, k) => {
+    startTitle(ctx, style, heading, size, margin, y);
+    ctx.fillText(iterationText(k), x, y);
+  };
+}
