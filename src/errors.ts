@@ -253,6 +253,7 @@ export const messages = {
   startsNeedFunction: () =>
     '--starts applies to mlvis function: a regression has one minimum, which every start reaches; draw basins of a landscape (for example mlvis function himmelblau --starts grid:40)',
   basinsNeedStarts: () => '--layout basins colours many starts by the minimum each reaches: add --starts N or --starts grid:K (for example --starts grid:40)',
+  noStartDefined: (formula: string) => `--starts: ${formula} is not defined (not finite) at any of the starts; give a --domain where it is`,
   startsLayout: (layout: string) => `--layout ${layout} cannot be combined with --starts: many starts are drawn on one surface; use --layout basins (each start coloured by the minimum it reaches) or overlay (every path)`,
   noFitPanel: () => '--panels: a function has no data to fit; draw surface and loss (for example --panels surface,loss)',
   badSchedule: (value: string) =>

@@ -15,7 +15,7 @@ import { landscapeOf, type LandscapeSpec } from '../engine/landscape';
 import { outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
-import { refuseStartsConflicts, startsSpecOf } from './starts';
+import { refuseStartsConflicts, startsInit, startsSpecOf } from './starts';
 import type { StartsSpec } from '../engine/starts';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
 import { issueWords, librarySchema } from './schema';
@@ -187,7 +187,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     ...unsweptParams(o),
     schedule: d('schedule'),
     rateSchedule: parseSchedule(d('schedule')),
-    init: (o.init ?? (landscape ? landscapeOf(landscape).init : d('init'))).slice(0, 2) as [number, number],
+    init: (o.init ?? (landscape ? (o.starts !== undefined ? startsInit(landscapeOf(landscape), startsSpecOf(o.starts), d('seed')) : landscapeOf(landscape).init) : d('init'))).slice(0, 2) as [number, number],
     ...(landscape ? { landscape } : {}),
     ...(o.starts !== undefined ? { starts: { spec: startsSpecOf(o.starts), basins: o.layout === 'basins' } } : {}),
     standardize: o.standardize,

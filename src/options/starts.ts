@@ -5,7 +5,9 @@
  */
 import * as v from 'valibot';
 import { messages, usageError } from '../errors';
-import { MAX_GRID_SIDE, MAX_STARTS, MIN_STARTS, type StartsSpec } from '../engine/starts';
+import { MAX_GRID_SIDE, MAX_STARTS, MIN_STARTS, startPoints, type StartsSpec } from '../engine/starts';
+import type { Landscape } from '../engine/landscape';
+import { createRng } from '../random';
 import { DECIMAL } from './kinds';
 import type { RunOptions } from './table';
 
@@ -62,4 +64,16 @@ export function refuseStartsConflicts(o: RunOptions): void {
   if (o.view === '3d') throw usageError(messages.startsWith('--view 3d', 'the starts are coloured on the 2-D surface'));
   if (o.arrows) throw usageError(messages.startsWith('--arrows', 'arrows at thousands of points would hide the surface'));
   if (o.trajectory) throw usageError(messages.startsWith('--trajectory', "the summary lists each start's point, minimum reached, iterations and final loss, not every iteration of every path"));
+}
+
+/**
+ * The start of a basins run's own descent, whose rate every start shares (the default rate is the one a run
+ * from there gets): the function's usual start, or where an expression is not defined there, the first of
+ * the starts where it is. Refused when it is defined at none of them.
+ */
+export function startsInit(l: Landscape, spec: StartsSpec, seed: string): readonly number[] {
+  if (Number.isFinite(l.objective.loss(l.init))) return l.init;
+  const { x, y } = startPoints(spec, l.domain, createRng(seed, 'starts'));
+  for (let s = 0; s < x.length; s++) if (Number.isFinite(l.objective.loss([x[s], y[s]]))) return [x[s], y[s]];
+  throw usageError(messages.noStartDefined(l.formula));
 }
