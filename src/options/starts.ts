@@ -69,11 +69,12 @@ export function refuseStartsConflicts(o: RunOptions): void {
 /**
  * The start of a basins run's own descent, whose rate every start shares (the default rate is the one a run
  * from there gets): the function's usual start, or where an expression is not defined there, the first of
- * the starts where it is. Refused when it is defined at none of them.
+ * the starts where it is. Refused when it is defined at none of the starts.
  */
 export function startsInit(l: Landscape, spec: StartsSpec, seed: string): readonly number[] {
-  if (Number.isFinite(l.objective.loss(l.init))) return l.init;
   const { x, y } = startPoints(spec, l.domain, createRng(seed, 'starts'));
-  for (let s = 0; s < x.length; s++) if (Number.isFinite(l.objective.loss([x[s], y[s]]))) return [x[s], y[s]];
-  throw usageError(messages.noStartDefined(l.formula));
+  let first = -1;
+  for (let s = 0; s < x.length && first < 0; s++) if (Number.isFinite(l.objective.loss([x[s], y[s]]))) first = s;
+  if (first < 0) throw usageError(messages.noStartDefined(l.formula));
+  return Number.isFinite(l.objective.loss(l.init)) ? l.init : [x[first], y[first]];
 }
