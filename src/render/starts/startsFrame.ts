@@ -29,8 +29,8 @@ const NONE_PATH = 'rgba(255,255,255,0.55)';
 /** The thin paths of the basins picture. */
 const BASIN_PATH = 'rgba(255,255,255,0.4)';
 
-/** The layout of a starts frame: the title band, the surface on the left, the legend column on the right. */
-interface StartsLayout {
+/** The layout of a starts frame: the title band, the surface on the left, the legend column on the right (exported for tests). */
+export interface StartsLayout {
   style: Style;
   title: Rect;
   surface: Rect;
@@ -38,7 +38,7 @@ interface StartsLayout {
   plot: Plot;
 }
 
-function layoutOf(measure: SKRSContext2D, scene: Scene): StartsLayout {
+export function startsFrameLayout(measure: SKRSContext2D, scene: Scene): StartsLayout {
   const style = panelStyle(scene);
   const { width, height } = scene;
   const { f } = style;
@@ -58,7 +58,7 @@ export function createStartsRenderer(scene: Scene): Renderer {
   const { width, height } = scene;
   const background = createCanvas(width, height);
   const bg = background.getContext('2d');
-  const L = layoutOf(bg, scene);
+  const L = startsFrameLayout(bg, scene);
   const { style, plot } = L;
   const { rect } = plot;
   const { f } = style;
