@@ -29,6 +29,19 @@ describe.each([
   });
 });
 
+describe('a frame depends on its iteration alone', () => {
+  it('the last frame drawn first, after others, or after a later one is the same image', () => {
+    const scene = basinsScene('basins');
+    const alone = Buffer.from(createRenderer(scene).drawFrame(scene.iterations));
+    const r = createRenderer(scene);
+    for (const k of [0, 8, 57, 200]) r.drawFrame(k);
+    expect(Buffer.from(r.drawFrame(scene.iterations)).equals(alone)).toBe(true);
+    // Backwards (a GIF's palette samples draw the last frame before the second).
+    const again = Buffer.from(r.drawFrame(8));
+    expect(again.equals(Buffer.from(createRenderer(scene).drawFrame(8)))).toBe(true);
+  });
+});
+
 describe('the basins golden fails without', () => {
   const golden = 'function-himmelblau-basins-last';
   const last = (scene: Scene) => Buffer.from(createRenderer(scene).drawFrame(scene.iterations));

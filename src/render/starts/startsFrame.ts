@@ -16,7 +16,7 @@ import { drawLandmarkNames, drawLandmarks, landmarkLegend } from '../landmarks';
 import { panelStyle, placePlot, type Plot, type Rect, type Style } from '../layout';
 import type { LegendItem } from '../legend';
 import { drawDot } from '../markers';
-import { clipTo, inflate } from '../panel';
+import { clipTo } from '../panel';
 import type { Renderer } from '../renderer';
 import { linearAxis } from '../scale';
 import { surfaceHeadings } from '../surface';
@@ -71,7 +71,7 @@ export function createStartsRenderer(scene: Scene): Renderer {
   const dotR = starts.basins ? Math.max(1.2, Math.min(f * 0.42, spacing * 0.42)) : Math.max(1, Math.min(f * 0.26, spacing * 0.3));
   const pathColour = (s: number) => (starts.basins ? BASIN_PATH : starts.landmark[s] >= 0 ? basinColour(starts.landmark[s]) : NONE_PATH);
   const lineWidth = starts.basins ? Math.max(0.6, style.thin * 0.6) : Math.max(0.8, style.line * 0.5);
-  const trails = trailLayer(width, height, paths, pathColour, lineWidth, inflate(rect, 0));
+  const trails = trailLayer(width, height, paths, pathColour, lineWidth, rect, scene.iterations);
   const minima = marks.map((m, i) => ({ m, i })).filter(({ m }) => m.kind !== 'saddle');
   const title = titleDrawer(bg, L.title, scene, starts, style);
 
@@ -89,7 +89,7 @@ export function createStartsRenderer(scene: Scene): Renderer {
       const k = frame.iteration;
       if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
       ctx.drawImage(background, 0, 0);
-      ctx.drawImage(trails.draw(k), 0, 0);
+      trails.draw(ctx, k);
       clipTo(ctx, rect);
       const reached = (s: number) => starts.landmark[s] >= 0 && starts.reachedAt[s] <= k;
       if (starts.basins) {

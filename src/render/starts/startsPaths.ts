@@ -1,11 +1,11 @@
 /**
  * Thousands of paths drawn as they move: each path is thinned once to the points at least a fraction of a
  * pixel apart (a path that settles into a minimum adds nothing after that), and a layer of its own keeps what
- * was drawn, so that a frame only adds the stretch since the frame before: O(starts) a frame, not
- * O(starts × iterations). Drawing an earlier iteration than the last (a GIF's palette samples the last frame
- * first) starts the layer afresh.
+ * was drawn up to a checkpoint, so that a frame only adds a short stretch: O(starts) a frame, not
+ * O(starts × iterations). Drawing an earlier iteration than the layer holds (a GIF's palette samples the last
+ * frame first) builds the layer afresh, by the same strokes.
  */
-import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Trajectory } from '../../types';
 import type { Plot, Rect } from '../layout';
 
@@ -44,18 +44,23 @@ export function pixelPath(t: Trajectory, plot: Plot): PixelPath {
   return { xy: Float32Array.from(xy), at: Int32Array.from(at) };
 }
 
-/** The layer of trails: `draw(k)` brings it to iteration k and returns it, to be copied over the frame. */
+/** The layer of trails: `draw(ctx, k)` draws every path up to iteration k onto ctx. */
 export interface TrailLayer {
-  draw(k: number): Canvas;
+  draw(ctx: SKRSContext2D, k: number): void;
 }
 
 /**
- * A trail layer for `paths`, grouped by colour (one stroke per colour a frame), clipped to `clip`. `colourOf`
- * gives path s's colour; `width` the line width.
+ * A trail layer for `paths`, grouped by colour (one stroke per colour and stretch), clipped to `clip`.
+ * `colourOf` gives path s's colour; `lineWidth` the line width; `last` the last iteration.
+ *
+ * The layer holds the paths up to fixed checkpoints (every `last`/64 iterations), always built by the same
+ * strokes in the same order, and each frame draws the stretch from the checkpoint to its iteration on top:
+ * a frame's pixels depend on its iteration alone, not on which frames were drawn before it (a still and the
+ * animation's last frame are the same image).
  */
-export function trailLayer(width: number, height: number, paths: readonly PixelPath[], colourOf: (s: number) => string, lineWidth: number, clip: Rect): TrailLayer {
+export function trailLayer(width: number, height: number, paths: readonly PixelPath[], colourOf: (s: number) => string, lineWidth: number, clip: Rect, last: number): TrailLayer {
   const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
+  const layer = canvas.getContext('2d');
   const cursor = new Int32Array(paths.length);
   const groups = new Map<string, number[]>();
   paths.forEach((_, s) => {
@@ -63,23 +68,28 @@ export function trailLayer(width: number, height: number, paths: readonly PixelP
     if (!groups.has(c)) groups.set(c, []);
     groups.get(c)!.push(s);
   });
-  let shown = -1;
-  const reset = () => {
-    ctx.clearRect(0, 0, width, height);
-    cursor.fill(0);
-    shown = 0;
-  };
+  const every = Math.max(1, Math.ceil(last / 64));
+  let built = 0;
   return {
-    draw(k) {
-      if (shown < 0 || k < shown) reset();
-      if (k > shown) extend(ctx, paths, groups, cursor, k, lineWidth, clip);
-      shown = k;
-      return canvas;
+    draw(ctx, k) {
+      const checkpoint = Math.floor(k / every) * every;
+      if (checkpoint < built) {
+        layer.clearRect(0, 0, width, height);
+        cursor.fill(0);
+        built = 0;
+      }
+      while (built < checkpoint) {
+        built += every;
+        extend(layer, paths, groups, cursor, built, lineWidth, clip, true);
+      }
+      ctx.drawImage(canvas, 0, 0);
+      if (k > built) extend(ctx, paths, groups, cursor, k, lineWidth, clip, false);
     },
   };
 }
 
-function extend(ctx: SKRSContext2D, paths: readonly PixelPath[], groups: Map<string, number[]>, cursor: Int32Array, k: number, lineWidth: number, clip: Rect): void {
+/** Strokes each path from its cursor up to iteration k; `advance` moves the cursors there (the layer), else they stay (a frame's tail). */
+function extend(ctx: SKRSContext2D, paths: readonly PixelPath[], groups: Map<string, number[]>, cursor: Int32Array, k: number, lineWidth: number, clip: Rect, advance: boolean): void {
   ctx.save();
   ctx.beginPath();
   ctx.rect(clip.x, clip.y, clip.w, clip.h);
@@ -99,7 +109,7 @@ function extend(ctx: SKRSContext2D, paths: readonly PixelPath[], groups: Map<str
         c++;
         ctx.lineTo(p.xy[2 * c], p.xy[2 * c + 1]);
       }
-      cursor[s] = c;
+      if (advance) cursor[s] = c;
       any = true;
     }
     if (!any) continue;
