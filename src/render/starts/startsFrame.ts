@@ -22,7 +22,8 @@ import { linearAxis } from '../scale';
 import { surfaceHeadings } from '../surface';
 import { startTitle } from '../title';
 import { basinColour, DOT_RIM } from './basinColours';
-import { pixelPath, pointAt, trailLayer, type PixelPath } from './startsPaths';
+import { checkpointLayer, type LayerSteps } from './checkpointLayer';
+import { pixelPath, pointAt, trailSteps, type PixelPath } from './startsPaths';
 
 /** The path colour of a start that reached no known minimum (every path mode). */
 const NONE_PATH = 'rgba(255,255,255,0.55)';
@@ -71,7 +72,9 @@ export function createStartsRenderer(scene: Scene): Renderer {
   const dotR = starts.basins ? Math.max(1.2, Math.min(f * 0.42, spacing * 0.42)) : Math.max(1, Math.min(f * 0.26, spacing * 0.3));
   const pathColour = (s: number) => (starts.basins ? BASIN_PATH : starts.landmark[s] >= 0 ? basinColour(starts.landmark[s]) : NONE_PATH);
   const lineWidth = starts.basins ? Math.max(0.6, style.thin * 0.6) : Math.max(0.8, style.line * 0.5);
-  const trails = trailLayer(width, height, paths, pathColour, lineWidth, rect, scene.iterations);
+  const trails = checkpointLayer(width, height, rect, scene.iterations, trailSteps(paths, pathColour, lineWidth));
+  const rim = Math.max(0.6, style.thin * 0.6);
+  const dotLayer = starts.basins ? checkpointLayer(width, height, rect, scene.iterations, basinDotSteps(starts, sx, sy, dotR, rim, Math.max(0.8, style.thin * 0.9))) : null;
   const minima = marks.map((m, i) => ({ m, i })).filter(({ m }) => m.kind !== 'saddle');
   const title = titleDrawer(bg, L.title, scene, starts, style);
 
@@ -80,6 +83,12 @@ export function createStartsRenderer(scene: Scene): Renderer {
   drawContours(bg, scene.grid, rect, style);
   drawAxes(bg, plot.box ?? L.surface, plot, style, { xLabel: scene.model.weightLabels[0], yLabel: scene.model.weightLabels[1] });
   drawHeading(bg, plot, style, surfaceHeadings(scene.model, ''), rect.w);
+  if (!starts.basins) {
+    // Every path: the starts are white dots under the paths that leave them.
+    clipTo(bg, rect);
+    dots(bg, sx, sy, Array.from({ length: n }, (_, s) => s), dotR, '#ffffff', DOT_RIM, Math.max(0.5, style.thin * 0.5));
+    bg.restore();
+  }
 
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
@@ -90,23 +99,31 @@ export function createStartsRenderer(scene: Scene): Renderer {
       if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
       ctx.drawImage(background, 0, 0);
       trails.draw(ctx, k);
+      dotLayer?.draw(ctx, k);
       clipTo(ctx, rect);
       const reached = (s: number) => starts.landmark[s] >= 0 && starts.reachedAt[s] <= k;
-      if (starts.basins) {
-        for (let s = 0; s < n; s++) {
-          if (reached(s)) drawDot(ctx, sx[s], sy[s], dotR, basinColour(starts.landmark[s]), DOT_RIM, Math.max(0.6, style.thin * 0.6));
-          else ring(ctx, sx[s], sy[s], dotR, style);
-        }
-      } else {
-        for (let s = 0; s < n; s++) drawDot(ctx, sx[s], sy[s], dotR, '#ffffff', DOT_RIM, Math.max(0.5, style.thin * 0.5));
-      }
       // Where each path is now, while it is on its way.
       const head = Math.max(0.8, Math.min(f * 0.18, dotR * 0.55));
+      const hx = new Float64Array(n);
+      const hy = new Float64Array(n);
+      const heads = new Map<string, number[]>();
       for (let s = 0; s < n; s++) {
         if (reached(s) || paths[s].at.length < 2) continue;
         const [x, y] = pointAt(paths[s], k);
         if (x === sx[s] && y === sy[s]) continue;
-        drawDot(ctx, x, y, head, starts.basins ? '#ffffff' : pathColour(s), DOT_RIM, Math.max(0.5, style.thin * 0.5));
+        hx[s] = x;
+        hy[s] = y;
+        const colour = starts.basins ? '#ffffff' : pathColour(s);
+        const g = heads.get(colour);
+        if (g) g.push(s);
+        else heads.set(colour, [s]);
+      }
+      // Small filled squares, no rim: thousands of moving points as discs with rims cost more than the rest of the frame.
+      for (const [colour, members] of heads) {
+        ctx.beginPath();
+        for (const s of members) ctx.rect(hx[s] - head, hy[s] - head, 2 * head, 2 * head);
+        ctx.fillStyle = colour;
+        ctx.fill();
       }
       // Each minimum: its star, and a ring in its colour (the legend's key to it).
       for (const { m, i } of minima) {
@@ -125,6 +142,54 @@ export function createStartsRenderer(scene: Scene): Renderer {
       title(ctx, k);
       return canvas.data();
     },
+  };
+}
+
+/** Discs at the points `members` of (xs, ys), all filled in one call (none when `fill` is null), then all rims in one (none when `rim` is null). */
+function dots(ctx: SKRSContext2D, xs: Float64Array, ys: Float64Array, members: readonly number[], r: number, fill: string | null, rim: string | null, lw: number): void {
+  if (members.length === 0) return;
+  ctx.beginPath();
+  for (const s of members) {
+    ctx.moveTo(xs[s] + r, ys[s]);
+    ctx.arc(xs[s], ys[s], r, 0, 2 * Math.PI);
+  }
+  if (fill) {
+    ctx.fillStyle = fill;
+    ctx.fill();
+  }
+  if (!rim) return;
+  ctx.lineWidth = lw;
+  ctx.strokeStyle = rim;
+  ctx.stroke();
+}
+
+/**
+ * The start dots of a basins picture as a checkpoint layer: every start a hollow ring at first, and each one
+ * filled in its minimum's colour (covering the ring) once its path has reached that minimum.
+ */
+function basinDotSteps(starts: StartsLayer, sx: Float64Array, sy: Float64Array, r: number, rim: number, ringWidth: number): LayerSteps {
+  const order = Array.from(starts.reachedAt.keys()).filter((s) => starts.landmark[s] >= 0).sort((a, b) => starts.reachedAt[a] - starts.reachedAt[b] || a - b);
+  const all = Array.from({ length: starts.x.length }, (_, s) => s);
+  const arrivals = (ctx: SKRSContext2D, from: number, to: number) => {
+    const groups = new Map<number, number[]>();
+    for (const s of order) {
+      const t = starts.reachedAt[s];
+      if (t <= from) continue;
+      if (t > to) break;
+      const g = groups.get(starts.landmark[s]);
+      if (g) g.push(s);
+      else groups.set(starts.landmark[s], [s]);
+    }
+    for (const [m, members] of [...groups].sort((a, b) => a[0] - b[0])) dots(ctx, sx, sy, members, r, basinColour(m), DOT_RIM, rim);
+  };
+  return {
+    // Iteration 0 is drawn with the rings: a start at a minimum has reached it before any update.
+    reset: (ctx) => {
+      dots(ctx, sx, sy, all, Math.max(0.8, r * 0.8), null, DOT_RIM, ringWidth);
+      arrivals(ctx, -1, 0);
+    },
+    grow: arrivals,
+    tail: arrivals,
   };
 }
 

@@ -1,13 +1,13 @@
 /**
  * Thousands of paths drawn as they move: each path is thinned once to the points at least a fraction of a
- * pixel apart (a path that settles into a minimum adds nothing after that), and a layer of its own keeps what
- * was drawn up to a checkpoint, so that a frame only adds a short stretch: O(starts) a frame, not
- * O(starts × iterations). Drawing an earlier iteration than the layer holds (a GIF's palette samples the last
- * frame first) builds the layer afresh, by the same strokes.
+ * pixel apart (a path that settles into a minimum adds nothing after that), and a checkpoint layer
+ * (checkpointLayer.ts) keeps what was drawn, so that a frame only adds a short stretch: O(starts) a frame,
+ * not O(starts × iterations).
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { LayerSteps } from './checkpointLayer';
 import type { Trajectory } from '../../types';
-import type { Plot, Rect } from '../layout';
+import type { Plot } from '../layout';
 
 /** One path in pixels: the kept points and the iteration of each, increasing. */
 export interface PixelPath {
@@ -44,23 +44,11 @@ export function pixelPath(t: Trajectory, plot: Plot): PixelPath {
   return { xy: Float32Array.from(xy), at: Int32Array.from(at) };
 }
 
-/** The layer of trails: `draw(ctx, k)` draws every path up to iteration k onto ctx. */
-export interface TrailLayer {
-  draw(ctx: SKRSContext2D, k: number): void;
-}
-
 /**
- * A trail layer for `paths`, grouped by colour (one stroke per colour and stretch), clipped to `clip`.
- * `colourOf` gives path s's colour; `lineWidth` the line width; `last` the last iteration.
- *
- * The layer holds the paths up to fixed checkpoints (every `last`/64 iterations), always built by the same
- * strokes in the same order, and each frame draws the stretch from the checkpoint to its iteration on top:
- * a frame's pixels depend on its iteration alone, not on which frames were drawn before it (a still and the
- * animation's last frame are the same image).
+ * The steps of a checkpoint layer (checkpointLayer.ts) of trails: every path stroked as far as the iteration,
+ * grouped by colour (one stroke per colour and stretch). `colourOf` gives path s's colour.
  */
-export function trailLayer(width: number, height: number, paths: readonly PixelPath[], colourOf: (s: number) => string, lineWidth: number, clip: Rect, last: number): TrailLayer {
-  const canvas = createCanvas(width, height);
-  const layer = canvas.getContext('2d');
+export function trailSteps(paths: readonly PixelPath[], colourOf: (s: number) => string, lineWidth: number): LayerSteps {
   const cursor = new Int32Array(paths.length);
   const groups = new Map<string, number[]>();
   paths.forEach((_, s) => {
@@ -68,32 +56,16 @@ export function trailLayer(width: number, height: number, paths: readonly PixelP
     if (!groups.has(c)) groups.set(c, []);
     groups.get(c)!.push(s);
   });
-  const every = Math.max(1, Math.ceil(last / 64));
-  let built = 0;
   return {
-    draw(ctx, k) {
-      const checkpoint = Math.floor(k / every) * every;
-      if (checkpoint < built) {
-        layer.clearRect(0, 0, width, height);
-        cursor.fill(0);
-        built = 0;
-      }
-      while (built < checkpoint) {
-        built += every;
-        extend(layer, paths, groups, cursor, built, lineWidth, clip, true);
-      }
-      ctx.drawImage(canvas, 0, 0);
-      if (k > built) extend(ctx, paths, groups, cursor, k, lineWidth, clip, false);
-    },
+    reset: () => cursor.fill(0),
+    grow: (ctx, _from, to) => extend(ctx, paths, groups, cursor, to, lineWidth, true),
+    tail: (ctx, _from, to) => extend(ctx, paths, groups, cursor, to, lineWidth, false),
   };
 }
 
 /** Strokes each path from its cursor up to iteration k; `advance` moves the cursors there (the layer), else they stay (a frame's tail). */
-function extend(ctx: SKRSContext2D, paths: readonly PixelPath[], groups: Map<string, number[]>, cursor: Int32Array, k: number, lineWidth: number, clip: Rect, advance: boolean): void {
+function extend(ctx: SKRSContext2D, paths: readonly PixelPath[], groups: Map<string, number[]>, cursor: Int32Array, k: number, lineWidth: number, advance: boolean): void {
   ctx.save();
-  ctx.beginPath();
-  ctx.rect(clip.x, clip.y, clip.w, clip.h);
-  ctx.clip();
   ctx.lineWidth = lineWidth;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
