@@ -254,6 +254,8 @@ export const messages = {
     '--starts applies to mlvis function: a regression has one minimum, which every start reaches; draw basins of a landscape (for example mlvis function himmelblau --starts grid:40)',
   basinsNeedStarts: () => '--layout basins colours many starts by the minimum each reaches: add --starts N or --starts grid:K (for example --starts grid:40)',
   noStartDefined: (formula: string) => `--starts: ${formula} is not defined (not finite) at any of the starts; give a --domain where it is`,
+  startsTooLong: (count: number, iterations: number, most: number) =>
+    `--starts ${count} with --iters ${iterations} records too many iterates to draw (every start's path is kept); use at most --iters ${most} with ${count} starts, or fewer starts`,
   startsLayout: (layout: string) => `--layout ${layout} cannot be combined with --starts: many starts are drawn on one surface; use --layout basins (each start coloured by the minimum it reaches) or overlay (every path)`,
   noFitPanel: () => '--panels: a function has no data to fit; draw surface and loss (for example --panels surface,loss)',
   badSchedule: (value: string) =>

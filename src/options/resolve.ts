@@ -150,7 +150,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     [width, height] = [w, h];
   }
   refuseCompareConflicts(o);
-  refuseStartsConflicts(o);
+  refuseStartsConflicts(o, iterations);
   const landscape = o.model === 'function' ? landscapeSpecOf(o) : undefined;
   const { series, sweep } = seriesOf(o, d);
   if (landscape) for (const x of series) if (optimizerOf(x.optimizer).stochastic) throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => !optimizerOf(n).stochastic)));

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { messages, usageError } from '../errors';
-import { MAX_GRID_SIDE, MAX_STARTS, MIN_STARTS, startPoints, type StartsSpec } from '../engine/starts';
+import { MAX_GRID_SIDE, MAX_STARTS, MIN_STARTS, startCount, startPoints, type StartsSpec } from '../engine/starts';
 import type { Landscape } from '../engine/landscape';
 import { createRng } from '../random';
 import { DECIMAL } from './kinds';
@@ -48,8 +48,14 @@ export function randomStarts(o: RunOptions): boolean {
   return typeof o.starts === 'number';
 }
 
+/**
+ * The most recorded iterates of all starts together (starts × (iterations + 1)): each is kept (x, y and the
+ * loss, 24 bytes) for the drawing, so this is about 290 MB; 10,000 starts of 1000 iterations fit.
+ */
+export const MAX_START_ITERATES = 12_000_000;
+
 /** Throws a usage error (exit 2) for --layout basins without --starts, and for what --starts cannot be combined with. */
-export function refuseStartsConflicts(o: RunOptions): void {
+export function refuseStartsConflicts(o: RunOptions, iterations: number): void {
   if (o.starts === undefined) {
     if (o.layout === 'basins') throw usageError(messages.basinsNeedStarts());
     return;
@@ -64,6 +70,8 @@ export function refuseStartsConflicts(o: RunOptions): void {
   if (o.view === '3d') throw usageError(messages.startsWith('--view 3d', 'the starts are coloured on the 2-D surface'));
   if (o.arrows) throw usageError(messages.startsWith('--arrows', 'arrows at thousands of points would hide the surface'));
   if (o.trajectory) throw usageError(messages.startsWith('--trajectory', "the summary lists each start's point, minimum reached, iterations and final loss, not every iteration of every path"));
+  const count = startCount(startsSpecOf(o.starts));
+  if (count * (iterations + 1) > MAX_START_ITERATES) throw usageError(messages.startsTooLong(count, iterations, Math.floor(MAX_START_ITERATES / count) - 1));
 }
 
 /**

@@ -81,6 +81,17 @@ describe('the summary of a basins run', () => {
   });
 });
 
+describe('what --starts draws', () => {
+  it('the loss surface alone: --panels is named as having no effect; --layout overlay is taken', async () => {
+    const out = join(dir, 'o.png');
+    const r = await mlvisInProcess(['function', 'himmelblau', '--starts', '5', '--iters', '20', '--panels', 'surface,loss', '--layout', 'overlay', '--size', '480x240', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('mlvis: warning: --panels is ignored: --starts draws only the loss surface');
+    expect(r.stderr).not.toMatch(/--layout/);
+    expect(existsSync(out)).toBe(true);
+  });
+});
+
 describe('refused, one line, exit 2, nothing written', () => {
   it.each(['1', '10001', 'grid:1', 'grid:101', 'abc', 'grid:', '2.5', 'grid:4x4'])('--starts %s', async (value) => {
     const line = await usageLine(['function', 'himmelblau', '--starts', value]);
@@ -98,6 +109,11 @@ describe('refused, one line, exit 2, nothing written', () => {
     const out = join(dir, 'never.png');
     expect(await usageLine(['function', 'himmelblau', '--starts', '10', ...extra, '--out', out])).toBe(message);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('too many iterates to keep: starts × iterations is bounded', async () => {
+    expect(await usageLine(['function', 'himmelblau', '--starts', '10000', '--iters', '2000'])).toBe(messages.startsTooLong(10000, 2000, 1199));
+    expect(await usageLine(['function', 'himmelblau', '--starts', 'grid:100', '--iters', '1200'])).toBe(messages.startsTooLong(10000, 1200, 1199));
   });
 
   it('--layout basins without --starts', async () => {
