@@ -214,8 +214,8 @@ export interface StartsLayer {
   lr: number;
   /** "grid 40×40" or "200 random starts". */
   placement: string;
-  /** The landscape has known minima; without them every start is "no known minimum". */
-  minimaKnown: boolean;
+  /** The landscape's minima: listed ('known'), none at all (unbounded below), or not known; without a list every start is "no known minimum". */
+  minima: 'known' | 'none' | 'unknown';
 }
 
 /** Everything the renderer needs for a whole animation; frames then differ only in the time shown. */

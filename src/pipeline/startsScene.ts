@@ -28,7 +28,7 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
     optimizerShort: o.short,
     lr: run.lr,
     placement: run.spec.kind === 'grid' ? `${count} starts, grid ${run.spec.side}×${run.spec.side}` : `${count} random starts`,
-    minimaKnown: minima.length > 0,
+    minima: minima.length > 0 ? 'known' : l.minima.kind === 'none' ? 'none' : 'unknown',
   };
   const window = { w0: [...l.domain.x] as [number, number], w1: [...l.domain.y] as [number, number] };
   const start = { w: [Float64Array.from(run.x.subarray(0, 1)), Float64Array.from(run.y.subarray(0, 1))], loss: Float64Array.of(0) };

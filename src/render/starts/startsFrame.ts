@@ -194,11 +194,11 @@ function basinDotSteps(starts: StartsLayer, sx: Float64Array, sy: Float64Array, 
 }
 
 /** A hollow ring: a start that has reached no known minimum (yet). */
-function ring(ctx: SKRSContext2D, x: number, y: number, r: number, style: Style): void {
+function ring(ctx: SKRSContext2D, x: number, y: number, r: number, style: Style, colour = DOT_RIM): void {
   ctx.beginPath();
   ctx.arc(x, y, Math.max(0.8, r * 0.8), 0, 2 * Math.PI);
   ctx.lineWidth = Math.max(0.8, style.thin * 0.9);
-  ctx.strokeStyle = DOT_RIM;
+  ctx.strokeStyle = colour;
   ctx.stroke();
 }
 
@@ -226,7 +226,7 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
   let y = box.y + f * 0.6;
   ctx.font = font(f, true);
   ctx.fillStyle = theme.text;
-  ctx.fillText(fitText(ctx, starts.minimaKnown ? 'Minimum reached' : 'Minima not known', box.w), box.x, y);
+  ctx.fillText(fitText(ctx, { known: 'Minimum reached', none: 'No minimum', unknown: 'Minima not known' }[starts.minima], box.w), box.x, y);
   y += row;
   ctx.font = font(f);
   const countX = box.x + box.w;
@@ -244,11 +244,17 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
     if (m.kind === 'saddle') return;
     line((x, yy) => drawDot(ctx, x, yy, r, basinColour(i), DOT_RIM, Math.max(0.8, style.thin)), `${m.kind === 'local' ? 'local min' : 'min'} ${m.name}`, counts[i]);
   });
-  line((x, yy) => ring(ctx, x, yy, r * 1.1, style), starts.minimaKnown ? 'none reached' : 'no known minimum', n - reachedTotal);
+  // On the page's background the ring is in the text's colour (a dark theme would hide a dark one).
+  line((x, yy) => ring(ctx, x, yy, r * 1.1, style, theme.text), starts.minima === 'known' ? 'none reached' : 'no known minimum', n - reachedTotal);
   y += f * 0.4;
   ctx.fillStyle = theme.mutedText;
   ctx.font = font(f * 0.85);
-  const notes = [starts.placement, starts.basins ? 'each start coloured by the minimum' : 'each path coloured by the minimum', starts.basins ? 'its path reached' : 'it reaches'];
+  const notes =
+    starts.minima === 'none'
+      ? [starts.placement, 'the loss is unbounded below:', 'there is no minimum to reach']
+      : starts.minima === 'unknown'
+      ? [starts.placement, 'no minimum of this function is', 'known, so none is claimed']
+    : [starts.placement, starts.basins ? 'each start coloured by the minimum' : 'each path coloured by the minimum', starts.basins ? 'its path reached' : 'it reaches'];
   for (const t of notes) {
     ctx.fillText(fitText(ctx, t, box.w), box.x, y);
     y += f * 1.2;
