@@ -24,7 +24,8 @@ function gridSide(text: string): number | null {
 export const startsSchema = v.union(
   [
     v.pipe(v.number(messages.startsIs()), v.integer(messages.startsIs()), v.minValue(MIN_STARTS, messages.startsIs()), v.maxValue(MAX_STARTS, messages.startsIs())),
-    v.pipe(v.string(messages.startsIs()), v.check((s) => gridSide(s) !== null, messages.startsIs())),
+    // The pattern is for the job schema (editors check it); the bounds on K are the check's.
+    v.pipe(v.string(messages.startsIs()), v.regex(GRID, messages.startsIs()), v.check((s) => gridSide(s) !== null, messages.startsIs())),
   ],
   messages.startsIs(),
 );
