@@ -53,6 +53,9 @@ export const BATCH_EXAMPLE = {
   ],
 };
 
+/** What --starts takes (its schema's words and the command line's). */
+const STARTS_IS = 'is not a number of starts from 2 to 10000 or grid:K with K from 2 to 100 (for example 200 or grid:40)';
+
 export const messages = {
   // ---- data --------------------------------------------------------------------------------------
   fileNotFound: (path: string) =>
@@ -251,6 +254,17 @@ export const messages = {
   functionAndExpr: (name: string) => `give either a function (${JSON.stringify(name)}) or --expr, not both`,
   noSamples: (optimizer: string, others: readonly string[]) =>
     `--optimizer ${optimizer} draws samples of data, and a function has none; use ${others.join(', ')} (gd takes the same steps without the sampling noise)`,
+  // ---- --starts (basins) ----
+  startsIs: () => STARTS_IS,
+  badStarts: (value: string) => `--starts: ${JSON.stringify(value)} ${STARTS_IS}`,
+  startsWith: (flag: string, why: string) => `--starts cannot be combined with ${flag}: ${why}; leave out one of them`,
+  startsNeedFunction: () =>
+    '--starts applies to mlvis function: a regression has one minimum, which every start reaches; draw basins of a landscape (for example mlvis function himmelblau --starts grid:40)',
+  basinsNeedStarts: () => '--layout basins colours many starts by the minimum each reaches: add --starts N or --starts grid:K (for example --starts grid:40)',
+  noStartDefined: (formula: string) => `--starts: ${formula} is not defined (not finite) at any of the starts; give a --domain where it is`,
+  startsTooLong: (count: number, iterations: number, most: number) =>
+    `--starts ${count} with --iters ${iterations} records too many iterates to draw (every start's path is kept); use at most --iters ${most} with ${count} starts, or fewer starts`,
+  startsLayout: (layout: string) => `--layout ${layout} cannot be combined with --starts: many starts are drawn on one surface; use --layout basins (each start coloured by the minimum it reaches) or overlay (every path)`,
   noFitPanel: () => '--panels: a function has no data to fit; draw surface and loss (for example --panels surface,loss)',
   badSchedule: (value: string) =>
     `--schedule: ${JSON.stringify(value)} is not a schedule; use constant, step:EVERY:FACTOR (for example step:100:0.5), cosine, or warmup:N (for example warmup:50)`,

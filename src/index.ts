@@ -27,6 +27,9 @@ import { buildScene } from './pipeline/scene';
 import { buildCompareScene } from './pipeline/compareScene';
 import { afterProbe, probeConfig, sideSettings, sideStandardizations } from './pipeline/compareStandardize';
 import { tuneSeries, tuneSeriesAsync, tunedSeries, tuneSummary, tuneWarnings, type Tuning } from './pipeline/tune';
+import { descendStarts, descendStartsAsync } from './pipeline/starts';
+import { startsScene } from './pipeline/startsScene';
+import { startsSummary } from './pipeline/startsSummary';
 import { threadedReducer } from './parallel/threads';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
@@ -211,6 +214,8 @@ export function sceneFromOptions(options: RunOptions): Scene {
   const probe = probeConfig(options, given, data);
   const config = probe ? afterProbe(given, train(probe, data)) : given;
   const { problem, problems, descents } = train(config, data);
+  // --starts: the one series' descent from the function's start set the rate; the starts are the scene.
+  if (config.starts) return startsScene(config, problem, descendStarts(config, problem, descents[0]));
   const groups = sceneGroups(config, descents);
   return sceneOf(config, problem, groups[0].descents, groups[0].labels, problems);
 }
@@ -257,20 +262,25 @@ async function runOn(options: RunOptions, given: RunConfig, data: Dataset, dataS
   const config = probe ? afterProbe(given, await trainInterruptibly(probe, data, hooks.signal, sums)) : given;
   warnWholeBatches(options, config, data, warn);
   const { problem, problems, descents, tuning } = await trainInterruptibly(config, data, hooks.signal, sums, warn);
+  // --starts: the descent from the function's own start sets the one rate (--lr, or its default); its
+  // warnings are about that start, which is not drawn.
+  const starts = config.starts ? await descendStartsAsync(config, problem, descents[0], hooks.signal, () => runError(messages.interrupted())) : null;
   for (const w of problem.warnings) warn(w);
   const rates = descents.map((d) => d.lr);
   for (const w of tuneWarnings(config, tuning, rates)) warn(w);
-  descents.forEach((d, i) => {
-    for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
-  });
-  const summary = buildSummary(config, problem, descents);
+  if (!starts) {
+    descents.forEach((d, i) => {
+      for (const w of d.warnings) warn(descents.length > 1 ? forSeries(w, config.series[i].label) : w);
+    });
+  }
+  const summary = starts ? startsSummary(config, problem, starts) : buildSummary(config, problem, descents);
   if (tuning) summary.tune = tuneSummary(config, tuning, rates);
   // Every file of the run is renamed into place together, once all have succeeded.
   const commit = createCommit();
   let stdout: Buffer | undefined;
   try {
     for (const group of config.outputs.length > 0 ? sceneGroups(config, descents) : []) {
-      const scene = sceneOf(config, problem, group.descents, group.labels, problems);
+      const scene = starts ? startsScene(config, problem, starts) : sceneOf(config, problem, group.descents, group.labels, problems);
       const animated = await animate(config, scene, group.suffix, { ...hooks, commit }, warn);
       addOutputs(summary, animated.files, group.seriesIndex);
       stdout ??= animated.stdout;

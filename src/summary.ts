@@ -52,6 +52,19 @@ export interface SeriesSummary {
   outputs?: WrittenFile[];
 }
 
+/** One start of a --starts run: where it started, the known minimum it reached (null: none), from which iteration, its final loss. */
+export interface StartSummary {
+  x: number;
+  y: number;
+  reached: string | null;
+  /** The first iteration from which the path stays at the minimum reached; null when none was. */
+  iterations: number | null;
+  /** The loss at the last finite iterate; null where the loss is not defined at the start. */
+  final_loss: number | null;
+  /** The landscape verdict (converged, stalled, cycling, diverged, still descending, saddle; undefined where the loss is not defined at the start). */
+  verdict: string;
+}
+
 /** A landscape's known point that a descent reached. */
 export interface Reached {
   kind: 'global' | 'local' | 'saddle';
@@ -100,6 +113,14 @@ export interface Summary {
   diverged?: Divergence | null;
   trajectory?: TrajectoryJson;
   layout?: string;
+  /** --starts as given ("200", "grid:40"); see `starts` and `counts`. */
+  start_placement?: string;
+  /** --starts: every start, in order (a grid row by row from the domain's lower-left corner). */
+  starts?: StartSummary[];
+  /** --starts: how many starts reached each known minimum, in the order of `minima`, then `none_reached`. */
+  counts?: { minimum: string; kind: 'global' | 'local'; x: number; y: number; count: number }[];
+  /** --starts: the starts that reached no known minimum (not converged, diverged, or converged elsewhere). */
+  none_reached?: number;
   sweep?: { option: string; values: number[] };
   series?: SeriesSummary[];
   /** --tune: the grid of rates tried and, per series, the rate chosen and each trial's final gap (see pipeline/tune.ts). */
@@ -112,24 +133,9 @@ export interface Summary {
 }
 
 export function buildSummary(config: RunConfig, problem: Problem, descents: Descent[]): Summary {
-  const { data, optimum } = problem;
+  const { optimum } = problem;
   const names = problem.descriptor.weightNames;
-  const head = {
-    model: config.model,
-    requested_iterations: config.iterations,
-    standardize: !problem.landscape && config.layout !== 'compare' && standardizeFor(config, data),
-    ...(problem.reparametrization && config.layout !== 'compare' ? problem.reparametrization.summary : {}),
-    data: {
-      source: data.source,
-      x: data.xName,
-      y: data.yName,
-      n: data.x.length,
-      skipped: data.skipped,
-      ...(data.positive !== undefined ? { positive: data.positive } : {}),
-    },
-    seed: config.seed,
-    ...(problem.landscape ? landscapeFields(problem.landscape) : {}),
-  };
+  const head = summaryHead(config, problem);
   const opt = optimum ? named(names, optimum.w, optimum.loss) : null;
   if (descents.length === 1) {
     const d = descents[0];
@@ -144,6 +150,27 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     layout: config.layout,
     ...(config.sweep ? { sweep: { option: config.sweep.key === 'batchSize' ? 'batch_size' : config.sweep.key, values: config.sweep.values } } : {}),
     series: descents.map((d, i) => seriesSummary(config, names, d, i, optimum?.loss ?? null)),
+  };
+}
+
+/** The fields every summary starts with: the model, the data (or the function), the seed. */
+export function summaryHead(config: RunConfig, problem: Problem) {
+  const { data } = problem;
+  return {
+    model: config.model,
+    requested_iterations: config.iterations,
+    standardize: !problem.landscape && config.layout !== 'compare' && standardizeFor(config, data),
+    ...(problem.reparametrization && config.layout !== 'compare' ? problem.reparametrization.summary : {}),
+    data: {
+      source: data.source,
+      x: data.xName,
+      y: data.yName,
+      n: data.x.length,
+      skipped: data.skipped,
+      ...(data.positive !== undefined ? { positive: data.positive } : {}),
+    },
+    seed: config.seed,
+    ...(problem.landscape ? landscapeFields(problem.landscape) : {}),
   };
 }
 
@@ -170,7 +197,7 @@ function seriesSummary(config: RunConfig, names: readonly string[], d: Descent, 
   return s;
 }
 
-function named(names: readonly string[], w: ArrayLike<number>, loss: number): Weights {
+export function named(names: readonly string[], w: ArrayLike<number>, loss: number): Weights {
   const out: Record<string, number> = {};
   names.forEach((name, k) => (out[name] = w[k]));
   out.loss = loss;

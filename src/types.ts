@@ -194,6 +194,30 @@ export interface SceneText {
   classNames?: [string, string];
 }
 
+/**
+ * --starts: many starts of one optimizer on a landscape, as compact arrays (index s is start s): where each
+ * started, its path, and the known minimum (an index into Scene.landmarks) it reached and from when.
+ */
+export interface StartsLayer {
+  /** --layout basins: each start a dot in its minimum's colour, the paths thin; else every path in that colour. */
+  basins: boolean;
+  x: Float64Array;
+  y: Float64Array;
+  paths: Trajectory[];
+  /** Index into Scene.landmarks of the minimum reached; -1 when none was. */
+  landmark: Int32Array;
+  /** The iteration from which the start's path stays at that minimum; -1 when none was reached. */
+  reachedAt: Int32Array;
+  /** The one optimizer's names and rate, for the title. */
+  optimizerTitle: string;
+  optimizerShort: string;
+  lr: number;
+  /** "grid 40×40" or "200 random starts". */
+  placement: string;
+  /** The landscape's minima: listed ('known'), none at all (unbounded below), or not known; without a list every start is "no known minimum". */
+  minima: 'known' | 'none' | 'unknown';
+}
+
 /** Everything the renderer needs for a whole animation; frames then differ only in the time shown. */
 export interface Scene {
   width: number;
@@ -241,4 +265,6 @@ export interface Scene {
   tuned?: boolean;
   /** Multiplies every font size (--font-scale); default 1. */
   fontScale?: number;
+  /** --starts: the starts drawn in place of the series (then `series` is empty). */
+  starts?: StartsLayer;
 }

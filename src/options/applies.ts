@@ -3,6 +3,7 @@ import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizer
 import type { PanelName } from '../types';
 import type { Warning } from '../warnings';
 import { kindOf, kindWords, type OutputSpec } from './outputs';
+import { randomStarts } from './starts';
 import type { RunLayout } from './resolve';
 import { OPTION_TABLE, flagOf, type Applies, type LayoutName, type OptionSpec, type RunOptions } from './table';
 
@@ -48,7 +49,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   const optimizers = shape.series.map((s) => optimizerOf(s.optimizer));
   if (a.objective === 'data' && o.model === 'function') return 'a function has no data';
   // A landscape is deterministic: no data to draw, and the optimizers that sample are refused.
-  if (a.seeded && o.model === 'function') return 'a function has no randomness to seed';
+  if (a.seeded && o.model === 'function' && !randomStarts(o)) return typeof o.starts === 'string' ? 'a function has no randomness to seed, and a grid of starts none' : 'a function has no randomness to seed';
   if (a.objective === 'function' && o.model !== 'function') return 'it applies to mlvis function';
   if (a.functionParam && o.model === 'function' && !functionReads(o, a.functionParam)) return 'it applies to mlvis function quadratic';
   if (a.needs === 'data' && o.data === undefined) return 'it applies to --data';
@@ -59,7 +60,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'summary' && !shape.summary) return 'it applies to --summary';
   if (a.needs === 'stdin' && o.data !== '-') return 'it applies to data "-"';
   if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-')) return 'it applies to --out - (stdout); other outputs take the format from their extension';
-  if (a.needs === 'several' && shape.series.length < 2) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
+  if (a.needs === 'several' && shape.series.length < 2 && o.starts === undefined) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {
@@ -74,6 +75,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (shape.layout === 'compare' && kinds.length > 0 && (a.layouts || a.panel)) {
     return a.panel === 'fit' || a.layouts ? '--compare-standardize draws only the two loss surfaces' : '--compare-standardize draws only the paths, starts and minima';
   }
+  // Many starts are drawn on the loss surface alone.
+  if (o.starts !== undefined && kinds.length > 0 && (a.layouts || (a.panel && a.panel !== 'surface'))) return '--starts draws only the loss surface';
   if (a.layouts && kinds.length > 0 && !a.layouts.includes(shape.layout as 'single' | LayoutName)) return `--layout ${shape.layout} draws one loss surface per series`;
   if (a.stochastic && !optimizers.some((x) => x.sampling)) {
     return `it applies to --optimizer ${or(OPTIMIZERS.filter((n) => optimizerOf(n).sampling))}`;

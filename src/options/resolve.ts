@@ -17,6 +17,8 @@ import { kindOf, outputOf, posterOf, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
 import { refuseTuneConflicts, tuneOf } from './tune';
+import { refuseStartsConflicts, startsInit, startsSpecOf } from './starts';
+import type { StartsSpec } from '../engine/starts';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
 import { issueWords, librarySchema } from './schema';
 
@@ -92,6 +94,8 @@ export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   manifest: boolean;
   /** `mlvis function`: the test function or expression descended instead of a model on data. */
   landscape?: LandscapeSpec;
+  /** --starts: many starts of the one series' optimizer, drawn as basins (--layout basins) or every path. */
+  starts?: { spec: StartsSpec; basins: boolean };
 }
 
 /** The most numbers --trajectory may put in a summary (about 200 MB of JSON). */
@@ -151,6 +155,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   }
   refuseCompareConflicts(o);
   refuseTuneConflicts(o);
+  refuseStartsConflicts(o, iterations);
   const landscape = o.model === 'function' ? landscapeSpecOf(o) : undefined;
   const { series, sweep } = seriesOf(o, d);
   // A landscape has no samples: refused by what each optimizer declares it needs (needs: 'samples'), before the run.
@@ -188,8 +193,9 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     ...unsweptParams(o),
     schedule: d('schedule'),
     rateSchedule: parseSchedule(d('schedule')),
-    init: (o.init ?? (landscape ? landscapeOf(landscape).init : d('init'))).slice(0, 2) as [number, number],
+    init: (o.init ?? (landscape ? (o.starts !== undefined ? startsInit(landscapeOf(landscape), startsSpecOf(o.starts), d('seed')) : landscapeOf(landscape).init) : d('init'))).slice(0, 2) as [number, number],
     ...(landscape ? { landscape } : {}),
+    ...(o.starts !== undefined ? { starts: { spec: startsSpecOf(o.starts), basins: o.layout === 'basins' } } : {}),
     standardize: o.standardize,
     compareStandardize: layout === 'compare',
     series,

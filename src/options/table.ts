@@ -15,12 +15,13 @@ import { messages, usageError } from '../errors';
 import { hyperRows } from './hyperRows';
 import { ANIMATION_KINDS, TIMED_KINDS, kindsWhere, outHelpFormats, type OutputKind } from './outputs';
 import { formatNames, formatsWhere } from '../encode/formats';
+import { parseStarts, startsSchema } from './starts';
 import type { HYPER_PARAMS } from '../engine/optimizers';
 
 export const PANELS: readonly PanelName[] = ['surface', 'fit', 'loss'];
 export const THEMES: readonly ThemeName[] = ['light', 'dark'];
 export const VIEWS: readonly ViewName[] = ['2d', '3d'];
-export const LAYOUTS = ['files', 'overlay', 'grid'] as const;
+export const LAYOUTS = ['files', 'overlay', 'grid', 'basins'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 export type { OutputKind } from './outputs';
 
@@ -199,6 +200,8 @@ export const OPTION_TABLE = {
   schedule: spec({ flag: '--schedule', arg: '<schedule>', group: 'Training', schema: text, default: 'constant', help: 'learning-rate schedule: constant, step:EVERY:FACTOR (times FACTOR after every EVERY updates, e.g. step:100:0.5), cosine (down to 0 over the run), or warmup:N (up to the rate over N updates)' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units. Default `[0, 0]`. Flag `--init`. */
   init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
+  /** `model: 'function'`: many starts of one optimizer at once, with one rate: a number of seeded random starts over the domain (2 to 10,000; {@link RunOptions.seed} decides them), or `'grid:K'`, a K×K grid over the domain, corners included (K from 2 to 100). Each start is judged by the landscape's verdict, and the summary's `starts` lists the minimum each reached. Drawn with every path coloured by the minimum it reached, or with `layout: 'basins'` each start as a dot in that colour. Not with a race, a sweep or {@link RunOptions.init}. Flag `--starts`. */
+  starts: spec({ flag: '--starts', arg: '<N|grid:K>', group: 'Training', schema: startsSchema, parse: (raw) => parseStarts(raw), applies: { objective: 'function' }, help: 'function: many starts of one optimizer: N seeded random starts over the domain, or grid:K (a KxK grid); each coloured by the minimum it reaches (see --layout basins)' }),
   /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */
   standardize: spec({ applies: { objective: 'data' }, flag: '--standardize', negatable: 'train on x as it is, to see the raw valley (the default for synthetic data)', group: 'Training', schema: v.boolean('must be true or false'), defaultText: 'on for built-in data sets and CSV files', help: 'train on standardized x (the surface is drawn in those weights); report everything in the data units' }),
   /** Train twice from the same start with the same optimizer and the same rate — once on x as it is, once on standardized x — and draw the two loss surfaces side by side: the raw valley in the data-unit weights on the left, the round bowl in the standardized weights on the right, each headed with its loss and the iterations it needed to close 99 % of the loss gap. The shared rate is {@link RunOptions.lr} when given, else 0.9 of the smaller of the two sides' stability limits (the raw valley's), so a rate that fails on one side is shown failing there. Without {@link RunOptions.iterations} each side runs as long as it needs (a probe run chooses the length). Only the two surfaces are drawn (no fit or loss panel). Cannot be combined with a race, a sweep, `standardize` or `layout`. Default false. Flag `--compare-standardize`. */
@@ -214,8 +217,8 @@ export const OPTION_TABLE = {
   format: spec({ flag: '--format', arg: `<${STDOUT_FORMATS.join('|')}>`, group: 'Animation', choices: STDOUT_FORMATS, schema: choice(STDOUT_FORMATS), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout)' }),
   /** Beside each MP4 or WebM, also write a PNG of its last frame for `<video poster>` (`fit.mp4` → `fit.png`). Default false. Flag `--poster`. */
   poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { outputs: kindsWhere('video') }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
-  /** How a sweep or race is drawn: `'files'` (one file per value, suffixed), `'overlay'` (every path on one surface) or `'grid'` (small multiples). Default: `'files'` for a sweep, `'overlay'` for a race. Flag `--layout`. */
-  layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid)' }),
+  /** How a sweep or race is drawn: `'files'` (one file per value, suffixed), `'overlay'` (every path on one surface) or `'grid'` (small multiples); with {@link RunOptions.starts}, `'overlay'` (every path, coloured by the minimum it reached) or `'basins'` (each start a dot in the colour of the minimum it reached, the paths thin). Default: `'files'` for a sweep, `'overlay'` for a race or starts. Flag `--layout`. */
+  layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid); --starts: every path (overlay) or each start coloured by the minimum it reaches (basins)' }),
   /** Frame width in pixels, 160 to 8192 (rounded down to even for MP4/WebM, with a warning). Default 960. The command line sets it with `--size WxH`. */
   width: spec({ group: 'Animation', schema: int(160, 8192), default: 960, applies: { needs: 'out' }, help: 'frame width in pixels' }),
   /** Frame height in pixels, 120 to 8192 (rounded down to even for MP4/WebM, with a warning). Default 480. The command line sets it with `--size WxH`. */

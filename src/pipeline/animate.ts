@@ -64,6 +64,8 @@ export function createEncoder(format: OutputFormat, options: import('../encode')
 /** The iterations of the animation: every animated output shows the same frames, chosen over all paths. */
 export function animationFrames(config: RunConfig, scene: Scene): number[] {
   const choice = { frames: config.frames, every: config.every, sample: config.sample };
+  // Many starts: every path on the one surface, as one clock.
+  if (scene.starts) return chooseFrames(scene.starts.paths, { ...choice, w0Range: scene.grid.w0Range, w1Range: scene.grid.w1Range });
   // Side by side, each path is measured in its own window, as a share of it: one frame clock for both.
   if (scene.sides) return chooseFrames(scene.sides.map((s) => inWindow(s.path, s.grid)), { ...choice, w0Range: [0, 1], w1Range: [0, 1] });
   return chooseFrames(

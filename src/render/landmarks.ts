@@ -51,6 +51,11 @@ export function drawLandmarks(ctx: SKRSContext2D, marks: readonly Landmark[], pl
 export function drawReachedNames(ctx: SKRSContext2D, marks: readonly Landmark[], series: readonly Series[], plot: Plot, k: number, style: Style): void {
   const done = new Set<number>();
   for (const s of series) if (s.reached && s.reached.iteration <= k) done.add(s.reached.landmark);
+  drawLandmarkNames(ctx, marks, done, plot, style);
+}
+
+/** The names of the landmarks `done` (indices into `marks`), each on a backing box beside its marker. */
+export function drawLandmarkNames(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, plot: Plot, style: Style): void {
   if (done.size === 0) return;
   const f = style.f * 0.85;
   ctx.font = font(f);

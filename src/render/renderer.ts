@@ -76,6 +76,8 @@ function overlayFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
  * Same scene, same pixels: nothing here depends on the wall clock, randomness or the machine's fonts.
  */
 export function createRenderer(scene: Scene): Renderer {
+  // --starts: thousands of paths over one surface, drawn by a renderer of their own.
+  if (scene.starts) return (require('./starts/startsFrame') as typeof import('./starts/startsFrame')).createStartsRenderer(scene);
   const { panels, background, title } = prepareFrame(scene);
   const canvas = createCanvas(scene.width, scene.height);
   const ctx = canvas.getContext('2d');

@@ -1,0 +1,118 @@
+/**
+ * A basins run through the pipeline's own stages: Himmelblau's four minima each get their basin, a start
+ * placed exactly at a minimum reports it at iteration 0, every claimed minimum is where the path ended, random
+ * starts are decided by the seed, and a landscape without known minima claims none.
+ */
+import { resolveConfig, loadData, train, type RunOptions } from '../../src/index';
+import { descendStarts, startCounts, type StartsRun } from '../../src/pipeline/starts';
+import { startsSummary } from '../../src/pipeline/startsSummary';
+
+function startsOf(options: Omit<RunOptions, 'model'>): { run: StartsRun; config: ReturnType<typeof resolveConfig>; problem: ReturnType<typeof train>['problem'] } {
+  const config = resolveConfig({ model: 'function', ...options });
+  const data = loadData(config, () => {});
+  const { problem, descents } = train(config, data);
+  return { run: descendStarts(config, problem, descents[0]), config, problem };
+}
+
+describe('Himmelblau from a 40×40 grid', () => {
+  const { run, config, problem } = startsOf({ function: 'himmelblau', starts: 'grid:40', lr: 0.01 });
+  const names = run.minima.map((p) => p.name ?? '');
+
+  it('sends starts to each of the four minima, one rate for all', () => {
+    const { perMinimum, none } = startCounts(run);
+    expect(run.minima).toHaveLength(4);
+    expect(perMinimum.reduce((a, b) => a + b, 0) + none).toBe(1600);
+    // Each basin is about a quarter of the domain.
+    for (const c of perMinimum) expect(c).toBeGreaterThan(300);
+    expect(none).toBeLessThan(40);
+    expect(run.lr).toBe(0.01);
+  });
+
+  it('claims a minimum only where the path ended on it (within a thousandth of the domain)', () => {
+    const scale = problem.landscape!.scale;
+    for (let s = 0; s < run.x.length; s++) {
+      const k = run.minimum[s];
+      if (k < 0) continue;
+      const t = run.paths[s];
+      const last = t.loss.length - 1;
+      const m = run.minima[k].w;
+      expect(Math.hypot(t.w[0][last] - m[0], t.w[1][last] - m[1])).toBeLessThanOrEqual(1e-3 * scale);
+      expect(run.verdicts[s]).toBe('converged');
+      expect(run.reachedAt[s]).toBeGreaterThanOrEqual(0);
+      expect(run.reachedAt[s]).toBeLessThanOrEqual(1000);
+    }
+  });
+
+  it('sends a start near each minimum to that minimum', () => {
+    for (let k = 0; k < 4; k++) {
+      const m = run.minima[k].w;
+      let nearest = -1;
+      for (let s = 0; s < run.x.length; s++) if (nearest < 0 || Math.hypot(run.x[s] - m[0], run.y[s] - m[1]) < Math.hypot(run.x[nearest] - m[0], run.y[nearest] - m[1])) nearest = s;
+      expect(names[run.minimum[nearest]]).toBe(names[k]);
+    }
+  });
+
+  it('summarizes each start and the counts, keeping the fields every summary has', () => {
+    const s = startsSummary(config, problem, run);
+    expect(s).toMatchObject({ model: 'function', optimizer: 'gd', lr: 0.01, schedule: 'constant', requested_iterations: 1000, seed: 'mlvis', layout: 'overlay', start_placement: 'grid:40' });
+    expect(s.function).toMatchObject({ name: 'himmelblau' });
+    expect(s.minima).toHaveLength(8);
+    expect(s.starts).toHaveLength(1600);
+    expect(s.starts![0]).toEqual({ x: -5, y: -5, reached: expect.any(String), iterations: expect.any(Number), final_loss: expect.any(Number), verdict: 'converged' });
+    const { perMinimum, none } = startCounts(run);
+    expect(s.counts!.map((c) => [c.minimum, c.count])).toEqual(names.map((n, k) => [n === '' ? expect.any(String) : n, perMinimum[k]]));
+    expect(s.none_reached).toBe(none);
+    for (const c of s.counts!) expect(s.starts!.filter((x) => x.reached === c.minimum)).toHaveLength(c.count);
+    expect(s.starts!.filter((x) => x.reached === null)).toHaveLength(none);
+  });
+});
+
+describe('a start exactly at a minimum', () => {
+  it('reports that minimum, reached at iteration 0', () => {
+    const { run } = startsOf({ function: 'himmelblau', starts: 'grid:11', iterations: 200 });
+    const s = Array.from(run.x).findIndex((v, i) => v === 3 && run.y[i] === 2);
+    expect(s).toBeGreaterThanOrEqual(0);
+    expect(run.minima[run.minimum[s]].w).toEqual([3, 2]);
+    expect(run.reachedAt[s]).toBe(0);
+    expect(run.finalLoss[s]).toBe(0);
+  });
+});
+
+describe('random starts', () => {
+  it('are decided by --seed: the same seed gives the same starts and outcomes, another seed other starts', () => {
+    const a = startsOf({ function: 'himmelblau', starts: 50, lr: 0.01, iterations: 300, seed: 'one' }).run;
+    const b = startsOf({ function: 'himmelblau', starts: 50, lr: 0.01, iterations: 300, seed: 'one' }).run;
+    const c = startsOf({ function: 'himmelblau', starts: 50, lr: 0.01, iterations: 300, seed: 'two' }).run;
+    expect(Array.from(a.x)).toEqual(Array.from(b.x));
+    expect(Array.from(a.minimum)).toEqual(Array.from(b.minimum));
+    expect(Array.from(a.finalLoss)).toEqual(Array.from(b.finalLoss));
+    expect(Array.from(a.x)).not.toEqual(Array.from(c.x));
+  });
+});
+
+describe('no known minima', () => {
+  it('an expression: every start is "none reached", whatever its verdict', () => {
+    const { run, config, problem } = startsOf({ expr: 'x^2 + y^2', starts: 'grid:5', iterations: 300 });
+    expect(run.minima).toHaveLength(0);
+    expect(Array.from(run.minimum)).toEqual(new Array(25).fill(-1));
+    // The descents themselves did converge (found by the curvature), but no listed minimum is claimed.
+    expect(run.verdicts.filter((v) => v === 'converged').length).toBeGreaterThan(20);
+    const s = startsSummary(config, problem, run);
+    expect(s.counts).toEqual([]);
+    expect(s.none_reached).toBe(25);
+    expect(s.minima).toBeNull();
+  });
+
+  it('the saddle (no minimum at all): every start reaches none', () => {
+    const { run } = startsOf({ function: 'saddle', starts: 'grid:4', iterations: 100 });
+    expect(Array.from(run.minimum)).toEqual(new Array(16).fill(-1));
+    expect(new Set(run.verdicts).has('converged')).toBe(false);
+  });
+
+  it('a start where an expression is not defined descends nowhere and reaches nothing', () => {
+    const { run } = startsOf({ expr: 'log(x) + y^2', domain: [[-1, 3], [-1, 1]], starts: 'grid:3', iterations: 50 });
+    expect(run.verdicts[0]).toBe('undefined');
+    expect(run.minimum[0]).toBe(-1);
+    expect(Number.isNaN(run.finalLoss[0])).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Golden frames of Himmelblau's basins (--starts grid:20 --layout basins) through the real pipeline, and of
+ * the same starts drawn as every path; each golden must fail when a minimum's marker, the legend or the start
+ * dots are taken out, while the same procedure without the change passes.
+ */
+import { createCanvas } from '@napi-rs/canvas';
+import { createRenderer } from '../../src/render';
+import { startsFrameLayout } from '../../src/render/starts/startsFrame';
+import type { Scene } from '../../src/types';
+import { compareWithGolden } from './goldenFiles';
+
+function basinsScene(layout?: 'basins'): Scene {
+  const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+  return sceneFromOptions({ model: 'function', function: 'himmelblau', starts: 'grid:20', lr: 0.01, iterations: 300, width: 640, height: 320, ...(layout ? { layout } : {}) });
+}
+
+// "middle": early, while most paths are on their way (at lr 0.01 nearly all have arrived by iteration 40).
+const frames = (scene: Scene) => ({ first: 0, middle: 8, last: scene.iterations });
+
+describe.each([
+  ['function-himmelblau-basins', () => basinsScene('basins')],
+  ['function-himmelblau-starts', () => basinsScene()],
+])('golden frames of %s', (name, make) => {
+  const scene = make();
+  const renderer = createRenderer(scene);
+  it.each(['first', 'middle', 'last'] as const)('%s frame matches its golden image', async (which) => {
+    const px = Buffer.from(renderer.drawFrame(frames(scene)[which]));
+    expect(await compareWithGolden(`${name}-${which}`, px, scene.width, scene.height)).toBe(0);
+  });
+});
+
+describe('a frame depends on its iteration alone', () => {
+  it('the last frame drawn first, after others, or after a later one is the same image', () => {
+    const scene = basinsScene('basins');
+    const alone = Buffer.from(createRenderer(scene).drawFrame(scene.iterations));
+    const r = createRenderer(scene);
+    for (const k of [0, 8, 57, 200]) r.drawFrame(k);
+    expect(Buffer.from(r.drawFrame(scene.iterations)).equals(alone)).toBe(true);
+    // Backwards (a GIF's palette samples draw the last frame before the second).
+    const again = Buffer.from(r.drawFrame(8));
+    expect(again.equals(Buffer.from(createRenderer(scene).drawFrame(8)))).toBe(true);
+  });
+});
+
+describe('the basins golden fails without', () => {
+  const golden = 'function-himmelblau-basins-last';
+  const last = (scene: Scene) => Buffer.from(createRenderer(scene).drawFrame(scene.iterations));
+
+  it('nothing taken out (the procedure itself passes)', async () => {
+    expect(await compareWithGolden(golden, last(basinsScene('basins')), 640, 320)).toBe(0);
+  });
+
+  it('one minimum marker (its star, ring and name moved off the surface)', async () => {
+    const scene = basinsScene('basins');
+    const marks = scene.landmarks!.map((m, i) => (i === 0 ? { ...m, w: [1e6, 1e6] as [number, number] } : m));
+    const bad = await compareWithGolden(golden, last({ ...scene, landmarks: marks }), 640, 320);
+    expect(bad).toBeGreaterThan(30);
+  });
+
+  it('the legend (its column painted over)', async () => {
+    const scene = basinsScene('basins');
+    const px = createRenderer(scene).drawFrame(scene.iterations);
+    const canvas = createCanvas(640, 320);
+    const ctx = canvas.getContext('2d');
+    const { legend, style } = startsFrameLayout(ctx, scene);
+    const image = ctx.createImageData(640, 320);
+    image.data.set(px);
+    ctx.putImageData(image, 0, 0);
+    ctx.fillStyle = style.theme.background;
+    ctx.fillRect(legend.x, legend.y, legend.w, legend.h);
+    expect(await compareWithGolden(golden, Buffer.from(canvas.data()), 640, 320)).toBeGreaterThan(100);
+  });
+
+  it('the start dots (moved off the surface, the paths kept)', async () => {
+    const scene = basinsScene('basins');
+    const starts = { ...scene.starts!, x: scene.starts!.x.map(() => 1e6), y: scene.starts!.y.map(() => 1e6) };
+    expect(await compareWithGolden(golden, last({ ...scene, starts }), 640, 320)).toBeGreaterThan(1000);
+  });
+
+  it('the colours of the dots (every start as if it reached none)', async () => {
+    const scene = basinsScene('basins');
+    const starts = { ...scene.starts!, landmark: scene.starts!.landmark.map(() => -1) };
+    expect(await compareWithGolden(golden, last({ ...scene, starts }), 640, 320)).toBeGreaterThan(1000);
+  });
+});
