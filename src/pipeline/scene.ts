@@ -1,7 +1,7 @@
 import type { RunConfig } from '../config';
 import { DEFAULT_GRID, lossGrid, optimizerOf, type Descent, type Problem } from '../engine';
 import { toScaledUnits, type Scaling } from '../engine/standardize';
-import { shortRate } from '../render/format';
+import { shortRate } from '../render/core/format';
 import type { Landmark, Scene, SceneLayout, Series, StandardizedSurface, Trajectory } from '../types';
 import { knownPoints, pointName, type Landscape } from '../engine/landscape';
 import type { KnownPoint } from '../engine/objective';

@@ -5,11 +5,11 @@
  */
 import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import { createRenderer } from '../../src/render';
-import { headingBaseline } from '../../src/render/axes';
-import { drawLegendAt } from '../../src/render/legend';
-import { prepareFrame } from '../../src/render/renderer';
-import { legendRight, markerLegend } from '../../src/render/surface';
-import { titleLine } from '../../src/render/title';
+import { headingBaseline } from '../../src/render/core/axes';
+import { drawLegendAt } from '../../src/render/core/legend';
+import { prepareFrame } from '../../src/render/frame/renderer';
+import { legendRight, markerLegend } from '../../src/render/surface2d/surface';
+import { titleLine } from '../../src/render/frame/title';
 import type { Scene } from '../../src/types';
 import { makeGrid, makeScene } from './fixtures';
 import { compareWithGolden } from './goldenFiles';

@@ -3,11 +3,11 @@
  * legend names the kinds, and the minimum a path reached is named from the iteration it reached it (and not
  * before). Frames come through the real pipeline (sceneFromOptions) and are read back as pixels.
  */
-import { createRenderer, type PreparedFrame } from '../../src/render/renderer';
+import { createRenderer, type PreparedFrame } from '../../src/render/frame/renderer';
 import type { Scene } from '../../src/types';
 
 const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
-const { prepareFrame } = require('../../src/render/renderer') as { prepareFrame: (s: Scene) => PreparedFrame };
+const { prepareFrame } = require('../../src/render/frame/renderer') as { prepareFrame: (s: Scene) => PreparedFrame };
 
 const W = 960;
 const H = 480;
