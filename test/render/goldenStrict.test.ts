@@ -43,7 +43,7 @@ describe('the golden comparison', () => {
     const golden = 'linear-light-middle';
     expect(await compareWithGolden(golden, createRenderer(scene).drawFrame(MIDDLE), 960, 480)).toBe(0);
     // The minimum moved far off the window (same loss): only the star disappears.
-    scene.optimum = { ...scene.optimum!, w: [1e6, 1e6] };
+    scene.surface = { ...scene.surface, landmarks: scene.surface.landmarks.map((m) => ({ ...m, u: 1e6, v: 1e6 })) };
     const bad = await compareWithGolden(golden, Buffer.from(createRenderer(scene).drawFrame(MIDDLE)), 960, 480);
     expect(bad).toBeGreaterThan(0);
     expect(bad).toBeLessThan(400);
@@ -51,7 +51,7 @@ describe('the golden comparison', () => {
 
   it('rejects a grid frame without the stars', async () => {
     const scene = makeGrid('linear');
-    scene.optimum = { ...scene.optimum!, w: [1e6, 1e6] };
+    scene.surface = { ...scene.surface, landmarks: scene.surface.landmarks.map((m) => ({ ...m, u: 1e6, v: 1e6 })) };
     const k = Math.round(scene.iterations / 2);
     expect(await compareWithGolden('grid-light-middle', Buffer.from(createRenderer(scene).drawFrame(k)), 960, 480)).toBeGreaterThan(0);
   });

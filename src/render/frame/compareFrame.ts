@@ -14,7 +14,6 @@ import { inflate, type Panel } from '../core/panel';
 import { linearAxis } from '../core/scale';
 import { shortRate } from '../core/format';
 import { drawOneDescent, markerLegend } from '../surface2d/surface';
-import { landmarksOf } from '../surface2d/landmarks';
 import { surfacePath } from '../surface2d/surfacePath';
 
 /** The last frame's notice when the shared rate leaves both sides short of 99 % of their gap, wordiest first. */
@@ -67,8 +66,8 @@ function placeSide(measure: SKRSContext2D, outer: Rect, side: SurfaceSide, style
   const extra = Math.round(f * RESULT_ROW);
   const room = { ...outer, y: outer.y + extra, h: outer.h - extra };
   const place = (square: boolean) =>
-    placePlot(measure, room, style, (range, n) => linearAxis(grid.w0Range, range, n), (range, n) => linearAxis(grid.w1Range, range, n), square, bar?.width);
-  const plot = place(side.equalAspect);
+    placePlot(measure, room, style, (range, n) => linearAxis(grid.uRange, range, n), (range, n) => linearAxis(grid.vRange, range, n), square, bar?.width);
+  const plot = place(side.plane.equalAspect);
   // A square narrower than its room is centred, and placePlot moves its axis labels along (plot.box), so the
   // bowl's y label does not stand by the other side's colour bar.
   return { plot, bar, room: plot.box ?? room };
@@ -81,11 +80,11 @@ function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, 
   const { rect } = plot;
   const box = inflate(rect, f * 2);
   const series = scene.series[index];
-  const path = surfacePath(series, side.path, plot, box);
+  const path = surfacePath(series, side.plane.paths[0], plot, box);
   // One colour on both sides: each shows one descent, and they compare by position, as small multiples do.
   const colour = theme.series[0];
   const heading = compareHeading(measure, rect, scene, index, level, colour, style);
-  const { optimum } = side;
+  const marks = side.plane.landmarks;
   const start: [number, number] = [path.sx(0), path.sy(0)];
   const short = bothShort(scene);
 
@@ -94,13 +93,13 @@ function sideCell(measure: SKRSContext2D, placed: ReturnType<typeof placeSide>, 
     drawStatic(ctx) {
       drawContours(ctx, grid, rect, style);
       bar?.draw(ctx, rect);
-      drawAxes(ctx, room, plot, style, { xLabel: side.weightLabels[0], yLabel: side.weightLabels[1] });
+      drawAxes(ctx, room, plot, style, { xLabel: side.plane.labels[0], yLabel: side.plane.labels[1] });
       heading.drawStatic(ctx);
     },
     drawFrame(ctx, frame) {
       const k = frame.iteration;
-      drawOneDescent(ctx, path, k, plot, box, colour, style, start.every(Number.isFinite) ? [start] : [], landmarksOf(undefined, optimum));
-      if (!optimum) drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
+      drawOneDescent(ctx, path, k, plot, box, colour, style, start.every(Number.isFinite) ? [start] : [], marks);
+      if (marks.length === 0) drawLabel(ctx, 'no finite minimum: the classes are separable', rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
       else if (short && k >= series.iterations) {
         // The shared rate left both sides short: said on the last frame, over the plot, where the eye is.
         ctx.font = font(f, true);

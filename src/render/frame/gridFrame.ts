@@ -1,5 +1,5 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { Scene } from '../../types';
+import type { Scene, SurfacePlane } from '../../types';
 import { drawAxes } from '../core/axes';
 import { cellHeading } from './cellHeading';
 import { contourSet, fillBands, strokeIsoLines } from '../surface2d/contours';
@@ -13,7 +13,6 @@ import { clipTo, inflate, type Panel } from '../core/panel';
 import { distinctStarts, drawOneDescent, markerLegend } from '../surface2d/surface';
 import { surfacePath } from '../surface2d/surfacePath';
 import { gridTitle } from './gridTitle';
-import { surfaceView, type SurfaceView } from '../surface2d/surfaceView';
 
 /**
  * Small multiples for a sweep: one surface per series on the shared loss grid (same window, levels and
@@ -30,7 +29,7 @@ export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
   const bctx = bands.getContext('2d');
   fillBands(bctx, set, { x: 0, y: 0, w, h });
   strokeIsoLines(bctx, set, { x: 0, y: 0, w, h }, style.theme.isoLine, Math.max(0.75, style.thin * 0.8));
-  const view = surfaceView(scene);
+  const view = scene.surface;
   const panels = g.cells.map((cell, i) => surfaceCell(bg, cell, scene, view, i, bands, style));
   const title = gridTitle(bg, g.title, scene, style);
   return {
@@ -50,7 +49,7 @@ export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
   };
 }
 
-function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: SurfaceView, index: number, bands: Canvas, style: Style): Panel {
+function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: SurfacePlane, index: number, bands: Canvas, style: Style): Panel {
   const series = scene.series[index];
   const { plot, outer } = cell;
   const { rect } = plot;
@@ -73,7 +72,7 @@ function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: Sur
         strokeReference(ctx, reference, box, colour, style);
         ctx.restore();
       }
-      drawAxes(ctx, outer, plot, style, { xLabel: view.weightLabels[0], yLabel: view.weightLabels[1], showX: cell.showX, showY: cell.showY });
+      drawAxes(ctx, outer, plot, style, { xLabel: view.labels[0], yLabel: view.labels[1], showX: cell.showX, showY: cell.showY });
       heading.drawStatic(ctx);
     },
     drawFrame(ctx, frame) {

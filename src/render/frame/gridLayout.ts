@@ -60,7 +60,7 @@ export function gridLayout(measure: SKRSContext2D, scene: Scene): GridLayout {
   const arrange = (cols: number) => {
     const rows = Math.ceil(n / cols);
     const h = Math.floor((height - titleH - bottom - rows * head - (rows - 1) * rowGap) / rows);
-    const yTicks = linearAxis(grid.w1Range, [h, 0], Math.max(2, Math.round(h / (f * 4.2))));
+    const yTicks = linearAxis(grid.vRange, [h, 0], Math.max(2, Math.round(h / (f * 4.2))));
     const widest = yTicks.labels.reduce((m, s) => Math.max(m, measure.measureText(s).width), 0);
     const left = f * 0.5 + f + gap * 1.6 + widest + gap + tick;
     const w = Math.floor((width - left - right - (cols - 1) * colGap) / cols);
@@ -84,8 +84,8 @@ export function gridLayout(measure: SKRSContext2D, scene: Scene): GridLayout {
     const y = Math.round(titleH + head + row * (h + head + rowGap));
     const plot: Plot = {
       rect: { x, y, w, h },
-      x: linearAxis(grid.w0Range, [x, x + w], Math.max(2, Math.round(w / (f * 6.5)))),
-      y: linearAxis(grid.w1Range, [y + h, y], Math.max(2, Math.round(h / (f * 4.2)))),
+      x: linearAxis(grid.uRange, [x, x + w], Math.max(2, Math.round(w / (f * 6.5)))),
+      y: linearAxis(grid.vRange, [y + h, y], Math.max(2, Math.round(h / (f * 4.2)))),
     };
     const outerX = col === 0 ? 0 : x - colGap / 2;
     const outerRight = col === cols - 1 ? width : x + w + colGap / 2;

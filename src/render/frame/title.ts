@@ -23,19 +23,14 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const N = scene.iterations;
   // The total shown is what the run asked for: a diverged run reads "iteration 68 / 200".
   const total = scene.requestedIterations;
-  const wZero = Math.max(...grid.w0Range.map(Math.abs), ...grid.w1Range.map(Math.abs)) * 1e-9;
+  // What counts as zero for a weight: a billionth of the surface's window (its plane's ranges).
+  const wZero = Math.max(...grid.uRange.map(Math.abs), ...grid.vRange.map(Math.abs)) * 1e-9;
   const lossZero = Math.abs(t.loss[0]) * 1e-12;
-  const values = (k: number) => [formatNumber(t.loss[k], 4, lossZero), formatNumber(t.w[0][k], 4, wZero), formatNumber(t.w[1][k], 4, wZero)];
-  // The weights by their names: w0, w1 for a model on data; x, y for a landscape.
-  const [n0, n1] = scene.model.weightNames;
-  const long = (k: number) => {
-    const [l, a, b] = values(k);
-    return [`iteration ${k} / ${total}`, `loss = ${l}`, `${n0} = ${a}`, `${n1} = ${b}`];
-  };
-  const compact = (k: number) => {
-    const [l, a, b] = values(k);
-    return [`iteration ${k}/${total}`, `loss ${l}`, `${n0} ${a}`, `${n1} ${b}`];
-  };
+  // The weights by their names (w0, w1 for a model on data; x, y for a landscape), as reported: in the data's units.
+  const names = scene.model.weightNames;
+  const weights = (k: number) => t.w.map((column) => formatNumber(column[k], 4, wZero));
+  const long = (k: number) => [`iteration ${k} / ${total}`, `loss = ${formatNumber(t.loss[k], 4, lossZero)}`, ...weights(k).map((v, i) => `${names[i]} = ${v}`)];
+  const compact = (k: number) => [`iteration ${k}/${total}`, `loss ${formatNumber(t.loss[k], 4, lossZero)}`, ...weights(k).map((v, i) => `${names[i]} ${v}`)];
   // A title of the user's own stays whole: the weights, then the loss give way to it first. The default
   // heading gives way before any value does.
   const own = scene.text?.title;

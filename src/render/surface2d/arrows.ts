@@ -78,8 +78,8 @@ export function drawArrowsAt(ctx: SKRSContext2D, arrows: SurfaceArrows, index: n
     drawArrow(ctx, cx, cy, cx + (cx - p.sx(i - 1)), cy + (cy - p.sy(i - 1)), colour, style.theme.halo, width);
   }
   const s = arrows.step[index];
-  const tx = plot.x.map(p.path.w[0][i] + s[2 * j]);
-  const ty = plot.y.map(p.path.w[1][i] + s[2 * j + 1]);
+  const tx = plot.x.map(p.path.u[i] + s[2 * j]);
+  const ty = plot.y.map(p.path.v[i] + s[2 * j + 1]);
   if (Number.isFinite(tx) && Number.isFinite(ty)) drawArrow(ctx, cx, cy, tx, ty, STEP_FILL, STEP_RIM, width);
 }
 

@@ -4,17 +4,11 @@
  * a path has reached, from the iteration it reached it (a landscape's verdict confirmed it).
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { Landmark, Point, Series } from '../../types';
+import type { Landmark, Series } from '../../types';
 import type { Plot, Style } from '../core/layout';
 import type { LegendItem } from '../core/legend';
 import { drawLabel, drawStar } from '../core/markers';
 import { font } from '../core/font';
-
-/** The marks of a surface: a landscape's landmarks, else its one optimum as a global minimum. */
-export function landmarksOf(landmarks: readonly Landmark[] | undefined, optimum: Point | null): Landmark[] {
-  if (landmarks) return [...landmarks];
-  return optimum ? [{ w: [optimum.w[0], optimum.w[1]], loss: optimum.loss, kind: 'global', name: '' }] : [];
-}
 
 /** One landmark's symbol centred on (x, y), of outer radius r. */
 export function landmarkMarker(ctx: SKRSContext2D, kind: Landmark['kind'], x: number, y: number, r: number, style: Style): void {
@@ -41,7 +35,7 @@ function cross(ctx: SKRSContext2D, x: number, y: number, r: number, lw: number):
 
 /** Draws every landmark inside the plot at radius r. */
 export function drawLandmarks(ctx: SKRSContext2D, marks: readonly Landmark[], plot: Plot, r: number, style: Style): void {
-  for (const m of marks) landmarkMarker(ctx, m.kind, plot.x.map(m.w[0]), plot.y.map(m.w[1]), r, style);
+  for (const m of marks) landmarkMarker(ctx, m.kind, plot.x.map(m.u), plot.y.map(m.v), r, style);
 }
 
 /**
@@ -58,8 +52,8 @@ export function drawReachedNames(ctx: SKRSContext2D, marks: readonly Landmark[],
     const m = marks[i];
     if (!m) continue;
     const text = m.kind === 'saddle' ? `saddle ${m.name}` : m.kind === 'local' ? `local min ${m.name}` : `min ${m.name}`;
-    const x = plot.x.map(m.w[0]);
-    const y = plot.y.map(m.w[1]);
+    const x = plot.x.map(m.u);
+    const y = plot.y.map(m.v);
     const w = ctx.measureText(text).width + f;
     // Right of the marker, or left where the plot ends; above it.
     const left = x + style.f + w <= plot.rect.x + plot.rect.w ? x + style.f * 0.9 : x - style.f * 0.9 - w;

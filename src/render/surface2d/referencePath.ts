@@ -1,5 +1,5 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { Trajectory } from '../../types';
+import type { PlanePath } from '../../types';
 import type { Plot, Rect, Style } from '../core/layout';
 import type { LegendItem } from '../core/legend';
 import { buildPolyline, tracePrefix, type Polyline } from '../core/polyline';
@@ -12,8 +12,8 @@ export interface ReferencePath {
   last: number;
 }
 
-export function referencePath(t: Trajectory, plot: Plot, box: Rect): ReferencePath {
-  const [a, b] = t.w;
+export function referencePath(t: PlanePath, plot: Plot, box: Rect): ReferencePath {
+  const { u: a, v: b } = t;
   const sx = (i: number) => plot.x.map(a[i]);
   const sy = (i: number) => plot.y.map(b[i]);
   const last = t.loss.length - 1;

@@ -13,19 +13,18 @@ import { clipTo, inflate, type Panel } from '../core/panel';
 import { linearAxis } from '../core/scale';
 import { seriesColour } from '../core/series';
 import { drawCurrent, pathLayers, stackedWidths, strokePath, surfacePath, usesLayers, type SurfacePath } from './surfacePath';
-import { surfaceView } from './surfaceView';
 import { drawLandmarks, drawReachedNames, landmarkLegend } from './landmarks';
 import type { Landmark } from '../../types';
 
 /**
- * The loss surface over (w0, w1) — on standardized x when the descent ran there (see surfaceView): viridis contour bands with iso-lines (static), then per frame each series'
+ * The loss surface over the plane a view made of the weights (scene.surface, see src/pipeline/view.ts): viridis
+ * contour bands with iso-lines (static), then per frame each series'
  * path travelled so far in its colour, the start, the optimum's star and the current points on top. A
  * diverging path leaves the window; it is clipped, and from the iteration it diverged at the panel says so.
  */
 export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
   const { grid, model } = scene;
-  const view = surfaceView(scene);
-  const { optimum } = view;
+  const view = scene.surface;
   const { theme, f } = style;
   // The colour bar sits beside the plot, never over the path; a panel too narrow for both keeps the plot.
   const bar = outer.w >= BAR_MIN_WIDTH * f ? colourBar(measure, grid, style) : null;
@@ -33,8 +32,8 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
     measure,
     outer,
     style,
-    (range, n) => linearAxis(grid.w0Range, range, n),
-    (range, n) => linearAxis(grid.w1Range, range, n),
+    (range, n) => linearAxis(grid.uRange, range, n),
+    (range, n) => linearAxis(grid.vRange, range, n),
     view.equalAspect,
     bar?.width,
   );
@@ -64,7 +63,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       references.forEach((r, i) => r && strokeReference(ctx, r, box, seriesColour(style, i), style));
       ctx.restore();
       bar?.draw(ctx, rect);
-      drawAxes(ctx, plot.box ?? outer, plot, style, { xLabel: view.weightLabels[0], yLabel: view.weightLabels[1] });
+      drawAxes(ctx, plot.box ?? outer, plot, style, { xLabel: view.labels[0], yLabel: view.labels[1] });
       // The heading row spans the bar's column too: the legend ends over the bar, where it is out of the way.
       const right = legendRight(plot.box ?? outer, rect, style, bar !== null);
       const room = right - rect.x;
@@ -89,7 +88,7 @@ export function surfacePanel(measure: SKRSContext2D, outer: Rect, scene: Scene, 
       if (arrows) paths.forEach((p, i) => drawArrowsAt(ctx, arrows, i, p, plot, k, seriesColour(style, i), style));
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent(ctx, paths[i], i, k, seriesColour(style, i), style);
       drawReachedNames(ctx, view.landmarks, scene.series, plot, k, style);
-      drawSurfaceNotices(ctx, rect, scene, style, k, optimum !== null);
+      drawSurfaceNotices(ctx, rect, scene, style, k, scene.optimum !== null);
       drawKey(ctx, rect, style, keyItems, rect.w - f);
       ctx.restore();
     },

@@ -1,5 +1,5 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { Series, Trajectory } from '../../types';
+import type { PlanePath, Series } from '../../types';
 import type { Plot, Rect, Style } from '../core/layout';
 import { drawSeriesMarker } from '../core/markers';
 import { buildPolyline, prefixLength, tracePrefix, traceRange, type Polyline } from '../core/polyline';
@@ -8,8 +8,8 @@ import { stateAt } from '../core/series';
 /** One series' descent on a surface plot, prepared once: the thinned path and where it stops being drawn. */
 export interface SurfacePath {
   series: Series;
-  /** The path in the surface's units. */
-  path: Trajectory;
+  /** The path in the surface's plane. */
+  path: PlanePath;
   line: Polyline;
   /** Entries drawn: all, or up to the first that leaves the window when the series diverged. */
   drawn: number;
@@ -19,10 +19,10 @@ export interface SurfacePath {
 
 /**
  * A diverging path zigzags ever wider across the whole window; drawn to the end, its strokes pile up into a
- * solid band. `t` is the series' path in the surface's units. It is drawn until it first leaves `box`, heading off-screen; a label tells the rest.
+ * solid band. `t` is the series' path in the surface's plane. It is drawn until it first leaves `box`, heading off-screen; a label tells the rest.
  */
-export function surfacePath(series: Series, t: Trajectory, plot: Plot, box: Rect): SurfacePath {
-  const [a, b] = t.w;
+export function surfacePath(series: Series, t: PlanePath, plot: Plot, box: Rect): SurfacePath {
+  const { u: a, v: b } = t;
   const sx = (i: number) => plot.x.map(a[i]);
   const sy = (i: number) => plot.y.map(b[i]);
   let drawn = t.loss.length;

@@ -8,9 +8,9 @@ import { see, toPixelX, toPixelY, type Camera, type Vec3, type Viewport } from '
 
 /** The weight axes' round ticks (from the 2-D view's axes) and the three axis names. */
 export interface BoxAxes {
-  w0: { ticks: number[]; labels: string[] };
-  w1: { ticks: number[]; labels: string[] };
-  /** w0's and w1's names, then the loss's, longest first (the first that fits beside its axis is used). */
+  u: { ticks: number[]; labels: string[] };
+  v: { ticks: number[]; labels: string[] };
+  /** u's and v's names, then the loss's, longest first (the first that fits beside its axis is used). */
   names: [string, string, string[]];
 }
 
@@ -40,8 +40,8 @@ export function boxBehind(cam: Camera, box: Box3, scale: HeightScale, axes: BoxA
   const wy = cam.eye.y < 0 ? ay : -ay;
   const out: Segment3[] = [];
   const add = (edge: boolean, a: [number, number, number], b: [number, number, number]) => out.push({ a: { x: a[0], y: a[1], z: a[2] }, b: { x: b[0], y: b[1], z: b[2] }, edge });
-  for (const t of axes.w0.ticks) add(false, [worldX(box, t), wy, 0], [worldX(box, t), wy, H]);
-  for (const t of axes.w1.ticks) add(false, [wx, worldY(box, t), 0], [wx, worldY(box, t), H]);
+  for (const t of axes.u.ticks) add(false, [worldX(box, t), wy, 0], [worldX(box, t), wy, H]);
+  for (const t of axes.v.ticks) add(false, [wx, worldY(box, t), 0], [wx, worldY(box, t), H]);
   for (const t of scale.ticks) {
     add(false, [-ax, wy, H * t.h], [ax, wy, H * t.h]);
     add(false, [wx, -ay, H * t.h], [wx, ay, H * t.h]);
@@ -63,7 +63,7 @@ export function drawBoxLabels(ctx: SKRSContext2D, cam: Camera, vp: Viewport, box
   const P = projector(cam, vp);
   const { f, theme } = style;
   const { ax, ay, height: H } = box;
-  // The near edges: y = ny carries w0's labels, x = nx carries w1's.
+  // The near edges: y = ny carries u's labels, x = nx carries v's.
   const nx = cam.eye.x < 0 ? -ax : ax;
   const ny = cam.eye.y < 0 ? -ay : ay;
   const out = 0.16;
@@ -72,8 +72,8 @@ export function drawBoxLabels(ctx: SKRSContext2D, cam: Camera, vp: Viewport, box
   ctx.fillStyle = theme.text;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  axes.w0.ticks.forEach((t, i) => ctx.fillText(axes.w0.labels[i], ...P(worldX(box, t), ny + Math.sign(ny) * out, 0)));
-  axes.w1.ticks.forEach((t, i) => ctx.fillText(axes.w1.labels[i], ...P(nx + Math.sign(nx) * out, worldY(box, t), 0)));
+  axes.u.ticks.forEach((t, i) => ctx.fillText(axes.u.labels[i], ...P(worldX(box, t), ny + Math.sign(ny) * out, 0)));
+  axes.v.ticks.forEach((t, i) => ctx.fillText(axes.v.labels[i], ...P(nx + Math.sign(nx) * out, worldY(box, t), 0)));
   const centre = P(0, 0, 0);
   name(ctx, axes.names[0], P(-ax, ny + Math.sign(ny) * out, 0), P(ax, ny + Math.sign(ny) * out, 0), centre, style);
   name(ctx, axes.names[1], P(nx + Math.sign(nx) * out, -ay, 0), P(nx + Math.sign(nx) * out, ay, 0), centre, style);

@@ -4,20 +4,20 @@ import type { Vec3 } from './projection';
 import { viridisRgb } from '../core/viridis';
 
 /**
- * The box the 3-D view draws in: the grid's window across the floor, x in [−ax, ax] for w0 and y in
- * [−ay, ay] for w1, the loss's height from 0 to `height`. Weights to world coordinates; outside the window
+ * The box the 3-D view draws in: the grid's window across the floor, x in [−ax, ax] for u and y in
+ * [−ay, ay] for v, the loss's height from 0 to `height`. Plane coordinates to world coordinates; outside the window
  * they land outside the box (callers clip).
  */
 export interface Box3 {
   ax: number;
   ay: number;
   height: number;
-  w0Range: [number, number];
-  w1Range: [number, number];
+  uRange: [number, number];
+  vRange: [number, number];
 }
 
-export const worldX = (b: Box3, w0: number) => -b.ax + (2 * b.ax * (w0 - b.w0Range[0])) / (b.w0Range[1] - b.w0Range[0]);
-export const worldY = (b: Box3, w1: number) => -b.ay + (2 * b.ay * (w1 - b.w1Range[0])) / (b.w1Range[1] - b.w1Range[0]);
+export const worldX = (b: Box3, u: number) => -b.ax + (2 * b.ax * (u - b.uRange[0])) / (b.uRange[1] - b.uRange[0]);
+export const worldY = (b: Box3, v: number) => -b.ay + (2 * b.ay * (v - b.vRange[0])) / (b.vRange[1] - b.vRange[0]);
 
 /** The box's eight corners, for fitting it to the panel. */
 export function boxCorners(b: Box3): Vec3[] {
@@ -36,7 +36,7 @@ export interface Mesh {
   /** The floor's half-widths (see Box3). */
   ax: number;
   ay: number;
-  /** Vertex (i, j) at index j·(n+1) + i, i along w0, j along w1. */
+  /** Vertex (i, j) at index j·(n+1) + i, i along u, j along v. */
   x: Float64Array;
   y: Float64Array;
   z: Float64Array;

@@ -1,5 +1,5 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { Series, Trajectory } from '../../types';
+import type { PlanePath, Series } from '../../types';
 import { clipSegment, inside } from '../core/clip';
 import type { HeightScale } from './heightScale';
 import type { Style } from '../core/layout';
@@ -30,9 +30,9 @@ export interface Path3 extends Polyline {
 const MIN_STEP = 0.004;
 const MAX_VERTICES = 20000;
 
-export function path3(series: Series, t: Trajectory, box: Box3, scale: HeightScale): Path3 {
+export function path3(series: Series, t: PlanePath, box: Box3, scale: HeightScale): Path3 {
   const floor = { x: -box.ax, y: -box.ay, w: 2 * box.ax, h: 2 * box.ay };
-  const at = (i: number): [number, number, number] => [worldX(box, t.w[0][i]), worldY(box, t.w[1][i]), box.height * scale.h(t.loss[i])];
+  const at = (i: number): [number, number, number] => [worldX(box, t.u[i]), worldY(box, t.v[i]), box.height * scale.h(t.loss[i])];
   let drawn = t.loss.length;
   if (series.diverged) {
     // As in 2-D: a diverging path is drawn until it first leaves the window, not as a zigzag across it.

@@ -16,9 +16,8 @@ import { seriesColour } from '../core/series';
 import { markerLegend, startMarker, surfaceHeadings } from '../surface2d/surface';
 import { landmarkMarker } from '../surface2d/landmarks';
 import { stackedWidths } from '../surface2d/surfacePath';
-import { surfaceView } from '../surface2d/surfaceView';
 
-/** The first frame's camera: from the front left and above, w0 running to the right, w1 away. */
+/** The first frame's camera: from the front left and above, u running to the right, v away. */
 export const AZIMUTH = -120;
 /** High enough to see into a bowl over its near rim: from 38° the log-like walls hid the minimum of penguins. */
 export const ELEVATION = 50;
@@ -54,11 +53,10 @@ export function startAzimuth(valley: { angle: number; elongation: number }): num
 export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
   const { grid, model } = scene;
   const { f } = style;
-  const view = surfaceView(scene);
-  const { optimum } = view;
+  const view = scene.surface;
   const orbit = scene.orbit ?? 0;
-  const scale = heightScale(grid, optimum?.loss);
-  const box = boxOf(grid.w0Range, grid.w1Range, view.equalAspect);
+  const scale = heightScale(grid, scene.optimum?.loss);
+  const box = boxOf(grid.uRange, grid.vRange, view.equalAspect);
   const rect = {
     x: Math.round(outer.x + f * 0.6),
     y: Math.round(outer.y + f * 1.8),
@@ -73,15 +71,15 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
   const vp = fitViewport(orbitSamples(start, orbit).map(camera), boxCorners(box), inner);
   const painter = meshPainter(mesh, rect, { lineHalfWidth: Math.max(0.6, style.thin * 0.5), lineDarkness: 0.26 }, { grid: style.theme.gridLine, edge: style.theme.axis });
   const axes: BoxAxes = {
-    w0: linearAxis(grid.w0Range, [0, 1], 4),
-    w1: linearAxis(grid.w1Range, [0, 1], 4),
-    names: [view.weightLabels[0], view.weightLabels[1], [`${model.lossShort} (log scale)`, `${model.lossShort} (log)`]],
+    u: linearAxis(grid.uRange, [0, 1], 4),
+    v: linearAxis(grid.vRange, [0, 1], 4),
+    names: [view.labels[0], view.labels[1], [`${model.lossShort} (log scale)`, `${model.lossShort} (log)`]],
   };
   const paths = scene.series.map((s, i) => path3(s, view.paths[i], box, scale));
   const widths = stackedWidths(paths.length, style);
   // The panel's area, for the heading and legend above it; its axes are nominal (the view maps no pixel
   // linearly to a weight), kept so that the Panel contract holds.
-  const plot = { rect, x: linearAxis(grid.w0Range, [rect.x, rect.x + rect.w], 4), y: linearAxis(grid.w1Range, [rect.y + rect.h, rect.y], 4) };
+  const plot = { rect, x: linearAxis(grid.uRange, [rect.x, rect.x + rect.w], 4), y: linearAxis(grid.vRange, [rect.y + rect.h, rect.y], 4) };
   const still = camera(start);
   const drawBox = (ctx: SKRSContext2D, cam: Camera) => {
     painter.paint(ctx, cam, vp, boxBehind(cam, box, scale, axes));
@@ -122,7 +120,7 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
       }
       // Every known point on the surface (a model's one optimum is a global minimum): faint where hidden.
       for (const m of view.landmarks) {
-        const [x, y] = [worldX(box, m.w[0]), worldY(box, m.w[1])];
+        const [x, y] = [worldX(box, m.u), worldY(box, m.v)];
         if (Math.abs(x) <= box.ax && Math.abs(y) <= box.ay) {
           const [px, py, alpha] = at(cam, x, y, box.height * scale.h(m.loss));
           ctx.globalAlpha = alpha;
@@ -131,7 +129,7 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
       }
       ctx.globalAlpha = 1;
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent3(ctx, paths[i], i, k, cam, vp, seriesColour(style, i), style, hides);
-      drawSurfaceNotices(ctx, rect, scene, style, k, optimum !== null);
+      drawSurfaceNotices(ctx, rect, scene, style, k, scene.optimum !== null);
       ctx.restore();
     },
   };
@@ -141,10 +139,10 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
  * The box: the floor 2 wide, or at equal aspect as wide as each weight's span; the loss 1.1 high, lower than
  * matplotlib's 4:4:3 box, so that from 50° up a bowl's floor shows over its near rim.
  */
-function boxOf(w0Range: [number, number], w1Range: [number, number], equalAspect: boolean): Box3 {
-  const [s0, s1] = [w0Range[1] - w0Range[0], w1Range[1] - w1Range[0]];
+function boxOf(uRange: [number, number], vRange: [number, number], equalAspect: boolean): Box3 {
+  const [s0, s1] = [uRange[1] - uRange[0], vRange[1] - vRange[0]];
   const [ax, ay] = equalAspect ? [s0 / Math.max(s0, s1), s1 / Math.max(s0, s1)] : [1, 1];
-  return { ax, ay, height: 1.1, w0Range, w1Range };
+  return { ax, ay, height: 1.1, uRange, vRange };
 }
 
 /** The azimuths the viewport must hold: the still camera's, or every 5° along the orbit (a full turn at most). */

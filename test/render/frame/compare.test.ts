@@ -39,8 +39,8 @@ describe('a comparison of raw and standardized x', () => {
     const k = 3000;
     const px = createRenderer(scene).drawFrame(k);
     [left, right].forEach((plot, i) => {
-      const t = scene.sides![i].path;
-      expect(distance(pixel(px, 640, plot.x.map(t.w[0][k]), plot.y.map(t.w[1][k])), accent)).toBeLessThanOrEqual(4);
+      const t = scene.sides![i].plane.paths[0];
+      expect(distance(pixel(px, 640, plot.x.map(t.u[k]), plot.y.map(t.v[k])), accent)).toBeLessThanOrEqual(4);
     });
   });
 
@@ -84,8 +84,8 @@ describe('a comparison of raw and standardized x', () => {
   });
 
   it('names the standardized weights v0, v1 and the raw ones w0, w1', () => {
-    expect(scene.sides![0].weightLabels[0]).toMatch(/^w0 /);
-    expect(scene.sides![1].weightLabels).toEqual(['v0 (intercept), x standardized', 'v1 (slope), x standardized']);
+    expect(scene.sides![0].plane.labels[0]).toMatch(/^w0 /);
+    expect(scene.sides![1].plane.labels).toEqual(['v0 (intercept), x standardized', 'v1 (slope), x standardized']);
   });
 
   it('matches the golden frames (first, middle, last)', async () => {

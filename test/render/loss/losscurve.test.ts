@@ -38,7 +38,9 @@ describe('the loss panel', () => {
     // different future. Frame 10 must not tell them apart; the last frame must.
     const t = scene.series[0].trajectory;
     const flip = (a: Float64Array) => Float64Array.from(a, (v, i) => (i <= 10 ? v : a[200 - (i - 11)]));
-    const other = { ...scene, series: [{ ...scene.series[0], trajectory: { w: t.w.map(flip), loss: flip(t.loss) } }] };
+    const p = scene.surface.paths[0];
+    const surface = { ...scene.surface, paths: [{ u: flip(p.u), v: flip(p.v), loss: flip(p.loss) }] };
+    const other = { ...scene, surface, series: [{ ...scene.series[0], trajectory: { w: t.w.map(flip), loss: flip(t.loss) } }] };
     const r2 = createRenderer(other);
     expect(Buffer.from(r2.drawFrame(10)).equals(Buffer.from(renderer.drawFrame(10)))).toBe(true);
     expect(Buffer.from(r2.drawFrame(200)).equals(Buffer.from(renderer.drawFrame(200)))).toBe(false);

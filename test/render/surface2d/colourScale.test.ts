@@ -6,7 +6,7 @@ import type { LossGrid } from '../../../src/types';
 /** A 2×2 grid with losses lo..hi and geometric levels above lo, as the engine makes them. */
 function grid(lo: number, hi: number, count = 22): LossGrid {
   const levels = Array.from({ length: count }, (_, k) => lo + (hi - lo) * 1e-3 * Math.pow(1e3, k / (count - 1)));
-  return { w0Range: [0, 1], w1Range: [0, 1], nx: 2, ny: 2, values: Float64Array.from([lo, hi, (lo + hi) / 2, hi]), levels };
+  return { uRange: [0, 1], vRange: [0, 1], nx: 2, ny: 2, values: Float64Array.from([lo, hi, (lo + hi) / 2, hi]), levels };
 }
 
 describe('colourScale', () => {

@@ -5,15 +5,15 @@ import type { LossGrid } from '../../../src/types';
 
 /** A grid sampled from f over the window, in the LossGrid layout. */
 function grid(f: (w0: number, w1: number) => number, levels: number[], nx = 21, ny = 11): LossGrid {
-  const w0Range: [number, number] = [-2, 2];
-  const w1Range: [number, number] = [0, 5];
+  const uRange: [number, number] = [-2, 2];
+  const vRange: [number, number] = [0, 5];
   const values = new Float64Array(nx * ny);
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
-      values[j * nx + i] = f(w0Range[0] + (i * 4) / (nx - 1), w1Range[0] + (j * 5) / (ny - 1));
+      values[j * nx + i] = f(uRange[0] + (i * 4) / (nx - 1), vRange[0] + (j * 5) / (ny - 1));
     }
   }
-  return { w0Range, w1Range, nx, ny, values, levels };
+  return { uRange, vRange, nx, ny, values, levels };
 }
 
 const plot = { x: 100, y: 50, w: 400, h: 300 };

@@ -33,7 +33,7 @@ function noisyPath(n: number) {
   }
   const series = { trajectory: { w: [a, b], loss: new Float64Array(n) }, diverged: null } as unknown as Series;
   const plot = { x: { map: (v: number) => v }, y: { map: (v: number) => v } } as unknown as Plot;
-  return surfacePath(series, series.trajectory, plot, box);
+  return surfacePath(series, { u: a, v: b, loss: series.trajectory.loss }, plot, box);
 }
 
 /** A spiral inwards, 8 turns 10 px apart, a vertex every 0.6 px: long, and never over itself. */
@@ -48,7 +48,7 @@ function spiral(n: number) {
   }
   const series = { trajectory: { w: [a, b], loss: new Float64Array(n) }, diverged: null } as unknown as Series;
   const plot = { x: { map: (v: number) => v }, y: { map: (v: number) => v } } as unknown as Plot;
-  return surfacePath(series, series.trajectory, plot, box);
+  return surfacePath(series, { u: a, v: b, loss: series.trajectory.loss }, plot, box);
 }
 
 const scribble = noisyPath(6000);

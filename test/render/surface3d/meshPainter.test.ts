@@ -13,7 +13,7 @@ function wall(): { grid: LossGrid; box: Box3 } {
   const n = 21;
   const values = new Float64Array(n * n);
   for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) values[j * n + i] = -1 + (2 * j) / (n - 1) < -0.4 ? 0.4 : 0;
-  return { grid: { w0Range: [-1, 1], w1Range: [-1, 1], nx: n, ny: n, values, levels: [0.5] }, box: { ax: 1, ay: 1, height: 1, w0Range: [-1, 1], w1Range: [-1, 1] } };
+  return { grid: { uRange: [-1, 1], vRange: [-1, 1], nx: n, ny: n, values, levels: [0.5] }, box: { ax: 1, ay: 1, height: 1, uRange: [-1, 1], vRange: [-1, 1] } };
 }
 
 describe('meshPainter.hides', () => {

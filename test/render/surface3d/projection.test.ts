@@ -67,8 +67,8 @@ function bowl(): { grid: LossGrid; box: Box3 } {
   const n = 9;
   const values = new Float64Array(n * n);
   for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) values[j * n + i] = (-1 + i / 4) ** 2 + (-1 + j / 4) ** 2;
-  const grid: LossGrid = { w0Range: [-1, 1], w1Range: [-1, 1], nx: n, ny: n, values, levels: [0.1, 1] };
-  return { grid, box: { ax: 1, ay: 1, height: 1, w0Range: [-1, 1], w1Range: [-1, 1] } };
+  const grid: LossGrid = { uRange: [-1, 1], vRange: [-1, 1], nx: n, ny: n, values, levels: [0.1, 1] };
+  return { grid, box: { ax: 1, ay: 1, height: 1, uRange: [-1, 1], vRange: [-1, 1] } };
 }
 
 describe('the painter\'s order', () => {

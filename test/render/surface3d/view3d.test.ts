@@ -44,7 +44,7 @@ describe('the 3-D golden comparison fails when a part is missing', () => {
 
   it('without the star (the minimum moved out of the window)', async () => {
     const scene = linear3d();
-    scene.optimum = { ...scene.optimum!, w: [1e6, 1e6] };
+    scene.surface = { ...scene.surface, landmarks: scene.surface.landmarks.map((m) => ({ ...m, u: 1e6, v: 1e6 })) };
     const bad = await differsFrom(golden, draw(scene));
     expect(bad).toBeGreaterThan(30);
     expect(bad).toBeLessThan(600);
@@ -62,6 +62,7 @@ describe('the 3-D golden comparison fails when a part is missing', () => {
     const { w, loss } = s.trajectory;
     const still = { w: w.map((c) => new Float64Array(c.length).fill(c[0])), loss: new Float64Array(loss.length).fill(loss[0]) };
     scene.series = [{ ...s, trajectory: still }];
+    scene.surface = { ...scene.surface, paths: [{ u: still.w[0], v: still.w[1], loss: still.loss }] };
     // The fit panel and the title change too: only the surface panel (left of x = 470, below the title) is compared.
     const px = draw(scene);
     const keepSurface = (b: Buffer) => {
