@@ -135,6 +135,11 @@ export interface SurfacePlane {
   references: (PlanePath | undefined)[];
   /** The points marked: a landscape's minima and saddles, else the optimum as the one global minimum. */
   landmarks: Landmark[];
+  /**
+   * What the known points are, which chooses the surface's layers: a model's one minimum (`optimum`: the star)
+   * or a landscape's list (`landmarks`: minima and saddles by kind, each named once a path reaches it).
+   */
+  marks: 'optimum' | 'landmarks';
 }
 
 /**

@@ -62,6 +62,7 @@ export function surfacePlane(pv: ProblemView, problem: Problem, descents: Descen
     paths: descents.map((d) => planePath(view, d.trajectory)),
     references: descents.map((d) => (d.reference ? planePath(view, d.reference) : undefined)),
     landmarks: landmarksOf(view, problem),
+    marks: problem.landscape ? 'landmarks' : 'optimum',
   };
 }
 

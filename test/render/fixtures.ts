@@ -128,6 +128,7 @@ export function surfaceOf(series: Series[], optimum: Point | null, labels: reado
     paths: series.map((s) => planeOf(s.trajectory)),
     references: series.map((s) => (s.reference ? planeOf(s.reference) : undefined)),
     landmarks: optimum ? [{ u: optimum.w[0], v: optimum.w[1], loss: optimum.loss, kind: 'global', name: '' }] : [],
+    marks: 'optimum',
   };
 }
 

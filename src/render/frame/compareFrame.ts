@@ -13,7 +13,8 @@ import { drawLabel } from '../core/markers';
 import { inflate, type Panel } from '../core/panel';
 import { linearAxis } from '../core/scale';
 import { shortRate } from '../core/format';
-import { drawOneDescent, markerLegend } from '../surface2d/surface';
+import { markerLegend } from '../surface2d/marks';
+import { drawOneDescent } from '../surface2d/oneDescent';
 import { surfacePath } from '../surface2d/surfacePath';
 
 /** The last frame's notice when the shared rate leaves both sides short of 99 % of their gap, wordiest first. */

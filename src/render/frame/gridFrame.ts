@@ -10,7 +10,8 @@ import { drawLegendAt } from '../core/legend';
 import { arrowLegend, drawArrowsAt } from '../surface2d/arrows';
 import { drawReferenceRing, referenceLegend, referencePath, strokeReference } from '../surface2d/referencePath';
 import { clipTo, inflate, type Panel } from '../core/panel';
-import { distinctStarts, drawOneDescent, markerLegend } from '../surface2d/surface';
+import { distinctStarts, markerLegend } from '../surface2d/marks';
+import { drawOneDescent } from '../surface2d/oneDescent';
 import { surfacePath } from '../surface2d/surfacePath';
 import { gridTitle } from './gridTitle';
 

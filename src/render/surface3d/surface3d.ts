@@ -13,7 +13,8 @@ import { drawCurrent3, HIDDEN_ALPHA, path3, strokePath3, type Hides } from './pa
 import { fitViewport, orbitCamera, see, toPixelX, toPixelY, type Camera } from './projection';
 import { linearAxis } from '../core/scale';
 import { seriesColour } from '../core/series';
-import { markerLegend, startMarker, surfaceHeadings } from '../surface2d/surface';
+import { markerLegend, startMarker } from '../surface2d/marks';
+import { surfaceHeadings } from '../surface2d/headings';
 import { landmarkMarker } from '../surface2d/landmarks';
 import { stackedWidths } from '../surface2d/surfacePath';
 
