@@ -38,15 +38,20 @@ export function legendOf(layers: readonly Layer[], which: 'legend' | 'key'): Leg
 
 /**
  * A panel drawing its layers: the static parts in order into the background; each frame's parts in order,
- * clipped to `clip` with round joins and caps (a layer that wants others sets and restores them itself).
+ * with `clip` given, clipped to it with round joins and caps around them all (a layer that wants others sets
+ * and restores them itself); without it, each frame layer clips what it needs itself.
  */
-export function layeredPanel(plot: Plot, layers: readonly Layer[], clip: Rect): Panel {
+export function layeredPanel(plot: Plot, layers: readonly Layer[], clip?: Rect): Panel {
   return {
     plot,
     drawStatic(ctx) {
       for (const l of layers) l.drawStatic?.(ctx);
     },
     drawFrame(ctx, frame) {
+      if (!clip) {
+        for (const l of layers) l.drawFrame?.(ctx, frame);
+        return;
+      }
       clipTo(ctx, clip);
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';

@@ -1,22 +1,28 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../../types';
-import { drawAxes, drawGrid, drawHeading, fitText } from '../core/axes';
-import { font } from '../core/font';
+import { chooseLayers, layeredPanel } from '../core/layer';
 import { placePlot, type Plot, type Rect, type Style } from '../core/layout';
-import { drawSeriesMarker } from '../core/markers';
-import { clipTo, inflate, type Panel } from '../core/panel';
-import { buildPolyline, tracePrefix, type Polyline } from '../core/polyline';
+import { inflate, type Panel } from '../core/panel';
+import { buildPolyline, type Polyline } from '../core/polyline';
 import { formatTicks } from '../core/format';
 import { linearAxis, logAxis, type Axis } from '../core/scale';
-import { seriesColour, stateAt } from '../core/series';
+import type { LossContext } from './layers/context';
+import { LOSS_LAYERS } from './layers';
 
 /**
  * The gap to the optimum (loss minus the minimum's loss) against iteration on a log scale, where linear
  * convergence is a straight line and its slope the rate; the plain loss when the loss has no finite minimum.
  * Each series is drawn up to the current iteration only, never ahead of it, in its colour with its current
- * point marked; the y range fits the whole run's values, so the axes stay put while the curve grows.
+ * point marked; the y range fits the whole run's values, so the axes stay put while the curve grows. A list
+ * of layers (layers/index.ts) over the plot's scales.
  */
 export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
+  const c = lossContext(measure, outer, scene, style);
+  return layeredPanel(c.plot, chooseLayers(LOSS_LAYERS, c));
+}
+
+/** Places the plot, chooses the values and the scales, and thins each curve once. */
+export function lossContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): LossContext {
   const optimum = scene.optimum?.loss;
   const gapMode = optimum !== undefined && Number.isFinite(optimum);
   const losses = scene.series.map((s) => (gapMode ? gapsOf(s.trajectory.loss, optimum) : s.trajectory.loss));
@@ -36,55 +42,10 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
     (range, c) => integerTicks(linearAxis([0, last], range, c)),
     (range, c) => (linear ? linearAxis(yDomain, range, c) : logAxis(yDomain, range, c)),
   );
-  const { rect } = plot;
-  const { theme, f } = style;
-  const clamp = (v: number) => (v < floor ? floor : v);
-  const box = inflate(rect, f);
-  const curves = losses.map((loss, i) => decimatedCurve(plot, counts[i], (j) => plot.y.map(clamp(loss[j])), box));
-
-  return {
-    plot,
-    drawStatic(ctx) {
-      drawGrid(ctx, plot, style);
-      const yLabel = gapMode ? `loss − minimum (${scene.model.lossShort}, log scale)` : linear ? `loss (${scene.model.lossShort})` : `loss (${scene.model.lossShort}, log scale)`;
-      drawAxes(ctx, outer, plot, style, { xLabel: 'iteration', yLabel });
-      drawHeading(ctx, plot, style, gapMode ? ['Gap to the minimum per iteration', 'Gap to the minimum', 'Gap'] : ['Loss per iteration', 'Loss']);
-      if (atMinimum) {
-        ctx.font = font(style.f);
-        ctx.fillStyle = style.theme.mutedText;
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'middle';
-        ctx.fillText(fitText(ctx, 'at the minimum throughout: the gap is 0', rect.w - style.f), rect.x + rect.w / 2, rect.y + rect.h / 2);
-      }
-    },
-    drawFrame(ctx, frame) {
-      const points = scene.series.map((s, i) => {
-        const j = stateAt(s, frame.iteration);
-        const cx = plot.x.map(j);
-        const cy = Number.isFinite(losses[i][j]) ? plot.y.map(clamp(losses[i][j])) : NaN;
-        return [j, cx, cy];
-      });
-      clipTo(ctx, inflate(rect, style.line));
-      ctx.lineWidth = style.line;
-      ctx.lineJoin = 'round';
-      ctx.lineCap = 'round';
-      for (let i = curves.length - 1; i >= 0; i--) {
-        const [j, cx, cy] = points[i];
-        ctx.beginPath();
-        tracePrefix(ctx, curves[i], j, cx, cy, box);
-        ctx.strokeStyle = seriesColour(style, i);
-        ctx.stroke();
-      }
-      ctx.restore();
-      // Unclipped, so that the last iteration's marker on the right edge is whole.
-      for (let i = points.length - 1; i >= 0; i--) {
-        const [, cx, cy] = points[i];
-        if (Number.isFinite(cy) && cy >= rect.y && cy <= rect.y + rect.h) {
-          drawSeriesMarker(ctx, i, cx, cy, f * 0.36, seriesColour(style, i), theme.halo, Math.max(1.2, style.line * 0.6));
-        }
-      }
-    },
-  };
+  const y = (v: number) => plot.y.map(v < floor ? floor : v);
+  const box = inflate(plot.rect, style.f);
+  const curves = losses.map((loss, i) => decimatedCurve(plot, counts[i], (j) => y(loss[j]), box));
+  return { scene, style, outer, plot, box, values: losses, gapMode, linear, atMinimum, y, curves };
 }
 
 /**
