@@ -203,6 +203,15 @@ export interface Landmark {
   name: string;
 }
 
+/**
+ * What the fit panel draws of a model: what it predicts (values, or the probability of class 1) as a plain
+ * function of the weights and x, handed over by the pipeline (no model object, no engine state).
+ */
+export interface FitPrediction {
+  target: 'values' | 'classes';
+  predict(w: ArrayLike<number>, x: number): number;
+}
+
 /** Words the user chose for the frame (--title, --xlabel, --ylabel, --labels); each absent one keeps its default. */
 export interface SceneText {
   /** The title line's heading, in place of the model and optimizer. */
@@ -220,9 +229,11 @@ export interface Scene {
   height: number;
   theme: ThemeName;
   panels: PanelName[];
-  /** The model's names, labels and prediction (plain functions, no engine state). */
+  /** The model's names and labels (the fit panel reads its prediction from `fit`). */
   model: ModelDescriptor;
   data: Dataset;
+  /** The fit panel's model: what it predicts from the weights. */
+  fit: FitPrediction;
   /** The loss surface shared by every series (its window holds all their paths), over the plane (u, v). */
   grid: LossGrid;
   /**

@@ -2,7 +2,7 @@ import type { RunConfig } from '../config';
 import { DEFAULT_GRID, iterationsToClose99, planeGrid, type Descent, type Problem } from '../engine';
 import type { Scene, SurfaceSide } from '../types';
 import { planePoint, problemView } from './problemView';
-import { seriesOf, surfacePlane } from './scene';
+import { fitOf, seriesOf, surfacePlane } from './scene';
 
 /**
  * --compare-standardize's scene: the same descent on raw and on standardized x, each on its own surface in
@@ -19,6 +19,7 @@ export function buildCompareScene(config: RunConfig, problems: Problem[], descen
     panels: ['surface'],
     model: problem.descriptor,
     data: problem.data,
+    fit: fitOf(problem),
     grid: sides[0].grid,
     surface: sides[0].plane,
     optimum: problem.optimum,

@@ -1,7 +1,7 @@
 import type { RunConfig } from '../config';
 import { DEFAULT_GRID, optimizerOf, planeGrid, type Descent, type Problem } from '../engine';
 import { shortRate } from '../render/core/format';
-import type { Landmark, PlanePath, Scene, SceneLayout, Series, SurfacePlane } from '../types';
+import type { FitPrediction, Landmark, PlanePath, Scene, SceneLayout, Series, SurfacePlane } from '../types';
 import { knownPoints, pointName, type Landscape } from '../engine/landscape';
 import type { KnownPoint } from '../engine/objective';
 import { planePoint, problemView, type ProblemView } from './problemView';
@@ -33,6 +33,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     panels: config.panels,
     model: problem.descriptor,
     data: problem.data,
+    fit: fitOf(problem),
     grid,
     surface,
     optimum: problem.optimum,
@@ -64,6 +65,12 @@ export function surfacePlane(pv: ProblemView, problem: Problem, descents: Descen
     landmarks: landmarksOf(view, problem),
     marks: problem.landscape ? 'landmarks' : 'optimum',
   };
+}
+
+/** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */
+export function fitOf(problem: Problem): FitPrediction {
+  const { target, predict } = problem.descriptor;
+  return { target, predict };
 }
 
 /** A descent as the renderer sees it, under the label it is drawn with. */

@@ -159,6 +159,7 @@ export function makeScene(model: ModelName, opts: SceneOptions = {}): Scene {
     panels: opts.panels ?? ['surface', 'fit'],
     model: descriptor,
     data,
+    fit: { target: descriptor.target, predict: descriptor.predict },
     grid: lossGrid(f, trajectory, optimum),
     surface: surfaceOf([gdSeries(trajectory, lr)], optimum, descriptor.weightLabels),
     optimum,

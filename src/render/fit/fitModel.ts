@@ -1,5 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { ModelDescriptor, Weights } from '../../engine/model';
+import type { FitPrediction } from '../../types';
+
+type Weights = ArrayLike<number>;
 import { clipSegment } from '../core/clip';
 import type { Plot, Rect } from '../core/layout';
 
@@ -7,7 +9,7 @@ import type { Plot, Rect } from '../core/layout';
  * Adds the model's line, clipped to `box`, to the path; false when no part of it is in view. A model whose
  * target is 'values' predicts a straight line in x (w0 + w1·x), so its two ends in the window describe it.
  */
-export function traceLine(ctx: SKRSContext2D, plot: Plot, box: Rect, model: ModelDescriptor, w: Weights): boolean {
+export function traceLine(ctx: SKRSContext2D, plot: Plot, box: Rect, model: FitPrediction, w: Weights): boolean {
   const [a, b] = plot.x.domain;
   const x0 = plot.x.map(a);
   const x1 = plot.x.map(b);
@@ -21,7 +23,7 @@ export function traceLine(ctx: SKRSContext2D, plot: Plot, box: Rect, model: Mode
 }
 
 /** Adds the predicted probability across the window, sampled at `samples` + 1 points, to the path. */
-export function traceCurve(ctx: SKRSContext2D, plot: Plot, model: ModelDescriptor, w: Weights, samples: number): void {
+export function traceCurve(ctx: SKRSContext2D, plot: Plot, model: FitPrediction, w: Weights, samples: number): void {
   const [a, b] = plot.x.domain;
   for (let s = 0; s <= samples; s++) {
     const x = a + ((b - a) * s) / samples;
@@ -36,7 +38,7 @@ export function traceCurve(ctx: SKRSContext2D, plot: Plot, model: ModelDescripto
  * The x in the window where the predicted probability crosses 1/2 (the decision boundary), or null when it
  * does not cross there. Bisection on predict, to the last bit: the boundary of any monotone model.
  */
-export function decisionBoundary(plot: Plot, model: ModelDescriptor, w: Weights): number | null {
+export function decisionBoundary(plot: Plot, model: FitPrediction, w: Weights): number | null {
   let [lo, hi] = plot.x.domain;
   const above = (x: number) => model.predict(w, x) >= 0.5;
   const atLo = above(lo);

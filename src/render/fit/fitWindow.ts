@@ -1,4 +1,6 @@
-import type { ModelDescriptor, Weights } from '../../engine/model';
+import type { FitPrediction } from '../../types';
+
+type Weights = ArrayLike<number>;
 
 /** How far the window may stretch past the data's on each side, in spans of the data's window (so 3× in all). */
 const MAX_STRETCH = 1;
@@ -11,7 +13,7 @@ const MAX_STRETCH = 1;
  * into a sliver for the whole animation; a line wholly past the cap changes nothing, stays out of view, and
  * the panel says so.
  */
-export function valueWindow(y: [number, number], xWindow: [number, number], model: ModelDescriptor, starts: Weights[]): [number, number] {
+export function valueWindow(y: [number, number], xWindow: [number, number], model: FitPrediction, starts: Weights[]): [number, number] {
   const data = pad(y, 0.1);
   const span = data[1] - data[0];
   const [floor, ceiling] = [data[0] - MAX_STRETCH * span, data[1] + MAX_STRETCH * span];

@@ -1,7 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { samplesOfUpdate } from '../../engine/samples';
-import type { ModelDescriptor } from '../../engine/model';
-import type { Dataset, Series } from '../../types';
+import type { Dataset, FitPrediction, Series } from '../../types';
 import type { Plot, Style } from '../core/layout';
 import type { LegendItem } from '../core/legend';
 import { stateAt } from '../core/series';
@@ -11,7 +10,7 @@ import { stateAt } from '../core/series';
  * round each in the series' colour and, for a model of values and a batch of at most MAX_RESIDUALS, its
  * residual to the line shown, the error that pulled the line there. Nothing at the start, past the series' last update, or without a sample log.
  */
-export function drawStepSamples(ctx: SKRSContext2D, plot: Plot, model: ModelDescriptor, data: Dataset, series: Series, k: number, colour: string, radius: number, style: Style): void {
+export function drawStepSamples(ctx: SKRSContext2D, plot: Plot, model: FitPrediction, data: Dataset, series: Series, k: number, colour: string, radius: number, style: Style): void {
   const log = series.samples;
   if (!log || k < 1 || stateAt(series, k) !== k) return;
   const picked = samplesOfUpdate(log, k);
