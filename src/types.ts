@@ -143,7 +143,7 @@ export interface SurfacePlane {
 }
 
 /**
- * What --arrows draws at each series' current point on the surface panel, in the surface's units, for the
+ * What --arrows draws at each series' current point on the surface panel, in the surface's plane (u, v), for the
  * iterations the run draws (the animation's frames and the stills): computed by the pipeline, so that the
  * renderer needs no model.
  */
