@@ -159,7 +159,7 @@ function main() {
     { name: 'logistic GIF, 3 panels, penguins', args: ['logistic', '--data', 'penguins', '--panels', 'surface,fit,loss', '--out', join(OUT, 'logistic.gif'), '--quiet'], out: 'logistic.gif' },
     { name: 'linear GIF, 1000 frames', args: ['linear', '--iters', '1000', '--frames', '1000', '--out', join(OUT, 'fit1000.gif')], out: 'fit1000.gif', time: 3.5, kb: 2500, rss: 250 },
     { name: 'race of 3 optimizers, 3 panels', args: ['linear', '--optimizer', 'gd,momentum,adam', '--panels', 'surface,fit,loss', '--out', join(OUT, 'race.gif')], out: 'race.gif' },
-    // A long noisy path (~1,900 vertices): drawn on layers, a frame's new segments at a time (src/render/surfacePath.ts).
+    // A long noisy path (~1,900 vertices): drawn on layers, a frame's new segments at a time (src/render/surface2d/surfacePath.ts).
     { name: 'sgd GIF, 100,000 iterations', args: ['linear', '--optimizer', 'sgd', '--iters', '100000', '--out', join(OUT, 'sgd.gif'), '--quiet'], out: 'sgd.gif' },
     { name: 'lr sweep, 4 values, --layout grid', args: ['linear', '--lr', '0.02,0.2,0.4,0.5', '--layout', 'grid', '--out', join(OUT, 'grid.gif'), '--quiet'], out: 'grid.gif' },
     {

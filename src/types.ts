@@ -63,13 +63,13 @@ export interface Divergence {
 }
 
 /**
- * The loss over a rectangle of (w0, w1), sampled on an nx × ny grid (corners included).
- * values[j * nx + i] is the loss at w0 = w0Range[0] + i·(w0Range[1]−w0Range[0])/(nx−1) and
- * w1 = w1Range[0] + j·(w1Range[1]−w1Range[0])/(ny−1). Non-finite values never occur (they are clamped).
+ * The loss over a rectangle of the surface plane (u, v) (see src/pipeline/view.ts), sampled on an nx × ny
+ * grid (corners included). values[j * nx + i] is the loss at u = uRange[0] + i·(uRange[1]−uRange[0])/(nx−1)
+ * and v = vRange[0] + j·(vRange[1]−vRange[0])/(ny−1). Non-finite values never occur (they are clamped).
  */
 export interface LossGrid {
-  w0Range: [number, number];
-  w1Range: [number, number];
+  uRange: [number, number];
+  vRange: [number, number];
   nx: number;
   ny: number;
   values: Float64Array;
@@ -104,24 +104,46 @@ export interface Series {
   samples?: SampleLog;
   /** --reference-path: full-batch gd from the same start at the rate this stochastic descent averages to, in the data's units. */
   reference?: Trajectory;
-  /** A landscape's known point this descent reached (an index into Scene.landmarks) and the iteration it did. */
+  /** A landscape's known point this descent reached (an index into Scene.surface.landmarks) and the iteration it did. */
   reached?: { landmark: number; iteration: number };
 }
 
-/** The surface panel's view of a standardized run (see Scene.standardized). */
-export interface StandardizedSurface {
-  /** Each series' path in the weights on standardized x (same length as its trajectory). */
-  paths: Trajectory[];
-  /** The minimum in those weights. */
-  optimum: Point | null;
-  /** Each series' reference path (see Series.reference) in those weights, where it has one. */
-  references: (Trajectory | undefined)[];
-  /** Axis labels of the two weights. */
-  weightLabels: readonly [string, string];
+/**
+ * A path in the surface plane: entry i is the view's (u, v) of the weights after i updates and the loss
+ * there (the same length as the series' trajectory).
+ */
+export interface PlanePath {
+  u: Float64Array;
+  v: Float64Array;
+  loss: Float64Array;
 }
 
 /**
- * What --arrows draws at each series' current point on the surface panel, in the surface's units, for the
+ * What the surface panel draws, in the plane a view made of the weights (src/pipeline/view.ts): the
+ * renderer sees these coordinates and labels only, never the weights, the model or a reparametrization.
+ */
+export interface SurfacePlane {
+  /** The names of the plane's axes (u, v). */
+  labels: readonly [string, string];
+  /** The heading's note on the plane ("standardized x"), or '' when the plane is the reported weights. */
+  note: string;
+  /** Both axes in one unit: the plot is square (and so was the grid's window). */
+  equalAspect: boolean;
+  /** Each series' path. */
+  paths: PlanePath[];
+  /** Each series' --reference-path, where it has one. */
+  references: (PlanePath | undefined)[];
+  /** The points marked: a landscape's minima and saddles, else the optimum as the one global minimum. */
+  landmarks: Landmark[];
+  /**
+   * What the known points are, which chooses the surface's layers: a model's one minimum (`optimum`: the star)
+   * or a landscape's list (`landmarks`: minima and saddles by kind, each named once a path reaches it).
+   */
+  marks: 'optimum' | 'landmarks';
+}
+
+/**
+ * What --arrows draws at each series' current point on the surface panel, in the surface's plane (u, v), for the
  * iterations the run draws (the animation's frames and the stills): computed by the pipeline, so that the
  * renderer needs no model.
  */
@@ -129,7 +151,7 @@ export interface SurfaceArrows {
   /** The iterations that have arrows, increasing. */
   iterations: number[];
   /**
-   * Per series, two numbers per iteration: the gradient step −∇g/L at its point, L the loss's largest
+   * Per series, two numbers per iteration: the gradient step −∇g/L at its point, in the plane (u, v), L the loss's largest
    * curvature (on a round bowl this step lands on the minimum); NaN where the point is not finite.
    */
   step: Float64Array[];
@@ -162,12 +184,8 @@ export type SceneLayout = 'overlay' | 'grid' | 'compare';
  */
 export interface SurfaceSide {
   grid: LossGrid;
-  /** The series' path in this surface's units (same length as its trajectory). */
-  path: Trajectory;
-  optimum: Point | null;
-  weightLabels: readonly [string, string];
-  /** Both axes in one unit: drawn square, so the bowl looks round. */
-  equalAspect: boolean;
+  /** The side's plane: its one path, its minimum, its labels and aspect. */
+  plane: SurfacePlane;
   /** The first iteration at which 99 % of the loss gap was closed; null when it never was. */
   iterationsTo99: number | null;
 }
@@ -177,10 +195,21 @@ export interface SurfaceSide {
  * saddle, with its name ("(3, 2)") for the label drawn once a path has reached it.
  */
 export interface Landmark {
-  w: readonly [number, number];
+  /** Where it is in the surface plane. */
+  u: number;
+  v: number;
   loss: number;
   kind: 'global' | 'local' | 'saddle';
   name: string;
+}
+
+/**
+ * What the fit panel draws of a model: what it predicts (values, or the probability of class 1) as a plain
+ * function of the weights and x, handed over by the pipeline (no model object, no engine state).
+ */
+export interface FitPrediction {
+  target: 'values' | 'classes';
+  predict(w: ArrayLike<number>, x: number): number;
 }
 
 /** Words the user chose for the frame (--title, --xlabel, --ylabel, --labels); each absent one keeps its default. */
@@ -203,8 +232,9 @@ export interface StartsLayer {
   basins: boolean;
   x: Float64Array;
   y: Float64Array;
-  paths: Trajectory[];
-  /** Index into Scene.landmarks of the minimum reached; -1 when none was. */
+  /** Each start's path in the surface's plane. */
+  paths: PlanePath[];
+  /** Index into Scene.surface.landmarks of the minimum reached; -1 when none was. */
   landmark: Int32Array;
   /** The iteration from which the start's path stays at that minimum; -1 when none was reached. */
   reachedAt: Int32Array;
@@ -224,23 +254,21 @@ export interface Scene {
   height: number;
   theme: ThemeName;
   panels: PanelName[];
-  /** The model's names, labels and prediction (plain functions, no engine state). */
+  /** The model's names and labels (the fit panel reads its prediction from `fit`). */
   model: ModelDescriptor;
   data: Dataset;
-  /** The loss surface shared by every series (its window holds all their paths), in the surface's units. */
+  /** The fit panel's model: what it predicts from the weights. */
+  fit: FitPrediction;
+  /** The loss surface shared by every series (its window holds all their paths), over the plane (u, v). */
   grid: LossGrid;
   /**
-   * Present when training ran on standardized x: the surface panel then draws in the weights the optimizers
-   * move (a round bowl, the path perpendicular to its contours) instead of the data's units; the fit panel,
-   * the loss and every report stay in the data's units.
+   * The surface panel's plane: each series' path, the known points and the axes as a view of the weights
+   * (on standardized x: the weights the optimizers moved, a round bowl). The fit panel, the loss and every
+   * report stay in the data's units.
    */
-  standardized?: StandardizedSurface;
+  surface: SurfacePlane;
+  /** The minimum in the data's units (the loss panel and the headings read its loss), or null when there is none. */
   optimum: Point | null;
-  /**
-   * A landscape's known minima and saddles, each marked on the surface (the optimum's star then stands for
-   * none of them alone); absent for a model on data, whose one optimum is the star.
-   */
-  landmarks?: Landmark[];
   /** Why there is no minimum to mark, longest wording first (a landscape's; absent: the classes are separable). */
   noMinimum?: readonly string[];
   /** One or more descents from the same start on the same data. */

@@ -1,4 +1,4 @@
-import type { LossGrid, Point, Trajectory } from '../types';
+import type { LossGrid, PlanePath, Point, Trajectory } from '../types';
 import type { ModelDescriptor } from './model';
 import type { Objective } from './objective';
 
@@ -10,7 +10,7 @@ export interface GridOptions {
   /** Give both axes the same span (weights in one unit, drawn at equal aspect). */
   square?: boolean;
   /** The window to sample, given (a landscape's domain) instead of chosen around the path and the optimum. */
-  window?: { w0: [number, number]; w1: [number, number] };
+  window?: { u: [number, number]; v: [number, number] };
   /** 'linear': levels evenly spaced from the lowest to the highest value; default geometric (see geometricLevels). */
   levelScale?: 'log' | 'linear';
 }
@@ -21,10 +21,37 @@ export const DEFAULT_GRID: GridOptions = { size: 128, levels: 22 };
 const MARGIN = 0.12;
 
 /**
- * The loss surface over a window of (w0, w1) that holds the start, the optimum and the path with a margin.
- * A diverging path is left out once its loss passes four times the start's, so the window stays readable.
- * Each axis spans at least the distance over which the loss rises appreciably, so a path that moves in one
- * coordinate only still gets a readable bowl. Computed once per run.
+ * A loss as a function of the surface plane's coordinates (a view of the weights, see src/pipeline/view.ts):
+ * `loss` exactly (the window is sized by its curvature), `surface` as drawn (it may be cheaper, see
+ * surfaceLoss.ts).
+ */
+export interface PlaneLoss {
+  loss(u: number, v: number): number;
+  surface(u: number, v: number): number;
+}
+
+/** A point of the plane and the loss there. */
+export interface PlanePoint {
+  u: number;
+  v: number;
+  loss: number;
+}
+
+/** A model of two weights seen through its own weights: u = w0, v = w1. */
+export function weightPlane(descriptor: ModelDescriptor, model: Objective): PlaneLoss {
+  const w = new Float64Array(2);
+  return {
+    loss(u, v) {
+      w[0] = u;
+      w[1] = v;
+      return model.loss(w);
+    },
+    surface: descriptor.surfaceLoss(model),
+  };
+}
+
+/**
+ * The loss surface over a window of (w0, w1) of a model of two weights: planeGrid seen through its weights.
  */
 export function lossGrid(
   descriptor: ModelDescriptor,
@@ -34,17 +61,28 @@ export function lossGrid(
   diverged: boolean,
   opts: GridOptions = DEFAULT_GRID,
 ): LossGrid {
-  const window = opts.window ?? chooseWindow(model, trajectory, optimum, diverged, opts.square ?? false);
+  const path = { u: trajectory.w[0], v: trajectory.w[1], loss: trajectory.loss };
+  return planeGrid(weightPlane(descriptor, model), path, optimum && { u: optimum.w[0], v: optimum.w[1], loss: optimum.loss }, diverged, opts);
+}
+
+/**
+ * The loss surface over a window of the plane (u, v) that holds the start, the optimum and the path with a
+ * margin. A diverging path is left out once its loss passes four times the start's, so the window stays
+ * readable. Each axis spans at least the distance over which the loss rises appreciably, so a path that
+ * moves in one coordinate only still gets a readable bowl. Computed once per run.
+ */
+export function planeGrid(plane: PlaneLoss, path: PlanePath, optimum: PlanePoint | null, diverged: boolean, opts: GridOptions = DEFAULT_GRID): LossGrid {
+  const window = opts.window ?? chooseWindow(plane, path, optimum, diverged, opts.square ?? false);
   const { size } = opts;
-  const evalLoss = descriptor.surfaceLoss(model);
+  const evalLoss = plane.surface;
   const values = new Float64Array(size * size);
   let max = 0;
   let min = Infinity;
   for (let j = 0; j < size; j++) {
-    const w1 = window.w1[0] + ((window.w1[1] - window.w1[0]) * j) / (size - 1);
+    const vj = window.v[0] + ((window.v[1] - window.v[0]) * j) / (size - 1);
     for (let i = 0; i < size; i++) {
-      const w0 = window.w0[0] + ((window.w0[1] - window.w0[0]) * i) / (size - 1);
-      const v = evalLoss(w0, w1);
+      const ui = window.u[0] + ((window.u[1] - window.u[0]) * i) / (size - 1);
+      const v = evalLoss(ui, vj);
       values[j * size + i] = v;
       if (Number.isFinite(v)) {
         if (v > max) max = v;
@@ -66,7 +104,7 @@ export function lossGrid(
   // the floor (these functions are dimensionless), between a millionth and a thousandth of the range.
   const first = opts.levelScale === 'log' ? Math.min(1e-3, Math.max(1e-6, 1 / (max - floor))) : 1e-3;
   const levels = opts.levelScale === 'linear' ? linearLevels(floor, max, opts.levels) : geometricLevels(floor, max, opts.levels, first);
-  return { w0Range: window.w0, w1Range: window.w1, nx: size, ny: size, values, levels, ...(undefinedAt ? { undefinedAt } : {}) };
+  return { uRange: window.u, vRange: window.v, nx: size, ny: size, values, levels, ...(undefinedAt ? { undefinedAt } : {}) };
 }
 
 /** `count` levels evenly spaced above `floor` up to `max` (a landscape whose values do not span decades). */
@@ -92,14 +130,14 @@ export function geometricLevels(floor: number, max: number, count: number, first
 }
 
 function chooseWindow(
-  model: Objective,
-  t: Trajectory,
-  optimum: Point | null,
+  plane: PlaneLoss,
+  t: PlanePath,
+  optimum: PlanePoint | null,
   diverged: boolean,
   square: boolean,
-): { w0: [number, number]; w1: [number, number] } {
-  const lo = [t.w[0][0], t.w[1][0]];
-  const hi = [t.w[0][0], t.w[1][0]];
+): { u: [number, number]; v: [number, number] } {
+  const lo = [t.u[0], t.v[0]];
+  const hi = [t.u[0], t.v[0]];
   const include = (a: number, b: number) => {
     if (!Number.isFinite(a) || !Number.isFinite(b)) return;
     lo[0] = Math.min(lo[0], a);
@@ -107,17 +145,18 @@ function chooseWindow(
     lo[1] = Math.min(lo[1], b);
     hi[1] = Math.max(hi[1], b);
   };
-  if (optimum) include(optimum.w[0], optimum.w[1]);
+  if (optimum) include(optimum.u, optimum.v);
   const cap = diverged ? 4 * Math.max(t.loss[0], optimum ? optimum.loss : 0) : Infinity;
-  for (let i = 0; i < t.w[0].length; i++) if (t.loss[i] <= cap) include(t.w[0][i], t.w[1][i]);
+  for (let i = 0; i < t.u.length; i++) if (t.loss[i] <= cap) include(t.u[i], t.v[i]);
 
   const last = t.loss.length - 1;
-  const centre = optimum ?? { w: t.w.map((c) => c[last]), loss: t.loss[last] };
+  const centre = optimum ?? { u: t.u[last], v: t.v[last], loss: t.loss[last] };
+  const at = [centre.u, centre.v];
   const rise = Math.max(t.loss[0] - centre.loss, 0.25 * Math.abs(centre.loss), 1e-12);
   const out: [number, number][] = [];
   for (let k = 0; k < 2; k++) {
-    const c = centre.w[k];
-    const h = axisCurvature(model, centre.w, k);
+    const c = at[k];
+    const h = axisCurvature(plane, at, k);
     // Distance along this axis over which the loss rises by `rise` (for a quadratic: √(2·rise/h)).
     const reach = h > 0 ? Math.sqrt((2 * rise) / h) : 1;
     const minSpan = Math.max(reach, 1e-9 * (1 + Math.abs(c)));
@@ -140,17 +179,17 @@ function chooseWindow(
       r[1] = mid + span / 2;
     }
   }
-  return { w0: out[0], w1: out[1] };
+  return { u: out[0], v: out[1] };
 }
 
-/** ∂²g/∂w_k² at w by a central difference (exact for the quadratic linear loss). */
-function axisCurvature(model: Objective, w: readonly number[], k: number): number {
-  const c = w[k];
+/** ∂²g/∂u² (k = 0) or ∂²g/∂v² (k = 1) at a point of the plane by a central difference (exact for a quadratic loss). */
+function axisCurvature(plane: PlaneLoss, at: readonly number[], k: number): number {
+  const c = at[k];
   const d = 1e-3 * (1 + Math.abs(c));
-  const moved = Float64Array.from(w);
-  const at = (delta: number) => {
+  const moved = [at[0], at[1]];
+  const f = (delta: number) => {
     moved[k] = c + delta;
-    return model.loss(moved);
+    return plane.loss(moved[0], moved[1]);
   };
-  return (at(d) - 2 * at(0) + at(-d)) / (d * d);
+  return (f(d) - 2 * f(0) + f(-d)) / (d * d);
 }

@@ -19,7 +19,7 @@ export { BLOCK_ROWS, sequentialReducer, type BlockReducer, type BlockPass } from
 export { descendOn, descendOnAsync, hyperValuesOf, referenceSettings, type Descent, type DescentSettings } from './descent';
 export { scheduledRate, scheduleText, CONSTANT, type Schedule } from './schedule';
 export { MAX_SAMPLE_LOG, samplesOfUpdate } from './samples';
-export { lossGrid, geometricLevels, DEFAULT_GRID } from './grid';
+export { lossGrid, planeGrid, weightPlane, geometricLevels, DEFAULT_GRID, type PlaneLoss, type PlanePoint } from './grid';
 export { iterationsToClose99 } from './verdict';
 export { chooseFrames, SAMPLE_MODES, type SampleMode, type FrameChoice } from './frames';
 

@@ -10,7 +10,7 @@ import type { Commit, Encoder, OutputFormat } from '../encode';
 import { messages, runError } from '../errors';
 import type { Renderer } from '../render';
 import type { WrittenFile } from '../summary';
-import type { FrameTime, LossGrid, Scene, Trajectory } from '../types';
+import type { FrameTime, LossGrid, PlanePath, Scene, Trajectory } from '../types';
 import type { Warn, Warning } from '../warnings';
 import { reclaimFrames } from './reclaim';
 import { DRAWING_ADDRESS_SPACE, roomForAddressSpace } from '../limits';
@@ -65,20 +65,20 @@ export function createEncoder(format: OutputFormat, options: import('../encode')
 export function animationFrames(config: RunConfig, scene: Scene): number[] {
   const choice = { frames: config.frames, every: config.every, sample: config.sample };
   // Many starts: every path on the one surface, as one clock.
-  if (scene.starts) return chooseFrames(scene.starts.paths, { ...choice, w0Range: scene.grid.w0Range, w1Range: scene.grid.w1Range });
+  if (scene.starts) return chooseFrames(scene.starts.paths.map((p) => ({ w: [p.u, p.v], loss: p.loss })), { ...choice, w0Range: scene.grid.uRange, w1Range: scene.grid.vRange });
   // Side by side, each path is measured in its own window, as a share of it: one frame clock for both.
-  if (scene.sides) return chooseFrames(scene.sides.map((s) => inWindow(s.path, s.grid)), { ...choice, w0Range: [0, 1], w1Range: [0, 1] });
+  if (scene.sides) return chooseFrames(scene.sides.map((s) => inWindow(s.plane.paths[0], s.grid)), { ...choice, w0Range: [0, 1], w1Range: [0, 1] });
   return chooseFrames(
-    // On the surface's own units, where "distance travelled" is measured as it appears on screen.
-    scene.standardized?.paths ?? scene.series.map((s) => s.trajectory),
-    { ...choice, w0Range: scene.grid.w0Range, w1Range: scene.grid.w1Range },
+    // In the surface's plane, where "distance travelled" is measured as it appears on screen.
+    scene.surface.paths.map((p) => ({ w: [p.u, p.v], loss: p.loss })),
+    { ...choice, w0Range: scene.grid.uRange, w1Range: scene.grid.vRange },
   );
 }
 
 /** A path as shares of a grid's window (0 at one edge, 1 at the other), so paths on different surfaces compare. */
-function inWindow(t: Trajectory, grid: LossGrid): Trajectory {
+function inWindow(t: PlanePath, grid: LossGrid): Trajectory {
   const share = (v: Float64Array, [lo, hi]: readonly [number, number]) => v.map((x) => (x - lo) / (hi - lo || 1));
-  return { w: [share(t.w[0], grid.w0Range), share(t.w[1], grid.w1Range)], loss: t.loss };
+  return { w: [share(t.u, grid.uRange), share(t.v, grid.vRange)], loss: t.loss };
 }
 
 /**

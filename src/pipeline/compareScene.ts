@@ -1,7 +1,8 @@
 import type { RunConfig } from '../config';
-import { DEFAULT_GRID, iterationsToClose99, lossGrid, type Descent, type Problem } from '../engine';
+import { DEFAULT_GRID, iterationsToClose99, planeGrid, type Descent, type Problem } from '../engine';
 import type { Scene, SurfaceSide } from '../types';
-import { seriesOf, standardizedLabels, toTrainedPath, toTrainedPoint } from './scene';
+import { planePoint, problemView } from './problemView';
+import { fitOf, seriesOf, surfacePlane } from './scene';
 
 /**
  * --compare-standardize's scene: the same descent on raw and on standardized x, each on its own surface in
@@ -18,7 +19,9 @@ export function buildCompareScene(config: RunConfig, problems: Problem[], descen
     panels: ['surface'],
     model: problem.descriptor,
     data: problem.data,
+    fit: fitOf(problem),
     grid: sides[0].grid,
+    surface: sides[0].plane,
     optimum: problem.optimum,
     series: descents.map((d, i) => seriesOf(d, labels[i])),
     sides,
@@ -30,16 +33,13 @@ export function buildCompareScene(config: RunConfig, problems: Problem[], descen
   };
 }
 
+/** One side: its descent in the plane of its own problem's view (standardized weights are drawn square). */
 function sideOf(problem: Problem, d: Descent): SurfaceSide {
   const iterationsTo99 = iterationsToClose99(d.trajectory.loss, problem.optimum?.loss ?? null);
   const diverged = d.diverged !== null;
-  const { reparametrization: r, descriptor } = problem;
-  if (!r) {
-    const grid = lossGrid(descriptor, problem.objective, d.trajectory, problem.optimum, diverged);
-    return { grid, path: d.trajectory, optimum: problem.optimum, weightLabels: descriptor.weightLabels as [string, string], equalAspect: false, iterationsTo99 };
-  }
-  const path = toTrainedPath(d.trajectory, r);
-  const optimum = toTrainedPoint(problem.optimum, r);
-  const grid = lossGrid(descriptor, problem.trained, path, optimum, diverged, { ...DEFAULT_GRID, square: true });
-  return { grid, path, optimum, weightLabels: standardizedLabels(problem), equalAspect: true, iterationsTo99 };
+  const pv = problemView(problem);
+  const plane = surfacePlane(pv, problem, [d], pv.sameUnits);
+  const optimum = problem.optimum && planePoint(pv.view, problem.optimum);
+  const grid = planeGrid(pv.loss, plane.paths[0], optimum, diverged, pv.sameUnits ? { ...DEFAULT_GRID, square: true } : DEFAULT_GRID);
+  return { grid, plane, iterationsTo99 };
 }

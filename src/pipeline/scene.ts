@@ -1,9 +1,11 @@
 import type { RunConfig } from '../config';
-import { DEFAULT_GRID, lossGrid, optimizerOf, type Descent, type Problem, type Reparametrization } from '../engine';
-import { shortRate } from '../render/format';
-import type { Landmark, Point, Scene, SceneLayout, Series, StandardizedSurface, Trajectory } from '../types';
+import { DEFAULT_GRID, optimizerOf, planeGrid, type Descent, type Problem } from '../engine';
+import { shortRate } from '../render/core/format';
+import type { FitPrediction, Landmark, PlanePath, Scene, SceneLayout, Series, SurfacePlane } from '../types';
 import { knownPoints, pointName, type Landscape } from '../engine/landscape';
 import type { KnownPoint } from '../engine/objective';
+import { planePoint, problemView, type ProblemView } from './problemView';
+import { planePath, type View } from './view';
 
 /** Several descents as the renderer sees them: labelled series over one shared surface. */
 export function buildScene(config: RunConfig, problem: Problem, descents: Descent[], labels: string[]): Scene {
@@ -13,13 +15,17 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   const series: Series[] = descents.map((d, i) => withReached(seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]), d, problem));
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
   const allDiverged = descents.every((d) => d.diverged !== null);
-  const standardized = problem.reparametrization ? standardizedSurface(problem, problem.reparametrization, descents) : undefined;
+  const pv = problemView(problem);
+  // Small multiples keep their cells' shape, so a grid of cells gets no square window either.
+  const surface = surfacePlane(pv, problem, descents, pv.sameUnits && layout === 'overlay');
+  const optimum = problem.optimum && planePoint(pv.view, problem.optimum);
   const l = problem.landscape;
-  const grid = l
-    ? lossGrid(problem.descriptor, problem.objective, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged, { ...DEFAULT_GRID, window: landscapeWindow(l, descents), levelScale: l.levels })
-    : standardized
-    ? lossGrid(problem.descriptor, problem.trained, joinPaths(descents, standardized.paths), standardized.optimum, allDiverged, { ...DEFAULT_GRID, square: layout === 'overlay' })
-    : lossGrid(problem.descriptor, problem.objective, joinPaths(descents, descents.map((d) => d.trajectory)), problem.optimum, allDiverged);
+  const opts = l
+    ? { ...DEFAULT_GRID, window: landscapeWindow(l, surface.paths), levelScale: l.levels }
+    : pv.sameUnits
+    ? { ...DEFAULT_GRID, square: layout === 'overlay' }
+    : DEFAULT_GRID;
+  const grid = planeGrid(pv.loss, joinPaths(descents, surface.paths), optimum, allDiverged, opts);
   return {
     width: config.width,
     height: config.height,
@@ -27,10 +33,11 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     panels: config.panels,
     model: problem.descriptor,
     data: problem.data,
+    fit: fitOf(problem),
     grid,
-    ...(standardized ? { standardized } : {}),
+    surface,
     optimum: problem.optimum,
-    ...(problem.landscape ? { landmarks: landmarksOf(problem.landscape), noMinimum: noMinimumText(problem.landscape) } : {}),
+    ...(problem.landscape ? { noMinimum: noMinimumText(problem.landscape) } : {}),
     series,
     layout,
     view: config.view,
@@ -42,6 +49,29 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     ...(config.tune ? { tuned: true } : {}),
     fontScale: config.fontScale,
   };
+}
+
+/**
+ * What the surface panel draws of these descents, in the plane of a problem's view: each path, each
+ * reference path, the known points (a landscape's minima and saddles, else the optimum), the axes' names.
+ */
+export function surfacePlane(pv: ProblemView, problem: Problem, descents: Descent[], equalAspect: boolean): SurfacePlane {
+  const { view } = pv;
+  return {
+    labels: view.labels,
+    note: pv.note,
+    equalAspect,
+    paths: descents.map((d) => planePath(view, d.trajectory)),
+    references: descents.map((d) => (d.reference ? planePath(view, d.reference) : undefined)),
+    landmarks: landmarksOf(view, problem),
+    marks: problem.landscape ? 'landmarks' : 'optimum',
+  };
+}
+
+/** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */
+export function fitOf(problem: Problem): FitPrediction {
+  const { target, predict } = problem.descriptor;
+  return { target, predict };
 }
 
 /** A descent as the renderer sees it, under the label it is drawn with. */
@@ -66,7 +96,7 @@ export function seriesOf(d: Descent, label: string): Series {
  * paths. A diverged series contributes only its points below four times the start's loss (lossGrid's cap),
  * so one blow-up in a race does not shrink everyone else's path to a dot.
  */
-function joinPaths(descents: Descent[], paths: Trajectory[]): Trajectory {
+function joinPaths(descents: Descent[], paths: PlanePath[]): PlanePath {
   if (descents.length === 1) return paths[0];
   const cap = 4 * Math.max(...descents.map((d) => d.trajectory.loss[0]));
   const kept = descents.map((d) => {
@@ -74,58 +104,21 @@ function joinPaths(descents: Descent[], paths: Trajectory[]): Trajectory {
     for (let i = 0; i < d.trajectory.loss.length; i++) if (!d.diverged || d.trajectory.loss[i] <= cap) keep.push(i);
     return keep;
   });
-  const pick = (column: (t: Trajectory) => Float64Array) => Float64Array.from(paths.flatMap((t, s) => kept[s].map((i) => column(t)[i])));
-  const dim = paths[0].w.length;
-  return { w: Array.from({ length: dim }, (_, k) => pick((t) => t.w[k])), loss: pick((t) => t.loss) };
-}
-
-/** A path recorded as reported (the data's units), in the trained weights (on standardized x); the loss column is shared. */
-export function toTrainedPath(t: Trajectory, r: Reparametrization): Trajectory {
-  const n = t.loss.length;
-  const w = t.w.map(() => new Float64Array(n));
-  const point = new Float64Array(t.w.length);
-  const v = new Float64Array(t.w.length);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < t.w.length; k++) point[k] = t.w[k][i];
-    r.toTrained(point, v);
-    for (let k = 0; k < t.w.length; k++) w[k][i] = v[k];
-  }
-  return { w, loss: t.loss };
-}
-
-/** The optimum in the trained weights (its loss is the same). */
-export function toTrainedPoint(o: Point | null, r: Reparametrization): Point | null {
-  return o ? { w: Array.from(r.toTrained(o.w)), loss: o.loss } : null;
-}
-
-/** The axis names of the weights on standardized x. */
-export function standardizedLabels(problem: Problem): [string, string] {
-  const [a, b] = problem.descriptor.standardizedWeightLabels;
-  return [a, b];
-}
-
-/**
- * The surface of a standardized run in the weights the optimizers moved: each recorded point (kept in the
- * data's units) mapped through the problem's reparametrization. The loss is the same in both coordinates.
- */
-function standardizedSurface(problem: Problem, r: Reparametrization, descents: Descent[]): StandardizedSurface {
-  const toSurface = (t: Trajectory) => toTrainedPath(t, r);
-  const paths = descents.map((d) => toSurface(d.trajectory));
-  const references = descents.map((d) => (d.reference ? toSurface(d.reference) : undefined));
-  return { paths, optimum: toTrainedPoint(problem.optimum, r), references, weightLabels: standardizedLabels(problem) };
+  const pick = (column: (t: PlanePath) => Float64Array) => Float64Array.from(paths.flatMap((t, s) => kept[s].map((i) => column(t)[i])));
+  return { u: pick((t) => t.u), v: pick((t) => t.v), loss: pick((t) => t.loss) };
 }
 
 /**
  * A landscape's window: its domain, widened to hold the paths (a diverged path's points only up to 1.5 times
  * the domain's span beyond it, so one blow-up does not shrink the picture to a dot).
  */
-function landscapeWindow(l: Landscape, descents: Descent[]): { w0: [number, number]; w1: [number, number] } {
-  const axis = (k: 0 | 1, [a, b]: [number, number]): [number, number] => {
+function landscapeWindow(l: Landscape, paths: PlanePath[]): { u: [number, number]; v: [number, number] } {
+  const axis = (column: (t: PlanePath) => Float64Array, [a, b]: [number, number]): [number, number] => {
     const reach = 1.5 * (b - a);
     let lo = a;
     let hi = b;
-    for (const d of descents) {
-      for (const v of d.trajectory.w[k]) {
+    for (const t of paths) {
+      for (const v of column(t)) {
         if (!Number.isFinite(v) || v < a - reach || v > b + reach) continue;
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
@@ -134,13 +127,24 @@ function landscapeWindow(l: Landscape, descents: Descent[]): { w0: [number, numb
     const pad = lo < a || hi > b ? 0.05 * (hi - lo) : 0;
     return [lo < a ? lo - pad : lo, hi > b ? hi + pad : hi];
   };
-  return { w0: axis(0, l.domain.x), w1: axis(1, l.domain.y) };
+  return { u: axis((t) => t.u, l.domain.x), v: axis((t) => t.v, l.domain.y) };
 }
 
-/** A landscape's known minima and saddles as the surface marks them. */
-export function landmarksOf(l: Landscape): Landmark[] {
-  const at = (p: KnownPoint): Landmark => ({ w: [p.w[0], p.w[1]], loss: p.loss, kind: p.kind, name: pointName(p) });
-  return [...knownPoints(l.minima).map(at), ...l.saddles.map(at)];
+/** A landscape's known minima, then its saddles: the points its surface marks, in this order. */
+function knownOf(l: Landscape): KnownPoint[] {
+  return [...knownPoints(l.minima), ...l.saddles];
+}
+
+/** The points a surface marks, in the plane: a landscape's known points, else the optimum as the one global minimum. */
+export function landmarksOf(view: View, problem: Problem): Landmark[] {
+  const at = (w: readonly number[], loss: number, kind: Landmark['kind'], name: string): Landmark => {
+    const [u, v] = view.toPlane(w);
+    return { u, v, loss, kind, name };
+  };
+  const l = problem.landscape;
+  if (l) return knownOf(l).map((p) => at(p.w, p.loss, p.kind, pointName(p)));
+  const o = problem.optimum;
+  return o ? [at(o.w, o.loss, 'global', '')] : [];
 }
 
 /** The landmark a landscape's descent reached (its verdict's minimum or saddle), and from which iteration. */
@@ -150,10 +154,9 @@ function withReached(s: Series, d: Descent, problem: Problem): Series {
   if (!v || !l || v.iterationReached === null) return s;
   const target = v.minimum?.w ?? v.saddle?.w;
   if (!target) return s;
-  const index = landmarksOf(l).findIndex((m) => m.w[0] === target[0] && m.w[1] === target[1]);
+  const index = knownOf(l).findIndex((m) => m.w.length === target.length && m.w.every((x, k) => x === target[k]));
   return index < 0 ? s : { ...s, reached: { landmark: index, iteration: v.iterationReached } };
 }
-
 /** Why a landscape has no minimum to mark, longest first. */
 function noMinimumText(l: Landscape): readonly string[] {
   if (l.minima.kind === 'none') return ['no minimum: the loss is unbounded below', 'no minimum: unbounded below', 'no minimum'];

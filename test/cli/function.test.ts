@@ -224,7 +224,7 @@ describe('more from the hostile review', () => {
     const { createRenderer } = require('../../src/render') as typeof import('../../src/render');
     const scene = sceneFromOptions({ model: 'function', function: 'himmelblau', optimizer: 'adam', lr: [0.01, 0.02], layout: 'grid', width: 640, height: 320, out: 'x.gif' });
     const full = createRenderer(scene).drawFrame(0);
-    const bare = createRenderer({ ...scene, landmarks: [] }).drawFrame(0);
+    const bare = createRenderer({ ...scene, surface: { ...scene.surface, landmarks: [] } }).drawFrame(0);
     let changed = 0;
     for (let i = 0; i < full.length; i += 4) if (full[i] !== bare[i] || full[i + 1] !== bare[i + 1]) changed++;
     expect(changed).toBeGreaterThan(300); // 8 marks in each of 2 cells, not the optimum's star alone

@@ -23,13 +23,13 @@ describe('lossGrid', () => {
     const data = line(100);
     const run = descend(data, { ...cfg, init: [-2, 9] });
     const g = lossGrid(modelOf(run.model.name as ModelName), run.model, run.trajectory, run.optimum, false, { size: 40, levels: 10 });
-    const inside = (a: number, b: number) => a > g.w0Range[0] && a < g.w0Range[1] && b > g.w1Range[0] && b < g.w1Range[1];
+    const inside = (a: number, b: number) => a > g.uRange[0] && a < g.uRange[1] && b > g.vRange[0] && b < g.vRange[1];
     expect(inside(-2, 9)).toBe(true);
     expect(inside(run.optimum!.w[0], run.optimum!.w[1])).toBe(true);
     for (let i = 0; i < run.trajectory.w[0].length; i++) expect(inside(run.trajectory.w[0][i], run.trajectory.w[1][i])).toBe(true);
     const m = linearModel(data.x, data.y);
-    const w0 = g.w0Range[0] + ((g.w0Range[1] - g.w0Range[0]) * 7) / 39;
-    const w1 = g.w1Range[0] + ((g.w1Range[1] - g.w1Range[0]) * 31) / 39;
+    const w0 = g.uRange[0] + ((g.uRange[1] - g.uRange[0]) * 7) / 39;
+    const w1 = g.vRange[0] + ((g.vRange[1] - g.vRange[0]) * 31) / 39;
     expectClose(g.values[31 * 40 + 7], m.loss([w0, w1]), 1e-12);
   });
 
@@ -41,7 +41,7 @@ describe('lossGrid', () => {
     const g = lossGrid(modelOf(run.model.name as ModelName), run.model, run.trajectory, run.optimum, true);
     const t = run.trajectory;
     const last = t.w[0].length - 1;
-    const inside = (i: number) => t.w[0][i] >= g.w0Range[0] && t.w[0][i] <= g.w0Range[1] && t.w[1][i] >= g.w1Range[0] && t.w[1][i] <= g.w1Range[1];
+    const inside = (i: number) => t.w[0][i] >= g.uRange[0] && t.w[0][i] <= g.uRange[1] && t.w[1][i] >= g.vRange[0] && t.w[1][i] <= g.vRange[1];
     // The exploded end of the path (loss past 4× the start) is left out; the rest stays in view.
     expect(t.loss[last]).toBeGreaterThan(4 * t.loss[0]);
     expect(inside(last)).toBe(false);
@@ -54,7 +54,7 @@ describe('lossGrid', () => {
     const opt = linearModel(data.x, data.y).optimum()!;
     const run = descend(data, { ...cfg, init: [0, opt[1]], iterations: 0 });
     const g = lossGrid(modelOf(run.model.name as ModelName), run.model, run.trajectory, run.optimum, false);
-    expect(g.w1Range[1] - g.w1Range[0]).toBeGreaterThan(0.1);
+    expect(g.vRange[1] - g.vRange[0]).toBeGreaterThan(0.1);
   });
 
   it('bins a large logistic data set for the picture, within a hair of the exact loss', () => {
@@ -71,8 +71,8 @@ describe('lossGrid', () => {
     const g = lossGrid(modelOf(run.model.name as ModelName), run.model, run.trajectory, run.optimum, false, { size: 12, levels: 5 });
     const m = logisticModel(x, y);
     for (const [i, j] of [[0, 0], [5, 7], [11, 11]]) {
-      const w0 = g.w0Range[0] + ((g.w0Range[1] - g.w0Range[0]) * i) / 11;
-      const w1 = g.w1Range[0] + ((g.w1Range[1] - g.w1Range[0]) * j) / 11;
+      const w0 = g.uRange[0] + ((g.uRange[1] - g.uRange[0]) * i) / 11;
+      const w1 = g.vRange[0] + ((g.vRange[1] - g.vRange[0]) * j) / 11;
       expect(Math.abs(g.values[j * 12 + i] - m.loss([w0, w1]))).toBeLessThan(1e-4);
     }
   });

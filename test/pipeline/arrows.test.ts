@@ -31,7 +31,8 @@ describe('the arrows of --arrows', () => {
     const a = scene.arrows!;
     expect(a.iterations).toHaveLength(10);
     expect(a.velocity).toEqual([true]);
-    const s = scene.standardized!;
+    const s = scene.surface;
+    const minimum = s.landmarks[0];
     const m = momentsOf(scene.data.x);
     const scaling = { mean: m.meanX, std: Math.sqrt(m.varX) };
     const data = linearModel(scene.data.x, scene.data.y);
@@ -39,12 +40,12 @@ describe('the arrows of --arrows', () => {
     const loss = (v0: number, v1: number) => data.loss(toDataUnits([v0, v1], scaling));
     const L = 2; // the Hessian of the MSE on standardized x is 2·I
     a.iterations.forEach((k, j) => {
-      const [v0, v1] = [s.paths[0].w[0][k], s.paths[0].w[1][k]];
+      const [v0, v1] = [s.paths[0].u[k], s.paths[0].v[k]];
       const [g0, g1] = numericGradient(loss, v0, v1);
       expectClose(a.step[0][2 * j], -g0 / L, 1e-5);
       expectClose(a.step[0][2 * j + 1], -g1 / L, 1e-5);
-      expectClose(v0 + a.step[0][2 * j], s.optimum!.w[0], 1e-6);
-      expectClose(v1 + a.step[0][2 * j + 1], s.optimum!.w[1], 1e-6);
+      expectClose(v0 + a.step[0][2 * j], minimum.u, 1e-6);
+      expectClose(v1 + a.step[0][2 * j + 1], minimum.v, 1e-6);
     });
   });
 

@@ -15,11 +15,11 @@ describe('the reference path', () => {
     const scene = sceneFromOptions({ model: 'linear', data: 'cars', optimizer: ['gd', 'minibatch'], iterations: 40, referencePath: true });
     expect(scene.series[0].reference).toBeUndefined();
     expect(scene.series[1].reference!.loss).toHaveLength(41);
-    const refs = scene.standardized!.references;
+    const refs = scene.surface.references;
     expect(refs[0]).toBeUndefined();
     // Same start as the real path, in the surface's units.
-    expect(refs[1]!.w[0][0]).toBe(scene.standardized!.paths[1].w[0][0]);
-    expect(refs[1]!.w[1][0]).toBe(scene.standardized!.paths[1].w[1][0]);
+    expect(refs[1]!.u[0]).toBe(scene.surface.paths[1].u[0]);
+    expect(refs[1]!.v[0]).toBe(scene.surface.paths[1].v[0]);
   });
 
   it('is not computed without the switch', () => {

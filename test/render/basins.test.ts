@@ -52,8 +52,8 @@ describe('the basins golden fails without', () => {
 
   it('one minimum marker (its star, ring and name moved off the surface)', async () => {
     const scene = basinsScene('basins');
-    const marks = scene.landmarks!.map((m, i) => (i === 0 ? { ...m, w: [1e6, 1e6] as [number, number] } : m));
-    const bad = await compareWithGolden(golden, last({ ...scene, landmarks: marks }), 640, 320);
+    const marks = scene.surface.landmarks.map((m, i) => (i === 0 ? { ...m, u: 1e6, v: 1e6 } : m));
+    const bad = await compareWithGolden(golden, last({ ...scene, surface: { ...scene.surface, landmarks: marks } }), 640, 320);
     expect(bad).toBeGreaterThan(30);
   });
 

@@ -4,7 +4,7 @@
  */
 import { linear } from '../../src/engine/linear';
 import { logistic } from '../../src/engine/logistic';
-import type { Dataset, LossGrid, ModelName, PanelName, Point, Scene, Series, ThemeName, Trajectory } from '../../src/types';
+import type { Dataset, LossGrid, ModelName, PanelName, PlanePath, Point, Scene, Series, SurfacePlane, ThemeName, Trajectory } from '../../src/types';
 import { columns, descend, minimise, rule, run, type Grad, type Loss, type Optimizer } from './descents';
 
 export interface SceneOptions {
@@ -98,20 +98,38 @@ export function lossGrid(f: { loss: Loss }, t: Trajectory, optimum: Point, size 
     const m = Math.max(hi - lo, 1) * 0.12;
     return [lo - m, hi + m];
   };
-  const w0Range = range(t.w[0], optimum.w[0]);
-  const w1Range = range(t.w[1], optimum.w[1]);
+  const uRange = range(t.w[0], optimum.w[0]);
+  const vRange = range(t.w[1], optimum.w[1]);
   const values = new Float64Array(size * size);
   let max = -Infinity;
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      const v = f.loss(w0Range[0] + (i * (w0Range[1] - w0Range[0])) / (size - 1), w1Range[0] + (j * (w1Range[1] - w1Range[0])) / (size - 1));
+      const v = f.loss(uRange[0] + (i * (uRange[1] - uRange[0])) / (size - 1), vRange[0] + (j * (vRange[1] - vRange[0])) / (size - 1));
       values[j * size + i] = v;
       max = Math.max(max, v);
     }
   }
   const levels: number[] = [];
   for (let k = 0; k < count; k++) levels.push(optimum.loss + (max - optimum.loss) * 1e-3 * Math.pow(1e3, k / (count - 1)));
-  return { w0Range, w1Range, nx: size, ny: size, values, levels };
+  return { uRange, vRange, nx: size, ny: size, values, levels };
+}
+
+/** A trajectory of two weights seen through those weights (u = w0, v = w1), as the pipeline's view of a two-weight problem. */
+export function planeOf(t: Trajectory): PlanePath {
+  return { u: t.w[0], v: t.w[1], loss: t.loss };
+}
+
+/** The surface plane of series on a problem of two weights: their paths, the optimum as the one minimum. */
+export function surfaceOf(series: Series[], optimum: Point | null, labels: readonly string[]): SurfacePlane {
+  return {
+    labels: [labels[0], labels[1]],
+    note: '',
+    equalAspect: false,
+    paths: series.map((s) => planeOf(s.trajectory)),
+    references: series.map((s) => (s.reference ? planeOf(s.reference) : undefined)),
+    landmarks: optimum ? [{ u: optimum.w[0], v: optimum.w[1], loss: optimum.loss, kind: 'global', name: '' }] : [],
+    marks: 'optimum',
+  };
 }
 
 /** One series of plain gradient descent, labelled as the pipeline labels a single run. */
@@ -141,7 +159,9 @@ export function makeScene(model: ModelName, opts: SceneOptions = {}): Scene {
     panels: opts.panels ?? ['surface', 'fit'],
     model: descriptor,
     data,
+    fit: { target: descriptor.target, predict: descriptor.predict },
     grid: lossGrid(f, trajectory, optimum),
+    surface: surfaceOf([gdSeries(trajectory, lr)], optimum, descriptor.weightLabels),
     optimum,
     series: [gdSeries(trajectory, lr)],
     layout: 'overlay',
@@ -157,7 +177,7 @@ const NAMES: Record<Optimizer, [string, string]> = { gd: ['gradient descent', 'G
  * diverged one (its points above 4 times the start's loss), as the pipeline's window does.
  */
 export function several(model: ModelName, runs: { label: string; optimizer: Optimizer; lr: number }[], opts: SceneOptions = {}): Scene {
-  const { f, optimum } = problem(model, opts.n);
+  const { f, optimum, descriptor } = problem(model, opts.n);
   const iterations = opts.iterations ?? 60;
   const start = opts.start ?? (model === 'linear' ? [-3, -2] : [2, -1.5]);
   const series: Series[] = runs.map(({ label, optimizer, lr }) => {
@@ -172,6 +192,7 @@ export function several(model: ModelName, runs: { label: string; optimizer: Opti
   return {
     ...makeScene(model, opts),
     grid: lossGrid(f, columns(kept), optimum),
+    surface: surfaceOf(series, optimum, descriptor.weightLabels),
     series,
     iterations: Math.max(...series.map((s) => s.iterations)),
     requestedIterations: iterations,

@@ -5,11 +5,12 @@
  */
 import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import { createRenderer } from '../../src/render';
-import { headingBaseline } from '../../src/render/axes';
-import { drawLegendAt } from '../../src/render/legend';
-import { prepareFrame } from '../../src/render/renderer';
-import { legendRight, markerLegend } from '../../src/render/surface';
-import { titleLine } from '../../src/render/title';
+import { headingBaseline } from '../../src/render/core/axes';
+import { drawLegendAt } from '../../src/render/core/legend';
+import { prepareFrame } from '../../src/render/frame/renderer';
+import { legendRight } from '../../src/render/surface2d/headings';
+import { markerLegend } from '../../src/render/surface2d/marks';
+import { titleLine } from '../../src/render/frame/title';
 import type { Scene } from '../../src/types';
 import { makeGrid, makeScene } from './fixtures';
 import { compareWithGolden } from './goldenFiles';
@@ -43,7 +44,7 @@ describe('the golden comparison', () => {
     const golden = 'linear-light-middle';
     expect(await compareWithGolden(golden, createRenderer(scene).drawFrame(MIDDLE), 960, 480)).toBe(0);
     // The minimum moved far off the window (same loss): only the star disappears.
-    scene.optimum = { ...scene.optimum!, w: [1e6, 1e6] };
+    scene.surface = { ...scene.surface, landmarks: scene.surface.landmarks.map((m) => ({ ...m, u: 1e6, v: 1e6 })) };
     const bad = await compareWithGolden(golden, Buffer.from(createRenderer(scene).drawFrame(MIDDLE)), 960, 480);
     expect(bad).toBeGreaterThan(0);
     expect(bad).toBeLessThan(400);
@@ -51,7 +52,7 @@ describe('the golden comparison', () => {
 
   it('rejects a grid frame without the stars', async () => {
     const scene = makeGrid('linear');
-    scene.optimum = { ...scene.optimum!, w: [1e6, 1e6] };
+    scene.surface = { ...scene.surface, landmarks: scene.surface.landmarks.map((m) => ({ ...m, u: 1e6, v: 1e6 })) };
     const k = Math.round(scene.iterations / 2);
     expect(await compareWithGolden('grid-light-middle', Buffer.from(createRenderer(scene).drawFrame(k)), 960, 480)).toBeGreaterThan(0);
   });

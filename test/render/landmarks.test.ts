@@ -3,11 +3,11 @@
  * legend names the kinds, and the minimum a path reached is named from the iteration it reached it (and not
  * before). Frames come through the real pipeline (sceneFromOptions) and are read back as pixels.
  */
-import { createRenderer, type PreparedFrame } from '../../src/render/renderer';
+import { createRenderer, type PreparedFrame } from '../../src/render/frame/renderer';
 import type { Scene } from '../../src/types';
 
 const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
-const { prepareFrame } = require('../../src/render/renderer') as { prepareFrame: (s: Scene) => PreparedFrame };
+const { prepareFrame } = require('../../src/render/frame/renderer') as { prepareFrame: (s: Scene) => PreparedFrame };
 
 const W = 960;
 const H = 480;
@@ -31,33 +31,33 @@ describe('Himmelblau: four global minima and four saddles', () => {
   const last = renderer.drawFrame(scene.iterations);
 
   it('has every known point in the scene, exactly', () => {
-    expect(scene.landmarks!.filter((m) => m.kind === 'global')).toHaveLength(4);
-    expect(scene.landmarks!.filter((m) => m.kind === 'saddle')).toHaveLength(4);
-    expect(scene.landmarks![0]).toEqual({ w: [3, 2], loss: 0, kind: 'global', name: '(3, 2)' });
+    expect(scene.surface.landmarks.filter((m) => m.kind === 'global')).toHaveLength(4);
+    expect(scene.surface.landmarks.filter((m) => m.kind === 'saddle')).toHaveLength(4);
+    expect(scene.surface.landmarks[0]).toEqual({ u: 3, v: 2, loss: 0, kind: 'global', name: '(3, 2)' });
   });
 
   it('marks each with a white symbol at its place (a star for a minimum, a cross for a saddle)', () => {
     // Frame 0: the path's current point, drawn over the minimum it ends on, is still at the start.
     const first = renderer.drawFrame(0);
-    for (const m of scene.landmarks!) {
-      const x = surface.x.map(m.w[0]);
-      const y = surface.y.map(m.w[1]);
+    for (const m of scene.surface.landmarks) {
+      const x = surface.x.map(m.u);
+      const y = surface.y.map(m.v);
       expect([m.name, at(first, x, y)]).toEqual([m.name, [255, 255, 255]]);
     }
   });
 
   it('draws them from the first frame on, where no path is yet', () => {
     const first = renderer.drawFrame(0);
-    const far = scene.landmarks!.find((m) => m.name === '(-3.779, -3.283)')!;
-    expect(at(first, surface.x.map(far.w[0]), surface.y.map(far.w[1]))).toEqual([255, 255, 255]);
+    const far = scene.surface.landmarks.find((m) => m.name === '(-3.779, -3.283)')!;
+    expect(at(first, surface.x.map(far.u), surface.y.map(far.v))).toEqual([255, 255, 255]);
   });
 
   it('names the minimum the path reached from the iteration it did, not before', () => {
     const reached = scene.series[0].reached!;
-    expect(scene.landmarks![reached.landmark].name).toBe('(3, 2)');
-    const m = scene.landmarks![reached.landmark];
-    const x = surface.x.map(m.w[0]);
-    const y = surface.y.map(m.w[1]);
+    expect(scene.surface.landmarks[reached.landmark].name).toBe('(3, 2)');
+    const m = scene.surface.landmarks[reached.landmark];
+    const x = surface.x.map(m.u);
+    const y = surface.y.map(m.v);
     // The label sits beside the marker (right of it, or left at the plot's edge) and above it.
     const box = { x: x - 140, y: y - 40, w: 280, h: 35 };
     const before = renderer.drawFrame(reached.iteration - 1);
@@ -68,7 +68,7 @@ describe('Himmelblau: four global minima and four saddles', () => {
   });
 
   it('the legend names the saddle: a frame without landmarks differs in the heading row', () => {
-    const plain = createRenderer({ ...scene, landmarks: [], optimum: null }).drawFrame(scene.iterations);
+    const plain = createRenderer({ ...scene, surface: { ...scene.surface, landmarks: [] }, optimum: null }).drawFrame(scene.iterations);
     const heading = { x: surface.rect.x, y: surface.rect.y - 28, w: surface.rect.w + 80, h: 24 };
     expect(changed(last, plain, heading)).toBeGreaterThan(50);
   });
@@ -79,20 +79,20 @@ describe('a local minimum is told from a global one', () => {
     const scene = sceneFromOptions({ model: 'function', function: 'three-hump-camel', iterations: 50, width: W, height: H, out: 'x.gif' });
     const surface = prepareFrame(scene).panels[0].plot;
     const frame = createRenderer(scene).drawFrame(0);
-    const kinds = scene.landmarks!.map((m) => m.kind);
+    const kinds = scene.surface.landmarks.map((m) => m.kind);
     expect(kinds.filter((k) => k === 'local').length).toBeGreaterThan(0);
-    for (const m of scene.landmarks!) {
-      const px = at(frame, surface.x.map(m.w[0]), surface.y.map(m.w[1]));
+    for (const m of scene.surface.landmarks) {
+      const px = at(frame, surface.x.map(m.u), surface.y.map(m.v));
       expect([m.kind, px]).toEqual([m.kind, m.kind === 'local' ? [158, 158, 158] : [255, 255, 255]]);
     }
   });
 });
 
 describe('a model on data keeps its one star', () => {
-  it('linear: no landmarks in the scene, the optimum drawn as before (the golden frames check its pixels)', () => {
+  it('linear: its optimum is the one landmark, a global minimum (the golden frames check its pixels)', () => {
     const scene = sceneFromOptions({ model: 'linear', iterations: 20, width: W, height: H });
-    expect(scene.landmarks).toBeUndefined();
-    expect(scene.optimum).not.toBeNull();
+    const o = scene.optimum!;
+    expect(scene.surface.landmarks).toEqual([{ u: o.w[0], v: o.w[1], loss: o.loss, kind: 'global', name: '' }]);
   });
 });
 
@@ -102,7 +102,7 @@ describe('the 3-D view marks them too', () => {
     const frame = createRenderer(scene).drawFrame(0);
     // The optimum stays in the scene: only the list of landmarks goes (a renderer that drew the optimum's
     // star alone would not notice).
-    const bare = createRenderer({ ...scene, landmarks: [] }).drawFrame(0);
+    const bare = createRenderer({ ...scene, surface: { ...scene.surface, landmarks: [] } }).drawFrame(0);
     // Four stars and four crosses on the mesh: well over a few hundred pixels.
     expect(changed(frame, bare, { x: 0, y: 0, w: W / 2, h: H })).toBeGreaterThan(400);
   });
@@ -115,7 +115,7 @@ describe('where f is not defined (hostile review)', () => {
     const marked = g.undefinedAt!;
     for (let j = 0; j < g.ny; j++) {
       for (let i = 0; i < g.nx; i++) {
-        const x = g.w0Range[0] + ((g.w0Range[1] - g.w0Range[0]) * i) / (g.nx - 1);
+        const x = g.uRange[0] + ((g.uRange[1] - g.uRange[0]) * i) / (g.nx - 1);
         expect([x, marked[j * g.nx + i]]).toEqual([x, x <= 0 ? 1 : 0]);
       }
     }

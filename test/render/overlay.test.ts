@@ -1,7 +1,7 @@
 /** Several series on one set of panels: colours, legend, fixed title slots, divergence and early stops. */
 import { createRenderer } from '../../src/render';
-import { prepareFrame } from '../../src/render/renderer';
-import { theme } from '../../src/render/theme';
+import { prepareFrame } from '../../src/render/frame/renderer';
+import { theme } from '../../src/render/core/theme';
 import type { Scene } from '../../src/types';
 import { makeRace, makeScene, several } from './fixtures';
 import { countColour, hex, nearest, pixel, distance } from './pixels';

@@ -1,7 +1,7 @@
 import { createRenderer } from '../../src/render';
-import { prepareFrame } from '../../src/render/renderer';
+import { prepareFrame } from '../../src/render/frame/renderer';
 import { logistic } from '../../src/engine/logistic';
-import { theme } from '../../src/render/theme';
+import { theme } from '../../src/render/core/theme';
 import { makeScene } from './fixtures';
 import { countColour, distance, hex, nearest, pixel } from './pixels';
 

@@ -13,32 +13,34 @@ const options = { model: 'linear', data: 'cars', optimizer: 'momentum', lr: 0.3,
 
 describe('the surface of a standardized run', () => {
   const scene = sceneFromOptions(options);
-  const s = scene.standardized!;
+  const s = scene.surface;
+  const minimum = s.landmarks[0];
 
   it('maps every path point back to the reported weights exactly', () => {
-    expect(s).toBeDefined();
+    expect(s.note).toBe('standardized x');
     const t = scene.series[0].trajectory;
     const m = momentsOf(scene.data.x);
     const scaling = { mean: m.meanX, std: Math.sqrt(m.varX) };
     for (const i of [0, 1, 7, 30, 60]) {
-      const back = toDataUnits([s.paths[0].w[0][i], s.paths[0].w[1][i]], scaling);
+      const back = toDataUnits([s.paths[0].u[i], s.paths[0].v[i]], scaling);
       expect(back[0]).toBeCloseTo(t.w[0][i], 9);
       expect(back[1]).toBeCloseTo(t.w[1][i], 9);
     }
-    expect(s.optimum!.loss).toBe(scene.optimum!.loss);
-    expect(s.weightLabels[0]).toMatch(/standardized/);
+    expect(s.landmarks).toHaveLength(1);
+    expect(minimum.loss).toBe(scene.optimum!.loss);
+    expect(s.labels[0]).toMatch(/standardized/);
     // Not w0, w1: those name the data-unit weights in the title and the summary.
-    expect(s.weightLabels.map((l) => l.slice(0, 2))).toEqual(['v0', 'v1']);
+    expect(s.labels.map((l) => l.slice(0, 2))).toEqual(['v0', 'v1']);
   });
 
   it('is a round bowl: the loss rises alike along both weights from the minimum', () => {
     const g = scene.grid;
-    const [c0, c1] = s.optimum!.w;
+    const [c0, c1] = [minimum.u, minimum.v];
     // The window holds the standardized optimum, not the data-unit one (w1 in data units is about −0.16).
-    expect(c0).toBeGreaterThan(g.w0Range[0]);
-    expect(c0).toBeLessThan(g.w0Range[1]);
-    expect(c1).toBeGreaterThan(g.w1Range[0]);
-    expect(c1).toBeLessThan(g.w1Range[1]);
+    expect(c0).toBeGreaterThan(g.uRange[0]);
+    expect(c0).toBeLessThan(g.uRange[1]);
+    expect(c1).toBeGreaterThan(g.vRange[0]);
+    expect(c1).toBeLessThan(g.vRange[1]);
     const loss = (a: number, b: number) => {
       // MSE on standardized x: the Hessian is 2·I, so a step d raises the loss by d² along either weight.
       let sum = 0;
@@ -49,8 +51,8 @@ describe('the surface of a standardized run', () => {
       }
       return sum / scene.data.x.length;
     };
-    const rise0 = loss(c0 + 2, c1) - s.optimum!.loss;
-    const rise1 = loss(c0, c1 + 2) - s.optimum!.loss;
+    const rise0 = loss(c0 + 2, c1) - minimum.loss;
+    const rise1 = loss(c0, c1 + 2) - minimum.loss;
     expect(rise0).toBeCloseTo(4, 9);
     expect(rise1).toBeCloseTo(4, 9);
   });
@@ -64,6 +66,11 @@ describe('the surface of a standardized run', () => {
   });
 });
 
-test('an unstandardized run has no standardized view', () => {
-  expect(sceneFromOptions({ ...options, standardize: false }).standardized).toBeUndefined();
+test('an unstandardized run is drawn in the weights themselves', () => {
+  const scene = sceneFromOptions({ ...options, standardize: false });
+  const t = scene.series[0].trajectory;
+  expect(scene.surface.note).toBe('');
+  expect(scene.surface.labels[0]).toMatch(/^w0 /);
+  expect(Array.from(scene.surface.paths[0].u)).toEqual(Array.from(t.w[0]));
+  expect(Array.from(scene.surface.paths[0].v)).toEqual(Array.from(t.w[1]));
 });

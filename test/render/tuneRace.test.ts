@@ -7,7 +7,7 @@
 import { createCanvas, ImageData } from '@napi-rs/canvas';
 import { sceneFromOptions } from '../../src/index';
 import { createRenderer } from '../../src/render';
-import { prepareFrame } from '../../src/render/renderer';
+import { prepareFrame } from '../../src/render/frame/renderer';
 import type { Scene } from '../../src/types';
 import { compareWithGolden, decodePng, GOLDEN_DIR, mismatchedPixels } from './goldenFiles';
 
@@ -48,7 +48,11 @@ describe.each(Object.entries(FRAMES))('the %s frame', (which, k) => {
     const i = OPTIMIZERS.indexOf('adam');
     const s = scene.series[i];
     const still = { w: s.trajectory.w.map((c) => new Float64Array(c.length).fill(c[0])), loss: s.trajectory.loss };
-    const bare = { ...scene, series: scene.series.map((x, j) => (j === i ? { ...x, trajectory: still } : x)) };
+    // The surface draws the plane's paths (scene.surface), the title and loss panel the series' own.
+    const p = scene.surface.paths[i];
+    const stillPlane = { u: new Float64Array(p.u.length).fill(p.u[0]), v: new Float64Array(p.v.length).fill(p.v[0]), loss: p.loss };
+    const surface = { ...scene.surface, paths: scene.surface.paths.map((x, j) => (j === i ? stillPlane : x)) };
+    const bare = { ...scene, surface, series: scene.series.map((x, j) => (j === i ? { ...x, trajectory: still } : x)) };
     expect(await differsFrom(name, draw(bare, k))).toBeGreaterThan(100);
   });
 

@@ -14,7 +14,7 @@ const withoutSamples = (s: Scene): Scene => ({ ...s, series: s.series.map(({ sam
 const withoutReference = (s: Scene): Scene => ({
   ...s,
   series: s.series.map(({ reference: _, ...rest }) => rest),
-  ...(s.standardized ? { standardized: { ...s.standardized, references: s.standardized.references.map(() => undefined) } } : {}),
+  surface: { ...s.surface, references: s.surface.references.map(() => undefined) },
 });
 const withoutArrows = ({ arrows: _, ...rest }: Scene): Scene => rest;
 

@@ -7,7 +7,7 @@
  * (a GIF's palette samples draw the last frame first) rebuilds it from the start.
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { Rect } from '../layout';
+import type { Rect } from '../core/layout';
 
 export interface LayerSteps {
   /** Puts the layer's state (and the caller's own) back to iteration 0, drawing its start into `ctx`. */

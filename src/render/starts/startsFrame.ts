@@ -8,19 +8,19 @@
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { FrameTime, Scene, StartsLayer } from '../../types';
-import { drawAxes, drawHeading, fitText } from '../axes';
-import { drawContours } from '../contours';
-import { ensureFont, font } from '../font';
-import { shortRate } from '../format';
-import { drawLandmarkNames, drawLandmarks, landmarkLegend } from '../landmarks';
-import { panelStyle, placePlot, type Plot, type Rect, type Style } from '../layout';
-import type { LegendItem } from '../legend';
-import { drawDot } from '../markers';
-import { clipTo } from '../panel';
-import type { Renderer } from '../renderer';
-import { linearAxis } from '../scale';
-import { surfaceHeadings } from '../surface';
-import { startTitle } from '../title';
+import { drawAxes, drawHeading, fitText } from '../core/axes';
+import { drawContours } from '../surface2d/contours';
+import { ensureFont, font } from '../core/font';
+import { shortRate } from '../core/format';
+import { drawLandmarkNames, drawLandmarks, landmarkLegend } from '../surface2d/landmarks';
+import { panelStyle, placePlot, type Plot, type Rect, type Style } from '../core/layout';
+import type { LegendItem } from '../core/legend';
+import { drawDot } from '../core/markers';
+import { clipTo } from '../core/panel';
+import type { Renderer } from '../frame/renderer';
+import { linearAxis } from '../core/scale';
+import { surfaceHeadings } from '../surface2d/headings';
+import { startTitle } from '../frame/title';
 import { basinColour, DOT_RIM } from './basinColours';
 import { checkpointLayer, type LayerSteps } from './checkpointLayer';
 import { pixelPath, pointAt, trailSteps, type PixelPath } from './startsPaths';
@@ -47,7 +47,7 @@ export function startsFrameLayout(measure: SKRSContext2D, scene: Scene): StartsL
   const legendW = Math.round(Math.min(width * 0.34, Math.max(f * 13, width * 0.26)));
   const surface = { x: 0, y: titleH, w: width - legendW, h: height - titleH };
   const { grid } = scene;
-  const plot = placePlot(measure, surface, style, (r, n) => linearAxis(grid.w0Range, r, n), (r, n) => linearAxis(grid.w1Range, r, n), true);
+  const plot = placePlot(measure, surface, style, (r, n) => linearAxis(grid.uRange, r, n), (r, n) => linearAxis(grid.vRange, r, n), true);
   const legendX = Math.min(surface.x + surface.w, plot.rect.x + plot.rect.w + f * 1.5);
   return { style, title: { x: 0, y: 0, w: width, h: titleH }, surface, legend: { x: legendX, y: plot.rect.y, w: width - legendX - f * 0.5, h: plot.rect.h }, plot };
 }
@@ -63,7 +63,7 @@ export function createStartsRenderer(scene: Scene): Renderer {
   const { style, plot } = L;
   const { rect } = plot;
   const { f } = style;
-  const marks = scene.landmarks ?? [];
+  const marks = scene.surface.landmarks;
   const n = starts.x.length;
   const sx = Float64Array.from(starts.x, (v) => plot.x.map(v));
   const sy = Float64Array.from(starts.y, (v) => plot.y.map(v));
@@ -128,7 +128,7 @@ export function createStartsRenderer(scene: Scene): Renderer {
       // Each minimum: its star, and a ring in its colour (the legend's key to it).
       for (const { m, i } of minima) {
         ctx.beginPath();
-        ctx.arc(plot.x.map(m.w[0]), plot.y.map(m.w[1]), f * 0.95, 0, 2 * Math.PI);
+        ctx.arc(plot.x.map(m.u), plot.y.map(m.v), f * 0.95, 0, 2 * Math.PI);
         ctx.lineWidth = Math.max(2, style.thin * 2.2);
         ctx.strokeStyle = basinColour(i);
         ctx.stroke();
@@ -208,7 +208,7 @@ function ring(ctx: SKRSContext2D, x: number, y: number, r: number, style: Style,
  */
 function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Scene, starts: StartsLayer, k: number): void {
   const { f, theme } = style;
-  const marks = scene.landmarks ?? [];
+  const marks = scene.surface.landmarks;
   const n = starts.x.length;
   const counts = marks.map(() => 0);
   let reachedTotal = 0;

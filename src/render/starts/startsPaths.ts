@@ -6,8 +6,8 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { LayerSteps } from './checkpointLayer';
-import type { Trajectory } from '../../types';
-import type { Plot } from '../layout';
+import type { PlanePath } from '../../types';
+import type { Plot } from '../core/layout';
 
 /** One path in pixels: the kept points and the iteration of each, increasing. */
 export interface PixelPath {
@@ -21,9 +21,9 @@ const MIN_STEP = 0.6;
 const REACH = 4000;
 
 /** A path in the plot's pixels, thinned (see MIN_STEP); non-finite points end it. */
-export function pixelPath(t: Trajectory, plot: Plot): PixelPath {
-  const xs = t.w[0];
-  const ys = t.w[1];
+export function pixelPath(t: PlanePath, plot: Plot): PixelPath {
+  const xs = t.u;
+  const ys = t.v;
   const xy: number[] = [];
   const at: number[] = [];
   const { rect } = plot;

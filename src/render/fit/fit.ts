@@ -1,0 +1,66 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Scene } from '../../types';
+import { chooseLayers, layeredPanel } from '../core/layer';
+import { placePlot, type Rect, type Style } from '../core/layout';
+import { inflate, type Panel } from '../core/panel';
+import { linearAxis, type Axis } from '../core/scale';
+import { seriesColour } from '../core/series';
+import { pad, valueWindow } from './fitWindow';
+import { FIT_LAYERS } from './layers';
+import type { FitContext } from './layers/context';
+import { pointStyle } from './scatter';
+
+/**
+ * The data and the current models: points (static, in the background) and per frame each series' model in
+ * its colour: the line for a model of values, or the predicted probability with its 1/2 decision boundary
+ * dashed for a model of classes. A list of layers (layers/index.ts) over the plot's scales; the model is the
+ * plain prediction the pipeline hands over (scene.fit).
+ */
+export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
+  const c = fitContext(measure, outer, scene, style);
+  return layeredPanel(c.plot, chooseLayers(FIT_LAYERS, c), c.plot.rect);
+}
+
+/** Places the plot over the data's window (stretched to hold the starting models) and what the layers share. */
+export function fitContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): FitContext {
+  const { data, fit } = scene;
+  const classes = fit.target === 'classes';
+  const xWindow = pad(extent(data.x), 0.05);
+  const starts = scene.series.map((s) => s.trajectory.w.map((column) => column[0]));
+  const yWindow: [number, number] = classes ? [-0.1, 1.1] : valueWindow(extent(data.y), xWindow, fit, starts);
+  const plot = placePlot(
+    measure,
+    outer,
+    style,
+    (range, n) => linearAxis(xWindow, range, n),
+    (range, n) => (classes ? probabilityAxis(range, n) : linearAxis(yWindow, range, n)),
+  );
+  return {
+    scene,
+    style,
+    outer,
+    plot,
+    box: inflate(plot.rect, style.line * 2),
+    classes,
+    pointRadius: pointStyle(data.x.length, style.f, style.theme.points).radius,
+    keyColour: scene.series.length === 1 ? seriesColour(style, 0) : style.theme.text,
+    outOfView: [],
+  };
+}
+
+/** The probability axis: the window [−0.1, 1.1] with ticks at 0, 0.5, 1 (and quarters when there is room). */
+function probabilityAxis(range: [number, number], count: number): Axis {
+  const base = linearAxis([-0.1, 1.1], range, count);
+  const ticks = count >= 4 ? [0, 0.25, 0.5, 0.75, 1] : [0, 0.5, 1];
+  return { ...base, ticks, labels: ticks.map((v) => String(v)) };
+}
+
+function extent(v: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] < lo) lo = v[i];
+    if (v[i] > hi) hi = v[i];
+  }
+  return Number.isFinite(lo) ? [lo, hi] : [0, 1];
+}

@@ -1,0 +1,53 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { FitPrediction } from '../../types';
+
+type Weights = ArrayLike<number>;
+import { clipSegment } from '../core/clip';
+import type { Plot, Rect } from '../core/layout';
+
+/**
+ * Adds the model's line, clipped to `box`, to the path; false when no part of it is in view. A model whose
+ * target is 'values' predicts a straight line in x (w0 + w1·x), so its two ends in the window describe it.
+ */
+export function traceLine(ctx: SKRSContext2D, plot: Plot, box: Rect, model: FitPrediction, w: Weights): boolean {
+  const [a, b] = plot.x.domain;
+  const x0 = plot.x.map(a);
+  const x1 = plot.x.map(b);
+  const y0 = plot.y.map(model.predict(w, a));
+  const y1 = plot.y.map(model.predict(w, b));
+  const c = clipSegment(x0, y0, x1, y1, box);
+  if (!c) return false;
+  ctx.moveTo(x0 + c[0] * (x1 - x0), y0 + c[0] * (y1 - y0));
+  ctx.lineTo(x0 + c[1] * (x1 - x0), y0 + c[1] * (y1 - y0));
+  return true;
+}
+
+/** Adds the predicted probability across the window, sampled at `samples` + 1 points, to the path. */
+export function traceCurve(ctx: SKRSContext2D, plot: Plot, model: FitPrediction, w: Weights, samples: number): void {
+  const [a, b] = plot.x.domain;
+  for (let s = 0; s <= samples; s++) {
+    const x = a + ((b - a) * s) / samples;
+    const px = plot.x.map(x);
+    const py = plot.y.map(model.predict(w, x));
+    if (s === 0) ctx.moveTo(px, py);
+    else ctx.lineTo(px, py);
+  }
+}
+
+/**
+ * The x in the window where the predicted probability crosses 1/2 (the decision boundary), or null when it
+ * does not cross there. Bisection on predict, to the last bit: the boundary of any monotone model.
+ */
+export function decisionBoundary(plot: Plot, model: FitPrediction, w: Weights): number | null {
+  let [lo, hi] = plot.x.domain;
+  const above = (x: number) => model.predict(w, x) >= 0.5;
+  const atLo = above(lo);
+  if (atLo === above(hi) || !Number.isFinite(model.predict(w, lo))) return null;
+  for (let i = 0; i < 2100; i++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (above(mid) === atLo) lo = mid;
+    else hi = mid;
+  }
+  return atLo ? lo : hi;
+}

@@ -1,0 +1,22 @@
+import type { Dataset } from '../../../types';
+import { drawAxes } from '../../core/axes';
+import type { FitLayer } from './context';
+
+/** The data's column names on the axes, or the user's (static); a model of classes names the probability. */
+export const axes: FitLayer = {
+  id: 'axes',
+  make: ({ scene, outer, plot, classes, style }) => ({
+    drawStatic(ctx) {
+      const { data, text } = scene;
+      drawAxes(ctx, outer, plot, style, {
+        xLabel: text?.xLabel ?? data.xName,
+        // Named classes name the probability too: the legend's "male" and the axis's "P(Sex = male)" agree.
+        yLabel: text?.yLabel ?? (classes ? `P(${data.yName} = ${text?.classNames?.[1] ?? positiveName(data)})` : data.yName),
+      });
+    },
+  }),
+};
+
+function positiveName(data: Dataset): string {
+  return data.positive ?? data.classNames?.[1] ?? '1';
+}

@@ -1,0 +1,26 @@
+import type { Scene } from '../../../types';
+import type { LayerSpec } from '../../core/layer';
+import type { Plot, Rect, Style } from '../../core/layout';
+
+/** What the layers of the fit panel share: the placed plot over the data's window and the frame's findings. */
+export interface FitContext {
+  scene: Scene;
+  style: Style;
+  outer: Rect;
+  plot: Plot;
+  /** The plot grown by a margin: a model's line is clipped to it. */
+  box: Rect;
+  /** A model of classes (the probability and its decision boundary), else of values (a line). */
+  classes: boolean;
+  /** The radius of a data point, which the step's samples ring. */
+  pointRadius: number;
+  /** The colour of the legend's sample symbols: the series' own when there is one series, else the text's. */
+  keyColour: string;
+  /**
+   * Written by the models layer each frame for the layers after it: the series whose model is out of view,
+   * and on which side it went.
+   */
+  outOfView: [number, 'above' | 'below'][];
+}
+
+export type FitLayer = LayerSpec<FitContext>;

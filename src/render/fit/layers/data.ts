@@ -1,0 +1,36 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Dataset } from '../../../types';
+import type { Plot, Style } from '../../core/layout';
+import { jitter } from '../jitter';
+import { drawPoints, pointStyle } from '../scatter';
+import type { FitLayer } from './context';
+
+/** The data set's points (static): x against y, or each class in its colour, jittered about 0 and 1. */
+export const data: FitLayer = {
+  id: 'data',
+  make: ({ scene, plot, classes, style }) => ({ drawStatic: (ctx) => drawData(ctx, plot, scene.data, classes, style) }),
+};
+
+function drawData(ctx: SKRSContext2D, plot: Plot, data: Dataset, classes: boolean, style: Style): void {
+  const n = data.x.length;
+  const px = Float64Array.from(data.x, (x) => plot.x.map(x));
+  if (!classes) {
+    drawPoints(ctx, px, Float64Array.from(data.y, (y) => plot.y.map(y)), plot.rect, pointStyle(n, style.f, style.theme.points));
+    return;
+  }
+  // Labels are only 0 and 1, so the points of a class would pile onto one line: each is moved by a fixed
+  // amount within ±JITTER and drawn see-through, so that where they crowd shows as a denser, darker band.
+  for (const cls of [0, 1]) {
+    const idx: number[] = [];
+    for (let i = 0; i < n; i++) if ((data.y[i] >= 0.5 ? 1 : 0) === cls) idx.push(i);
+    const xs = Float64Array.from(idx, (i) => px[i]);
+    const ys = Float64Array.from(idx, (i) => plot.y.map(data.y[i] + JITTER * jitter(i)));
+    const ps = pointStyle(n, style.f, cls === 0 ? style.theme.class0 : style.theme.class1);
+    drawPoints(ctx, xs, ys, plot.rect, { ...ps, alpha: ps.alpha * CLASS_ALPHA });
+  }
+}
+
+/** Half the height of a class's band of points, in probability units (the window reaches 0.1 past 0 and 1). */
+const JITTER = 0.045;
+/** The share of the usual point opacity a class point gets: overlaps must add up visibly. */
+const CLASS_ALPHA = 0.6;

@@ -1,0 +1,14 @@
+/**
+ * The layers of the fit panel, bottom to top: the static ones drawn once into the background, the others
+ * every frame in this order, clipped to the plot. A layer is a file and a line here.
+ */
+import { axes } from './axes';
+import type { FitLayer } from './context';
+import { data } from './data';
+import { grid } from './grid';
+import { heading } from './heading';
+import { models } from './models';
+import { outOfView } from './outOfView';
+import { stepSamples } from './stepSamples';
+
+export const FIT_LAYERS: readonly FitLayer[] = [grid, data, axes, heading, models, stepSamples, outOfView];

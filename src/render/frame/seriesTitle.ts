@@ -1,0 +1,133 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Scene } from '../../types';
+import { font } from '../core/font';
+import { formatNumber } from '../core/format';
+import type { Style } from '../core/layout';
+import { drawSeriesMarker } from '../core/markers';
+import { divergedBy, lossAt, sampleIterations, seriesColour } from '../core/series';
+import type { TitleDrawer } from './title';
+
+/** The title band of several series on one plot: its height (one or two rows) and how to draw it. */
+export interface SeriesTitle {
+  height: number;
+  draw: TitleDrawer;
+}
+
+interface Row {
+  heading: string;
+  /** Significant digits of the losses. */
+  digits: number;
+}
+
+/**
+ * The title of a race or an overlaid sweep, which is also its legend: the heading and "iteration k / N",
+ * then per series a swatch of its path and marker, its label in its colour and its current loss (or
+ * "diverged"). Every field has a fixed slot, as wide as its widest text over the run, so nothing jumps.
+ * One row when it fits (full heading, then the short one); else the series move to a second row under the
+ * heading; else fewer digits; else a smaller font.
+ */
+export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene, style: Style): SeriesTitle {
+  const { f } = style;
+  const { series, model } = scene;
+  const total = scene.requestedIterations;
+  const optimizers = new Set(series.map((s) => s.optimizer));
+  const shared = optimizers.size === 1 ? series[0] : null;
+  // A title of the user's own replaces both headings: it moves to a row of its own before it is cut.
+  const own = scene.text?.title;
+  // Every series follows the same schedule: named once, in the heading (their labels carry the rates).
+  const schedule = (scene.tuned ? ' · tuned rates' : '') + (scene.schedule ? ` · ${scene.schedule}` : '');
+  const long = own ?? (shared ? `${model.title} · ${shared.optimizerTitle}` : model.title) + schedule;
+  const short = own ?? (shared ? `${model.short} · ${shared.optimizerShort}` : model.short) + schedule;
+  const samples = sampleIterations(scene.iterations);
+  const margin = f * 0.8;
+  const room = width - 2 * margin;
+  const nominal = f * 1.1;
+
+  const value = (i: number, k: number, digits: number) =>
+    divergedBy(series[i], k, scene.iterations) ? 'diverged' : formatNumber(lossAt(series[i], k), digits, Math.abs(series[i].trajectory.loss[0]) * 1e-12);
+
+  /** Widths of every slot at font size `size`: heading, iteration, then per series swatch+label and value. */
+  const measureRow = (row: Row, size: number) => {
+    const gap = size * 1.1;
+    measure.font = font(size, true);
+    const head = row.heading ? measure.measureText(row.heading).width + gap : 0;
+    const swatch = size * 2.2;
+    const labels = series.map((s) => swatch + measure.measureText(s.label).width + size * 0.4);
+    measure.font = font(size);
+    let iteration = 0;
+    const values = series.map(() => 0);
+    for (const k of samples) {
+      iteration = Math.max(iteration, measure.measureText(`iteration ${k} / ${total}`).width);
+      series.forEach((_, i) => (values[i] = Math.max(values[i], measure.measureText(value(i, k, row.digits)).width)));
+    }
+    const entries = labels.reduce((a, w, i) => a + w + values[i], 0) + gap * (series.length - 1);
+    return { ...row, size, gap, head, swatch, iteration, labels, values, entries };
+  };
+  type Plan = ReturnType<typeof measureRow> & { rows: 1 | 2 };
+
+  // Widest first: one row with the full heading, then the short one; then two rows; then fewer digits.
+  const tries: [Row, 1 | 2][] = [
+    [{ heading: long, digits: 4 }, 1],
+    [{ heading: short, digits: 4 }, 1],
+    [{ heading: long, digits: 4 }, 2],
+    [{ heading: short, digits: 4 }, 2],
+    [{ heading: short, digits: 3 }, 2],
+  ];
+  const width1 = (p: Plan) => p.head + p.iteration + (p.rows === 1 ? p.gap + p.entries : 0);
+  let plan: Plan | undefined;
+  for (const [row, rows] of tries) {
+    const p: Plan = { ...measureRow(row, nominal), rows };
+    if (width1(p) <= room && p.entries <= room) {
+      plan = p;
+      break;
+    }
+  }
+  if (!plan) {
+    const p = measureRow({ heading: short, digits: 3 }, nominal);
+    plan = { ...measureRow(p, nominal * Math.max(0.6, room / Math.max(p.entries, p.head + p.iteration))), rows: 2 };
+  }
+  const chosen = plan;
+  const { size, gap, rows } = chosen;
+  const first = Math.round(f * 2.3);
+  const height = rows === 1 ? first : Math.round(first + size * 1.5);
+  const y1 = first * 0.55;
+  const y2 = rows === 1 ? y1 : y1 + size * 1.5;
+
+  const draw: TitleDrawer = (ctx, k) => {
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = style.theme.text;
+    ctx.font = font(size, true);
+    if (chosen.heading) ctx.fillText(chosen.heading, margin, y1);
+    ctx.font = font(size);
+    ctx.fillText(`iteration ${k} / ${total}`, margin + chosen.head, y1);
+    let x = rows === 1 ? margin + chosen.head + chosen.iteration + gap : margin;
+    series.forEach((s, i) => {
+      const colour = seriesColour(style, i);
+      drawSwatch(ctx, i, x, y2, chosen.swatch, colour, style);
+      ctx.font = font(size, true);
+      ctx.fillStyle = colour;
+      ctx.fillText(s.label, x + chosen.swatch, y2);
+      ctx.font = font(size);
+      ctx.fillStyle = style.theme.text;
+      ctx.fillText(value(i, k, chosen.digits), x + chosen.labels[i], y2);
+      x += chosen.labels[i] + chosen.values[i] + gap;
+    });
+  };
+  return { height, draw };
+}
+
+/** A short stretch of the series' path with its marker, as the legend's key. */
+function drawSwatch(ctx: SKRSContext2D, i: number, x: number, y: number, w: number, colour: string, style: Style): void {
+  const len = w * 0.75;
+  ctx.save();
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  ctx.moveTo(x + style.line, y);
+  ctx.lineTo(x + len - style.line, y);
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = style.line;
+  ctx.stroke();
+  drawSeriesMarker(ctx, i, x + len / 2, y, style.f * 0.36, colour, style.theme.halo, Math.max(1, style.line * 0.5));
+  ctx.restore();
+}

@@ -1,0 +1,158 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Scene } from '../../types';
+import { chooseLayers, layeredPanel } from '../core/layer';
+import { placePlot, type Plot, type Rect, type Style } from '../core/layout';
+import { inflate, type Panel } from '../core/panel';
+import { buildPolyline, type Polyline } from '../core/polyline';
+import { formatTicks } from '../core/format';
+import { linearAxis, logAxis, type Axis } from '../core/scale';
+import type { LossContext } from './layers/context';
+import { LOSS_LAYERS } from './layers';
+
+/**
+ * The gap to the optimum (loss minus the minimum's loss) against iteration on a log scale, where linear
+ * convergence is a straight line and its slope the rate; the plain loss when the loss has no finite minimum.
+ * Each series is drawn up to the current iteration only, never ahead of it, in its colour with its current
+ * point marked; the y range fits the whole run's values, so the axes stay put while the curve grows. A list
+ * of layers (layers/index.ts) over the plot's scales.
+ */
+export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
+  const c = lossContext(measure, outer, scene, style);
+  return layeredPanel(c.plot, chooseLayers(LOSS_LAYERS, c));
+}
+
+/** Places the plot, chooses the values and the scales, and thins each curve once. */
+export function lossContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): LossContext {
+  const optimum = scene.optimum?.loss;
+  const gapMode = optimum !== undefined && Number.isFinite(optimum);
+  const losses = scene.series.map((s) => (gapMode ? gapsOf(s.trajectory.loss, optimum) : s.trajectory.loss));
+  const counts = losses.map((loss) => Math.min(loss.length, scene.iterations + 1));
+  const last = Math.max(1, Math.max(...counts) - 1);
+  // Below about 1e-14 of the minimum's loss a gap is the rounding of the loss itself.
+  const noise = gapMode ? 1e-14 * Math.abs(optimum) : 0;
+  // A loss that reaches 0 or below (a landscape unbounded below, an expression) has no log scale: linear then.
+  const linear = !gapMode && losses.some((l, s) => l.subarray(0, counts[s]).some((v) => Number.isFinite(v) && v <= 0));
+  const [floor, yDomain] = linear ? linearWindow(losses, counts, scene.grid.values) : lossWindow(losses, counts, noise);
+  // Every gap within rounding of 0: the run sat at the minimum throughout, and the axis would mean nothing.
+  const atMinimum = gapMode && losses.every((l, s) => l.subarray(0, counts[s]).every((v) => !(v > noise)));
+  const plot = placePlot(
+    measure,
+    outer,
+    style,
+    (range, c) => integerTicks(linearAxis([0, last], range, c)),
+    (range, c) => (linear ? linearAxis(yDomain, range, c) : logAxis(yDomain, range, c)),
+  );
+  const y = (v: number) => plot.y.map(v < floor ? floor : v);
+  const box = inflate(plot.rect, style.f);
+  const curves = losses.map((loss, i) => decimatedCurve(plot, counts[i], (j) => y(loss[j]), box));
+  return { scene, style, outer, plot, box, values: losses, gapMode, linear, atMinimum, y, curves };
+}
+
+/**
+ * The y window: from the smallest positive value of any series (never below 1e−15 of the largest, nor below
+ * `noise`, where only rounding lives) to the largest finite one, padded by 6 % of the decades. Only the
+ * first counts[s] values of series s are looked at. Returns the clamp floor and the domain.
+ */
+export function lossWindow(losses: Float64Array[], counts: number[], noise = 0): [number, [number, number]] {
+  let lo = Infinity;
+  let hi = 0;
+  losses.forEach((loss, s) => {
+    for (let i = 0; i < counts[s]; i++) {
+      const v = loss[i];
+      if (Number.isFinite(v) && v > 0) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+  });
+  if (!(hi > 0)) return [1e-3, [1e-3, 1]];
+  lo = Math.max(lo, hi * 1e-15, noise);
+  const l0 = Math.log10(lo);
+  const l1 = Math.log10(hi);
+  const span = Math.max(l1 - l0, 0.3);
+  const mid = (l0 + l1) / 2;
+  const half = span / 2 + span * 0.06;
+  return [lo, [10 ** (mid - half), 10 ** (mid + half)]];
+}
+
+/**
+ * A linear loss axis: from the highest loss down to the lowest, but no lower than one surface's range below
+ * the surface's lowest value (a path that falls for ever, as off a saddle, is drawn leaving at the bottom).
+ */
+function linearWindow(losses: Float64Array[], counts: number[], surface: Float64Array): [number, [number, number]] {
+  let gridLo = Infinity;
+  let gridHi = -Infinity;
+  for (const v of surface) {
+    if (v < gridLo) gridLo = v;
+    if (v > gridHi) gridHi = v;
+  }
+  const bottom = gridLo - Math.max(gridHi - gridLo, 1e-12);
+  let lo = Infinity;
+  let hi = -Infinity;
+  losses.forEach((loss, s) => {
+    for (let i = 0; i < counts[s]; i++) {
+      const v = loss[i];
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, Math.max(v, bottom));
+      hi = Math.max(hi, v);
+    }
+  });
+  if (!(hi > lo)) [lo, hi] = [lo - 1, lo + 1];
+  const pad = 0.05 * (hi - lo);
+  return [lo - pad, [lo - pad, hi + pad]];
+}
+
+/** loss − minimum at every iteration (non-finite losses stay non-finite). */
+function gapsOf(loss: Float64Array, optimum: number): Float64Array {
+  const out = new Float64Array(loss.length);
+  for (let i = 0; i < loss.length; i++) out[i] = loss[i] - optimum;
+  return out;
+}
+
+/** Ticks at whole iterations only (a run of 3 iterations must not be labelled 0.5, 1.5, …). */
+function integerTicks(axis: Axis): Axis {
+  const ticks = axis.ticks.filter((t) => Number.isInteger(t));
+  return { ...axis, ticks, labels: formatTicks(ticks) };
+}
+
+/**
+ * The curve through (i, loss[i]) thinned per pixel column to its first, lowest, highest and last point
+ * (in iteration order): a million noisy SGD losses draw as at most four vertices a column, and look the same.
+ */
+function decimatedCurve(plot: Plot, n: number, py: (i: number) => number, box: Rect): Polyline {
+  const kept: number[] = [];
+  let column = NaN;
+  let first = -1;
+  let latest = -1;
+  let lowest = -1;
+  let highest = -1;
+  const flush = () => {
+    if (first < 0) return;
+    for (const i of [...new Set([first, lowest, highest, latest])].sort((a, b) => a - b)) kept.push(i);
+    first = latest = lowest = highest = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(plot.x.map(i));
+    const y = py(i);
+    if (c !== column || !Number.isFinite(y)) flush();
+    column = c;
+    if (!Number.isFinite(y)) {
+      kept.push(i);
+      continue;
+    }
+    // Pixel y grows downwards: the lowest loss has the largest y.
+    if (first < 0) first = lowest = highest = i;
+    else if (y > py(lowest)) lowest = i;
+    else if (y < py(highest)) highest = i;
+    latest = i;
+  }
+  flush();
+  return buildPolyline(
+    kept.length,
+    (j) => plot.x.map(kept[j]),
+    (j) => py(kept[j]),
+    box,
+    0,
+    (j) => kept[j],
+  );
+}

@@ -1,0 +1,14 @@
+import type { Scene } from '../../types';
+import type { Rect, Style } from '../core/layout';
+
+/** Where the marker legend of a surface panel ends: the panel's right edge when a colour bar widens the heading row. */
+export function legendRight(outer: Rect, rect: Rect, style: Style, bar: boolean): number {
+  return bar ? outer.x + outer.w - style.f * 0.5 : rect.x + rect.w;
+}
+
+/** The panel's heading, longest first: the first that fits beside the legend is drawn. */
+export function surfaceHeadings(model: Scene['model'], note: string): string[] {
+  return note
+    ? [...new Set([`Loss surface (${model.lossName}), ${note}`, `Loss surface (${model.lossShort}), ${note}`, `Loss surface, ${note}`, 'Loss surface'])]
+    : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];
+}

@@ -1,0 +1,78 @@
+/**
+ * The known points of a surface, marked: a global minimum as the white star (the one optimum of a model on
+ * data is one of these), a local minimum as a grey star, a saddle as a white cross; and the name of the point
+ * a path has reached, from the iteration it reached it (a landscape's verdict confirmed it).
+ */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Landmark, Series } from '../../types';
+import type { Plot, Style } from '../core/layout';
+import type { LegendItem } from '../core/legend';
+import { drawLabel, drawStar } from '../core/markers';
+import { font } from '../core/font';
+
+/** One landmark's symbol centred on (x, y), of outer radius r. */
+export function landmarkMarker(ctx: SKRSContext2D, kind: Landmark['kind'], x: number, y: number, r: number, style: Style): void {
+  const lw = Math.max(1, style.thin);
+  if (kind === 'global') drawStar(ctx, x, y, r, '#ffffff', '#000000', lw);
+  else if (kind === 'local') drawStar(ctx, x, y, r * 0.8, '#9e9e9e', '#000000', lw);
+  else cross(ctx, x, y, r * 0.62, lw);
+}
+
+/** A white × with a black rim: a saddle. */
+function cross(ctx: SKRSContext2D, x: number, y: number, r: number, lw: number): void {
+  ctx.lineCap = 'round';
+  for (const [width, colour] of [[r * 0.55 + 2 * lw, '#000000'], [r * 0.55, '#ffffff']] as const) {
+    ctx.lineWidth = width;
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    ctx.moveTo(x - r, y - r);
+    ctx.lineTo(x + r, y + r);
+    ctx.moveTo(x - r, y + r);
+    ctx.lineTo(x + r, y - r);
+    ctx.stroke();
+  }
+}
+
+/** Draws every landmark inside the plot at radius r. */
+export function drawLandmarks(ctx: SKRSContext2D, marks: readonly Landmark[], plot: Plot, r: number, style: Style): void {
+  for (const m of marks) landmarkMarker(ctx, m.kind, plot.x.map(m.u), plot.y.map(m.v), r, style);
+}
+
+/**
+ * The names of the landmarks reached by iteration k ("(3, 2)", "saddle (0, 0)"), each once, on a backing box
+ * beside its marker: which minimum a path found is the point of a race on Himmelblau.
+ */
+export function drawReachedNames(ctx: SKRSContext2D, marks: readonly Landmark[], series: readonly Series[], plot: Plot, k: number, style: Style): void {
+  const done = new Set<number>();
+  for (const s of series) if (s.reached && s.reached.iteration <= k) done.add(s.reached.landmark);
+  drawLandmarkNames(ctx, marks, done, plot, style);
+}
+
+/** The names of the landmarks `done` (indices into `marks`), each on a backing box beside its marker. */
+export function drawLandmarkNames(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, plot: Plot, style: Style): void {
+  if (done.size === 0) return;
+  const f = style.f * 0.85;
+  ctx.font = font(f);
+  for (const i of done) {
+    const m = marks[i];
+    if (!m) continue;
+    const text = m.kind === 'saddle' ? `saddle ${m.name}` : m.kind === 'local' ? `local min ${m.name}` : `min ${m.name}`;
+    const x = plot.x.map(m.u);
+    const y = plot.y.map(m.v);
+    const w = ctx.measureText(text).width + f;
+    // Right of the marker, or left where the plot ends; above it.
+    const left = x + style.f + w <= plot.rect.x + plot.rect.w ? x + style.f * 0.9 : x - style.f * 0.9 - w;
+    drawLabel(ctx, text, left, y - f * 2.2, f, style.theme.text, style.theme.background);
+  }
+}
+
+/** The legend's items for the kinds of landmark present (a global minimum is "minimum", as before). */
+export function landmarkLegend(marks: readonly Landmark[], style: Style): LegendItem[] {
+  const kinds = new Set(marks.map((m) => m.kind));
+  const items: LegendItem[] = [];
+  const label: Record<Landmark['kind'], string> = { global: 'minimum', local: 'local min', saddle: 'saddle' };
+  for (const kind of ['global', 'local', 'saddle'] as const) {
+    if (kinds.has(kind)) items.push({ label: label[kind], marker: (c, x, y, r) => landmarkMarker(c, kind, x, y, r * 1.3, style) });
+  }
+  return items;
+}

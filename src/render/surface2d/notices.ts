@@ -1,0 +1,31 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { Scene } from '../../types';
+import { font } from '../core/font';
+import type { Rect, Style } from '../core/layout';
+import { drawLabel } from '../core/markers';
+import { divergedBy, seriesColour } from '../core/series';
+
+/**
+ * The surface panels' notices at iteration k, top left and bottom left of `rect`: each series that has
+ * diverged by then (its path has left the window, so the panel says why it stops), and, without a finite
+ * minimum, why there is no star.
+ */
+export function drawSurfaceNotices(ctx: SKRSContext2D, rect: Rect, scene: Scene, style: Style, k: number, hasOptimum: boolean): void {
+  const { f, theme } = style;
+  const single = scene.series.length === 1;
+  ctx.font = font(f, true);
+  let row = 0;
+  scene.series.forEach((s, i) => {
+    if (!s.diverged || !divergedBy(s, k, scene.iterations)) return;
+    const text = single ? `diverged at iteration ${s.diverged.iteration}` : `${s.label} diverged at iteration ${s.diverged.iteration}`;
+    drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row++ * f * 1.8, f, seriesColour(style, i), theme.labelBox);
+  });
+  if (!hasOptimum) {
+    // Separable classes: the path heads off for ever; say why there is no star.
+    // The longest wording that fits the panel (a narrow three-panel surface clipped the long one mid-word).
+    const room = rect.w - f * 1.5;
+    const wordings = scene.noMinimum ?? ['no finite minimum: the classes are separable', 'no minimum: classes separable', 'no finite minimum'];
+    const text = wordings.find((t) => ctx.measureText(t).width <= room) ?? 'no minimum';
+    drawLabel(ctx, text, rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
+  }
+}
