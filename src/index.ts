@@ -39,8 +39,8 @@ export { resolveConfig, DEFAULTS, FORMATS, PANELS, THEMES, LAYOUTS, OPTION_TABLE
 export type { RunOptions, RunConfig, Format, OutputSpec, SeriesSpec } from './config';
 export { MlvisError, messages } from './errors';
 export { listDatasets } from './data';
-export { chooseFrames, lossGrid, descend, descendOn, setUpProblem, MODEL_REGISTRY, OPTIMIZER_REGISTRY } from './engine';
-export type { Descent, Problem, ModelDescriptor, OptimizerDescriptor } from './engine';
+export { chooseFrames, lossGrid, planeGrid, descend, descendOn, setUpProblem, setUpObjective, MODEL_REGISTRY, OPTIMIZER_REGISTRY } from './engine';
+export type { Descent, Problem, ModelDescriptor, OptimizerDescriptor, Objective, ObjectiveSpec, SampledObjective, KnownMinima, KnownPoint } from './engine';
 export { buildScene } from './pipeline/scene';
 export { plannedFiles, type PlannedFile } from './pipeline/clashes';
 export { upToDate, manifestPath, readManifest, VERSION, type Manifest } from './pipeline/manifest';
