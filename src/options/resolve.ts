@@ -334,7 +334,8 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
     batchSize: d('batchSize') as number,
     momentum: d('momentum') as number,
   });
-  if (o.compareStandardize) {
+  // A function has no data to standardize: the option is ignored there (with its warning), so no sides.
+  if (o.compareStandardize && o.model !== 'function') {
     return { series: COMPARE_SIDES.map((side) => ({ ...base(optimizers[0]), ...side, suffix: '' })), sweep: null };
   }
   if (optimizers.length > 1) {

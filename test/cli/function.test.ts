@@ -139,6 +139,13 @@ describe('options that cannot change a function run are named', () => {
     expect(stderr).toContain('--data is ignored: a function has no data');
     expect(stderr).toContain('--condition is ignored: it applies to mlvis function quadratic');
   });
+  it('--compare-standardize: ignored, and so one series, not a raw and a standardized side', async () => {
+    const { s, stderr } = await summaryOf(['rosenbrock', '--compare-standardize', '--iters', '10']);
+    expect(stderr).toContain('--compare-standardize is ignored: a function has no data');
+    // One descent: the summary's single-run form (no series list), at the function's own start.
+    expect(s.series).toBeUndefined();
+    expect((s as unknown as { optimizer: string }).optimizer).toBe('gd');
+  });
   it('and the function options on a model of data', async () => {
     const r = await mlvisInProcess(['linear', '--expr', 'x^2', '--iters', '10', '--summary', '-']);
     expect(r.code).toBe(0);
