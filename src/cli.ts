@@ -8,6 +8,7 @@ import { parseSize } from './options/kinds';
 import { FLAG_NAMES } from './options/spellings';
 import { flagOf } from './options/table';
 import { MODELS, modelOf } from './engine/models';
+import { OPTIMIZERS, optimizerOf } from './engine/optimizers';
 import { messages, MlvisError, runError, stoppedBy, usageError } from './errors';
 import { exhaustedResource } from './limits';
 import { removeHeldTempsSync, whyUnwritable, type Commit } from './encode/atomic';
@@ -41,7 +42,21 @@ const defaultText = (s: OptionSpec): string | undefined =>
 const FUNCTION_HELP: Record<string, { arg?: string; help?: string; dflt?: string }> = {
   init: { arg: '<x,y>', help: 'the starting point (e.g. --init -1.5,2)', dflt: "the function's usual start" },
   panels: { dflt: 'surface,loss' },
+  optimizer: { help: `optimizer, or 2 to 6 of them to race from the same start: ${OPTIMIZERS.filter((n) => !samples(n)).join(', ')} (sgd and minibatch sample data; a function has none)` },
 };
+
+/** Whether an optimizer draws samples of data (sgd, minibatch): refused on a function, so not offered there. */
+function samples(name: (typeof OPTIMIZERS)[number]): boolean {
+  return optimizerOf(name).needs === 'samples';
+}
+
+/** An option only the sampling optimizers read (--batch-size, --reference-path): not listed by mlvis function. */
+function onlyForSamples(spec: OptionSpec): boolean {
+  const a = spec.applies;
+  if (a?.stochastic) return true;
+  const param = a?.param;
+  return param !== undefined && OPTIMIZERS.filter((n) => optimizerOf(n).params.includes(param)).every(samples);
+}
 
 /** Adds every option of the table to a command: flag, help line with its default, group heading. */
 function addRunOptions(cmd: Command, model: ModelName): Command {
@@ -64,6 +79,7 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     if (spec.applies?.target && spec.applies.target !== modelOf(model).target) option.hideHelp();
     // Likewise data options on mlvis function, and a function's options on the models of data.
     if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) option.hideHelp();
+    if (model === 'function' && onlyForSamples(spec)) option.hideHelp();
     cmd.addOption(option);
     if (spec.negatable) {
       const no = new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`);

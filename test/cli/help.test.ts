@@ -25,7 +25,10 @@ describe('the command line is built from the option table', () => {
     for (const spec of Object.values({ ...OPTION_TABLE, ...CLI_OPTIONS }) as OptionSpec[]) {
       if (!spec.flag) continue;
       if (spec.applies?.objective === 'data') expect(help).not.toContain(`${spec.flag} `);
+      // Only sgd and minibatch read these, and a function refuses both: not offered.
+      else if (['--batch-size', '--reference-path'].includes(spec.flag)) expect(help).not.toContain(`${spec.flag} `);
       else if (spec.flag === '--init') expect(help).toContain('--init <x,y> the starting point');
+      else if (spec.flag === '--optimizer') expect(help).toMatch(/race from the same start: gd, momentum, .*newton \(sgd and minibatch sample data; a function has none\)/);
       else expect(help).toContain(spec.help.replace(/\s+/g, ' '));
     }
     expect(help).toMatch(/Usage: mlvis function \[options\] \[name\]/);
