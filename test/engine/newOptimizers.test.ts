@@ -6,6 +6,7 @@ import { descend, linearModel, logisticModel } from '../../src/engine';
 import type { SampledObjective as Model } from '../../src/engine/objective';
 import { OPTIMIZERS, optimizerOf, paramsFor, type OptimizerName } from '../../src/engine/optimizers';
 import { newtonDirection } from '../../src/engine/optimizers/newton';
+import { defineOptimizer } from '../../src/engine/optimizers/descriptor';
 import { MlvisError, messages } from '../../src/errors';
 import { createRng } from '../../src/random';
 import { expectClose } from '../helpers/approx';
@@ -193,6 +194,31 @@ describe('convergence on the linear problem, at each default rate', () => {
     expectClose(rate('lion'), rate('adam') / 3, 1e-15);
     for (const o of ['adamw', 'nadam', 'amsgrad'] as const) expect(rate(o)).toBe(rate('adam'));
     expect(rate('newton')).toBe(1);
+  });
+
+  it('a definition with only the fields the README lists is a whole optimizer (its flags default from needs)', () => {
+    const signGd = defineOptimizer({
+      name: 'signgd', title: 'sign gradient descent', short: 'signGD', params: [],
+      createStep: (model) => {
+        const g = new Float64Array(model.dim);
+        return (w, _t, lr) => {
+          model.gradient(w, g);
+          for (let k = 0; k < w.length; k++) w[k] -= lr * Math.sign(g[k]);
+        };
+      },
+      defaultRate: () => 0.01,
+      stableRate: () => Infinity,
+    });
+    expect([signGd.stochastic, signGd.plain, signGd.velocity]).toEqual([false, false, false]);
+    const data = lineData(20, 'sign');
+    const model = linearModel(data.x, data.y);
+    const step = signGd.createStep(model, { lr: 0.5 }, createRng('x'));
+    const w = Float64Array.of(1, 1);
+    const g = new Float64Array(2);
+    model.gradient(w, g);
+    step(w, 1, 0.5);
+    expect(Array.from(w)).toEqual([1 - 0.5 * Math.sign(g[0]), 1 - 0.5 * Math.sign(g[1])]);
+    expect(optimizerOf('sgd').stochastic).toBe(true);
   });
 
   it('every registered optimizer is one of the thirteen, each with its own file and title', () => {

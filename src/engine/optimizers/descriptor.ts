@@ -80,8 +80,14 @@ type StepOf = (w: Float64Array, t: number, lr: number) => void;
  * SampledObjective it needs.
  */
 export type OptimizerDefinition =
-  | (OptimizerShape<Params, StepOf> & { readonly needs?: 'hessian' })
-  | (OptimizerShape<Params, StepOf, SampledObjective> & { readonly needs: 'samples'; readonly sampling: Sampling<Params> });
+  | (Written<OptimizerShape<Params, StepOf>> & { readonly needs?: 'hessian' })
+  | (Written<OptimizerShape<Params, StepOf, SampledObjective>> & { readonly needs: 'samples'; readonly sampling: Sampling<Params> });
+
+/**
+ * The flags a definition may leave out: `stochastic` follows from `needs: 'samples'`, and an optimizer is
+ * neither `plain` (a plain gradient step) nor one with a `velocity` unless it says so.
+ */
+type Written<S> = Omit<S, 'stochastic' | 'plain' | 'velocity'> & { readonly stochastic?: boolean; readonly plain?: boolean; readonly velocity?: boolean };
 
 /**
  * Everything mlvis knows about one optimizer. A new optimizer is a file exporting one of these (made by
@@ -99,7 +105,8 @@ export function paramsFor(d: Pick<OptimizerDefinition, 'defaults'>, p: Optimizer
 
 /** The descriptor of a definition: each rule fills in the defaults of the bag it is given. */
 export function defineOptimizer(definition: OptimizerDefinition): OptimizerDescriptor {
-  const d = definition.needs === 'samples' ? onSamples(definition) : definition;
+  const flags = { stochastic: definition.stochastic ?? definition.needs === 'samples', plain: definition.plain ?? false, velocity: definition.velocity ?? false };
+  const d = definition.needs === 'samples' ? onSamples({ ...definition, ...flags }) : { ...definition, ...flags };
   const { sampling } = d;
   return {
     ...d,
