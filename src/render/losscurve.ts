@@ -5,7 +5,7 @@ import { font } from './font';
 import { placePlot, type Plot, type Rect, type Style } from './layout';
 import { drawSeriesMarker } from './markers';
 import { clipTo, inflate, type Panel } from './panel';
-import { buildPolyline, tracePrefix, type Polyline } from './polyline';
+import { buildPolyline, prefixPaths, type Polyline } from './polyline';
 import { formatTicks } from './format';
 import { linearAxis, logAxis, type Axis } from './scale';
 import { seriesColour, stateAt } from './series';
@@ -40,7 +40,7 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
   const { theme, f } = style;
   const clamp = (v: number) => (v < floor ? floor : v);
   const box = inflate(rect, f);
-  const curves = losses.map((loss, i) => decimatedCurve(plot, counts[i], (j) => plot.y.map(clamp(loss[j])), box));
+  const curves = losses.map((loss, i) => prefixPaths(decimatedCurve(plot, counts[i], (j) => plot.y.map(clamp(loss[j])), box)));
 
   return {
     plot,
@@ -70,10 +70,8 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
       ctx.lineCap = 'round';
       for (let i = curves.length - 1; i >= 0; i--) {
         const [j, cx, cy] = points[i];
-        ctx.beginPath();
-        tracePrefix(ctx, curves[i], j, cx, cy, box);
         ctx.strokeStyle = seriesColour(style, i);
-        ctx.stroke();
+        ctx.stroke(curves[i](j, cx, cy, box));
       }
       ctx.restore();
       // Unclipped, so that the last iteration's marker on the right edge is whole.
@@ -165,9 +163,16 @@ function decimatedCurve(plot: Plot, n: number, py: (i: number) => number, box: R
   let latest = -1;
   let lowest = -1;
   let highest = -1;
+  let lowestY = NaN;
+  let highestY = NaN;
   const flush = () => {
     if (first < 0) return;
-    for (const i of [...new Set([first, lowest, highest, latest])].sort((a, b) => a - b)) kept.push(i);
+    // first ≤ lowest, highest ≤ latest: each once, in iteration order.
+    kept.push(first);
+    let last = first;
+    for (const i of [Math.min(lowest, highest), Math.max(lowest, highest), latest]) {
+      if (i > last) kept.push((last = i));
+    }
     first = latest = lowest = highest = -1;
   };
   for (let i = 0; i < n; i++) {
@@ -180,9 +185,16 @@ function decimatedCurve(plot: Plot, n: number, py: (i: number) => number, box: R
       continue;
     }
     // Pixel y grows downwards: the lowest loss has the largest y.
-    if (first < 0) first = lowest = highest = i;
-    else if (y > py(lowest)) lowest = i;
-    else if (y < py(highest)) highest = i;
+    if (first < 0) {
+      first = lowest = highest = i;
+      lowestY = highestY = y;
+    } else if (y > lowestY) {
+      lowest = i;
+      lowestY = y;
+    } else if (y < highestY) {
+      highest = i;
+      highestY = y;
+    }
     latest = i;
   }
   flush();
