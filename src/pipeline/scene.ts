@@ -69,12 +69,28 @@ export function seriesOf(d: Descent, label: string): Series {
 function joinPaths(descents: Descent[], paths: Trajectory[]): Trajectory {
   if (descents.length === 1) return paths[0];
   const cap = 4 * Math.max(...descents.map((d) => d.trajectory.loss[0]));
+  // Typed arrays throughout: a race of six over 10,000 iterations joins 60,000 points per column.
   const kept = descents.map((d) => {
+    const loss = d.trajectory.loss;
+    if (!d.diverged) return null; // every point
     const keep: number[] = [];
-    for (let i = 0; i < d.trajectory.loss.length; i++) if (!d.diverged || d.trajectory.loss[i] <= cap) keep.push(i);
+    for (let i = 0; i < loss.length; i++) if (loss[i] <= cap) keep.push(i);
     return keep;
   });
-  const pick = (column: (t: Trajectory) => Float64Array) => Float64Array.from(paths.flatMap((t, s) => kept[s].map((i) => column(t)[i])));
+  const total = paths.reduce((sum, t, s) => sum + (kept[s]?.length ?? t.loss.length), 0);
+  const pick = (column: (t: Trajectory) => Float64Array) => {
+    const out = new Float64Array(total);
+    let at = 0;
+    paths.forEach((t, s) => {
+      const values = column(t);
+      const keep = kept[s];
+      if (!keep) {
+        out.set(values.subarray(0, t.loss.length), at);
+        at += t.loss.length;
+      } else for (const i of keep) out[at++] = values[i];
+    });
+    return out;
+  };
   const dim = paths[0].w.length;
   return { w: Array.from({ length: dim }, (_, k) => pick((t) => t.w[k])), loss: pick((t) => t.loss) };
 }
@@ -122,10 +138,12 @@ function landscapeWindow(l: Landscape, descents: Descent[]): { w0: [number, numb
     let lo = a;
     let hi = b;
     for (const d of descents) {
-      for (const v of d.trajectory.w[k]) {
-        if (!Number.isFinite(v) || v < a - reach || v > b + reach) continue;
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+      const values = d.trajectory.w[k];
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (!(v >= a - reach && v <= b + reach)) continue; // not finite, or too far out
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
       }
     }
     const pad = lo < a || hi > b ? 0.05 * (hi - lo) : 0;
