@@ -10,7 +10,10 @@ import type { TitleDrawer } from './title';
 /** The title band of several series on one plot: its height (one or two rows) and how to draw it. */
 export interface SeriesTitle {
   height: number;
+  /** What changes from frame to frame: the iteration and the losses. */
   draw: TitleDrawer;
+  /** What does not, drawn once into the background: the heading, and each series' swatch and label. */
+  drawStatic(ctx: SKRSContext2D): void;
 }
 
 interface Row {
@@ -102,28 +105,37 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
   const y1 = first * 0.55;
   const y2 = rows === 1 ? y1 : y1 + size * 1.5;
 
-  const draw: TitleDrawer = (ctx, k) => {
+  // Each series' slot starts where the one before ends.
+  const slots: number[] = [];
+  let x = rows === 1 ? margin + chosen.head + chosen.iteration + gap : margin;
+  for (let i = 0; i < series.length; i++) {
+    slots.push(x);
+    x += chosen.labels[i] + chosen.values[i] + gap;
+  }
+
+  const drawStatic = (ctx: SKRSContext2D) => {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = style.theme.text;
     ctx.font = font(size, true);
     if (chosen.heading) ctx.fillText(chosen.heading, margin, y1);
-    ctx.font = font(size);
-    ctx.fillText(`iteration ${k} / ${total}`, margin + chosen.head, y1);
-    let x = rows === 1 ? margin + chosen.head + chosen.iteration + gap : margin;
     series.forEach((s, i) => {
       const colour = seriesColour(style, i);
-      drawSwatch(ctx, i, x, y2, chosen.swatch, colour, style);
+      drawSwatch(ctx, i, slots[i], y2, chosen.swatch, colour, style);
       ctx.font = font(size, true);
       ctx.fillStyle = colour;
-      ctx.fillText(s.label, x + chosen.swatch, y2);
-      ctx.font = font(size);
-      ctx.fillStyle = style.theme.text;
-      ctx.fillText(value(i, k, chosen.digits), x + chosen.labels[i], y2);
-      x += chosen.labels[i] + chosen.values[i] + gap;
+      ctx.fillText(s.label, slots[i] + chosen.swatch, y2);
     });
   };
-  return { height, draw };
+  const draw: TitleDrawer = (ctx, k) => {
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = style.theme.text;
+    ctx.font = font(size);
+    ctx.fillText(`iteration ${k} / ${total}`, margin + chosen.head, y1);
+    series.forEach((_, i) => ctx.fillText(value(i, k, chosen.digits), slots[i] + chosen.labels[i], y2));
+  };
+  return { height, draw, drawStatic };
 }
 
 /** A short stretch of the series' path with its marker, as the legend's key. */
