@@ -130,32 +130,37 @@ export function traceRange(ctx: SKRSContext2D, line: Polyline, from: number, to:
   }
 }
 
-/** A line's prefix at iteration k, ending at the current point (cx, cy), as a path to stroke (see prefixPaths). */
-export type PrefixPath = (k: number, cx: number, cy: number, box: Rect) => Path2D;
+/**
+ * A line's prefix at iteration k, ending at the current point (cx, cy), as a path to stroke (see
+ * prefixPaths); with `from`, only its part from that vertex on, as tracePrefix draws it.
+ */
+export type PrefixPath = (k: number, cx: number, cy: number, box: Rect, from?: number) => Path2D;
 
 /**
  * tracePrefix for frames drawn in order, as a Path2D: the vertices up to the last frame's are kept in one
  * path that grows by what each frame adds, and a frame gets a copy of it with the segment to its current
  * point. Tracing every prefix anew cost a native call per vertex per frame (about 0.35 µs each: 0.9 ms of a
  * 2.6 ms frame for a race's six loss curves of 800 vertices). The path is tracePrefix's, move for move and
- * vertex for vertex, so the pixels are the same. Going back to an earlier iteration starts the path over.
+ * vertex for vertex, so the pixels are the same. Going back to an earlier iteration, or another `from`,
+ * starts the path over.
  */
 export function prefixPaths(line: Polyline): PrefixPath {
   const { x, y, move } = line;
   let settled = new Path2D();
-  let added = 0; // vertices 0..added−1 are in `settled`
-  return (k, cx, cy, box) => {
+  let start = 0; // the vertex `settled` starts at
+  let added = 0; // vertices start..added−1 are in `settled`
+  return (k, cx, cy, box, from = 0) => {
     const count = prefixLength(line, k);
-    if (count < added) {
+    if (from !== start || count < added) {
       settled = new Path2D();
-      added = 0;
+      start = added = from;
     }
     for (; added < count; added++) {
-      if (added === 0 || move[added]) settled.moveTo(x[added], y[added]);
+      if (added === from || move[added]) settled.moveTo(x[added], y[added]);
       else settled.lineTo(x[added], y[added]);
     }
     const path = new Path2D(settled);
-    if (count > 0 && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box)) path.lineTo(cx, cy);
+    if (count > from && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box)) path.lineTo(cx, cy);
     return path;
   };
 }

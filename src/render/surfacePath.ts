@@ -1,8 +1,8 @@
-import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Series, Trajectory } from '../types';
 import type { Plot, Rect, Style } from './layout';
 import { drawSeriesMarker } from './markers';
-import { buildPolyline, prefixLength, tracePrefix, traceRange, type Polyline } from './polyline';
+import { buildPolyline, prefixLength, prefixPaths, traceRange, type Polyline, type PrefixPath } from './polyline';
 import { stateAt } from './series';
 
 /** One series' descent on a surface plot, prepared once: the thinned path and where it stops being drawn. */
@@ -11,6 +11,8 @@ export interface SurfacePath {
   /** The path in the surface's units. */
   path: Trajectory;
   line: Polyline;
+  /** The line's prefixes as paths, kept between frames (see prefixPaths). */
+  prefix: PrefixPath;
   /** Entries drawn: all, or up to the first that leaves the window when the series diverged. */
   drawn: number;
   sx(i: number): number;
@@ -36,15 +38,14 @@ export function surfacePath(series: Series, t: Trajectory, plot: Plot, box: Rect
       }
     }
   }
-  return { series, path: t, line: buildPolyline(drawn, sx, sy, box), drawn, sx, sy };
+  const line = buildPolyline(drawn, sx, sy, box);
+  return { series, path: t, line, prefix: prefixPaths(line), drawn, sx, sy };
 }
 
 /** Strokes the path travelled by iteration k: a halo that lifts it off the colour map, then the colour. */
 export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: Rect, colour: string, style: Style, width = style.line): void {
   const i = shownState(p, k);
-  ctx.beginPath();
-  tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box);
-  strokeWithHalo(ctx, colour, style, width);
+  strokeWithHalo(ctx, colour, style, width, p.prefix(i, p.sx(i), p.sy(i), box));
 }
 
 /** The state a path shows at iteration k: k's, or the last one drawn once the path has left the window. */
@@ -133,12 +134,11 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
       }
     }
     // The rest of the way: the vertices from the last whole chunk's end, then the exact current point.
+    const rest = p.prefix(i, p.sx(i), p.sy(i), box, chunks * CHUNK);
     const tail = (strokeStyle: string, width: number) => {
-      ctx.beginPath();
-      tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box, chunks * CHUNK);
       ctx.strokeStyle = strokeStyle;
       ctx.lineWidth = width;
-      ctx.stroke();
+      ctx.stroke(rest);
     };
     ctx.drawImage(halo, 0, 0, w, h, x0, y0, w, h);
     tail(style.theme.halo, haloWidth);
@@ -152,15 +152,17 @@ function haloWidths(style: Style, width: number): [number, number] {
   return [width + 2 * Math.max(1, style.line * 0.45), width];
 }
 
-/** Strokes the current path twice: a halo that lifts it off the colour map, then the colour. */
-export function strokeWithHalo(ctx: SKRSContext2D, colour: string, style: Style, width: number): void {
+/** Strokes the current path (or `path`) twice: a halo that lifts it off the colour map, then the colour. */
+export function strokeWithHalo(ctx: SKRSContext2D, colour: string, style: Style, width: number, path?: Path2D): void {
   const [haloWidth, colourWidth] = haloWidths(style, width);
   ctx.strokeStyle = style.theme.halo;
   ctx.lineWidth = haloWidth;
-  ctx.stroke();
+  if (path) ctx.stroke(path);
+  else ctx.stroke();
   ctx.strokeStyle = colour;
   ctx.lineWidth = colourWidth;
-  ctx.stroke();
+  if (path) ctx.stroke(path);
+  else ctx.stroke();
 }
 
 /**

@@ -108,6 +108,18 @@ describe('prefixPaths', () => {
     }
   });
 
+  it('draws only the part from a vertex on, as tracePrefix with from (the tail of a layered path), and starts over at another', () => {
+    const prefix = prefixPaths(line);
+    for (const [k, from] of [[100, 64], [130, 64], [200, 128], [260, 128], [260, 192], [90, 64], [399, 0]]) {
+      const expected = pixels((ctx) => {
+        ctx.beginPath();
+        tracePrefix(ctx, line, k, px(k), py(k), box, from);
+        ctx.stroke();
+      });
+      expect(pixels((ctx) => ctx.stroke(prefix(k, px(k), py(k), box, from))).equals(expected)).toBe(true);
+    }
+  });
+
   it('ends at the current point, not at the last vertex: a frame between two vertices shows the exact position', () => {
     const prefix = prefixPaths(line);
     const k = 30;
