@@ -116,6 +116,19 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
   layers[1].lineWidth = colourWidth;
   let chunks = 0; // chunks on the layers: vertices 0..chunks·CHUNK
   let layerColour = '';
+  // The part of the layers the chunks drawn so far can cover, in whole pixels (empty: left > right): only
+  // that is copied, the rest of the layers being transparent (early in a run, most of them).
+  const pad = haloWidth + 4;
+  let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+  const cover = (from: number, to: number) => {
+    const { x, y } = p.line;
+    for (let v = from; v < to; v++) {
+      left = Math.min(left, Math.max(x0, Math.floor(x[v] - pad)));
+      right = Math.max(right, Math.min(x0 + w, Math.ceil(x[v] + pad)));
+      top = Math.min(top, Math.max(y0, Math.floor(y[v] - pad)));
+      bottom = Math.max(bottom, Math.min(y0 + h, Math.ceil(y[v] + pad)));
+    }
+  };
   return (ctx, k, box, colour) => {
     const i = shownState(p, k);
     const count = prefixLength(p.line, i);
@@ -125,13 +138,18 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
       chunks = 0;
       layerColour = colour;
       layers[1].strokeStyle = colour;
+      left = top = Infinity;
+      right = bottom = -Infinity;
     }
     for (; chunks < complete; chunks++) {
+      const from = chunks * CHUNK;
+      const to = Math.min(p.line.length, (chunks + 1) * CHUNK + 1); // sharing its first vertex with the chunk before
       for (const c of layers) {
         c.beginPath();
-        traceRange(c, p.line, chunks * CHUNK, (chunks + 1) * CHUNK + 1); // sharing its first vertex with the chunk before
+        traceRange(c, p.line, from, to);
         c.stroke();
       }
+      cover(from, to);
     }
     // The rest of the way: the vertices from the last whole chunk's end, then the exact current point.
     const rest = p.prefix(i, p.sx(i), p.sy(i), box, chunks * CHUNK);
@@ -140,9 +158,12 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
       ctx.lineWidth = width;
       ctx.stroke(rest);
     };
-    ctx.drawImage(halo, 0, 0, w, h, x0, y0, w, h);
+    const copy = (layer: Canvas) => {
+      if (right > left && bottom > top) ctx.drawImage(layer, left - x0, top - y0, right - left, bottom - top, left, top, right - left, bottom - top);
+    };
+    copy(halo);
     tail(style.theme.halo, haloWidth);
-    ctx.drawImage(line, 0, 0, w, h, x0, y0, w, h);
+    copy(line);
     tail(colour, colourWidth);
   };
 }
