@@ -11,6 +11,8 @@
  *   node bench/run.js --csv  only the 1M-row CSV cases (after npm run build)
  *   npm run bench -- --suite how long the test suite (jest, after the build) takes here, and how many tests
  *   node bench/run.js --ffmpeg  only the default MP4 with the bundled ffmpeg and with a system one on PATH
+ *   node bench/run.js --functions  only issue 18's ratios (a function GIF and a race of six on Rosenbrock
+ *                            against the default linear GIF, medians of alternate runs)
  *
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
  */
@@ -24,6 +26,7 @@ const full = process.argv.includes('--full');
 const csvOnly = process.argv.includes('--csv');
 const ffmpegOnly = process.argv.includes('--ffmpeg');
 const suiteOnly = process.argv.includes('--suite');
+const functionsOnly = process.argv.includes('--functions');
 const bigCsv = () => existsSync(join(OUT, 'big.csv')) || writeBigCsv(join(OUT, 'big.csv'), 1_000_000);
 const ANCHOR = [join(ROOT, '..', 'shared', 'anchors', 'seed_pipeline.py'), join(ROOT, '..', '..', 'shared', 'anchors', 'seed_pipeline.py')].find(existsSync);
 
@@ -152,6 +155,7 @@ function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   if (ffmpegOnly) return mp4ByFfmpeg();
+  if (functionsOnly) return functionRatios();
   const cases = [
     { name: 'linear GIF, 100 frames (default)', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.gif')], out: 'fit.gif', time: 2, kb: 400, rss: 250 },
     { name: 'linear MP4, 100 frames (default)', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.mp4')], out: 'fit.mp4', time: 2, rss: 250 },

@@ -212,7 +212,7 @@ describe('convergence on the linear problem, at each default rate', () => {
     expect([signGd.stochastic, signGd.plain, signGd.velocity]).toEqual([false, false, false]);
     const data = lineData(20, 'sign');
     const model = linearModel(data.x, data.y);
-    const step = signGd.createStep(model, { lr: 0.5 }, createRng('x'));
+    const step = signGd.createStep(model, { lr: 0.5 }, createRng('x', 'test'));
     const w = Float64Array.of(1, 1);
     const g = new Float64Array(2);
     model.gradient(w, g);

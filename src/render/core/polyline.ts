@@ -1,4 +1,4 @@
-import type { SKRSContext2D } from '@napi-rs/canvas';
+import { Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Rect } from './layout';
 import { clipSegment, inside } from './clip';
 
@@ -47,22 +47,26 @@ function thin(
   iterationOf: (i: number) => number,
   limit: number,
 ): Polyline | null {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const its: number[] = [];
-  const moves: number[] = [];
+  // Each point adds at most two vertices (a clipped segment's two ends); typed arrays, trimmed at the end:
+  // a race of six over 10,000 iterations thins 60,000 points while the code is still cold.
+  const capacity = Math.min(2 * n, Number.isFinite(limit) ? limit + 2 : 2 * n);
+  const xs = new Float64Array(capacity);
+  const ys = new Float64Array(capacity);
+  const its = new Float64Array(capacity);
+  const moves = new Uint8Array(capacity);
+  let length = 0;
   const min2 = minStep * minStep;
   const emit = (x: number, y: number, i: number, move: boolean, thinnable: boolean) => {
-    const last = xs.length - 1;
-    if (thinnable && last >= 0) {
-      const dx = x - xs[last];
-      const dy = y - ys[last];
+    if (thinnable && length > 0) {
+      const dx = x - xs[length - 1];
+      const dy = y - ys[length - 1];
       if (dx * dx + dy * dy < min2) return;
     }
-    xs.push(x);
-    ys.push(y);
-    its.push(iterationOf(i));
-    moves.push(move ? 1 : 0);
+    xs[length] = x;
+    ys[length] = y;
+    its[length] = iterationOf(i);
+    moves[length] = move ? 1 : 0;
+    length++;
   };
   let prevX = NaN;
   let prevY = NaN;
@@ -85,17 +89,11 @@ function thin(
     } else if (ok && inside(x, y, box)) {
       emit(x, y, i, true, false);
     }
-    if (xs.length > limit) return null;
+    if (length > limit) return null;
     prevX = ok ? x : NaN;
     prevY = ok ? y : NaN;
   }
-  return {
-    x: Float64Array.from(xs),
-    y: Float64Array.from(ys),
-    iter: Float64Array.from(its),
-    move: Uint8Array.from(moves),
-    length: xs.length,
-  };
+  return { x: xs.slice(0, length), y: ys.slice(0, length), iter: its.slice(0, length), move: moves.slice(0, length), length };
 }
 
 /** The number of vertices that belong to the path up to and including iteration k (a binary search). */
@@ -128,4 +126,39 @@ export function traceRange(ctx: SKRSContext2D, line: Polyline, from: number, to:
     if (v === from || line.move[v]) ctx.moveTo(line.x[v], line.y[v]);
     else ctx.lineTo(line.x[v], line.y[v]);
   }
+}
+
+/**
+ * A line's prefix at iteration k, ending at the current point (cx, cy), as a path to stroke (see
+ * prefixPaths); with `from`, only its part from that vertex on, as tracePrefix draws it.
+ */
+export type PrefixPath = (k: number, cx: number, cy: number, box: Rect, from?: number) => Path2D;
+
+/**
+ * tracePrefix for frames drawn in order, as a Path2D: the vertices up to the last frame's are kept in one
+ * path that grows by what each frame adds, and a frame gets a copy of it with the segment to its current
+ * point. Tracing every prefix anew cost a native call per vertex per frame (about 0.35 µs each: 0.9 ms of a
+ * 2.6 ms frame for a race's six loss curves of 800 vertices). The path is tracePrefix's, move for move and
+ * vertex for vertex, so the pixels are the same. Going back to an earlier iteration, or another `from`,
+ * starts the path over.
+ */
+export function prefixPaths(line: Polyline): PrefixPath {
+  const { x, y, move } = line;
+  let settled = new Path2D();
+  let start = 0; // the vertex `settled` starts at
+  let added = 0; // vertices start..added−1 are in `settled`
+  return (k, cx, cy, box, from = 0) => {
+    const count = prefixLength(line, k);
+    if (from !== start || count < added) {
+      settled = new Path2D();
+      start = added = from;
+    }
+    for (; added < count; added++) {
+      if (added === from || move[added]) settled.moveTo(x[added], y[added]);
+      else settled.lineTo(x[added], y[added]);
+    }
+    const path = new Path2D(settled);
+    if (count > from && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box)) path.lineTo(cx, cy);
+    return path;
+  };
 }

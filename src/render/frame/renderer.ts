@@ -66,7 +66,7 @@ function overlayFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
   const title = seriesTitle(bg, scene.width, scene, style);
   const layout = frameLayout(scene, style, title.height);
   const panels = scene.panels.map((name, i) => PANELS[name](bg, layout.panels[i], scene, style));
-  return { layout, panels, title: title.draw };
+  return { layout, panels, title: title.draw, decorate: title.drawStatic };
 }
 
 /**

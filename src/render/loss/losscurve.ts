@@ -126,9 +126,16 @@ function decimatedCurve(plot: Plot, n: number, py: (i: number) => number, box: R
   let latest = -1;
   let lowest = -1;
   let highest = -1;
+  let lowestY = NaN;
+  let highestY = NaN;
   const flush = () => {
     if (first < 0) return;
-    for (const i of [...new Set([first, lowest, highest, latest])].sort((a, b) => a - b)) kept.push(i);
+    // first ≤ lowest, highest ≤ latest: each once, in iteration order.
+    kept.push(first);
+    let last = first;
+    for (const i of [Math.min(lowest, highest), Math.max(lowest, highest), latest]) {
+      if (i > last) kept.push((last = i));
+    }
     first = latest = lowest = highest = -1;
   };
   for (let i = 0; i < n; i++) {
@@ -141,9 +148,16 @@ function decimatedCurve(plot: Plot, n: number, py: (i: number) => number, box: R
       continue;
     }
     // Pixel y grows downwards: the lowest loss has the largest y.
-    if (first < 0) first = lowest = highest = i;
-    else if (y > py(lowest)) lowest = i;
-    else if (y < py(highest)) highest = i;
+    if (first < 0) {
+      first = lowest = highest = i;
+      lowestY = highestY = y;
+    } else if (y > lowestY) {
+      lowest = i;
+      lowestY = y;
+    } else if (y < highestY) {
+      highest = i;
+      highestY = y;
+    }
     latest = i;
   }
   flush();

@@ -1,8 +1,8 @@
-import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PlanePath, Series } from '../../types';
 import type { Plot, Rect, Style } from '../core/layout';
 import { drawSeriesMarker } from '../core/markers';
-import { buildPolyline, prefixLength, tracePrefix, traceRange, type Polyline } from '../core/polyline';
+import { buildPolyline, prefixLength, prefixPaths, traceRange, type Polyline, type PrefixPath } from '../core/polyline';
 import { stateAt } from '../core/series';
 
 /** One series' descent on a surface plot, prepared once: the thinned path and where it stops being drawn. */
@@ -11,6 +11,8 @@ export interface SurfacePath {
   /** The path in the surface's plane. */
   path: PlanePath;
   line: Polyline;
+  /** The line's prefixes as paths, kept between frames (see prefixPaths). */
+  prefix: PrefixPath;
   /** Entries drawn: all, or up to the first that leaves the window when the series diverged. */
   drawn: number;
   sx(i: number): number;
@@ -36,15 +38,14 @@ export function surfacePath(series: Series, t: PlanePath, plot: Plot, box: Rect)
       }
     }
   }
-  return { series, path: t, line: buildPolyline(drawn, sx, sy, box), drawn, sx, sy };
+  const line = buildPolyline(drawn, sx, sy, box);
+  return { series, path: t, line, prefix: prefixPaths(line), drawn, sx, sy };
 }
 
 /** Strokes the path travelled by iteration k: a halo that lifts it off the colour map, then the colour. */
 export function strokePath(ctx: SKRSContext2D, p: SurfacePath, k: number, box: Rect, colour: string, style: Style, width = style.line): void {
   const i = shownState(p, k);
-  ctx.beginPath();
-  tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box);
-  strokeWithHalo(ctx, colour, style, width);
+  strokeWithHalo(ctx, colour, style, width, p.prefix(i, p.sx(i), p.sy(i), box));
 }
 
 /** The state a path shows at iteration k: k's, or the last one drawn once the path has left the window. */
@@ -115,6 +116,19 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
   layers[1].lineWidth = colourWidth;
   let chunks = 0; // chunks on the layers: vertices 0..chunks·CHUNK
   let layerColour = '';
+  // The part of the layers the chunks drawn so far can cover, in whole pixels (empty: left > right): only
+  // that is copied, the rest of the layers being transparent (early in a run, most of them).
+  const pad = haloWidth + 4;
+  let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+  const cover = (from: number, to: number) => {
+    const { x, y } = p.line;
+    for (let v = from; v < to; v++) {
+      left = Math.min(left, Math.max(x0, Math.floor(x[v] - pad)));
+      right = Math.max(right, Math.min(x0 + w, Math.ceil(x[v] + pad)));
+      top = Math.min(top, Math.max(y0, Math.floor(y[v] - pad)));
+      bottom = Math.max(bottom, Math.min(y0 + h, Math.ceil(y[v] + pad)));
+    }
+  };
   return (ctx, k, box, colour) => {
     const i = shownState(p, k);
     const count = prefixLength(p.line, i);
@@ -124,25 +138,32 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
       chunks = 0;
       layerColour = colour;
       layers[1].strokeStyle = colour;
+      left = top = Infinity;
+      right = bottom = -Infinity;
     }
     for (; chunks < complete; chunks++) {
+      const from = chunks * CHUNK;
+      const to = Math.min(p.line.length, (chunks + 1) * CHUNK + 1); // sharing its first vertex with the chunk before
       for (const c of layers) {
         c.beginPath();
-        traceRange(c, p.line, chunks * CHUNK, (chunks + 1) * CHUNK + 1); // sharing its first vertex with the chunk before
+        traceRange(c, p.line, from, to);
         c.stroke();
       }
+      cover(from, to);
     }
     // The rest of the way: the vertices from the last whole chunk's end, then the exact current point.
+    const rest = p.prefix(i, p.sx(i), p.sy(i), box, chunks * CHUNK);
     const tail = (strokeStyle: string, width: number) => {
-      ctx.beginPath();
-      tracePrefix(ctx, p.line, i, p.sx(i), p.sy(i), box, chunks * CHUNK);
       ctx.strokeStyle = strokeStyle;
       ctx.lineWidth = width;
-      ctx.stroke();
+      ctx.stroke(rest);
     };
-    ctx.drawImage(halo, 0, 0, w, h, x0, y0, w, h);
+    const copy = (layer: Canvas) => {
+      if (right > left && bottom > top) ctx.drawImage(layer, left - x0, top - y0, right - left, bottom - top, left, top, right - left, bottom - top);
+    };
+    copy(halo);
     tail(style.theme.halo, haloWidth);
-    ctx.drawImage(line, 0, 0, w, h, x0, y0, w, h);
+    copy(line);
     tail(colour, colourWidth);
   };
 }
@@ -152,15 +173,17 @@ function haloWidths(style: Style, width: number): [number, number] {
   return [width + 2 * Math.max(1, style.line * 0.45), width];
 }
 
-/** Strokes the current path twice: a halo that lifts it off the colour map, then the colour. */
-export function strokeWithHalo(ctx: SKRSContext2D, colour: string, style: Style, width: number): void {
+/** Strokes the current path (or `path`) twice: a halo that lifts it off the colour map, then the colour. */
+export function strokeWithHalo(ctx: SKRSContext2D, colour: string, style: Style, width: number, path?: Path2D): void {
   const [haloWidth, colourWidth] = haloWidths(style, width);
   ctx.strokeStyle = style.theme.halo;
   ctx.lineWidth = haloWidth;
-  ctx.stroke();
+  if (path) ctx.stroke(path);
+  else ctx.stroke();
   ctx.strokeStyle = colour;
   ctx.lineWidth = colourWidth;
-  ctx.stroke();
+  if (path) ctx.stroke(path);
+  else ctx.stroke();
 }
 
 /**

@@ -1,5 +1,6 @@
+import { createCanvas } from '@napi-rs/canvas';
 import { clipSegment } from '../../../src/render/core/clip';
-import { buildPolyline, prefixLength } from '../../../src/render/core/polyline';
+import { buildPolyline, prefixLength, prefixPaths, tracePrefix } from '../../../src/render/core/polyline';
 
 const box = { x: 0, y: 0, w: 100, h: 100 };
 
@@ -63,5 +64,67 @@ describe('buildPolyline', () => {
     const p = buildPolyline(n, (i) => 50 + 40 * Math.sin(i * 1.7), (i) => 50 + 40 * Math.cos(i * 2.3), box, 0.5);
     expect(p.length).toBeLessThanOrEqual(20000);
     expect(p.iter[p.length - 1]).toBeLessThan(n);
+  });
+});
+
+describe('prefixPaths', () => {
+  // A wandering path of 400 iterations that breaks at a non-finite point and leaves and re-enters the box.
+  const n = 400;
+  const px = (i: number) => (i === 150 ? NaN : 50 + 45 * Math.sin(i * 0.031) + 3 * Math.sin(i * 0.7));
+  const py = (i: number) => 50 + 60 * Math.sin(i * 0.02) + 2 * Math.cos(i * 0.9);
+  const line = buildPolyline(n, px, py, box, 0.5);
+
+  /** The pixels of the prefix at k stroked with `trace` (which adds it to a context's path) or from a Path2D. */
+  function pixels(draw: (ctx: import('@napi-rs/canvas').SKRSContext2D) => void): Buffer {
+    const c = createCanvas(100, 100);
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#203040';
+    ctx.fillRect(0, 0, 100, 100);
+    ctx.lineWidth = 2.2;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    ctx.strokeStyle = '#e07020';
+    draw(ctx);
+    return Buffer.from(c.data());
+  }
+
+  it('has pieces to draw (a break and an exit), so the comparison below covers them', () => {
+    expect(line.move.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
+    expect(line.length).toBeGreaterThan(200);
+  });
+
+  it('strokes exactly the pixels of tracePrefix, whatever order the iterations come in', () => {
+    const prefix = prefixPaths(line);
+    // Forwards (the animation), the same iteration twice, backwards (a still after it), then forwards again.
+    for (const k of [0, 1, 2, 40, 40, 149, 150, 151, 152, 260, 399, 120, 0, 300, 399]) {
+      const cx = px(k);
+      const cy = py(k);
+      const expected = pixels((ctx) => {
+        ctx.beginPath();
+        tracePrefix(ctx, line, k, cx, cy, box);
+        ctx.stroke();
+      });
+      expect(pixels((ctx) => ctx.stroke(prefix(k, cx, cy, box))).equals(expected)).toBe(true);
+    }
+  });
+
+  it('draws only the part from a vertex on, as tracePrefix with from (the tail of a layered path), and starts over at another', () => {
+    const prefix = prefixPaths(line);
+    for (const [k, from] of [[100, 64], [130, 64], [200, 128], [260, 128], [260, 192], [90, 64], [399, 0]]) {
+      const expected = pixels((ctx) => {
+        ctx.beginPath();
+        tracePrefix(ctx, line, k, px(k), py(k), box, from);
+        ctx.stroke();
+      });
+      expect(pixels((ctx) => ctx.stroke(prefix(k, px(k), py(k), box, from))).equals(expected)).toBe(true);
+    }
+  });
+
+  it('ends at the current point, not at the last vertex: a frame between two vertices shows the exact position', () => {
+    const prefix = prefixPaths(line);
+    const k = 30;
+    const atVertex = pixels((ctx) => ctx.stroke(prefix(k, NaN, NaN, box)));
+    const atPoint = pixels((ctx) => ctx.stroke(prefix(k, px(k) + 3, py(k), box)));
+    expect(atPoint.equals(atVertex)).toBe(false);
   });
 });

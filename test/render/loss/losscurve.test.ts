@@ -4,7 +4,7 @@
  * there. Linear convergence is a straight line: gd's gap falls by one factor each step.
  */
 import { createRenderer } from '../../../src/render';
-import { makeScene } from '../fixtures';
+import { makeRace, makeScene } from '../fixtures';
 
 /** Pixels that differ right of fromX, below the title line (which names the iteration and so changes). */
 function columnsDiffer(a: Uint8Array, b: Uint8Array, width: number, height: number, fromX: number): number {
@@ -44,5 +44,17 @@ describe('the loss panel', () => {
     const r2 = createRenderer(other);
     expect(Buffer.from(r2.drawFrame(10)).equals(Buffer.from(renderer.drawFrame(10)))).toBe(true);
     expect(Buffer.from(r2.drawFrame(200)).equals(Buffer.from(renderer.drawFrame(200)))).toBe(false);
+  });
+});
+
+describe('the loss panel of a race', () => {
+  it('shows at each iteration what a renderer drawing only that frame shows (its curves grow frame by frame)', () => {
+    const scene = makeRace('linear', { panels: ['loss'], width: 480, height: 320 });
+    const animation = createRenderer(scene);
+    // Forwards, then back to the start and forwards again, as a run's stills follow its animation.
+    for (const k of [0, 3, 17, 60, scene.iterations, 0, 17, scene.iterations]) {
+      const drawn = Buffer.from(animation.drawFrame(k));
+      expect(drawn.equals(Buffer.from(createRenderer(scene).drawFrame(k)))).toBe(true);
+    }
   });
 });
