@@ -230,3 +230,89 @@ describe('more from the hostile review', () => {
     expect(changed).toBeGreaterThan(300); // 8 marks in each of 2 cells, not the optimum's star alone
   });
 });
+
+describe('a divergence is said for what it was (hostile review)', () => {
+  it('a step to where log is not defined is no blow-up: no "stable" rate, the point, the fixes; the summary and the verdict say why', async () => {
+    // gd at 0.5 on log(x) + y² from (1, 1): (0.5, 0), then (−0.5, 0), where log(x) is not a number.
+    const { s, stderr } = await summaryOf(['--expr', 'log(x)+y^2', '--domain', '0.1:3,-2:2', '--init', '1,1', '--lr', '0.5']);
+    expect(s.verdict).toBe('diverged');
+    expect(s.diverged).toEqual({ iteration: 2, stable_lr: null, why: 'undefined' });
+    expect(s.final).toMatchObject({ x: 0.5, y: 0 });
+    expect(stderr).toBe(`mlvis: warning: ${messages.undefinedStep({ code: 'undefinedStep', iteration: 2, lr: 0.5, at: [-0.5, 0], gradient: false })}\n`);
+    expect(stderr).not.toMatch(/is stable|without blowing up/);
+    expect(s.verdict_text).toBe('left the region where f is defined at iteration 2: it stepped to (-0.5, 0), where f is not defined (not a number)');
+  });
+
+  it('sqrt too, at the iteration it stepped out', async () => {
+    const { s, stderr } = await summaryOf(['--expr', 'sqrt(x)+y^2', '--domain', '0.1:3,-2:2', '--init', '1,1', '--lr', '0.5']);
+    expect(s.diverged!.why).toBe('undefined');
+    // x: 1 → 0.75 → 0.4613 → 0.09325 → 0.09325 − 0.25/√0.09325 < 0.
+    let x = 1;
+    for (let i = 0; i < 4; i++) x -= 0.5 / (2 * Math.sqrt(x));
+    expect(x).toBeLessThan(0);
+    expect(s.diverged!.iteration).toBe(4);
+    expect(stderr).toContain(`it stepped to (${Number(x.toPrecision(4))}, 0), where f is not defined`);
+  });
+
+  it('where a smaller rate converges, it is named, checked by running it', async () => {
+    const args = ['--expr', 'log(x)+(x-2)^2+y^2', '--domain', '0.1:3,-2:2', '--init', '1,1'];
+    const { stderr } = await summaryOf([...args, '--lr', '2']);
+    const lr = /Try --lr ([0-9.e-]+) \(checked: the same run converges with it\)/.exec(stderr)![1];
+    expect(Number(lr)).toBeLessThan(2);
+    const { s } = await summaryOf([...args, '--lr', lr]);
+    expect(s.verdict).toBe('converged');
+  });
+
+  it('the saddle at a rate that overshoots: the loss rose, and no rate is called stable', async () => {
+    const { s, stderr } = await summaryOf(['saddle', '--lr', '5']);
+    expect(s.diverged).toEqual({ iteration: 3, stable_lr: null, why: 'blew_up' });
+    expect(s.final!.loss).toBeGreaterThan(1e6);
+    expect(stderr).toBe(`mlvis: warning: ${messages.unboundedRose(3, 5, 'x² − y² is unbounded below: it has a saddle at (0, 0) and no minimum')}\n`);
+    expect(stderr).not.toMatch(/stable|--lr/);
+  });
+
+  it('an expression that falls for ever gets no "stable" rate: its loss fell without bound, and the summary says so', async () => {
+    for (const lr of [undefined, '5']) {
+      const { s, stderr } = await summaryOf(['--expr', '-x^2-y^2', ...(lr ? ['--lr', lr] : [])]);
+      expect(s.verdict).toBe('diverged');
+      expect(s.diverged!.why).toBe('unbounded');
+      expect(s.diverged!.stable_lr).toBeNull();
+      expect(s.final!.loss).toBeLessThan(-1e300);
+      // The domain ±3's lowest point is a corner: −18.
+      expect(stderr).toBe(`mlvis: warning: ${messages.fellWithoutBound(s.diverged!.iteration, s.final!.loss, -18)}\n`);
+      expect(stderr).not.toMatch(/stable|--lr/);
+    }
+  });
+
+  it('in a race the unbounded warning names its series', async () => {
+    const { stderr } = await summaryOf(['saddle', '--optimizer', 'gd,momentum']);
+    expect(stderr).toMatch(/^mlvis: warning: GD: the descent left for ever/m);
+    expect(stderr).toMatch(/^mlvis: warning: momentum: the descent left for ever/m);
+  });
+});
+
+describe('a path that barely moved at a default rate set by the steepest curvature is told (hostile review)', () => {
+  it('Beale from (0, −4.05): the rate is 1/λmax, and the larger rate printed does what the warning says', async () => {
+    const { s, stderr } = await summaryOf(['beale', '--init', '0,-4.05']);
+    expect(s.verdict).not.toBe('converged');
+    const m = /the path moved only ([0-9.]+)% of the domain's diagonal in 1000 iterations: gd's default --lr ([0-9.e-]+) is set by the steepest curvature over the box around the start and the minima \(λmax = ([0-9.e+]+)\)\. With --lr ([0-9.e-]+) the same run moves ([0-9.]+)% of the diagonal and ends at f = ([0-9.e-]+) \(checked\), though not converged; or let --tune choose the rate/.exec(stderr);
+    expect(m).not.toBeNull();
+    const [, moved, , lambda, lr, far, loss] = m!;
+    expect(Number(moved)).toBeLessThan(1);
+    // The default rate is 1/λmax to the digits printed.
+    expect(Math.abs(s.lr! * Number(lambda) - 1)).toBeLessThan(1e-3);
+    // What the printed rate does, run again: the same numbers.
+    const { s: t } = await summaryOf(['beale', '--init', '0,-4.05', '--lr', lr, '--trajectory']);
+    expect(t.verdict).not.toBe('diverged');
+    expect(Number(t.final!.loss.toPrecision(4))).toBe(Number(loss));
+    const tr = t.trajectory!;
+    const diagonal = Math.hypot(9, 9);
+    const reach = Math.max(...tr.x.map((x, i) => Math.hypot(x - tr.x[0], tr.y[i] - tr.y[0]))) / diagonal;
+    expect(Math.abs(reach * 100 - Number(far))).toBeLessThan(0.1);
+  });
+
+  it('says nothing where the path moved, or the rate was given', async () => {
+    expect((await summaryOf(['beale'])).stderr).not.toContain('path moved only');
+    expect((await summaryOf(['beale', '--init', '0,-4.05', '--lr', '0.0000057'])).stderr).not.toContain('path moved only');
+  });
+});
