@@ -284,6 +284,25 @@ describe('a divergence is said for what it was (hostile review)', () => {
     }
   });
 
+  it('the frame’s notice says it left where f is defined, and only the notice differs from a blow-up’s', async () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    const { createRenderer } = require('../../src/render') as typeof import('../../src/render');
+    const scene = sceneFromOptions({ model: 'function', expr: 'log(x)+y^2', domain: [[0.1, 3], [-2, 2]], init: [1, 1], lr: 0.5, width: 640, height: 320, out: 'x.png' });
+    expect(scene.series[0].diverged).toMatchObject({ iteration: 2, why: 'undefined' });
+    const honest = createRenderer(scene).drawFrame(scene.iterations);
+    const blewUp = { ...scene, series: [{ ...scene.series[0], diverged: { ...scene.series[0].diverged!, why: 'blew_up' as const } }] };
+    const said = createRenderer(blewUp).drawFrame(scene.iterations);
+    let changed = 0;
+    let lowest = 0;
+    for (let i = 0; i < honest.length; i += 4) {
+      if (honest[i] === said[i] && honest[i + 1] === said[i + 1] && honest[i + 2] === said[i + 2]) continue;
+      changed++;
+      lowest = Math.max(lowest, Math.floor(i / 4 / 640));
+    }
+    expect(changed).toBeGreaterThan(200); // a longer label, not a pixel or two
+    expect(lowest).toBeLessThan(0.2 * 320); // the notice at the surface panel's top, nothing else
+  });
+
   it('in a race the unbounded warning names its series', async () => {
     const { stderr } = await summaryOf(['saddle', '--optimizer', 'gd,momentum']);
     expect(stderr).toMatch(/^mlvis: warning: GD: the descent left for ever/m);
