@@ -13,8 +13,9 @@
  * - diverged: the run says so, or a weight or loss is not finite, or the path went BLOW_UP domain scales
  *   from its start. Why, when a computation shows it: 'undefined' when it stepped where f is not defined
  *   (a finite point whose loss is not a number: log or sqrt of a negative number), or from a point where
- *   its gradient is not; 'fell' when the loss fell without bound (to −∞, or BLOW_UP loss ranges below the
- *   start): a loss unbounded below, not a rate too large. Otherwise the loss blew up.
+ *   its gradient is not), within BLOW_UP domain scales (farther out, a NaN is an overflow: ∞ − ∞); 'fell'
+ *   when the loss fell without bound (to −∞, or at some iterate BLOW_UP loss ranges below the start): a
+ *   loss unbounded below, not a rate too large. Otherwise the loss blew up.
  * - converged to a known minimum: the last two iterates are both within NEAR·L of it with a loss within
  *   NEAR_LOSS·R of its loss (the path has arrived and stays; one that passes through on its last step has
  *   not). A quadratic well whose loss spans R across the domain gains about R·(d/L)² at distance d, so
@@ -235,9 +236,11 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
     const divergedAt = input.diverged?.iteration ?? (last < n ? last + 1 : far);
     const gradientNorm = last >= 0 ? normOfGradient(objective, end) : null;
     const stopped = input.stoppedAt ?? (last < n ? { w: at(last + 1), loss: loss[last + 1] } : null);
-    const undefinedAt = last >= 0 ? undefinedStep(objective, end, stopped) : null;
+    // Not a number a thousand domains away is an overflow (∞ − ∞), not a point where f is undefined.
+    const inside = (w: readonly number[]) => Math.hypot(...w.map((v, k) => v - centre[k])) <= BLOW_UP * scale + startOff;
+    const undefinedAt = last >= 0 && far < 0 && (!stopped || !stopped.w.every(Number.isFinite) || inside(stopped.w)) ? undefinedStep(objective, end, stopped) : null;
     if (undefinedAt) notes.push('undefined');
-    else if (stopped?.loss === -Infinity || (last >= 0 && loss[last] < loss[0] - BLOW_UP * R)) notes.push('fell');
+    else if (stopped?.loss === -Infinity || (last >= 0 && lowest(loss, last) < loss[0] - BLOW_UP * R)) notes.push('fell');
     return { ...base, verdict: 'diverged', divergedAt, gradientNorm, curvature: null, iterationReached: null, ...(undefinedAt ? { undefinedAt } : {}), ...passed };
   }
 

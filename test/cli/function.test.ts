@@ -303,6 +303,13 @@ describe('a divergence is said for what it was (hostile review)', () => {
     expect(lowest).toBeLessThan(0.2 * 320); // the notice at the surface panel's top, nothing else
   });
 
+  it('the monkey saddle overflowing far out (∞ − ∞) is told as unbounded, never as a step where f is undefined', async () => {
+    const { s, stderr } = await summaryOf(['monkey-saddle', '--optimizer', 'gd,momentum']);
+    expect(s.series!.map((x) => x.diverged?.why)).toEqual(['unbounded', 'unbounded']);
+    expect(stderr).not.toContain('where f is defined');
+    expect(stderr.match(/the descent left for ever/g)).toHaveLength(2);
+  });
+
   it('in a race the unbounded warning names its series', async () => {
     const { stderr } = await summaryOf(['saddle', '--optimizer', 'gd,momentum']);
     expect(stderr).toMatch(/^mlvis: warning: GD: the descent left for ever/m);

@@ -447,6 +447,16 @@ describe('why a landscape descent diverged: it stepped where f is undefined, its
     expect(messages.landscapeVerdict(v)).toBe('left the region where f is defined at iteration 2: the gradient of f is not defined at (0, 0), so the step from there is not a number');
   });
 
+  it('a NaN a thousand domains away is an overflow (∞ − ∞), not a point where f is undefined', () => {
+    // The monkey saddle far out along its valley: x³ − 3xy² at (1e159, 1.8e159) is ∞ − ∞.
+    expect(Number.isNaN(monkey.loss([1e159, 1.8e159]))).toBe(true);
+    const t = path(monkey, [[1.5, 0.1], [10, 12], [1e5, 1.2e5]]);
+    const v = landscapeVerdict({ objective: monkey, minima: noMinimum, trajectory: t, diverged: { iteration: 3 }, stoppedAt: { w: [1e159, 1.8e159], loss: NaN }, scale: 5.66, lossRange: 32 });
+    expect(v.undefinedAt).toBeUndefined();
+    expect(v.notes).toEqual(expect.arrayContaining(['blowUp', 'fell']));
+    expect(v.notes).not.toContain('undefined');
+  });
+
   it('a loss that fell past every bound is noted as falling, one that overflowed upwards is not', () => {
     const fell = landscapeVerdict({ objective: saddle, minima: noMinimum, saddles: [saddlePoint], trajectory: gd(saddle, [0.5, 1e-3], 0.1, 100), ...saddleDomain });
     expect(fell.notes).toEqual(expect.arrayContaining(['blowUp', 'fell']));
