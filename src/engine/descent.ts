@@ -478,11 +478,14 @@ function verifiedIterations(problem: Problem, s: DescentSettings, d: Prepared, e
 
 /**
  * After a divergence on a run too large to check whole: the largest halving of the default rate below the
- * one that failed that a short trial from the same start confirms (no blow-up, no cycling, the gap falls).
+ * one that failed that a short trial from the same start confirms (no blow-up, no cycling, the gap falls);
+ * on a landscape the trial is the whole run, and a path gone a thousand domains away is no confirmation.
  */
 function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below: number): { lr: number; iterations: number } | null {
   const rows = workRows(problem);
-  const iterations = Math.min(s.iterations, 200, Math.max(10, Math.floor(ITERATION_BUDGET / 8 / rows)));
+  // A landscape's iteration costs one evaluation: the trial is the whole run (within the budget), so "stable"
+  // means the run as asked, not its first 200 steps (on a loss unbounded below those say little).
+  const iterations = problem.landscape ? Math.min(s.iterations, Math.floor(ITERATION_BUDGET / 8)) : Math.min(s.iterations, 200, Math.max(10, Math.floor(ITERATION_BUDGET / 8 / rows)));
   let lr = d.o.defaultRate(problem.trained, d.params, { init: problem.trainInit, iterations: s.iterations });
   for (let k = 0; k < 30 && lr > 0 && Number.isFinite(lr); k++, lr /= 2) {
     if (lr >= below) continue;
@@ -490,7 +493,7 @@ function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below
     const result = trainOn(problem, trial);
     const a = assessment(problem, trial, result);
     const l = result.trajectory.loss;
-    if (!result.diverged && a.verdict !== 'cycling' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return { lr, iterations };
+    if (!result.diverged && a.verdict !== 'cycling' && a.verdict !== 'diverged' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return { lr, iterations };
     if ((k + 1) * iterations * rows > 2 * ITERATION_BUDGET) break;
   }
   return null;

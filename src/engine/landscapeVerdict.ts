@@ -295,14 +295,36 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
       const { nearest: _n, ...rest } = common;
       return { ...rest, verdict: 'converged', minimum: minimumRef(minima[near.i]), iterationReached: stays, ...passed };
     }
-    if (sign === 'positive') {
+    if (sign === 'positive' && curvatureHolds(objective, end, g, curv!, scale, R)) {
       if (input.minima.kind === 'points') notes.push('unlistedMinimum');
       return { ...common, verdict: 'converged', iterationReached: stays, ...passed };
     }
     if (sign === 'negative') return { ...common, verdict: 'saddle', saddle: { index: null, w: end, loss: final.loss, name: coordinates(end) }, iterationReached: stays };
   }
+  // Positive curvature that does not hold up to the stationary point (a cubic's inflection) confirms nothing either.
   if (vanishing) notes.push('stationary', curv ? 'curvatureDegenerate' : 'curvatureUnavailable');
   return { ...common, ...lastStretch(cols, loss, n, scale, R, notes), iterationReached: null, ...passed };
+}
+
+/**
+ * Whether the positive curvature at the end holds where the minimum it predicts would be: at twice the Newton
+ * step (end − 2·H⁻¹∇f, past the predicted stationary point) the curvature is still clearly positive and at
+ * least half what it is at the end. A path creeping towards a degenerate stationary point (x³ + y², whose
+ * curvature 6x vanishes at x = 0, approached from x > 0) has a small gradient and a positive curvature at
+ * every iterate, and no minimum: the predicted point moves with it and the curvature there is gone.
+ */
+function curvatureHolds(objective: Differentiable, end: number[], g: number, c: Curvature, scale: number, R: number): boolean {
+  if (g === 0) return true;
+  const grad = new Float64Array(objective.dim);
+  objective.gradient(end, grad);
+  const past = [...end];
+  for (let i = 0; i < c.eigenvalues.length; i++) {
+    const v = c.vectors[i];
+    const along = v.reduce((sum, x, k) => sum + x * grad[k], 0) / c.eigenvalues[i];
+    for (let k = 0; k < past.length; k++) past[k] -= 2 * along * v[k];
+  }
+  const there = curvatureAt(objective, past, scale);
+  return there !== null && curvatureSign(there, R / (scale * scale)) === 'positive' && there.eigenvalues[0] >= 0.5 * c.eigenvalues[0];
 }
 
 /**

@@ -310,6 +310,17 @@ describe('a divergence is said for what it was (hostile review)', () => {
     expect(stderr.match(/the descent left for ever/g)).toHaveLength(2);
   });
 
+  it('x³ + y² has no minimum: no rate is said to converge on it, and "stable" is checked over the whole run', async () => {
+    const args = ['--expr', 'x^3+y^2', '--init', '0.1,1'];
+    const { s, stderr } = await summaryOf([...args, '--lr', '1.2']);
+    expect(s.diverged!.why).toBe('blew_up');
+    expect(stderr).not.toContain('converges with it');
+    const lr = /--lr ([0-9.]+) is stable \(checked: 1000 iterations without blowing up; not that it converges\)/.exec(stderr)![1];
+    const { s: t } = await summaryOf([...args, '--lr', lr]);
+    expect(t.diverged).toBeNull();
+    expect(t.verdict).not.toBe('converged');
+  });
+
   it('in a race the unbounded warning names its series', async () => {
     const { stderr } = await summaryOf(['saddle', '--optimizer', 'gd,momentum']);
     expect(stderr).toMatch(/^mlvis: warning: GD: the descent left for ever/m);

@@ -447,6 +447,24 @@ describe('why a landscape descent diverged: it stepped where f is undefined, its
     expect(messages.landscapeVerdict(v)).toBe('left the region where f is defined at iteration 2: the gradient of f is not defined at (0, 0), so the step from there is not a number');
   });
 
+  it('x³ + y² creeping towards its inflection at x = 0 has a small gradient and positive curvature, and no minimum', () => {
+    const cubic = objective2(
+      (x, y) => x ** 3 + y * y,
+      (x) => 3 * x * x,
+      (_x, y) => 2 * y,
+      [(x) => 6 * x, () => 0, () => 2],
+    );
+    const t = gd(cubic, [0.1, 1], 0.1, 1000);
+    const x = t.w[0][1000];
+    // Still creeping: x ≈ 1/(0.3·k), and the curvature there, 6x, is positive.
+    expect(x).toBeGreaterThan(0.002);
+    expect(x).toBeLessThan(0.005);
+    const v = landscapeVerdict({ objective: cubic, minima: { kind: 'unknown' }, trajectory: t, ...domain(cubic, [-3, 3], [-3, 3]) });
+    expect(v.verdict).not.toBe('converged');
+    expect(v.curvature!.eigenvalues[0]).toBeCloseTo(6 * x, 10);
+    expect(messages.landscapeVerdict(v)).not.toContain('reached a minimum');
+  });
+
   it('a NaN a thousand domains away is an overflow (∞ − ∞), not a point where f is undefined', () => {
     // The monkey saddle far out along its valley: x³ − 3xy² at (1e159, 1.8e159) is ∞ − ∞.
     expect(Number.isNaN(monkey.loss([1e159, 1.8e159]))).toBe(true);
