@@ -219,6 +219,11 @@ describe('more from the hostile review', () => {
     const { s } = await summaryOf(['goldstein-price', '--iters', '10']);
     expect(s.minima!.map((m) => m.name).join(' ')).not.toMatch(/\u2212/);
   });
+  it('the minimum reached is named as in the list of minima', async () => {
+    const { s } = await summaryOf(['goldstein-price', '--optimizer', 'newton']);
+    expect(s.reached).toMatchObject({ kind: 'global', x: 0, y: -1 });
+    expect(s.minima!.map((m) => m.name)).toContain(s.reached!.name);
+  });
   it('a grid of an lr sweep marks every known point in each cell', async () => {
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
     const { createRenderer } = require('../../src/render') as typeof import('../../src/render');
