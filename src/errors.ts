@@ -536,9 +536,11 @@ function coords(w: readonly number[]): string {
 }
 
 /** Where a descent left the region where f is defined: the point it stepped to, or the point whose gradient is not defined. */
-function undefinedWhere(u: { at?: number[]; w?: number[]; gradient: boolean }): string {
+function undefinedWhere(u: { at?: number[]; w?: number[]; gradient: boolean; loss?: number }): string {
   const w = u.at ?? u.w!;
-  return u.gradient ? `the gradient of f is not defined at ${coords(w)}, so the step from there is not a number` : `it stepped to ${coords(w)}, where f is not defined (not a number)`;
+  if (u.gradient) return `the gradient of f is not defined at ${coords(w)}, so the step from there is not a number`;
+  const value = u.loss === undefined || Number.isNaN(u.loss) ? 'not a number' : `f = ${u.loss > 0 ? '' : '-'}∞`;
+  return `it stepped to ${coords(w)}, where f is not defined (${value})`;
 }
 
 /** The last stretch a landscape verdict judged, as "N iterations". */

@@ -70,6 +70,8 @@ export interface UndefinedStep {
   at: number[];
   /** true: f is defined at `at` but its gradient is not (the step from it was not finite). */
   gradient: boolean;
+  /** The loss at `at` when f is what is not defined there: NaN, or ±∞ (log(0)); absent: NaN. */
+  loss?: number;
   suggestedLr?: number;
 }
 

@@ -210,14 +210,19 @@ function landscapeDivergence(problem: Problem, l: Landscape, s: DescentSettings,
   const tagged = (stable_lr: number) => (result.diverged ? { ...result.diverged, stable_lr, why } : null);
   if (v.undefinedAt) {
     const rate = s.advise === false ? null : verifiedRate(problem, s, d, (r) => r < lr);
-    const w: Warning = { code: 'undefinedStep', iteration, lr, at: v.undefinedAt.w, gradient: v.undefinedAt.gradient, ...(rate !== null ? { suggestedLr: rate } : {}) };
+    const u = v.undefinedAt;
+    const w: Warning = { code: 'undefinedStep', iteration, lr, at: u.w, gradient: u.gradient, ...(u.loss !== undefined && !Number.isNaN(u.loss) ? { loss: u.loss } : {}), ...(rate !== null ? { suggestedLr: rate } : {}) };
     return { diverged: tagged(rate ?? NaN), warnings: [w] };
   }
   if (l.minima.kind === 'none') {
     // Unbounded below: leaving is what a descent does there; no rate to suggest (null in the summary).
     return { diverged: tagged(NaN), warnings: [{ code: 'unbounded', iteration, why: l.minima.why, ...(why === 'blew_up' ? { rose: { lr } } : {}) }] };
   }
-  if (why === 'unbounded') return { diverged: tagged(NaN), warnings: [{ code: 'fellWithoutBound', iteration, loss: v.final.loss, lowest: l.lossMin }] };
+  if (why === 'unbounded') {
+    // The lowest finite loss of the path (its last may have swung back up: momentum on the monkey saddle).
+    const loss = result.trajectory.loss.reduce((m, v) => Math.min(m, v), Infinity);
+    return { diverged: tagged(NaN), warnings: [{ code: 'fellWithoutBound', iteration, loss, lowest: l.lossMin }] };
+  }
   if (!result.diverged) return { diverged: null, warnings: [] };
   const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
   const stableLr = advice?.lr ?? result.diverged.stable_lr;

@@ -12,7 +12,7 @@
  * The verdicts, tried in this order:
  * - diverged: the run says so, or a weight or loss is not finite, or the path went BLOW_UP domain scales
  *   from its start. Why, when a computation shows it: 'undefined' when it stepped where f is not defined
- *   (a finite point whose loss is not a number: log or sqrt of a negative number), or from a point where
+ *   (a finite point whose loss is NaN or infinite: log or sqrt of a negative number, log(0)), or from a point where
  *   its gradient is not), within BLOW_UP domain scales (farther out, a NaN is an overflow: ∞ − ∞); 'fell'
  *   when the loss fell without bound (to −∞, or at some iterate BLOW_UP loss ranges below the start): a
  *   loss unbounded below, not a rate too large. Otherwise the loss blew up.
@@ -155,10 +155,10 @@ export interface LandscapeVerdict {
   divergedAt?: number;
   /**
    * With the note 'undefined': the point where f is not defined. `gradient` false: the run stepped to `w`
-   * and the loss there is not a number; true: the loss at `w` (the last finite iterate) is, but its gradient
-   * is not, so the step from it went nowhere finite.
+   * and the loss there (`loss`) is not finite (NaN, or ±∞ at a pole such as log(0)); true: the loss at `w`
+   * (the last finite iterate) is, but its gradient is not, so the step from it went nowhere finite.
    */
-  undefinedAt?: { w: number[]; gradient: boolean };
+  undefinedAt?: { w: number[]; gradient: boolean; loss?: number };
   /** The domain's length scale it was judged against. */
   scale: number;
   notes: LandscapeNote[];
@@ -334,7 +334,9 @@ function curvatureHolds(objective: Differentiable, end: number[], g: number, c: 
  */
 function undefinedStep(objective: Differentiable, end: number[], stopped: { w: readonly number[]; loss: number } | null): LandscapeVerdict['undefinedAt'] | null {
   if (!stopped) return null;
-  if (stopped.w.every(Number.isFinite)) return Number.isNaN(stopped.loss) ? { w: [...stopped.w], gradient: false } : null;
+  // A finite point (within the domain's reach: see the caller) whose loss is NaN or infinite: log or sqrt of a
+  // negative number, log(0), a pole.
+  if (stopped.w.every(Number.isFinite)) return Number.isFinite(stopped.loss) ? null : { w: [...stopped.w], gradient: false, loss: stopped.loss };
   const g = new Float64Array(objective.dim);
   objective.gradient(end, g);
   return g.every(Number.isFinite) ? null : { w: [...end], gradient: true };

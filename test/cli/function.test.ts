@@ -326,6 +326,22 @@ describe('a divergence is said for what it was (hostile review)', () => {
     expect(t.verdict).not.toBe('converged');
   });
 
+  it('Newton stepping onto log’s pole at x = 0 says f is not defined there (−∞), not that the loss fell', async () => {
+    // Newton on log(x) + y² from (1, 1): its first step lands on x = 0, where log is −∞.
+    const { s, stderr } = await summaryOf(['--expr', 'log(x)+y^2', '--domain', '0.1:3,-2:2', '--init', '1,1', '--optimizer', 'newton']);
+    expect(s.diverged).toEqual({ iteration: 1, stable_lr: null, why: 'undefined' });
+    expect(stderr).toBe(`mlvis: warning: ${messages.undefinedStep({ code: 'undefinedStep', iteration: 1, lr: 1, at: [0, 0.5], gradient: false, loss: -Infinity })}\n`);
+    expect(stderr).toContain('where f is not defined (f = -∞)');
+  });
+
+  it('momentum on the monkey saddle: the lowest loss it fell to is the one named', async () => {
+    const { s, stderr } = await summaryOf(['--expr', 'x^3-3*x*y^2', '--domain', '-2:2,-2:2', '--init', '1.5,0.1', '--optimizer', 'momentum', '--trajectory']);
+    expect(s.diverged!.why).toBe('unbounded');
+    const lowest = Math.min(...s.trajectory!.loss);
+    expect(lowest).toBeLessThan(s.final!.loss);
+    expect(stderr).toContain(`the loss fell to ${Number(lowest.toPrecision(4)) === lowest ? lowest : lowest.toPrecision(4)}, far below`);
+  });
+
   it('in a race the unbounded warning names its series', async () => {
     const { stderr } = await summaryOf(['saddle', '--optimizer', 'gd,momentum']);
     expect(stderr).toMatch(/^mlvis: warning: GD: the descent left for ever/m);
