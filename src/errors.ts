@@ -2,7 +2,7 @@
  * The error type and every user-facing message. Messages are one line: what is wrong, then how to fix it.
  * Tests assert against these functions rather than copied text.
  */
-import type { Diverged, NotConverged } from './warnings';
+import type { Diverged, NotConverged, SlowDefault, UndefinedStep } from './warnings';
 import type { Conditioning } from './engine/verdict';
 import type { LandscapeVerdict } from './engine/landscapeVerdict';
 import { extensionsOf, extensionWords, formatsWhere, orList } from './encode/formats';
@@ -192,6 +192,8 @@ export const messages = {
       case 'still descending':
         return `still descending at iteration ${v.final.iteration} (f = ${sig(v.final.loss)}, down ${sig(-v.stretch!.lossChange)} over its last ${stretchOf(v)})${nearest}${from}`;
       case 'diverged': {
+        // It left the region where f is defined: that is no blow-up, and the sentence says where.
+        if (v.undefinedAt) return `left the region where f is defined at iteration ${v.divergedAt}: ${undefinedWhere(v.undefinedAt)}${from}`;
         const why = v.notes.includes('nonFinite') ? 'the loss or the weights stopped being finite' : v.notes.includes('blowUp') ? 'the path went a thousand times the domain\'s size away' : 'the loss blew up';
         return `diverged at iteration ${v.divergedAt}: ${why}${from}`;
       }
@@ -247,6 +249,30 @@ export const messages = {
     `--tune runs ${trials.toLocaleString('en')} full descents, about ${seconds < 120 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`} at the pace of the first; fewer --iters, fewer optimizers or a sample of the data would shorten it (Ctrl-C stops it)`,
   tuneAllDiverged: (lr: number) => `every rate of the --tune grid diverged, so it runs at its default rate ${lr}`,
   badLrItem: (item: string) => `--lr: ${JSON.stringify(item)} is not NAME=RATE (for example --lr gd=0.1,adam=0.05)`,
+  /** A loss unbounded below that rose past every bound: the rate overshoots, and no rate would make it converge. */
+  unboundedRose: (iteration: number, lr: number, why: string) =>
+    `the descent diverged at iteration ${iteration}: the loss rose past every bound, so the steps overshoot at learning rate ${lr}; but no learning rate makes a descent converge here: ${why}`,
+  /** An expression whose loss fell without bound: no stable rate is advice there. */
+  fellWithoutBound: (iteration: number, loss: number, lowest: number) =>
+    `the descent left for ever (by iteration ${iteration} the loss fell to ${sig(loss)}, far below the domain's lowest, ${sig(lowest)}): f looks unbounded below along this path, and no learning rate makes a descent converge on a loss that falls for ever`,
+  /** A step to where the function is not defined: said as that, not as a blow-up, with the fixes that help. */
+  undefinedStep: (w: UndefinedStep) => {
+    const fix = w.suggestedLr !== undefined
+      ? `Try --lr ${formatLr(w.suggestedLr)} (checked: the same run converges with it), or a start farther inside that region`
+      : 'Try a smaller --lr, or a start (--init, or a --domain whose default start is) farther inside that region';
+    return `the descent left the region where f is defined at iteration ${w.iteration} (learning rate ${w.lr}): ${undefinedWhere(w)}; it did not blow up, and it stopped there. ${fix}`;
+  },
+  /** A path that barely moved at a default rate set by the steepest curvature. */
+  slowDefault: (w: SlowDefault) => {
+    const head = `the path moved only ${formatShare(w.moved)} of the domain's diagonal in ${w.iterations} iteration${w.iterations === 1 ? '' : 's'}: ${w.optimizer}'s default --lr ${formatLr(w.lr)} is set by the steepest curvature over the box around the start and the minima (λmax = ${sig(w.curvature)})`;
+    const p = w.probe;
+    const checked = !p
+      ? 'no larger rate went farther without diverging (checked up to 65536 times the rate)'
+      : p.converged
+        ? `with --lr ${formatLr(p.lr)} the same run ${p.reached ? `reaches ${p.reached}` : 'converges'} (checked)`
+        : `with --lr ${formatLr(p.lr)} the same run moves ${formatShare(p.moved)} of the diagonal and ends at f = ${sig(p.loss)} (checked), though not converged`;
+    return `${head}. ${cap(checked)}; or let --tune choose the rate`;
+  },
   unbounded: (iteration: number, why: string) =>
     `the descent left for ever (its loss passed every bound at iteration ${iteration}): ${why}; no learning rate changes that, only a start on the line that leads into the saddle`,
   badDomain: (value: string) => `--domain: ${JSON.stringify(value)} is not X0:X1,Y0:Y1 (for example --domain -2:2,-1:3)`,
@@ -528,6 +554,14 @@ export function resourceError(error: unknown, depth = 0): MlvisError | undefined
 /** A point or direction as people write it: (3, 2), (-2.805, 3.131), four significant digits, noise as 0. */
 function coords(w: readonly number[]): string {
   return `(${w.map((v) => sig(Math.abs(v) < 1e-12 ? 0 : v)).join(', ')})`;
+}
+
+/** Where a descent left the region where f is defined: the point it stepped to, or the point whose gradient is not defined. */
+function undefinedWhere(u: { at?: number[]; w?: number[]; gradient: boolean; loss?: number }): string {
+  const w = u.at ?? u.w!;
+  if (u.gradient) return `the gradient of f is not defined at ${coords(w)}, so the step from there is not a number`;
+  const value = u.loss === undefined || Number.isNaN(u.loss) ? 'not a number' : `f = ${u.loss > 0 ? '' : '-'}∞`;
+  return `it stepped to ${coords(w)}, where f is not defined (${value})`;
 }
 
 /** The last stretch a landscape verdict judged, as "N iterations". */

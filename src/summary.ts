@@ -259,7 +259,8 @@ function reachedFields(d: Descent): { reached?: Reached | null; verdict_text?: s
   const p = v.minimum ?? v.saddle;
   const kind = v.minimum ? v.minimum.kind : 'saddle';
   return {
-    reached: p && (v.verdict === 'converged' || v.verdict === 'saddle') ? { kind, name: p.name, x: p.w[0], y: p.w[1], loss: p.loss, iteration: v.iterationReached } : null,
+    // Named as in `minima` (pointName: one minus sign), so a script can match the two.
+    reached: p && (v.verdict === 'converged' || v.verdict === 'saddle') ? { kind, name: p.name.replace(/\u2212/g, '-'), x: p.w[0], y: p.w[1], loss: p.loss, iteration: v.iterationReached } : null,
     verdict_text: messages.landscapeVerdict(v),
   };
 }

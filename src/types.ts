@@ -60,6 +60,12 @@ export interface Divergence {
   iteration: number;
   /** A learning rate that would be stable for this problem and optimizer. */
   stable_lr: number;
+  /**
+   * A landscape's (`mlvis function`) reason, as engine/landscapeVerdict.ts confirmed it: 'undefined' when the
+   * descent stepped where the function is not defined (it did not blow up), 'unbounded' when the loss fell
+   * without bound, 'blew_up' when it rose. Absent for a model of data.
+   */
+  why?: 'undefined' | 'unbounded' | 'blew_up';
 }
 
 /**

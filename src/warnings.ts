@@ -57,6 +57,42 @@ export interface Diverged {
   conditioning?: Conditioning;
 }
 
+/**
+ * A landscape's descent that stepped where the function is not defined (the loss there is not a number, or
+ * the gradient at the point it left is not): it did not blow up. `at` is that point; `suggestedLr` a smaller
+ * rate with which the same run converges (checked), when one was found.
+ */
+export interface UndefinedStep {
+  code: 'undefinedStep';
+  series?: string;
+  iteration: number;
+  lr: number;
+  at: number[];
+  /** true: f is defined at `at` but its gradient is not (the step from it was not finite). */
+  gradient: boolean;
+  /** The loss at `at` when f is what is not defined there: NaN, or ±∞ (log(0)); absent: NaN. */
+  loss?: number;
+  suggestedLr?: number;
+}
+
+/**
+ * A landscape's descent whose path moved less than a hundredth of the domain's diagonal and did not converge,
+ * at a default rate set by the steepest curvature (gd: 1/λmax). `probe` is a larger rate and what the same run
+ * did with it (checked by running it), when one went farther.
+ */
+export interface SlowDefault {
+  code: 'slowDefault';
+  series?: string;
+  optimizer: string;
+  lr: number;
+  iterations: number;
+  /** λmax: the largest curvature over the box around the start and the known minima. */
+  curvature: number;
+  /** How far the path got from its start, as a share of the domain's diagonal. */
+  moved: number;
+  probe?: { lr: number; converged: boolean; reached?: string; loss: number; moved: number };
+}
+
 export type Warning =
   /** Logistic classes that one threshold separates: the loss has no finite minimum. */
   | { code: 'separable' }
@@ -73,11 +109,15 @@ export type Warning =
   /** A GIF too large for a web page or a README. */
   | { code: 'largeGif'; path: string; bytes: number }
   /** A landscape unbounded below (a saddle): the descent left for ever, as every descent off its stable line does; no rate helps. */
-  | { code: 'unbounded'; series?: string; iteration: number; why: string }
+  | { code: 'unbounded'; series?: string; iteration: number; why: string; rose?: { lr: number } }
   /** --tune: every trial of the grid diverged; the series runs at its default rate `lr`. */
   | { code: 'tuneDiverged'; series?: string; lr: number }
   /** --tune: the search of `trials` full descents will take about `seconds` (projected from its first trial). */
   | { code: 'tuneSlow'; trials: number; seconds: number }
+  /** A landscape with no known minima whose loss fell without bound (to f = loss; lowest: the domain's lowest). */
+  | { code: 'fellWithoutBound'; series?: string; iteration: number; loss: number; lowest: number }
+  | UndefinedStep
+  | SlowDefault
   /** A still asked for an iteration the diverged run never reached. */
   | { code: 'frameAfterDivergence'; frame: number; last: number };
 
@@ -90,7 +130,13 @@ export function warningText(w: Warning): string {
     case 'diverged':
       return prefix + messages.diverged(w);
     case 'unbounded':
-      return prefix + messages.unbounded(w.iteration, w.why);
+      return prefix + (w.rose ? messages.unboundedRose(w.iteration, w.rose.lr, w.why) : messages.unbounded(w.iteration, w.why));
+    case 'fellWithoutBound':
+      return prefix + messages.fellWithoutBound(w.iteration, w.loss, w.lowest);
+    case 'undefinedStep':
+      return prefix + messages.undefinedStep(w);
+    case 'slowDefault':
+      return prefix + messages.slowDefault(w);
     case 'notConverged':
       return prefix + messages.notConverged(w);
     case 'skippedRows':
@@ -114,5 +160,6 @@ export type Warn = (w: Warning) => void;
 
 /** A descent's warning in a race or sweep, naming the series it is about (others concern the whole run). */
 export function forSeries(w: Warning, label: string): Warning {
-  return w.code === 'diverged' || w.code === 'notConverged' ? { ...w, series: label } : w;
+  const own = ['diverged', 'notConverged', 'unbounded', 'fellWithoutBound', 'undefinedStep', 'slowDefault'];
+  return own.includes(w.code) ? ({ ...w, series: label } as Warning) : w;
 }

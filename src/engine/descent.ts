@@ -1,5 +1,5 @@
 import type { Divergence, SampleLog, Trajectory } from '../types';
-import type { NotConverged, Warning } from '../warnings';
+import type { NotConverged, SlowDefault, Warning } from '../warnings';
 import { createRng } from '../random';
 import { optimizerOf, paramsFor, refuseUnmet, type HyperValues, type OptimizerName, type Params } from './optimizers';
 import { HYPER_PARAM_NAMES } from './optimizers/hyperParams';
@@ -131,7 +131,7 @@ function assessment(problem: Problem, d: ReturnType<typeof prepare>, result: Tra
  */
 function landscapeAssessment(problem: Problem, l: Landscape, result: TrainResult): Assessment {
   const centre = [(l.domain.x[0] + l.domain.x[1]) / 2, (l.domain.y[0] + l.domain.y[1]) / 2];
-  const v = landscapeVerdict({ objective: l.objective, minima: l.minima, saddles: l.saddles, trajectory: result.trajectory, diverged: result.diverged, scale: l.scale, lossRange: l.lossRange, centre });
+  const v = landscapeVerdict({ objective: l.objective, minima: l.minima, saddles: l.saddles, trajectory: result.trajectory, diverged: result.diverged, stoppedAt: result.stoppedAt, scale: l.scale, lossRange: l.lossRange, centre });
   const loss = result.trajectory.loss;
   const floor = problem.optimum?.loss;
   const g0 = floor === undefined ? NaN : loss[0] - floor;
@@ -144,10 +144,11 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
   const warnings: Warning[] = [];
   let verdict = assessment(problem, d, result);
   let diverged = result.diverged;
-  if (diverged && problem.landscape?.minima.kind === 'none') {
-    // Unbounded below: leaving is what a descent does there; no rate to suggest (null in the summary).
-    warnings.push({ code: 'unbounded', iteration: diverged.iteration, why: problem.landscape.minima.why });
-    diverged = { ...diverged, stable_lr: NaN };
+  const land = problem.landscape;
+  if (land && (diverged || verdict.verdict === 'diverged')) {
+    const out = landscapeDivergence(problem, land, s, d, result, verdict);
+    diverged = out.diverged;
+    warnings.push(...out.warnings);
   } else if (diverged) {
     const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
     const stableLr = advice?.lr ?? diverged.stable_lr;
@@ -159,6 +160,9 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     const condition = raw ? raw.curvature() / raw.minCurvature() : 0;
     const conditioning = raw && condition > ILL_CONDITIONED ? conditioningOf(raw.x, condition) : undefined;
     warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}), ...(conditioning ? { conditioning } : {}) });
+  } else if (land && s.advise !== false && s.lr === undefined && verdict.verdict !== 'converged' && verdict.verdict !== 'saddle') {
+    const slow = slowDefault(problem, land, s, d, result);
+    if (slow) warnings.push(slow);
   } else if (s.advise !== false && !problem.landscape && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
     const quiet = verdict.verdict === 'stalled' && d.o.sampling && verdict.cause !== 'illConditioned' ? noiseOrRate(problem, s, d, result, verdict) : null;
     if (quiet) verdict = { ...verdict, ...quiet.assessment };
@@ -183,13 +187,100 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     Object.assign(w, suggestion(problem, s, d, verdict, result));
     warnings.push(w);
   }
-  // A landscape unbounded below that the path left for good (Newton on a saddle: no blow-up of the loss, but a
-  // path gone a thousand domains away): said as for gd, once.
-  const l = problem.landscape;
-  if (!diverged && l?.minima.kind === 'none' && verdict.verdict === 'diverged') {
-    warnings.push({ code: 'unbounded', iteration: verdict.landscape?.divergedAt ?? result.iterations, why: l.minima.why });
-  }
   return { optimizer: s.optimizer, lr, params: d.params, trajectory: result.trajectory, iterations: result.iterations, diverged, samples: result.samples, warnings, assessment: verdict };
+}
+
+/**
+ * A landscape's descent that diverged (the run stopped on a blow-up, or its path went a thousand domains away:
+ * Newton leaving a saddle), said for what landscapeVerdict.ts confirmed it was:
+ * - it stepped where f is not defined: that, with a smaller rate with which the same run converges when one
+ *   does (checked), else the fixes in words; no "stable" rate, since none was what failed;
+ * - the function has no minimum (a saddle): leaving is what a descent does there, no rate to suggest; when
+ *   the loss rose instead of falling, the steps overshoot, and that is said too;
+ * - the loss fell without bound on a function whose minima are not known: no rate to suggest either (a rate
+ *   that "does not blow up" for 200 iterations on a loss falling for ever is no advice);
+ * - else it blew up: the rate advice of a regression (see rateAfterDivergence).
+ * The reason is kept in the divergence (`why`), for the summary and the frame's notice.
+ */
+function landscapeDivergence(problem: Problem, l: Landscape, s: DescentSettings, d: Prepared, result: TrainResult, a: Assessment): { diverged: Divergence | null; warnings: Warning[] } {
+  const v = a.landscape!;
+  const lr = d.params.lr;
+  const why: NonNullable<Divergence['why']> = v.undefinedAt ? 'undefined' : v.notes.includes('fell') ? 'unbounded' : 'blew_up';
+  const iteration = result.diverged?.iteration ?? v.divergedAt ?? result.iterations;
+  const tagged = (stable_lr: number) => (result.diverged ? { ...result.diverged, stable_lr, why } : null);
+  if (v.undefinedAt) {
+    const rate = s.advise === false ? null : verifiedRate(problem, s, d, (r) => r < lr);
+    const u = v.undefinedAt;
+    const w: Warning = { code: 'undefinedStep', iteration, lr, at: u.w, gradient: u.gradient, ...(u.loss !== undefined && !Number.isNaN(u.loss) ? { loss: u.loss } : {}), ...(rate !== null ? { suggestedLr: rate } : {}) };
+    return { diverged: tagged(rate ?? NaN), warnings: [w] };
+  }
+  if (l.minima.kind === 'none') {
+    // Unbounded below: leaving is what a descent does there; no rate to suggest (null in the summary).
+    return { diverged: tagged(NaN), warnings: [{ code: 'unbounded', iteration, why: l.minima.why, ...(why === 'blew_up' ? { rose: { lr } } : {}) }] };
+  }
+  if (why === 'unbounded') {
+    // The lowest finite loss of the path (its last may have swung back up: momentum on the monkey saddle).
+    const loss = result.trajectory.loss.reduce((m, v) => Math.min(m, v), Infinity);
+    return { diverged: tagged(NaN), warnings: [{ code: 'fellWithoutBound', iteration, loss, lowest: l.lossMin }] };
+  }
+  if (!result.diverged) return { diverged: null, warnings: [] };
+  const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
+  const stableLr = advice?.lr ?? result.diverged.stable_lr;
+  const warning: Warning = { code: 'diverged', iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}) };
+  return { diverged: tagged(stableLr), warnings: [warning] };
+}
+
+/** Share of the domain's diagonal under which a path that did not converge "barely moved". */
+export const SLOW_PATH = 0.01;
+
+/**
+ * A landscape's descent at its default rate that barely moved (less than SLOW_PATH of the domain's diagonal
+ * from its start) without converging, where that rate is 1/λmax (gd, momentum, nesterov: the steepest
+ * curvature over the box around the start and the minima, which a test function may have far from where the
+ * path goes). Probes the same run at the rate doubled, up to 16 times: the first rate with which it converges,
+ * else the one that ends lowest having moved farther without diverging; nothing is suggested that no run
+ * showed. Null when the path moved, or the rate is not set by the curvature.
+ */
+function slowDefault(problem: Problem, l: Landscape, s: DescentSettings, d: Prepared, result: TrainResult): Warning | null {
+  const lr = d.params.lr;
+  const curvature = problem.trained.curvature();
+  if (!(Math.abs(lr * curvature - 1) < 1e-9)) return null;
+  const moved = movedShare(result.trajectory, l.scale);
+  if (!(moved < SLOW_PATH)) return null;
+  let best: NonNullable<SlowDefault['probe']> | null = null;
+  for (let k = 1; k <= 16 && k * s.iterations <= ITERATION_BUDGET; k++) {
+    const trial = prepare(problem, s, twoDigits(lr * 2 ** k));
+    const r = trainOn(problem, trial);
+    const a = assessment(problem, trial, r);
+    if (r.diverged || a.verdict === 'diverged') break;
+    const t = r.trajectory;
+    const loss = t.loss[t.loss.length - 1];
+    const far = movedShare(t, l.scale);
+    if (a.verdict === 'converged') {
+      const m = a.landscape?.minimum;
+      best = { lr: trial.params.lr, converged: true, loss, moved: far, ...(m ? { reached: `the ${m.kind} minimum ${m.name}` } : {}) };
+      break;
+    }
+    if (far > moved && loss < result.trajectory.loss[result.trajectory.loss.length - 1] && (best === null || loss < best.loss)) best = { lr: trial.params.lr, converged: false, loss, moved: far };
+  }
+  return { code: 'slowDefault', optimizer: s.optimizer, lr, iterations: result.iterations, curvature, moved, ...(best ? { probe: best } : {}) };
+}
+
+/** A rate rounded down to two significant digits (as messages print rates: formatLr). */
+function twoDigits(r: number): number {
+  const unit = 10 ** (Math.floor(Math.log10(r)) - 1);
+  return Number((Math.floor(r / unit + 1e-9) * unit).toPrecision(2));
+}
+
+/** How far a path got from its start at most, as a share of `scale`. */
+function movedShare(t: Trajectory, scale: number): number {
+  let far = 0;
+  for (let i = 1; i < t.loss.length; i++) {
+    let s = 0;
+    for (const c of t.w) s += (c[i] - c[0]) ** 2;
+    far = Math.max(far, Math.sqrt(s));
+  }
+  return far / scale;
 }
 
 /**
@@ -335,6 +426,11 @@ function standardizedCheck(problem: Problem, s: DescentSettings): NonNullable<No
 
 type Prepared = ReturnType<typeof prepare>;
 
+/** The work of one iteration in rows: the data's, or one for a landscape (no rows, one evaluation). */
+function workRows(problem: Problem): number {
+  return Math.max(problem.data.x.length, 1);
+}
+
 /** Sample-iterations (iterations × rows) that checking one suggestion may spend. */
 const ITERATION_BUDGET = 5e7;
 
@@ -345,7 +441,7 @@ const ITERATION_BUDGET = 5e7;
  * Null when none converges within the budget of work.
  */
 function verifiedRate(problem: Problem, s: DescentSettings, d: Prepared, wanted: (lr: number) => boolean, given?: number[]): number | null {
-  const rows = problem.data.x.length;
+  const rows = workRows(problem);
   const context = { init: problem.trainInit, iterations: s.iterations };
   const base = d.o.defaultRate(problem.trained, d.params, context);
   const limit = d.o.stableRate(problem.trained, { ...d.params, lr: base }, context);
@@ -387,11 +483,14 @@ function verifiedIterations(problem: Problem, s: DescentSettings, d: Prepared, e
 
 /**
  * After a divergence on a run too large to check whole: the largest halving of the default rate below the
- * one that failed that a short trial from the same start confirms (no blow-up, no cycling, the gap falls).
+ * one that failed that a short trial from the same start confirms (no blow-up, no cycling, the gap falls);
+ * on a landscape the trial is the whole run, and a path gone a thousand domains away is no confirmation.
  */
 function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below: number): { lr: number; iterations: number } | null {
-  const rows = problem.data.x.length;
-  const iterations = Math.min(s.iterations, 200, Math.max(10, Math.floor(ITERATION_BUDGET / 8 / rows)));
+  const rows = workRows(problem);
+  // A landscape's iteration costs one evaluation: the trial is the whole run (within the budget), so "stable"
+  // means the run as asked, not its first 200 steps (on a loss unbounded below those say little).
+  const iterations = problem.landscape ? Math.min(s.iterations, Math.floor(ITERATION_BUDGET / 8)) : Math.min(s.iterations, 200, Math.max(10, Math.floor(ITERATION_BUDGET / 8 / rows)));
   let lr = d.o.defaultRate(problem.trained, d.params, { init: problem.trainInit, iterations: s.iterations });
   for (let k = 0; k < 30 && lr > 0 && Number.isFinite(lr); k++, lr /= 2) {
     if (lr >= below) continue;
@@ -399,7 +498,7 @@ function shortTrialRate(problem: Problem, s: DescentSettings, d: Prepared, below
     const result = trainOn(problem, trial);
     const a = assessment(problem, trial, result);
     const l = result.trajectory.loss;
-    if (!result.diverged && a.verdict !== 'cycling' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return { lr, iterations };
+    if (!result.diverged && a.verdict !== 'cycling' && a.verdict !== 'diverged' && (a.verdict === 'converged' || l[l.length - 1] < l[0])) return { lr, iterations };
     if ((k + 1) * iterations * rows > 2 * ITERATION_BUDGET) break;
   }
   return null;

@@ -11,7 +11,11 @@
  *
  * The verdicts, tried in this order:
  * - diverged: the run says so, or a weight or loss is not finite, or the path went BLOW_UP domain scales
- *   from its start.
+ *   from its start. Why, when a computation shows it: 'undefined' when it stepped where f is not defined
+ *   (a finite point whose loss is NaN or infinite: log or sqrt of a negative number, log(0)), or from a point where
+ *   its gradient is not), within BLOW_UP domain scales (farther out, a NaN is an overflow: ∞ − ∞); 'fell'
+ *   when the loss fell without bound (to −∞, or at some iterate BLOW_UP loss ranges below the start): a
+ *   loss unbounded below, not a rate too large. Otherwise the loss blew up.
  * - converged to a known minimum: the last two iterates are both within NEAR·L of it with a loss within
  *   NEAR_LOSS·R of its loss (the path has arrived and stays; one that passes through on its last step has
  *   not). A quadratic well whose loss spans R across the domain gains about R·(d/L)² at distance d, so
@@ -52,6 +56,8 @@ export type LandscapeVerdictKind = 'converged' | 'saddle' | 'stalled' | 'cycling
  * - curvatureDifferenced: the curvature is from central differences of the exact gradient (no Hessian).
  * - passedSaddle: the path came within PASS·L of a known saddle and left it (see `passedSaddle`).
  * - nonFinite, blowUp, reported: why the run counts as diverged.
+ * - undefined: diverged because it stepped where f (or its gradient) is not defined (see `undefinedAt`).
+ * - fell: diverged with the loss falling without bound, not rising.
  * - shortRun: fewer than STRETCH_MIN iterations: judged by the whole run rather than its last stretch.
  */
 export type LandscapeNote =
@@ -66,6 +72,8 @@ export type LandscapeNote =
   | 'nonFinite'
   | 'blowUp'
   | 'reported'
+  | 'undefined'
+  | 'fell'
   | 'shortRun';
 
 /** A known minimum: `index` into the KnownMinima's points. */
@@ -103,6 +111,12 @@ export interface LandscapeInput {
   lossRange?: number;
   /** The domain's centre: a blow-up is measured from it (default: the start). */
   centre?: readonly number[];
+  /**
+   * The non-finite iterate a run stopped on, which its trajectory leaves out (train.ts ends the trajectory at
+   * the last finite one): the weights it stepped to and the loss there. Without it, a non-finite iterate in
+   * the trajectory is used.
+   */
+  stoppedAt?: { w: readonly number[]; loss: number } | null;
 }
 
 export interface LandscapeVerdict {
@@ -139,6 +153,12 @@ export interface LandscapeVerdict {
   stretch?: { from: number; lossChange: number; medianStep: number };
   /** With 'diverged': the iteration at which it did. */
   divergedAt?: number;
+  /**
+   * With the note 'undefined': the point where f is not defined. `gradient` false: the run stepped to `w`
+   * and the loss there (`loss`) is not finite (NaN, or ±∞ at a pole such as log(0)); true: the loss at `w`
+   * (the last finite iterate) is, but its gradient is not, so the step from it went nowhere finite.
+   */
+  undefinedAt?: { w: number[]; gradient: boolean; loss?: number };
   /** The domain's length scale it was judged against. */
   scale: number;
   notes: LandscapeNote[];
@@ -215,7 +235,13 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
     if (far >= 0) notes.push('blowUp');
     const divergedAt = input.diverged?.iteration ?? (last < n ? last + 1 : far);
     const gradientNorm = last >= 0 ? normOfGradient(objective, end) : null;
-    return { ...base, verdict: 'diverged', divergedAt, gradientNorm, curvature: null, iterationReached: null, ...passed };
+    const stopped = input.stoppedAt ?? (last < n ? { w: at(last + 1), loss: loss[last + 1] } : null);
+    // Not a number a thousand domains away is an overflow (∞ − ∞), not a point where f is undefined.
+    const inside = (w: readonly number[]) => Math.hypot(...w.map((v, k) => v - centre[k])) <= BLOW_UP * scale + startOff;
+    const undefinedAt = last >= 0 && far < 0 && (!stopped || !stopped.w.every(Number.isFinite) || inside(stopped.w)) ? undefinedStep(objective, end, stopped) : null;
+    if (undefinedAt) notes.push('undefined');
+    else if (stopped?.loss === -Infinity || (last >= 0 && lowest(loss, last) < loss[0] - BLOW_UP * R)) notes.push('fell');
+    return { ...base, verdict: 'diverged', divergedAt, gradientNorm, curvature: null, iterationReached: null, ...(undefinedAt ? { undefinedAt } : {}), ...passed };
   }
 
   const g = normOfGradient(objective, end);
@@ -269,14 +295,51 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
       const { nearest: _n, ...rest } = common;
       return { ...rest, verdict: 'converged', minimum: minimumRef(minima[near.i]), iterationReached: stays, ...passed };
     }
-    if (sign === 'positive') {
+    if (sign === 'positive' && curvatureHolds(objective, end, g, curv!, scale, R)) {
       if (input.minima.kind === 'points') notes.push('unlistedMinimum');
       return { ...common, verdict: 'converged', iterationReached: stays, ...passed };
     }
     if (sign === 'negative') return { ...common, verdict: 'saddle', saddle: { index: null, w: end, loss: final.loss, name: coordinates(end) }, iterationReached: stays };
   }
+  // Positive curvature that does not hold up to the stationary point (a cubic's inflection) confirms nothing either.
   if (vanishing) notes.push('stationary', curv ? 'curvatureDegenerate' : 'curvatureUnavailable');
   return { ...common, ...lastStretch(cols, loss, n, scale, R, notes), iterationReached: null, ...passed };
+}
+
+/**
+ * Whether the positive curvature at the end holds where the minimum it predicts would be: at twice the Newton
+ * step (end − 2·H⁻¹∇f, past the predicted stationary point) the curvature is still clearly positive and at
+ * least half what it is at the end. A path creeping towards a degenerate stationary point (x³ + y², whose
+ * curvature 6x vanishes at x = 0, approached from x > 0) has a small gradient and a positive curvature at
+ * every iterate, and no minimum: the predicted point moves with it and the curvature there is gone.
+ */
+function curvatureHolds(objective: Differentiable, end: number[], g: number, c: Curvature, scale: number, R: number): boolean {
+  if (g === 0) return true;
+  const grad = new Float64Array(objective.dim);
+  objective.gradient(end, grad);
+  const past = [...end];
+  for (let i = 0; i < c.eigenvalues.length; i++) {
+    const v = c.vectors[i];
+    const along = v.reduce((sum, x, k) => sum + x * grad[k], 0) / c.eigenvalues[i];
+    for (let k = 0; k < past.length; k++) past[k] -= 2 * along * v[k];
+  }
+  const there = curvatureAt(objective, past, scale);
+  return there !== null && curvatureSign(there, R / (scale * scale)) === 'positive' && there.eigenvalues[0] >= 0.5 * c.eigenvalues[0];
+}
+
+/**
+ * Where a run that stopped on a non-finite iterate left the region where f is defined: the finite point it
+ * stepped to whose loss is NaN, or the last finite point (`end`) when the step from it was not finite because
+ * the gradient there is not; null when neither (the loss overflowed: it blew up).
+ */
+function undefinedStep(objective: Differentiable, end: number[], stopped: { w: readonly number[]; loss: number } | null): LandscapeVerdict['undefinedAt'] | null {
+  if (!stopped) return null;
+  // A finite point (within the domain's reach: see the caller) whose loss is NaN or infinite: log or sqrt of a
+  // negative number, log(0), a pole.
+  if (stopped.w.every(Number.isFinite)) return Number.isFinite(stopped.loss) ? null : { w: [...stopped.w], gradient: false, loss: stopped.loss };
+  const g = new Float64Array(objective.dim);
+  objective.gradient(end, g);
+  return g.every(Number.isFinite) ? null : { w: [...end], gradient: true };
 }
 
 /** The first iteration from which every iterate is inside, when the last two are (the last one, for a run of none); else null. */

@@ -27,6 +27,11 @@ export interface TrainResult {
   /** Updates performed: `iterations`, or fewer when the descent diverged. */
   iterations: number;
   diverged: Divergence | null;
+  /**
+   * When the descent stopped on a non-finite loss: the weights it stepped to (as reported) and that loss,
+   * which the trajectory leaves out. A finite point with a NaN loss is one where the objective is undefined.
+   */
+  stoppedAt?: { w: number[]; loss: number };
   /** sgd, minibatch: the samples each performed update drew (see sampleLogFor for when there is none). */
   samples: SampleLog | null;
 }
@@ -116,6 +121,7 @@ export function startTraining(objective: Objective, reparametrization: Reparamet
   let high = 0;
   let highAt = 0;
   let diverged: Divergence | null = null;
+  let stoppedAt: TrainResult['stoppedAt'];
   let done = n;
   let streak = 0;
   let t = 1;
@@ -144,6 +150,7 @@ export function startTraining(objective: Objective, reparametrization: Reparamet
           const bound = o.optimizer.stableRate(trained, o.params, { init: trainInit, iterations: n });
           diverged = { iteration: t, stable_lr: belowFailedRate(bound, o.params.lr) };
           done = Number.isFinite(loss) ? t : t - 1;
+          if (!Number.isFinite(loss)) stoppedAt = { w: columns.map((c) => c[t]), loss };
           over = true;
           return true;
         }
@@ -156,6 +163,7 @@ export function startTraining(objective: Objective, reparametrization: Reparamet
         trajectory: { w: columns.map((c) => c.subarray(0, done + 1)), loss: losses.subarray(0, done + 1) },
         iterations: done,
         diverged,
+        ...(stoppedAt ? { stoppedAt } : {}),
         samples: log ? { batch: log.batch, indices: log.indices.subarray(0, done * log.batch) } : null,
       };
     },

@@ -226,6 +226,11 @@ describe('more from the hostile review', () => {
     const { s } = await summaryOf(['goldstein-price', '--iters', '10']);
     expect(s.minima!.map((m) => m.name).join(' ')).not.toMatch(/\u2212/);
   });
+  it('the minimum reached is named as in the list of minima', async () => {
+    const { s } = await summaryOf(['goldstein-price', '--optimizer', 'newton']);
+    expect(s.reached).toMatchObject({ kind: 'global', x: 0, y: -1 });
+    expect(s.minima!.map((m) => m.name)).toContain(s.reached!.name);
+  });
   it('a grid of an lr sweep marks every known point in each cell', async () => {
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
     const { createRenderer } = require('../../src/render') as typeof import('../../src/render');
@@ -235,5 +240,144 @@ describe('more from the hostile review', () => {
     let changed = 0;
     for (let i = 0; i < full.length; i += 4) if (full[i] !== bare[i] || full[i + 1] !== bare[i + 1]) changed++;
     expect(changed).toBeGreaterThan(300); // 8 marks in each of 2 cells, not the optimum's star alone
+  });
+});
+
+describe('a divergence is said for what it was (hostile review)', () => {
+  it('a step to where log is not defined is no blow-up: no "stable" rate, the point, the fixes; the summary and the verdict say why', async () => {
+    // gd at 0.5 on log(x) + y² from (1, 1): (0.5, 0), then (−0.5, 0), where log(x) is not a number.
+    const { s, stderr } = await summaryOf(['--expr', 'log(x)+y^2', '--domain', '0.1:3,-2:2', '--init', '1,1', '--lr', '0.5']);
+    expect(s.verdict).toBe('diverged');
+    expect(s.diverged).toEqual({ iteration: 2, stable_lr: null, why: 'undefined' });
+    expect(s.final).toMatchObject({ x: 0.5, y: 0 });
+    expect(stderr).toBe(`mlvis: warning: ${messages.undefinedStep({ code: 'undefinedStep', iteration: 2, lr: 0.5, at: [-0.5, 0], gradient: false })}\n`);
+    expect(stderr).not.toMatch(/is stable|without blowing up/);
+    expect(s.verdict_text).toBe('left the region where f is defined at iteration 2: it stepped to (-0.5, 0), where f is not defined (not a number)');
+  });
+
+  it('sqrt too, at the iteration it stepped out', async () => {
+    const { s, stderr } = await summaryOf(['--expr', 'sqrt(x)+y^2', '--domain', '0.1:3,-2:2', '--init', '1,1', '--lr', '0.5']);
+    expect(s.diverged!.why).toBe('undefined');
+    // x: 1 → 0.75 → 0.4613 → 0.09325 → 0.09325 − 0.25/√0.09325 < 0.
+    let x = 1;
+    for (let i = 0; i < 4; i++) x -= 0.5 / (2 * Math.sqrt(x));
+    expect(x).toBeLessThan(0);
+    expect(s.diverged!.iteration).toBe(4);
+    expect(stderr).toContain(`it stepped to (${Number(x.toPrecision(4))}, 0), where f is not defined`);
+  });
+
+  it('where a smaller rate converges, it is named, checked by running it', async () => {
+    const args = ['--expr', 'log(x)+(x-2)^2+y^2', '--domain', '0.1:3,-2:2', '--init', '1,1'];
+    const { stderr } = await summaryOf([...args, '--lr', '2']);
+    const lr = /Try --lr ([0-9.e-]+) \(checked: the same run converges with it\)/.exec(stderr)![1];
+    expect(Number(lr)).toBeLessThan(2);
+    const { s } = await summaryOf([...args, '--lr', lr]);
+    expect(s.verdict).toBe('converged');
+  });
+
+  it('the saddle at a rate that overshoots: the loss rose, and no rate is called stable', async () => {
+    const { s, stderr } = await summaryOf(['saddle', '--lr', '5']);
+    expect(s.diverged).toEqual({ iteration: 3, stable_lr: null, why: 'blew_up' });
+    expect(s.final!.loss).toBeGreaterThan(1e6);
+    expect(stderr).toBe(`mlvis: warning: ${messages.unboundedRose(3, 5, 'x² − y² is unbounded below: it has a saddle at (0, 0) and no minimum')}\n`);
+    expect(stderr).not.toMatch(/stable|--lr/);
+  });
+
+  it('an expression that falls for ever gets no "stable" rate: its loss fell without bound, and the summary says so', async () => {
+    for (const lr of [undefined, '5']) {
+      const { s, stderr } = await summaryOf(['--expr', '-x^2-y^2', ...(lr ? ['--lr', lr] : [])]);
+      expect(s.verdict).toBe('diverged');
+      expect(s.diverged!.why).toBe('unbounded');
+      expect(s.diverged!.stable_lr).toBeNull();
+      expect(s.final!.loss).toBeLessThan(-1e300);
+      // The domain ±3's lowest point is a corner: −18.
+      expect(stderr).toBe(`mlvis: warning: ${messages.fellWithoutBound(s.diverged!.iteration, s.final!.loss, -18)}\n`);
+      expect(stderr).not.toMatch(/stable|--lr/);
+    }
+  });
+
+  it('the frame’s notice says it left where f is defined, and only the notice differs from a blow-up’s', async () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    const { createRenderer } = require('../../src/render') as typeof import('../../src/render');
+    const scene = sceneFromOptions({ model: 'function', expr: 'log(x)+y^2', domain: [[0.1, 3], [-2, 2]], init: [1, 1], lr: 0.5, width: 640, height: 320, out: 'x.png' });
+    expect(scene.series[0].diverged).toMatchObject({ iteration: 2, why: 'undefined' });
+    const honest = createRenderer(scene).drawFrame(scene.iterations);
+    const blewUp = { ...scene, series: [{ ...scene.series[0], diverged: { ...scene.series[0].diverged!, why: 'blew_up' as const } }] };
+    const said = createRenderer(blewUp).drawFrame(scene.iterations);
+    let changed = 0;
+    let lowest = 0;
+    for (let i = 0; i < honest.length; i += 4) {
+      if (honest[i] === said[i] && honest[i + 1] === said[i + 1] && honest[i + 2] === said[i + 2]) continue;
+      changed++;
+      lowest = Math.max(lowest, Math.floor(i / 4 / 640));
+    }
+    expect(changed).toBeGreaterThan(200); // a longer label, not a pixel or two
+    expect(lowest).toBeLessThan(0.2 * 320); // the notice at the surface panel's top, nothing else
+  });
+
+  it('the monkey saddle overflowing far out (∞ − ∞) is told as unbounded, never as a step where f is undefined', async () => {
+    const { s, stderr } = await summaryOf(['monkey-saddle', '--optimizer', 'gd,momentum']);
+    expect(s.series!.map((x) => x.diverged?.why)).toEqual(['unbounded', 'unbounded']);
+    expect(stderr).not.toContain('where f is defined');
+    expect(stderr.match(/the descent left for ever/g)).toHaveLength(2);
+  });
+
+  it('x³ + y² has no minimum: no rate is said to converge on it, and "stable" is checked over the whole run', async () => {
+    const args = ['--expr', 'x^3+y^2', '--init', '0.1,1'];
+    const { s, stderr } = await summaryOf([...args, '--lr', '1.2']);
+    expect(s.diverged!.why).toBe('blew_up');
+    expect(stderr).not.toContain('converges with it');
+    const lr = /--lr ([0-9.]+) is stable \(checked: 1000 iterations without blowing up; not that it converges\)/.exec(stderr)![1];
+    const { s: t } = await summaryOf([...args, '--lr', lr]);
+    expect(t.diverged).toBeNull();
+    expect(t.verdict).not.toBe('converged');
+  });
+
+  it('Newton stepping onto log’s pole at x = 0 says f is not defined there (−∞), not that the loss fell', async () => {
+    // Newton on log(x) + y² from (1, 1): its first step lands on x = 0, where log is −∞.
+    const { s, stderr } = await summaryOf(['--expr', 'log(x)+y^2', '--domain', '0.1:3,-2:2', '--init', '1,1', '--optimizer', 'newton']);
+    expect(s.diverged).toEqual({ iteration: 1, stable_lr: null, why: 'undefined' });
+    expect(stderr).toBe(`mlvis: warning: ${messages.undefinedStep({ code: 'undefinedStep', iteration: 1, lr: 1, at: [0, 0.5], gradient: false, loss: -Infinity })}\n`);
+    expect(stderr).toContain('where f is not defined (f = -∞)');
+  });
+
+  it('momentum on the monkey saddle: the lowest loss it fell to is the one named', async () => {
+    const { s, stderr } = await summaryOf(['--expr', 'x^3-3*x*y^2', '--domain', '-2:2,-2:2', '--init', '1.5,0.1', '--optimizer', 'momentum', '--trajectory']);
+    expect(s.diverged!.why).toBe('unbounded');
+    const lowest = Math.min(...s.trajectory!.loss);
+    expect(lowest).toBeLessThan(s.final!.loss);
+    expect(stderr).toContain(`the loss fell to ${Number(lowest.toPrecision(4)) === lowest ? lowest : lowest.toPrecision(4)}, far below`);
+  });
+
+  it('in a race the unbounded warning names its series', async () => {
+    const { stderr } = await summaryOf(['saddle', '--optimizer', 'gd,momentum']);
+    expect(stderr).toMatch(/^mlvis: warning: GD: the descent left for ever/m);
+    expect(stderr).toMatch(/^mlvis: warning: momentum: the descent left for ever/m);
+  });
+});
+
+describe('a path that barely moved at a default rate set by the steepest curvature is told (hostile review)', () => {
+  it('Beale from (0, −4.05): the rate is 1/λmax, and the larger rate printed does what the warning says', async () => {
+    const { s, stderr } = await summaryOf(['beale', '--init', '0,-4.05']);
+    expect(s.verdict).not.toBe('converged');
+    const m = /the path moved only ([0-9.]+)% of the domain's diagonal in 1000 iterations: gd's default --lr ([0-9.e-]+) is set by the steepest curvature over the box around the start and the minima \(λmax = ([0-9.e+]+)\)\. With --lr ([0-9.e-]+) the same run moves ([0-9.]+)% of the diagonal and ends at f = ([0-9.e-]+) \(checked\), though not converged; or let --tune choose the rate/.exec(stderr);
+    expect(m).not.toBeNull();
+    const [, moved, , lambda, lr, far, loss] = m!;
+    expect(Number(moved)).toBeLessThan(1);
+    // The default rate is 1/λmax to the digits printed.
+    expect(Math.abs(s.lr! * Number(lambda) - 1)).toBeLessThan(1e-3);
+    // What the printed rate does, run again: the same numbers.
+    const { s: t } = await summaryOf(['beale', '--init', '0,-4.05', '--lr', lr, '--trajectory']);
+    expect(t.verdict).not.toBe('diverged');
+    expect(Number(t.final!.loss.toPrecision(4))).toBe(Number(loss));
+    const tr = t.trajectory!;
+    const diagonal = Math.hypot(9, 9);
+    const reach = Math.max(...tr.x.map((x, i) => Math.hypot(x - tr.x[0], tr.y[i] - tr.y[0]))) / diagonal;
+    expect(Math.abs(reach * 100 - Number(far))).toBeLessThan(0.1);
+  });
+
+  it('says nothing where the path moved, or the rate was given', async () => {
+    expect((await summaryOf(['beale'])).stderr).not.toContain('path moved only');
+    expect((await summaryOf(['beale', '--init', '0,-4.05', '--lr', '0.0000057'])).stderr).not.toContain('path moved only');
   });
 });

@@ -406,3 +406,85 @@ describe('cycling, stalled, diverged', () => {
     expect(messages.landscapeVerdict(reported)).toBe('diverged at iteration 10: the loss blew up');
   });
 });
+
+describe('why a landscape descent diverged: it stepped where f is undefined, its loss fell for ever, or it blew up', () => {
+  /** log(x) + y²: defined for x > 0 only, and unbounded below as x → 0. */
+  const logx = objective2(
+    (x, y) => Math.log(x) + y * y,
+    (x) => 1 / x,
+    (_x, y) => 2 * y,
+  );
+  const logDomain = domain(logx, [0.1, 3], [-2, 2]);
+
+  it('a finite point with a NaN loss is where f is not defined: no blow-up, and the sentence says where', () => {
+    // gd at 0.5 from (1, 1): (0.5, 0), then (−0.5, 0), where log is NaN; train.ts stops there and keeps the point.
+    const t = gd(logx, [1, 1], 0.5, 1);
+    expect([t.w[0][1], t.w[1][1]]).toEqual([0.5, 0]);
+    const v = landscapeVerdict({ objective: logx, minima: { kind: 'unknown' }, trajectory: t, diverged: { iteration: 2 }, stoppedAt: { w: [-0.5, 0], loss: NaN }, ...logDomain });
+    expect(v).toMatchObject({ verdict: 'diverged', divergedAt: 2, undefinedAt: { w: [-0.5, 0], gradient: false } });
+    expect(v.notes).toEqual(expect.arrayContaining(['reported', 'undefined']));
+    expect(v.notes).not.toContain('fell');
+    expect(messages.landscapeVerdict(v)).toBe('left the region where f is defined at iteration 2: it stepped to (-0.5, 0), where f is not defined (not a number)');
+  });
+
+  it('a NaN iterate in the trajectory itself is judged the same way', () => {
+    const t = gd(logx, [1, 1], 0.5, 2);
+    expect(Number.isNaN(t.loss[2])).toBe(true);
+    const v = landscapeVerdict({ objective: logx, minima: { kind: 'unknown' }, trajectory: t, ...logDomain });
+    expect(v).toMatchObject({ verdict: 'diverged', divergedAt: 2, final: { iteration: 1 }, undefinedAt: { w: [-0.5, 0], gradient: false } });
+  });
+
+  it('a step that is not a number because the gradient is not defined where it started names that point', () => {
+    // sqrt(x² + y²)'s gradient at the origin is 0/0: the loss there is 0, the step NaN.
+    const cone = objective2(
+      (x, y) => Math.sqrt(x * x + y * y),
+      (x, y) => x / Math.sqrt(x * x + y * y),
+      (x, y) => y / Math.sqrt(x * x + y * y),
+    );
+    const t = path(cone, [[1, 0], [0, 0]]);
+    const v = landscapeVerdict({ objective: cone, minima: { kind: 'unknown' }, trajectory: t, diverged: { iteration: 2 }, stoppedAt: { w: [NaN, NaN], loss: NaN }, scale: 2.8, lossRange: 1.4 });
+    expect(v.undefinedAt).toEqual({ w: [0, 0], gradient: true });
+    expect(messages.landscapeVerdict(v)).toBe('left the region where f is defined at iteration 2: the gradient of f is not defined at (0, 0), so the step from there is not a number');
+  });
+
+  it('x³ + y² creeping towards its inflection at x = 0 has a small gradient and positive curvature, and no minimum', () => {
+    const cubic = objective2(
+      (x, y) => x ** 3 + y * y,
+      (x) => 3 * x * x,
+      (_x, y) => 2 * y,
+      [(x) => 6 * x, () => 0, () => 2],
+    );
+    const t = gd(cubic, [0.1, 1], 0.1, 1000);
+    const x = t.w[0][1000];
+    // Still creeping: x ≈ 1/(0.3·k), and the curvature there, 6x, is positive.
+    expect(x).toBeGreaterThan(0.002);
+    expect(x).toBeLessThan(0.005);
+    const v = landscapeVerdict({ objective: cubic, minima: { kind: 'unknown' }, trajectory: t, ...domain(cubic, [-3, 3], [-3, 3]) });
+    expect(v.verdict).not.toBe('converged');
+    expect(v.curvature!.eigenvalues[0]).toBeCloseTo(6 * x, 10);
+    expect(messages.landscapeVerdict(v)).not.toContain('reached a minimum');
+  });
+
+  it('a NaN a thousand domains away is an overflow (∞ − ∞), not a point where f is undefined', () => {
+    // The monkey saddle far out along its valley: x³ − 3xy² at (1e159, 1.8e159) is ∞ − ∞.
+    expect(Number.isNaN(monkey.loss([1e159, 1.8e159]))).toBe(true);
+    const t = path(monkey, [[1.5, 0.1], [10, 12], [1e5, 1.2e5]]);
+    const v = landscapeVerdict({ objective: monkey, minima: noMinimum, trajectory: t, diverged: { iteration: 3 }, stoppedAt: { w: [1e159, 1.8e159], loss: NaN }, scale: 5.66, lossRange: 32 });
+    expect(v.undefinedAt).toBeUndefined();
+    expect(v.notes).toEqual(expect.arrayContaining(['blowUp', 'fell']));
+    expect(v.notes).not.toContain('undefined');
+  });
+
+  it('a loss that fell past every bound is noted as falling, one that overflowed upwards is not', () => {
+    const fell = landscapeVerdict({ objective: saddle, minima: noMinimum, saddles: [saddlePoint], trajectory: gd(saddle, [0.5, 1e-3], 0.1, 100), ...saddleDomain });
+    expect(fell.notes).toEqual(expect.arrayContaining(['blowUp', 'fell']));
+    expect(fell.undefinedAt).toBeUndefined();
+    // x² − y² at rate 5: x ← −9x each step and the loss rises; the run stops on an overflow to +∞.
+    const t = gd(saddle, [1.8, 0.02], 5, 3);
+    const rose = landscapeVerdict({ objective: saddle, minima: noMinimum, saddles: [saddlePoint], trajectory: t, diverged: { iteration: 4 }, stoppedAt: { w: [Infinity, 1e300], loss: Infinity }, ...saddleDomain });
+    expect(rose.verdict).toBe('diverged');
+    expect(rose.notes).not.toContain('fell');
+    expect(rose.notes).not.toContain('undefined');
+    expect(messages.landscapeVerdict(rose)).toBe('diverged at iteration 4: the loss blew up');
+  });
+});

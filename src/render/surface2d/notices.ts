@@ -17,7 +17,9 @@ export function drawSurfaceNotices(ctx: SKRSContext2D, rect: Rect, scene: Scene,
   let row = 0;
   scene.series.forEach((s, i) => {
     if (!s.diverged || !divergedBy(s, k, scene.iterations)) return;
-    const text = single ? `diverged at iteration ${s.diverged.iteration}` : `${s.label} diverged at iteration ${s.diverged.iteration}`;
+    // A step to where the function is not defined is no blow-up: the notice says which it was.
+    const what = s.diverged.why === 'undefined' ? 'left where f is defined' : 'diverged';
+    const text = single ? `${what} at iteration ${s.diverged.iteration}` : `${s.label} ${what} at iteration ${s.diverged.iteration}`;
     drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row++ * f * 1.8, f, seriesColour(style, i), theme.labelBox);
   });
   if (!hasOptimum) {
