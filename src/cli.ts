@@ -166,8 +166,8 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
       const all = staged ? [...written, summaryTo!] : written;
       throw runError(all.length > 0 ? messages.interruptedAfterWriting(all, staged !== undefined) : messages.interrupted());
     }
-    if (result.stdout) await writeAll(io.stdout, result.stdout);
-    if (summaryTo === '-') io.stdout.write(summaryJson(summary));
+    if (result.stdout) await toStdout(io, result.stdout);
+    if (summaryTo === '-') await toStdout(io, summaryJson(summary));
     else if (summaryFile && !staged) await summaryAfter(summaryFile, summaryJson(summary), summaryTo!, written, stop.signal);
   } catch (error) {
     await summaryFile?.discard();
@@ -181,7 +181,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   }
   const files = summary.outputs ?? [];
   progress.end(seconds(), files);
-  if (files.length === 0 && summaryTo === undefined) io.stdout.write(humanReport(summary));
+  if (files.length === 0 && summaryTo === undefined) await toStdout(io, humanReport(summary));
   if (!quiet && !json) {
     for (const file of files.filter((f) => f.path !== '-')) io.stderr.write(`mlvis: wrote ${file.path} (${file.frames} frame${file.frames === 1 ? '' : 's'}, ${formatBytes(file.bytes)})\n`);
   }
@@ -204,37 +204,69 @@ async function summaryAfter(file: PendingText, text: string, target: string, wri
   }
 }
 
-/** `mlvis functions`: each built-in function, its formula, domain, default start and known minima. */
-function functionsCommand(io: Io): void {
-  const { FUNCTIONS, functionOf } = require('./engine/functions') as typeof import('./engine/functions');
-  const { knownPoints, pointName } = require('./engine/landscape') as typeof import('./engine/landscape');
-  const range = (r: readonly [number, number]) => `${r[0]}:${r[1]}`;
-  for (const name of FUNCTIONS) {
-    const f = functionOf(name);
-    io.stdout.write(`${name}  ${f.formula}\n  ${f.summary}\n`);
-    io.stdout.write(`  domain ${range(f.domain.x)},${range(f.domain.y)}  start ${f.init.join(',')}\n`);
-    const pts = knownPoints(f.minima);
-    const fmt = (v: number) => Number(v.toPrecision(6)).toString();
-    if (pts.length > 0) io.stdout.write(`  minima: ${pts.map((p) => `${p.kind} ${pointName(p)} f=${fmt(p.loss)}`).join('; ')}\n`);
-    else if (f.minima.kind === 'none') io.stdout.write(`  no minimum: ${f.minima.why}\n`);
-    for (const p of f.stationary ?? []) io.stdout.write(`  ${p.kind} at ${pointName(p)} f=${fmt(p.loss)}\n`);
+/** Errors of writes to stdout that a run has reported itself: main's 'error' listener leaves them to it. */
+const reportedWrites = new WeakSet<object>();
+
+/**
+ * The one line for a failed write to stdout (a full device, an I/O error): Node's own words for the errno
+ * ("no space left on device") and its code, never the stack of the write.
+ */
+export function stdoutError(error: unknown): MlvisError {
+  const e = error as NodeJS.ErrnoException | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const text = error instanceof Error ? error.message : String(error);
+  return runError(messages.stdoutUnwritable(/^E[A-Z]+: ([^,]+)/.exec(text)?.[1] ?? text, code), error);
+}
+
+/**
+ * Writes to stdout and waits until it took the bytes. A reader that went away (EPIPE: `| head`) has all it
+ * wanted: the command ends quietly with the exit code it had; any other failure is stdoutError's one line.
+ */
+async function toStdout(io: Io, bytes: Uint8Array | string): Promise<void> {
+  try {
+    await writeAll(io.stdout, bytes);
+  } catch (error) {
+    if (error !== null && typeof error === 'object') reportedWrites.add(error);
+    if ((error as NodeJS.ErrnoException)?.code === 'EPIPE') throw new Reported(0);
+    throw stdoutError(error);
   }
 }
 
-function datasetsCommand(io: Io): void {
+/** `mlvis functions`: each built-in function, its formula, domain, default start and known minima. */
+async function functionsCommand(io: Io): Promise<void> {
+  const { FUNCTIONS, functionOf } = require('./engine/functions') as typeof import('./engine/functions');
+  const { knownPoints, pointName } = require('./engine/landscape') as typeof import('./engine/landscape');
+  const out: string[] = [];
+  const range = (r: readonly [number, number]) => `${r[0]}:${r[1]}`;
+  for (const name of FUNCTIONS) {
+    const f = functionOf(name);
+    out.push(`${name}  ${f.formula}\n  ${f.summary}\n`);
+    out.push(`  domain ${range(f.domain.x)},${range(f.domain.y)}  start ${f.init.join(',')}\n`);
+    const pts = knownPoints(f.minima);
+    const fmt = (v: number) => Number(v.toPrecision(6)).toString();
+    if (pts.length > 0) out.push(`  minima: ${pts.map((p) => `${p.kind} ${pointName(p)} f=${fmt(p.loss)}`).join('; ')}\n`);
+    else if (f.minima.kind === 'none') out.push(`  no minimum: ${f.minima.why}\n`);
+    for (const p of f.stationary ?? []) out.push(`  ${p.kind} at ${pointName(p)} f=${fmt(p.loss)}\n`);
+  }
+  await toStdout(io, out.join(''));
+}
+
+async function datasetsCommand(io: Io): Promise<void> {
+  const out: string[] = [];
   // The rows each suggestion leaves out (a missing cell): said here once, not as a warning on every run.
   const gaps = (name: string, model: ModelName) => {
     const skipped = loadDataset({ model, data: name, points: 0, seed: '' }, () => {}).skipped;
     return skipped > 0 ? `  (${messages.builtinSkipped(skipped)})` : '';
   };
   for (const d of listDatasets()) {
-    io.stdout.write(`${d.name}  (${d.rows} rows)  ${d.description}\n`);
-    io.stdout.write(`  linear:   --x ${JSON.stringify(d.suggested.linear.x)} --y ${JSON.stringify(d.suggested.linear.y)}${gaps(d.name, 'linear')}\n`);
+    out.push(`${d.name}  (${d.rows} rows)  ${d.description}\n`);
+    out.push(`  linear:   --x ${JSON.stringify(d.suggested.linear.x)} --y ${JSON.stringify(d.suggested.linear.y)}${gaps(d.name, 'linear')}\n`);
     const lg = d.suggested.logistic;
-    io.stdout.write(`  logistic: --x ${JSON.stringify(lg.x)} --y ${JSON.stringify(lg.y)}${lg.positive ? ` --positive ${JSON.stringify(lg.positive)}` : ''}${gaps(d.name, 'logistic')}\n`);
-    if (d.suggested.standardize) io.stdout.write('  trained on standardized x by default (--no-standardize to turn off)\n');
-    io.stdout.write(`  source:   ${d.source} (${d.licence})\n`);
+    out.push(`  logistic: --x ${JSON.stringify(lg.x)} --y ${JSON.stringify(lg.y)}${lg.positive ? ` --positive ${JSON.stringify(lg.positive)}` : ''}${gaps(d.name, 'logistic')}\n`);
+    if (d.suggested.standardize) out.push('  trained on standardized x by default (--no-standardize to turn off)\n');
+    out.push(`  source:   ${d.source} (${d.licence})\n`);
   }
+  await toStdout(io, out.join(''));
 }
 
 /**
@@ -313,11 +345,11 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
   cmd
     .command('functions')
     .description('list the built-in test functions of mlvis function, with their minima')
-    .action(() => onAction(Promise.resolve(functionsCommand(io))));
+    .action(() => onAction(functionsCommand(io)));
   cmd
     .command('datasets')
     .description('list the built-in data sets with their suggested columns')
-    .action(() => onAction(Promise.resolve(datasetsCommand(io))));
+    .action(() => onAction(datasetsCommand(io)));
   return cmd;
 }
 
@@ -369,11 +401,16 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
 /** Entry point for bin/mlvis.js. */
 export function main(argv: string[]): void {
   // A reader that closes stdout early (| head) has all it wants: stdout is written only once the run's files
-  // are in place, so end quietly, not with a stack trace.
+  // are in place, so end quietly, not with a stack trace. Any other failure (a full device) is one line and
+  // exit 1. A write the run awaited (toStdout) is the run's to report; this hears the others (help text) and
+  // the error event that may come before the run hears its write fail.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (reportedWrites.has(error)) return;
     removeHeldTempsSync();
-    process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`mlvis: ${stdoutError(error).message}\n`);
+    if (argv.includes('--verbose') && error.stack) process.stderr.write(error.stack + '\n');
+    process.exit(1);
   });
   // A reader that closes stderr early (2>&1 | head) only stops reading the messages: the run goes on to its own
   // end and exit code. (Exiting here, mid-run, ended it with 0, nothing written and its temporary files left.)

@@ -419,6 +419,7 @@ export const messages = {
   // ---- output ------------------------------------------------------------------------------------
   outputUnwritable: (path: string, reason: string, hint = 'check the folder and its permissions') =>
     `cannot write ${/[\u0000-\u001f]/.test(path) ? JSON.stringify(path) : path}: ${reason} (${hint})`,
+  stdoutUnwritable: (reason: string, code: string) => `cannot write to stdout: ${reason}${code ? ` (${code})` : ''}`,
   filesWritten: (paths: readonly string[]) => `${paths.join(', ')} ${paths.length === 1 ? 'was' : 'were'} written`,
   jobsWritten: (finished: number, total: number, table: boolean) =>
     `${finished} of ${total} job${total === 1 ? '' : 's'} finished and ${finished === 1 ? 'is' : 'are'} written${table ? ' (see the table above)' : ''}`,

@@ -1,6 +1,4 @@
 /** Whole-stream helpers for the command line's stdin and stdout. */
-import { once } from 'node:events';
-
 /**
  * Everything a stream gives until it ends, at most `limit` bytes: past it `tooLarge()` is thrown and the
  * stream is let go (stdin may be /dev/zero).
@@ -20,7 +18,12 @@ export async function readAll(stream: NodeJS.ReadableStream, limit: number, tooL
   return Buffer.concat(chunks);
 }
 
-/** Writes bytes and waits until the stream has taken them (a pipe may be slower than we are). */
-export async function writeAll(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
-  if (!stream.write(bytes)) await once(stream, 'drain');
+/**
+ * Writes bytes and waits until the stream has taken them (a pipe may be slower than we are); rejects with the
+ * write's own error (ENOSPC on a full device, EPIPE when the reader is gone), which a 'drain' never brings.
+ */
+export function writeAll(stream: NodeJS.WritableStream, bytes: Uint8Array | string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(bytes, (error?: Error | null) => (error ? reject(error) : resolve()));
+  });
 }
