@@ -243,6 +243,7 @@ export const messages = {
   wholeBatch: (b: number, n: number) => `${b} is at least the number of rows (${n}): every step uses all the data, as gd does`,
   tuneWithLr: (lr: string) =>
     `--tune and --lr ${lr} contradict: --tune chooses every rate; leave out --lr, or pin single optimizers with --lr NAME=RATE (for example --lr gd=0.001) and the others are tuned`,
+  tuneWith: (flag: string, why: string) => `--tune cannot be combined with ${flag}: ${why}`,
   tuneTooMuchWork: (trials: number, iterations: number, rows: number, work: number, limit: number) =>
     `--tune would run ${trials.toLocaleString('en')} descents of ${iterations.toLocaleString('en')} iterations over ${rows.toLocaleString('en')} rows (${work.toExponential(1)} row-iterations, more than the ${limit.toExponential(0)} it may spend); use fewer --iters, race fewer optimizers, or tune on a sample of the data`,
   tuneSlow: (trials: number, seconds: number) =>

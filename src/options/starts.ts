@@ -70,6 +70,12 @@ export function refuseStartsConflicts(o: RunOptions, iterations: number): void {
   if (o.layout === 'files' || o.layout === 'grid') throw usageError(messages.startsLayout(o.layout));
   if (o.view === '3d') throw usageError(messages.startsWith('--view 3d', 'the starts are coloured on the 2-D surface'));
   if (o.arrows) throw usageError(messages.startsWith('--arrows', 'arrows at thousands of points would hide the surface'));
+  // --tune chooses a rate by the final gap of one descent from one start (the function's usual one). A basins
+  // map shows where one rate takes every start: the rate that suits the usual start (often the largest that
+  // converges there) can carry starts across basins or out of the domain from steeper ground, so the map would
+  // be of a rate chosen for another picture, and "tuned" in its title would claim more than was done. Over all
+  // the starts there is no one gap to choose by (they reach different minima). So the rate is the user's.
+  if (o.tune) throw usageError(messages.startsWith('--tune', "--tune chooses a rate by one descent's final gap, and a basins map shows one rate from every start; give the rate with --lr"));
   if (o.trajectory) throw usageError(messages.startsWith('--trajectory', "the summary lists each start's point, minimum reached, iterations and final loss, not every iteration of every path"));
   const count = startCount(startsSpecOf(o.starts));
   if (count * (iterations + 1) > MAX_START_ITERATES) throw usageError(messages.startsTooLong(count, iterations, Math.floor(MAX_START_ITERATES / count) - 1));

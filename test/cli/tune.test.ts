@@ -155,6 +155,16 @@ describe('refused before any work', () => {
     expect(await usageLine(['linear', '--data', 'cars', '--compare-standardize', '--tune'])).toBe(messages.compareWith('--tune', 'the comparison gives both sides one shared rate'));
   });
 
+  it('with --iters 0 (every trial ends where it starts: nothing to choose by)', async () => {
+    expect(await usageLine(['function', 'rosenbrock', '--tune', '--iters', '0'])).toBe(messages.tuneWith('--iters 0', 'with no iteration every rate ends where it starts, so there is nothing to choose by; give --iters 1 or more'));
+  });
+
+  it('with --starts (a basins map is one rate over many starts; --tune would choose it by one start)', async () => {
+    expect(await usageLine(['function', 'himmelblau', '--starts', '20', '--tune'])).toBe(
+      messages.startsWith('--tune', "--tune chooses a rate by one descent's final gap, and a basins map shows one rate from every start; give the rate with --lr"),
+    );
+  });
+
   it('a search past the work bound', async () => {
     const line = await usageLine(['logistic', '--points', '10000', '--optimizer', 'gd,adam', '--iters', '10000000', '--tune']);
     expect(line).toMatch(/^--tune would run \d+ descents of 10,000,000 iterations over 10,000 rows/);
