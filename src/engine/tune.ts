@@ -10,7 +10,10 @@
  * minibatch) loss bounces from update to update: its final gap is the median over the last tenth of the
  * run, and every trial draws the same samples (the run's seed), so the choice is deterministic. A trial
  * that diverged, ended non-finite, or left for good (a landscape's `diverged` verdict) is never chosen.
- * Of equal gaps, the smaller rate wins.
+ * Of equal gaps (most often several rates that all reach the minimum to rounding), the trial that got there
+ * first wins: the one whose gap stays within the tie tolerance of its final gap from the earliest iteration
+ * (Newton at rate 1 reaches Rosenbrock's minimum in 5 iterations; at 0.03, in 400: both end at gap 0, and the
+ * race should show the rate that shows the method). Of those, the smaller rate.
  */
 import { descendOn, descendOnAsync, hyperValuesOf, type Descent, type DescentSettings } from './descent';
 import { optimizerOf } from './optimizers';
@@ -42,10 +45,15 @@ export const ROUNDING = 1e-14;
 export interface TuneTrial {
   lr: number;
   gap: number | null;
+  /**
+   * The first iteration from which the trial's gap stays within the tie tolerance (ROUNDING of the loss's
+   * size) of its final gap: when it got to where it ended. Decides between equal gaps; null when it diverged.
+   */
+  reached: number | null;
 }
 
 export interface TuneResult {
-  /** The rate of the lowest final gap (the smaller on a tie); null when every trial diverged. */
+  /** The rate of the lowest final gap (on a tie, the earliest reached, then the smaller); null when every trial diverged. */
   lr: number | null;
   /** One per grid rate, in the grid's order. */
   trials: TuneTrial[];
@@ -102,22 +110,54 @@ export function finalGap(problem: Problem, d: Descent): number | null {
   if (!Number.isFinite(end) || d.trajectory.w.some((c) => !Number.isFinite(c[n]))) return null;
   if (!problem.optimum) return end;
   const gap = end - floor;
-  return gap <= ROUNDING * Math.max(Math.abs(floor), loss[0] - floor) ? 0 : gap;
+  return gap <= tieTolerance(problem, loss) ? 0 : gap;
 }
 
-/** The trial with the lowest final gap; of equal gaps the smaller rate; null when every trial diverged. */
+/** Gaps closer than this are equal to rounding: ROUNDING times the larger of the minimum's loss and the starting gap. */
+function tieTolerance(problem: Problem, loss: Float64Array): number {
+  const floor = problem.optimum?.loss ?? 0;
+  return ROUNDING * Math.max(Math.abs(floor), Math.abs(loss[0] - floor));
+}
+
+/**
+ * The first iteration from which a trial's gap (its loss less the best known minimum's, or its loss where none
+ * is known) stays at most `gap` plus the tie tolerance: when it got to where it ended. A sampling optimizer's
+ * last loss may lie above its median gap: then the last iteration. Null for a diverged trial (gap null).
+ */
+export function reachedAt(problem: Problem, d: Descent, gap: number | null): number | null {
+  if (gap === null) return null;
+  const loss = d.trajectory.loss;
+  const floor = problem.optimum?.loss ?? 0;
+  const limit = gap + tieTolerance(problem, loss);
+  let k = loss.length - 1;
+  if (!(loss[k] - floor <= limit)) return k;
+  while (k > 0 && loss[k - 1] - floor <= limit) k--;
+  return k;
+}
+
+/** A trial's record: its final gap and when it got there. */
+export function trialOf(problem: Problem, lr: number, d: Descent): TuneTrial {
+  const gap = finalGap(problem, d);
+  return { lr, gap, reached: reachedAt(problem, d, gap) };
+}
+
+/**
+ * The trial with the lowest final gap; of equal gaps the one reached earliest, then the smaller rate; null
+ * when every trial diverged.
+ */
 export function chooseRate(trials: readonly TuneTrial[]): number | null {
   let best: TuneTrial | null = null;
+  const earlier = (a: TuneTrial, b: TuneTrial) => (a.reached ?? Infinity) < (b.reached ?? Infinity) || ((a.reached ?? Infinity) === (b.reached ?? Infinity) && a.lr < b.lr);
   for (const t of trials) {
     if (t.gap === null) continue;
-    if (best === null || t.gap < best.gap! || (t.gap === best.gap && t.lr < best.lr)) best = t;
+    if (best === null || t.gap < best.gap! || (t.gap === best.gap && earlier(t, best))) best = t;
   }
   return best ? best.lr : null;
 }
 
 /** Tunes one series: a full descent at every grid rate (see the module's comment). */
 export function tuneRate(problem: Problem, s: DescentSettings, grid: readonly number[]): TuneResult {
-  const trials = grid.map((lr) => ({ lr, gap: finalGap(problem, descendOn(problem, trialSettings(s, lr))) }));
+  const trials = grid.map((lr) => trialOf(problem, lr, descendOn(problem, trialSettings(s, lr))));
   return { lr: chooseRate(trials), trials };
 }
 
@@ -128,7 +168,7 @@ export function tuneRate(problem: Problem, s: DescentSettings, grid: readonly nu
 export async function tuneRateAsync(problem: Problem, s: DescentSettings, grid: readonly number[], signal: AbortSignal | undefined, stopped: () => Error, onTrial?: (trial: TuneTrial, index: number) => void): Promise<TuneResult> {
   const trials: TuneTrial[] = [];
   for (const lr of grid) {
-    trials.push({ lr, gap: finalGap(problem, await descendOnAsync(problem, trialSettings(s, lr), signal, stopped)) });
+    trials.push(trialOf(problem, lr, await descendOnAsync(problem, trialSettings(s, lr), signal, stopped)));
     onTrial?.(trials[trials.length - 1], trials.length - 1);
   }
   return { lr: chooseRate(trials), trials };

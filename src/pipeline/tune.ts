@@ -111,6 +111,11 @@ export interface TuneSummary {
     given: boolean;
     /** Per grid rate, in the grid's order: its final gap, null when it diverged; null for a pinned series. */
     gaps: (number | null)[] | null;
+    /**
+     * Per grid rate: the first iteration from which its gap stayed at its final value (within rounding), null
+     * when it diverged; null for a pinned series. Of equal gaps, the earliest reached was chosen.
+     */
+    reached: (number | null)[] | null;
   }[];
 }
 
@@ -120,7 +125,7 @@ export function tuneSummary(config: RunConfig, tuning: Tuning, rates: readonly n
     by: tuning.measure,
     series: config.series.map((s, i) => {
       const t = tuning.series[i];
-      return { label: s.label, optimizer: s.optimizer, lr: t ? t.lr : rates[i], given: t === null, gaps: t ? t.trials.map((x) => x.gap) : null };
+      return { label: s.label, optimizer: s.optimizer, lr: t ? t.lr : rates[i], given: t === null, gaps: t ? t.trials.map((x) => x.gap) : null, reached: t ? t.trials.map((x) => x.reached) : null };
     }),
   };
 }

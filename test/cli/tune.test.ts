@@ -73,6 +73,17 @@ describe('a tuned race on Rosenbrock', () => {
     tuned.series!.forEach((x, i) => expect(x.final.loss).toBeLessThanOrEqual(plain.series![i].final.loss));
   });
 
+  it('of equal gaps, chose the trial that got there first; each reached is an iteration of the run, null where it diverged', () => {
+    const t = tuned.tune!;
+    t.series.forEach((x) => {
+      expect(x.reached).toHaveLength(t.grid.length);
+      x.gaps!.forEach((g, j) => (g === null ? expect(x.reached![j]).toBeNull() : expect(x.reached![j]).toBeGreaterThanOrEqual(0)));
+      const i = t.grid.indexOf(x.lr!);
+      const tied = x.gaps!.flatMap((g, j) => (g === x.gaps![i] ? [j] : []));
+      for (const j of tied) expect(x.reached![j]!).toBeGreaterThanOrEqual(x.reached![i]!);
+    });
+  });
+
   it('is the same, byte for byte, on every run', async () => {
     const again = await mlvisInProcess([...RACE, '--tune', '--summary', '-']);
     expect(again.stdout).toBe(tunedText);
@@ -81,6 +92,24 @@ describe('a tuned race on Rosenbrock', () => {
   it('--help lists --tune', async () => {
     const r = await mlvisInProcess(['function', 'rosenbrock', '--help']);
     expect(r.stdout).toMatch(/--tune\s+choose each optimizer's rate from a log grid/);
+  });
+});
+
+describe('ties in the final gap', () => {
+  it('Newton on Rosenbrock: rate 1, at the minimum within a few iterations, not the smallest rate that ends there', async () => {
+    const { s } = await summaryOf(['function', 'rosenbrock', '--optimizer', 'newton,adam', '--tune']);
+    const newton = s.tune!.series[0];
+    expect(newton.lr).toBe(1);
+    expect(s.series![0].lr).toBe(1);
+    const i = s.tune!.grid.indexOf(1);
+    expect(newton.gaps![i]).toBe(0);
+    expect(newton.reached![i]!).toBeLessThan(10);
+    // Smaller rates end at the minimum too, hundreds of iterations later.
+    const slower = newton.gaps!.flatMap((g, j) => (g === 0 && j < i ? [newton.reached![j]!] : []));
+    expect(slower.length).toBeGreaterThan(0);
+    expect(Math.max(...slower)).toBeGreaterThan(100);
+    // The run reaches the minimum where its trial did.
+    expect(s.series![0].verdict).toBe('converged');
   });
 });
 
@@ -136,7 +165,7 @@ describe('--lr with --tune', () => {
   it('NAME=RATE pins that optimizer; the others are tuned', async () => {
     const { s } = await summaryOf([...RACE, '--tune', '--lr', 'gd=0.0007']);
     expect(s.series!.map((x) => x.lr)[0]).toBe(0.0007);
-    expect(s.tune!.series[0]).toEqual({ label: 'GD', optimizer: 'gd', lr: 0.0007, given: true, gaps: null });
+    expect(s.tune!.series[0]).toEqual({ label: 'GD', optimizer: 'gd', lr: 0.0007, given: true, gaps: null, reached: null });
     expect(s.tune!.series[1].given).toBe(false);
     expect(s.series![1].lr).toBe(s.tune!.series[1].lr);
     // The grid is around the tuned series' defaults only.

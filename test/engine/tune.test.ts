@@ -1,12 +1,13 @@
 /**
  * The --tune search (engine/tune.ts): its grid, a problem whose best rate is known (gd on a round bowl of
  * curvature 1 lands on the minimum in one step at rate 1), every trial's gap checked against a rerun of
- * the same descent, diverged trials never chosen, ties to the smaller rate, gaps to a regression's exact
- * optimum, and the same choice on every run (sgd included: each trial draws the run's samples).
+ * the same descent, diverged trials never chosen, ties to the trial that got there first (then the smaller
+ * rate), gaps to a regression's exact optimum, and the same choice on every run (sgd included: each trial
+ * draws the run's samples).
  */
 import { descendOn, setUpProblem, type DescentSettings, type Problem } from '../../src/engine';
 import { landscapeData, landscapeOf, type LandscapeSpec } from '../../src/engine/landscape';
-import { chooseRate, defaultRateFor, finalGap, ROUNDING, SPAN_DECADES, STEPS_PER_DECADE, tuneGrid, tuneMeasure, tuneRate, trialSettings } from '../../src/engine/tune';
+import { chooseRate, defaultRateFor, finalGap, reachedAt, ROUNDING, SPAN_DECADES, STEPS_PER_DECADE, tuneGrid, tuneMeasure, tuneRate, trialSettings, type TuneResult } from '../../src/engine/tune';
 import { expectClose } from '../helpers/approx';
 import { lineData } from '../helpers/data';
 
@@ -40,10 +41,16 @@ describe('the grid', () => {
 });
 
 describe('choosing', () => {
-  it('takes the lowest gap, the smaller rate of equal gaps, and never a diverged trial', () => {
-    expect(chooseRate([{ lr: 0.1, gap: 0.5 }, { lr: 1, gap: null }, { lr: 0.3, gap: 0.2 }])).toBe(0.3);
-    expect(chooseRate([{ lr: 0.3, gap: 0 }, { lr: 0.1, gap: 0 }, { lr: 1, gap: null }])).toBe(0.1);
-    expect(chooseRate([{ lr: 1, gap: null }, { lr: 2, gap: null }])).toBeNull();
+  it('takes the lowest gap; of equal gaps the one reached first, then the smaller rate; never a diverged trial', () => {
+    expect(chooseRate([{ lr: 0.1, gap: 0.5, reached: 3 }, { lr: 1, gap: null, reached: null }, { lr: 0.3, gap: 0.2, reached: 90 }])).toBe(0.3);
+    // Equal gaps: the earlier wins, whatever the order or the size of the rates.
+    expect(chooseRate([{ lr: 0.1, gap: 0, reached: 400 }, { lr: 1, gap: 0, reached: 5 }, { lr: 3, gap: null, reached: null }])).toBe(1);
+    expect(chooseRate([{ lr: 1, gap: 0, reached: 5 }, { lr: 0.1, gap: 0, reached: 400 }])).toBe(1);
+    // A lower gap still beats an earlier one.
+    expect(chooseRate([{ lr: 1, gap: 1e-3, reached: 2 }, { lr: 0.1, gap: 0, reached: 400 }])).toBe(0.1);
+    // Equal gaps reached at the same iteration: the smaller rate.
+    expect(chooseRate([{ lr: 0.3, gap: 0, reached: 7 }, { lr: 0.1, gap: 0, reached: 7 }, { lr: 1, gap: null, reached: null }])).toBe(0.1);
+    expect(chooseRate([{ lr: 1, gap: null, reached: null }, { lr: 2, gap: null, reached: null }])).toBeNull();
     expect(chooseRate([])).toBeNull();
   });
 });
@@ -68,13 +75,25 @@ describe('gd on a round bowl of curvature 1 (the quadratic with --condition 1 --
     expect(r.trials.filter((t) => t.gap === null).length).toBeGreaterThan(0);
   });
 
-  it('over many iterations every rate in (0, 2) reaches the minimum to rounding: the smallest of them wins, the rates at 2 and above diverge', () => {
+  it('over many iterations the rates near 1 all reach the minimum to rounding: rate 1, there in one step, wins the tie; the rates at 2 and above diverge', () => {
     const r = tuneRate(problem, settings('gd', 200), grid);
-    const reached = r.trials.filter((t) => t.gap === 0).map((t) => t.lr);
+    const reached = r.trials.filter((t) => t.gap === 0);
     expect(reached.length).toBeGreaterThan(3);
-    expect(r.lr).toBe(Math.min(...reached));
-    // Below it, the gap is (1 − α)^400 times the start's: above the rounding threshold.
-    for (const t of r.trials.filter((t) => t.lr < r.lr!)) expect(t.gap!).toBeGreaterThan(0);
+    expect(r.lr).toBe(1);
+    expect(r.trials.find((t) => t.lr === 1)!.reached).toBe(1);
+    // After t steps at rate α the gap is (1 − α)^(2t) times the start's: it is 0 to rounding (1e-14 of the
+    // start's gap) from the first t with (1 − α)^(2t) ≤ 1e-14; the gap falls every step, so it stays there.
+    for (const t of reached.filter((t) => t.lr !== 1)) {
+      const closed = Math.ceil(Math.log(ROUNDING) / (2 * Math.log(Math.abs(1 - t.lr))));
+      expect(Math.abs(t.reached! - closed)).toBeLessThanOrEqual(1);
+      expect(t.reached!).toBeGreaterThan(1);
+    }
+    // Below the smallest rate that reaches it, the gap is (1 − α)^400 times the start's: above the rounding threshold.
+    const smallest = Math.min(...reached.map((t) => t.lr));
+    for (const t of r.trials.filter((t) => t.lr < smallest)) {
+      expect(t.gap!).toBeGreaterThan(0);
+      expect(t.reached).toBe(200);
+    }
     for (const t of r.trials.filter((t) => t.lr > 2)) {
       expect(t.gap).toBeNull();
       expect(descendOn(problem, trialSettings(settings('gd', 200), t.lr)).diverged).not.toBeNull();
@@ -103,8 +122,32 @@ describe('on Rosenbrock, every trial is the descent it names', () => {
     }
     expect(r.lr).not.toBeNull();
     expect(r.trials.find((t) => t.lr === r.lr)!.gap).toBe(least);
-    // The smaller rate of equal gaps.
-    expect(r.lr).toBe(Math.min(...r.trials.filter((t) => t.gap === least).map((t) => t.lr)));
+    // Of equal gaps, the one reached first, then the smaller rate.
+    const tied = r.trials.filter((t) => t.gap === least);
+    const first = Math.min(...tied.map((t) => t.reached!));
+    expect(r.lr).toBe(Math.min(...tied.filter((t) => t.reached === first).map((t) => t.lr)));
+  });
+
+  it.each(['gd', 'adam', 'newton'] as const)('%s: each trial\'s reached is the first iteration from which its gap stays within rounding of its final gap', (optimizer) => {
+    const s = settings(optimizer, 400);
+    const r = tuneRate(problem, s, tuneGrid([defaultRateFor(problem, s)]));
+    for (const t of r.trials.filter((t) => t.gap !== null)) {
+      const loss = descendOn(problem, { ...s, lr: t.lr }).trajectory.loss;
+      const limit = t.gap! + ROUNDING * loss[0];
+      for (let j = t.reached!; j < loss.length; j++) expect(loss[j]).toBeLessThanOrEqual(limit);
+      if (t.reached! > 0) expect(loss[t.reached! - 1]).toBeGreaterThan(limit);
+    }
+  });
+
+  it('newton: rate 1 reaches the minimum within a few iterations and wins the tie with the slower rates that also end there', () => {
+    const s = settings('newton', 1000);
+    const r: TuneResult = tuneRate(problem, s, tuneGrid([defaultRateFor(problem, s)]));
+    const zero = r.trials.filter((t) => t.gap === 0);
+    expect(zero.some((t) => t.lr < 0.1)).toBe(true);
+    expect(r.lr).toBe(1);
+    const chosen = r.trials.find((t) => t.lr === 1)!;
+    expect(chosen.reached!).toBeLessThan(10);
+    for (const t of zero.filter((t) => t.lr !== 1)) expect(t.reached!).toBeGreaterThan(chosen.reached!);
   });
 });
 
@@ -172,12 +215,17 @@ describe('with no known minimum', () => {
     expect(r.lr).toBeLessThan(Math.min(...left.map((t) => t.lr)));
   });
 
-  it('a saddle started on its stable line: every trial reaches the saddle point, and the smallest rate of the tie wins', () => {
+  it('a saddle started on its stable line: many trials reach the saddle point, and of the tie the one there first wins', () => {
     const problem = landscapeProblem({ name: 'saddle' }, [1, 0]);
     const s = settings('gd', 2000);
     const r = tuneRate(problem, s, tuneGrid([defaultRateFor(problem, s)]));
-    const reached = r.trials.filter((t) => t.gap === 0).map((t) => t.lr);
+    const reached = r.trials.filter((t) => t.gap === 0);
     expect(reached.length).toBeGreaterThan(1);
-    expect(r.lr).toBe(Math.min(...reached));
+    // x² shrinks by (1 − 2α)² a step: of the grid's rates, 10^(−1/4) ≈ 0.562 has the smallest |1 − 2α| (0.12).
+    expect(r.lr).toBe(10 ** (-1 / 4));
+    const chosen = r.trials.find((t) => t.lr === r.lr)!;
+    for (const t of reached.filter((t) => t !== chosen)) expect(t.reached!).toBeGreaterThan(chosen.reached!);
+    // reachedAt of a diverged trial is null.
+    expect(reachedAt(problem, descendOn(problem, trialSettings(s, 10)), null)).toBeNull();
   });
 });

@@ -16,9 +16,9 @@ const tuning: Tuning = {
   grid,
   measure: 'gap',
   series: [
-    { lr: 0.01, trials: [{ lr: 0.001, gap: 2 }, { lr: 0.01, gap: 1 }, { lr: 0.1, gap: null }] },
+    { lr: 0.01, trials: [{ lr: 0.001, gap: 2, reached: 100 }, { lr: 0.01, gap: 1, reached: 90 }, { lr: 0.1, gap: null, reached: null }] },
     null,
-    { lr: null, trials: grid.map((lr) => ({ lr, gap: null })) },
+    { lr: null, trials: grid.map((lr) => ({ lr, gap: null, reached: null })) },
   ],
 };
 
@@ -35,14 +35,14 @@ it('warns, naming the series, when every trial of a series diverged', () => {
   expect(tuneWarnings(config, null, [])).toEqual([]);
 });
 
-it('reports the grid and, per series, the rate and each trial (null: diverged; a pinned series tried nothing)', () => {
+it('reports the grid and, per series, the rate and each trial, its gap and when it got there (null: diverged; a pinned series tried nothing)', () => {
   expect(tuneSummary(config, tuning, [0.01, 0.0004, 0.00125])).toEqual({
     grid,
     by: 'gap',
     series: [
-      { label: 'GD', optimizer: 'gd', lr: 0.01, given: false, gaps: [2, 1, null] },
-      { label: 'momentum', optimizer: 'momentum', lr: 0.0004, given: true, gaps: null },
-      { label: 'Adam', optimizer: 'adam', lr: null, given: false, gaps: [null, null, null] },
+      { label: 'GD', optimizer: 'gd', lr: 0.01, given: false, gaps: [2, 1, null], reached: [100, 90, null] },
+      { label: 'momentum', optimizer: 'momentum', lr: 0.0004, given: true, gaps: null, reached: null },
+      { label: 'Adam', optimizer: 'adam', lr: null, given: false, gaps: [null, null, null], reached: [null, null, null] },
     ],
   });
 });
