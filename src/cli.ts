@@ -353,6 +353,11 @@ export function program(io: Io, onAction: (p: Promise<void>) => void, env: NodeJ
   return cmd;
 }
 
+/** Whether the command line asks for --progress json (stderr then carries lines a program reads). */
+function jsonProgress(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === '--progress=json' || (a === '--progress' && argv[i + 1] === 'json'));
+}
+
 /** Runs the CLI; resolves to the exit code. Errors become one line on stderr (a stack only with --verbose). */
 export async function runCli(argv: string[], io: Io = process, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const verbose = argv.includes('--verbose');
@@ -381,6 +386,9 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
     if (err instanceof BatchFailed) return err.code;
     if (err instanceof MlvisError) {
       io.stderr.write(`mlvis: ${err.message}\n`);
+      // --expr's picture: the expression and a caret under the bad character, on the lines after the message
+      // (not where stderr is read by a program, line by line: --progress json).
+      if (!jsonProgress(argv)) for (const line of err.excerpt ?? []) io.stderr.write(`${line}\n`);
       if (verbose && err.stack) io.stderr.write(err.stack + '\n');
       return err.exitCode;
     }

@@ -15,10 +15,17 @@ export type ExitCode = 1 | 2 | 129 | 130 | 143;
 
 export class MlvisError extends Error {
   readonly exitCode: ExitCode;
-  constructor(message: string, exitCode: ExitCode = 1, options?: { cause?: unknown }) {
+  /**
+   * Lines the command line shows under the one-line message, where a picture says more than words: --expr's
+   * expression with a caret under the bad character. The message alone stays complete (a batch table, a JSON
+   * progress line and the library show only it).
+   */
+  readonly excerpt?: readonly string[];
+  constructor(message: string, exitCode: ExitCode = 1, options?: { cause?: unknown; excerpt?: readonly string[] }) {
     super(message, options);
     this.name = 'MlvisError';
     this.exitCode = exitCode;
+    if (options?.excerpt) this.excerpt = options.excerpt;
   }
 }
 
@@ -33,9 +40,9 @@ export function stoppedBy(signal: NodeJS.Signals, message = messages.interrupted
   return new MlvisError(message, code);
 }
 
-/** A usage error (exit code 2). */
-export function usageError(message: string): MlvisError {
-  return new MlvisError(message, 2);
+/** A usage error (exit code 2); `excerpt`: the lines the command line shows under it (see MlvisError). */
+export function usageError(message: string, excerpt?: readonly string[]): MlvisError {
+  return new MlvisError(message, 2, excerpt ? { excerpt } : undefined);
 }
 
 const list = (values: readonly string[], max = 12): string => {
@@ -353,21 +360,17 @@ export const messages = {
   exprEmpty: () => '--expr: the expression is empty; give a formula in x and y, for example --expr "x^2 + 3*y^2"',
   exprTooLong: (length: number, max: number) =>
     `--expr: the expression is ${length.toLocaleString('en-US')} characters long, more than the ${max.toLocaleString('en-US')} mlvis reads; give a shorter formula`,
-  exprTooDeep: (column: number, shown: string, max: number) =>
-    `--expr: the expression nests more than ${max} levels deep at column ${column}: ${shown}; simplify it`,
-  exprUnexpected: (what: string, column: number, shown: string, hint: string) =>
-    `--expr: unexpected ${what} at column ${column}: ${shown}; ${hint}`,
-  exprEndsEarly: (column: number, shown: string) =>
-    `--expr: the expression ends too early at column ${column}: ${shown}; a number, x, y, a function or "(" is missing`,
-  exprUnclosed: (column: number, shown: string) => `--expr: the "(" at column ${column} is never closed: ${shown}; add a ")"`,
-  exprUnknownName: (name: string, column: number, shown: string, names: readonly string[]) =>
-    `--expr: unknown name ${JSON.stringify(name)} at column ${column}: ${shown}; use x, y, pi, e or a function: ${names.join(', ')}`,
-  exprNeedsParens: (name: string, column: number, shown: string) =>
-    `--expr: ${name} at column ${column} needs its argument in parentheses: ${shown}; write ${name}(…)`,
-  exprMissingOperator: (column: number, shown: string) =>
-    `--expr: an operator is missing at column ${column}: ${shown}; write * between factors (2*x, not 2x)`,
-  exprHugeNumber: (text: string, column: number, shown: string) =>
-    `--expr: the number ${text} at column ${column} is too large for double precision: ${shown}; use a number below 1.8e308`,
+  // The command line shows the expression and a caret under the column on the two lines after these.
+  exprTooDeep: (column: number, max: number) => `--expr: the expression nests more than ${max} levels deep at column ${column}; simplify it`,
+  exprUnexpected: (what: string, column: number, hint: string) => `--expr: unexpected ${what} at column ${column}; ${hint}`,
+  exprEndsEarly: (column: number) => `--expr: the expression ends too early at column ${column}; a number, x, y, a function or "(" is missing`,
+  exprUnclosed: (column: number) => `--expr: the "(" at column ${column} is never closed; add a ")"`,
+  exprUnknownName: (name: string, column: number, names: readonly string[]) =>
+    `--expr: unknown name ${JSON.stringify(name)} at column ${column}; use x, y, pi, e or a function: ${names.join(', ')}`,
+  exprNeedsParens: (name: string, column: number) => `--expr: ${name} at column ${column} needs its argument in parentheses; write ${name}(…)`,
+  exprMissingOperator: (column: number) => `--expr: an operator is missing at column ${column}; write * between factors (2*x, not 2x)`,
+  exprHugeNumber: (text: string, column: number) =>
+    `--expr: the number ${text} at column ${column} is too large for double precision; use a number below 1.8e308`,
 
   // ---- command line ------------------------------------------------------------------------------
   rootHelp: () => '\nThe run options (data, training, animation, output) are listed by "mlvis linear --help" and "mlvis logistic --help".\n',

@@ -1,15 +1,17 @@
 /**
  * `mlvis function NAME` and `--expr` end to end (in-process): the verdicts name the minimum reached (the exact
- * known points), saddles and unbounded landscapes are told honestly, and bad input is one line and exit 2.
+ * known points), saddles and unbounded landscapes are told honestly, and bad input is one line and exit 2
+ * (a malformed expression: that line, then the expression and a caret under the bad character).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messages } from '../../src/errors';
 import { FUNCTIONS } from '../../src/engine/functions';
+import { FUNCTION_NAMES } from '../../src/engine/expr/ops';
 import { OPTIMIZERS, optimizerOf } from '../../src/engine/optimizers';
 import type { Summary } from '../../src/summary';
-import { mlvisInProcess } from '../helpers/cli';
+import { mlvis, mlvisInProcess } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-function-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -125,8 +127,30 @@ describe('bad input: one line, exit 2', () => {
     expect(await usageLine(['rosenbrock', '--optimizer', 'gd,minibatch'])).toBe(messages.noSamples('minibatch', OPTIMIZERS.filter((n) => !optimizerOf(n).stochastic)));
     expect(await usageLine(['rosenbrock', '--panels', 'surface,fit', '--out', join(dir, 'x.gif')])).toBe(messages.noFitPanel());
   });
-  it('shows where a malformed expression goes wrong', async () => {
-    expect(await usageLine(['--expr', 'x^2 + )y'])).toMatch(/^--expr: unexpected "\)" at column 7: x\^2 \+ ⟦\)⟧y/);
+  it('shows where a malformed expression goes wrong: the error with its column, the expression, a caret under the bad character', async () => {
+    const r = await mlvisInProcess(['function', '--expr', 'x + * y', '--summary', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`mlvis: ${messages.exprUnexpected('"*"', 5, 'expected a number, x, y, pi, e, a function such as sin(x), or "("')}\n  x + * y\n      ^\n`);
+  });
+
+  it('the same three lines from a real process, never a stack; a batch job says it in one line with the column', () => {
+    const r = mlvis(['function', '--expr', 'sin(x) + foo(y)', '--out', join(dir, 'never.png')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toEqual([`mlvis: ${messages.exprUnknownName('foo', 10, FUNCTION_NAMES)}`, '  sin(x) + foo(y)', '           ^^^', '']);
+    expect(existsSync(join(dir, 'never.png'))).toBe(false);
+    const jobs = join(dir, 'bad-expr.json');
+    writeFileSync(jobs, JSON.stringify([{ model: 'function', expr: 'x + * y', out: join(dir, 'never.png') }]));
+    const b = mlvis(['batch', jobs]);
+    expect(b.code).toBe(2);
+    expect(b.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(b.stderr).toContain('unexpected "*" at column 5; expected a number');
+  });
+
+  it('with --progress json, stderr keeps to the one line', async () => {
+    const r = await mlvisInProcess(['function', '--expr', 'x + * y', '--summary', '-', '--progress', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
   it('a bad --domain', async () => {
     expect(await usageLine(['rosenbrock', '--domain', '-2:2'])).toBe(messages.badDomain('-2:2'));

@@ -1,8 +1,9 @@
 /**
  * A seeded property test of `--expr`: random strings (any code points, lone surrogates included), random
  * token soups and very long or deeply nested inputs either compile to an objective whose loss, gradient and
- * Hessian evaluate without throwing, or are refused with a usage error of exactly one line; never another
- * exception, never a slow parse. Random well-formed expression trees, printed with the fewest parentheses
+ * Hessian evaluate without throwing, or are refused with a usage error whose message is one line saying at
+ * which column, and whose excerpt is the expression on one line and a caret line under that column (the
+ * three lines the command line prints); never another exception, never a slow parse. Random well-formed expression trees, printed with the fewest parentheses
  * precedence allows, evaluate exactly as the tree does.
  */
 import fc from 'fast-check';
@@ -24,7 +25,27 @@ function check(text: string): void {
   } catch (e) {
     expect(e).toBeInstanceOf(MlvisError);
     expect((e as MlvisError).exitCode).toBe(2);
-    expect((e as MlvisError).message).toMatch(/^--expr: [^\n\r\u2028\u2029\u0085]+$/);
+    const { message, excerpt } = e as MlvisError;
+    expect(message).toMatch(/^--expr: [^\n\r\u2028\u2029\u0085]+$/);
+    const column = /at column (\d+)/.exec(message)?.[1];
+    if (column === undefined) {
+      // Only an empty or too long expression has no position, and then nothing to point at.
+      expect(message).toMatch(/^--expr: the expression (is empty|is [\d,]+ characters long)/);
+      expect(excerpt).toBeUndefined();
+    } else {
+      expect(excerpt).toHaveLength(2);
+      const [shown, caret] = excerpt!;
+      expect(shown).toMatch(/^ {2}[^\n\r\u2028\u2029\u0085]*$/);
+      expect(caret).toMatch(/^ {2,}\^+$/);
+      // Under the column: the characters before it, as shown (escaped where invisible), fill the caret's indent.
+      // With no window (a short expression) and no escapes or wide characters, that is the column itself.
+      const chars = Array.from(text);
+      const plain = chars.length <= 30 && chars.every((c) => /^[\x20-\x7e]$/.test(c));
+      if (plain) {
+        expect(shown).toBe(`  ${text}`);
+        expect(caret.indexOf('^')).toBe(2 + Number(column) - 1);
+      }
+    }
   }
   expect(performance.now() - start).toBeLessThan(TIME_BOX);
 }

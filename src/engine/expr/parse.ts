@@ -1,11 +1,11 @@
 /**
  * A recursive-descent parser for expressions in x and y. Precedence, loosest first: + −, then * /, then unary
  * minus and plus, then ^ (right-associative, and tighter than unary minus as in mathematics: -x^2 = −(x²),
- * 2^-x = 2^(−x)). Every error is a usage error of one line naming what is wrong, where (the column and the
- * expression with the bad part bracketed), and how to fix it.
+ * 2^-x = 2^(−x)). Every error is a usage error of one line naming what is wrong, where (the column), and how
+ * to fix it; its excerpt is the expression with a caret under the bad part, for the lines under it.
  */
 import { messages, usageError, type MlvisError } from '../../errors';
-import { marked, quoted } from './excerpt';
+import { caretLines, quoted } from './excerpt';
 import { tokenize, type Token } from './lexer';
 import { CONSTANTS, FUNCTIONS, FUNCTION_NAMES, Op } from './ops';
 
@@ -50,15 +50,16 @@ export function parse(text: string): Node {
   let depth = 0;
   const peek = () => tokens[at];
   const col = (t: Token) => t.start + 1;
-  const show = (t: Token) => marked(chars, t.start, t.end);
+  /** The error `message` about token `t`, with the expression and a caret under `t` to show under it. */
+  const errorAt = (t: Token, message: string) => usageError(message, caretLines(chars, t.start, t.end));
 
   const unexpected = (t: Token, operand: boolean): MlvisError =>
     t.kind === 'end'
-      ? usageError(messages.exprEndsEarly(col(t), show(t)))
-      : usageError(messages.exprUnexpected(quoted(chars.slice(t.start, t.end)), col(t), show(t), hintFor(t, tokens[at - 1], operand)));
+      ? errorAt(t, messages.exprEndsEarly(col(t)))
+      : errorAt(t, messages.exprUnexpected(quoted(chars.slice(t.start, t.end)), col(t), hintFor(t, tokens[at - 1], operand)));
 
   const deeper = (t: Token) => {
-    if (++depth > MAX_DEPTH) throw usageError(messages.exprTooDeep(col(t), show(t), MAX_DEPTH));
+    if (++depth > MAX_DEPTH) throw errorAt(t, messages.exprTooDeep(col(t), MAX_DEPTH));
   };
 
   function sum(): Node {
@@ -107,7 +108,7 @@ export function parse(text: string): Node {
     const node = operand();
     const next = peek();
     if (next.kind === 'number' || next.kind === 'name' || next.text === '(') {
-      throw usageError(messages.exprMissingOperator(col(next), show(next)));
+      throw errorAt(next, messages.exprMissingOperator(col(next)));
     }
     return node;
   }
@@ -117,7 +118,7 @@ export function parse(text: string): Node {
     if (t.kind === 'number') {
       at++;
       const value = Number(t.text);
-      if (!Number.isFinite(value)) throw usageError(messages.exprHugeNumber(t.text, col(t), show(t)));
+      if (!Number.isFinite(value)) throw errorAt(t, messages.exprHugeNumber(t.text, col(t)));
       return { kind: 'num', value };
     }
     if (t.kind === 'name') {
@@ -126,8 +127,8 @@ export function parse(text: string): Node {
       const constant = CONSTANTS.get(t.text);
       if (constant !== undefined) return { kind: 'num', value: constant };
       const op = FUNCTIONS.get(t.text);
-      if (op === undefined) throw usageError(messages.exprUnknownName(clip(t.text), col(t), show(t), FUNCTION_NAMES));
-      if (peek().text !== '(') throw usageError(messages.exprNeedsParens(t.text, col(t), show(t)));
+      if (op === undefined) throw errorAt(t, messages.exprUnknownName(clip(t.text), col(t), FUNCTION_NAMES));
+      if (peek().text !== '(') throw errorAt(t, messages.exprNeedsParens(t.text, col(t)));
       return { kind: 'unary', op, arg: group() };
     }
     if (t.text === '(') return group();
@@ -146,7 +147,7 @@ export function parse(text: string): Node {
       at++;
       return inner;
     }
-    if (close.kind === 'end') throw usageError(messages.exprUnclosed(col(open), marked(chars, open.start, open.end)));
+    if (close.kind === 'end') throw errorAt(open, messages.exprUnclosed(col(open)));
     throw unexpected(close, false);
   }
 
