@@ -1,6 +1,8 @@
 /**
  * The command line: flags -> RunOptions -> one library call. The only place that prints or exits.
  */
+import { existsSync, rmdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CLI_OPTIONS, OPTION_TABLE, type OptionSpec, type RunOptions } from './config';
 import { listDatasets, loadDataset } from './data';
@@ -142,11 +144,14 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   // The signal listeners come before anything is created on disk (the summary's temporary file), and stay
   // until the summary is written: a second Ctrl-C during the clean-up changes nothing.
   const stop = listenForStop();
+  // The folders the run will create for its files: a run that ends without committing removes those left empty.
+  const made = missingFolders([...config.outputs.map((x) => x.path), ...(summaryTo !== undefined ? [summaryTo] : [])]);
   let summaryFile: PendingText | undefined;
   try {
     summaryFile = summaryTo !== undefined && summaryTo !== '-' ? await reserveText(summaryTo) : undefined;
   } catch (error) {
     stop.dispose();
+    removeEmptyFolders(made);
     throw stop.reason(error);
   }
   // A summary file is staged in the run's commit: renamed with the outputs, all or none (a full disk leaves
@@ -171,6 +176,7 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
     else if (summaryFile && !staged) await summaryAfter(summaryFile, summaryJson(summary), summaryTo!, written, stop.signal);
   } catch (error) {
     await summaryFile?.discard();
+    removeEmptyFolders(made);
     const final = stop.reason(error);
     progress.end(seconds(), [], (final as Error)?.message ?? String(final));
     // With --progress json the failed run's JSON line is its error: stderr stays JSON only.
@@ -187,6 +193,30 @@ async function runCommand(model: ModelName, raw: Raw, io: Io, env: NodeJS.Proces
   }
 }
 
+
+/** The folders above `paths` (files; "-" is stdout) that do not exist yet, deepest first: those a run creates. */
+function missingFolders(paths: readonly string[]): string[] {
+  const missing = new Set<string>();
+  for (const path of paths) {
+    if (path === '-') continue;
+    for (let at = dirname(resolve(path)); !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.add(at);
+  }
+  return [...missing].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Removes the folders a run created when it ended without committing into them (a stop, a failure): rmdir
+ * removes only an empty folder, so one that holds anything (a file committed, another program's) stays.
+ */
+function removeEmptyFolders(folders: readonly string[]): void {
+  for (const folder of folders) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // not empty, or gone already: left as it is
+    }
+  }
+}
 
 /**
  * Writes the summary into a FIFO or a device once the outputs are in place; if that fails (its reader went
