@@ -71,6 +71,9 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
     if (kinds.length === 0) return 'nothing is drawn without --out';
     return `it applies to ${or(a.outputs.map(kindWords))} output`;
   }
+  if (a.outputs && a.toFile && !shape.outputs.some((x) => !x.poster && x.path !== '-' && a.outputs!.includes(kindOf(x)))) {
+    return `stdout (--out -) has no folder to write beside; it applies to ${or(a.outputs.map(kindWords))} output written to a file`;
+  }
   // The comparison draws the two loss surfaces and nothing else on them.
   if (shape.layout === 'compare' && kinds.length > 0 && (a.layouts || a.panel)) {
     return a.panel === 'fit' || a.layouts ? '--compare-standardize draws only the two loss surfaces' : '--compare-standardize draws only the paths, starts and minima';

@@ -35,6 +35,8 @@ export interface Applies {
   param?: HyperParam;
   /** One of the outputs must be of these kinds. */
   outputs?: readonly OutputKind[];
+  /** One output of those kinds must be a file (--poster writes a PNG beside it: stdout has no beside). */
+  toFile?: true;
   /** Randomness must play a part: synthetic data or a stochastic optimizer. */
   seeded?: true;
   /** The run must be laid out in one of these ways (the grid draws only loss surfaces). */
@@ -216,7 +218,7 @@ export const OPTION_TABLE = {
   /** With `out: '-'`: the format written to stdout (`'gif'`, `'mp4'`, `'webm'`, `'png'`); the library returns the bytes as `RunResult.stdout`. Flag `--format`. */
   format: spec({ flag: '--format', arg: `<${STDOUT_FORMATS.join('|')}>`, group: 'Animation', choices: STDOUT_FORMATS, schema: choice(STDOUT_FORMATS), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout)' }),
   /** Beside each MP4 or WebM, also write a PNG of its last frame for `<video poster>` (`fit.mp4` → `fit.png`). Default false. Flag `--poster`. */
-  poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { outputs: kindsWhere('video') }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
+  poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { outputs: kindsWhere('video'), toFile: true }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
   /** How a sweep or race is drawn: `'files'` (one file per value, suffixed), `'overlay'` (every path on one surface) or `'grid'` (small multiples); with {@link RunOptions.starts}, `'overlay'` (every path, coloured by the minimum it reached) or `'basins'` (each start a dot in the colour of the minimum it reached, the paths thin). Default: `'files'` for a sweep, `'overlay'` for a race or starts. Flag `--layout`. */
   layout: spec({ flag: '--layout', arg: '<name>', group: 'Animation', choices: LAYOUTS, schema: choice(LAYOUTS), parse: (r, f) => parseChoices(f, r, LAYOUTS) as LayoutName, defaultText: 'files for a sweep, overlay for a race', applies: { needs: 'several' }, help: 'a sweep or race: one file per value (files), every path on one surface (overlay), or small multiples (grid); --starts: every path (overlay) or each start coloured by the minimum it reaches (basins)' }),
   /** Frame width in pixels, 160 to 8192 (rounded down to even for MP4/WebM, with a warning). Default 960. The command line sets it with `--size WxH`. */

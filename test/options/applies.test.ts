@@ -27,6 +27,9 @@ describe('options that cannot change the run warn, from the table', () => {
     ['--x without --data', { model: 'linear', x: 'a' }, true, '--x', /applies to --data/],
     ['--manifest with --out - only', { model: 'linear', manifest: true, out: '-', format: 'png' }, true, '--manifest', /stdout \(--out -\) gets no manifest; it applies to --out FILE/],
     ['--manifest without --out', { model: 'linear', manifest: true }, true, '--manifest', /nothing is drawn without --out/],
+    ['--poster with a video on stdout only', { model: 'linear', poster: true, out: '-', format: 'mp4' }, true, '--poster', /^stdout \(--out -\) has no folder to write beside; it applies to \.mp4 or \.webm output written to a file$/],
+    ['--poster with a video on stdout and a GIF file', { model: 'linear', poster: true, out: ['-', 'a.gif'], format: 'webm' }, true, '--poster', /^stdout \(--out -\) has no folder to write beside/],
+    ['--poster with a GIF', { model: 'linear', poster: true, out: 'a.gif' }, true, '--poster', /applies to \.mp4 or \.webm output/],
     ['--positive with linear', { model: 'linear', data: 'cars', positive: 'USA' }, true, '--positive', /logistic regression/],
     ['--theme without --out', { model: 'linear', theme: 'dark' }, true, '--theme', /nothing is drawn/],
     ['--layout with one descent', { model: 'linear', layout: 'grid' }, true, '--layout', /race .* or a sweep/],
@@ -62,6 +65,8 @@ describe('options that cannot change the run warn, from the table', () => {
     expect(ignored({ model: 'linear', optimizer: 'sgd', lr: [0.1, 0.2], layout: 'grid', referencePath: true, arrows: true, out: 'a.gif' })).toEqual({});
     expect(ignored({ model: 'linear', view: '3d', orbit: 360, out: ['a.gif', 'f/%03d.png'] })).toEqual({});
     expect(ignored({ model: 'linear', view: '3d', panels: ['loss', 'surface'], out: 'a.png' })).toEqual({});
+    expect(ignored({ model: 'linear', poster: true, out: 'a.mp4' })).toEqual({});
+    expect(ignored({ model: 'linear', poster: true, out: ['-', 'b.webm'], format: 'mp4' })).toEqual({});
   });
 });
 
