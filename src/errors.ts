@@ -306,6 +306,10 @@ export const messages = {
   scheduleEvery: (value: string) => `--schedule: EVERY in ${JSON.stringify(value)} must be a whole number of updates, at least 1 (for example step:100:0.5)`,
   scheduleFactor: (value: string) => `--schedule: FACTOR in ${JSON.stringify(value)} must be more than 0 and at most 1 (for example step:100:0.5)`,
   scheduleWarmup: (value: string) => `--schedule: N in ${JSON.stringify(value)} must be a whole number of updates, at least 1 (for example warmup:50)`,
+  scheduleNeverSteps: (text: string, iterations: number, every: number, example: string) =>
+    `--schedule ${text} never takes effect within --iters ${iterations}: its first step comes after update ${every}, so the rate is the base rate throughout; use a shorter EVERY (for example --schedule ${example}) or more --iters`,
+  scheduleStillWarming: (text: string, iterations: number, share: number, example: string) =>
+    `--schedule ${text} never takes effect within --iters ${iterations}: the warm-up is still rising at the end, at ${Number(share.toPrecision(3))} of the base rate; use a shorter warm-up (for example --schedule ${example}) or more --iters`,
   scheduleTakesNoValue: (value: string, name: string) => `--schedule: ${JSON.stringify(value)}: ${name} takes no value; write --schedule ${name}`,
   needsHessian: (optimizer: string) =>
     `--optimizer ${optimizer} needs the objective's exact Hessian, which this one does not give; choose another optimizer (for example adam)`,

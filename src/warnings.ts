@@ -118,6 +118,11 @@ export type Warning =
   | { code: 'fellWithoutBound'; series?: string; iteration: number; loss: number; lowest: number }
   | UndefinedStep
   | SlowDefault
+  /**
+   * --schedule outlasts --iters: a step schedule whose first step (after update `every`) never comes, or a
+   * warm-up still rising at the end (at `share` of the base rate). `example`: a schedule that fits the run.
+   */
+  | { code: 'scheduleOutlasts'; schedule: string; iterations: number; every?: number; share?: number; example: string }
   /** A still asked for an iteration the diverged run never reached. */
   | { code: 'frameAfterDivergence'; frame: number; last: number };
 
@@ -151,6 +156,8 @@ export function warningText(w: Warning): string {
       return prefix + messages.tuneAllDiverged(w.lr);
     case 'tuneSlow':
       return messages.tuneSlow(w.trials, w.seconds);
+    case 'scheduleOutlasts':
+      return w.every !== undefined ? messages.scheduleNeverSteps(w.schedule, w.iterations, w.every, w.example) : messages.scheduleStillWarming(w.schedule, w.iterations, w.share!, w.example);
     case 'frameAfterDivergence':
       return messages.frameAfterDivergence(w.frame, w.last);
   }

@@ -7,7 +7,7 @@ import { messages, usageError } from '../errors';
 import type { SampleMode } from '../engine/frames';
 import { HYPER_PARAM_NAMES, OPTIMIZERS, optimizerOf, type HyperValues, type OptimizerName } from '../engine/optimizers';
 import type { Schedule } from '../engine/schedule';
-import { parseSchedule } from './schedule';
+import { parseSchedule, scheduleOutlasts } from './schedule';
 import type { DataRequest } from '../data';
 import type { PanelName, ThemeName, ViewName } from '../types';
 import type { Warn } from '../warnings';
@@ -179,6 +179,9 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
   }
   for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true, layout, panels })) warn(w);
+  const rateSchedule = parseSchedule(d('schedule'));
+  const outlasts = scheduleOutlasts(rateSchedule, iterations);
+  if (outlasts) warn(outlasts);
   return {
     model: o.model,
     data: o.data,
@@ -192,7 +195,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     iterations,
     ...unsweptParams(o),
     schedule: d('schedule'),
-    rateSchedule: parseSchedule(d('schedule')),
+    rateSchedule,
     init: (o.init ?? (landscape ? (o.starts !== undefined ? startsInit(landscapeOf(landscape), startsSpecOf(o.starts), d('seed')) : landscapeOf(landscape).init) : d('init'))).slice(0, 2) as [number, number],
     ...(landscape ? { landscape } : {}),
     ...(o.starts !== undefined ? { starts: { spec: startsSpecOf(o.starts), basins: o.layout === 'basins' } } : {}),

@@ -1,6 +1,7 @@
 /** --schedule's text to the engine's schedule (engine/schedule.ts); each mistake is one usage error with an example. */
 import { messages, usageError } from '../errors';
-import type { Schedule } from '../engine/schedule';
+import { scheduleText, type Schedule } from '../engine/schedule';
+import type { Warning } from '../warnings';
 import { DECIMAL } from './kinds';
 
 const number = (t: string) => (DECIMAL.test(t) ? Number(t) : NaN);
@@ -31,4 +32,21 @@ export function parseSchedule(raw: string): Schedule {
     default:
       throw usageError(messages.badSchedule(raw));
   }
+}
+
+/**
+ * A warning when the schedule cannot act within the run's updates: a step schedule changes the rate first at
+ * update EVERY + 1, so over at most EVERY updates it is the constant rate; a warm-up of more updates than the
+ * run never reaches the base rate. The example is the same kind of schedule a tenth of the run long.
+ */
+export function scheduleOutlasts(s: Schedule, iterations: number): Warning | null {
+  if (iterations < 1) return null;
+  const tenth = Math.max(1, Math.floor(iterations / 10));
+  if (s.kind === 'step' && s.every >= iterations) {
+    return { code: 'scheduleOutlasts', schedule: s.text ?? scheduleText(s), iterations, every: s.every, example: `step:${tenth}:${s.factor}` };
+  }
+  if (s.kind === 'warmup' && s.steps > iterations) {
+    return { code: 'scheduleOutlasts', schedule: s.text ?? scheduleText(s), iterations, share: iterations / s.steps, example: `warmup:${tenth}` };
+  }
+  return null;
 }

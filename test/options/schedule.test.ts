@@ -5,8 +5,48 @@ import { join } from 'node:path';
 import { resolveConfig } from '../../src/config';
 import { messages } from '../../src/errors';
 import { run, sceneFromOptions } from '../../src/index';
+import { warningText } from '../../src/warnings';
 import { mlvisInProcess } from '../helpers/cli';
 import { usage } from '../helpers/usage';
+
+describe('a schedule longer than the run warns that it never takes effect within --iters', () => {
+  const warnings = (schedule: string, iterations: number) => {
+    const got: string[] = [];
+    resolveConfig({ model: 'linear', schedule, iterations }, (w) => got.push(warningText(w)));
+    return got;
+  };
+
+  it.each<[string, number, string]>([
+    ['step:1000:0.5', 1000, messages.scheduleNeverSteps('step:1000:0.5', 1000, 1000, 'step:100:0.5')],
+    ['step:1e308:0.5', 1000, messages.scheduleNeverSteps('step:1e308:0.5', 1000, 1e308, 'step:100:0.5')],
+    ['warmup:1e9', 1000, messages.scheduleStillWarming('warmup:1e9', 1000, 1e-6, 'warmup:100')],
+    ['warmup:1001', 1000, messages.scheduleStillWarming('warmup:1001', 1000, 0.999, 'warmup:100')],
+  ])('%s over %d iterations', (schedule, iterations, message) => {
+    expect(warnings(schedule, iterations)).toEqual([message]);
+  });
+
+  it('words them', () => {
+    expect(messages.scheduleNeverSteps('step:1e308:0.5', 1000, 1e308, 'step:100:0.5')).toBe(
+      '--schedule step:1e308:0.5 never takes effect within --iters 1000: its first step comes after update 1e+308, so the rate is the base rate throughout; use a shorter EVERY (for example --schedule step:100:0.5) or more --iters',
+    );
+    expect(messages.scheduleStillWarming('warmup:1e9', 1000, 1e-6, 'warmup:100')).toBe(
+      '--schedule warmup:1e9 never takes effect within --iters 1000: the warm-up is still rising at the end, at 0.000001 of the base rate; use a shorter warm-up (for example --schedule warmup:100) or more --iters',
+    );
+  });
+
+  it('is silent when the schedule acts within the run', () => {
+    expect(warnings('step:999:0.5', 1000)).toEqual([]);
+    expect(warnings('warmup:1000', 1000)).toEqual([]);
+    expect(warnings('cosine', 1000)).toEqual([]);
+    expect(warnings('constant', 1000)).toEqual([]);
+  });
+
+  it('says so on the command line, one line', async () => {
+    const r = await mlvisInProcess(['linear', '--iters', '50', '--schedule', 'warmup:1e9', '--summary', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`mlvis: warning: ${messages.scheduleStillWarming('warmup:1e9', 50, 5e-8, 'warmup:5')}\n`);
+  });
+});
 
 describe('--schedule', () => {
   it('defaults to constant and parses each form, keeping the text given', () => {
