@@ -101,7 +101,7 @@ export function toRunOptions(model: ModelName, raw: Raw): RunOptions {
     if (!key || !spec || value === undefined) continue;
     if (typeof value === 'boolean') o[key] = value;
     else if (Array.isArray(value)) o[key] = value.length === 1 ? value[0] : value;
-    else o[key] = spec.parse ? spec.parse(value, spec.flag!) : value;
+    else o[key] = spec.parse ? spec.parse(value, spec.flag!, model) : value;
   }
   const size = typeof raw.size === 'string' ? raw.size : undefined;
   if (size !== undefined) Object.assign(o, parseSize(size));

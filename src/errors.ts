@@ -313,7 +313,7 @@ export const messages = {
   scheduleTakesNoValue: (value: string, name: string) => `--schedule: ${JSON.stringify(value)}: ${name} takes no value; write --schedule ${name}`,
   needsHessian: (optimizer: string) =>
     `--optimizer ${optimizer} needs the objective's exact Hessian, which this one does not give; choose another optimizer (for example adam)`,
-  badInit: (value: string) => `--init: ${JSON.stringify(value)} is not two numbers W0,W1 (for example --init -2,5)`,
+  badInit: (value: string, names = 'W0,W1', example = '-2,5') => `--init: ${JSON.stringify(value)} is not two numbers ${names} (for example --init ${example})`,
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
   nothingToDo: () => `nothing to do: give --out FILE (${extensionsOf().join(', ')}) or --summary PATH (or - for stdout)`,
   largeGif: (path: string, bytes: number) =>

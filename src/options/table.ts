@@ -63,7 +63,7 @@ export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
   /** The library value. */
   schema: S;
   /** The command line's text to the library value; default: the text as it is. */
-  parse?: (raw: string, flag: string) => v.InferOutput<S>;
+  parse?: (raw: string, flag: string, model?: string) => v.InferOutput<S>;
   /** The default; absent = none, or computed from the run (then `defaultText` says how). */
   default?: v.InferOutput<S>;
   defaultText?: string;
@@ -127,10 +127,11 @@ function parseDomain(raw: string, flag: string): [[number, number], [number, num
   return [[a, b], [c, d]];
 }
 
-function parseInit(raw: string): [number, number] {
+/** --init's two numbers: the weights W0,W1 of a model, the point X,Y of `mlvis function` (named so in the error). */
+function parseInit(raw: string, _flag: string, model?: string): [number, number] {
   const parts = raw.split(',');
   const pair = parts.map((p) => parseDecimal('--init', p, 'a number'));
-  if (parts.length !== 2) throw usageError(messages.badInit(raw));
+  if (parts.length !== 2) throw usageError(model === 'function' ? messages.badInit(raw, 'X,Y', '-1.5,2') : messages.badInit(raw));
   return [pair[0], pair[1]];
 }
 

@@ -152,6 +152,14 @@ describe('bad input: one line, exit 2', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
+  it('a bad --init names the point x,y, not the weights of a model', async () => {
+    expect(await usageLine(['rosenbrock', '--init', '1'])).toBe(messages.badInit('1', 'X,Y', '-1.5,2'));
+    expect(messages.badInit('1', 'X,Y', '-1.5,2')).toBe('--init: "1" is not two numbers X,Y (for example --init -1.5,2)');
+    const r = await mlvisInProcess(['linear', '--init', '1,2,3', '--summary', '-']);
+    expect(r.stderr).toBe(`mlvis: ${messages.badInit('1,2,3')}\n`);
+    expect(messages.badInit('1,2,3')).toContain('two numbers W0,W1');
+  });
+
   it('a bad --domain', async () => {
     expect(await usageLine(['rosenbrock', '--domain', '-2:2'])).toBe(messages.badDomain('-2:2'));
   });
