@@ -285,7 +285,7 @@ describe('saddles', () => {
     // The first sign decides: its loss (−y² + x²) fell a thousand loss ranges below the start's before the
     // path was a thousand domains away; the iteration named is that first one.
     const y = (k: number) => 1e-3 * 1.2 ** k;
-    const fell = saddle.loss([0.5, 1e-3]) - 1e3 * saddleDomain.lossRange;
+    const fell = saddle.loss([0.5, 1e-3]) - 1e3 * saddleDomain.lossRange!;
     expect(y(v.divergedAt!) ** 2).toBeGreaterThan(-fell);
     expect(y(v.divergedAt! - 1) ** 2).toBeLessThan(-fell * 1.0001);
     expect(y(v.divergedAt!)).toBeLessThan(1e3 * saddleDomain.scale);
