@@ -110,6 +110,9 @@ export const messages = {
     'the two classes are perfectly separable along x: the cross-entropy has no finite minimum (the weights grow without bound), so no optimum is reported',
   diverged: (w: Diverged) => {
     const head = `the descent diverged at iteration ${w.iteration} (learning rate ${w.lr}); it stopped there.`;
+    // Decoupled weight decay alone (lr·decay ≥ 2) multiplies the weights by 1 − lr·decay ≤ −1 each step.
+    if (w.decay)
+      return `${head} The weight decay alone makes it: each step multiplies the weights by 1 − lr·decay = ${sig(1 - w.lr * w.decay.weightDecay)}, at least 1 in size, whatever the gradient does. Try a smaller --weight-decay; the rule lr·decay < 2 gives below ${sig(w.decay.below)} at this rate (not checked by a run)`;
     const lr = formatLr(w.stableLr);
     // A raw narrow valley is the cause behind the rate: named first, with the fix that removes it.
     const valley = w.conditioning
@@ -189,7 +192,12 @@ export const messages = {
         const down = v.curvature?.down ? `the gradient vanishes but the surface curves down along ${coords(v.curvature.down)}` : 'the gradient vanishes there, but it is no minimum';
         return `stopped ${where}: ${down}`;
       }
+      case 'not run':
+        return `not run (0 iterations): it starts at ${at}${nearest}`;
       case 'stalled': {
+        // Only what was computed: a gradient checked before it is said to vanish.
+        if (v.notes.includes('gradientUndefined')) return `stalled at ${at}, where the gradient is not defined (not finite, or not zero arbitrarily near): no minimum or saddle is claimed${from}`;
+        if (v.notes.includes('didNotMove')) return `stalled: did not move from ${at}; the gradient there is ${sig(v.gradientNorm!)}, not zero, so the steps were too small to leave it${from}`;
         if (v.notes.includes('curvatureDegenerate')) return `stalled at ${at}, where the gradient vanishes but the surface is flat in some direction: neither a minimum nor a saddle is confirmed${from}`;
         if (v.notes.includes('curvatureUnavailable')) return `stalled at ${at}, where the gradient vanishes; whether it is a minimum or a saddle was not checked (no curvature there)${from}`;
         return `stalled at ${at}${nearest}: over its last ${stretchOf(v)} the loss no longer fell and the steps stayed under a thousandth of the domain${from}`;
@@ -201,7 +209,10 @@ export const messages = {
       case 'diverged': {
         // It left the region where f is defined: that is no blow-up, and the sentence says where.
         if (v.undefinedAt) return `left the region where f is defined at iteration ${v.divergedAt}: ${undefinedWhere(v.undefinedAt)}${from}`;
-        const why = v.notes.includes('nonFinite') ? 'the loss or the weights stopped being finite' : v.notes.includes('blowUp') ? 'the path went a thousand times the domain\'s size away' : 'the loss blew up';
+        // The first sign that decided it (divergedAt is the earliest): a non-finite value, a fall far below the
+        // domain's loss, a path a thousand domains away.
+        const fellFirst = v.notes.includes('fell') && !v.notes.includes('nonFinite');
+        const why = v.notes.includes('nonFinite') ? 'the loss or the weights stopped being finite' : fellFirst && !v.notes.includes('blowUp') ? 'the loss fell without bound' : v.notes.includes('blowUp') ? (fellFirst ? 'the loss fell without bound and the path went a thousand times the domain\'s size away' : 'the path went a thousand times the domain\'s size away') : 'the loss blew up';
         return `diverged at iteration ${v.divergedAt}: ${why}${from}`;
       }
     }
@@ -262,9 +273,12 @@ export const messages = {
     `the descent diverged at iteration ${iteration}: the loss rose past every bound, so the steps overshoot at learning rate ${lr}; but no learning rate makes a descent converge here: ${why}`,
   /** An expression whose loss fell without bound: no stable rate is advice there. */
   fellWithoutBound: (iteration: number, loss: number, lowest: number) =>
-    `the descent left for ever (by iteration ${iteration} the loss fell to ${sig(loss)}, far below the domain's lowest, ${sig(lowest)}): f looks unbounded below along this path, and no learning rate makes a descent converge on a loss that falls for ever`,
+    `the descent left for ever (at iteration ${iteration} its loss fell far below the domain's lowest, ${sig(lowest)}, and on to ${sig(loss)}): f looks unbounded below along this path, and no learning rate makes a descent converge on a loss that falls for ever`,
   /** A step to where the function is not defined: said as that, not as a blow-up, with the fixes that help. */
   undefinedStep: (w: UndefinedStep) => {
+    // A gradient not finite at the start makes the first step not a number at every rate.
+    if (w.atStart)
+      return `the descent left the region where f is defined at iteration ${w.iteration} (learning rate ${w.lr}): the gradient of f is not finite at the start ${coords(w.at)}, so the first step is not a number at any learning rate and no rate helps. Start elsewhere (--init, or a --domain whose default start is elsewhere)`;
     const fix = w.suggestedLr !== undefined
       ? `Try --lr ${formatLr(w.suggestedLr)} (checked: the same run converges with it), or a start farther inside that region`
       : 'Try a smaller --lr, or a start (--init, or a --domain whose default start is) farther inside that region';
@@ -282,7 +296,11 @@ export const messages = {
     return `${head}. ${cap(checked)}; or let --tune choose the rate`;
   },
   unbounded: (iteration: number, why: string) =>
-    `the descent left for ever (its loss passed every bound at iteration ${iteration}): ${why}; no learning rate changes that, only a start on the line that leads into the saddle`,
+    `the descent left for ever (from iteration ${iteration} it was past every bound of the domain: far below its loss or a thousand times its size away): ${why}; no learning rate changes that, only a start on the line that leads into the saddle`,
+  domainTooLarge: (axis: string, a: number, b: number, max: number) =>
+    `--domain: ${axis} from ${a} to ${b} is too large to draw and measure (a thousand widths, how far a path may go before it counts as gone, must be a finite number); give a range of ${axis} at most ${max.toExponential(0)} wide`,
+  domainTooSmall: (axis: string, a: number, b: number, least: number) =>
+    `--domain: ${axis} from ${a} to ${b} is too small to draw and measure (its points cannot be told apart); give a range of ${axis} at least ${least.toPrecision(2)} wide`,
   badDomain: (value: string) => `--domain: ${JSON.stringify(value)} is not X0:X1,Y0:Y1 (for example --domain -2:2,-1:3)`,
   functionNeedsName: () => 'mlvis function needs a function: name one (mlvis function rosenbrock; mlvis functions lists them) or give --expr "EXPR" in x and y',
   functionAndExpr: (name: string) => `give either a function (${JSON.stringify(name)}) or --expr, not both`,

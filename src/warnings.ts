@@ -55,6 +55,8 @@ export interface Diverged {
   trialIterations?: number;
   /** On raw x in a narrow valley: the condition number and whether x's offset or scale makes it. */
   conditioning?: Conditioning;
+  /** The weight decay alone made it diverge (lr·decay ≥ 2): the decay given and the rule's bound 2/lr. */
+  decay?: { weightDecay: number; below: number };
 }
 
 /**
@@ -73,6 +75,8 @@ export interface UndefinedStep {
   /** The loss at `at` when f is what is not defined there: NaN, or ±∞ (log(0)); absent: NaN. */
   loss?: number;
   suggestedLr?: number;
+  /** The gradient is not finite at the start itself: no learning rate helps, only another start. */
+  atStart?: boolean;
 }
 
 /**

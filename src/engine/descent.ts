@@ -11,6 +11,7 @@ import { startTraining, train, type TrainResult } from './train';
 import { isSampled } from './objective';
 import type { Landscape } from './landscape';
 import { landscapeVerdict } from './landscapeVerdict';
+import { belowFailedRate } from './rates';
 
 /**
  * The settings of one descent on a problem. Absent values take the optimizer's or mlvis's defaults; the
@@ -136,7 +137,8 @@ function landscapeAssessment(problem: Problem, l: Landscape, result: TrainResult
   const floor = problem.optimum?.loss;
   const g0 = floor === undefined ? NaN : loss[0] - floor;
   const gapClosed = floor === undefined || !(g0 > 0) ? null : (g0 - (loss[loss.length - 1] - floor)) / g0;
-  return { gapClosed, verdict: v.verdict, distance: v.distance, landscape: v };
+  // No update made (--iters 0): no verdict, as a regression has none then.
+  return { gapClosed, verdict: v.verdict === 'not run' ? null : v.verdict, distance: v.distance, landscape: v };
 }
 
 function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepare>, result: TrainResult): Descent {
@@ -149,6 +151,9 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     const out = landscapeDivergence(problem, land, s, d, result, verdict);
     diverged = out.diverged;
     warnings.push(...out.warnings);
+  } else if (diverged && decayOvershoots(problem, d)) {
+    diverged = { ...diverged, stable_lr: NaN };
+    warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr: NaN, checked: 'rule', decay: decayOvershoots(problem, d)! });
   } else if (diverged) {
     const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
     const stableLr = advice?.lr ?? diverged.stable_lr;
@@ -206,12 +211,17 @@ function landscapeDivergence(problem: Problem, l: Landscape, s: DescentSettings,
   const v = a.landscape!;
   const lr = d.params.lr;
   const why: NonNullable<Divergence['why']> = v.undefinedAt ? 'undefined' : v.notes.includes('fell') ? 'unbounded' : 'blew_up';
-  const iteration = result.diverged?.iteration ?? v.divergedAt ?? result.iterations;
-  const tagged = (stable_lr: number) => (result.diverged ? { ...result.diverged, stable_lr, why } : null);
+  // The first iteration at which the verdict was decided (a path a thousand domains away, a loss fallen far
+  // below the domain's), which can come long before the values overflow and the run stops (if ever): the
+  // divergence is recorded whether or not the run stopped, so verdict, warning, summary and frame agree.
+  const iteration = v.divergedAt ?? result.diverged?.iteration ?? result.iterations;
+  const tagged = (stable_lr: number): Divergence => ({ iteration, stable_lr, why });
   if (v.undefinedAt) {
-    const rate = s.advise === false ? null : verifiedRate(problem, s, d, (r) => r < lr);
     const u = v.undefinedAt;
-    const w: Warning = { code: 'undefinedStep', iteration, lr, at: u.w, gradient: u.gradient, ...(u.loss !== undefined && !Number.isNaN(u.loss) ? { loss: u.loss } : {}), ...(rate !== null ? { suggestedLr: rate } : {}) };
+    // The gradient is not finite at the start: every rate's first step is not a number, so none is tried.
+    const atStart = u.gradient && v.final.iteration === 0;
+    const rate = s.advise === false || atStart ? null : verifiedRate(problem, s, d, (r) => r < lr);
+    const w: Warning = { code: 'undefinedStep', iteration, lr, at: u.w, gradient: u.gradient, ...(u.loss !== undefined && !Number.isNaN(u.loss) ? { loss: u.loss } : {}), ...(rate !== null ? { suggestedLr: rate } : {}), ...(atStart ? { atStart } : {}) };
     return { diverged: tagged(rate ?? NaN), warnings: [w] };
   }
   if (l.minima.kind === 'none') {
@@ -223,11 +233,32 @@ function landscapeDivergence(problem: Problem, l: Landscape, s: DescentSettings,
     const loss = result.trajectory.loss.reduce((m, v) => Math.min(m, v), Infinity);
     return { diverged: tagged(NaN), warnings: [{ code: 'fellWithoutBound', iteration, loss, lowest: l.lossMin }] };
   }
-  if (!result.diverged) return { diverged: null, warnings: [] };
+  const decay = decayOvershoots(problem, d);
+  if (decay) return { diverged: tagged(NaN), warnings: [{ code: 'diverged', iteration, lr, stableLr: NaN, checked: 'rule', decay }] };
   const advice = s.advise === false ? null : rateAfterDivergence(problem, s, d);
-  const stableLr = advice?.lr ?? result.diverged.stable_lr;
+  const stableLr = advice?.lr ?? result.diverged?.stable_lr ?? belowFailedRate(d.o.stableRate(problem.trained, d.params, d.context), lr);
   const warning: Warning = { code: 'diverged', iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}) };
   return { diverged: tagged(stableLr), warnings: [warning] };
+}
+
+/**
+ * Decoupled weight decay (adamw) that alone makes the descent diverge: each step multiplies the weights by
+ * 1 − lr·decay besides its gradient step, and from lr·decay ≥ 2 that factor is at least 1 in size, so the
+ * weights grow whatever the gradient does; no smaller rate is the fix a user means, a smaller decay is. The
+ * rule's bound on the decay (2/lr) is stated as the rule, not checked.
+ */
+function decayOvershoots(problem: Problem, d: Prepared): { weightDecay: number; below: number } | null {
+  // Only an optimizer that reads the decay (its other ones carry the default unread).
+  if (!(d.o.params as readonly string[]).includes('weightDecay')) return null;
+  const wd = d.params.weightDecay;
+  const lr = d.params.lr;
+  if (!(wd !== undefined && wd > 0 && lr * wd >= 2)) return null;
+  // A rate above the optimizer's own default for the problem is a cause too, and the rate advice stands (the
+  // adaptive optimizers have no closed-form bound, so the default is what "not too large" means for them).
+  // Unless the decay would overshoot at the rate that advice names as well.
+  const rule = belowFailedRate(d.o.stableRate(problem.trained, d.params, d.context), lr);
+  if (d.o.defaultRate(problem.trained, d.params, d.context) < lr * (1 - 1e-12) && rule * wd < 2) return null;
+  return { weightDecay: wd, below: 2 / lr };
 }
 
 /** Share of the domain's diagonal under which a path that did not converge "barely moved". */
@@ -245,6 +276,8 @@ function slowDefault(problem: Problem, l: Landscape, s: DescentSettings, d: Prep
   const lr = d.params.lr;
   const curvature = problem.trained.curvature();
   if (!(Math.abs(lr * curvature - 1) < 1e-9)) return null;
+  // At --iters 0 nothing moved because nothing ran: no rate is to blame.
+  if (result.iterations === 0) return null;
   const moved = movedShare(result.trajectory, l.scale);
   if (!(moved < SLOW_PATH)) return null;
   let best: NonNullable<SlowDefault['probe']> | null = null;

@@ -97,6 +97,7 @@ type Unmeasured = Omit<Landscape, 'scale' | 'lossRange' | 'lossMin' | 'lossMax'>
 /** Adds the yardsticks measured over the domain. */
 function measured(l: Unmeasured): Landscape {
   const { x, y } = l.domain;
+  refuseUnmeasurable(l.domain);
   let lossMin = Infinity;
   let lossMax = -Infinity;
   const w = new Float64Array(2);
@@ -115,6 +116,23 @@ function measured(l: Unmeasured): Landscape {
   if (!Number.isFinite(lossMin)) throw usageError(messages.nowhereFinite(l.formula, l.domain));
   const lossRange = Math.max(lossMax - lossMin, 1e-12 * Math.max(1, Math.abs(lossMax)));
   return { ...l, scale: Math.hypot(x[1] - x[0], y[1] - y[0]), lossRange, lossMin, lossMax };
+}
+
+/** The widest extent of a domain's side: a thousand times its diagonal (the verdicts' blow-up) must stay finite. */
+export const MAX_EXTENT = 1e300;
+/** The narrowest extent of a side: its grid's squares must not underflow. */
+export const MIN_EXTENT = 1e-100;
+/** The narrowest extent of a side relative to its bounds' size: the axis's ticks and grid must tell points apart. */
+export const MIN_RELATIVE_EXTENT = 1e-6;
+
+/** Refuses a domain too large (its size overflows) or too small (its points cannot be told apart) to draw and measure. */
+function refuseUnmeasurable(domain: Landscape['domain']): void {
+  for (const [axis, [a, b]] of [['x', domain.x], ['y', domain.y]] as const) {
+    const extent = b - a;
+    if (!(extent <= MAX_EXTENT)) throw usageError(messages.domainTooLarge(axis, a, b, MAX_EXTENT));
+    const least = Math.max(MIN_EXTENT, MIN_RELATIVE_EXTENT * Math.max(Math.abs(a), Math.abs(b)));
+    if (!(extent >= least)) throw usageError(messages.domainTooSmall(axis, a, b, least));
+  }
 }
 
 export { knownPoints, nearestGlobal } from './objective';

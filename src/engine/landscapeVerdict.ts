@@ -42,7 +42,7 @@ import type { Trajectory } from '../types';
 import type { KnownMinima, KnownPoint, Differentiable } from './objective';
 import { curvatureAt, type Curvature } from './curvatureAt';
 
-export type LandscapeVerdictKind = 'converged' | 'saddle' | 'stalled' | 'cycling' | 'diverged' | 'still descending';
+export type LandscapeVerdictKind = 'converged' | 'saddle' | 'stalled' | 'cycling' | 'diverged' | 'still descending' | 'not run';
 
 /**
  * What the verdict rests on, beyond the verdict itself:
@@ -59,6 +59,9 @@ export type LandscapeVerdictKind = 'converged' | 'saddle' | 'stalled' | 'cycling
  * - undefined: diverged because it stepped where f (or its gradient) is not defined (see `undefinedAt`).
  * - fell: diverged with the loss falling without bound, not rising.
  * - shortRun: fewer than STRETCH_MIN iterations: judged by the whole run rather than its last stretch.
+ * - didNotMove: stalled where the path never moved (every iterate within NEAR·L of the start) and the
+ *   gradient there does not vanish: the steps were too small to move, which says nothing of the point.
+ * - gradientUndefined: stalled where the gradient is not finite (a cone's tip, a cusp): nothing vanishes there.
  */
 export type LandscapeNote =
   | 'minimaUnknown'
@@ -74,7 +77,9 @@ export type LandscapeNote =
   | 'reported'
   | 'undefined'
   | 'fell'
-  | 'shortRun';
+  | 'shortRun'
+  | 'didNotMove'
+  | 'gradientUndefined';
 
 /** A known minimum: `index` into the KnownMinima's points. */
 export interface MinimumRef {
@@ -193,6 +198,7 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
   const cols = trajectory.w;
   const loss = trajectory.loss;
   const n = loss.length - 1;
+  // A domain too large or too small to measure is refused where it is given (landscape.ts); this is a bug.
   if (!(scale > 0 && Number.isFinite(scale))) throw new Error('landscapeVerdict: invalid scale');
   if (n < 0 || cols.length !== objective.dim || cols.some((c) => c.length !== n + 1)) throw new Error('landscapeVerdict: invalid trajectory');
   const at = (i: number): number[] => cols.map((c) => c[i]);
@@ -233,18 +239,24 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
     if (input.diverged) notes.push('reported');
     if (last < n) notes.push('nonFinite');
     if (far >= 0) notes.push('blowUp');
-    const divergedAt = input.diverged?.iteration ?? (last < n ? last + 1 : far);
+    // The first iteration at which any sign decided it: the run's own stop, the first non-finite iterate, the
+    // first iterate a thousand domains away, the first whose loss fell BLOW_UP ranges below the start.
+    const fellAt = last >= 0 ? firstBelow(loss, last, loss[0] - BLOW_UP * R) : -1;
+    const signs = [input.diverged?.iteration, last < n ? last + 1 : undefined, far >= 0 ? far : undefined, fellAt >= 0 ? fellAt : undefined];
+    const divergedAt = Math.min(...signs.filter((i): i is number => i !== undefined));
     const gradientNorm = last >= 0 ? normOfGradient(objective, end) : null;
     const stopped = input.stoppedAt ?? (last < n ? { w: at(last + 1), loss: loss[last + 1] } : null);
     // Not a number a thousand domains away is an overflow (∞ − ∞), not a point where f is undefined.
     const inside = (w: readonly number[]) => Math.hypot(...w.map((v, k) => v - centre[k])) <= BLOW_UP * scale + startOff;
     const undefinedAt = last >= 0 && far < 0 && (!stopped || !stopped.w.every(Number.isFinite) || inside(stopped.w)) ? undefinedStep(objective, end, stopped) : null;
     if (undefinedAt) notes.push('undefined');
-    else if (stopped?.loss === -Infinity || (last >= 0 && lowest(loss, last) < loss[0] - BLOW_UP * R)) notes.push('fell');
+    else if (stopped?.loss === -Infinity || fellAt >= 0) notes.push('fell');
     return { ...base, verdict: 'diverged', divergedAt, gradientNorm, curvature: null, iterationReached: null, ...(undefinedAt ? { undefinedAt } : {}), ...passed };
   }
 
   const g = normOfGradient(objective, end);
+  // No update was made: nothing to judge (as a regression's verdict is null at --iters 0).
+  if (n === 0) return { ...base, verdict: 'not run', gradientNorm: Number.isFinite(g) ? g : null, curvature: null, iterationReached: null };
   const curv = curvatureAt(objective, end, scale);
   if (curv?.source === 'differenced') notes.push('curvatureDifferenced');
   const sign = curv ? curvatureSign(curv, R / (scale * scale)) : null;
@@ -287,7 +299,10 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
   const lambda = curv ? Math.min(...curv.eigenvalues.map(Math.abs)) : 0;
   const small = g * scale <= NEAR * R;
   const newtonClose = lambda > 0 && g / lambda <= NEAR * scale && (g * g) / (2 * lambda) <= NEAR_LOSS * R;
-  const vanishing = g === 0 || (small && (sign !== 'positive' || newtonClose));
+  // Where the curvature is not finite (a cone's tip: sqrt(x² + y²) at 0, whose automatic gradient there is 0),
+  // a gradient that vanishes at the point but not arbitrarily near it is not defined there.
+  const kink = !curv && (g === 0 || small) && gradientJumps(objective, end, scale, R);
+  const vanishing = !kink && (g === 0 || (small && (sign !== 'positive' || newtonClose)));
   const stays = reachedFrom((i) => d(i, end) <= PASS * scale, n) ?? n;
   if (vanishing && !(loss[n] > loss[0] + lossTol(loss[0], R))) {
     // At a known minimum after all (the end is there, the path only arrived by a bounce or one step).
@@ -302,7 +317,12 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
     if (sign === 'negative') return { ...common, verdict: 'saddle', saddle: { index: null, w: end, loss: final.loss, name: coordinates(end) }, iterationReached: stays };
   }
   // Positive curvature that does not hold up to the stationary point (a cubic's inflection) confirms nothing either.
-  if (vanishing) notes.push('stationary', curv ? 'curvatureDegenerate' : 'curvatureUnavailable');
+  // "Vanishes" is claimed only of a gradient that is finite and, where the path never moved, zero: a gradient
+  // small against an astronomic loss range at a start the steps could not leave is only a rate too small.
+  const still = Number.isFinite(g) && g > 0 && stayedWithin(cols, n, start, NEAR * scale);
+  if (!Number.isFinite(g) || kink) notes.push('gradientUndefined');
+  else if (still) notes.push('didNotMove');
+  else if (vanishing) notes.push('stationary', curv ? 'curvatureDegenerate' : 'curvatureUnavailable');
   return { ...common, ...lastStretch(cols, loss, n, scale, R, notes), iterationReached: null, ...passed };
 }
 
@@ -487,6 +507,38 @@ function distAt(cols: readonly Float64Array[], i: number, p: ArrayLike<number>):
   let s = 0;
   for (let k = 0; k < cols.length; k++) s += (cols[k][i] - p[k]) ** 2;
   return Math.sqrt(s);
+}
+
+/**
+ * Whether the gradient near w (at w ± JUMP·L along each axis) is too large to call vanishing (‖∇f‖·L > NEAR·R)
+ * or not finite: a smooth stationary point's gradient there is about its curvature times JUMP·L, far below.
+ */
+function gradientJumps(objective: Differentiable, w: readonly number[], scale: number, R: number): boolean {
+  const out = new Float64Array(objective.dim);
+  for (let k = 0; k < w.length; k++)
+    for (const side of [-1, 1]) {
+      const p = [...w];
+      p[k] += side * JUMP * scale;
+      objective.gradient(p, out);
+      const norm = Math.hypot(...out);
+      if (!Number.isFinite(norm) || norm * scale > NEAR * R) return true;
+    }
+  return false;
+}
+
+/** Share of the domain's length scale at which gradientJumps looks beside a point. */
+const JUMP = 1e-6;
+
+/** The first iteration up to last whose loss is below bound; -1 when none is. */
+function firstBelow(loss: Float64Array, last: number, bound: number): number {
+  for (let i = 0; i <= last; i++) if (loss[i] < bound) return i;
+  return -1;
+}
+
+/** Whether every iterate up to n is within r of p. */
+function stayedWithin(cols: readonly Float64Array[], n: number, p: readonly number[], r: number): boolean {
+  for (let i = 0; i <= n; i++) if (distAt(cols, i, p) > r) return false;
+  return true;
 }
 
 function lowest(loss: Float64Array, last: number): number {

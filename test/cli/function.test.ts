@@ -378,7 +378,7 @@ describe('a divergence is said for what it was (hostile review)', () => {
     expect(s.diverged!.why).toBe('unbounded');
     const lowest = Math.min(...s.trajectory!.loss);
     expect(lowest).toBeLessThan(s.final!.loss);
-    expect(stderr).toContain(`the loss fell to ${Number(lowest.toPrecision(4)) === lowest ? lowest : lowest.toPrecision(4)}, far below`);
+    expect(stderr).toContain(`and on to ${Number(lowest.toPrecision(4)) === lowest ? lowest : lowest.toPrecision(4)})`);
   });
 
   it('in a race the unbounded warning names its series', async () => {
@@ -411,5 +411,94 @@ describe('a path that barely moved at a default rate set by the steepest curvatu
   it('says nothing where the path moved, or the rate was given', async () => {
     expect((await summaryOf(['beale'])).stderr).not.toContain('path moved only');
     expect((await summaryOf(['beale', '--init', '0,-4.05', '--lr', '0.0000057'])).stderr).not.toContain('path moved only');
+  });
+});
+
+describe('verdict, warning, summary and frame agree; verdicts claim only what was computed (second hostile review)', () => {
+  it('x² − y² left for ever: the summary has the divergence from the first iteration that decided it, with no rate, and the run is not cut', async () => {
+    const { s, stderr } = await summaryOf(['--expr', 'x^2-y^2', '--lr', '0.25', '--iters', '200', '--trajectory']);
+    expect(s.verdict).toBe('diverged');
+    const t = s.trajectory!;
+    // From the default start, x halves and y grows by 1.5 each step: the first loss a thousand ranges below the start's.
+    const range = 9 - -9; // the domain -3:3 squared: x² − y² spans [−9, 9]
+    const first = t.loss.findIndex((l) => l < t.loss[0] - 1e3 * range);
+    expect(first).toBeGreaterThan(0);
+    expect(s.diverged).toEqual({ iteration: first, stable_lr: null, why: 'unbounded' });
+    expect(s.verdict_text).toBe(`diverged at iteration ${first}: the loss fell without bound and the path went a thousand times the domain's size away`);
+    expect(stderr).toContain(`at iteration ${first} its loss fell far below the domain's lowest`);
+    // The run goes on to the iterations asked (its values stay finite): iterations says so.
+    expect([s.iterations, s.requested_iterations]).toEqual([200, 200]);
+  });
+
+  it('the saddle at its default rate: the iteration named is the first at which it was decided, not the overflow', async () => {
+    const { s, stderr } = await summaryOf(['saddle', '--trajectory']);
+    const t = s.trajectory!;
+    const i = s.diverged!.iteration;
+    expect(i).toBeLessThan(30);
+    expect(s.iterations).toBeGreaterThan(500);
+    expect(t.loss[i]).toBeLessThan(t.loss[0] - 1e3 * 8); // the domain -2:2 squared: x² − y² spans [−4, 4]
+    expect(t.loss[i - 1]).toBeGreaterThanOrEqual(t.loss[0] - 1e3 * 8);
+    expect(stderr).toContain(`from iteration ${i} it was past every bound of the domain`);
+    expect(s.verdict_text).toMatch(new RegExp(`^diverged at iteration ${i}:`));
+  });
+
+  it('exp(exp(exp(x))) at its astronomically small default rate did not move: the gradient is said, not called vanishing', async () => {
+    const { s } = await summaryOf(['--expr', 'exp(exp(exp(x)))']);
+    const x = s.final!.x;
+    const g = Math.exp(Math.exp(Math.exp(x))) * Math.exp(Math.exp(x)) * Math.exp(x);
+    expect(s.lr).toBeLessThan(1e-300);
+    expect(s.verdict).toBe('stalled');
+    expect(s.verdict_text).toBe(`stalled: did not move from (${Number(x.toPrecision(4))}, ${Number(s.final!.y.toPrecision(4))}) (f = ${Number(s.final!.loss.toPrecision(4))}); the gradient there is ${Number(g.toPrecision(4))}, not zero, so the steps were too small to leave it`);
+    expect(s.verdict_text).not.toMatch(/vanish/);
+  });
+
+  it('a cone’s tip: the gradient of sqrt(x² + y²) is not defined at (0, 0), and is not said to vanish', async () => {
+    const { s } = await summaryOf(['--expr', 'sqrt(x^2+y^2)', '--init', '0,0']);
+    expect(s.verdict).toBe('stalled');
+    expect(s.verdict_text).toBe('stalled at (0, 0) (f = 0), where the gradient is not defined (not finite, or not zero arbitrarily near): no minimum or saddle is claimed');
+  });
+
+  it('a smooth minimum found by its gradient is still one (the check beside the point does not fire there)', async () => {
+    const { s } = await summaryOf(['--expr', '(x-1)^2+2*(y+0.5)^2']);
+    expect(s.verdict).toBe('converged');
+  });
+
+  it('a domain too large or too small to draw and measure is a usage error, not a crash or a blank panel', async () => {
+    expect(await usageLine(['rosenbrock', '--domain=-1e308:1e308,-1e308:1e308'])).toBe(messages.domainTooLarge('x', -1e308, 1e308, 1e300));
+    expect(await usageLine(['rosenbrock', '--domain', '0:1e-300,0:1e-300'])).toBe(messages.domainTooSmall('x', 0, 1e-300, 1e-100));
+    expect(await usageLine(['booth', '--domain', '1:1.0000000001,3:4'])).toBe(messages.domainTooSmall('x', 1, 1.0000000001, Math.max(1e-100, 1e-6 * 1.0000000001)));
+    expect(messages.domainTooLarge('x', -1e308, 1e308, 1e300)).toContain('at most 1e+300 wide');
+    // The widest and narrowest allowed still run.
+    for (const domain of ['-5e299:5e299,-1:1', '-5e-101:5e-101,-1:1']) expect((await summaryOf(['booth', `--domain=${domain}`, '--iters', '5'])).s.iterations).toBeGreaterThanOrEqual(0);
+  });
+
+  it('--iters 0 claims nothing: no verdict (as a regression), a text that says not run, no warning', async () => {
+    const { s, stderr } = await summaryOf(['rosenbrock', '--iters', '0']);
+    expect(s.verdict).toBeNull();
+    expect(s.verdict_text).toBe('not run (0 iterations): it starts at (-1.5, 2) (f = 12.5), 2.693 from the nearest known minimum (1, 1)');
+    expect(stderr).toBe('');
+    const starts = await summaryOf(['himmelblau', '--starts', '4', '--iters', '0']);
+    for (const st of starts.s.starts!) expect(st.verdict).not.toMatch(/stalled|converged|cycling|descending/);
+  });
+
+  it('adamw whose weight decay alone overshoots (lr·decay ≥ 2): a smaller --weight-decay is advised, with the rule’s bound', async () => {
+    const { s, stderr } = await summaryOf(['rosenbrock', '--optimizer', 'adamw', '--weight-decay', '1e308']);
+    expect(s.diverged).toMatchObject({ iteration: 1, stable_lr: null });
+    expect(stderr).toBe(`mlvis: warning: ${messages.diverged({ code: 'diverged', iteration: 1, lr: s.lr!, stableLr: NaN, checked: 'rule', decay: { weightDecay: 1e308, below: 2 / s.lr! } })}\n`);
+    expect(stderr).toContain('Try a smaller --weight-decay; the rule lr·decay < 2 gives below 160 at this rate');
+    expect(stderr).not.toMatch(/smaller --lr/);
+    // A decay the rule allows does not diverge on its account.
+    const ok = await summaryOf(['rosenbrock', '--optimizer', 'adamw', '--weight-decay', '100']);
+    expect(ok.s.diverged).toBeNull();
+  });
+
+  it('a gradient not finite at the start: no rate helps, and none is suggested', async () => {
+    for (const optimizer of ['gd', 'adam']) {
+      const { s, stderr } = await summaryOf(['--expr', 'x^(1/3)+y^2', '--init', '0,1', '--optimizer', optimizer]);
+      expect(s.diverged).toEqual({ iteration: 1, stable_lr: null, why: 'undefined' });
+      expect(stderr).toBe(`mlvis: warning: ${messages.undefinedStep({ code: 'undefinedStep', iteration: 1, lr: s.lr!, at: [0, 1], gradient: true, atStart: true })}\n`);
+      expect(stderr).toContain('no rate helps');
+      expect(stderr).not.toMatch(/smaller --lr|stability rule/);
+    }
   });
 });

@@ -172,9 +172,10 @@ describe('converged to a known minimum', () => {
     expect(messages.landscapeVerdict(v)).toBe(`reached the global minimum (1, -2) at iteration ${first}`);
   });
 
-  it('calls a run of no iterations that starts on the minimum converged at iteration 0', () => {
+  it('claims nothing of a run of no iterations, even one that starts on the minimum: not run (as a regression has no verdict then)', () => {
     const v = landscapeVerdict({ objective: bowl, minima: bowlMin, trajectory: path(bowl, [[1, -2]]), ...bowlDomain });
-    expect(v).toMatchObject({ verdict: 'converged', iterationReached: 0, distance: 0, gradientNorm: 0 });
+    expect(v).toMatchObject({ verdict: 'not run', iterationReached: null, distance: 0, gradientNorm: 0 });
+    expect(messages.landscapeVerdict(v)).toBe('not run (0 iterations): it starts at (1, -2) (f = 0), 0 from the nearest known minimum (1, -2)');
   });
 
   it('does not call a path that is still closing in on the minimum at its last step converged', () => {
@@ -281,10 +282,15 @@ describe('saddles', () => {
     const v = landscapeVerdict({ objective: saddle, minima: noMinimum, saddles: [saddlePoint], trajectory: gd(saddle, [0.5, 1e-3], 0.1, 100), ...saddleDomain });
     expect(v.verdict).toBe('diverged');
     expect(v.notes).toEqual(expect.arrayContaining(['blowUp', 'passedSaddle']));
+    // The first sign decides: its loss (−y² + x²) fell a thousand loss ranges below the start's before the
+    // path was a thousand domains away; the iteration named is that first one.
     const y = (k: number) => 1e-3 * 1.2 ** k;
-    expect(y(v.divergedAt!)).toBeGreaterThan(1e3 * saddleDomain.scale);
-    expect(y(v.divergedAt! - 1)).toBeLessThan(1e3 * saddleDomain.scale * 1.0001);
-    expect(messages.landscapeVerdict(v)).toContain(`diverged at iteration ${v.divergedAt}: the path went a thousand times`);
+    const fell = saddle.loss([0.5, 1e-3]) - 1e3 * saddleDomain.lossRange!;
+    expect(y(v.divergedAt!) ** 2).toBeGreaterThan(-fell);
+    expect(y(v.divergedAt! - 1) ** 2).toBeLessThan(-fell * 1.0001);
+    expect(y(v.divergedAt!)).toBeLessThan(1e3 * saddleDomain.scale);
+    expect(v.notes).toContain('fell');
+    expect(messages.landscapeVerdict(v)).toContain(`diverged at iteration ${v.divergedAt}: the loss fell without bound and the path went a thousand times`);
   });
 
   it('calls the monkey saddle a saddle only when it is known: its flat curvature confirms nothing', () => {

@@ -42,10 +42,15 @@ export function lossContext(measure: SKRSContext2D, outer: Rect, scene: Scene, s
     (range, c) => integerTicks(linearAxis([0, last], range, c)),
     (range, c) => (linear ? linearAxis(yDomain, range, c) : logAxis(yDomain, range, c)),
   );
-  const y = (v: number) => plot.y.map(v < floor ? floor : v);
+  // On a linear axis a loss below its window (one that fell without bound, off a saddle) runs off the bottom
+  // of the plot, where the curves are clipped, rather than lying flat on the floor as if it had converged; a
+  // notice says where it went (layers/offPanel.ts). On a log axis the floor is rounding noise: it sits on it.
+  const off = linear && losses.some((l, s) => l.subarray(0, counts[s]).some((v) => v < floor)) ? floor : null;
+  const under = plot.rect.y + plot.rect.h + 3 * style.f;
+  const y = (v: number) => (off !== null && v < off ? under : plot.y.map(v < floor ? floor : v));
   const box = inflate(plot.rect, style.f);
   const curves = losses.map((loss, i) => decimatedCurve(plot, counts[i], (j) => y(loss[j]), box));
-  return { scene, style, outer, plot, box, values: losses, gapMode, linear, atMinimum, y, curves };
+  return { scene, style, outer, plot, box, values: losses, gapMode, linear, atMinimum, y, curves, offBelow: off };
 }
 
 /**

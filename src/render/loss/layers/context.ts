@@ -18,10 +18,12 @@ export interface LossContext {
   linear: boolean;
   /** Every gap within rounding of 0 for the whole run. */
   atMinimum: boolean;
-  /** A value to the plot's y: values below the axis's floor sit on it. */
+  /** A value to the plot's y: values below the axis's floor sit on it (below offBelow: under the plot). */
   y(value: number): number;
   /** Per series, its curve over the whole run, thinned per pixel column. */
   curves: Polyline[];
+  /** On a linear axis, the value below which a curve leaves the plot at the bottom (null: none does). */
+  offBelow?: number | null;
 }
 
 export type LossLayer = LayerSpec<LossContext>;

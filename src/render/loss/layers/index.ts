@@ -9,5 +9,6 @@ import { current } from './current';
 import { curves } from './curves';
 import { grid } from './grid';
 import { heading } from './heading';
+import { offPanel } from './offPanel';
 
-export const LOSS_LAYERS: readonly LossLayer[] = [grid, axes, heading, atMinimum, curves, current];
+export const LOSS_LAYERS: readonly LossLayer[] = [grid, axes, heading, atMinimum, curves, current, offPanel];
