@@ -255,14 +255,18 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
       : starts.minima === 'unknown'
       ? [starts.placement, 'no minimum of this function is', 'known, so none is claimed']
     : [starts.placement, starts.basins ? 'each start coloured by the minimum' : 'each path coloured by the minimum', starts.basins ? 'its path reached' : 'it reaches'];
-  for (const t of notes) {
+  const items: LegendItem[] = landmarkLegend(marks, style);
+  // Within the frame: the notes give way to the marks' key when both do not fit below the counts.
+  const bottom = scene.height - f * 0.3;
+  const keyH = f * 0.3 + items.length * row;
+  const noteLines = y + notes.length * f * 1.2 + keyH - row / 2 <= bottom ? notes : [];
+  for (const t of noteLines) {
     ctx.fillText(fitText(ctx, t, box.w), box.x, y);
     y += f * 1.2;
   }
   y += f * 0.3;
   ctx.font = font(f);
-  const items: LegendItem[] = landmarkLegend(marks, style);
-  for (const it of items) {
+  for (const it of items.filter((_, j) => y + j * row + row / 2 <= bottom)) {
     it.marker(ctx, box.x + r, y, r);
     ctx.fillStyle = theme.text;
     ctx.textAlign = 'left';
