@@ -242,7 +242,9 @@ export interface StartsLayer {
   paths: PlanePath[];
   /** Index into Scene.surface.landmarks of the minimum reached; -1 when none was. */
   landmark: Int32Array;
-  /** The iteration from which the start's path stays at that minimum; -1 when none was reached. */
+  /** 1 where the start's path converged to a minimum that is none of the known ones (landmark is -1 there). */
+  otherMinimum?: Uint8Array;
+  /** The iteration from which the start's path stays at that minimum (known or other); -1 when none was reached. */
   reachedAt: Int32Array;
   /** The one optimizer's names and rate, for the title. */
   optimizerTitle: string;
