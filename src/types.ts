@@ -279,6 +279,8 @@ export interface Scene {
   optimum: Point | null;
   /** Why there is no minimum to mark, longest wording first (a landscape's; absent: the classes are separable). */
   noMinimum?: readonly string[];
+  /** Paths whose start lies off the surface's window (too far out to grow it to): where each starts, longest wording first. */
+  offPicture?: readonly (readonly string[])[];
   /** One or more descents from the same start on the same data. */
   series: Series[];
   /** Layout `compare`: one surface per series, side by side (then `grid` is the first side's). */
