@@ -9,7 +9,7 @@ import { START_REACH } from '../../src/pipeline/scene';
 
 const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
 
-const rosenbrock = (init: number[]) => sceneFromOptions({ model: 'function', function: 'rosenbrock', init, iterations: 100, width: 960, height: 480 });
+const rosenbrock = (init: [number, number]) => sceneFromOptions({ model: 'function', function: 'rosenbrock', init, iterations: 100, width: 960, height: 480 });
 
 describe('the window of a landscape', () => {
   it('holds the domain alone for a start inside it (Rosenbrock from its usual start)', () => {

@@ -5,7 +5,7 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Landmark, Series } from '../../types';
-import type { Plot, Style } from '../core/layout';
+import type { Plot, Rect, Style } from '../core/layout';
 import type { LegendItem } from '../core/legend';
 import { drawLabel, drawStar } from '../core/markers';
 import { font } from '../core/font';
@@ -39,14 +39,19 @@ export function drawLandmarks(ctx: SKRSContext2D, marks: readonly Landmark[], pl
   for (const m of marks) landmarkMarker(ctx, m.kind, plot.x.map(m.u), plot.y.map(m.v), r, style);
 }
 
+/** The landmarks the series have reached by iteration k (indices into the landmarks), each once. */
+export function reachedBy(series: readonly Series[], k: number): Set<number> {
+  const done = new Set<number>();
+  for (const s of series) if (s.reached && s.reached.iteration <= k) done.add(s.reached.landmark);
+  return done;
+}
+
 /**
  * The names of the landmarks reached by iteration k ("(3, 2)", "saddle (0, 0)"), each once, on a backing box
  * beside its marker: which minimum a path found is the point of a race on Himmelblau.
  */
 export function drawReachedNames(ctx: SKRSContext2D, marks: readonly Landmark[], series: readonly Series[], plot: Plot, k: number, style: Style): void {
-  const done = new Set<number>();
-  for (const s of series) if (s.reached && s.reached.iteration <= k) done.add(s.reached.landmark);
-  drawLandmarkNames(ctx, marks, done, plot, style);
+  drawLandmarkNames(ctx, marks, reachedBy(series, k), plot, style);
 }
 
 /**
@@ -55,15 +60,24 @@ export function drawReachedNames(ctx: SKRSContext2D, marks: readonly Landmark[],
  * not drawn.
  */
 export function drawLandmarkNames(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, plot: Plot, style: Style): void {
+  const { rect } = plot;
+  const inside = (p: { x: number; y: number }) => p.x >= rect.x && p.x <= rect.x + rect.w && p.y >= rect.y && p.y <= rect.y + rect.h;
+  const spots = marks.map((m) => ({ x: plot.x.map(m.u), y: plot.y.map(m.v) })).map((p) => (inside(p) ? p : null));
+  drawNamesAt(ctx, marks, done, spots, rect, style);
+}
+
+/**
+ * The names of the landmarks `done`, each beside its marker at `spots[i]` (pixels; null where it is not
+ * drawn), inside `rect` and clear of every other marker and name; a name with no such place is not drawn.
+ */
+export function drawNamesAt(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, spots: readonly ({ x: number; y: number } | null)[], rect: Rect, style: Style): void {
   if (done.size === 0) return;
   const f = style.f * 0.85;
   ctx.font = font(f);
-  const shown = [...done].filter((i) => marks[i]);
+  const shown = [...done].filter((i) => marks[i] && spots[i]);
   const texts = shown.map((i) => landmarkName(marks[i]));
-  const at = (m: Landmark) => ({ x: plot.x.map(m.u), y: plot.y.map(m.v) });
-  const { rect } = plot;
-  const markers = marks.map(at).filter((p) => p.x >= rect.x && p.x <= rect.x + rect.w && p.y >= rect.y && p.y <= rect.y + rect.h);
-  const boxes = shown.map((i, j) => ({ ...at(marks[i]), w: ctx.measureText(texts[j]).width + f * 0.8, h: f * 1.6 }));
+  const markers = spots.filter((p): p is { x: number; y: number } => p !== null);
+  const boxes = shown.map((i, j) => ({ ...spots[i]!, w: ctx.measureText(texts[j]).width + f * 0.8, h: f * 1.6 }));
   placeNames(boxes, markers, rect, style.f).forEach((p, j) => {
     if (p) drawLabel(ctx, texts[j], p.x, p.y, f, style.theme.text, style.theme.background);
   });
