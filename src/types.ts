@@ -279,6 +279,11 @@ export interface Scene {
   optimum: Point | null;
   /** Why there is no minimum to mark, longest wording first (a landscape's; absent: the classes are separable). */
   noMinimum?: readonly string[];
+  /**
+   * Why: 'none' (unbounded below: the accent, a warning) or 'unknown' (a minimum may well exist, none is listed:
+   * muted, no alarm); absent: the classes are separable (the accent).
+   */
+  noMinimumKind?: 'none' | 'unknown';
   /** Paths whose start lies off the surface's window (too far out to grow it to): where each starts, longest wording first. */
   offPicture?: readonly (readonly string[])[];
   /** One or more descents from the same start on the same data. */

@@ -38,7 +38,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     grid,
     surface,
     optimum: problem.optimum,
-    ...(problem.landscape ? { noMinimum: noMinimumText(problem.landscape) } : {}),
+    ...(problem.landscape ? { noMinimum: noMinimumText(problem.landscape), noMinimumKind: problem.landscape.minima.kind === 'none' ? ('none' as const) : ('unknown' as const) } : {}),
     ...(window ? offPicture(window, surface.paths, series) : {}),
     series,
     layout,

@@ -35,6 +35,7 @@ export function drawSurfaceNotices(ctx: SKRSContext2D, rect: Rect, scene: Scene,
     const room = rect.w - f * 1.5;
     const wordings = scene.noMinimum ?? ['no finite minimum: the classes are separable', 'no minimum: classes separable', 'no finite minimum'];
     const text = wordings.find((t) => ctx.measureText(t).width <= room) ?? 'no minimum';
-    drawLabel(ctx, text, rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
+    // Not knowing the minimum is no fault of the run: muted; no minimum at all (unbounded, separable) is a warning.
+    drawLabel(ctx, text, rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, scene.noMinimumKind === 'unknown' ? theme.mutedText : theme.accent, theme.labelBox);
   }
 }
