@@ -119,7 +119,12 @@ export interface Summary {
   starts?: StartSummary[];
   /** --starts: how many starts reached each known minimum, in the order of `minima`, then `none_reached`. */
   counts?: { minimum: string; kind: 'global' | 'local'; x: number; y: number; count: number }[];
-  /** --starts: the starts that reached no known minimum (not converged, diverged, or converged elsewhere). */
+  /**
+   * --starts: the starts whose path converged to a minimum that is none of the listed ones (a local minimum
+   * the verdict confirmed by a vanishing gradient and positive curvature, e.g. one of Rastrigin's).
+   */
+  other_minimum?: number;
+  /** --starts: the starts that reached no minimum (not converged, diverged, or stopped at a saddle or a flat point); not those in `other_minimum`. */
   none_reached?: number;
   sweep?: { option: string; values: number[] };
   series?: SeriesSummary[];

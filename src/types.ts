@@ -242,7 +242,9 @@ export interface StartsLayer {
   paths: PlanePath[];
   /** Index into Scene.surface.landmarks of the minimum reached; -1 when none was. */
   landmark: Int32Array;
-  /** The iteration from which the start's path stays at that minimum; -1 when none was reached. */
+  /** 1 where the start's path converged to a minimum that is none of the known ones (landmark is -1 there). */
+  otherMinimum?: Uint8Array;
+  /** The iteration from which the start's path stays at that minimum (known or other); -1 when none was reached. */
   reachedAt: Int32Array;
   /** The one optimizer's names and rate, for the title. */
   optimizerTitle: string;
@@ -277,6 +279,13 @@ export interface Scene {
   optimum: Point | null;
   /** Why there is no minimum to mark, longest wording first (a landscape's; absent: the classes are separable). */
   noMinimum?: readonly string[];
+  /**
+   * Why: 'none' (unbounded below: the accent, a warning) or 'unknown' (a minimum may well exist, none is listed:
+   * muted, no alarm); absent: the classes are separable (the accent).
+   */
+  noMinimumKind?: 'none' | 'unknown';
+  /** Paths whose start lies off the surface's window (too far out to grow it to): where each starts, longest wording first. */
+  offPicture?: readonly (readonly string[])[];
   /** One or more descents from the same start on the same data. */
   series: Series[];
   /** Layout `compare`: one surface per series, side by side (then `grid` is the first side's). */

@@ -20,8 +20,9 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   const surface = surfacePlane(pv, problem, descents, pv.sameUnits && layout === 'overlay');
   const optimum = problem.optimum && planePoint(pv.view, problem.optimum);
   const l = problem.landscape;
-  const opts = l
-    ? { ...DEFAULT_GRID, window: landscapeWindow(l, surface.paths), levelScale: l.levels }
+  const window = l && landscapeWindow(l, surface.paths);
+  const opts = l && window
+    ? { ...DEFAULT_GRID, window, levelScale: l.levels }
     : pv.sameUnits
     ? { ...DEFAULT_GRID, square: layout === 'overlay' }
     : DEFAULT_GRID;
@@ -37,7 +38,8 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     grid,
     surface,
     optimum: problem.optimum,
-    ...(problem.landscape ? { noMinimum: noMinimumText(problem.landscape) } : {}),
+    ...(problem.landscape ? { noMinimum: noMinimumText(problem.landscape), noMinimumKind: problem.landscape.minima.kind === 'none' ? ('none' as const) : ('unknown' as const) } : {}),
+    ...(window ? offPicture(window, surface.paths, series) : {}),
     series,
     layout,
     view: config.view,
@@ -125,20 +127,33 @@ function joinPaths(descents: Descent[], paths: PlanePath[]): PlanePath {
   return { u: pick((t) => t.u), v: pick((t) => t.v), loss: pick((t) => t.loss) };
 }
 
+/** How many domain spans beyond the domain a start may lie and still be drawn (the window grows to it). */
+export const START_REACH = 50;
+
 /**
- * A landscape's window: its domain, widened to hold the paths (a diverged path's points only up to 1.5 times
- * the domain's span beyond it, so one blow-up does not shrink the picture to a dot).
+ * A landscape's window: its domain, widened to hold each path's start when it lies within START_REACH of the
+ * domain's spans beyond it (an --init far out: the picture shows where the path begins), and the paths' points
+ * within 1.5 spans of that (so one blow-up does not shrink the picture to a dot).
  */
-function landscapeWindow(l: Landscape, paths: PlanePath[]): { u: [number, number]; v: [number, number] } {
+export function landscapeWindow(l: Landscape, paths: PlanePath[]): { u: [number, number]; v: [number, number] } {
   const axis = (column: (t: PlanePath) => Float64Array, [a, b]: [number, number]): [number, number] => {
     const reach = 1.5 * (b - a);
-    let lo = a;
-    let hi = b;
+    // The domain, grown to the starts within reason.
+    let from = a;
+    let to = b;
+    for (const t of paths) {
+      const s = column(t)[0];
+      if (!(s >= a - START_REACH * (b - a) && s <= b + START_REACH * (b - a))) continue;
+      if (s < from) from = s;
+      if (s > to) to = s;
+    }
+    let lo = from;
+    let hi = to;
     for (const t of paths) {
       const values = column(t);
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (!(v >= a - reach && v <= b + reach)) continue; // not finite, or too far out
+        if (!(v >= from - reach && v <= to + reach)) continue; // not finite, or too far out
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
@@ -147,6 +162,28 @@ function landscapeWindow(l: Landscape, paths: PlanePath[]): { u: [number, number
     return [lo < a ? lo - pad : lo, hi > b ? hi + pad : hi];
   };
   return { u: axis((t) => t.u, l.domain.x), v: axis((t) => t.v, l.domain.y) };
+}
+
+/**
+ * The notice of paths whose start is off the picture (farther out than START_REACH domains): where each
+ * starts, so that an empty surface says why it is empty. A race names the series.
+ */
+function offPicture(window: { u: [number, number]; v: [number, number] }, paths: PlanePath[], series: Series[]): { offPicture?: string[][] } {
+  const inside = (x: number, [a, b]: [number, number]) => x >= a && x <= b;
+  const texts: string[][] = [];
+  paths.forEach((t, i) => {
+    const [u, v] = [t.u[0], t.v[0]];
+    if (inside(u, window.u) && inside(v, window.v)) return;
+    const at = `(${shortNumber(u)}, ${shortNumber(v)})`;
+    const who = series.length === 1 ? 'the path' : series[i].label;
+    texts.push([`${who} starts off the picture, at ${at}`, `off the picture: start ${at}`, `start ${at}`]);
+  });
+  return texts.length > 0 ? { offPicture: texts } : {};
+}
+
+/** A coordinate in four significant digits ("1e+4", "-250"). */
+function shortNumber(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x);
 }
 
 /** A landscape's known minima, then its saddles: the points its surface marks, in this order. */

@@ -26,7 +26,12 @@ export interface StartsRun {
   paths: Trajectory[];
   /** The known minimum reached, an index into `minima`; -1 when none was (not converged, diverged, elsewhere). */
   minimum: Int32Array;
-  /** The first iteration from which the path stays at that minimum; -1 when none was reached. */
+  /**
+   * 1 where the path converged to a minimum that is none of the listed ones (the verdict's gradient and
+   * curvature confirm it: 'unlistedMinimum'), e.g. one of Rastrigin's local minima; `minimum` is -1 there.
+   */
+  otherMinimum: Uint8Array;
+  /** The first iteration from which the path stays at that minimum (listed or other); -1 when none was reached. */
   reachedAt: Int32Array;
   /** Updates performed (fewer than asked when the descent diverged). */
   iterations: Int32Array;
@@ -79,6 +84,7 @@ function* startsSteps(config: RunConfig, problem: Problem, base: Descent): Gener
     y,
     paths: [],
     minimum: new Int32Array(n).fill(-1),
+    otherMinimum: new Uint8Array(n),
     reachedAt: new Int32Array(n).fill(-1),
     iterations: new Int32Array(n),
     finalLoss: new Float64Array(n),
@@ -113,19 +119,24 @@ function* startsSteps(config: RunConfig, problem: Problem, base: Descent): Gener
         run.minimum[i] = k;
         run.reachedAt[i] = v.iterationReached;
       }
+    } else if (v && v.verdict === 'converged' && v.notes.includes('unlistedMinimum') && v.iterationReached !== null) {
+      run.otherMinimum[i] = 1;
+      run.reachedAt[i] = v.iterationReached;
     }
     yield;
   }
   return run;
 }
 
-/** How many starts reached each known minimum (in `minima` order), and how many reached none. */
-export function startCounts(run: StartsRun): { perMinimum: number[]; none: number } {
+/** How many starts reached each known minimum (in `minima` order), another (unlisted) minimum, or none. */
+export function startCounts(run: StartsRun): { perMinimum: number[]; other: number; none: number } {
   const perMinimum = run.minima.map(() => 0);
   let none = 0;
-  for (const k of run.minimum) {
+  let other = 0;
+  run.minimum.forEach((k, s) => {
     if (k >= 0) perMinimum[k]++;
+    else if (run.otherMinimum[s]) other++;
     else none++;
-  }
-  return { perMinimum, none };
+  });
+  return { perMinimum, other, none };
 }

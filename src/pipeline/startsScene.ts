@@ -26,6 +26,7 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
     y: run.y,
     paths: run.paths.map((t) => planePath(pv.view, t)),
     landmark,
+    otherMinimum: run.otherMinimum,
     reachedAt: run.reachedAt,
     optimizerTitle: o.title,
     optimizerShort: o.short,

@@ -21,7 +21,7 @@ export function startsSummary(config: RunConfig, problem: Problem, run: StartsRu
     final_loss: Number.isFinite(run.finalLoss[s]) ? run.finalLoss[s] : null,
     verdict: run.verdicts[s],
   }));
-  const { perMinimum, none } = startCounts(run);
+  const { perMinimum, other, none } = startCounts(run);
   return {
     model,
     optimizer: run.optimizer,
@@ -33,6 +33,7 @@ export function startsSummary(config: RunConfig, problem: Problem, run: StartsRu
     start_placement: startsText(run.spec),
     starts,
     counts: run.minima.map((p, k) => ({ minimum: minimumNames[k], kind: p.kind === 'local' ? 'local' : 'global', x: p.w[0], y: p.w[1], count: perMinimum[k] })),
+    other_minimum: other,
     none_reached: none,
   };
 }

@@ -116,3 +116,38 @@ describe('no known minima', () => {
     expect(Number.isNaN(run.finalLoss[0])).toBe(true);
   });
 });
+
+describe('Rastrigin: a local minimum that is not listed counts as one', () => {
+  const { run, config, problem } = startsOf({ function: 'rastrigin', starts: 'grid:8' });
+  const last = (s: number) => {
+    const p = run.paths[s];
+    const i = p.loss.length - 1;
+    return [p.w[0][i], p.w[1][i]];
+  };
+
+  it('a start whose verdict converged to an unlisted minimum is marked, with the iteration it arrived, at a lattice point other than (0, 0)', () => {
+    const others = Array.from(run.otherMinimum.keys()).filter((s) => run.otherMinimum[s] === 1);
+    expect(others.length).toBeGreaterThan(40);
+    for (const s of others) {
+      expect(run.verdicts[s]).toBe('converged');
+      expect(run.minimum[s]).toBe(-1);
+      expect(run.reachedAt[s]).toBeGreaterThanOrEqual(0);
+      const [x, y] = last(s);
+      // Rastrigin's local minima sit within 0.01·|n| of the integer points (n, m), (n, m) ≠ (0, 0).
+      expect(Math.abs(x - Math.round(x))).toBeLessThan(0.05);
+      expect(Math.abs(y - Math.round(y))).toBeLessThan(0.05);
+      expect(Math.round(x) !== 0 || Math.round(y) !== 0).toBe(true);
+    }
+  });
+
+  it('the summary counts them as other_minimum, apart from none_reached, and the three add up to every start', () => {
+    const s = startsSummary(config, problem, run);
+    const { perMinimum, other, none } = startCounts(run);
+    expect(s.other_minimum).toBe(other);
+    expect(s.none_reached).toBe(none);
+    expect(perMinimum.reduce((a, b) => a + b, 0) + other + none).toBe(64);
+    expect(other).toBe(Array.from(run.otherMinimum).filter((v) => v === 1).length);
+    // A start that reached no minimum is one whose verdict did not converge to any.
+    for (let i = 0; i < 64; i++) if (run.minimum[i] < 0 && !run.otherMinimum[i]) expect(run.verdicts[i]).not.toBe('converged');
+  });
+});

@@ -83,3 +83,28 @@ describe('the basins golden fails without', () => {
     expect(await compareWithGolden(golden, last({ ...scene, starts }), 640, 320)).toBeGreaterThan(1000);
   });
 });
+
+describe('Rastrigin basins: starts that found a local minimum the list lacks', () => {
+  const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+  const scene = sceneFromOptions({ model: 'function', function: 'rastrigin', starts: 'grid:8', layout: 'basins', width: 640, height: 320 });
+  const starts = scene.starts!;
+  const plot = startsFrameLayout(createCanvas(1, 1).getContext('2d'), scene).plot;
+  const last = createRenderer(scene).drawFrame(scene.iterations);
+  const px = (x: number, y: number) => Array.from(last.subarray((Math.round(y) * 640 + Math.round(x)) * 4, (Math.round(y) * 640 + Math.round(x)) * 4 + 3));
+  const others = Array.from(starts.x.keys()).filter((s) => starts.otherMinimum?.[s] === 1);
+
+  it('fills each such start in the grey of "another local minimum" (not a hollow ring)', () => {
+    expect(others.length).toBeGreaterThan(40);
+    // Those inside the plot's frame (the frame line is drawn over the dots on its edge).
+    for (const s of others.filter((i) => Math.abs(starts.x[i]) < 5 && Math.abs(starts.y[i]) < 5)) expect([s, px(plot.x.map(starts.x[s]), plot.y.map(starts.y[s]))]).toEqual([s, [0xbd, 0xbd, 0xbd]]);
+  });
+
+  it('the legend has the row: a frame whose starts all count as none reached differs there', () => {
+    const none = createRenderer({ ...scene, starts: { ...starts, otherMinimum: new Uint8Array(starts.x.length) } }).drawFrame(scene.iterations);
+    const L = startsFrameLayout(createCanvas(1, 1).getContext('2d'), scene);
+    let changed = 0;
+    for (let y = Math.round(L.legend.y); y < L.legend.y + L.legend.h; y++)
+      for (let x = Math.round(L.legend.x); x < 640; x++) if (last[(y * 640 + x) * 4] !== none[(y * 640 + x) * 4]) changed++;
+    expect(changed).toBeGreaterThan(100);
+  });
+});

@@ -27,7 +27,8 @@ interface Row {
  * then per series a swatch of its path and marker, its label in its colour and its current loss (or
  * "diverged"). Every field has a fixed slot, as wide as its widest text over the run, so nothing jumps.
  * One row when it fits (full heading, then the short one); else the series move to a second row under the
- * heading; else fewer digits; else a smaller font.
+ * heading; else fewer digits; else a smaller font; and when even that leaves the series wider than the
+ * frame, they wrap onto as many rows as they need (at a font no smaller than 0.6 of the title's).
  */
 export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene, style: Style): SeriesTitle {
   const { f } = style;
@@ -80,7 +81,8 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
     const entries = labels.reduce((a, w, i) => a + w + values[i], 0) + gap * (series.length - 1);
     return { ...row, size, gap, head, swatch, iteration, labels, values, entries };
   };
-  type Plan = ReturnType<typeof measureRow> & { rows: 1 | 2 };
+  /** rows: 1 (all on the heading's row), else the heading's row and `lines` (each a list of series) under it. */
+  type Plan = ReturnType<typeof measureRow> & { rows: 1 | 2; lines?: number[][] };
 
   // Widest first: one row with the full heading, then the short one; then two rows; then fewer digits.
   const tries: [Row, 1 | 2][] = [
@@ -101,22 +103,33 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
   }
   if (!plan) {
     const p = measureRow({ heading: short, digits: 3 }, nominal);
-    plan = { ...measureRow(p, nominal * Math.max(0.6, room / Math.max(p.entries, p.head + p.iteration))), rows: 2 };
+    const q = measureRow(p, nominal * Math.max(0.6, room / Math.max(p.entries, p.head + p.iteration)));
+    // The last slot may run into the right margin (its widest value is rarely the one shown); not past the frame.
+    if (q.entries <= room + margin) plan = { ...q, rows: 2 };
+    else {
+      // Wrapped: the heading's row sets the size (up to 0.85 of the title's), the series fill the rows under it.
+      const w = measureRow(p, nominal * Math.max(0.6, Math.min(0.85, room / (p.head + p.iteration))));
+      plan = { ...w, rows: 2, lines: wrapEntries(series.map((_, i) => w.labels[i] + w.values[i]), w.gap, room) };
+    }
   }
   const chosen = plan;
   const { size, gap, rows } = chosen;
+  const lines = chosen.lines ?? [series.map((_, i) => i)];
   const first = Math.round(f * 2.3);
-  const height = rows === 1 ? first : Math.round(first + size * 1.5);
+  const height = rows === 1 ? first : Math.round(first + size * 1.5 * lines.length);
   const y1 = first * 0.55;
-  const y2 = rows === 1 ? y1 : y1 + size * 1.5;
 
-  // Each series' slot starts where the one before ends.
+  // Each series' slot starts where the one before it on its row ends.
   const slots: number[] = [];
-  let x = rows === 1 ? margin + chosen.head + chosen.iteration + gap : margin;
-  for (let i = 0; i < series.length; i++) {
-    slots.push(x);
-    x += chosen.labels[i] + chosen.values[i] + gap;
-  }
+  const rowY: number[] = [];
+  lines.forEach((line, j) => {
+    let x = rows === 1 ? margin + chosen.head + chosen.iteration + gap : margin;
+    for (const i of line) {
+      slots[i] = x;
+      rowY[i] = rows === 1 ? y1 : y1 + size * 1.5 * (j + 1);
+      x += chosen.labels[i] + chosen.values[i] + gap;
+    }
+  });
 
   const drawStatic = (ctx: SKRSContext2D) => {
     ctx.textAlign = 'left';
@@ -126,10 +139,10 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
     if (chosen.heading) ctx.fillText(chosen.heading, margin, y1);
     series.forEach((s, i) => {
       const colour = seriesColour(style, i);
-      drawSwatch(ctx, i, slots[i], y2, chosen.swatch, colour, style);
+      drawSwatch(ctx, i, slots[i], rowY[i], chosen.swatch, colour, style);
       ctx.font = font(size, true);
       ctx.fillStyle = colour;
-      ctx.fillText(s.label, slots[i] + chosen.swatch, y2);
+      ctx.fillText(s.label, slots[i] + chosen.swatch, rowY[i]);
     });
   };
   const draw: TitleDrawer = (ctx, k) => {
@@ -138,9 +151,26 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
     ctx.fillStyle = style.theme.text;
     ctx.font = font(size);
     ctx.fillText(`iteration ${k} / ${total}`, margin + chosen.head, y1);
-    series.forEach((_, i) => ctx.fillText(value(i, k, chosen.digits), slots[i] + chosen.labels[i], y2));
+    series.forEach((_, i) => ctx.fillText(value(i, k, chosen.digits), slots[i] + chosen.labels[i], rowY[i]));
   };
   return { height, draw, drawStatic };
+}
+
+/** The entries of widths `widths` in order, greedily onto rows of at most `room` with `gap` between entries. */
+export function wrapEntries(widths: readonly number[], gap: number, room: number): number[][] {
+  const lines: number[][] = [];
+  let used = Infinity;
+  widths.forEach((w, i) => {
+    const line = lines[lines.length - 1];
+    if (line && used + gap + w <= room) {
+      line.push(i);
+      used += gap + w;
+    } else {
+      lines.push([i]);
+      used = w;
+    }
+  });
+  return lines;
 }
 
 /** A short stretch of the series' path with its marker, as the legend's key. */

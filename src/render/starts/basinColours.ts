@@ -11,5 +11,11 @@ export function basinColour(k: number): string {
   return BASIN_COLOURS[k % BASIN_COLOURS.length];
 }
 
+/**
+ * The colour of a start whose path converged to a minimum that is none of the known ones (Rastrigin's many
+ * local minima): a light grey, none of the palette's hues and unlike a hollow ring.
+ */
+export const OTHER_MINIMUM = '#BDBDBD';
+
 /** The rim of every start dot and legend swatch. */
 export const DOT_RIM = 'rgba(0,0,0,0.75)';

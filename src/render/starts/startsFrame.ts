@@ -21,7 +21,7 @@ import type { Renderer } from '../frame/renderer';
 import { linearAxis } from '../core/scale';
 import { surfaceHeadings } from '../surface2d/headings';
 import { startTitle } from '../frame/title';
-import { basinColour, DOT_RIM } from './basinColours';
+import { basinColour, DOT_RIM, OTHER_MINIMUM } from './basinColours';
 import { checkpointLayer, type LayerSteps } from './checkpointLayer';
 import { pixelPath, pointAt, trailSteps, type PixelPath } from './startsPaths';
 
@@ -70,7 +70,7 @@ export function createStartsRenderer(scene: Scene): Renderer {
   const paths: PixelPath[] = starts.paths.map((t) => pixelPath(t, plot));
   const spacing = Math.min(rect.w, rect.h) / Math.max(1, Math.sqrt(n) - 1);
   const dotR = starts.basins ? Math.max(1.2, Math.min(f * 0.42, spacing * 0.42)) : Math.max(1, Math.min(f * 0.26, spacing * 0.3));
-  const pathColour = (s: number) => (starts.basins ? BASIN_PATH : starts.landmark[s] >= 0 ? basinColour(starts.landmark[s]) : NONE_PATH);
+  const pathColour = (s: number) => (starts.basins ? BASIN_PATH : starts.landmark[s] >= 0 ? basinColour(starts.landmark[s]) : isOther(starts, s) ? OTHER_MINIMUM : NONE_PATH);
   const lineWidth = starts.basins ? Math.max(0.6, style.thin * 0.6) : Math.max(0.8, style.line * 0.5);
   const trails = checkpointLayer(width, height, rect, scene.iterations, trailSteps(paths, pathColour, lineWidth));
   const rim = Math.max(0.6, style.thin * 0.6);
@@ -101,14 +101,15 @@ export function createStartsRenderer(scene: Scene): Renderer {
       trails.draw(ctx, k);
       dotLayer?.draw(ctx, k);
       clipTo(ctx, rect);
-      const reached = (s: number) => starts.landmark[s] >= 0 && starts.reachedAt[s] <= k;
+      const reached = (s: number) => (starts.landmark[s] >= 0 || isOther(starts, s)) && starts.reachedAt[s] <= k;
       // Where each path is now, while it is on its way.
       const head = Math.max(0.8, Math.min(f * 0.18, dotR * 0.55));
       const hx = new Float64Array(n);
       const hy = new Float64Array(n);
       const heads = new Map<string, number[]>();
       for (let s = 0; s < n; s++) {
-        if (reached(s) || paths[s].at.length < 2) continue;
+        // Not once the path has ended: a point that stays put is no longer on its way.
+        if (reached(s) || paths[s].at.length < 2 || k >= paths[s].at[paths[s].at.length - 1]) continue;
         const [x, y] = pointAt(paths[s], k);
         if (x === sx[s] && y === sy[s]) continue;
         hx[s] = x;
@@ -135,7 +136,7 @@ export function createStartsRenderer(scene: Scene): Renderer {
       }
       drawLandmarks(ctx, marks, plot, f * 0.75, style);
       const done = new Set<number>();
-      for (let s = 0; s < n; s++) if (reached(s)) done.add(starts.landmark[s]);
+      for (let s = 0; s < n; s++) if (reached(s) && starts.landmark[s] >= 0) done.add(starts.landmark[s]);
       drawLandmarkNames(ctx, marks, done, plot, style);
       ctx.restore();
       drawStartsLegend(ctx, L.legend, style, scene, starts, k);
@@ -143,6 +144,11 @@ export function createStartsRenderer(scene: Scene): Renderer {
       return canvas.data();
     },
   };
+}
+
+/** Whether start s converged to a minimum that is none of the known ones. */
+function isOther(starts: StartsLayer, s: number): boolean {
+  return starts.landmark[s] < 0 && starts.otherMinimum?.[s] === 1;
 }
 
 /** Discs at the points `members` of (xs, ys), all filled in one call (none when `fill` is null), then all rims in one (none when `rim` is null). */
@@ -168,7 +174,7 @@ function dots(ctx: SKRSContext2D, xs: Float64Array, ys: Float64Array, members: r
  * filled in its minimum's colour (covering the ring) once its path has reached that minimum.
  */
 function basinDotSteps(starts: StartsLayer, sx: Float64Array, sy: Float64Array, r: number, rim: number, ringWidth: number): LayerSteps {
-  const order = Array.from(starts.reachedAt.keys()).filter((s) => starts.landmark[s] >= 0).sort((a, b) => starts.reachedAt[a] - starts.reachedAt[b] || a - b);
+  const order = Array.from(starts.reachedAt.keys()).filter((s) => starts.landmark[s] >= 0 || isOther(starts, s)).sort((a, b) => starts.reachedAt[a] - starts.reachedAt[b] || a - b);
   const all = Array.from({ length: starts.x.length }, (_, s) => s);
   const arrivals = (ctx: SKRSContext2D, from: number, to: number) => {
     const groups = new Map<number, number[]>();
@@ -180,7 +186,7 @@ function basinDotSteps(starts: StartsLayer, sx: Float64Array, sy: Float64Array, 
       if (g) g.push(s);
       else groups.set(starts.landmark[s], [s]);
     }
-    for (const [m, members] of [...groups].sort((a, b) => a[0] - b[0])) dots(ctx, sx, sy, members, r, basinColour(m), DOT_RIM, rim);
+    for (const [m, members] of [...groups].sort((a, b) => a[0] - b[0])) dots(ctx, sx, sy, members, r, m >= 0 ? basinColour(m) : OTHER_MINIMUM, DOT_RIM, rim);
   };
   return {
     // Iteration 0 is drawn with the rings: a start at a minimum has reached it before any update.
@@ -212,9 +218,14 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
   const n = starts.x.length;
   const counts = marks.map(() => 0);
   let reachedTotal = 0;
+  let others = 0;
+  let anyOther = false;
   for (let s = 0; s < n; s++) {
-    if (starts.landmark[s] >= 0 && starts.reachedAt[s] <= k) {
-      counts[starts.landmark[s]]++;
+    const other = isOther(starts, s);
+    anyOther ||= other;
+    if ((starts.landmark[s] >= 0 || other) && starts.reachedAt[s] <= k) {
+      if (other) others++;
+      else counts[starts.landmark[s]]++;
       reachedTotal++;
     }
   }
@@ -244,6 +255,8 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
     if (m.kind === 'saddle') return;
     line((x, yy) => drawDot(ctx, x, yy, r, basinColour(i), DOT_RIM, Math.max(0.8, style.thin)), `${m.kind === 'local' ? 'local min' : 'min'} ${m.name}`, counts[i]);
   });
+  // A minimum none of the listed ones: its own row, in runs that have one.
+  if (anyOther) line((x, yy) => drawDot(ctx, x, yy, r, OTHER_MINIMUM, DOT_RIM, Math.max(0.8, style.thin)), 'another local minimum', others);
   // On the page's background the ring is in the text's colour (a dark theme would hide a dark one).
   line((x, yy) => ring(ctx, x, yy, r * 1.1, style, theme.text), starts.minima === 'known' ? 'none reached' : 'no known minimum', n - reachedTotal);
   y += f * 0.4;
@@ -255,14 +268,18 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
       : starts.minima === 'unknown'
       ? [starts.placement, 'no minimum of this function is', 'known, so none is claimed']
     : [starts.placement, starts.basins ? 'each start coloured by the minimum' : 'each path coloured by the minimum', starts.basins ? 'its path reached' : 'it reaches'];
-  for (const t of notes) {
+  const items: LegendItem[] = landmarkLegend(marks, style);
+  // Within the frame: the notes give way to the marks' key when both do not fit below the counts.
+  const bottom = scene.height - f * 0.3;
+  const keyH = f * 0.3 + items.length * row;
+  const noteLines = y + notes.length * f * 1.2 + keyH - row / 2 <= bottom ? notes : [];
+  for (const t of noteLines) {
     ctx.fillText(fitText(ctx, t, box.w), box.x, y);
     y += f * 1.2;
   }
   y += f * 0.3;
   ctx.font = font(f);
-  const items: LegendItem[] = landmarkLegend(marks, style);
-  for (const it of items) {
+  for (const it of items.filter((_, j) => y + j * row + row / 2 <= bottom)) {
     it.marker(ctx, box.x + r, y, r);
     ctx.fillStyle = theme.text;
     ctx.textAlign = 'left';

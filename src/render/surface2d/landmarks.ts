@@ -5,10 +5,11 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Landmark, Series } from '../../types';
-import type { Plot, Style } from '../core/layout';
+import type { Plot, Rect, Style } from '../core/layout';
 import type { LegendItem } from '../core/legend';
 import { drawLabel, drawStar } from '../core/markers';
 import { font } from '../core/font';
+import { placeNames } from './namePlacement';
 
 /** One landmark's symbol centred on (x, y), of outer radius r. */
 export function landmarkMarker(ctx: SKRSContext2D, kind: Landmark['kind'], x: number, y: number, r: number, style: Style): void {
@@ -38,32 +39,53 @@ export function drawLandmarks(ctx: SKRSContext2D, marks: readonly Landmark[], pl
   for (const m of marks) landmarkMarker(ctx, m.kind, plot.x.map(m.u), plot.y.map(m.v), r, style);
 }
 
+/** The landmarks the series have reached by iteration k (indices into the landmarks), each once. */
+export function reachedBy(series: readonly Series[], k: number): Set<number> {
+  const done = new Set<number>();
+  for (const s of series) if (s.reached && s.reached.iteration <= k) done.add(s.reached.landmark);
+  return done;
+}
+
 /**
  * The names of the landmarks reached by iteration k ("(3, 2)", "saddle (0, 0)"), each once, on a backing box
  * beside its marker: which minimum a path found is the point of a race on Himmelblau.
  */
 export function drawReachedNames(ctx: SKRSContext2D, marks: readonly Landmark[], series: readonly Series[], plot: Plot, k: number, style: Style): void {
-  const done = new Set<number>();
-  for (const s of series) if (s.reached && s.reached.iteration <= k) done.add(s.reached.landmark);
-  drawLandmarkNames(ctx, marks, done, plot, style);
+  drawLandmarkNames(ctx, marks, reachedBy(series, k), plot, style);
 }
 
-/** The names of the landmarks `done` (indices into `marks`), each on a backing box beside its marker. */
+/**
+ * The names of the landmarks `done` (indices into `marks`), each on a backing box beside its own marker,
+ * inside the plot and clear of the other markers and names (namePlacement.ts); a name with no such place is
+ * not drawn.
+ */
 export function drawLandmarkNames(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, plot: Plot, style: Style): void {
+  const { rect } = plot;
+  const inside = (p: { x: number; y: number }) => p.x >= rect.x && p.x <= rect.x + rect.w && p.y >= rect.y && p.y <= rect.y + rect.h;
+  const spots = marks.map((m) => ({ x: plot.x.map(m.u), y: plot.y.map(m.v) })).map((p) => (inside(p) ? p : null));
+  drawNamesAt(ctx, marks, done, spots, rect, style);
+}
+
+/**
+ * The names of the landmarks `done`, each beside its marker at `spots[i]` (pixels; null where it is not
+ * drawn), inside `rect` and clear of every other marker and name; a name with no such place is not drawn.
+ */
+export function drawNamesAt(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, spots: readonly ({ x: number; y: number } | null)[], rect: Rect, style: Style): void {
   if (done.size === 0) return;
   const f = style.f * 0.85;
   ctx.font = font(f);
-  for (const i of done) {
-    const m = marks[i];
-    if (!m) continue;
-    const text = m.kind === 'saddle' ? `saddle ${m.name}` : m.kind === 'local' ? `local min ${m.name}` : `min ${m.name}`;
-    const x = plot.x.map(m.u);
-    const y = plot.y.map(m.v);
-    const w = ctx.measureText(text).width + f;
-    // Right of the marker, or left where the plot ends; above it.
-    const left = x + style.f + w <= plot.rect.x + plot.rect.w ? x + style.f * 0.9 : x - style.f * 0.9 - w;
-    drawLabel(ctx, text, left, y - f * 2.2, f, style.theme.text, style.theme.background);
-  }
+  const shown = [...done].filter((i) => marks[i] && spots[i]);
+  const texts = shown.map((i) => landmarkName(marks[i]));
+  const markers = spots.filter((p): p is { x: number; y: number } => p !== null);
+  const boxes = shown.map((i, j) => ({ ...spots[i]!, w: ctx.measureText(texts[j]).width + f * 0.8, h: f * 1.6 }));
+  placeNames(boxes, markers, rect, style.f).forEach((p, j) => {
+    if (p) drawLabel(ctx, texts[j], p.x, p.y, f, style.theme.text, style.theme.background);
+  });
+}
+
+/** A landmark's name as its label reads ("min (3, 2)", "saddle (0, 0)"). */
+export function landmarkName(m: Landmark): string {
+  return m.kind === 'saddle' ? `saddle ${m.name}` : m.kind === 'local' ? `local min ${m.name}` : `min ${m.name}`;
 }
 
 /** The legend's items for the kinds of landmark present (a global minimum is "minimum", as before). */

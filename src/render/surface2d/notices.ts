@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene } from '../../types';
+import { fitText } from '../core/axes';
 import { font } from '../core/font';
 import type { Rect, Style } from '../core/layout';
 import { drawLabel } from '../core/markers';
@@ -7,7 +8,8 @@ import { divergedBy, seriesColour } from '../core/series';
 
 /**
  * The surface panels' notices at iteration k, top left and bottom left of `rect`: each series that has
- * diverged by then (its path has left the window, so the panel says why it stops), and, without a finite
+ * diverged by then (its path has left the window, so the panel says why it stops), each path that starts
+ * off the picture (where it starts), and, without a finite
  * minimum, why there is no star.
  */
 export function drawSurfaceNotices(ctx: SKRSContext2D, rect: Rect, scene: Scene, style: Style, k: number, hasOptimum: boolean): void {
@@ -22,12 +24,18 @@ export function drawSurfaceNotices(ctx: SKRSContext2D, rect: Rect, scene: Scene,
     const text = single ? `${what} at iteration ${s.diverged.iteration}` : `${s.label} ${what} at iteration ${s.diverged.iteration}`;
     drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row++ * f * 1.8, f, seriesColour(style, i), theme.labelBox);
   });
+  // A path that starts too far out to be drawn: where it is (the surface would otherwise look empty).
+  for (const wordings of scene.offPicture ?? []) {
+    const text = wordings.find((t) => ctx.measureText(t).width <= rect.w - f * 1.8) ?? fitText(ctx, wordings[wordings.length - 1], rect.w - f * 1.8);
+    drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row++ * f * 1.8, f, theme.text, theme.labelBox);
+  }
   if (!hasOptimum) {
     // Separable classes: the path heads off for ever; say why there is no star.
     // The longest wording that fits the panel (a narrow three-panel surface clipped the long one mid-word).
     const room = rect.w - f * 1.5;
     const wordings = scene.noMinimum ?? ['no finite minimum: the classes are separable', 'no minimum: classes separable', 'no finite minimum'];
     const text = wordings.find((t) => ctx.measureText(t).width <= room) ?? 'no minimum';
-    drawLabel(ctx, text, rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, theme.accent, theme.labelBox);
+    // Not knowing the minimum is no fault of the run: muted; no minimum at all (unbounded, separable) is a warning.
+    drawLabel(ctx, text, rect.x + f * 0.5, rect.y + rect.h - f * 2.2, f, scene.noMinimumKind === 'unknown' ? theme.mutedText : theme.accent, theme.labelBox);
   }
 }

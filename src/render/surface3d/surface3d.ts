@@ -15,7 +15,7 @@ import { linearAxis } from '../core/scale';
 import { seriesColour } from '../core/series';
 import { markerLegend, startMarker } from '../surface2d/marks';
 import { surfaceHeadings } from '../surface2d/headings';
-import { landmarkMarker } from '../surface2d/landmarks';
+import { drawNamesAt, landmarkMarker, reachedBy } from '../surface2d/landmarks';
 import { stackedWidths } from '../surface2d/surfacePath';
 
 /** The first frame's camera: from the front left and above, u running to the right, v away. */
@@ -120,16 +120,18 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
         startMarker(ctx, x, y, f * 0.32, style);
       }
       // Every known point on the surface (a model's one optimum is a global minimum): faint where hidden.
-      for (const m of view.landmarks) {
+      const spots = view.landmarks.map((m) => {
         const [x, y] = [worldX(box, m.u), worldY(box, m.v)];
-        if (Math.abs(x) <= box.ax && Math.abs(y) <= box.ay) {
-          const [px, py, alpha] = at(cam, x, y, box.height * scale.h(m.loss));
-          ctx.globalAlpha = alpha;
-          landmarkMarker(ctx, m.kind, px, py, f * 0.75, style);
-        }
-      }
+        if (!(Math.abs(x) <= box.ax && Math.abs(y) <= box.ay)) return null;
+        const [px, py, alpha] = at(cam, x, y, box.height * scale.h(m.loss));
+        ctx.globalAlpha = alpha;
+        landmarkMarker(ctx, m.kind, px, py, f * 0.75, style);
+        return { x: px, y: py };
+      });
       ctx.globalAlpha = 1;
       for (let i = paths.length - 1; i >= 0; i--) drawCurrent3(ctx, paths[i], i, k, cam, vp, seriesColour(style, i), style, hides);
+      // The point a path reached, named as in 2-D (landmarks.ts), from the iteration its verdict says.
+      if (view.marks === 'landmarks') drawNamesAt(ctx, view.landmarks, reachedBy(scene.series, k), spots, rect, style);
       drawSurfaceNotices(ctx, rect, scene, style, k, scene.optimum !== null);
       ctx.restore();
     },

@@ -33,3 +33,36 @@ describe('tabularDigits', () => {
     expect(tabularDigits(ctx)).toBe(false);
   });
 });
+
+describe('a race title that cannot fit on one row at a small size', () => {
+  // Six optimizers at 480×240: the labels alone are wider than the frame at the smallest font.
+  const { sceneFromOptions } = require('../../../src/index') as typeof import('../../../src/index');
+  const { seriesTitle, wrapEntries } = require('../../../src/render/frame/seriesTitle') as typeof import('../../../src/render/frame/seriesTitle');
+  const { panelStyle } = require('../../../src/render/core/layout') as typeof import('../../../src/render/core/layout');
+  const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+  const scene = sceneFromOptions({ model: 'function', function: 'rosenbrock', optimizer: ['gd', 'momentum', 'nesterov', 'adam', 'amsgrad', 'lion'], lr: 0.001, iterations: 300, width: 480, height: 240 });
+
+  it('wraps its series onto rows: every text it draws ends inside the frame, and every label is drawn whole', () => {
+    const ctx = createCanvas(480, 240).getContext('2d');
+    const title = seriesTitle(ctx, 480, scene, panelStyle(scene));
+    const drawn: { text: string; right: number; y: number }[] = [];
+    const fill = ctx.fillText.bind(ctx);
+    ctx.fillText = (text: string, x: number, y: number) => {
+      drawn.push({ text, right: x + ctx.measureText(text).width, y });
+      fill(text, x, y);
+    };
+    title.drawStatic(ctx);
+    title.draw(ctx, scene.iterations);
+    for (const s of scene.series) expect(drawn.map((d) => d.text)).toContain(s.label);
+    for (const d of drawn) expect([d.text, d.right <= 480]).toEqual([d.text, true]);
+    for (const d of drawn) expect([d.text, d.y < title.height]).toEqual([d.text, true]);
+    // More than the heading's row and one row of series.
+    expect(new Set(drawn.map((d) => Math.round(d.y))).size).toBeGreaterThan(2);
+  });
+
+  it('wrapEntries fills each row greedily, in order, within the room', () => {
+    expect(wrapEntries([40, 40, 40, 90, 10], 5, 100)).toEqual([[0, 1], [2], [3], [4]]);
+    expect(wrapEntries([30, 30, 30], 5, 100)).toEqual([[0, 1, 2]]);
+    expect(wrapEntries([150], 5, 100)).toEqual([[0]]);
+  });
+});
