@@ -391,6 +391,12 @@ function jsonProgress(argv: readonly string[]): boolean {
 /** Runs the CLI; resolves to the exit code. Errors become one line on stderr (a stack only with --verbose). */
 export async function runCli(argv: string[], io: Io = process, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const verbose = argv.includes('--verbose');
+  // With --progress json, stderr carries only JSON lines, so an error found before the run started (a bad
+  // flag, a bad jobs file) is one too: {"event":"error","exit":2,"message":…}.
+  const json = jsonProgress(argv);
+  const say = (message: string, exit: number): void => {
+    io.stderr.write(json ? JSON.stringify({ event: 'error', exit, message }) + '\n' : `mlvis: ${message}\n`);
+  };
   let pending: Promise<void> | undefined;
   try {
     program(
@@ -410,27 +416,27 @@ export async function runCli(argv: string[], io: Io = process, env: NodeJS.Proce
       const [text, ...more] = err.message.replace(/^error:\s*/, '').split('\n');
       const suggestion = /^\(Did you mean (.+)\?\)$/.exec(more.join(' ').trim())?.[1];
       const command = [argv[2]].find((c) => c === 'batch' || (MODELS as readonly string[]).includes(c));
-      io.stderr.write(`mlvis: ${messages.commanderError(text, suggestion, command)}\n`);
+      say(messages.commanderError(text, suggestion, command), 2);
       return 2;
     }
     if (err instanceof BatchFailed) return err.code;
     if (err instanceof MlvisError) {
-      io.stderr.write(`mlvis: ${err.message}\n`);
+      say(err.message, err.exitCode);
       // --expr's picture: the expression and a caret under the bad character, on the lines after the message
       // (not where stderr is read by a program, line by line: --progress json).
-      if (!jsonProgress(argv)) for (const line of err.excerpt ?? []) io.stderr.write(`${line}\n`);
+      if (!json) for (const line of err.excerpt ?? []) io.stderr.write(`${line}\n`);
       if (verbose && err.stack) io.stderr.write(err.stack + '\n');
       return err.exitCode;
     }
     // Out of files, memory or space: the fix is the machine's limit, said in one line.
     const resource = exhaustedResource(err);
     if (resource) {
-      io.stderr.write(`mlvis: ${resource.message}\n`);
+      say(resource.message, 1);
       if (verbose && (err as Error)?.stack) io.stderr.write((err as Error).stack + '\n');
       return 1;
     }
     const e = err as Error;
-    io.stderr.write(`mlvis: unexpected error: ${e?.message ?? String(err)} (rerun with --verbose for details)\n`);
+    say(`unexpected error: ${e?.message ?? String(err)} (rerun with --verbose for details)`, 1);
     if (verbose && e?.stack) io.stderr.write(e.stack + '\n');
     return 1;
   }
