@@ -119,7 +119,9 @@ function* startsSteps(config: RunConfig, problem: Problem, base: Descent): Gener
         run.minimum[i] = k;
         run.reachedAt[i] = v.iterationReached;
       }
-    } else if (v && v.verdict === 'converged' && v.notes.includes('unlistedMinimum') && v.iterationReached !== null) {
+    } else if (v && v.verdict === 'converged' && !v.minimum && v.iterationReached !== null) {
+      // Converged where no listed minimum is: the verdict confirmed a minimum by its gradient and curvature
+      // (Rastrigin's local minima, or any minimum of an expression, whose minima are not known in advance).
       run.otherMinimum[i] = 1;
       run.reachedAt[i] = v.iterationReached;
     }

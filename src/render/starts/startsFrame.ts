@@ -256,9 +256,9 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
     line((x, yy) => drawDot(ctx, x, yy, r, basinColour(i), DOT_RIM, Math.max(0.8, style.thin)), `${m.kind === 'local' ? 'local min' : 'min'} ${m.name}`, counts[i]);
   });
   // A minimum none of the listed ones: its own row, in runs that have one.
-  if (anyOther) line((x, yy) => drawDot(ctx, x, yy, r, OTHER_MINIMUM, DOT_RIM, Math.max(0.8, style.thin)), 'another local minimum', others);
+  if (anyOther) line((x, yy) => drawDot(ctx, x, yy, r, OTHER_MINIMUM, DOT_RIM, Math.max(0.8, style.thin)), starts.minima === 'known' ? 'another local minimum' : 'a minimum (found)', others);
   // On the page's background the ring is in the text's colour (a dark theme would hide a dark one).
-  line((x, yy) => ring(ctx, x, yy, r * 1.1, style, theme.text), starts.minima === 'known' ? 'none reached' : 'no known minimum', n - reachedTotal);
+  line((x, yy) => ring(ctx, x, yy, r * 1.1, style, theme.text), starts.minima === 'none' ? 'no minimum' : 'none reached', n - reachedTotal);
   y += f * 0.4;
   ctx.fillStyle = theme.mutedText;
   ctx.font = font(f * 0.85);
@@ -266,7 +266,7 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
     starts.minima === 'none'
       ? [starts.placement, 'the loss is unbounded below:', 'there is no minimum to reach']
       : starts.minima === 'unknown'
-      ? [starts.placement, 'no minimum of this function is', 'known, so none is claimed']
+      ? [starts.placement, 'no minimum is known in advance:', 'one counts where the verdict', 'confirms it (gradient, curvature)']
     : [starts.placement, starts.basins ? 'each start coloured by the minimum' : 'each path coloured by the minimum', starts.basins ? 'its path reached' : 'it reaches'];
   const items: LegendItem[] = landmarkLegend(marks, style);
   // Within the frame: the notes give way to the marks' key when both do not fit below the counts.
