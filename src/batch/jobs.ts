@@ -76,7 +76,22 @@ function parseJobs(text: string, source: string): unknown {
   }
   const found = checkJson(json);
   if (found && 'duplicate' in found) throw usageError(messages.badJobs(source, [messages.keyTwice(placeOf(found.at, Array.isArray(parsed)), found.duplicate)]));
+  // JSON.parse keeps a "__proto__" key as an own property, but merging a job's options (Object.assign, a
+  // spread into an object literal's setter) would turn it into the object's prototype and lose it silently.
+  const proto = protoKey(parsed, []);
+  if (proto) throw usageError(messages.badJobs(source, [`${placeOf(proto.path, Array.isArray(parsed))}.${messages.unknownOption('__proto__', JSON.stringify(proto.value), undefined)}`]));
   return parsed;
+}
+
+/** The place of the first object holding a "__proto__" key, and that key's value; null when there is none. */
+function protoKey(value: unknown, path: JsonPath): { path: JsonPath; value: unknown } | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return { path, value: Object.getOwnPropertyDescriptor(value, '__proto__')!.value };
+  for (const [k, child] of Object.entries(value)) {
+    const at = protoKey(child, [...path, Array.isArray(value) ? Number(k) : k]);
+    if (at) return at;
+  }
+  return null;
 }
 
 /** A place in the jobs file as messages name it: jobs[2], defaults; a bare array's items are jobs too. */
@@ -143,7 +158,13 @@ function problemsOf(options: Record<string, unknown>, index: number, spelled: Re
 
 /** A message for the command line, reworded for JSON keys: --iters becomes iterations, --size width/height. */
 export function keyWorded(message: string): string {
-  let out = message;
+  // A flag with a number to give it ("Try --lr 0.39 --iters 21") is advice for a job: written as its JSON,
+  // "lr": 0.39, "iterations": 21.
+  let out = message.replace(/--([a-z][a-z0-9-]*) (-?\d[\d.]*(?:e[+-]?\d+)?)(?=[\s,;)]|$)/g, (whole, f: string, value: string) => {
+    const key = Object.keys(OPTION_TABLE).find((k) => flagOf(k) === `--${f}`);
+    return key ? `"${key}": ${value}` : whole;
+  });
+  out = out.replace(/(\d) "([A-Za-z]+)": /g, '$1, "$2": ');
   for (const key of Object.keys(OPTION_TABLE)) {
     const flag = flagOf(key);
     if (flag !== '--size') out = out.split(flag + ' ').join(`${key} `).split(flag + ':').join(`${key}:`).split(flag + ',').join(`${key},`);

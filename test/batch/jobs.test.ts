@@ -62,7 +62,15 @@ describe('a jobs file is checked whole before anything renders', () => {
 
   it('words command-line messages for JSON keys', () => {
     expect(keyWorded('--iters: 2.5 must be a whole number')).toBe('iterations: 2.5 must be a whole number');
+    // Advice with numbers is written as the job's JSON (it read "Try lr 0.39 iterations 21").
+    expect(keyWorded('Try --lr 0.39 --iters 21 (checked: the same run converges with it)')).toBe('Try "lr": 0.39, "iterations": 21 (checked: the same run converges with it)');
+    expect(keyWorded('--lr 1.5e-7 is stable')).toBe('"lr": 1.5e-7 is stable');
     expect(keyWorded(messages.tooNarrow(300, 200, 2, 320))).not.toMatch(/--/);
+  });
+
+  it('a "__proto__" key is refused where it stands, not merged away as the prototype', () => {
+    expect(() => readJobs('[{"model": "linear", "__proto__": {"iterations": 3}, "out": "a.gif"}]', '/tmp', 'jobs.json')).toThrow('jobs.json has 1 problem, nothing was rendered: jobs[0].__proto__: {"iterations":3} is not an option mlvis knows');
+    expect(() => readJobs('{"defaults": {"__proto__": 1}, "jobs": [{"model": "linear"}]}', '/tmp', 'j.json')).toThrow('defaults.__proto__: 1 is not an option');
   });
 });
 
