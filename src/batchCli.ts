@@ -78,6 +78,8 @@ export async function batchCommand(file: string, flags: BatchFlags, io: Io): Pro
     const finished = results.filter((r) => r.status === 'ok' || r.status === 'up to date').length;
     if (stop.signal.aborted) throw runError(messages.batchInterrupted(finished, results.length));
     const failed = results.filter((r) => r.status === 'failed').length;
+    // With --quiet there is no table to see why: each failed job's reason on its own line (json has them in its events).
+    if (!table && !json) for (const r of results) if (r.status === 'failed') io.stderr.write(`mlvis: job ${r.job}: ${r.error ?? 'failed'}\n`);
     if (failed > 0) io.stderr.write(`mlvis: ${messages.someJobsFailed(failed, results.length, table)}\n`);
     if (summaryFailed) {
       const { reason, hint } = whyUnwritable(summaryFailed.cause ?? summaryFailed);

@@ -122,6 +122,15 @@ describe('mlvis batch (CLI, in-process; the workers are processes)', () => {
     expect(lines[lines.length - 1]).toMatchObject({ event: 'job', job: 0, status: 'ok', outputs: [{ path: join(sub, 'a.gif'), format: 'gif', frames: 4, bytes: expect.any(Number) }], planned: [join(sub, 'a.gif')] });
   });
 
+  it('--quiet: a failed job still says why, on a line of its own, as the table would have', async () => {
+    const sub = mkdtempSync(join(dir, 'quiet-fail-'));
+    const file = join(sub, 'jobs.json');
+    writeFileSync(file, JSON.stringify([{ model: 'linear', data: join(sub, 'absent.csv'), ...SMALL, out: join(sub, 'f.gif') }, { model: 'linear', ...SMALL, out: join(sub, 'ok.gif') }]));
+    const r = await mlvisInProcess(['batch', file, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')).toEqual([`mlvis: job 0: data file not found: ${join(sub, 'absent.csv')} (check the path, or run "mlvis datasets" for the built-in data sets)`, 'mlvis: 1 of 2 jobs failed', '']);
+  });
+
   it('a line break in an output name is quoted in the table, which keeps one line per job', async () => {
     const sub = mkdtempSync(join(dir, 'newline-'));
     const file = join(sub, 'jobs.json');
