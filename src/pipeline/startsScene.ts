@@ -1,6 +1,6 @@
 import type { RunConfig } from '../config';
 import { DEFAULT_GRID, optimizerOf, planeGrid, type Problem } from '../engine';
-import type { Scene, StartsLayer } from '../types';
+import type { Landmark, Scene, StartsLayer } from '../types';
 import { knownPoints } from '../engine/landscape';
 import { fitOf, landmarksOf } from './scene';
 import { planePath } from './view';
@@ -14,10 +14,20 @@ import type { StartsRun } from './starts';
 export function startsScene(config: RunConfig, problem: Problem, run: StartsRun): Scene {
   const l = problem.landscape!;
   const pv = problemView(problem);
-  const marks = landmarksOf(pv.view, problem);
+  const known = landmarksOf(pv.view, problem);
   // The minima come first among the landmarks, in the same order as run.minima (see landmarksOf).
   const minima = knownPoints(l.minima);
-  const landmark = run.minimum.map((k) => (k >= 0 && marks[k] && [marks[k].u, marks[k].v].every((c, j) => c === pv.view.toPlane(minima[k].w)[j]) ? k : -1));
+  const found = foundMinima(run, l.scale);
+  // A few minima found by the verdicts (an expression's, whose minima are not known in advance) are marked and
+  // coloured as the known ones are, each named "found"; many (Rastrigin's lattice) stay one grey category.
+  const named = found.length <= MAX_FOUND ? found : [];
+  const marks: Landmark[] = [...known, ...named.map((f) => foundMark(f, pv.view.toPlane([f.x, f.y]), l.scale))];
+  const landmark = run.minimum.map((k, s) => {
+    if (k >= 0) return marks[k] && [marks[k].u, marks[k].v].every((c, j) => c === pv.view.toPlane(minima[k].w)[j]) ? k : -1;
+    const c = named.findIndex((f) => f.members.includes(s));
+    return c >= 0 ? known.length + c : -1;
+  });
+  const otherMinimum = named.length > 0 ? new Uint8Array(run.otherMinimum.length) : run.otherMinimum;
   const o = optimizerOf(run.optimizer);
   const count = run.x.length;
   const starts: StartsLayer = {
@@ -26,7 +36,7 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
     y: run.y,
     paths: run.paths.map((t) => planePath(pv.view, t)),
     landmark,
-    otherMinimum: run.otherMinimum,
+    otherMinimum,
     reachedAt: run.reachedAt,
     optimizerTitle: o.title,
     optimizerShort: o.short,
@@ -60,4 +70,45 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
     fontScale: config.fontScale,
     starts,
   };
+}
+
+/** At most this many minima found by the verdicts are marked and coloured one by one (the palette's length). */
+const MAX_FOUND = 8;
+
+interface FoundMinimum {
+  x: number;
+  y: number;
+  loss: number;
+  /** The starts that ended there. */
+  members: number[];
+}
+
+/**
+ * The minima the starts' verdicts confirmed that are none of the listed ones, each once: the ends of those
+ * paths within a thousandth of the domain's diagonal of each other are one minimum (the lowest end stands for
+ * it), lowest loss first.
+ */
+export function foundMinima(run: StartsRun, scale: number): FoundMinimum[] {
+  const out: FoundMinimum[] = [];
+  const near = 1e-3 * scale;
+  run.otherMinimum.forEach((other, s) => {
+    if (!other) return;
+    const p = run.paths[s];
+    const i = p.loss.length - 1;
+    const [x, y, loss] = [p.w[0][i], p.w[1][i], p.loss[i]];
+    const at = out.find((f) => Math.hypot(f.x - x, f.y - y) <= near);
+    if (!at) out.push({ x, y, loss, members: [s] });
+    else {
+      at.members.push(s);
+      if (loss < at.loss) [at.x, at.y, at.loss] = [x, y, loss];
+    }
+  });
+  return out.sort((a, b) => a.loss - b.loss || a.x - b.x || a.y - b.y);
+}
+
+/** A found minimum as a landmark: a local minimum (none is claimed global), named by its place and "found". */
+function foundMark(f: FoundMinimum, [u, v]: number[], scale: number): Landmark {
+  // To the precision the verdict found it: a coordinate within a ten-thousandth of the domain of 0 is 0.
+  const c = (t: number) => Number((Math.abs(t) < 1e-4 * scale ? 0 : t).toPrecision(3)).toString();
+  return { u, v, loss: f.loss, kind: 'local', name: `(${c(f.x)}, ${c(f.y)}) found` };
 }

@@ -6,6 +6,7 @@
 import { resolveConfig, loadData, train, type RunOptions } from '../../src/index';
 import { descendStarts, startCounts, type StartsRun } from '../../src/pipeline/starts';
 import { startsSummary } from '../../src/pipeline/startsSummary';
+import { foundMinima, startsScene } from '../../src/pipeline/startsScene';
 
 function startsOf(options: Omit<RunOptions, 'model'>): { run: StartsRun; config: ReturnType<typeof resolveConfig>; problem: ReturnType<typeof train>['problem'] } {
   const config = resolveConfig({ model: 'function', ...options });
@@ -158,5 +159,34 @@ describe('Rastrigin: a local minimum that is not listed counts as one', () => {
     expect(other).toBe(Array.from(run.otherMinimum).filter((v) => v === 1).length);
     // A start that reached no minimum is one whose verdict did not converge to any.
     for (let i = 0; i < 64; i++) if (run.minimum[i] < 0 && !run.otherMinimum[i]) expect(run.verdicts[i]).not.toBe('converged');
+  });
+});
+
+describe('minima found by the verdicts (an expression\'s two wells)', () => {
+  const { run, config, problem } = startsOf({ expr: 'x^4 - 2*x^2 + y^2', starts: 'grid:6', lr: 0.02, iterations: 400 });
+
+  it('are each one minimum, lowest first, at (-1, 0) and (1, 0), with the starts that ended there', () => {
+    const found = foundMinima(run, problem.landscape!.scale);
+    expect(found).toHaveLength(2);
+    const byX = [...found].sort((a, b) => a.x - b.x);
+    expect(byX[0].x).toBeCloseTo(-1, 4);
+    expect(byX[1].x).toBeCloseTo(1, 4);
+    for (const f of found) expect(Math.abs(f.y)).toBeLessThan(1e-4);
+    // Every start converged (the wells are the only minima); a start left of x = 0 ends in the left well.
+    expect(found[0].members.length + found[1].members.length).toBe(36);
+    for (const s of byX[0].members) expect(run.x[s]).toBeLessThan(0);
+    for (const s of byX[1].members) expect(run.x[s]).toBeGreaterThan(0);
+  });
+
+  it('are marked and coloured as landmarks named "found", each start pointing at its own', () => {
+    const scene = startsScene(config, problem, run);
+    const marks = scene.surface.landmarks;
+    expect(marks.map((m) => m.name).sort()).toEqual(['(-1, 0) found', '(1, 0) found']);
+    expect(marks.every((m) => m.kind === 'local')).toBe(true);
+    const starts = scene.starts!;
+    for (let s = 0; s < 36; s++) expect(marks[starts.landmark[s]].u * run.x[s]).toBeGreaterThan(0);
+    expect(Array.from(starts.otherMinimum ?? [])).toEqual(new Array(36).fill(0));
+    // The summary still counts them as other_minimum: no listed minimum is claimed.
+    expect(startsSummary(config, problem, run).other_minimum).toBe(36);
   });
 });
