@@ -12,6 +12,8 @@ import { clipTo, type Panel } from './panel';
 export interface Layer {
   drawStatic?(ctx: SKRSContext2D): void;
   drawFrame?(ctx: SKRSContext2D, frame: FrameTime): void;
+  /** Drawn each frame after the clip is lifted (a heading above the plot); such layers come last in a list. */
+  unclipped?: boolean;
   /** Entries of the marker legend in the heading row (the start, the minimum). */
   legend?: readonly LegendItem[];
   /** Entries of the key inside the plot (what a switch added: the reference path, the arrows). */
@@ -39,7 +41,8 @@ export function legendOf(layers: readonly Layer[], which: 'legend' | 'key'): Leg
 /**
  * A panel drawing its layers: the static parts in order into the background; each frame's parts in order,
  * with `clip` given, clipped to it with round joins and caps around them all (a layer that wants others sets
- * and restores them itself); without it, each frame layer clips what it needs itself.
+ * and restores them itself), then the `unclipped` ones outside it; without it, each frame layer clips what
+ * it needs itself.
  */
 export function layeredPanel(plot: Plot, layers: readonly Layer[], clip?: Rect): Panel {
   return {
@@ -55,8 +58,9 @@ export function layeredPanel(plot: Plot, layers: readonly Layer[], clip?: Rect):
       clipTo(ctx, clip);
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
-      for (const l of layers) l.drawFrame?.(ctx, frame);
+      for (const l of layers) if (!l.unclipped) l.drawFrame?.(ctx, frame);
       ctx.restore();
+      for (const l of layers) if (l.unclipped) l.drawFrame?.(ctx, frame);
     },
   };
 }

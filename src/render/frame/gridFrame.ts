@@ -1,17 +1,18 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Scene, SurfacePlane } from '../../types';
-import { drawAxes } from '../core/axes';
 import { cellHeading } from './cellHeading';
 import { contourSet, fillBands, strokeIsoLines } from '../surface2d/contours';
 import { gridLayout, type Cell } from './gridLayout';
 import type { FrameParts } from './frameParts';
 import type { Style } from '../core/layout';
 import { drawLegendAt } from '../core/legend';
-import { arrowLegend, drawArrowsAt } from '../surface2d/arrows';
-import { drawReferenceRing, referenceLegend, referencePath, strokeReference } from '../surface2d/referencePath';
-import { clipTo, inflate, type Panel } from '../core/panel';
+import { arrowLegend } from '../surface2d/arrows';
+import { referenceLegend, referencePath } from '../surface2d/referencePath';
+import { inflate, type Panel } from '../core/panel';
+import { chooseLayers, layeredPanel } from '../core/layer';
 import { distinctStarts, markerLegend } from '../surface2d/marks';
-import { drawOneDescent } from '../surface2d/oneDescent';
+import { CELL_LAYERS } from '../surface2d/cellLayers';
+import type { CellContext } from '../surface2d/cellLayers/context';
 import { surfacePath } from '../surface2d/surfacePath';
 import { gridTitle } from './gridTitle';
 
@@ -50,40 +51,40 @@ export function gridFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
   };
 }
 
+/** One cell: the cell layers (surface2d/cellLayers) over the cell's plot, the shared bands copied in. */
 function surfaceCell(measure: SKRSContext2D, cell: Cell, scene: Scene, view: SurfacePlane, index: number, bands: Canvas, style: Style): Panel {
+  const c = cellContext(measure, cell, scene, view, index, bands, style);
+  return layeredPanel(c.plot, chooseLayers(CELL_LAYERS, c), c.plot.rect);
+}
+
+/** What a grid cell's layers share: its series' path on the cell's plot, in the one colour of every cell. */
+export function cellContext(measure: SKRSContext2D, cell: Cell, scene: Scene, view: SurfacePlane, index: number, bands: Canvas, style: Style): CellContext {
   const series = scene.series[index];
   const { plot, outer } = cell;
-  const { rect } = plot;
-  const { theme, f } = style;
-  const box = inflate(rect, f * 2);
+  const box = inflate(plot.rect, style.f * 2);
   const path = surfacePath(series, view.paths[index], plot, box);
-  const starts = distinctStarts([[path.sx(0), path.sy(0)]]);
   // One colour for every cell: each shows one series, and the cells compare by position, not by hue.
-  const colour = theme.series[0];
-  const heading = cellHeading(measure, rect, scene, series, colour, style);
-  const reference = view.references[index] ? referencePath(view.references[index]!, plot, box) : undefined;
-  const { arrows } = scene;
-
+  const colour = style.theme.series[0];
+  const reference = view.references[index];
   return {
+    scene,
+    style,
+    series,
+    index,
+    outer,
     plot,
-    drawStatic(ctx) {
-      ctx.drawImage(bands, rect.x, rect.y);
-      if (reference) {
-        clipTo(ctx, rect);
-        strokeReference(ctx, reference, box, colour, style);
-        ctx.restore();
-      }
-      drawAxes(ctx, outer, plot, style, { xLabel: view.labels[0], yLabel: view.labels[1], showX: cell.showX, showY: cell.showY });
-      heading.drawStatic(ctx);
-    },
-    drawFrame(ctx, frame) {
-      const k = frame.iteration;
-      drawOneDescent(ctx, path, k, plot, box, colour, style, starts, view.landmarks, () => {
-        if (reference) drawReferenceRing(ctx, reference, k, colour, style);
-        if (arrows) drawArrowsAt(ctx, arrows, index, path, plot, k, colour, style);
-      });
-      ctx.restore();
-      heading.drawFrame(ctx, k);
-    },
+    box,
+    colour,
+    path,
+    starts: distinctStarts([[path.sx(0), path.sy(0)]]),
+    plane: view,
+    grid: scene.grid,
+    bands,
+    bar: null,
+    reference: reference ? referencePath(reference, plot, box) : undefined,
+    arrows: true,
+    showX: cell.showX,
+    showY: cell.showY,
+    heading: cellHeading(measure, plot.rect, scene, series, colour, style),
   };
 }

@@ -1,22 +1,18 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { FrameTime, Scene } from '../../types';
-import { drawHeading } from '../core/axes';
+import { chooseLayers, layeredPanel } from '../core/layer';
+import type { Rect, Style } from '../core/layout';
+import type { Panel } from '../core/panel';
+import { linearAxis } from '../core/scale';
+import { stackedWidths } from '../surface2d/surfacePath';
 import { boxBehind, drawBoxLabels, type BoxAxes } from './box3d';
 import { heightScale } from './heightScale';
-import type { Rect, Style } from '../core/layout';
-import { drawLegend } from '../core/legend';
-import { boxCorners, buildMesh, valleyOf, worldX, worldY, type Box3 } from './mesh';
+import { SCENE_LAYERS } from './layers';
+import type { SceneContext } from './layers/context';
+import { boxCorners, buildMesh, valleyOf, type Box3 } from './mesh';
 import { meshPainter } from './meshPainter';
-import { drawSurfaceNotices } from '../surface2d/notices';
-import { clipTo, type Panel } from '../core/panel';
-import { drawCurrent3, HIDDEN_ALPHA, path3, strokePath3, type Hides } from './path3d';
-import { fitViewport, orbitCamera, see, toPixelX, toPixelY, type Camera } from './projection';
-import { linearAxis } from '../core/scale';
-import { seriesColour } from '../core/series';
-import { markerLegend, startMarker } from '../surface2d/marks';
-import { surfaceHeadings } from '../surface2d/headings';
-import { drawNamesAt, landmarkMarker, reachedBy } from '../surface2d/landmarks';
-import { stackedWidths } from '../surface2d/surfacePath';
+import { HIDDEN_ALPHA, path3, type Hides } from './path3d';
+import { fitViewport, orbitCamera, see, toPixelX, toPixelY } from './projection';
 
 /** The first frame's camera: from the front left and above, u running to the right, v away. */
 export const AZIMUTH = -120;
@@ -48,10 +44,17 @@ export function startAzimuth(valley: { angle: number; elongation: number }): num
 /**
  * The loss surface as a shaded mesh in perspective: the window of the 2-D view across the floor, the loss
  * up (log-like, see heightScale.ts), viridis by height under a fixed light, each series' path riding on it
- * at its recorded losses, the start, the minimum's star and the current points on top. With no orbit the
- * camera stands still and everything but the paths is drawn once; with one, the mesh is painted every frame.
+ * at its recorded losses, the start, the minimum's star and the current points on top: a list of layers
+ * (layers/index.ts) chosen for the scene. With no orbit the camera stands still and everything but the paths
+ * is drawn once; with one, the mesh is painted every frame.
  */
 export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): Panel {
+  const c = sceneContext(outer, scene, style);
+  return layeredPanel(c.plot, chooseLayers(SCENE_LAYERS, c));
+}
+
+/** Places the box in the panel, fits the viewport to the orbit and prepares what the layers share. */
+export function sceneContext(outer: Rect, scene: Scene, style: Style): SceneContext {
   const { grid, model } = scene;
   const { f } = style;
   const view = scene.surface;
@@ -77,64 +80,32 @@ export function surface3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene
     names: [view.labels[0], view.labels[1], [`${model.lossShort} (log scale)`, `${model.lossShort} (log)`]],
   };
   const paths = scene.series.map((s, i) => path3(s, view.paths[i], box, scale));
-  const widths = stackedWidths(paths.length, style);
   // The panel's area, for the heading and legend above it; its axes are nominal (the view maps no pixel
   // linearly to a weight), kept so that the Panel contract holds.
   const plot = { rect, x: linearAxis(grid.uRange, [rect.x, rect.x + rect.w], 4), y: linearAxis(grid.vRange, [rect.y + rect.h, rect.y], 4) };
   const still = camera(start);
-  const drawBox = (ctx: SKRSContext2D, cam: Camera) => {
-    painter.paint(ctx, cam, vp, boxBehind(cam, box, scale, axes));
-    drawBoxLabels(ctx, cam, vp, box, scale, axes, style);
-  };
   const hides: Hides = (x, y) => painter.hides(x, y);
-  /** A point's pixel, and the opacity of a marker there: faint where the surface hides it. */
-  const at = (cam: Camera, x: number, y: number, z: number): [number, number, number] => {
-    const s = see(cam, x, y, z);
-    const [px, py] = [toPixelX(vp, s.u), toPixelY(vp, s.v)];
-    return [px, py, hides(x, y) ? HIDDEN_ALPHA + 0.2 : 1];
-  };
-
   return {
+    scene,
+    style,
+    rect,
     plot,
-    drawStatic(ctx) {
-      if (orbit === 0) drawBox(ctx, still);
-      const legendWidth = drawLegend(ctx, plot, style, markerLegend(style, view.landmarks), rect.w * 0.45);
-      drawHeading(ctx, plot, style, surfaceHeadings(model, view.note), rect.w - legendWidth - f);
+    box,
+    scale,
+    vp,
+    still: orbit === 0 ? still : null,
+    cameraAt: (frame) => (orbit === 0 ? still : camera(azimuthAt(start, frame, orbit))),
+    drawBox(ctx, cam) {
+      painter.paint(ctx, cam, vp, boxBehind(cam, box, scale, axes));
+      drawBoxLabels(ctx, cam, vp, box, scale, axes, style);
     },
-    drawFrame(ctx, frame) {
-      const k = frame.iteration;
-      const cam = orbit === 0 ? still : camera(azimuthAt(start, frame, orbit));
-      if (orbit !== 0) drawBox(ctx, cam);
-      clipTo(ctx, rect);
-      ctx.lineJoin = 'round';
-      ctx.lineCap = 'round';
-      paths.forEach((p, i) => strokePath3(ctx, p, k, cam, vp, seriesColour(style, i), style, widths[i], hides));
-      const starts = new Set<string>();
-      for (const p of paths) {
-        if (p.drawn === 0 || p.length === 0 || p.iter[0] !== 0) continue;
-        const [x, y, alpha] = at(cam, p.x[0], p.y[0], p.z[0]);
-        // Series of a race share their start: one disc, not several stacked rims.
-        if (starts.has(`${x},${y}`)) continue;
-        starts.add(`${x},${y}`);
-        ctx.globalAlpha = alpha;
-        startMarker(ctx, x, y, f * 0.32, style);
-      }
-      // Every known point on the surface (a model's one optimum is a global minimum): faint where hidden.
-      const spots = view.landmarks.map((m) => {
-        const [x, y] = [worldX(box, m.u), worldY(box, m.v)];
-        if (!(Math.abs(x) <= box.ax && Math.abs(y) <= box.ay)) return null;
-        const [px, py, alpha] = at(cam, x, y, box.height * scale.h(m.loss));
-        ctx.globalAlpha = alpha;
-        landmarkMarker(ctx, m.kind, px, py, f * 0.75, style);
-        return { x: px, y: py };
-      });
-      ctx.globalAlpha = 1;
-      for (let i = paths.length - 1; i >= 0; i--) drawCurrent3(ctx, paths[i], i, k, cam, vp, seriesColour(style, i), style, hides);
-      // The point a path reached, named as in 2-D (landmarks.ts), from the iteration its verdict says.
-      if (view.marks === 'landmarks') drawNamesAt(ctx, view.landmarks, reachedBy(scene.series, k), spots, rect, style);
-      drawSurfaceNotices(ctx, rect, scene, style, k, scene.optimum !== null);
-      ctx.restore();
+    hides,
+    at(cam, x, y, z) {
+      const s = see(cam, x, y, z);
+      return [toPixelX(vp, s.u), toPixelY(vp, s.v), hides(x, y) ? HIDDEN_ALPHA + 0.2 : 1];
     },
+    paths,
+    widths: stackedWidths(paths.length, style),
   };
 }
 
