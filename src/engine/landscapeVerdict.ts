@@ -213,19 +213,14 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
   const global = globals.length ? { loss: Math.min(...globals.map(({ p }) => p.loss)), count: globals.length } : null;
 
   // The last finite iterate, and whether the path went far out of the domain before it.
-  let last = n;
-  for (let i = 0; i <= n; i++)
-    if (!(Number.isFinite(loss[i]) && cols.every((c) => Number.isFinite(c[i])))) {
-      last = i - 1;
-      break;
-    }
+  const last = lastFinite(cols, loss, n);
   const start = at(0);
   let far = -1;
   // Far away from the domain (its centre when given, else the start) and farther than the start was: a path
   // from a far start that comes towards the domain is no blow-up.
   const centre = input.centre ?? start;
   const startOff = d(0, centre);
-  for (let i = 0; i <= last && far < 0; i++) if (d(i, centre) > BLOW_UP * scale + startOff) far = i;
+  for (let i = 0; i <= last && far < 0; i++) if (distAt(cols, i, centre) > BLOW_UP * scale + startOff) far = i;
   const end = at(Math.max(last, 0));
   const final = { iteration: Math.max(last, 0), w: end, loss: loss[Math.max(last, 0)] };
   const near = last >= 0 ? nearest(minima.map(({ p }) => p), end) : null;
@@ -265,14 +260,15 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
 
   // At a known point: within tolerance at the end and at the iterate before (arrived, and staying).
   const within = (p: KnownPoint) => (i: number) => d(i, p.w) <= NEAR * scale && Math.abs(loss[i] - p.loss) <= lossTol(p.loss, R);
+  const nearFrom = (p: ArrayLike<number>, r: number, lossNear?: LossNear) => stayingFrom(cols, n, p, r, lossNear);
   // Arrived: the end within NEAR·L, and the iterate before within PASS·L (an optimizer that keeps stepping by
   // about its rate, as Lion does, bounces around the point it has reached), or a single step that landed.
   const arrived = (p: KnownPoint) => {
     const at = within(p);
     if (!at(n)) return null;
-    const from = reachedFrom(at, n);
+    const from = nearFrom(p.w, NEAR * scale, { loss, target: p.loss, tol: lossTol(p.loss, R) });
     if (from !== null) return from;
-    return n > 0 && d(n - 1, p.w) <= PASS * scale ? (reachedFrom((i) => d(i, p.w) <= PASS * scale, n) ?? n) : null;
+    return n > 0 && d(n - 1, p.w) <= PASS * scale ? (nearFrom(p.w, PASS * scale) ?? n) : null;
   };
   if (near) {
     const hit = minima[near.i];
@@ -303,7 +299,7 @@ export function landscapeVerdict(input: LandscapeInput): LandscapeVerdict {
   // a gradient that vanishes at the point but not arbitrarily near it is not defined there.
   const kink = !curv && (g === 0 || small) && gradientJumps(objective, end, scale, R);
   const vanishing = !kink && (g === 0 || (small && (sign !== 'positive' || newtonClose)));
-  const stays = reachedFrom((i) => d(i, end) <= PASS * scale, n) ?? n;
+  const stays = nearFrom(end, PASS * scale) ?? n;
   if (vanishing && !(loss[n] > loss[0] + lossTol(loss[0], R))) {
     // At a known minimum after all (the end is there, the path only arrived by a bounce or one step).
     if (near && near.d <= PASS * scale && sign === 'positive' && Math.abs(final.loss - minima[near.i].p.loss) <= lossTol(minima[near.i].p.loss, R)) {
@@ -362,12 +358,36 @@ function undefinedStep(objective: Differentiable, end: number[], stopped: { w: r
   return g.every(Number.isFinite) ? null : { w: [...end], gradient: true };
 }
 
-/** The first iteration from which every iterate is inside, when the last two are (the last one, for a run of none); else null. */
-function reachedFrom(inside: (i: number) => boolean, n: number): number | null {
-  if (!inside(n) || (n > 0 && !inside(n - 1))) return null;
+/**
+ * The first iteration from which every iterate is within r of p (and, with lossNear, its loss within tol of
+ * the target), when the last two are (the last one, for a run of none); else null. No closure per iterate:
+ * a run has thousands.
+ */
+function stayingFrom(cols: readonly Float64Array[], n: number, p: ArrayLike<number>, r: number, lossNear?: LossNear): number | null {
+  if (!insideAt(cols, n, p, r, lossNear) || (n > 0 && !insideAt(cols, n - 1, p, r, lossNear))) return null;
   let i = n;
-  while (i > 0 && inside(i - 1)) i--;
+  while (i > 0 && insideAt(cols, i - 1, p, r, lossNear)) i--;
   return i;
+}
+
+function insideAt(cols: readonly Float64Array[], i: number, p: ArrayLike<number>, r: number, lossNear: LossNear | undefined): boolean {
+  return distAt(cols, i, p) <= r && (!lossNear || Math.abs(lossNear.loss[i] - lossNear.target) <= lossNear.tol);
+}
+
+/** With stayingFrom: also within tol of the loss target. */
+interface LossNear {
+  loss: Float64Array;
+  target: number;
+  tol: number;
+}
+
+/** The last iteration up to which every loss and weight is finite (-1 when the first is not). */
+function lastFinite(cols: readonly Float64Array[], loss: Float64Array, n: number): number {
+  for (let i = 0; i <= n; i++) {
+    if (!Number.isFinite(loss[i])) return i - 1;
+    for (let k = 0; k < cols.length; k++) if (!Number.isFinite(cols[k][i])) return i - 1;
+  }
+  return n;
 }
 
 /** Judges a run that reached nothing by its last stretch (see the module comment). */
@@ -563,7 +583,7 @@ function steps(cols: readonly Float64Array[], from: number, to: number): number[
   const out: number[] = [];
   for (let i = from + 1; i <= to; i++) {
     let s = 0;
-    for (const c of cols) s += (c[i] - c[i - 1]) ** 2;
+    for (let k = 0; k < cols.length; k++) s += (cols[k][i] - cols[k][i - 1]) ** 2;
     out.push(Math.sqrt(s));
   }
   return out;

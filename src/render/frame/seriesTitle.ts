@@ -64,6 +64,27 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
     return w;
   };
 
+  // The widest iteration count and each series' widest sampled value, per font and digits: the tries ask for
+  // the same ones again, and formatting the values anew each time cost as much as measuring them.
+  const iterationTexts = samples.map((k) => `iteration ${k} / ${total}`);
+  const valueTexts = new Map<number, string[][]>();
+  const numbers = new Map<string, { iteration: number; values: number[] }>();
+  const numberWidths = (plain: string, digits: number) => {
+    const key = `${plain}\n${digits}`;
+    const known = numbers.get(key);
+    if (known) return { iteration: known.iteration, values: [...known.values] };
+    let texts = valueTexts.get(digits);
+    if (!texts) valueTexts.set(digits, (texts = series.map((_, i) => samples.map((k) => value(i, k, digits)))));
+    let iteration = 0;
+    const values = series.map(() => 0);
+    for (let j = 0; j < samples.length; j++) {
+      iteration = Math.max(iteration, widthOf(iterationTexts[j], plain, true));
+      for (let i = 0; i < series.length; i++) values[i] = Math.max(values[i], widthOf(texts[i][j], plain, true));
+    }
+    numbers.set(key, { iteration, values });
+    return { iteration, values: [...values] };
+  };
+
   /** Widths of every slot at font size `size`: heading, iteration, then per series swatch+label and value. */
   const measureRow = (row: Row, size: number) => {
     const gap = size * 1.1;
@@ -72,12 +93,7 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
     const swatch = size * 2.2;
     const labels = series.map((s) => swatch + widthOf(s.label, bold) + size * 0.4);
     const plain = (measure.font = font(size));
-    let iteration = 0;
-    const values = series.map(() => 0);
-    for (const k of samples) {
-      iteration = Math.max(iteration, widthOf(`iteration ${k} / ${total}`, plain, true));
-      series.forEach((_, i) => (values[i] = Math.max(values[i], widthOf(value(i, k, row.digits), plain, true))));
-    }
+    const { iteration, values } = numberWidths(plain, row.digits);
     const entries = labels.reduce((a, w, i) => a + w + values[i], 0) + gap * (series.length - 1);
     return { ...row, size, gap, head, swatch, iteration, labels, values, entries };
   };
