@@ -2,7 +2,7 @@ import type { RunConfig } from '../config';
 import { DEFAULT_GRID, iterationsToClose99, planeGrid, type Descent, type Problem } from '../engine';
 import type { Scene, SurfaceSide } from '../types';
 import { planePoint, problemView } from './problemView';
-import { fitOf, seriesOf, surfacePlane } from './scene';
+import { sceneBasics, seriesOf, surfacePlane } from './scene';
 
 /**
  * --compare-standardize's scene: the same descent on raw and on standardized x, each on its own surface in
@@ -13,23 +13,15 @@ export function buildCompareScene(config: RunConfig, problems: Problem[], descen
   const sides = descents.map((d, i) => sideOf(problems[i], d));
   const problem = problems[0];
   return {
-    width: config.width,
-    height: config.height,
-    theme: config.theme,
+    ...sceneBasics(config, problem),
     panels: ['surface'],
-    model: problem.descriptor,
-    data: problem.data,
-    fit: fitOf(problem),
     grid: sides[0].grid,
     surface: sides[0].plane,
-    optimum: problem.optimum,
     series: descents.map((d, i) => seriesOf(d, labels[i])),
     sides,
     layout: 'compare',
     iterations: Math.max(...descents.map((d) => d.iterations)),
-    requestedIterations: config.iterations,
     text: { title: config.title },
-    fontScale: config.fontScale,
   };
 }
 

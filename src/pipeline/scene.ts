@@ -28,16 +28,10 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     : DEFAULT_GRID;
   const grid = planeGrid(pv.loss, joinPaths(descents, surface.paths), optimum, allDiverged, opts);
   return {
-    width: config.width,
-    height: config.height,
-    theme: config.theme,
+    ...sceneBasics(config, problem),
     panels: config.panels,
-    model: problem.descriptor,
-    data: problem.data,
-    fit: fitOf(problem),
     grid,
     surface,
-    optimum: problem.optimum,
     ...(problem.landscape ? { noMinimum: noMinimumText(problem.landscape), noMinimumKind: problem.landscape.minima.kind === 'none' ? ('none' as const) : ('unknown' as const) } : {}),
     ...(window ? offPicture(window, surface.paths, series) : {}),
     series,
@@ -45,10 +39,23 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     view: config.view,
     orbit: config.orbit,
     iterations: Math.max(...descents.map((d) => d.iterations)),
-    requestedIterations: config.iterations,
     text: { title: config.title, xLabel: config.xlabel, yLabel: config.ylabel, classNames: config.labels },
     ...(config.rateSchedule.kind === 'constant' ? {} : { schedule: config.schedule }),
     ...(config.tune ? { tuned: true } : {}),
+  };
+}
+
+/** What every scene of a run takes from its configuration and problem: size, theme, names, data, the fit, the optimum. */
+export function sceneBasics(config: RunConfig, problem: Problem) {
+  return {
+    width: config.width,
+    height: config.height,
+    theme: config.theme,
+    model: problem.descriptor,
+    data: problem.data,
+    fit: fitOf(problem),
+    optimum: problem.optimum,
+    requestedIterations: config.iterations,
     fontScale: config.fontScale,
   };
 }

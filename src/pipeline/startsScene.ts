@@ -2,7 +2,7 @@ import type { RunConfig } from '../config';
 import { DEFAULT_GRID, optimizerOf, planeGrid, type Problem } from '../engine';
 import type { Landmark, Scene, StartsLayer } from '../types';
 import { knownPoints } from '../engine/landscape';
-import { fitOf, landmarksOf } from './scene';
+import { landmarksOf, sceneBasics } from './scene';
 import { planePath } from './view';
 import { planePoint, problemView } from './problemView';
 import type { StartsRun } from './starts';
@@ -50,24 +50,16 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
   const grid = planeGrid(pv.loss, start, optimum, false, { ...DEFAULT_GRID, window, levelScale: l.levels });
   const iterations = run.paths.reduce((m, p) => Math.max(m, p.loss.length - 1), 0);
   return {
-    width: config.width,
-    height: config.height,
-    theme: config.theme,
+    ...sceneBasics(config, problem),
     panels: ['surface'],
-    model: problem.descriptor,
-    data: problem.data,
-    fit: fitOf(problem),
     grid,
     surface: { labels: pv.view.labels, note: pv.note, equalAspect: true, paths: [], references: [], landmarks: marks, marks: 'landmarks' },
-    optimum: problem.optimum,
     series: [],
     layout: 'overlay',
     view: '2d',
     iterations,
-    requestedIterations: config.iterations,
     text: { title: config.title },
     ...(config.rateSchedule.kind === 'constant' ? {} : { schedule: config.schedule }),
-    fontScale: config.fontScale,
     starts,
   };
 }
