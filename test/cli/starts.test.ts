@@ -8,25 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readJobs } from '../../src/batch';
 import { messages, MlvisError } from '../../src/errors';
-import type { Summary } from '../../src/summary';
-import { mlvisInProcess } from '../helpers/cli';
+import { mlvisInProcess, summaryOf, usageLine } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-starts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function summaryOf(args: string[]): Promise<{ s: Summary; stderr: string }> {
-  const r = await mlvisInProcess([...args, '--summary', '-']);
-  expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
-  return { s: JSON.parse(r.stdout) as Summary, stderr: r.stderr };
-}
 
-async function usageLine(args: string[]): Promise<string> {
-  const r = await mlvisInProcess([...args, '--summary', '-']);
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.split('\n')).toHaveLength(2); // one line and its newline
-  return r.stderr.replace(/^mlvis: /, '').trimEnd();
-}
 
 describe('the summary of a basins run', () => {
   it('lists every start with the minimum it reached, and counts per minimum', async () => {

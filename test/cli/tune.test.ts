@@ -13,21 +13,9 @@ import { jobJsonSchema } from '../../src/options/jsonSchema';
 import { TUNE_BUDGET } from '../../src/pipeline/tune';
 import { run } from '../../src/index';
 import type { Summary } from '../../src/summary';
-import { mlvisInProcess } from '../helpers/cli';
+import { mlvisInProcess, summaryOf, usageLine } from '../helpers/cli';
 
-async function summaryOf(args: string[]): Promise<{ s: Summary; stderr: string; stdout: string }> {
-  const r = await mlvisInProcess([...args, '--summary', '-']);
-  expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
-  return { s: JSON.parse(r.stdout) as Summary, stderr: r.stderr, stdout: r.stdout };
-}
 
-async function usageLine(args: string[]): Promise<string> {
-  const r = await mlvisInProcess([...args, '--summary', '-']);
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.split('\n')).toHaveLength(2); // one line and its newline
-  return r.stderr.replace(/^mlvis: /, '').trimEnd();
-}
 
 const RACE = ['function', 'rosenbrock', '--optimizer', 'gd,momentum,adam', '--iters', '500'];
 

@@ -77,3 +77,19 @@ export async function mlvisInProcess(args: string[], opts: CliOptions = {}): Pro
     process.chdir(before);
   }
 }
+
+/** A run with `--summary -` that must succeed: its parsed summary, stderr (warnings) and stdout. */
+export async function summaryOf(args: string[]): Promise<{ s: import('../../src/summary').Summary; stderr: string; stdout: string }> {
+  const r = await mlvisInProcess([...args, '--summary', '-']);
+  expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
+  return { s: JSON.parse(r.stdout), stderr: r.stderr, stdout: r.stdout };
+}
+
+/** A run with `--summary -` that must be refused: exit 2, nothing on stdout, one line on stderr (returned without "mlvis: "). */
+export async function usageLine(args: string[]): Promise<string> {
+  const r = await mlvisInProcess([...args, '--summary', '-']);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.split('\n')).toHaveLength(2); // one line and its newline
+  return r.stderr.replace(/^mlvis: /, '').trimEnd();
+}
