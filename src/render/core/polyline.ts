@@ -13,6 +13,11 @@ export interface Polyline {
   /** 1 where a vertex starts a new piece (after a non-finite point or on re-entering the box). */
   move: Uint8Array;
   length: number;
+  /**
+   * 1 for the vertices a stroke needs (simplify): the others lie within SIMPLIFY_TOLERANCE pixels of the
+   * segment between the kept ones around them. Absent: every vertex is kept.
+   */
+  keep?: Uint8Array;
 }
 
 /** Above this many vertices the path is rebuilt with a coarser step, so a frame never strokes millions. */
@@ -93,7 +98,66 @@ function thin(
     prevX = ok ? x : NaN;
     prevY = ok ? y : NaN;
   }
-  return { x: xs.slice(0, length), y: ys.slice(0, length), iter: its.slice(0, length), move: moves.slice(0, length), length };
+  const x = xs.slice(0, length);
+  const y = ys.slice(0, length);
+  const move = moves.slice(0, length);
+  return { x, y, iter: its.slice(0, length), move, length, keep: simplify(x, y, move, length) };
+}
+
+/** How far, in pixels, a vertex left out of a stroke may lie from the segment drawn instead. */
+export const SIMPLIFY_TOLERANCE = 0.2;
+/**
+ * Every SIMPLIFY_SPAN-th vertex is kept whatever its neighbours: the bound on the segment tests' cost and on
+ * a frame's tail, and the seams where a line drawn in pieces (surfacePath's layers, in chunks of a multiple
+ * of it) meets itself as the whole line does.
+ */
+export const SIMPLIFY_SPAN = 32;
+
+/**
+ * Which vertices a stroke needs, greedily: from each kept vertex the segment is stretched over the
+ * following vertices while every vertex it passes lies within SIMPLIFY_TOLERANCE of it; the last vertex
+ * that allowed it is kept and the next segment starts there. Piece starts and ends, and every
+ * SIMPLIFY_SPAN-th vertex, are kept. Rasterising a stroke costs by the vertex: a smooth loss curve or descent
+ * keeps about one vertex in ten and looks the same (the thinning before it already moves a line by up to
+ * half a pixel); a noisy one keeps nearly all. Whether a vertex is kept depends on the vertices up to the
+ * next one only (see traceRange). Linear in the vertices: at most SIMPLIFY_SPAN tests each.
+ */
+function simplify(x: Float64Array, y: Float64Array, move: Uint8Array, length: number): Uint8Array {
+  const keep = new Uint8Array(length);
+  if (length === 0) return keep;
+  const tol2 = SIMPLIFY_TOLERANCE * SIMPLIFY_TOLERANCE;
+  // Whether every vertex strictly between a and b lies within the tolerance of the segment a–b.
+  const spans = (a: number, b: number) => {
+    const dx = x[b] - x[a];
+    const dy = y[b] - y[a];
+    const len2 = dx * dx + dy * dy;
+    for (let i = a + 1; i < b; i++) {
+      const px = x[i] - x[a];
+      const py = y[i] - y[a];
+      const t = len2 > 0 ? Math.min(1, Math.max(0, (px * dx + py * dy) / len2)) : 0;
+      const ex = px - t * dx;
+      const ey = py - t * dy;
+      if (ex * ex + ey * ey > tol2) return false;
+    }
+    return true;
+  };
+  keep[0] = 1;
+  let anchor = 0;
+  for (let j = 1; j < length; j++) {
+    if (move[j]) {
+      keep[j - 1] = 1;
+    } else if (!spans(anchor, j)) {
+      // j − 1 > anchor here: a segment to the very next vertex passes no vertex.
+      keep[j - 1] = 1;
+      anchor = j - 1;
+    }
+    if (move[j] || j % SIMPLIFY_SPAN === 0) {
+      keep[j] = 1;
+      anchor = j;
+    }
+  }
+  keep[length - 1] = 1;
+  return keep;
 }
 
 /** The number of vertices that belong to the path up to and including iteration k (a binary search). */
@@ -120,11 +184,20 @@ export function tracePrefix(ctx: SKRSContext2D, line: Polyline, k: number, cx: n
   if (count > from && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box)) ctx.lineTo(cx, cy);
 }
 
-/** Adds vertices from..to−1 to the context's current path: a piece starts at `from` and wherever the line moves. */
+/**
+ * Adds vertices from..to−1 to the context's current path: a piece starts at `from` and wherever the line
+ * moves; between, the vertices the line keeps (simplify), and it ends on vertex to−1 itself. Whether to−1
+ * is kept may depend on the vertex after it, which a frame must not know of (it may belong to a later
+ * iteration); the segment from the last kept vertex to it is one simplify has checked already (every vertex
+ * it passes is within the tolerance), and once the line goes on it stays where it was drawn: a settled
+ * line does not shimmer from frame to frame. `from` is a vertex the line keeps (0, or a multiple of
+ * SIMPLIFY_SPAN); prefixPaths draws the same.
+ */
 export function traceRange(ctx: SKRSContext2D, line: Polyline, from: number, to: number): void {
+  const { x, y, move, keep } = line;
   for (let v = from; v < to; v++) {
-    if (v === from || line.move[v]) ctx.moveTo(line.x[v], line.y[v]);
-    else ctx.lineTo(line.x[v], line.y[v]);
+    if (v === from || move[v]) ctx.moveTo(x[v], y[v]);
+    else if (!keep || keep[v] || v === to - 1) ctx.lineTo(x[v], y[v]);
   }
 }
 
@@ -143,21 +216,28 @@ export type PrefixPath = (k: number, cx: number, cy: number, box: Rect, from?: n
  * starts the path over.
  */
 export function prefixPaths(line: Polyline): PrefixPath {
-  const { x, y, move } = line;
+  const { x, y, move, keep } = line;
   let settled = new Path2D();
   let start = 0; // the vertex `settled` starts at
-  let added = 0; // vertices start..added−1 are in `settled`
+  let added = 0; // vertices start..added−1 have been looked at: those kept are in `settled`
   return (k, cx, cy, box, from = 0) => {
     const count = prefixLength(line, k);
-    if (from !== start || count < added) {
+    // All but the last vertex are settled (see traceRange): the last is added to each frame's copy.
+    const end = Math.max(from, count - 1);
+    if (from !== start || end < added) {
       settled = new Path2D();
       start = added = from;
     }
-    for (; added < count; added++) {
+    for (; added < end; added++) {
       if (added === from || move[added]) settled.moveTo(x[added], y[added]);
-      else settled.lineTo(x[added], y[added]);
+      else if (!keep || keep[added]) settled.lineTo(x[added], y[added]);
     }
     const path = new Path2D(settled);
+    const last = count - 1;
+    if (last >= from) {
+      if (last === from || move[last]) path.moveTo(x[last], y[last]);
+      else path.lineTo(x[last], y[last]);
+    }
     if (count > from && Number.isFinite(cx) && Number.isFinite(cy) && inside(cx, cy, box)) path.lineTo(cx, cy);
     return path;
   };

@@ -2,7 +2,7 @@ import { createCanvas, type Canvas, type Path2D, type SKRSContext2D } from '@nap
 import type { PlanePath, Series } from '../../types';
 import type { Plot, Rect, Style } from '../core/layout';
 import { drawSeriesMarker } from '../core/markers';
-import { buildPolyline, prefixLength, prefixPaths, traceRange, type Polyline, type PrefixPath } from '../core/polyline';
+import { buildPolyline, prefixLength, prefixPaths, SIMPLIFY_SPAN, traceRange, type Polyline, type PrefixPath } from '../core/polyline';
 import { stateAt } from '../core/series';
 
 /** One series' descent on a surface plot, prepared once: the thinned path and where it stops being drawn. */
@@ -53,8 +53,12 @@ function shownState(p: SurfacePath, k: number): number {
   return Math.min(stateAt(p.series, k), p.drawn - 1);
 }
 
-/** Vertices a layer holds per stroke: the seams between strokes fall every CHUNK vertices, whatever the frames. */
-export const CHUNK = 64;
+/**
+ * Vertices a layer holds per stroke: the seams between strokes fall every CHUNK vertices, whatever the
+ * frames. A multiple of SIMPLIFY_SPAN, so that a chunk starts and ends on vertices the line always keeps,
+ * and its stroke follows the whole line's segments exactly.
+ */
+export const CHUNK = 2 * SIMPLIFY_SPAN;
 
 /**
  * Whether a path is drawn by pathLayers: when it has at least LAYERED_FROM vertices and at least one for
