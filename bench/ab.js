@@ -5,7 +5,7 @@
  * the previous commit). Alternating the two sides in one run keeps a shared machine's drift out of the ratio.
  *
  *   git worktree add /tmp/prev HEAD~1 && (cd /tmp/prev && npm ci && npm run build)
- *   node bench/ab.js /tmp/prev [--runs 7]
+ *   node bench/ab.js /tmp/prev [--runs 7] [--functions]
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -31,7 +31,11 @@ const CASES = [
   { name: 'linear GIF, 1000 frames', args: ['linear', '--frames', '1000', '--out', 'fit1000.gif'] },
   { name: '1M-row CSV, linear GIF', csv: true, args: ['linear', '--data', 'big.csv', '--out', 'big.gif'] },
   { name: '1M-row CSV, logistic GIF, 1000 iterations', csv: true, runs: 3, args: ['logistic', '--data', 'big.csv', '--x', 'x', '--y', 'label', '--out', 'biglog.gif'] },
+  { name: 'function GIF, rosenbrock (defaults)', fn: true, args: ['function', 'rosenbrock', '--out', 'fn.gif'] },
+  { name: 'race of 6 on rosenbrock, 10,000 iterations', fn: true, args: ['function', 'rosenbrock', '--optimizer', 'gd,momentum,nesterov,rmsprop,adam,newton', '--iters', '10000', '--out', 'race6.gif'] },
 ];
+// --functions: the default linear GIF and the two function cases only (issue 18's ratios, before and after).
+const functionsOnly = process.argv.includes('--functions');
 
 function wall(dir, args) {
   const full = args.map((a) => (/\.(gif|mp4|csv)$/.test(a) ? join(OUT, a) : a));
@@ -45,7 +49,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (!existsSync(join(OUT, 'big.csv'))) writeBigCsv(join(OUT, 'big.csv'), 1_000_000);
 console.log(`this build (${ROOT}) against ${resolve(other)}: medians of alternate runs, ms`);
-for (const c of CASES) {
+for (const c of CASES.filter((c) => !functionsOnly || c.fn || c.name === 'linear GIF, 100 frames (default)')) {
   const here = [];
   const there = [];
   wall(ROOT, c.args); // warm both sides' caches once
