@@ -48,10 +48,32 @@ export function reachedBy(series: readonly Series[], k: number): Set<number> {
 
 /**
  * The names of the landmarks reached by iteration k ("(3, 2)", "saddle (0, 0)"), each once, on a backing box
- * beside its marker: which minimum a path found is the point of a race on Himmelblau.
+ * beside its marker (which minimum a path found is the point of a race on Himmelblau), for the frames of one
+ * plot: the markers' spots are found once, and the names' places once for each set of landmarks reached (a
+ * run reaches a few, at a few iterations); measuring and placing them anew cost every frame of a race as
+ * much as drawing them. The same pixels as drawLandmarkNames.
  */
-export function drawReachedNames(ctx: SKRSContext2D, marks: readonly Landmark[], series: readonly Series[], plot: Plot, k: number, style: Style): void {
-  drawLandmarkNames(ctx, marks, reachedBy(series, k), plot, style);
+export function reachedNamesPainter(marks: readonly Landmark[], series: readonly Series[], plot: Plot, style: Style): (ctx: SKRSContext2D, k: number) => void {
+  const spots = spotsOf(marks, plot);
+  let key = '';
+  let placed: PlacedName[] = [];
+  return (ctx, k) => {
+    const done = reachedBy(series, k);
+    if (done.size === 0) return;
+    const now = [...done].join(',');
+    if (now !== key) {
+      placed = placeNamesAt(ctx, marks, done, spots, plot.rect, style);
+      key = now;
+    }
+    paintNames(ctx, placed, style);
+  };
+}
+
+/** Where each landmark's marker sits in the plot, in pixels (null: outside it, not drawn). */
+function spotsOf(marks: readonly Landmark[], plot: Plot): ({ x: number; y: number } | null)[] {
+  const { rect } = plot;
+  const inside = (p: { x: number; y: number }) => p.x >= rect.x && p.x <= rect.x + rect.w && p.y >= rect.y && p.y <= rect.y + rect.h;
+  return marks.map((m) => ({ x: plot.x.map(m.u), y: plot.y.map(m.v) })).map((p) => (inside(p) ? p : null));
 }
 
 /**
@@ -60,10 +82,7 @@ export function drawReachedNames(ctx: SKRSContext2D, marks: readonly Landmark[],
  * not drawn.
  */
 export function drawLandmarkNames(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, plot: Plot, style: Style): void {
-  const { rect } = plot;
-  const inside = (p: { x: number; y: number }) => p.x >= rect.x && p.x <= rect.x + rect.w && p.y >= rect.y && p.y <= rect.y + rect.h;
-  const spots = marks.map((m) => ({ x: plot.x.map(m.u), y: plot.y.map(m.v) })).map((p) => (inside(p) ? p : null));
-  drawNamesAt(ctx, marks, done, spots, rect, style);
+  drawNamesAt(ctx, marks, done, spotsOf(marks, plot), plot.rect, style);
 }
 
 /**
@@ -72,15 +91,36 @@ export function drawLandmarkNames(ctx: SKRSContext2D, marks: readonly Landmark[]
  */
 export function drawNamesAt(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, spots: readonly ({ x: number; y: number } | null)[], rect: Rect, style: Style): void {
   if (done.size === 0) return;
+  paintNames(ctx, placeNamesAt(ctx, marks, done, spots, rect, style), style);
+}
+
+/** A name and the place found for its box (top-left corner, as drawLabel takes it). */
+interface PlacedName {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** drawNamesAt's measuring and placing: the names that have a place, and where. */
+function placeNamesAt(ctx: SKRSContext2D, marks: readonly Landmark[], done: ReadonlySet<number>, spots: readonly ({ x: number; y: number } | null)[], rect: Rect, style: Style): PlacedName[] {
   const f = style.f * 0.85;
   ctx.font = font(f);
   const shown = [...done].filter((i) => marks[i] && spots[i]);
   const texts = shown.map((i) => landmarkName(marks[i]));
   const markers = spots.filter((p): p is { x: number; y: number } => p !== null);
   const boxes = shown.map((i, j) => ({ ...spots[i]!, w: ctx.measureText(texts[j]).width + f * 0.8, h: f * 1.6 }));
+  const placed: PlacedName[] = [];
   placeNames(boxes, markers, rect, style.f).forEach((p, j) => {
-    if (p) drawLabel(ctx, texts[j], p.x, p.y, f, style.theme.text, style.theme.background);
+    if (p) placed.push({ text: texts[j], x: p.x, y: p.y });
   });
+  return placed;
+}
+
+/** drawNamesAt's drawing: each placed name on its backing box. */
+function paintNames(ctx: SKRSContext2D, placed: readonly PlacedName[], style: Style): void {
+  const f = style.f * 0.85;
+  ctx.font = font(f);
+  for (const p of placed) drawLabel(ctx, p.text, p.x, p.y, f, style.theme.text, style.theme.background);
 }
 
 /** A landmark's name as its label reads ("min (3, 2)", "saddle (0, 0)"). */

@@ -7,7 +7,9 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { createRenderer, prepareFrame } from '../../../src/render/frame/renderer';
 import { startsFrameLayout } from '../../../src/render/starts/startsFrame';
+import * as namePlacement from '../../../src/render/surface2d/namePlacement';
 import { placeNames } from '../../../src/render/surface2d/namePlacement';
+import { drawLandmarkNames, reachedBy, reachedNamesPainter } from '../../../src/render/surface2d/landmarks';
 import { panelStyle } from '../../../src/render/core/layout';
 import type { Scene } from '../../../src/types';
 
@@ -90,6 +92,34 @@ describe('the names in an ordinary landscape frame', () => {
     const { labels } = recordLabels(() => createRenderer(scene).drawFrame(scene.iterations));
     expect(labels.length).toBeGreaterThan(0);
     checkLabels(scene, labels, plot, panelStyle(scene).f);
+  });
+});
+
+describe('reachedNamesPainter', () => {
+  it('draws each frame the names drawLandmarkNames draws, forwards, twice and backwards, placing them once a set', () => {
+    // Two paths reaching two minima at different iterations: the set of names grows twice.
+    const scene = sceneFromOptions({ model: 'function', function: 'himmelblau', optimizer: ['gd', 'adam'], lr: { gd: 0.01, adam: 0.05 }, init: [1, -1], iterations: 400, width: 960, height: 480 });
+    const reached = scene.series.map((s) => s.reached?.iteration ?? Infinity).filter(Number.isFinite).sort((a, b) => a - b);
+    expect(reached.length).toBe(2);
+    expect(reached[0]).toBeLessThan(reached[1]);
+    const { plot } = prepareFrame(scene).panels[0];
+    const style = panelStyle(scene);
+    const ctx = createCanvas(960, 480).getContext('2d');
+    const paint = reachedNamesPainter(scene.surface.landmarks, scene.series, plot, style);
+    const placing = jest.spyOn(namePlacement, 'placeNames');
+    const ks = [0, reached[0] - 1, reached[0], reached[0], reached[1], 400, reached[0] + 1, 0, 400];
+    let placedSets = 0;
+    for (const k of ks) {
+      const before = placing.mock.calls.length;
+      const got = recordLabels(() => paint(ctx, k)).labels;
+      placedSets += placing.mock.calls.length - before;
+      const want = recordLabels(() => drawLandmarkNames(ctx, scene.surface.landmarks, reachedBy(scene.series, k), plot, style)).labels;
+      expect([k, got]).toEqual([k, want]);
+      expect(got.length).toBe(k >= reached[1] ? 2 : k >= reached[0] ? 1 : 0);
+    }
+    placing.mockRestore();
+    // Placed when the set changed only: one, two, one, two names (not at k = 0, nor again for the same set).
+    expect(placedSets).toBe(4);
   });
 });
 
