@@ -53,17 +53,25 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const room = band.w - 2 * margin;
   const nominal = style.f * 1.1;
 
+  // The variants share their fields (three of four the long ones): each field's slots are measured once
+  // per size, and a variant that does not fit costs only its heading.
+  const slotsOf = new Map<string, number[]>();
   const plan = (v: (typeof variants)[number], size: number) => {
     const gap = size * 1.1;
     measure.font = font(size, true);
     const head = v.heading ? measure.measureText(v.heading).width + gap : 0;
     measure.font = font(size);
-    const slots = v.fields(0).map(() => 0);
-    for (const k of samples) v.fields(k).forEach((text, i) => (slots[i] = Math.max(slots[i], measure.measureText(text).width)));
+    const key = `${measure.font}\n${v.fields === long ? 'long' : v.fields === compact ? 'compact' : v.fields(0).length}`;
+    let slots = slotsOf.get(key);
+    if (!slots) {
+      const measured = v.fields(0).map(() => 0);
+      for (const k of samples) v.fields(k).forEach((text, i) => (measured[i] = Math.max(measured[i], measure.measureText(text).width)));
+      slotsOf.set(key, (slots = measured));
+    }
     const total = head + slots.reduce((a, b) => a + b, 0) + gap * (slots.length - 1);
     return { ...v, size, gap, head, slots, total };
   };
-  let chosen = plan(variants[variants.length - 1], nominal);
+  let chosen: ReturnType<typeof plan> | undefined;
   for (const v of variants) {
     const p = plan(v, nominal);
     if (p.total <= room) {
@@ -71,6 +79,7 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
       break;
     }
   }
+  chosen ??= plan(variants[variants.length - 1], nominal);
   if (chosen.total > room) chosen = plan(chosen, nominal * Math.max(0.6, room / chosen.total));
   if (chosen.total > room && chosen.heading) {
     // Still too wide at the smallest size: the heading is shortened, the values stay whole.
