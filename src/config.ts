@@ -14,7 +14,9 @@ export const DEFAULTS: Record<string, unknown> = Object.fromEntries(
 );
 
 /** --standardize / --no-standardize when given, else the data set's suggestion; else on for CSV, off for synthetic data. */
-export function standardizeFor(config: Pick<RunConfig, 'standardize'>, data: Dataset): boolean {
+export function standardizeFor(config: Pick<RunConfig, 'standardize'> & Partial<Pick<RunConfig, 'model'>>, data: Dataset): boolean {
+  // A polynomial always trains on standardized powers of x.
+  if (config.model === 'poly') return true;
   // On by default for real data (built-in sets and CSV files), whose x is rarely near 0 against its spread;
   // synthetic data is drawn well-conditioned, and its raw surface is the classic picture.
   return config.standardize ?? data.suggestStandardize ?? data.source !== 'synthetic';

@@ -243,6 +243,10 @@ export const messages = {
   nameTooLong: (path: string, max: number) => `${JSON.stringify(path)}: the file name is longer than the ${max} bytes a file system takes; give a shorter name`,
   dataOutOfRange: (x: string, y: string) =>
     `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} is too small for double precision (values near 1e-300 vanish when squared); rescale the columns and try again`,
+  badPlanePair: (given: string, degree: number, why: string) =>
+    `--plane ${given}: ${why}; name two different weights from c0 to c${degree} (or 0 to ${degree}), for example --plane pair:c1,c2`,
+  tooFewDistinct: (degree: number, distinct: number) =>
+    `--degree ${degree} needs at least ${degree + 1} different x values to have one best fit, and the data have ${distinct}; use --degree ${Math.max(1, distinct - 1)} or less, or more data`,
   sameOutputTwice: (path: string) => `--out: ${JSON.stringify(path)} is named twice; give each output a different file name`,
   summaryIsOutput: (path: string) => `--summary: ${JSON.stringify(path)} is also an --out file; give the summary its own file name`,
   outputIsInput: (path: string) => `${JSON.stringify(path)} is the input data file; write the output to another file`,

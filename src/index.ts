@@ -173,8 +173,8 @@ function perSeries(config: RunConfig, problems: Problem[]): Problem[] {
   return config.series.map((_, i) => problems[Math.min(i, problems.length - 1)]);
 }
 
-function landscapeOption(config: RunConfig): { landscape?: Landscape } {
-  return config.landscape ? { landscape: landscapeFor(config) } : {};
+function landscapeOption(config: RunConfig): { landscape?: Landscape; degree?: number } {
+  return config.landscape ? { landscape: landscapeFor(config) } : config.model === 'poly' ? { degree: config.degree } : {};
 }
 
 function problemsOf(config: RunConfig, data: Dataset): Problem[] {

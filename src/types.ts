@@ -215,6 +215,8 @@ export interface Landmark {
  */
 export interface FitPrediction {
   target: 'values' | 'classes';
+  /** A curve in x (a polynomial): drawn sampled across the window. */
+  curve?: boolean;
   predict(w: ArrayLike<number>, x: number): number;
 }
 

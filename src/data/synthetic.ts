@@ -7,6 +7,7 @@ import { modelOf } from '../engine/models';
  * Seeded synthetic data, identical for identical (model, points, noise, seed), drawn from the RNG stream
  * "data" only (so other random streams, like the SGD shuffle, never change it).
  * - linear: x uniform in [0, 2], y = 3x + 4 + noise·N(0, 1); the exact optimum is near (w0, w1) = (4, 3).
+ * - poly: x uniform in [0, 2], y = 4 + 3·sin(πx) + noise·N(0, 1): one wave.
  * - logistic: two overlapping classes along x, alternating in order: floor(n/2) points with y = 0 at
  *   x ~ N(−1, noise²), the rest with y = 1 at x ~ N(+1, noise²). noise = 0 gives separable data.
  * Throws a usage error for points < 2 (not an integer) or a negative noise: the CLI checks these first.
@@ -44,6 +45,15 @@ function* generate(model: ModelName, points: number, noise: number, seed: string
   const x = new Float64Array(points);
   const y = new Float64Array(points);
   const base = { x, y, xName: 'x', yName: 'y', source: 'synthetic', skipped: 0 };
+  if (model === 'poly') {
+    // One wave: a line misses it, a cubic follows it, a high degree on few points chases the noise.
+    for (let i = 0; i < points; i++) {
+      x[i] = 2 * rng();
+      y[i] = 4 + 3 * Math.sin(Math.PI * x[i]) + noise * normal(rng);
+      if ((i + 1) % BLOCK === 0) yield;
+    }
+    return base;
+  }
   if (modelOf(model).target === 'values') {
     for (let i = 0; i < points; i++) {
       x[i] = 2 * rng();

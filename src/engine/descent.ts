@@ -449,7 +449,7 @@ function nearerProbe(problem: Problem, s: DescentSettings, d: Prepared, result: 
  * the condition number there and whether it converges (null past the budget of work).
  */
 function standardizedCheck(problem: Problem, s: DescentSettings): NonNullable<NotConverged['standardized']> {
-  const scaled = setUpProblem(problem.data, { model: problem.descriptor.name as ModelName, standardize: true, init: problem.init });
+  const scaled = setUpProblem(problem.data, { model: problem.descriptor.name as ModelName, standardize: true, init: problem.init, ...(problem.descriptor.name === 'poly' ? { degree: problem.objective.dim - 1 } : {}) });
   const condition = scaled.trained.curvature() / scaled.trained.minCurvature();
   if (s.iterations * problem.data.x.length > ITERATION_BUDGET) return { condition, converges: null };
   const trial = prepare(scaled, { ...s, lr: undefined });

@@ -45,6 +45,8 @@ export interface ModelDescriptor {
   readonly target: 'values' | 'classes';
   /** `sums` runs the model's passes over the rows (default: on the calling thread, see blocks.ts). */
   create(x: Float64Array, y: Float64Array, sums?: BlockReducer): SampledObjective;
+  /** The fit is a curve in x (a polynomial): the fit panel samples it across the window rather than joining two ends. */
+  readonly curve?: boolean;
   /** The model's output at x: the fitted value, or the probability of class 1. */
   predict(w: Weights, x: number): number;
   /**

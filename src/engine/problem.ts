@@ -9,6 +9,7 @@ import { measuredObjective } from './measured';
 import type { Reparametrization } from './reparametrization';
 import { landscapeDescriptor, landscapeObjective, landscapeOptimum, type Landscape } from './landscape';
 import { landscapes } from './landscapes';
+import { DEFAULT_DEGREE, polynomialFit, polynomialOf } from './polynomial';
 
 /**
  * One problem, set up once and descended on many times (a race, a sweep): the objective whose weights and
@@ -46,6 +47,13 @@ export interface ProblemConfig {
   sums?: BlockReducer;
   /** A landscape to descend instead of a model on data (the data set is then empty). */
   landscape?: Landscape;
+  /** `mlvis poly`: the polynomial's degree (default DEFAULT_DEGREE). */
+  degree?: number;
+}
+
+/** The descriptor of a problem's model: the registry's, or a polynomial's of the configured degree. */
+export function descriptorFor(c: Pick<ProblemConfig, 'model' | 'degree'>): ModelDescriptor {
+  return c.model === 'poly' ? polynomialOf(c.degree ?? DEFAULT_DEGREE) : modelOf(c.model);
 }
 
 /** A regression's objectives: on the data's units, and (standardized) the reparametrization the optimizers descend. */
@@ -55,6 +63,11 @@ export interface ProblemModels {
 }
 
 export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
+  // A polynomial is always trained on standardized powers of x (raw powers are hopelessly ill-conditioned).
+  if (c.model === 'poly') {
+    const fit = polynomialFit(data.x, data.y, c.degree ?? DEFAULT_DEGREE);
+    return { objective: fit.reported, reparametrization: fit.reparametrization };
+  }
   const objective = modelOf(c.model).create(data.x, data.y, c.sums);
   return { objective, reparametrization: c.standardize ? (objective.standardize?.() ?? null) : null };
 }
@@ -117,8 +130,10 @@ function landscapeProblem(data: Dataset, l: Landscape, init: readonly number[]):
 }
 
 function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): Problem {
-  const descriptor = modelOf(c.model);
-  const { objective, reparametrization } = models;
+  const descriptor = descriptorFor(c);
+  const { reparametrization } = models;
+  // A polynomial's raw powers are checked through its standardized ones, which are what is descended.
+  const objective = c.model === 'poly' && reparametrization ? reparametrization.trained : models.objective;
   // Values near 1e308 (or y near 1e160) square past the largest double: every loss and curvature is then
   // infinite, and a descent on them means nothing.
   if (!Number.isFinite(objective.curvature()) || !Number.isFinite(objective.referenceLoss())) {
@@ -129,11 +144,13 @@ function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): P
   for (let i = 0; i < data.x.length; i++) scale = Math.max(scale, Math.abs(data.x[i]));
   if (scale < 1e-150 || !(objective.minCurvature() > 0)) throw runError(messages.dataOutOfRange(data.xName, data.yName));
   // A start whose loss already overflows (--init 1e308,1e308) diverges at any rate: no rate to suggest helps.
-  if (!Number.isFinite(objective.loss(c.init))) throw usageError(messages.initOverflows(c.init));
-  const trainInit = reparametrization ? Array.from(reparametrization.toTrained(c.init)) : c.init;
-  const opt = objective.optimum();
-  const optimum = opt ? { w: Array.from(opt), loss: objective.loss(opt) } : null;
+  const reportedObjective = models.objective;
+  const init = c.init.length === reportedObjective.dim ? c.init : Array.from({ length: reportedObjective.dim }, (_, k) => c.init[k] ?? 0);
+  if (!Number.isFinite(reportedObjective.loss(init))) throw usageError(messages.initOverflows(init));
+  const trainInit = reparametrization ? Array.from(reparametrization.toTrained(init)) : init;
+  const opt = reportedObjective.optimum();
+  const optimum = opt ? { w: Array.from(opt), loss: reportedObjective.loss(opt) } : null;
   const warnings: Warning[] = opt ? [] : [{ code: 'separable' }];
-  const trained = reparametrization?.trained ?? objective;
-  return { descriptor, data, objective, trained, reparametrization, init: c.init, trainInit, optimum, warnings };
+  const trained = reparametrization?.trained ?? reportedObjective;
+  return { descriptor, data, objective: reportedObjective, trained, reparametrization, init, trainInit, optimum, warnings };
 }

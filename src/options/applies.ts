@@ -62,6 +62,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-')) return 'it applies to --out - (stdout); other outputs take the format from their extension';
   if (a.needs === 'several' && shape.series.length < 2 && o.starts === undefined) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
+  if (a.model && o.model !== a.model) return `it applies to mlvis ${a.model}`;
+  if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {
     const users = OPTIMIZERS.filter((n) => optimizerOf(n).params.includes(a.param!));

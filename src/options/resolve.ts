@@ -2,6 +2,7 @@
  * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
  * result says which descents to run (one, a race, or a sweep), how to lay them out, and which files to write.
  */
+import type { PlaneMode } from '../pipeline/problemView';
 import * as v from 'valibot';
 import { messages, usageError } from '../errors';
 import type { SampleMode } from '../engine/frames';
@@ -45,6 +46,10 @@ export type RunLayout = 'single' | LayoutName | 'compare';
  */
 export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   iterations: number;
+  /** mlvis poly: the polynomial's degree. */
+  degree: number;
+  /** --plane: how a problem of more than two weights is cut for the surface panel. */
+  plane: PlaneMode;
   /** --schedule as given ("constant", "step:100:0.5", "cosine", "warmup:50"): the summary reports it so. */
   schedule: string;
   /** The same, parsed: how the rate changes over the run (see engine/schedule.ts). */
@@ -190,6 +195,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     y: o.y,
     positive: o.positive,
     points: d('points'),
+    degree: d('degree'),
+    plane: planeModeOf(d('plane'), d('degree'), d('seed')),
     noise: o.noise,
     seed: d('seed'),
     iterations,
@@ -354,4 +361,21 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
     series: values.map((value) => ({ ...base(optimizers[0]), [key]: value, label: `${name} = ${value}`, suffix: `-${tag}${value}` })),
     sweep: { key, values },
   };
+}
+
+/** --plane as a view's cut: pair's weights by number (0..K) or by name (c0..cK), checked against the degree. */
+function planeModeOf(text: string, degree: number, seed: string): PlaneMode {
+  if (text === 'random') return { kind: 'random', seed };
+  if (!text.startsWith('pair:')) return { kind: 'pca' };
+  const index = (name: string) => {
+    const m = /^c?(\d+)$/.exec(name);
+    const k = m ? Number(m[1]) : NaN;
+    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, `${JSON.stringify(name)} is not a weight of a degree-${degree} polynomial`));
+    return k;
+  };
+  const [a, b] = text.slice(5).split(',');
+  const i = index(a);
+  const j = index(b);
+  if (i === j) throw usageError(messages.badPlanePair(text, degree, 'the two weights are the same'));
+  return { kind: 'pair', i, j };
 }

@@ -51,6 +51,10 @@ export interface Applies {
   objective?: 'function' | 'data';
   /** `mlvis function`: the built-in function must read this setting (the quadratic's condition and angle). */
   functionParam?: 'condition' | 'angle';
+  /** Only this model reads it (`--degree`: mlvis poly). */
+  model?: 'poly';
+  /** A model trained on x as given can read it: mlvis poly always trains on standardized powers of x. */
+  rawX?: true;
 }
 
 export interface OptionSpec<S extends v.GenericSchema = v.GenericSchema> {
@@ -202,11 +206,21 @@ export const OPTION_TABLE = {
   /** How the learning rate changes over the run, the same for every optimizer: `'constant'`; `'step:EVERY:FACTOR'`, the rate times FACTOR (in (0, 1]) after every EVERY updates; `'cosine'`, from the rate down towards 0 along a half cosine over the run; `'warmup:N'`, rising linearly to the rate over the first N updates. It never exceeds the rate, so the rate advice and `stable_lr` are about the rate itself. Default `'constant'`. Flag `--schedule`. */
   schedule: spec({ flag: '--schedule', arg: '<schedule>', group: 'Training', schema: text, default: 'constant', help: 'learning-rate schedule: constant, step:EVERY:FACTOR (times FACTOR after every EVERY updates, e.g. step:100:0.5), cosine (down to 0 over the run), or warmup:N (up to the rate over N updates)' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units. Default `[0, 0]`. Flag `--init`. */
+  /**
+   * A model of more than two weights (`model: 'poly'`): the plane of weight space the surface panel draws.
+   * `'pca'` (default): through the final point, spanned by the paths' two leading principal directions (the
+   * share of their variance it explains is printed on the panel); `'pair:I,J'`: weights I and J (numbers from 0,
+   * or names such as c1), the others held at the final point; `'random'`: two seeded random directions. The
+   * surface is the true loss on the plane; the paths are projected onto it. Flag `--plane`.
+   */
+  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:c1,c2)')), default: 'pca', applies: { model: 'poly' }, help: 'more than two weights: the plane drawn: pca (the path\'s own plane), pair:I,J (two weights, e.g. pair:c1,c2) or random' }),
+  /** `model: 'poly'`: the polynomial's degree K, y = c0 + c1·x + … + cK·x^K (1 to 12). Default 3. Flag `--degree`. */
+  degree: spec({ flag: '--degree', arg: '<K>', group: 'Training', schema: int(1, 12), parse: whole, default: 3, applies: { model: 'poly' }, help: 'poly: the degree K of y = c0 + c1*x + ... + cK*x^K (1 to 12)' }),
   init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
   /** `model: 'function'`: many starts of one optimizer at once, with one rate: a number of seeded random starts over the domain (2 to 10,000; {@link RunOptions.seed} decides them), or `'grid:K'`, a K×K grid over the domain, corners included (K from 2 to 100). Each start is judged by the landscape's verdict, and the summary's `starts` lists the minimum each reached. Drawn with every path coloured by the minimum it reached, or with `layout: 'basins'` each start as a dot in that colour. Not with a race, a sweep or {@link RunOptions.init}. Flag `--starts`. */
   starts: spec({ flag: '--starts', arg: '<N|grid:K>', group: 'Training', schema: startsSchema, parse: (raw) => parseStarts(raw), applies: { objective: 'function' }, help: 'function: many starts of one optimizer: N seeded random starts over the domain, or grid:K (a KxK grid); each coloured by the minimum it reaches (see --layout basins)' }),
   /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */
-  standardize: spec({ applies: { objective: 'data' }, flag: '--standardize', negatable: 'train on x as it is, to see the raw valley (the default for synthetic data)', group: 'Training', schema: v.boolean('must be true or false'), defaultText: 'on for built-in data sets and CSV files', help: 'train on standardized x (the surface is drawn in those weights); report everything in the data units' }),
+  standardize: spec({ applies: { objective: 'data', rawX: true }, flag: '--standardize', negatable: 'train on x as it is, to see the raw valley (the default for synthetic data)', group: 'Training', schema: v.boolean('must be true or false'), defaultText: 'on for built-in data sets and CSV files', help: 'train on standardized x (the surface is drawn in those weights); report everything in the data units' }),
   /** Train twice from the same start with the same optimizer and the same rate — once on x as it is, once on standardized x — and draw the two loss surfaces side by side: the raw valley in the data-unit weights on the left, the round bowl in the standardized weights on the right, each headed with its loss and the iterations it needed to close 99 % of the loss gap. The shared rate is {@link RunOptions.lr} when given, else 0.9 of the smaller of the two sides' stability limits (the raw valley's), so a rate that fails on one side is shown failing there. Without {@link RunOptions.iterations} each side runs as long as it needs (a probe run chooses the length). Only the two surfaces are drawn (no fit or loss panel). Cannot be combined with a race, a sweep, `standardize` or `layout`. Default false. Flag `--compare-standardize`. */
   compareStandardize: spec({ applies: { objective: 'data' }, flag: '--compare-standardize', group: 'Training', schema: v.boolean('must be true or false'), default: false, help: 'train on raw and on standardized x with the same optimizer and rate (--lr, else 0.9 of the raw valley\'s stability limit) and draw the two loss surfaces side by side, each with the iterations it needed for 99 % of the gap (without --iters, as long as the slower side needs); surfaces only' }),
   // ---- animation ----

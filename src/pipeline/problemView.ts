@@ -1,6 +1,8 @@
+import { createRng, normal } from '../random';
+import { symmetricEigen } from '../engine/symmetricEigen';
 import { weightPlane, type PlaneLoss, type PlanePoint, type Problem } from '../engine';
-import type { Point } from '../types';
-import { mappedView, pairView, type View } from './view';
+import type { Point, Trajectory } from '../types';
+import { mappedView, pairView, planeView, type View } from './view';
 
 /** A problem's surface: the view its panel draws through, the loss over that plane, and how to title it. */
 export interface ProblemView {
@@ -10,15 +12,25 @@ export interface ProblemView {
   note: string;
   /** The plane's axes share a unit (the weights the optimizers moved on standardized x): drawn square. */
   sameUnits: boolean;
+  /**
+   * A plane through many weights: the paths are projections onto it, so their losses are their own, not the
+   * surface's under them; `explained` is the share of the paths' variance in the plane (pca).
+   */
+  projected?: { mode: PlaneMode['kind']; explained?: number; held?: string };
 }
 
+/** How a problem of more than two weights is cut for the surface panel (--plane). */
+export type PlaneMode = { kind: 'pca' } | { kind: 'pair'; i: number; j: number } | { kind: 'random'; seed: string };
+
 /**
- * The view of a problem of two weights: its weights themselves, or on standardized x the weights the
+ * The view of a problem: of two weights, its weights themselves, or on standardized x the weights the
  * optimizers moved (the paths, recorded in the data's units, go through the change of variable; the loss is
- * the trained model's, sampled directly in those weights).
+ * the trained model's, sampled directly in those weights). Of more than two weights, a plane through the
+ * final point of the first path, in the trained coordinates (see planeOf).
  */
-export function problemView(problem: Problem): ProblemView {
+export function problemView(problem: Problem, trajectories: readonly Trajectory[] = [], mode: PlaneMode = { kind: 'pca' }): ProblemView {
   const { descriptor, reparametrization: r } = problem;
+  if (problem.objective.dim > 2) return manyWeights(problem, trajectories, mode);
   if (!r) {
     const [a, b] = descriptor.weightLabels;
     return { view: pairView(problem.init, 0, 1, [a, b]), loss: weightPlane(descriptor, problem.objective), note: '', sameUnits: false };
@@ -27,6 +39,118 @@ export function problemView(problem: Problem): ProblemView {
   const trained = pairView(problem.trainInit, 0, 1, [a, b]);
   const view = mappedView(trained, (w) => r.toTrained(w), (v) => r.toReported(v));
   return { view, loss: weightPlane(descriptor, problem.trained), note: 'standardized x', sameUnits: true };
+}
+
+/** Points of each path taken for the principal directions: enough to follow any path, few enough to be quick. */
+const PCA_POINTS = 2000;
+
+/**
+ * A plane through n > 2 weights, in the coordinates the optimizers moved: `pca` spans the two leading
+ * principal directions of the paths (all series together) through the first path's final point (Li et al.
+ * 2018); `pair` two named weights, the others held at that point; `random` two seeded random unit directions.
+ * The surface is the trained loss on the plane itself; the paths are projected onto it.
+ */
+function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode: PlaneMode): ProblemView {
+  const r = problem.reparametrization;
+  const dim = problem.objective.dim;
+  const toTrained = (w: ArrayLike<number>) => (r ? r.toTrained(w) : Float64Array.from(w));
+  const toReported = (v: ArrayLike<number>) => (r ? r.toReported(v) : Float64Array.from(v));
+  const names = r ? problem.descriptor.standardizedWeightLabels : problem.descriptor.weightLabels;
+  const paths = trajectories.map((t) => sampledPoints(t, toTrained));
+  const origin = paths.length > 0 && paths[0].length > 0 ? paths[0][paths[0].length - 1] : Float64Array.from(problem.trainInit);
+  let d1: Float64Array;
+  let d2: Float64Array;
+  let labels: [string, string];
+  let projected: ProblemView['projected'];
+  if (mode.kind === 'pair') {
+    d1 = unit(dim, mode.i);
+    d2 = unit(dim, mode.j);
+    labels = [names[mode.i], names[mode.j]];
+    const held = names.filter((_, k) => k !== mode.i && k !== mode.j);
+    projected = { mode: 'pair', held: `${held.length <= 2 ? held.join(', ') : `${held.length} others`} held at the end` };
+  } else if (mode.kind === 'random') {
+    [d1, d2] = randomDirections(dim, mode.seed);
+    labels = ['random direction 1', 'random direction 2'];
+    projected = { mode: 'random' };
+  } else {
+    const { directions, explained } = principalDirections(paths.flat(), dim);
+    [d1, d2] = directions;
+    // Each direction points from the start towards the end, so the path runs left to right and upwards.
+    const start = paths[0]?.[0];
+    if (start) {
+      for (const d of [d1, d2]) {
+        let s = 0;
+        for (let k = 0; k < dim; k++) s += (origin[k] - start[k]) * d[k];
+        if (s < 0) for (let k = 0; k < dim; k++) d[k] = -d[k];
+      }
+    }
+    labels = ['PC1 of the path', 'PC2 of the path'];
+    projected = { mode: 'pca', explained };
+  }
+  const inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), labels);
+  const view = r ? mappedView(inner, (w) => toTrained(w), (v) => toReported(v)) : inner;
+  const trained = problem.trained;
+  const loss = (u: number, v: number) => trained.loss(inner.toWeights(u, v));
+  return { view, loss: { loss, surface: loss }, note: r ? 'standardized powers' : '', sameUnits: true, projected };
+}
+
+/** Up to PCA_POINTS points of a trajectory in the trained coordinates, evenly spaced, the last included. */
+function sampledPoints(t: Trajectory, toTrained: (w: ArrayLike<number>) => Float64Array): Float64Array[] {
+  const n = t.loss.length;
+  const step = Math.max(1, Math.ceil(n / PCA_POINTS));
+  const out: Float64Array[] = [];
+  const w = new Float64Array(t.w.length);
+  for (let i = 0; i < n; i += step) out.push(pointAt(t, i, w, toTrained));
+  if ((n - 1) % step !== 0) out.push(pointAt(t, n - 1, w, toTrained));
+  return out.filter((p) => p.every(Number.isFinite));
+}
+
+function pointAt(t: Trajectory, i: number, w: Float64Array, toTrained: (w: ArrayLike<number>) => Float64Array): Float64Array {
+  for (let k = 0; k < w.length; k++) w[k] = t.w[k][i];
+  return toTrained(w);
+}
+
+/**
+ * The two leading principal directions of the points (unit, orthogonal) and the share of their variance
+ * those two explain (1 when the points do not move: the first two weights' axes are taken then).
+ */
+export function principalDirections(points: readonly Float64Array[], dim: number): { directions: [Float64Array, Float64Array]; explained: number } {
+  const mean = new Float64Array(dim);
+  for (const p of points) for (let k = 0; k < dim; k++) mean[k] += p[k] / points.length;
+  const cov = new Float64Array(dim * dim);
+  for (const p of points) {
+    for (let a = 0; a < dim; a++) {
+      const da = p[a] - mean[a];
+      for (let b = a; b < dim; b++) cov[a * dim + b] += da * (p[b] - mean[b]);
+    }
+  }
+  for (let a = 0; a < dim; a++) for (let b = 0; b < a; b++) cov[a * dim + b] = cov[b * dim + a];
+  const { values, vectors } = symmetricEigen(cov, dim);
+  const total = values.reduce((s, x) => s + Math.max(0, x), 0);
+  if (!(total > 0)) return { directions: [unit(dim, 0), unit(dim, 1)], explained: 1 };
+  const top = Math.max(0, values[dim - 1]) + Math.max(0, values[dim - 2]);
+  return { directions: [Float64Array.from(vectors[dim - 1]), Float64Array.from(vectors[dim - 2])], explained: Math.min(1, top / total) };
+}
+
+function unit(dim: number, k: number): Float64Array {
+  const d = new Float64Array(dim);
+  d[k] = 1;
+  return d;
+}
+
+/** Two seeded random directions (the run's seed, stream "plane"), orthonormalized by Gram–Schmidt. */
+function randomDirections(dim: number, seed: string): [Float64Array, Float64Array] {
+  const rng = createRng(seed, 'plane');
+  const a = Float64Array.from({ length: dim }, () => normal(rng));
+  const b = Float64Array.from({ length: dim }, () => normal(rng));
+  const norm = (x: Float64Array) => Math.sqrt(x.reduce((t, v) => t + v * v, 0));
+  const na = norm(a);
+  for (let k = 0; k < dim; k++) a[k] /= na;
+  const ab = a.reduce((t, v, k) => t + v * b[k], 0);
+  for (let k = 0; k < dim; k++) b[k] -= ab * a[k];
+  const nb = norm(b);
+  for (let k = 0; k < dim; k++) b[k] /= nb;
+  return [a, b];
 }
 
 /** A point of the weights (the optimum) in the plane, with its loss. */

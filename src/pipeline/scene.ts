@@ -15,7 +15,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   const series: Series[] = descents.map((d, i) => withReached(seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]), d, problem));
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
   const allDiverged = descents.every((d) => d.diverged !== null);
-  const pv = problemView(problem);
+  const pv = problemView(problem, descents.map((d) => d.trajectory), config.plane);
   // Small multiples keep their cells' shape, so a grid of cells gets no square window either.
   const surface = surfacePlane(pv, problem, descents, pv.sameUnits && layout === 'overlay');
   const optimum = problem.optimum && planePoint(pv.view, problem.optimum);
@@ -68,7 +68,7 @@ export function surfacePlane(pv: ProblemView, problem: Problem, descents: Descen
   const { view } = pv;
   return {
     labels: view.labels,
-    note: pv.note,
+    note: projectedNote(pv),
     equalAspect,
     paths: descents.map((d) => planePath(view, d.trajectory)),
     references: descents.map((d) => (d.reference ? planePath(view, d.reference) : undefined)),
@@ -77,10 +77,18 @@ export function surfacePlane(pv: ProblemView, problem: Problem, descents: Descen
   };
 }
 
+/** The heading's note: the plane's units, and for a plane through many weights how it was cut and that the paths are projections. */
+function projectedNote(pv: ProblemView): string {
+  const p = pv.projected;
+  if (!p) return pv.note;
+  const cut = p.mode === 'pca' ? `PCA plane (${Math.floor((p.explained ?? 1) * 1000) / 10}% of the path's variance)` : p.mode === 'pair' ? (p.held ?? 'a pair of weights') : 'random plane';
+  return `${cut}, path projected`;
+}
+
 /** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */
 export function fitOf(problem: Problem): FitPrediction {
-  const { target, predict } = problem.descriptor;
-  return { target, predict };
+  const { target, predict, curve } = problem.descriptor;
+  return { target, predict, ...(curve ? { curve } : {}) };
 }
 
 /** A descent as the renderer sees it, under the label it is drawn with. */

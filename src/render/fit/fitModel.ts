@@ -22,6 +22,34 @@ export function traceLine(ctx: SKRSContext2D, plot: Plot, box: Rect, model: FitP
   return true;
 }
 
+/**
+ * Adds a curve of values (a polynomial) across the window, sampled at `samples` + 1 points, to the path;
+ * false when no sample is in `box`. Points far off the panel are held a few heights beyond it (the panel
+ * clips the stroke), so a curve that shoots off to ±1e30 does not hand the rasterizer huge coordinates.
+ */
+export function traceValues(ctx: SKRSContext2D, plot: Plot, box: Rect, model: FitPrediction, w: Weights, samples: number): boolean {
+  const [a, b] = plot.x.domain;
+  const lo = box.y - 4 * box.h;
+  const hi = box.y + 5 * box.h;
+  let visible = false;
+  let open = false;
+  for (let s = 0; s <= samples; s++) {
+    const x = a + ((b - a) * s) / samples;
+    const px = plot.x.map(x);
+    const raw = plot.y.map(model.predict(w, x));
+    if (Number.isNaN(raw)) {
+      open = false;
+      continue;
+    }
+    const py = Math.min(hi, Math.max(lo, raw));
+    if (py >= box.y && py <= box.y + box.h) visible = true;
+    if (open) ctx.lineTo(px, py);
+    else ctx.moveTo(px, py);
+    open = true;
+  }
+  return visible;
+}
+
 /** Adds the predicted probability across the window, sampled at `samples` + 1 points, to the path. */
 export function traceCurve(ctx: SKRSContext2D, plot: Plot, model: FitPrediction, w: Weights, samples: number): void {
   const [a, b] = plot.x.domain;

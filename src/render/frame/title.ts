@@ -29,7 +29,9 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const lossZero = Math.abs(t.loss[0]) * 1e-12;
   // The weights by their names (w0, w1 for a model on data; x, y for a landscape), as reported: in the data's units.
   const names = scene.model.weightNames;
-  const weights = (k: number) => t.w.map((column) => formatNumber(column[k], 4, wZero));
+  // Up to four weights fit a title line; a higher-degree polynomial's coefficients are left to the summary.
+  const columns = t.w.length > 4 ? [] : t.w;
+  const weights = (k: number) => columns.map((column) => formatNumber(column[k], 4, wZero));
   const long = (k: number) => [`iteration ${k} / ${total}`, `loss = ${formatNumber(t.loss[k], 4, lossZero)}`, ...weights(k).map((v, i) => `${names[i]} = ${v}`)];
   const compact = (k: number) => [`iteration ${k}/${total}`, `loss ${formatNumber(t.loss[k], 4, lossZero)}`, ...weights(k).map((v, i) => `${names[i]} ${v}`)];
   // A title of the user's own stays whole: the weights, then the loss give way to it first. The default

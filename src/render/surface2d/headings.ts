@@ -8,6 +8,11 @@ export function legendRight(outer: Rect, rect: Rect, style: Style, bar: boolean)
 
 /** The panel's heading, longest first: the first that fits beside the legend is drawn. */
 export function surfaceHeadings(model: Scene['model'], note: string): string[] {
+  // A plane cut through many weights keeps saying so ("…, path projected"), shortened rather than dropped.
+  if (note.endsWith('path projected')) {
+    const short = note.replace(/ \([^)]*\)/, '');
+    return [...new Set([`Loss surface (${model.lossShort}), ${note}`, `Loss surface, ${note}`, note, `Loss surface, ${short}`, short, 'path projected'])];
+  }
   return note
     ? [...new Set([`Loss surface (${model.lossName}), ${note}`, `Loss surface (${model.lossShort}), ${note}`, `Loss surface, ${note}`, 'Loss surface'])]
     : [...new Set([`Loss surface (${model.lossName})`, `Loss surface (${model.lossShort})`, 'Loss surface'])];

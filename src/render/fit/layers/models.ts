@@ -1,6 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { seriesColour, stateAt } from '../../core/series';
-import { decisionBoundary, traceCurve, traceLine } from '../fitModel';
+import { decisionBoundary, traceCurve, traceLine, traceValues } from '../fitModel';
 import type { FitContext, FitLayer } from './context';
 
 /**
@@ -35,14 +35,22 @@ function drawModel(ctx: SKRSContext2D, c: FitContext, i: number, k: number, samp
   const w = t.w.map((column) => column[j]);
   if (!w.every(Number.isFinite)) return null;
   const colour = seriesColour(style, i);
+  // A curve is clipped by the panel (a line is clipped as it is traced).
+  if (fit.curve) {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(box.x, box.y, box.w, box.h);
+    ctx.clip();
+  }
   ctx.beginPath();
-  const visible = classes ? (traceCurve(ctx, plot, fit, w, samples), true) : traceLine(ctx, plot, box, fit, w);
+  const visible = classes ? (traceCurve(ctx, plot, fit, w, samples), true) : fit.curve ? traceValues(ctx, plot, box, fit, w, samples) : traceLine(ctx, plot, box, fit, w);
   ctx.strokeStyle = style.theme.background;
   ctx.lineWidth = style.line + 2;
   ctx.stroke();
   ctx.strokeStyle = colour;
   ctx.lineWidth = style.line;
   ctx.stroke();
+  if (fit.curve) ctx.restore();
   if (classes) {
     const xb = decisionBoundary(plot, fit, w);
     if (xb !== null) {

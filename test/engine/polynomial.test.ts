@@ -1,0 +1,196 @@
+import { householderLeastSquares, polynomialFit, polynomialOf } from '../../src/engine/polynomial';
+import { linearModel } from '../../src/engine/linear';
+import { createRng, normal } from '../../src/random';
+import { f64 } from '../helpers/approx';
+
+// ---- exact rational arithmetic: the reference optimum of the raw normal equations, with no rounding ----
+type Rat = [bigint, bigint];
+const abs = (a: bigint) => (a < 0n ? -a : a);
+const gcd = (a: bigint, b: bigint): bigint => {
+  a = abs(a);
+  b = abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a || 1n;
+};
+const norm = ([n, d]: Rat): Rat => {
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = gcd(n, d);
+  return [n / g, d / g];
+};
+const add = (a: Rat, b: Rat): Rat => norm([a[0] * b[1] + b[0] * a[1], a[1] * b[1]]);
+const sub = (a: Rat, b: Rat): Rat => add(a, [-b[0], b[1]]);
+const mul = (a: Rat, b: Rat): Rat => norm([a[0] * b[0], a[1] * b[1]]);
+const div = (a: Rat, b: Rat): Rat => norm([a[0] * b[1], a[1] * b[0]]);
+/** A double as the exact rational it is. */
+function exact(x: number): Rat {
+  if (x === 0) return [0n, 1n];
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  let e = Number((bits >> 52n) & 0x7ffn);
+  let m = bits & ((1n << 52n) - 1n);
+  if (e === 0) e = 1;
+  else m |= 1n << 52n;
+  const shift = e - 1075;
+  const n = negative ? -m : m;
+  return shift >= 0 ? [n << BigInt(shift), 1n] : norm([n, 1n << BigInt(-shift)]);
+}
+/** The rational rounded to a double (via 80 decimal digits: well past the last bit). */
+function toDouble([n, d]: Rat): number {
+  const scale = 10n ** 80n;
+  return Number((n * scale) / d) / 1e80;
+}
+
+/** The exact least-squares coefficients of y ≈ Σ c_k x^k: Gaussian elimination on XᵀX c = Xᵀy in rationals. */
+function exactPolyFit(x: Float64Array, y: Float64Array, degree: number): number[] {
+  const p = degree + 1;
+  const xs = Array.from(x, exact);
+  const ys = Array.from(y, exact);
+  const pow = xs.map((xi) => {
+    const out: Rat[] = [[1n, 1n]];
+    for (let k = 1; k <= 2 * degree; k++) out.push(mul(out[k - 1], xi));
+    return out;
+  });
+  const a: Rat[][] = [];
+  for (let j = 0; j < p; j++) {
+    const row: Rat[] = [];
+    for (let k = 0; k < p; k++) row.push(pow.reduce<Rat>((s, pw) => add(s, pw[j + k]), [0n, 1n]));
+    row.push(pow.reduce<Rat>((s, pw, i) => add(s, mul(pw[j], ys[i])), [0n, 1n]));
+    a.push(row);
+  }
+  for (let c = 0; c < p; c++) {
+    const pivot = a.findIndex((r, i) => i >= c && r[c][0] !== 0n);
+    [a[c], a[pivot]] = [a[pivot], a[c]];
+    for (let r = 0; r < p; r++) {
+      if (r === c || a[r][c][0] === 0n) continue;
+      const f = div(a[r][c], a[c][c]);
+      a[r] = a[r].map((v, k) => sub(v, mul(f, a[c][k])));
+    }
+  }
+  return a.map((r, j) => toDouble(div(r[p], r[j])));
+}
+
+function directLoss(x: Float64Array, y: Float64Array, c: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    let f = 0;
+    for (let k = c.length - 1; k >= 0; k--) f = f * x[i] + c[k];
+    s += (f - y[i]) ** 2;
+  }
+  return s / x.length;
+}
+
+function waveData(n: number, seed: string, offset = 0, spread = 2) {
+  const rng = createRng(seed, 'test');
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = offset + spread * rng();
+    y[i] = 4 + 3 * Math.sin((Math.PI * (x[i] - offset)) / spread) * 2 + 0.3 * normal(rng);
+  }
+  return { x, y };
+}
+
+describe('polynomial regression', () => {
+  it.each([1, 2, 3, 5])('finds the exact least-squares coefficients at degree %i (against a rational solve)', (degree) => {
+    const { x, y } = waveData(14, `exact-${degree}`);
+    const fit = polynomialFit(x, y, degree);
+    const c = fit.reported.optimum()!;
+    const reference = exactPolyFit(x, y, degree);
+    const scale = Math.max(...reference.map(Math.abs));
+    for (let k = 0; k <= degree; k++) expect(Math.abs(c[k] - reference[k])).toBeLessThan(1e-11 * scale);
+    // The loss at the optimum is the mean squared residual of the exact coefficients.
+    expect(fit.reported.loss(c)).toBeCloseTo(directLoss(x, y, reference), 12);
+  });
+
+  it('is linear regression at degree 1, to the last digits', () => {
+    const { x, y } = waveData(40, 'deg1', 1000, 50);
+    const poly = polynomialFit(x, y, 1).reported;
+    const line = linearModel(x, y);
+    const a = poly.optimum()!;
+    const b = line.optimum()!;
+    expect(Math.abs(a[0] - b[0])).toBeLessThan(1e-9 * Math.abs(b[0]));
+    expect(Math.abs(a[1] - b[1])).toBeLessThan(1e-9 * Math.abs(b[1]));
+    for (const w of [f64([3, -2]), f64([100, 0.5]), b]) expect(poly.loss(w)).toBeCloseTo(line.loss(w), 8);
+  });
+
+  it('computes the same loss as the residuals summed directly, anywhere', () => {
+    const { x, y } = waveData(30, 'loss');
+    const fit = polynomialFit(x, y, 4);
+    const rng = createRng('loss', 'points');
+    for (let t = 0; t < 20; t++) {
+      const c = Float64Array.from({ length: 5 }, () => 10 * normal(rng));
+      const direct = directLoss(x, y, c);
+      expect(Math.abs(fit.reported.loss(c) - direct)).toBeLessThan(1e-10 * direct);
+      const v = fit.reparametrization.toTrained(c);
+      expect(Math.abs(fit.trained.loss(v) - direct)).toBeLessThan(1e-10 * direct);
+    }
+  });
+
+  it('has exact gradients and Hessians in both coordinates (against central differences)', () => {
+    const { x, y } = waveData(25, 'grad');
+    const fit = polynomialFit(x, y, 3);
+    const rng = createRng('grad', 'points');
+    for (const objective of [fit.trained, fit.reported]) {
+      const p = objective.dim;
+      const w = Float64Array.from({ length: p }, () => normal(rng));
+      const g = new Float64Array(p);
+      objective.gradient(w, g);
+      const h = new Float64Array(p * p);
+      objective.hessian!(w, h);
+      for (let k = 0; k < p; k++) {
+        const step = 1e-5 * Math.max(1, Math.abs(w[k]));
+        const plus = Float64Array.from(w);
+        const minus = Float64Array.from(w);
+        plus[k] += step;
+        minus[k] -= step;
+        const numeric = (objective.loss(plus) - objective.loss(minus)) / (2 * step);
+        expect(Math.abs(g[k] - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
+        const gp = new Float64Array(p);
+        const gm = new Float64Array(p);
+        objective.gradient(plus, gp);
+        objective.gradient(minus, gm);
+        for (let j = 0; j < p; j++) expect(Math.abs(h[j * p + k] - (gp[j] - gm[j]) / (2 * step))).toBeLessThan(1e-6 * Math.max(1, Math.abs(h[j * p + k])));
+      }
+    }
+  });
+
+  it('maps between standardized and raw coefficients both ways, and predicts the same curve', () => {
+    const { x, y } = waveData(20, 'map', 3, 4);
+    const fit = polynomialFit(x, y, 5);
+    const { mean, std } = fit.reparametrization.summary.standardization;
+    const v = f64([1, -2, 0.5, 3, -1, 0.25]);
+    const c = fit.reparametrization.toReported(v);
+    const back = fit.reparametrization.toTrained(c);
+    for (let k = 0; k < 6; k++) expect(back[k]).toBeCloseTo(v[k], 9);
+    const predict = polynomialOf(5).predict;
+    for (const xi of [3, 4.5, 7]) {
+      const z = (xi - mean) / std;
+      const viaZ = v.reduceRight((f, vk) => f * z + vk, 0);
+      expect(predict(c, xi)).toBeCloseTo(viaZ, 8);
+    }
+  });
+
+  it('descends a well-conditioned problem: the trained curvature is that of standardized powers', () => {
+    const { x, y } = waveData(50, 'cond', 1990, 30);
+    const fit = polynomialFit(x, y, 3);
+    // Raw powers of years: a condition number past 1e20; standardized ones: a few hundred at most.
+    expect(fit.trained.curvature() / fit.trained.minCurvature()).toBeLessThan(1e3);
+    expect(fit.reported.curvature() / fit.reported.minCurvature()).toBeGreaterThan(1e15);
+  });
+
+  it('refuses a degree that the distinct x values cannot pin down, in one line naming both numbers', () => {
+    const x = f64([1, 1, 2, 2, 3, 3]);
+    const y = f64([1, 2, 3, 4, 5, 6]);
+    expect(() => polynomialFit(x, y, 3)).toThrow('--degree 3 needs at least 4 different x values to have one best fit, and the data have 3; use --degree 2 or less');
+    expect(() => polynomialFit(x, y, 2)).not.toThrow();
+  });
+
+  it('solves least squares by Householder QR exactly on a square system and refuses dependent columns', () => {
+    const cols = [f64([1, 1, 1]), f64([1, 2, 3]), f64([1, 4, 9])];
+    const v = householderLeastSquares(cols, f64([6, 17, 34]))!; // 1 + 2x + 3x²
+    expect(Array.from(v).map((a) => Math.round(a * 1e12) / 1e12)).toEqual([1, 2, 3]);
+    expect(householderLeastSquares([f64([1, 2, 3]), f64([2, 4, 6])], f64([1, 2, 3]))).toBeNull();
+  });
+});
