@@ -87,6 +87,7 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     if (spec.negatable) {
       const no = new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`);
       if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) no.hideHelp();
+      if (spec.applies?.rawX && model === 'poly') no.hideHelp();
       cmd.addOption(no);
     }
   }

@@ -48,8 +48,10 @@ export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   iterations: number;
   /** mlvis poly: the polynomial's degree. */
   degree: number;
-  /** --plane: how a problem of more than two weights is cut for the surface panel. */
-  plane: PlaneMode;
+  /** --plane as given ("pca", "pair:c1,c2", "random"). */
+  plane: string;
+  /** --plane, parsed: how a problem of more than two weights is cut for the surface panel. */
+  planeMode: PlaneMode;
   /** --schedule as given ("constant", "step:100:0.5", "cosine", "warmup:50"): the summary reports it so. */
   schedule: string;
   /** The same, parsed: how the rate changes over the run (see engine/schedule.ts). */
@@ -166,7 +168,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   // A landscape has no samples: refused by what each optimizer declares it needs (needs: 'samples'), before the run.
   if (landscape) for (const x of series) if (optimizerOf(x.optimizer).needs === 'samples') throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => optimizerOf(n).needs !== 'samples')));
   const several = series.length > 1;
-  const layout: RunLayout = o.compareStandardize && !landscape ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
+  const layout: RunLayout = o.compareStandardize && !landscape && o.model !== 'poly' ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
@@ -196,7 +198,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     positive: o.positive,
     points: d('points'),
     degree: d('degree'),
-    plane: planeModeOf(d('plane'), d('degree'), d('seed')),
+    plane: d('plane'),
+    planeMode: planeModeOf(d('plane'), d('degree'), d('seed')),
     noise: o.noise,
     seed: d('seed'),
     iterations,
@@ -344,8 +347,9 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
     batchSize: d('batchSize') as number,
     momentum: d('momentum') as number,
   });
-  // A function has no data to standardize: the option is ignored there (with its warning), so no sides.
-  if (o.compareStandardize && o.model !== 'function') {
+  // A function has no data to standardize, and a polynomial always standardizes: the option is ignored
+  // there (with its warning), so no sides.
+  if (o.compareStandardize && o.model !== 'function' && o.model !== 'poly') {
     return { series: COMPARE_SIDES.map((side) => ({ ...base(optimizers[0]), ...side, suffix: '' })), sweep: null };
   }
   if (optimizers.length > 1) {

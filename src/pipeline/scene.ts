@@ -15,7 +15,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   const series: Series[] = descents.map((d, i) => withReached(seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]), d, problem));
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
   const allDiverged = descents.every((d) => d.diverged !== null);
-  const pv = problemView(problem, descents.map((d) => d.trajectory), config.plane);
+  const pv = problemView(problem, descents.map((d) => d.trajectory), config.planeMode);
   // Small multiples keep their cells' shape, so a grid of cells gets no square window either.
   const surface = surfacePlane(pv, problem, descents, pv.sameUnits && layout === 'overlay');
   const optimum = problem.optimum && planePoint(pv.view, problem.optimum);

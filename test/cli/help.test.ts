@@ -12,7 +12,7 @@ describe('the command line is built from the option table', () => {
     const help = r.stdout.replace(/\s+/g, ' ');
     for (const spec of Object.values({ ...OPTION_TABLE, ...CLI_OPTIONS }) as OptionSpec[]) {
       // mlvis function's own flags are listed by its --help (below), not by the models of data.
-      if (!spec.flag || spec.applies?.objective === 'function') continue;
+      if (!spec.flag || spec.applies?.objective === 'function' || spec.applies?.model) continue;
       expect(help).toContain(spec.flag);
       expect(help).toContain(spec.help.replace(/\s+/g, ' '));
     }
@@ -20,11 +20,20 @@ describe('the command line is built from the option table', () => {
     expect(help).toMatch(/Training options:.*--optimizer.*Animation options:.*--out/);
   });
 
+  it('poly --help lists --degree and --plane, and not --standardize (a polynomial always standardizes)', async () => {
+    const help = (await mlvisInProcess(['poly', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/Usage: mlvis poly \[options\] animate gradient descent on polynomial regression/);
+    expect(help).toContain('--degree <K> poly: the degree K of y = c0 + c1*x + ... + cK*x^K (1 to 12) (default 3)');
+    expect(help).toMatch(/--plane <pca\|pair:I,J\|random> more than two weights: the plane drawn: .* \(default pca\)/);
+    expect(help).not.toMatch(/--(no-)?standardize /);
+    expect((await mlvisInProcess(['linear', '--help'])).stdout).not.toMatch(/--degree|--plane/);
+  });
+
   it('function --help lists its own flags and the shared ones, not the data options', async () => {
     const help = (await mlvisInProcess(['function', '--help'])).stdout.replace(/\s+/g, ' ');
     for (const spec of Object.values({ ...OPTION_TABLE, ...CLI_OPTIONS }) as OptionSpec[]) {
       if (!spec.flag) continue;
-      if (spec.applies?.objective === 'data') expect(help).not.toContain(`${spec.flag} `);
+      if (spec.applies?.objective === 'data' || spec.applies?.model) expect(help).not.toContain(`${spec.flag} `);
       // Only sgd and minibatch read these, and a function refuses both: not offered.
       else if (['--batch-size', '--reference-path'].includes(spec.flag)) expect(help).not.toContain(`${spec.flag} `);
       else if (spec.flag === '--init') expect(help).toContain('--init <x,y> the starting point');

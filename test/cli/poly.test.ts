@@ -1,0 +1,158 @@
+/**
+ * `mlvis poly` end to end (in-process): coefficients in x's own powers against an independent solve, the
+ * surface cut by --plane through more than two weights (a plane that holds the path projects it onto itself),
+ * a GIF whose fit is a curve that moves, and bad input as one line and exit 2.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sceneFromOptions } from '../../src';
+import { householderLeastSquares } from '../../src/engine/polynomial';
+import { principalDirections } from '../../src/pipeline/problemView';
+import { planeView } from '../../src/pipeline/view';
+import { createRng, normal } from '../../src/random';
+import { gifFrames } from '../helpers/media';
+import { mlvisInProcess, summaryOf, usageLine } from '../helpers/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'mlvis-poly-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A CSV of a cubic with noise, in years (x far from 0 against its spread: raw powers are hopeless there). */
+function cubicCsv(): { path: string; x: number[]; y: number[] } {
+  const rng = createRng('poly-csv', 'test');
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const xi = 1990 + 30 * rng();
+    const t = (xi - 2005) / 10;
+    x.push(xi);
+    y.push(50 + 8 * t - 5 * t * t + 3 * t * t * t + normal(rng));
+  }
+  const path = join(dir, 'cubic.csv');
+  writeFileSync(path, 'year,value\n' + x.map((xi, i) => `${xi},${y[i]}`).join('\n') + '\n');
+  return { path, x, y };
+}
+
+describe('mlvis poly', () => {
+  it('reports the optimum as coefficients of x itself, matching a least-squares solve on centred x', async () => {
+    const { path, x, y } = cubicCsv();
+    const { s } = await summaryOf(['poly', '--data', path, '--degree', '3', '--optimizer', 'newton', '--iters', '5']);
+    expect(s.model).toBe('poly');
+    expect(s.standardize).toBe(true);
+    expect(Object.keys(s.optimum!)).toEqual(['c0', 'c1', 'c2', 'c3', 'loss']);
+    // Independent: QR on powers of (x − 2005)/10, then expanded into powers of x by hand.
+    const t = x.map((v) => (v - 2005) / 10);
+    const a = householderLeastSquares([0, 1, 2, 3].map((k) => Float64Array.from(t, (v) => v ** k)), Float64Array.from(y))!;
+    // Σ a_k ((x − 2005)/10)^k: c3 = a3/1000, c2 = a2/100 − 3·2005·a3/1000, …
+    const h = 2005;
+    const c3 = a[3] / 1000;
+    const c2 = a[2] / 100 - (3 * h * a[3]) / 1000;
+    const c1 = a[1] / 10 - (2 * h * a[2]) / 100 + (3 * h * h * a[3]) / 1000;
+    const c0 = a[0] - (h * a[1]) / 10 + (h * h * a[2]) / 100 - (h * h * h * a[3]) / 1000;
+    for (const [name, want] of [['c0', c0], ['c1', c1], ['c2', c2], ['c3', c3]] as const) {
+      expect(Math.abs((s.optimum as Record<string, number>)[name] - want)).toBeLessThan(1e-6 * Math.abs(want));
+    }
+    // Newton on a quadratic: one step lands on the optimum; the verdict says converged.
+    expect(s.verdict).toBe('converged');
+    expect(s.final!.loss).toBeCloseTo(s.optimum!.loss, 10);
+  });
+
+  it('converges with the default gd on the default synthetic wave, and a line (degree 1) fits it worse', async () => {
+    const cubic = (await summaryOf(['poly'])).s;
+    const line = (await summaryOf(['poly', '--degree', '1'])).s;
+    expect(cubic.verdict).toBe('converged');
+    expect(Object.keys(cubic.final!)).toEqual(['c0', 'c1', 'c2', 'c3', 'loss']);
+    expect(line.optimum!.loss).toBeGreaterThan(2 * cubic.optimum!.loss);
+  });
+
+  it('draws the fit as a curve that moves, on a surface cut through the path (GIF decoded frame by frame)', async () => {
+    const out = join(dir, 'poly.gif');
+    const r = await mlvisInProcess(['poly', '--frames', '12', '--size', '480x240', '--out', out]);
+    expect(r.code).toBe(0);
+    const { reader, frames } = gifFrames(readFileSync(out));
+    expect(frames).toHaveLength(12);
+    // The fit panel (the right half) changes between the first and the last frame.
+    const w = reader.width;
+    let changed = 0;
+    for (let y = 0; y < reader.height; y++) {
+      for (let x = w / 2; x < w; x++) {
+        const k = 4 * (y * w + x);
+        if (frames[0][k] !== frames[11][k] || frames[0][k + 1] !== frames[11][k + 1]) changed++;
+      }
+    }
+    expect(changed).toBeGreaterThan(200);
+  });
+
+  it('cuts the surface through the final point: the path ends at the plane\'s origin, and its loss is the path\'s own', () => {
+    const scene = sceneFromOptions({ model: 'poly', degree: 4, out: join(dir, 'x.png') });
+    const path = scene.surface.paths[0];
+    const last = path.u.length - 1;
+    expect(Math.abs(path.u[last])).toBeLessThan(1e-9);
+    expect(Math.abs(path.v[last])).toBeLessThan(1e-9);
+    expect(scene.surface.labels).toEqual(['PC1 of the path', 'PC2 of the path']);
+    expect(scene.surface.note).toMatch(/^PCA plane \(\d+(\.\d)?% of the path's variance\), path projected$/);
+    // At the origin the surface is the loss of the final point itself.
+    const s2 = sceneFromOptions({ model: 'poly', degree: 4, plane: 'pair:c1,c3', out: join(dir, 'y.png') });
+    expect(s2.surface.labels).toEqual(['v1', 'v3']);
+    expect(s2.surface.note).toBe('3 others held at the end, path projected');
+  });
+
+  it('takes --plane pair by names or numbers and refuses weights the polynomial does not have, in one line', async () => {
+    expect(await usageLine(['poly', '--plane', 'pair:c1,c4'])).toBe('--plane pair:c1,c4: "c4" is not a weight of a degree-3 polynomial; name two different weights from c0 to c3 (or 0 to 3), for example --plane pair:c1,c2');
+    expect(await usageLine(['poly', '--plane', 'pair:1,c1'])).toMatch(/^--plane pair:1,c1: the two weights are the same; /);
+    expect(await usageLine(['poly', '--plane', 'sideways'])).toMatch(/--plane/);
+    expect(await usageLine(['poly', '--degree', '13'])).toMatch(/--degree/);
+    const out = join(dir, 'never.gif');
+    expect(await usageLine(['poly', '--degree', '0', '--out', out])).toMatch(/--degree/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('warns that --degree means nothing to linear regression, and --no-standardize nothing to poly', async () => {
+    const a = await mlvisInProcess(['linear', '--degree', '4', '--iters', '5']);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toMatch(/--degree.*it applies to mlvis poly/);
+    const b = await mlvisInProcess(['poly', '--no-standardize', '--iters', '5']);
+    expect(b.code).toBe(0);
+    expect(b.stderr).toMatch(/--standardize.*mlvis poly always trains on standardized powers of x/);
+  });
+
+  it('refuses a degree the data cannot pin down, naming the count of distinct x', async () => {
+    const path = join(dir, 'three.csv');
+    writeFileSync(path, 'x,y\n1,1\n1,2\n2,3\n2,4\n3,5\n3,6\n');
+    const r = await mlvisInProcess(['poly', '--data', path, '--degree', '3']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--degree 3 needs at least 4 different x values .* the data have 3/);
+  });
+});
+
+describe('planes through many weights', () => {
+  it('a path lying in a plane spans exactly that plane, and projects onto itself', () => {
+    const rng = createRng('plane', 'test');
+    const origin = [1, -2, 3, 0.5, 4];
+    const a = [1, 2, 0, -1, 0.5];
+    const b = [0, 1, 1, 1, -2];
+    const points = Array.from({ length: 50 }, (_, i) => {
+      const s = Math.cos(i / 7) * 3 + normal(rng) * 0.01;
+      const t = Math.sin(i / 5) * 2;
+      return Float64Array.from(origin, (o, k) => o + s * a[k] + t * b[k]);
+    });
+    const { directions, explained } = principalDirections(points, 5);
+    expect(explained).toBeCloseTo(1, 12);
+    const view = planeView(origin, Array.from(directions[0]), Array.from(directions[1]), ['u', 'v']);
+    for (const p of points) {
+      const [u, v] = view.toPlane(p);
+      const back = view.toWeights(u, v);
+      for (let k = 0; k < 5; k++) expect(back[k]).toBeCloseTo(p[k], 9);
+    }
+  });
+
+  it('a path off the plane explains less than all of its variance', () => {
+    const points = [f(0, 0, 0), f(1, 0, 0), f(0, 1, 0), f(0, 0, 1), f(1, 1, 1)];
+    expect(principalDirections(points, 3).explained).toBeLessThan(0.95);
+  });
+});
+
+function f(...v: number[]): Float64Array {
+  return Float64Array.from(v);
+}
