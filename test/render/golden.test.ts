@@ -31,7 +31,16 @@ const scenes: [string, () => Scene][] = [
   ['function-rosenbrock-race', () => functionScene({ function: 'rosenbrock', optimizer: ['gd', 'momentum', 'adam'], lr: { gd: 0.001, momentum: 0.0005, adam: 0.02 }, iterations: 3000 })],
   ['function-himmelblau', () => functionScene({ function: 'himmelblau', optimizer: 'adam', init: [0, 0] })],
   ['function-saddle', () => functionScene({ function: 'saddle', optimizer: ['gd', 'adam'], lr: { gd: 0.1, adam: 0.01 }, init: [1, 0.02], iterations: 200 })],
+  // Polynomial regression: a curve in the fit panel, a surface cut through four or six weights (PCA, pair).
+  ['poly-pca', () => polyScene({ degree: 3, panels: ['surface', 'fit', 'loss'], iterations: 300 })],
+  ['poly-pair', () => polyScene({ degree: 5, plane: 'pair:c1,c2', points: 20, noise: 0.5, iterations: 2000 })],
 ];
+
+/** A polynomial's scene through the real pipeline, at 640x320. */
+function polyScene(options: Record<string, unknown>): Scene {
+  const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+  return sceneFromOptions({ model: 'poly', width: 640, height: 320, seed: 'golden', ...options } as import('../../src/index').RunOptions);
+}
 
 /** A landscape's scene through the real pipeline, at 640x320. */
 function functionScene(options: Record<string, unknown>): Scene {
