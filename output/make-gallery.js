@@ -25,6 +25,7 @@ const runs = [
   ['function', 'rosenbrock', '--optimizer', 'gd,momentum,nesterov,rmsprop,adam,lion', '--tune', '--iters', '10000', '--frames', '80', '--out', 'output/rosenbrock-tuned.gif'],
   ['function', 'himmelblau', '--optimizer', 'gd,adam', '--init', '0,0', '--frames', '60', '--size', '800x400', '--out', 'output/himmelblau.gif'],
   ['function', 'saddle', '--init', '1,0.02', '--optimizer', 'gd,adam', '--lr', 'gd=0.1,adam=0.01', '--iters', '200', '--frames', '60', '--size', '800x400', '--out', 'output/saddle.gif'],
+  ['poly', '--degree', '3', '--panels', 'surface,fit,loss', '--frames', '60', '--size', '960x400', '--out', 'output/poly-cubic.gif'],
   ['function', 'himmelblau', '--starts', 'grid:40', '--layout', 'basins', '--lr', '0.01', '--iters', '300', '--frames', '60', '--size', '800x400', '--out', 'output/himmelblau-basins.gif'],
 ];
 for (const args of runs) {
