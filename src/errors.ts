@@ -243,6 +243,8 @@ export const messages = {
   nameTooLong: (path: string, max: number) => `${JSON.stringify(path)}: the file name is longer than the ${max} bytes a file system takes; give a shorter name`,
   dataOutOfRange: (x: string, y: string) =>
     `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} is too small for double precision (values near 1e-300 vanish when squared); rescale the columns and try again`,
+  holdoutTooLarge: (share: number, n: number, test: number) =>
+    `--holdout ${share}: of ${n} rows it would keep ${test} for testing and leave ${n - test} to train on; use a smaller share or more data`,
   badPlanePair: (given: string, degree: number, why: string) =>
     `--plane ${given}: ${why}; name two different weights from c0 to c${degree} (or 0 to ${degree}), for example --plane pair:c1,c2`,
   tooFewDistinct: (degree: number, distinct: number) =>

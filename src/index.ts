@@ -15,6 +15,7 @@
  */
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
+import { splitHoldout } from './data/holdout';
 import { descendOn, descendOnAsync, hyperValuesOf, optimizerOf, referenceSettings, setUpProblem, setUpProblemAsync, type BlockReducer, type Descent, type Problem } from './engine';
 import { landscapeData, landscapeOf, type Landscape } from './engine/landscape';
 import { createCommit, type Commit } from './encode/atomic';
@@ -90,7 +91,12 @@ export interface RunResult {
 
 /** Stage 1: the data of the run. */
 export function loadData(config: RunConfig, warn: Warn): Dataset {
-  return config.landscape ? landscapeData(landscapeFor(config)) : loadDataset(config, warn);
+  return config.landscape ? landscapeData(landscapeFor(config)) : withHoldout(config, loadDataset(config, warn));
+}
+
+/** --holdout: the test rows taken out of the data (see data/holdout.ts). */
+function withHoldout(config: RunConfig, data: Dataset): Dataset {
+  return config.holdout === undefined ? data : splitHoldout(data, config.holdout, config.seed);
 }
 
 /**
@@ -101,7 +107,7 @@ export function loadData(config: RunConfig, warn: Warn): Dataset {
 function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal, stdin?: NodeJS.ReadableStream): Promise<{ data: Dataset; sha256: string | null }> {
   // A landscape reads no data: its stand-in set is empty and named after it.
   if (config.landscape) return Promise.resolve({ data: landscapeData(landscapeFor(config)), sha256: null });
-  return loadDatasetAsync(config, warn, { signal, stdin });
+  return loadDatasetAsync(config, warn, { signal, stdin }).then(({ data, sha256 }) => ({ data: withHoldout(config, data), sha256 }));
 }
 
 /** The run's landscape (`mlvis function`), built once per config. */

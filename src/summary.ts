@@ -21,6 +21,8 @@ type TrajectoryJson = Record<string, number[]> & { iteration: number[]; loss: nu
 /** One descent of a race or sweep. */
 export interface SeriesSummary {
   label: string;
+  /** --holdout: the final weights' loss on the held-out rows. */
+  test_loss?: number;
   optimizer: string;
   /** The base learning rate; with a --schedule, each update's rate follows it from this one. */
   lr: number;
@@ -130,6 +132,13 @@ export interface Summary {
   series?: SeriesSummary[];
   /** --tune: the grid of rates tried and, per series, the rate chosen and each trial's final gap (see pipeline/tune.ts). */
   tune?: TuneSummary;
+  /**
+   * --holdout: the share asked for, the rows trained on and held out, and the optimum's loss on the held-out
+   * rows (the training optimum, never fitted to them).
+   */
+  holdout?: { share: number; n_train: number; n_test: number; optimum_test_loss: number | null };
+  /** --holdout: the final weights' loss on the held-out rows. */
+  test_loss?: number;
   /** Frames of the animation (or 1 for a still); with exactly one output file, its path and size too. */
   frames?: number;
   out?: string;
@@ -145,7 +154,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
   if (descents.length === 1) {
     const d = descents[0];
     const { model, ...rest } = head;
-    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, schedule: config.schedule, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, ...reachedFields(d), diverged: d.diverged };
+    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, schedule: config.schedule, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), ...testLossOf(problem, d), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, ...reachedFields(d), diverged: d.diverged };
     if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
     return s;
   }
@@ -154,8 +163,16 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     optimum: opt,
     layout: config.layout,
     ...(config.sweep ? { sweep: { option: config.sweep.key === 'batchSize' ? 'batch_size' : config.sweep.key, values: config.sweep.values } } : {}),
-    series: descents.map((d, i) => seriesSummary(config, names, d, i, optimum?.loss ?? null)),
+    series: descents.map((d, i) => ({ ...seriesSummary(config, names, d, i, optimum?.loss ?? null), ...testLossOf(problem, d) })),
   };
+}
+
+/** --holdout: the final weights' loss on the held-out rows. */
+function testLossOf(problem: Problem, d: Descent): { test_loss?: number } {
+  if (!problem.testLoss) return {};
+  const t = d.trajectory;
+  const last = t.loss.length - 1;
+  return { test_loss: problem.testLoss(t.w.map((c) => c[last])) };
 }
 
 /** The fields every summary starts with: the model, the data (or the function), the seed. */
@@ -174,6 +191,9 @@ export function summaryHead(config: RunConfig, problem: Problem) {
       skipped: data.skipped,
       ...(data.positive !== undefined ? { positive: data.positive } : {}),
     },
+    ...(data.holdout
+      ? { holdout: { share: data.holdout.share, n_train: data.x.length, n_test: data.holdout.x.length, optimum_test_loss: problem.optimum && problem.testLoss ? problem.testLoss(problem.optimum.w) : null } }
+      : {}),
     seed: config.seed,
     ...(problem.landscape ? landscapeFields(problem.landscape) : {}),
   };

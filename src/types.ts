@@ -29,6 +29,11 @@ export interface Dataset {
   classNames?: [string, string];
   /** The data set suggests training on standardized x (built-in sets whose x is far from zero). */
   suggestStandardize?: boolean;
+  /**
+   * --holdout: the rows kept out of training as a test set (x, y above are then the training rows only),
+   * and the share asked for.
+   */
+  holdout?: { x: Float64Array; y: Float64Array; share: number };
 }
 
 /** A weight vector and the loss at it, in the data's own units (w[0] = w0, the intercept; w[1] = w1, the slope). */
@@ -95,6 +100,8 @@ export type ViewName = '2d' | '3d';
 
 /** One descent as the renderer and the reports see it. */
 export interface Series {
+  /** --holdout: the loss on the test rows at every recorded iteration (beside trajectory.loss, the training loss). */
+  testLoss?: Float64Array;
   /** The legend's name for it: the optimizer in a race ("Adam"), the value in a sweep ("lr = 0.1"). */
   label: string;
   optimizer: OptimizerName;

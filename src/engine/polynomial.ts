@@ -27,6 +27,11 @@ export interface PolynomialFit {
   /** The objective in the reported coordinates c (powers of x itself). */
   reported: SampledObjective;
   reparametrization: Reparametrization;
+  /**
+   * The mean squared error on other rows (a held-out test set) at reported coefficients c, through the same
+   * standardized powers as training (so it loses no more digits than the training loss).
+   */
+  lossOn(x: Float64Array, y: Float64Array): (c: Weights) => number;
 }
 
 export function polynomialFit(x: Float64Array, y: Float64Array, degree: number): PolynomialFit {
@@ -210,7 +215,21 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
     toReported,
     summary: { standardization: { mean, std } },
   };
-  return { trained, reported, reparametrization };
+  const lossOn = (xs: Float64Array, ys: Float64Array) => {
+    const zs = Float64Array.from(xs, (v) => (v - mean) / std);
+    const v = new Float64Array(p);
+    return (c: Weights) => {
+      toTrained(c, v);
+      let sum = 0;
+      for (let i = 0; i < zs.length; i++) {
+        let f = 0;
+        for (let k = degree; k >= 0; k--) f = f * zs[i] + v[k];
+        sum += (f - ys[i]) ** 2;
+      }
+      return sum / zs.length;
+    };
+  };
+  return { trained, reported, reparametrization, lossOn };
 }
 
 /** The weights of the polynomial that predicts the mean: c0 = mean, every other 0 (the same in both coordinates). */

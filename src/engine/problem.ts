@@ -34,6 +34,8 @@ export interface Problem {
   warnings: Warning[];
   /** A test function or an expression (`mlvis function`): its domain, its known minima and saddles. */
   landscape?: Landscape;
+  /** --holdout: the loss on the test rows at reported weights (never trained on). */
+  testLoss?: (w: ArrayLike<number>) => number;
 }
 
 export interface ProblemConfig {
@@ -60,13 +62,15 @@ export function descriptorFor(c: Pick<ProblemConfig, 'model' | 'degree'>): Model
 export interface ProblemModels {
   objective: SampledObjective;
   reparametrization: Reparametrization | null;
+  testLoss?: (w: ArrayLike<number>) => number;
 }
 
 export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
   // A polynomial is always trained on standardized powers of x (raw powers are hopelessly ill-conditioned).
   if (c.model === 'poly') {
     const fit = polynomialFit(data.x, data.y, c.degree ?? DEFAULT_DEGREE);
-    return { objective: fit.reported, reparametrization: fit.reparametrization };
+    const held = data.holdout;
+    return { objective: fit.reported, reparametrization: fit.reparametrization, ...(held ? { testLoss: fit.lossOn(held.x, held.y) } : {}) };
   }
   const objective = modelOf(c.model).create(data.x, data.y, c.sums);
   return { objective, reparametrization: c.standardize ? (objective.standardize?.() ?? null) : null };
@@ -152,5 +156,5 @@ function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): P
   const optimum = opt ? { w: Array.from(opt), loss: reportedObjective.loss(opt) } : null;
   const warnings: Warning[] = opt ? [] : [{ code: 'separable' }];
   const trained = reparametrization?.trained ?? reportedObjective;
-  return { descriptor, data, objective: reportedObjective, trained, reparametrization, init, trainInit, optimum, warnings };
+  return { descriptor, data, objective: reportedObjective, trained, reparametrization, init, trainInit, optimum, warnings, ...(models.testLoss ? { testLoss: models.testLoss } : {}) };
 }

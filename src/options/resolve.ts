@@ -48,6 +48,8 @@ export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   iterations: number;
   /** mlvis poly: the polynomial's degree. */
   degree: number;
+  /** --holdout: the share of rows kept out of training as a test set. */
+  holdout?: number;
   /** --plane as given ("pca", "pair:c1,c2", "random"). */
   plane: string;
   /** --plane, parsed: how a problem of more than two weights is cut for the surface panel. */
@@ -198,6 +200,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     positive: o.positive,
     points: d('points'),
     degree: d('degree'),
+    ...(o.holdout !== undefined && o.model === 'poly' ? { holdout: o.holdout } : {}),
     plane: d('plane'),
     planeMode: planeModeOf(d('plane'), d('degree'), d('seed')),
     noise: o.noise,

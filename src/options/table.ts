@@ -213,6 +213,8 @@ export const OPTION_TABLE = {
    * surface is the true loss on the plane; the paths are projected onto it. Flag `--plane`.
    */
   plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:c1,c2)')), default: 'pca', applies: { model: 'poly' }, help: 'more than two weights: the plane drawn: pca (the path\'s own plane), pair:I,J (two weights, e.g. pair:c1,c2) or random' }),
+  /** `model: 'poly'`: keep a seeded share of the rows (above 0, at most 0.9) out of training as a test set: drawn hollow in the fit panel, its loss dashed beside the training loss in the loss panel, so over-fitting shows. The run's seed chooses the rows. Flag `--holdout`. */
+  holdout: spec({ flag: '--holdout', arg: '<P>', group: 'Data', schema: v.pipe(finite, v.gtValue(0, 'must be above 0'), v.maxValue(0.9, 'must be at most 0.9')), parse: num, applies: { model: 'poly' }, help: 'poly: keep a seeded share P of the rows (e.g. 0.3) as a test set, hollow in the fit panel, its loss dashed in the loss panel' }),
   /** `model: 'poly'`: the polynomial's degree K, y = c0 + c1·x + … + cK·x^K (1 to 12). Default 3. Flag `--degree`. */
   degree: spec({ flag: '--degree', arg: '<K>', group: 'Training', schema: int(1, 12), parse: whole, default: 3, applies: { model: 'poly' }, help: 'poly: the degree K of y = c0 + c1*x + ... + cK*x^K (1 to 12)' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units (mlvis poly: c0, c1, the others 0). Default `[0, 0]`. Flag `--init`. */

@@ -12,7 +12,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   // Several descents on one frame name their rates too, unless the rate is what the labels already vary:
   // a race at default rates compares optimizers at different rates, and the viewer should see which.
   const withRate = descents.length > 1 && config.sweep?.key !== 'lr';
-  const series: Series[] = descents.map((d, i) => withReached(seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]), d, problem));
+  const series: Series[] = descents.map((d, i) => withTest(withReached(seriesOf(d, withRate ? `${labels[i]} · lr ${shortRate(d.lr)}` : labels[i]), d, problem), problem));
   const layout: SceneLayout = config.layout === 'grid' ? 'grid' : 'overlay';
   const allDiverged = descents.every((d) => d.diverged !== null);
   const pv = problemView(problem, descents.map((d) => d.trajectory), config.planeMode);
@@ -75,6 +75,21 @@ export function surfacePlane(pv: ProblemView, problem: Problem, descents: Descen
     landmarks: landmarksOf(view, problem),
     marks: problem.landscape ? 'landmarks' : 'optimum',
   };
+}
+
+/** --holdout: the series with its loss on the test rows at every recorded iteration. */
+function withTest(series: Series, problem: Problem): Series {
+  const test = problem.testLoss;
+  if (!test) return series;
+  const t = series.trajectory;
+  const n = t.loss.length;
+  const testLoss = new Float64Array(n);
+  const w = new Float64Array(t.w.length);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < w.length; k++) w[k] = t.w[k][i];
+    testLoss[i] = test(w);
+  }
+  return { ...series, testLoss };
 }
 
 /** The heading's note: the plane's units, and for a plane through many weights how it was cut and that the paths are projections. */

@@ -25,9 +25,11 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
 export function fitContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): FitContext {
   const { data, fit } = scene;
   const classes = fit.target === 'classes';
-  const xWindow = pad(extent(data.x), 0.05);
+  // --holdout: the test rows are drawn too (hollow), so the window holds them.
+  const held = data.holdout;
+  const xWindow = pad(held ? union(extent(data.x), extent(held.x)) : extent(data.x), 0.05);
   const starts = scene.series.map((s) => s.trajectory.w.map((column) => column[0]));
-  const yWindow: [number, number] = classes ? [-0.1, 1.1] : valueWindow(extent(data.y), xWindow, fit, starts);
+  const yWindow: [number, number] = classes ? [-0.1, 1.1] : valueWindow(held ? union(extent(data.y), extent(held.y)) : extent(data.y), xWindow, fit, starts);
   const plot = placePlot(
     measure,
     outer,
@@ -53,6 +55,10 @@ function probabilityAxis(range: [number, number], count: number): Axis {
   const base = linearAxis([-0.1, 1.1], range, count);
   const ticks = count >= 4 ? [0, 0.25, 0.5, 0.75, 1] : [0, 0.5, 1];
   return { ...base, ticks, labels: ticks.map((v) => String(v)) };
+}
+
+function union(a: [number, number], b: [number, number]): [number, number] {
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 
 function extent(v: Float64Array): [number, number] {

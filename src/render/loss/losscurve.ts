@@ -24,15 +24,21 @@ export function lossPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, sty
 /** Places the plot, chooses the values and the scales, and thins each curve once. */
 export function lossContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): LossContext {
   const optimum = scene.optimum?.loss;
-  const gapMode = optimum !== undefined && Number.isFinite(optimum);
-  const losses = scene.series.map((s) => (gapMode ? gapsOf(s.trajectory.loss, optimum) : s.trajectory.loss));
+  // --holdout: the training and the test loss themselves (a test loss has no minimum to take a gap to).
+  const tests = scene.series.map((s) => s.testLoss);
+  const holdout = tests.some((t) => t !== undefined);
+  const gapMode = !holdout && optimum !== undefined && Number.isFinite(optimum);
+  const losses = scene.series.map((s) => (gapMode ? gapsOf(s.trajectory.loss, optimum!) : s.trajectory.loss));
   const counts = losses.map((loss) => Math.min(loss.length, scene.iterations + 1));
+  const testValues = holdout ? tests.map((t, i) => t ?? losses[i]) : [];
+  const windowed = [...losses, ...testValues];
+  const windowCounts = [...counts, ...(holdout ? counts : [])];
   const last = Math.max(1, Math.max(...counts) - 1);
   // Below about 1e-14 of the minimum's loss a gap is the rounding of the loss itself.
   const noise = gapMode ? 1e-14 * Math.abs(optimum) : 0;
   // A loss that reaches 0 or below (a landscape unbounded below, an expression) has no log scale: linear then.
-  const linear = !gapMode && losses.some((l, s) => l.subarray(0, counts[s]).some((v) => Number.isFinite(v) && v <= 0));
-  const [floor, yDomain] = linear ? linearWindow(losses, counts, scene.grid.values) : lossWindow(losses, counts, noise);
+  const linear = !gapMode && windowed.some((l, s) => l.subarray(0, windowCounts[s]).some((v) => Number.isFinite(v) && v <= 0));
+  const [floor, yDomain] = linear ? linearWindow(windowed, windowCounts, scene.grid.values) : lossWindow(windowed, windowCounts, noise);
   // Every gap within rounding of 0: the run sat at the minimum throughout, and the axis would mean nothing.
   const atMinimum = gapMode && losses.every((l, s) => l.subarray(0, counts[s]).every((v) => !(v > noise)));
   const plot = placePlot(
@@ -50,7 +56,8 @@ export function lossContext(measure: SKRSContext2D, outer: Rect, scene: Scene, s
   const y = (v: number) => (off !== null && v < off ? under : plot.y.map(v < floor ? floor : v));
   const box = inflate(plot.rect, style.f);
   const curves = losses.map((loss, i) => decimatedCurve(plot, counts[i], (j) => y(loss[j]), box));
-  return { scene, style, outer, plot, box, values: losses, gapMode, linear, atMinimum, y, curves, offBelow: off };
+  const test = holdout ? { values: testValues, curves: testValues.map((loss, i) => decimatedCurve(plot, counts[i], (j) => y(loss[j]), box)) } : undefined;
+  return { scene, style, outer, plot, box, values: losses, gapMode, linear, atMinimum, y, curves, offBelow: off, ...(test ? { test } : {}) };
 }
 
 /**

@@ -16,6 +16,7 @@ function drawData(ctx: SKRSContext2D, plot: Plot, data: Dataset, classes: boolea
   const px = Float64Array.from(data.x, (x) => plot.x.map(x));
   if (!classes) {
     drawPoints(ctx, px, Float64Array.from(data.y, (y) => plot.y.map(y)), plot.rect, pointStyle(n, style.f, style.theme.points));
+    if (data.holdout) drawHeldOut(ctx, plot, data.holdout, style, n);
     return;
   }
   // Labels are only 0 and 1, so the points of a class would pile onto one line: each is moved by a fixed
@@ -28,6 +29,27 @@ function drawData(ctx: SKRSContext2D, plot: Plot, data: Dataset, classes: boolea
     const ps = pointStyle(n, style.f, cls === 0 ? style.theme.class0 : style.theme.class1);
     drawPoints(ctx, xs, ys, plot.rect, { ...ps, alpha: ps.alpha * CLASS_ALPHA });
   }
+}
+
+/** --holdout: the test rows as rings in the points' colour, the training points' size: never trained on. */
+function drawHeldOut(ctx: SKRSContext2D, plot: Plot, held: NonNullable<Dataset['holdout']>, style: Style, nTrain: number): void {
+  const { radius } = pointStyle(nTrain + held.x.length, style.f, style.theme.points);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.rect.x, plot.rect.y, plot.rect.w, plot.rect.h);
+  ctx.clip();
+  ctx.strokeStyle = style.theme.points;
+  ctx.lineWidth = Math.max(1, radius * 0.4);
+  ctx.beginPath();
+  for (let i = 0; i < held.x.length; i++) {
+    const x = plot.x.map(held.x[i]);
+    const y = plot.y.map(held.y[i]);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    ctx.moveTo(x + radius, y);
+    ctx.arc(x, y, radius, 0, 2 * Math.PI);
+  }
+  ctx.stroke();
+  ctx.restore();
 }
 
 /** Half the height of a class's band of points, in probability units (the window reaches 0.1 past 0 and 1). */

@@ -19,8 +19,15 @@ export const heading: FitLayer = {
       const classKey: LegendItem[] = classes
         ? [theme.class0, theme.class1].map((colour, i) => ({ label: names[i], marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, colour, colour, 0) }))
         : [];
-      const sampleKey = stepSamplesLegend(scene.series, keyColour, pointRadius, style);
-      const shortKey = stepSamplesLegend(scene.series, keyColour, pointRadius, style, true);
+      // --holdout: which points were trained on and which were held out.
+      const heldKey: LegendItem[] = scene.data.holdout
+        ? [
+            { label: 'train', marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, theme.points, theme.points, 0) },
+            { label: 'test', marker: (c, x, y, r) => drawDot(c, x, y, r * 0.75, theme.background, theme.points, Math.max(1, r * 0.3)) },
+          ]
+        : [];
+      const sampleKey = [...heldKey, ...stepSamplesLegend(scene.series, keyColour, pointRadius, style)];
+      const shortKey = [...heldKey, ...stepSamplesLegend(scene.series, keyColour, pointRadius, style, true)];
       const legendWidth =
         drawLegend(ctx, plot, style, [...classKey, ...sampleKey], rect.w * 0.6) ||
         drawLegend(ctx, plot, style, [...classKey, ...shortKey], rect.w * 0.6) ||

@@ -24,6 +24,8 @@ export interface LossContext {
   curves: Polyline[];
   /** On a linear axis, the value below which a curve leaves the plot at the bottom (null: none does). */
   offBelow?: number | null;
+  /** --holdout: per series, the loss on the test rows and its curve (drawn dashed). */
+  test?: { values: Float64Array[]; curves: Polyline[] };
 }
 
 export type LossLayer = LayerSpec<LossContext>;

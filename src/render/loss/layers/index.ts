@@ -10,5 +10,6 @@ import { curves } from './curves';
 import { grid } from './grid';
 import { heading } from './heading';
 import { offPanel } from './offPanel';
+import { testCurves } from './testCurves';
 
-export const LOSS_LAYERS: readonly LossLayer[] = [grid, axes, heading, atMinimum, curves, current, offPanel];
+export const LOSS_LAYERS: readonly LossLayer[] = [grid, axes, heading, atMinimum, testCurves, curves, current, offPanel];
