@@ -246,7 +246,7 @@ export const messages = {
   holdoutTooLarge: (share: number, n: number, test: number) =>
     `--holdout ${share}: of ${n} rows it would keep ${test} for testing and leave ${n - test} to train on; use a smaller share or more data`,
   badPlanePair: (given: string, degree: number, why: string) =>
-    `--plane ${given}: ${why}; name two different weights from c0 to c${degree} (or 0 to ${degree}), for example --plane pair:c1,c2`,
+    `--plane ${given}: ${why}; name two different standardized weights from v0 to v${degree} (or 0 to ${degree}), the weights the optimizers move, for example --plane pair:v1,v2`,
   tooFewDistinct: (degree: number, distinct: number) =>
     `--degree ${degree} needs at least ${degree + 1} different x values to have one best fit, and the data have ${distinct}; use --degree ${Math.max(1, distinct - 1)} or less, or more data`,
   sameOutputTwice: (path: string) => `--out: ${JSON.stringify(path)} is named twice; give each output a different file name`,

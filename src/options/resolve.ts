@@ -375,7 +375,7 @@ function planeModeOf(text: string, degree: number, seed: string): PlaneMode {
   if (text === 'random') return { kind: 'random', seed };
   if (!text.startsWith('pair:')) return { kind: 'pca' };
   const index = (name: string) => {
-    const m = /^c?(\d+)$/.exec(name);
+    const m = /^v?(\d+)$/.exec(name);
     const k = m ? Number(m[1]) : NaN;
     if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, `${JSON.stringify(name)} is not a weight of a degree-${degree} polynomial`));
     return k;

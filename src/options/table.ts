@@ -208,11 +208,11 @@ export const OPTION_TABLE = {
   /**
    * A model of more than two weights (`model: 'poly'`): the plane of weight space the surface panel draws.
    * `'pca'` (default): through the final point, spanned by the paths' two leading principal directions (the
-   * share of their variance it explains is printed on the panel); `'pair:I,J'`: weights I and J (numbers from 0,
-   * or names such as c1), the others held at the final point; `'random'`: two seeded random directions. The
+   * share of their variance it explains is printed on the panel); `'pair:I,J'`: the standardized weights I and J that the
+   * optimizers move (numbers from 0, or names such as v1), the others held at the final point; `'random'`: two seeded random directions. The
    * surface is the true loss on the plane; the paths are projected onto it. Flag `--plane`.
    */
-  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:c1,c2)')), default: 'pca', applies: { model: 'poly' }, help: 'more than two weights: the plane drawn: pca (the path\'s own plane), pair:I,J (two weights, e.g. pair:c1,c2) or random' }),
+  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:v1,v2)')), default: 'pca', applies: { model: 'poly' }, help: 'more than two weights: the plane drawn: pca (the path\'s own plane), pair:I,J (two standardized weights, e.g. pair:v1,v2) or random' }),
   /** `model: 'poly'`: keep a seeded share of the rows (above 0, at most 0.9) out of training as a test set: drawn hollow in the fit panel, its loss dashed beside the training loss in the loss panel, so over-fitting shows. The run's seed chooses the rows. Flag `--holdout`. */
   holdout: spec({ flag: '--holdout', arg: '<P>', group: 'Data', schema: v.pipe(finite, v.gtValue(0, 'must be above 0'), v.maxValue(0.9, 'must be at most 0.9')), parse: num, applies: { model: 'poly' }, help: 'poly: keep a seeded share P of the rows (e.g. 0.3) as a test set, hollow in the fit panel, its loss dashed in the loss panel' }),
   /** `model: 'poly'`: the polynomial's degree K, y = c0 + c1·x + … + cK·x^K (1 to 12). Default 3. Flag `--degree`. */

@@ -63,17 +63,20 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
   let labels: [string, string];
   let projected: ProblemView['projected'];
   if (mode.kind === 'pair') {
-    d1 = unit(dim, mode.i);
-    d2 = unit(dim, mode.j);
-    labels = [names[mode.i], names[mode.j]];
+    // The two weights themselves (u = v_i, v = v_j), the others held at the final point.
+    const pair = pairView(Array.from(origin), mode.i, mode.j, [names[mode.i], names[mode.j]]);
+    const view = r ? mappedView(pair, (w) => toTrained(w), (v) => toReported(v)) : pair;
+    const trained = problem.trained;
+    const loss = (u: number, v: number) => trained.loss(pair.toWeights(u, v));
     const held = names.filter((_, k) => k !== mode.i && k !== mode.j);
-    projected = { mode: 'pair', held: `${held.length <= 2 ? held.join(', ') : `${held.length} others`} held at the end` };
+    const note = `${held.length <= 2 ? held.join(', ') : `${held.length} others`} held at the end, path projected`;
+    return { view, loss: { loss, surface: loss }, note: r ? 'standardized powers' : '', sameUnits: true, projected: { mode: 'pair', held: note } };
   } else if (mode.kind === 'random') {
     [d1, d2] = randomDirections(dim, mode.seed);
     labels = ['random direction 1', 'random direction 2'];
     projected = { mode: 'random' };
   } else {
-    const { directions, explained } = principalDirections(paths.flat(), dim);
+    const { directions, explained, shares } = principalDirections(paths.flat(), dim);
     [d1, d2] = directions;
     // Each direction points from the start towards the end, so the path runs left to right and upwards.
     const start = paths[0]?.[0];
@@ -84,7 +87,9 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
         if (s < 0) for (let k = 0; k < dim; k++) d[k] = -d[k];
       }
     }
-    labels = ['PC1 of the path', 'PC2 of the path'];
+    // Each axis says how much of the paths' variance lies along it.
+    const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+    labels = [`PC1 (${pct(shares[0])} of variance)`, `PC2 (${pct(shares[1])})`];
     projected = { mode: 'pca', explained };
   }
   const inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), labels);
@@ -114,7 +119,7 @@ function pointAt(t: Trajectory, i: number, w: Float64Array, toTrained: (w: Array
  * The two leading principal directions of the points (unit, orthogonal) and the share of their variance
  * those two explain (1 when the points do not move: the first two weights' axes are taken then).
  */
-export function principalDirections(points: readonly Float64Array[], dim: number): { directions: [Float64Array, Float64Array]; explained: number } {
+export function principalDirections(points: readonly Float64Array[], dim: number): { directions: [Float64Array, Float64Array]; explained: number; shares: [number, number] } {
   const mean = new Float64Array(dim);
   for (const p of points) for (let k = 0; k < dim; k++) mean[k] += p[k] / points.length;
   const cov = new Float64Array(dim * dim);
@@ -127,9 +132,10 @@ export function principalDirections(points: readonly Float64Array[], dim: number
   for (let a = 0; a < dim; a++) for (let b = 0; b < a; b++) cov[a * dim + b] = cov[b * dim + a];
   const { values, vectors } = symmetricEigen(cov, dim);
   const total = values.reduce((s, x) => s + Math.max(0, x), 0);
-  if (!(total > 0)) return { directions: [unit(dim, 0), unit(dim, 1)], explained: 1 };
-  const top = Math.max(0, values[dim - 1]) + Math.max(0, values[dim - 2]);
-  return { directions: [Float64Array.from(vectors[dim - 1]), Float64Array.from(vectors[dim - 2])], explained: Math.min(1, top / total) };
+  if (!(total > 0)) return { directions: [unit(dim, 0), unit(dim, 1)], explained: 1, shares: [1, 0] };
+  const first = Math.max(0, values[dim - 1]) / total;
+  const second = Math.max(0, values[dim - 2]) / total;
+  return { directions: [Float64Array.from(vectors[dim - 1]), Float64Array.from(vectors[dim - 2])], explained: Math.min(1, first + second), shares: [first, second] };
 }
 
 function unit(dim: number, k: number): Float64Array {

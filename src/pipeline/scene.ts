@@ -96,8 +96,8 @@ function withTest(series: Series, problem: Problem): Series {
 function projectedNote(pv: ProblemView): string {
   const p = pv.projected;
   if (!p) return pv.note;
-  const cut = p.mode === 'pca' ? `PCA plane (${Math.floor((p.explained ?? 1) * 1000) / 10}% of the path's variance)` : p.mode === 'pair' ? (p.held ?? 'a pair of weights') : 'random plane';
-  return `${cut}, path projected`;
+  if (p.mode === 'pair') return p.held ?? 'path projected';
+  return `${p.mode === 'pca' ? 'PCA plane' : 'random plane'}, path projected`;
 }
 
 /** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */

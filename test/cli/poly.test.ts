@@ -89,17 +89,29 @@ describe('mlvis poly', () => {
     const last = path.u.length - 1;
     expect(Math.abs(path.u[last])).toBeLessThan(1e-9);
     expect(Math.abs(path.v[last])).toBeLessThan(1e-9);
-    expect(scene.surface.labels).toEqual(['PC1 of the path', 'PC2 of the path']);
-    expect(scene.surface.note).toMatch(/^PCA plane \(\d+(\.\d)?% of the path's variance\), path projected$/);
-    // At the origin the surface is the loss of the final point itself.
-    const s2 = sceneFromOptions({ model: 'poly', degree: 4, plane: 'pair:c1,c3', out: join(dir, 'y.png') });
+    // Each axis names its share of the path's variance; together at most all of it.
+    const [a, b] = scene.surface.labels;
+    const share = (label: string) => Number(/\(([\d.]+)%/.exec(label)![1]);
+    expect(a).toMatch(/^PC1 \(\d+(\.\d)?% of variance\)$/);
+    expect(b).toMatch(/^PC2 \(\d+(\.\d)?%\)$/);
+    expect(share(a)).toBeGreaterThanOrEqual(share(b));
+    expect(share(a) + share(b)).toBeLessThanOrEqual(100.05);
+    expect(scene.surface.note).toBe('PCA plane, path projected');
+    // A pair: the two standardized weights themselves (the path ends at the final v1, v3), the others held.
+    const s2 = sceneFromOptions({ model: 'poly', degree: 4, plane: 'pair:v1,3', out: join(dir, 'y.png') });
     expect(s2.surface.labels).toEqual(['v1', 'v3']);
     expect(s2.surface.note).toBe('3 others held at the end, path projected');
+    const p2 = s2.surface.paths[0];
+    expect(p2.u[0]).toBe(0); // the start: every coefficient 0
+    expect(p2.v[0]).toBe(0);
+    expect(Math.abs(p2.u[p2.u.length - 1])).toBeGreaterThan(0.1);
   });
 
   it('takes --plane pair by names or numbers and refuses weights the polynomial does not have, in one line', async () => {
-    expect(await usageLine(['poly', '--plane', 'pair:c1,c4'])).toBe('--plane pair:c1,c4: "c4" is not a weight of a degree-3 polynomial; name two different weights from c0 to c3 (or 0 to 3), for example --plane pair:c1,c2');
-    expect(await usageLine(['poly', '--plane', 'pair:1,c1'])).toMatch(/^--plane pair:1,c1: the two weights are the same; /);
+    expect(await usageLine(['poly', '--plane', 'pair:v1,v4'])).toBe('--plane pair:v1,v4: "v4" is not a weight of a degree-3 polynomial; name two different standardized weights from v0 to v3 (or 0 to 3), the weights the optimizers move, for example --plane pair:v1,v2');
+    expect(await usageLine(['poly', '--plane', 'pair:1,v1'])).toMatch(/^--plane pair:1,v1: the two weights are the same; /);
+    // The plane is cut through the weights the optimizers move, not the reported coefficients: said so.
+    expect(await usageLine(['poly', '--plane', 'pair:c1,c2'])).toMatch(/"c1" is not a weight .* standardized weights from v0 to v3/);
     expect(await usageLine(['poly', '--plane', 'sideways'])).toMatch(/--plane/);
     expect(await usageLine(['poly', '--degree', '13'])).toMatch(/--degree/);
     const out = join(dir, 'never.gif');
