@@ -62,6 +62,8 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
   let d2: Float64Array;
   let labels: [string, string];
   let projected: ProblemView['projected'];
+  // Axes in one unit are drawn square; a straight path's cross direction is sized by the loss instead.
+  let square = true;
   if (mode.kind === 'pair') {
     // The two weights themselves (u = v_i, v = v_j), the others held at the final point.
     const pair = pairView(Array.from(origin), mode.i, mode.j, [names[mode.i], names[mode.j]]);
@@ -78,6 +80,13 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
   } else {
     const { directions, explained, shares } = principalDirections(paths.flat(), dim);
     [d1, d2] = directions;
+    // A straight path (Newton's one step) has no second principal direction: its PC2 would be an arbitrary
+    // one. The descent direction at the start, across the path, is taken instead, and named so.
+    const flat = shares[1] < 1e-9 && paths[0]?.[0] ? gradientAcross(problem, paths[0][0], d1) : null;
+    if (flat) {
+      d2 = flat;
+      square = false;
+    }
     // Each direction points from the start towards the end, so the path runs left to right and upwards.
     const start = paths[0]?.[0];
     if (start) {
@@ -89,14 +98,35 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
     }
     // Each axis says how much of the paths' variance lies along it.
     const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-    labels = [`PC1 (${pct(shares[0])} of variance)`, `PC2 (${pct(shares[1])})`];
+    labels = [`PC1 (${pct(shares[0])} of variance)`, flat ? 'start gradient across PC1' : `PC2 (${pct(shares[1])})`];
     projected = { mode: 'pca', explained };
   }
   const inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), labels);
   const view = r ? mappedView(inner, (w) => toTrained(w), (v) => toReported(v)) : inner;
   const trained = problem.trained;
   const loss = (u: number, v: number) => trained.loss(inner.toWeights(u, v));
-  return { view, loss: { loss, surface: loss }, note: r ? 'standardized powers' : '', sameUnits: true, projected };
+  return { view, loss: { loss, surface: loss }, note: r ? 'standardized powers' : '', sameUnits: square, projected };
+}
+
+/**
+ * The direction of steepest descent at `start`, with its part along d taken out (unit); null when it has
+ * none across d. For a straight path this is where the loss first pulled besides the way the path went.
+ */
+function gradientAcross(problem: Problem, start: Float64Array, d: Float64Array): Float64Array | null {
+  const n = problem.trained.dim;
+  const g = new Float64Array(n);
+  problem.trained.gradient(start, g);
+  let along = 0;
+  for (let k = 0; k < n; k++) along += g[k] * d[k];
+  let norm = 0;
+  for (let k = 0; k < n; k++) {
+    g[k] = -(g[k] - along * d[k]);
+    norm += g[k] * g[k];
+  }
+  norm = Math.sqrt(norm);
+  if (!(norm > 1e-12 * Math.abs(along)) || !Number.isFinite(norm)) return null;
+  for (let k = 0; k < n; k++) g[k] /= norm;
+  return g;
 }
 
 /** Up to PCA_POINTS points of a trajectory in the trained coordinates, evenly spaced, the last included. */

@@ -107,6 +107,19 @@ describe('mlvis poly', () => {
     expect(Math.abs(p2.u[p2.u.length - 1])).toBeGreaterThan(0.1);
   });
 
+  it('cuts a straight path (Newton\'s one step) along the start\'s gradient across it, where the bowl shows', () => {
+    const scene = sceneFromOptions({ model: 'poly', degree: 9, points: 24, noise: 0.8, optimizer: 'newton', out: join(dir, 'n.png') });
+    expect(scene.surface.labels).toEqual(['PC1 (100% of variance)', 'start gradient across PC1']);
+    // The grid reaches down to the minimum's loss (an arbitrary steep PC2 left the valley between samples).
+    const lowest = Math.min(...scene.grid.values);
+    const final = scene.series[0].trajectory.loss[scene.series[0].trajectory.loss.length - 1];
+    expect(lowest).toBeLessThan(final * 1.1);
+    // The start is off to one side of the end, on the path's own axis.
+    const p = scene.surface.paths[0];
+    expect(Math.abs(p.u[0])).toBeGreaterThan(1);
+    expect(Math.abs(p.v[0])).toBeLessThan(1e-9 * Math.abs(p.u[0]));
+  });
+
   it('takes --plane pair by names or numbers and refuses weights the polynomial does not have, in one line', async () => {
     expect(await usageLine(['poly', '--plane', 'pair:v1,v4'])).toBe('--plane pair:v1,v4: "v4" is not a weight of a degree-3 polynomial; name two different standardized weights from v0 to v3 (or 0 to 3), the weights the optimizers move, for example --plane pair:v1,v2');
     expect(await usageLine(['poly', '--plane', 'pair:1,v1'])).toMatch(/^--plane pair:1,v1: the two weights are the same; /);
