@@ -12,7 +12,8 @@
  *   npm run bench -- --suite how long the test suite (jest, after the build) takes here, and how many tests
  *   node bench/run.js --ffmpeg  only the default MP4 with the bundled ffmpeg and with a system one on PATH
  *   node bench/run.js --functions  only issue 18's ratios (a function GIF and a race of six on Rosenbrock
- *                            against the default linear GIF, medians of alternate runs)
+ *                            against the default linear GIF, medians of alternate runs) and issue 19's
+ *                            (a default poly --degree 5 GIF)
  *
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
  */
@@ -132,13 +133,16 @@ const RACE6 = 'gd,momentum,nesterov,rmsprop,adam,newton';
  */
 function functionRatios() {
   const bin = join(ROOT, 'bin', 'mlvis.js');
-  const [linear, fn, race] = alternateWalls([
+  const [linear, fn, race, poly] = alternateWalls([
     [process.execPath, [bin, 'linear', '--quiet', '--out', join(OUT, 'r-linear.gif')]],
     [process.execPath, [bin, 'function', 'rosenbrock', '--quiet', '--out', join(OUT, 'r-fn.gif')]],
     [process.execPath, [bin, 'function', 'rosenbrock', '--optimizer', RACE6, '--iters', '10000', '--quiet', '--out', join(OUT, 'r-race.gif')]],
+    [process.execPath, [bin, 'poly', '--degree', '5', '--quiet', '--out', join(OUT, 'r-poly.gif')]],
   ]);
   const check = (r, t) => `${r.toFixed(2)}x (${r <= t ? 'ok' : 'MISS'} ≤${t}x)`;
   console.log(`functions (medians of 7 alternate runs): default linear GIF ${linear.toFixed(0)} ms; rosenbrock GIF ${fn.toFixed(0)} ms = ${check(fn / linear, 1)}; race of 6 on rosenbrock, 10,000 iterations ${race.toFixed(0)} ms = ${check(race / linear, 1.5)}`);
+  // Issue 19: a default polynomial GIF of degree 5 within twice the default linear GIF.
+  console.log(`poly --degree 5 GIF ${poly.toFixed(0)} ms = ${check(poly / linear, 2)}`);
 }
 
 /** `--suite`: the test suite's wall time and count, as the README's set-up states them. */
