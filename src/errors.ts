@@ -246,7 +246,11 @@ export const messages = {
   holdoutTooLarge: (share: number, n: number, test: number) =>
     `--holdout ${share}: of ${n} rows it would keep ${test} for testing and leave ${n - test} to train on; use a smaller share or more data`,
   badPlanePair: (given: string, degree: number, why: string) =>
-    `--plane ${given}: ${why}; name two different standardized weights from v0 to v${degree} (or 0 to ${degree}), the weights the optimizers move, for example --plane pair:v1,v2`,
+    `--plane ${given}: ${why}; name two different weights from a0 to a${degree} (or v0 to v${degree}, or 0 to ${degree}), for example --plane pair:a1,a2`,
+  polyInit: (given: readonly number[], degree: number) =>
+    `--init: ${given.length} number${given.length === 1 ? '' : 's'} (${given.join(',')}), and a degree-${degree} polynomial has ${degree + 1} weights a0 to a${degree}; give ${degree + 1} numbers (for example --init ${new Array(degree + 1).fill(0).join(',')}) or leave --init out to start at 0`,
+  polyOutOfRange: (degree: number, std: number) =>
+    `--degree ${degree}: x spreads by ${std.toPrecision(3)}, and its ${degree}th power passes double precision; rescale the x column (for example to thousands or millionths) or use a lower degree`,
   tooFewDistinct: (degree: number, distinct: number) =>
     `--degree ${degree} needs at least ${degree + 1} different x values to have one best fit, and the data have ${distinct}; use --degree ${Math.max(1, distinct - 1)} or less, or more data`,
   sameOutputTwice: (path: string) => `--out: ${JSON.stringify(path)} is named twice; give each output a different file name`,

@@ -1,4 +1,5 @@
 import { standardizeFor, type RunConfig } from './config';
+import { coefficientsOfX } from './engine/polynomial';
 import { iterationsToClose99, type Descent, type Problem } from './engine';
 import type { Divergence, Trajectory } from './types';
 import { knownPoints, pointName, type Landscape } from './engine/landscape';
@@ -19,10 +20,24 @@ type Weights = Record<string, number> & { loss: number };
 type TrajectoryJson = Record<string, number[]> & { iteration: number[]; loss: number[] };
 
 /** One descent of a race or sweep. */
+/**
+ * mlvis poly: the weights a0…aK are the coefficients of powers of (x − centre); the same curve in powers of x
+ * itself has the coefficients c0…cK given here, correctly rounded from the a's (as a numpy polyfit reports them).
+ */
+export interface PolynomialSummary {
+  degree: number;
+  /** --plane as given; null at degree 1 (two weights: the surface is the weights themselves). */
+  plane: string | null;
+  centre: number;
+  optimum_in_x: Record<string, number> | null;
+}
+
 export interface SeriesSummary {
   label: string;
   /** --holdout: the final weights' loss on the held-out rows. */
   test_loss?: number;
+  /** mlvis poly: the final weights as the coefficients of x's own powers. */
+  final_in_x?: Record<string, number>;
   optimizer: string;
   /** The base learning rate; with a --schedule, each update's rate follows it from this one. */
   lr: number;
@@ -139,6 +154,10 @@ export interface Summary {
   holdout?: { share: number; n_train: number; n_test: number; optimum_test_loss: number | null };
   /** --holdout: the final weights' loss on the held-out rows. */
   test_loss?: number;
+  /** mlvis poly: the final weights as the coefficients of x's own powers (c0…cK). */
+  final_in_x?: Record<string, number>;
+  /** mlvis poly: see PolynomialSummary. */
+  polynomial?: PolynomialSummary;
   /** Frames of the animation (or 1 for a still); with exactly one output file, its path and size too. */
   frames?: number;
   out?: string;
@@ -167,12 +186,41 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
   };
 }
 
-/** --holdout: the final weights' loss on the held-out rows. */
-function testLossOf(problem: Problem, d: Descent): { test_loss?: number } {
-  if (!problem.testLoss) return {};
+/**
+ * mlvis poly: the degree, the plane drawn, the centre the weights a0…aK are taken about, and the optimum as
+ * the coefficients c0…cK of x's own powers (correctly rounded; see coefficientsOfX).
+ */
+function polynomialFields(problem: Problem, config: RunConfig): { polynomial?: PolynomialSummary } {
+  if (problem.descriptor.name !== 'poly') return {};
+  const centre = centreOf(problem);
+  const inX = (w: ArrayLike<number>) => inPowersOfX(w, centre);
+  return {
+    polynomial: {
+      degree: problem.objective.dim - 1,
+      plane: problem.objective.dim > 2 ? config.plane : null,
+      centre,
+      optimum_in_x: problem.optimum ? inX(problem.optimum.w) : null,
+    },
+  };
+}
+
+/** A polynomial's centre: the mean of x that its weights are taken about (its standardization's). */
+function centreOf(problem: Problem): number {
+  return problem.reparametrization?.summary.standardization?.mean ?? 0;
+}
+
+/** Weights about `centre` as the named coefficients c0…cK of x's own powers. */
+function inPowersOfX(w: ArrayLike<number>, centre: number): Record<string, number> {
+  return Object.fromEntries(coefficientsOfX(w, centre).map((c, k) => [`c${k}`, c]));
+}
+
+/** --holdout: the final weights' loss on the held-out rows; mlvis poly: the final weights as coefficients of x. */
+function testLossOf(problem: Problem, d: Descent): { test_loss?: number; final_in_x?: Record<string, number> } {
   const t = d.trajectory;
   const last = t.loss.length - 1;
-  return { test_loss: problem.testLoss(t.w.map((c) => c[last])) };
+  const w = t.w.map((c) => c[last]);
+  const inX = problem.descriptor.name === 'poly' ? { final_in_x: inPowersOfX(w, centreOf(problem)) } : {};
+  return { ...(problem.testLoss ? { test_loss: problem.testLoss(w) } : {}), ...inX };
 }
 
 /** The fields every summary starts with: the model, the data (or the function), the seed. */
@@ -191,6 +239,7 @@ export function summaryHead(config: RunConfig, problem: Problem) {
       skipped: data.skipped,
       ...(data.positive !== undefined ? { positive: data.positive } : {}),
     },
+    ...polynomialFields(problem, config),
     ...(data.holdout
       ? { holdout: { share: data.holdout.share, n_train: data.x.length, n_test: data.holdout.x.length, optimum_test_loss: problem.optimum && problem.testLoss ? problem.testLoss(problem.optimum.w) : null } }
       : {}),

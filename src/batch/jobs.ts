@@ -160,7 +160,12 @@ function problemsOf(options: Record<string, unknown>, index: number, spelled: Re
 export function keyWorded(message: string): string {
   // A flag with a number to give it ("Try --lr 0.39 --iters 21") is advice for a job: written as its JSON,
   // "lr": 0.39, "iterations": 21.
-  let out = message.replace(/--([a-z][a-z0-9-]*) (-?\d[\d.]*(?:e[+-]?\d+)?)(?=[\s,;)]|$)/g, (whole, f: string, value: string) => {
+  // A list of numbers ("--init 0,0,0") is a JSON array there: "init": [0, 0, 0].
+  let out = message.replace(/--([a-z][a-z0-9-]*) (-?\d[\d.]*(?:e[+-]?\d+)?(?:,-?\d[\d.]*(?:e[+-]?\d+)?)+)(?=[\s;)]|$)/g, (whole, f: string, list: string) => {
+    const key = Object.keys(OPTION_TABLE).find((k) => flagOf(k) === `--${f}`);
+    return key ? `"${key}": [${list.split(',').join(', ')}]` : whole;
+  });
+  out = out.replace(/--([a-z][a-z0-9-]*) (-?\d[\d.]*(?:e[+-]?\d+)?)(?=[\s,;)]|$)/g, (whole, f: string, value: string) => {
     const key = Object.keys(OPTION_TABLE).find((k) => flagOf(k) === `--${f}`);
     return key ? `"${key}": ${value}` : whole;
   });

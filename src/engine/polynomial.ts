@@ -11,7 +11,8 @@ export const MAX_DEGREE = 12;
 export const DEFAULT_DEGREE = 3;
 
 /**
- * Polynomial regression y = c0 + c1·x + … + cK·x^K with the mean squared error, K = `degree`.
+ * Polynomial regression y = a0 + a1·(x − x̄) + … + aK·(x − x̄)^K with the mean squared error, K = `degree`,
+ * x̄ the mean of x (the same curve as c0 + c1·x + … + cK·x^K: coefficientsOfX gives those c).
  *
  * Powers of raw x are hopeless to descend (x ∈ [0, 10] at degree 5: curvatures from 1 to 10¹⁰) and to
  * solve by the normal equations, so the model is trained on powers of z = (x − mean)/std, weights v:
@@ -19,7 +20,7 @@ export const DEFAULT_DEGREE = 3;
  * (never the normal equations: their condition is the square of the columns'), and the loss is written
  * around it: g(v) = E + dᵀGd, d = v − v*, G = (1/N) ΦᵀΦ (the moments of z), E the mean squared residual at
  * v* summed directly. Every term is non-negative: nothing cancels near the optimum, and a loss or a gradient
- * costs O(K²) whatever N is. Weights are reported as the coefficients of x's own powers (c = A·v).
+ * costs O(K²) whatever N is. Weights are reported as the coefficients a of powers of x − x̄ (aₖ = vₖ/stdᵏ).
  */
 export interface PolynomialFit {
   /** The objective in the trained coordinates v (standardized powers). */
@@ -32,6 +33,8 @@ export interface PolynomialFit {
    * standardized powers as training (so it loses no more digits than the training loss).
    */
   lossOn(x: Float64Array, y: Float64Array): (c: Weights) => number;
+  /** The mean of x: the reported coefficients are those of powers of (x − centre). */
+  centre: number;
 }
 
 export function polynomialFit(x: Float64Array, y: Float64Array, degree: number): PolynomialFit {
@@ -43,9 +46,18 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
   const distinct = new Set(x).size;
   // Fewer distinct x than coefficients: infinitely many polynomials fit equally well, and none is "the" fit.
   if (distinct < p) throw runError(messages.tooFewDistinct(degree, distinct));
-  const m = momentsOf(x);
-  const mean = m.meanX;
-  const std = Math.sqrt(m.varX);
+  const mean = momentsOf(x).meanX;
+  // The spread measured in units of the widest deviation, so that x near 1e200 or 1e-200 neither overflows
+  // nor underflows when squared.
+  let spread = 0;
+  for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(x[i] - mean));
+  let s2 = 0;
+  for (let i = 0; i < n; i++) s2 += ((x[i] - mean) / spread) ** 2;
+  const std = spread * Math.sqrt(s2 / n);
+  // The reported coefficients scale by std^k: beyond double precision at this degree, no coefficient can be told.
+  if (!(Number.isFinite(std ** degree) && std ** degree > 0 && Number.isFinite(1 / std ** degree) && 1 / std ** degree > 0)) {
+    throw runError(messages.polyOutOfRange(degree, std));
+  }
   const z = new Float64Array(n);
   for (let i = 0; i < n; i++) z[i] = (x[i] - mean) / std;
 
@@ -148,66 +160,60 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
     },
   };
 
-  // c = A·v and v = B·c (upper triangular): Σ vₖ zᵏ with z = (x − mean)/std, expanded in powers of x.
-  // A[j][k] = C(k, j)·(−mean)^(k−j)/std^k; Bt[k][j] = C(j, k)·std^k·mean^(j−k), as v_k = Σ_{j ≥ k} c_j·C(j, k)·std^k·mean^(j−k).
-  const A = new Float64Array(p * p);
-  for (let k = 0; k < p; k++) for (let j = 0; j <= k; j++) A[j * p + k] = (binomial(k, j) * (-mean) ** (k - j)) / std ** k;
-  const Bt = new Float64Array(p * p);
-  for (let k = 0; k < p; k++) for (let j = k; j < p; j++) Bt[k * p + j] = binomial(j, k) * std ** k * mean ** (j - k);
-  const toReported = (v: Weights, out = new Float64Array(p)) => apply(A, v, p, out);
-  const toTrained = (c: Weights, out = new Float64Array(p)) => apply(Bt, c, p, out);
+  // Reported: the coefficients a of powers of (x − mean), y = Σ aₖ·(x − mean)ᵏ, in the data's units (y per
+  // x-unit to the k). aₖ = vₖ/stdᵏ: a diagonal scaling, exact to rounding both ways, so every weight of a path
+  // maps to the plane, the fit and the test rows without the cancellation that powers of x itself would bring
+  // (x near 2000 at degree 8: terms of 1e26 cancelling to a loss near 1). The coefficients of x itself are
+  // computed once, exactly, for the summary (coefficientsOfX).
+  const scale = Float64Array.from({ length: p }, (_, k) => std ** k);
+  const toReported = (v: Weights, out = new Float64Array(p)) => {
+    for (let k = 0; k < p; k++) out[k] = v[k] / scale[k];
+    return out;
+  };
+  const toTrained = (a: Weights, out = new Float64Array(p)) => {
+    for (let k = 0; k < p; k++) out[k] = a[k] * scale[k];
+    return out;
+  };
   const vOf = new Float64Array(p);
   const gv = new Float64Array(p);
-  const hv = new Float64Array(p * p);
-  const cStar = toReported(vStar);
+  const aStar = toReported(vStar);
+  // ∇a = S·∇v and the Hessian S·(2G)·S, S = diag(stdᵏ).
   const reportedHessian = new Float64Array(p * p);
-  // ∇c = Bᵀ·∇v, and the Hessian Bᵀ·(2G)·B.
-  trained.hessian!(vStar, hv);
-  for (let a = 0; a < p; a++) {
-    for (let b = 0; b < p; b++) {
-      let s = 0;
-      for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) s += Bt[j * p + a] * hv[j * p + k] * Bt[k * p + b];
-      reportedHessian[a * p + b] = s;
-    }
-  }
+  for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) reportedHessian[j * p + k] = 2 * G[j * p + k] * scale[j] * scale[k];
   const rawEigen = symmetricEigen(reportedHessian, p).values;
-  let maxX2k = 0;
+  let maxRowA = 0;
   for (let i = 0; i < n; i++) {
     let row = 0;
     let power = 1;
-    for (let k = 0; k < p; k++, power *= x[i]) row += power * power;
-    maxX2k = Math.max(maxX2k, row);
+    for (let k = 0; k < p; k++, power *= x[i] - mean) row += power * power;
+    maxRowA = Math.max(maxRowA, row);
   }
   const reported: SampledObjective = {
     ...trained,
     x,
     get minima() {
-      return minimaOf(Float64Array.from(cStar), E, '');
+      return minimaOf(Float64Array.from(aStar), E, '');
     },
-    loss: (c) => trained.loss(toTrained(c, vOf)),
-    gradient(c, out) {
-      trained.gradient(toTrained(c, vOf), gv);
-      for (let a = 0; a < p; a++) {
-        let s = 0;
-        for (let j = 0; j < p; j++) s += Bt[j * p + a] * gv[j];
-        out[a] = s;
-      }
+    loss: (a) => trained.loss(toTrained(a, vOf)),
+    gradient(a, out) {
+      trained.gradient(toTrained(a, vOf), gv);
+      for (let k = 0; k < p; k++) out[k] = gv[k] * scale[k];
     },
-    hessian(_c, out) {
+    hessian(_a, out) {
       out.set(reportedHessian);
     },
-    sampleError(i, c) {
-      return trained.sampleError(i, toTrained(c, vOf));
+    sampleError(i, a) {
+      return trained.sampleError(i, toTrained(a, vOf));
     },
     features(i, out) {
       let power = 1;
-      for (let k = 0; k < p; k++, power *= x[i]) out[k] = power;
+      for (let k = 0; k < p; k++, power *= x[i] - mean) out[k] = power;
     },
-    optimum: () => Float64Array.from(cStar),
+    optimum: () => Float64Array.from(aStar),
     curvature: () => rawEigen[p - 1],
     minCurvature: () => rawEigen[0],
     referenceWeights: () => predictMean(p, meanY),
-    sampleCurvatureMax: () => maxX2k,
+    sampleCurvatureMax: () => maxRowA,
   };
   const reparametrization: Reparametrization = {
     trained,
@@ -229,7 +235,7 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
       return sum / zs.length;
     };
   };
-  return { trained, reported, reparametrization, lossOn };
+  return { trained, reported, reparametrization, lossOn, centre: mean };
 }
 
 /** The weights of the polynomial that predicts the mean: c0 = mean, every other 0 (the same in both coordinates). */
@@ -239,26 +245,15 @@ function predictMean(p: number, meanY: number): Float64Array {
   return w;
 }
 
-function apply(M: Float64Array, w: Weights, p: number, out: Float64Array): Float64Array {
-  const tmp = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = 0;
-    for (let k = 0; k < p; k++) s += M[j * p + k] * w[k];
-    tmp[j] = s;
-  }
-  out.set(tmp);
-  return out;
-}
-
 function binomial(n: number, k: number): number {
   let r = 1;
   for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
   return Math.round(r);
 }
 
-/** c0, c1, …, cK: the coefficient of x^k is ck. */
+/** a0, a1, …, aK: the coefficient of (x − mean)^k is ak. */
 export function weightNamesOf(degree: number): string[] {
-  return Array.from({ length: degree + 1 }, (_, k) => `c${k}`);
+  return Array.from({ length: degree + 1 }, (_, k) => `a${k}`);
 }
 
 /**
@@ -304,14 +299,17 @@ export function householderLeastSquares(columns: readonly Float64Array[], y: Flo
   return v;
 }
 
-/** `mlvis poly`: polynomial regression as the rest of mlvis sees it; `polynomialOf(K)` for a given degree. */
-export function polynomialOf(degree: number): ModelDescriptor {
+/**
+ * `mlvis poly`: polynomial regression as the rest of mlvis sees it, for a degree and the centre of x (the
+ * mean of the training x: the weights are the coefficients of powers of x − centre).
+ */
+export function polynomialOf(degree: number, centre = 0): ModelDescriptor {
   const names = weightNamesOf(degree);
   return {
     name: 'poly',
     title: `Polynomial regression, degree ${degree}`,
     short: `Poly ${degree}`,
-    summary: 'animate gradient descent on polynomial regression (y = c0 + c1*x + ... + cK*x^K, mean squared error; --degree K)',
+    summary: 'animate gradient descent on polynomial regression (y = a0 + a1*(x - mean) + ... + aK*(x - mean)^K, mean squared error; --degree K)',
     lossName: 'mean squared error',
     lossShort: 'MSE',
     weightNames: names,
@@ -321,9 +319,11 @@ export function polynomialOf(degree: number): ModelDescriptor {
     target: 'values',
     curve: true,
     create: (x, y) => polynomialFit(x, y, degree).reported,
+    // Horner in x − centre: the same numbers the loss is made of, no cancellation.
     predict: (w, x) => {
+      const t = x - centre;
       let f = 0;
-      for (let k = w.length - 1; k >= 0; k--) f = f * x + w[k];
+      for (let k = w.length - 1; k >= 0; k--) f = f * t + w[k];
       return f;
     },
     surfaceLoss: (objective: Objective) => planeLoss(objective),
@@ -331,3 +331,68 @@ export function polynomialOf(degree: number): ModelDescriptor {
 }
 
 export const polynomial: ModelDescriptor = polynomialOf(DEFAULT_DEGREE);
+
+/**
+ * The coefficients c of y = c0 + c1·x + … + cK·x^K equal to Σ aₖ·(x − centre)ᵏ, each correctly rounded:
+ * the binomial expansion is done in exact binary fractions (BigInt), since in doubles its terms (centre^k
+ * times binomials) cancel away every digit when x is far from 0 against its spread.
+ */
+export function coefficientsOfX(a: ArrayLike<number>, centre: number): number[] {
+  const p = a.length;
+  const m = dyadic(-centre);
+  // Powers of −centre, exactly.
+  const powers: Dyadic[] = [[1n, 0]];
+  for (let k = 1; k < p; k++) powers.push(dMul(powers[k - 1], m));
+  const out: number[] = [];
+  for (let j = 0; j < p; j++) {
+    let sum: Dyadic = [0n, 0];
+    for (let k = j; k < p; k++) sum = dAdd(sum, dMul(dMul(dyadic(a[k]), [BigInt(binomial(k, j)), 0]), powers[k - j]));
+    out.push(dToNumber(sum));
+  }
+  return out;
+}
+
+/** A binary fraction n·2^e, exact. */
+type Dyadic = [bigint, number];
+
+function dyadic(x: number): Dyadic {
+  if (x === 0 || !Number.isFinite(x)) return [0n, 0];
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  let e = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (e === 0) e = 1;
+  else mant |= 1n << 52n;
+  return [bits >> 63n ? -mant : mant, e - 1075];
+}
+
+function dMul(a: Dyadic, b: Dyadic): Dyadic {
+  return [a[0] * b[0], a[1] + b[1]];
+}
+
+function dAdd(a: Dyadic, b: Dyadic): Dyadic {
+  if (a[0] === 0n) return b;
+  if (b[0] === 0n) return a;
+  const e = Math.min(a[1], b[1]);
+  return [(a[0] << BigInt(a[1] - e)) + (b[0] << BigInt(b[1] - e)), e];
+}
+
+/** n·2^e rounded to the nearest double (ties to even, through BigInt's own rounding to Number). */
+function dToNumber([n, e]: Dyadic): number {
+  if (n === 0n) return 0;
+  const negative = n < 0n;
+  let m = negative ? -n : n;
+  // Keep 64 significant bits and a sticky bit for what is dropped: enough for a correctly rounded double.
+  const bits = m.toString(2).length;
+  let shift = 0;
+  if (bits > 64) {
+    shift = bits - 64;
+    const dropped = m & ((1n << BigInt(shift)) - 1n);
+    m = (m >> BigInt(shift)) | (dropped !== 0n ? 1n : 0n);
+  }
+  const k = e + shift;
+  const half = Math.trunc(k / 2);
+  const value = Number(m) * 2 ** half * 2 ** (k - half);
+  return negative ? -value : value;
+}

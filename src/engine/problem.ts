@@ -63,6 +63,8 @@ export interface ProblemModels {
   objective: SampledObjective;
   reparametrization: Reparametrization | null;
   testLoss?: (w: ArrayLike<number>) => number;
+  /** The model's descriptor when it depends on the data (a polynomial's centre). */
+  descriptor?: ModelDescriptor;
 }
 
 export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
@@ -70,7 +72,7 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
   if (c.model === 'poly') {
     const fit = polynomialFit(data.x, data.y, c.degree ?? DEFAULT_DEGREE);
     const held = data.holdout;
-    return { objective: fit.reported, reparametrization: fit.reparametrization, ...(held ? { testLoss: fit.lossOn(held.x, held.y) } : {}) };
+    return { objective: fit.reported, reparametrization: fit.reparametrization, descriptor: polynomialOf(c.degree ?? DEFAULT_DEGREE, fit.centre), ...(held ? { testLoss: fit.lossOn(held.x, held.y) } : {}) };
   }
   const objective = modelOf(c.model).create(data.x, data.y, c.sums);
   return { objective, reparametrization: c.standardize ? (objective.standardize?.() ?? null) : null };
@@ -134,7 +136,7 @@ function landscapeProblem(data: Dataset, l: Landscape, init: readonly number[]):
 }
 
 function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): Problem {
-  const descriptor = descriptorFor(c);
+  const descriptor = models.descriptor ?? descriptorFor(c);
   const { reparametrization } = models;
   // A polynomial's raw powers are checked through its standardized ones, which are what is descended.
   const objective = c.model === 'poly' && reparametrization ? reparametrization.trained : models.objective;

@@ -63,6 +63,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'several' && shape.series.length < 2 && o.starts === undefined) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
   if (a.model && o.model !== a.model) return `it applies to mlvis ${a.model}`;
+  if (a.manyWeights && o.model === 'poly' && (o.degree ?? 3) < 2) return 'a degree-1 polynomial has two weights: the surface is drawn in those two';
   if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {

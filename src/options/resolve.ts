@@ -58,7 +58,8 @@ export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   schedule: string;
   /** The same, parsed: how the rate changes over the run (see engine/schedule.ts). */
   rateSchedule: Schedule;
-  init: [number, number];
+  /** The start as reported: two weights, or mlvis poly's one per coefficient (all 0 unless given). */
+  init: number[];
   /** Absent: the data set's suggestion (built-in sets: on), else off. */
   standardize?: boolean;
   /** --compare-standardize: one series on raw x, one on standardized x (the layout is then `compare`). */
@@ -209,7 +210,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     ...unsweptParams(o),
     schedule: d('schedule'),
     rateSchedule,
-    init: (o.init ?? (landscape ? (o.starts !== undefined ? startsInit(landscapeOf(landscape), startsSpecOf(o.starts), d('seed')) : landscapeOf(landscape).init) : d('init'))).slice(0, 2) as [number, number],
+    init: initOf(o, landscape ? (o.starts !== undefined ? startsInit(landscapeOf(landscape), startsSpecOf(o.starts), d('seed')) : landscapeOf(landscape).init) : d('init'), d('degree')),
     ...(landscape ? { landscape } : {}),
     ...(o.starts !== undefined ? { starts: { spec: startsSpecOf(o.starts), basins: o.layout === 'basins' } } : {}),
     standardize: o.standardize,
@@ -375,14 +376,31 @@ function planeModeOf(text: string, degree: number, seed: string): PlaneMode {
   if (text === 'random') return { kind: 'random', seed };
   if (!text.startsWith('pair:')) return { kind: 'pca' };
   const index = (name: string) => {
-    const m = /^v?(\d+)$/.exec(name);
+    // aK (a reported weight) and vK (its standardized form, a multiple of it) are the same axis.
+    const m = /^[av]?(\d+)$/.exec(name);
     const k = m ? Number(m[1]) : NaN;
+    if (/^c\d+$/.test(name)) throw usageError(messages.badPlanePair(text, degree, `${JSON.stringify(name)} is a coefficient of x itself (the summary's c's), not a weight the optimizers move`));
     if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, `${JSON.stringify(name)} is not a weight of a degree-${degree} polynomial`));
     return k;
   };
   const [a, b] = text.slice(5).split(',');
   const i = index(a);
   const j = index(b);
-  if (i === j) throw usageError(messages.badPlanePair(text, degree, 'the two weights are the same'));
+  if (i === j) throw usageError(messages.badPlanePair(text, degree, `${JSON.stringify(a)} and ${JSON.stringify(b)} are the same weight`));
   return { kind: 'pair', i, j };
+}
+
+/**
+ * The starting weights: --init as given, else the default. Two numbers, except for mlvis poly, which takes one
+ * per weight (a0 … aK) or starts every coefficient at 0; any other count is refused, never cut or padded.
+ */
+function initOf(o: RunOptions, fallback: readonly number[], degree: number): number[] {
+  if (o.model === 'poly') {
+    if (o.init === undefined) return new Array<number>(degree + 1).fill(0);
+    if (o.init.length !== degree + 1) throw usageError(messages.polyInit(o.init, degree));
+    return [...o.init];
+  }
+  const init = o.init ?? fallback;
+  if (o.init !== undefined && o.init.length !== 2) throw usageError(messages.badInit(o.init.join(','), o.model === 'function' ? 'X,Y' : 'W0,W1', o.model === 'function' ? '-1.5,2' : '-2,5'));
+  return [init[0], init[1]];
 }

@@ -53,6 +53,8 @@ export interface Applies {
   functionParam?: 'condition' | 'angle';
   /** Only this model reads it (`--degree`: mlvis poly). */
   model?: 'poly';
+  /** The problem must have more than two weights (`--plane`: a polynomial of degree 2 or more). */
+  manyWeights?: true;
   /** A model trained on x as given can read it: mlvis poly always trains on standardized powers of x. */
   rawX?: true;
 }
@@ -132,11 +134,13 @@ function parseDomain(raw: string, flag: string): [[number, number], [number, num
 }
 
 /** --init's two numbers: the weights W0,W1 of a model, the point X,Y of `mlvis function` (named so in the error). */
-function parseInit(raw: string, _flag: string, model?: string): [number, number] {
+function parseInit(raw: string, _flag: string, model?: string): number[] {
   const parts = raw.split(',');
-  const pair = parts.map((p) => parseDecimal('--init', p, 'a number'));
+  const values = parts.map((p) => parseDecimal('--init', p, 'a number'));
+  // A polynomial takes one number per weight; its degree is checked against them once the run is resolved.
+  if (model === 'poly') return values;
   if (parts.length !== 2) throw usageError(model === 'function' ? messages.badInit(raw, 'X,Y', '-1.5,2') : messages.badInit(raw));
-  return [pair[0], pair[1]];
+  return [values[0], values[1]];
 }
 
 /** The optimizers whose step follows a running mean of past gradients: --arrows draws their last step too. */
@@ -212,13 +216,13 @@ export const OPTION_TABLE = {
    * optimizers move (numbers from 0, or names such as v1), the others held at the final point; `'random'`: two seeded random directions. The
    * surface is the true loss on the plane; the paths are projected onto it. Flag `--plane`.
    */
-  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:v1,v2)')), default: 'pca', applies: { model: 'poly' }, help: 'more than two weights: the plane drawn: pca (the path\'s own plane), pair:I,J (two standardized weights, e.g. pair:v1,v2) or random' }),
+  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:v1,v2)')), default: 'pca', applies: { model: 'poly', manyWeights: true }, help: 'more than two weights: the plane drawn: pca (the path\'s own plane), pair:I,J (two standardized weights, e.g. pair:v1,v2) or random' }),
   /** `model: 'poly'`: keep a seeded share of the rows (above 0, at most 0.9) out of training as a test set: drawn hollow in the fit panel, its loss dashed beside the training loss in the loss panel, so over-fitting shows. The run's seed chooses the rows. Flag `--holdout`. */
   holdout: spec({ flag: '--holdout', arg: '<P>', group: 'Data', schema: v.pipe(finite, v.gtValue(0, 'must be above 0'), v.maxValue(0.9, 'must be at most 0.9')), parse: num, applies: { model: 'poly' }, help: 'poly: keep a seeded share P of the rows (e.g. 0.3) as a test set, hollow in the fit panel, its loss dashed in the loss panel' }),
-  /** `model: 'poly'`: the polynomial's degree K, y = c0 + c1·x + … + cK·x^K (1 to 12). Default 3. Flag `--degree`. */
-  degree: spec({ flag: '--degree', arg: '<K>', group: 'Training', schema: int(1, 12), parse: whole, default: 3, applies: { model: 'poly' }, help: 'poly: the degree K of y = c0 + c1*x + ... + cK*x^K (1 to 12)' }),
+  /** `model: 'poly'`: the polynomial's degree K, y = a0 + a1·(x − x̄) + … + aK·(x − x̄)^K with x̄ the mean of x (1 to 12). Default 3. Flag `--degree`. */
+  degree: spec({ flag: '--degree', arg: '<K>', group: 'Training', schema: int(1, 12), parse: whole, default: 3, applies: { model: 'poly' }, help: 'poly: the degree K of y = a0 + a1*(x - mean) + ... + aK*(x - mean)^K (1 to 12)' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units (mlvis poly: c0, c1, the others 0). Default `[0, 0]`. Flag `--init`. */
-  init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.tuple([finite, finite], 'must be two numbers'), parse: parseInit, default: [0, 0] as [number, number], help: 'starting weights (e.g. --init -2,5)' }),
+  init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.pipe(v.array(finite, 'must be numbers'), v.minLength(2, 'must be two numbers (mlvis poly: one per weight, a0 to aK)'), v.maxLength(13, 'must be at most 13 numbers')), parse: parseInit, default: [0, 0] as number[], help: 'starting weights (e.g. --init -2,5; mlvis poly: a0,a1,...,aK)' }),
   /** `model: 'function'`: many starts of one optimizer at once, with one rate: a number of seeded random starts over the domain (2 to 10,000; {@link RunOptions.seed} decides them), or `'grid:K'`, a K×K grid over the domain, corners included (K from 2 to 100). Each start is judged by the landscape's verdict, and the summary's `starts` lists the minimum each reached. Drawn with every path coloured by the minimum it reached, or with `layout: 'basins'` each start as a dot in that colour. Not with a race, a sweep or {@link RunOptions.init}. Flag `--starts`. */
   starts: spec({ flag: '--starts', arg: '<N|grid:K>', group: 'Training', schema: startsSchema, parse: (raw) => parseStarts(raw), applies: { objective: 'function' }, help: 'function: many starts of one optimizer: N seeded random starts over the domain, or grid:K (a KxK grid); each coloured by the minimum it reaches (see --layout basins)' }),
   /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */

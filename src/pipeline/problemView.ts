@@ -96,9 +96,11 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
         if (s < 0) for (let k = 0; k < dim; k++) d[k] = -d[k];
       }
     }
-    // Each axis says how much of the paths' variance lies along it.
+    // Each axis says how much of the paths' variance lies along it; paths that never moved (--iters 0) have
+    // none, and the plane is then the first two weights, named as such.
     const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-    labels = [`PC1 (${pct(shares[0])} of variance)`, flat ? 'start gradient across PC1' : `PC2 (${pct(shares[1])})`];
+    const still = !(explained > 0) || paths.every((p) => p.length < 2);
+    labels = still ? [names[0], names[1]] : [`PC1 (${pct(shares[0])} of variance)`, flat ? 'start gradient across PC1' : `PC2 (${pct(shares[1])})`];
     projected = { mode: 'pca', explained };
   }
   const inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), labels);
@@ -162,7 +164,7 @@ export function principalDirections(points: readonly Float64Array[], dim: number
   for (let a = 0; a < dim; a++) for (let b = 0; b < a; b++) cov[a * dim + b] = cov[b * dim + a];
   const { values, vectors } = symmetricEigen(cov, dim);
   const total = values.reduce((s, x) => s + Math.max(0, x), 0);
-  if (!(total > 0)) return { directions: [unit(dim, 0), unit(dim, 1)], explained: 1, shares: [1, 0] };
+  if (!(total > 0)) return { directions: [unit(dim, 0), unit(dim, 1)], explained: 0, shares: [0, 0] };
   const first = Math.max(0, values[dim - 1]) / total;
   const second = Math.max(0, values[dim - 2]) / total;
   return { directions: [Float64Array.from(vectors[dim - 1]), Float64Array.from(vectors[dim - 2])], explained: Math.min(1, first + second), shares: [first, second] };

@@ -23,7 +23,7 @@ describe('the command line is built from the option table', () => {
   it('poly --help lists --degree and --plane, and not --standardize (a polynomial always standardizes)', async () => {
     const help = (await mlvisInProcess(['poly', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(help).toMatch(/Usage: mlvis poly \[options\] animate gradient descent on polynomial regression/);
-    expect(help).toContain('--degree <K> poly: the degree K of y = c0 + c1*x + ... + cK*x^K (1 to 12) (default 3)');
+    expect(help).toContain('--degree <K> poly: the degree K of y = a0 + a1*(x - mean) + ... + aK*(x - mean)^K (1 to 12) (default 3)');
     expect(help).toMatch(/--plane <pca\|pair:I,J\|random> more than two weights: the plane drawn: .* \(default pca\)/);
     expect(help).not.toMatch(/--(no-)?standardize /);
     expect((await mlvisInProcess(['linear', '--help'])).stdout).not.toMatch(/--degree|--plane/);

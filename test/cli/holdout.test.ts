@@ -46,8 +46,8 @@ describe('--holdout', () => {
     expect(s.holdout).toEqual({ share: 0.3, n_train: 17, n_test: 7, optimum_test_loss: expect.any(Number) });
     expect(s.data!.n).toBe(17);
     const mse = (c: Record<string, number>) => held.x.reduce((sum, x, i) => sum + (poly(c, x) - held.y[i]) ** 2, 0) / held.x.length;
-    expect(s.holdout!.optimum_test_loss!).toBeCloseTo(mse(s.optimum as Record<string, number>), 6);
-    expect(s.test_loss!).toBeCloseTo(mse(s.final as Record<string, number>), 6);
+    expect(s.holdout!.optimum_test_loss!).toBeCloseTo(mse(s.polynomial!.optimum_in_x!), 6);
+    expect(s.test_loss!).toBeCloseTo(mse(s.final_in_x!), 6);
     // Degree 9 on 17 points over-fits: far lower loss on the training rows than on the held-out ones.
     expect(s.holdout!.optimum_test_loss!).toBeGreaterThan(10 * s.optimum!.loss);
     // The same rows at degree 3 generalize: its held-out loss is far below degree 9's.

@@ -39,7 +39,8 @@ describe('mlvis poly', () => {
     const { s } = await summaryOf(['poly', '--data', path, '--degree', '3', '--optimizer', 'newton', '--iters', '5']);
     expect(s.model).toBe('poly');
     expect(s.standardize).toBe(true);
-    expect(Object.keys(s.optimum!)).toEqual(['c0', 'c1', 'c2', 'c3', 'loss']);
+    expect(Object.keys(s.optimum!)).toEqual(['a0', 'a1', 'a2', 'a3', 'loss']);
+    expect(s.polynomial).toMatchObject({ degree: 3, plane: 'pca', centre: expect.any(Number) });
     // Independent: QR on powers of (x − 2005)/10, then expanded into powers of x by hand.
     const t = x.map((v) => (v - 2005) / 10);
     const a = householderLeastSquares([0, 1, 2, 3].map((k) => Float64Array.from(t, (v) => v ** k)), Float64Array.from(y))!;
@@ -50,8 +51,14 @@ describe('mlvis poly', () => {
     const c1 = a[1] / 10 - (2 * h * a[2]) / 100 + (3 * h * h * a[3]) / 1000;
     const c0 = a[0] - (h * a[1]) / 10 + (h * h * a[2]) / 100 - (h * h * h * a[3]) / 1000;
     for (const [name, want] of [['c0', c0], ['c1', c1], ['c2', c2], ['c3', c3]] as const) {
-      expect(Math.abs((s.optimum as Record<string, number>)[name] - want)).toBeLessThan(1e-6 * Math.abs(want));
+      expect(Math.abs(s.polynomial!.optimum_in_x![name] - want)).toBeLessThan(1e-6 * Math.abs(want));
+      expect(Math.abs(s.final_in_x![name] - want)).toBeLessThan(1e-6 * Math.abs(want));
     }
+    // The weights are about the centre (the mean of x): a3 is c3, a2 = c2 + 3·c3·centre.
+    const m = s.polynomial!.centre;
+    const opt = s.optimum as Record<string, number>;
+    expect(opt.a3).toBeCloseTo(c3, 9);
+    expect(Math.abs(opt.a2 - (c2 + 3 * c3 * m))).toBeLessThan(1e-6 * Math.abs(opt.a2));
     // Newton on a quadratic: one step lands on the optimum; the verdict says converged.
     expect(s.verdict).toBe('converged');
     expect(s.final!.loss).toBeCloseTo(s.optimum!.loss, 10);
@@ -61,7 +68,7 @@ describe('mlvis poly', () => {
     const cubic = (await summaryOf(['poly'])).s;
     const line = (await summaryOf(['poly', '--degree', '1'])).s;
     expect(cubic.verdict).toBe('converged');
-    expect(Object.keys(cubic.final!)).toEqual(['c0', 'c1', 'c2', 'c3', 'loss']);
+    expect(Object.keys(cubic.final!)).toEqual(['a0', 'a1', 'a2', 'a3', 'loss']);
     expect(line.optimum!.loss).toBeGreaterThan(2 * cubic.optimum!.loss);
   });
 
@@ -121,10 +128,10 @@ describe('mlvis poly', () => {
   });
 
   it('takes --plane pair by names or numbers and refuses weights the polynomial does not have, in one line', async () => {
-    expect(await usageLine(['poly', '--plane', 'pair:v1,v4'])).toBe('--plane pair:v1,v4: "v4" is not a weight of a degree-3 polynomial; name two different standardized weights from v0 to v3 (or 0 to 3), the weights the optimizers move, for example --plane pair:v1,v2');
-    expect(await usageLine(['poly', '--plane', 'pair:1,v1'])).toMatch(/^--plane pair:1,v1: the two weights are the same; /);
-    // The plane is cut through the weights the optimizers move, not the reported coefficients: said so.
-    expect(await usageLine(['poly', '--plane', 'pair:c1,c2'])).toMatch(/"c1" is not a weight .* standardized weights from v0 to v3/);
+    expect(await usageLine(['poly', '--plane', 'pair:a1,a4'])).toBe('--plane pair:a1,a4: "a4" is not a weight of a degree-3 polynomial; name two different weights from a0 to a3 (or v0 to v3, or 0 to 3), for example --plane pair:a1,a2');
+    expect(await usageLine(['poly', '--plane', 'pair:1,v1'])).toMatch(/^--plane pair:1,v1: "1" and "v1" are the same weight; /);
+    // The summary's c's are not weights of the descent: said so.
+    expect(await usageLine(['poly', '--plane', 'pair:c1,c2'])).toMatch(/"c1" is a coefficient of x itself \(the summary's c's\), not a weight the optimizers move; name two different weights from a0 to a3/);
     expect(await usageLine(['poly', '--plane', 'sideways'])).toMatch(/--plane/);
     expect(await usageLine(['poly', '--degree', '13'])).toMatch(/--degree/);
     const out = join(dir, 'never.gif');
@@ -148,6 +155,52 @@ describe('mlvis poly', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--degree 3 needs at least 4 different x values .* the data have 3/);
+  });
+});
+
+describe('mlvis poly, hardened after a hostile review', () => {
+  it('keeps every digit for years at degree 8: the optimum is the loss reached, and the verdict says converged', async () => {
+    const rows = Array.from({ length: 31 }, (_, i) => `${1990 + i},${0.1 * (i - 10) ** 2 + Math.sin(i * 1.7) * 0.7}`);
+    const path = join(dir, 'years.csv');
+    writeFileSync(path, 'year,value\n' + rows.join('\n') + '\n');
+    const { s, stderr } = await summaryOf(['poly', '--data', path, '--degree', '8', '--optimizer', 'newton', '--iters', '50']);
+    expect(s.verdict).toBe('converged');
+    expect(s.gap_closed).toBeCloseTo(1, 9);
+    expect(Math.abs(s.final!.loss - s.optimum!.loss)).toBeLessThan(1e-9 * s.optimum!.loss);
+    expect(stderr).not.toMatch(/did not converge|above the optimum/);
+    // The coefficients of x itself are huge and alternate, as they must; the curve they make passes the data.
+    const c = s.polynomial!.optimum_in_x!;
+    expect(Math.abs(c.c0)).toBeGreaterThan(1e12);
+  });
+
+  it('takes one --init number per weight, and refuses any other count in one line', async () => {
+    const { s } = await summaryOf(['poly', '--init', '1,2,3,4', '--iters', '0']);
+    expect(s.final).toMatchObject({ a0: 1, a1: 2, a2: 3, a3: 4 });
+    expect(await usageLine(['poly', '--init', '1,2'])).toBe('--init: 2 numbers (1,2), and a degree-3 polynomial has 4 weights a0 to a3; give 4 numbers (for example --init 0,0,0,0) or leave --init out to start at 0');
+    expect(await usageLine(['poly', '--degree', '1', '--init', '1,2,3'])).toMatch(/^--init: 3 numbers \(1,2,3\), and a degree-1 polynomial has 2 weights/);
+    expect(await usageLine(['linear', '--init', '1,2,3'])).toMatch(/^--init: "1,2,3" is not two numbers W0,W1/);
+  });
+
+  it('refuses x whose powers pass double precision with that reason, not a wrong one', async () => {
+    const path = join(dir, 'e30.csv');
+    writeFileSync(path, 'x,y\n' + Array.from({ length: 20 }, (_, i) => `${(i + 1) * 1e30},${i % 3}`).join('\n') + '\n');
+    const r = await mlvisInProcess(['poly', '--data', path, '--degree', '12']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--degree 12: x spreads by .*, and its 12th power passes double precision; rescale the x column/);
+  });
+
+  it('records the degree and the plane in the summary; warns that --plane means nothing at degree 1', async () => {
+    const { s } = await summaryOf(['poly', '--degree', '4', '--plane', 'random', '--iters', '5']);
+    expect(s.polynomial).toMatchObject({ degree: 4, plane: 'random' });
+    const r = await mlvisInProcess(['poly', '--degree', '1', '--plane', 'random', '--iters', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/--plane.*a degree-1 polynomial has two weights/);
+  });
+
+  it('names the plane of a path that never moved (--iters 0) by its weights, claiming no variance', () => {
+    const scene = sceneFromOptions({ model: 'poly', iterations: 0, out: join(dir, 'z.png') });
+    expect(scene.surface.labels).toEqual(['v0', 'v1']);
   });
 });
 

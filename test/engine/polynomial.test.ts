@@ -1,4 +1,4 @@
-import { householderLeastSquares, polynomialFit, polynomialOf } from '../../src/engine/polynomial';
+import { coefficientsOfX, householderLeastSquares, polynomialFit, polynomialOf } from '../../src/engine/polynomial';
 import { linearModel } from '../../src/engine/linear';
 import { createRng, normal } from '../../src/random';
 import { f64 } from '../helpers/approx';
@@ -71,6 +71,51 @@ function exactPolyFit(x: Float64Array, y: Float64Array, degree: number): number[
   return a.map((r, j) => toDouble(div(r[p], r[j])));
 }
 
+/** Σ aₖ·(x − m)ᵏ expanded in powers of x, in exact rationals, each coefficient rounded once. */
+function exactExpansion(a: number[], m: number): number[] {
+  const mm = exact(-m);
+  const out: number[] = [];
+  for (let j = 0; j < a.length; j++) {
+    let sum: Rat = [0n, 1n];
+    for (let k = j; k < a.length; k++) {
+      let term = mul(exact(a[k]), [BigInt(binom(k, j)), 1n]);
+      for (let t = 0; t < k - j; t++) term = mul(term, mm);
+      sum = add(sum, term);
+    }
+    out.push(roundRat(sum));
+  }
+  return out;
+}
+const binom = (n: number, k: number): number => (k === 0 ? 1 : (binom(n - 1, k - 1) * n) / k);
+/** A rational rounded to the nearest double: by bisection on doubles around its 80-digit value. */
+function roundRat(r: Rat): number {
+  const guess = toDouble(r);
+  const cmp = (x: number) => {
+    const d = sub(exact(x), r);
+    return d[0] === 0n ? 0 : d[0] > 0n ? 1 : -1;
+  };
+  let best = guess;
+  let bestErr: Rat = absRat(sub(exact(guess), r));
+  for (const cand of [nextDown(guess), nextUp(guess)]) {
+    const err = absRat(sub(exact(cand), r));
+    if (lessRat(err, bestErr)) [best, bestErr] = [cand, err];
+  }
+  void cmp;
+  return best;
+}
+const absRat = ([n, d]: Rat): Rat => [n < 0n ? -n : n, d];
+const lessRat = (a: Rat, b: Rat) => a[0] * b[1] < b[0] * a[1];
+function nextUp(x: number): number {
+  const v = new DataView(new ArrayBuffer(8));
+  v.setFloat64(0, x);
+  const b = v.getBigInt64(0);
+  v.setBigInt64(0, x >= 0 ? b + 1n : b - 1n);
+  return v.getFloat64(0);
+}
+function nextDown(x: number): number {
+  return -nextUp(-x);
+}
+
 function directLoss(x: Float64Array, y: Float64Array, c: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) {
@@ -96,23 +141,34 @@ describe('polynomial regression', () => {
   it.each([1, 2, 3, 5])('finds the exact least-squares coefficients at degree %i (against a rational solve)', (degree) => {
     const { x, y } = waveData(14, `exact-${degree}`);
     const fit = polynomialFit(x, y, degree);
-    const c = fit.reported.optimum()!;
+    const a = fit.reported.optimum()!;
+    const c = coefficientsOfX(a, fit.centre);
     const reference = exactPolyFit(x, y, degree);
     const scale = Math.max(...reference.map(Math.abs));
     for (let k = 0; k <= degree; k++) expect(Math.abs(c[k] - reference[k])).toBeLessThan(1e-11 * scale);
     // The loss at the optimum is the mean squared residual of the exact coefficients.
-    expect(fit.reported.loss(c)).toBeCloseTo(directLoss(x, y, reference), 12);
+    expect(fit.reported.loss(a)).toBeCloseTo(directLoss(x, y, reference), 12);
   });
 
   it('is linear regression at degree 1, to the last digits', () => {
     const { x, y } = waveData(40, 'deg1', 1000, 50);
-    const poly = polynomialFit(x, y, 1).reported;
+    const fit = polynomialFit(x, y, 1);
+    const poly = fit.reported;
     const line = linearModel(x, y);
-    const a = poly.optimum()!;
+    const a = coefficientsOfX(poly.optimum()!, fit.centre);
     const b = line.optimum()!;
     expect(Math.abs(a[0] - b[0])).toBeLessThan(1e-9 * Math.abs(b[0]));
     expect(Math.abs(a[1] - b[1])).toBeLessThan(1e-9 * Math.abs(b[1]));
-    for (const w of [f64([3, -2]), f64([100, 0.5]), b]) expect(poly.loss(w)).toBeCloseTo(line.loss(w), 8);
+    // The same line about the centre: a0 + a1·(x − m) = (a0 − a1·m) + a1·x.
+    const about = (w: ArrayLike<number>) => f64([w[0] + w[1] * fit.centre, w[1]]);
+    for (const w of [f64([3, -2]), f64([100, 0.5]), b]) expect(poly.loss(about(w))).toBeCloseTo(line.loss(w), 6);
+  });
+
+  it('gives the coefficients of x itself correctly rounded, where the expansion in doubles cancels them away', () => {
+    // (x − 2000)² = x² − 4000x + 4,000,000, and a cubic about 2005.
+    expect(coefficientsOfX([0, 0, 1], 2000)).toEqual([4_000_000, -4000, 1]);
+    expect(coefficientsOfX([1, 2, 3, 4], 2005)).toEqual(exactExpansion([1, 2, 3, 4], 2005));
+    expect(coefficientsOfX([0.1, -0.3, 0.7], 0.1)).toEqual(exactExpansion([0.1, -0.3, 0.7], 0.1));
   });
 
   it('computes the same loss as the residuals summed directly, anywhere', () => {
@@ -121,7 +177,8 @@ describe('polynomial regression', () => {
     const rng = createRng('loss', 'points');
     for (let t = 0; t < 20; t++) {
       const c = Float64Array.from({ length: 5 }, () => 10 * normal(rng));
-      const direct = directLoss(x, y, c);
+      // The reported weights are about the centre: residuals of Σ cₖ·(x − centre)ᵏ.
+      const direct = directLoss(Float64Array.from(x, (v) => v - fit.centre), y, c);
       expect(Math.abs(fit.reported.loss(c) - direct)).toBeLessThan(1e-10 * direct);
       const v = fit.reparametrization.toTrained(c);
       expect(Math.abs(fit.trained.loss(v) - direct)).toBeLessThan(1e-10 * direct);
@@ -156,15 +213,16 @@ describe('polynomial regression', () => {
     }
   });
 
-  it('maps between standardized and raw coefficients both ways, and predicts the same curve', () => {
+  it('maps between standardized and centred coefficients both ways, and predicts the same curve', () => {
     const { x, y } = waveData(20, 'map', 3, 4);
     const fit = polynomialFit(x, y, 5);
     const { mean, std } = fit.reparametrization.summary.standardization;
     const v = f64([1, -2, 0.5, 3, -1, 0.25]);
     const c = fit.reparametrization.toReported(v);
     const back = fit.reparametrization.toTrained(c);
-    for (let k = 0; k < 6; k++) expect(back[k]).toBeCloseTo(v[k], 9);
-    const predict = polynomialOf(5).predict;
+    for (let k = 0; k < 6; k++) expect(back[k]).toBeCloseTo(v[k], 12);
+    expect(fit.centre).toBe(mean);
+    const predict = polynomialOf(5, fit.centre).predict;
     for (const xi of [3, 4.5, 7]) {
       const z = (xi - mean) / std;
       const viaZ = v.reduceRight((f, vk) => f * z + vk, 0);
@@ -175,9 +233,36 @@ describe('polynomial regression', () => {
   it('descends a well-conditioned problem: the trained curvature is that of standardized powers', () => {
     const { x, y } = waveData(50, 'cond', 1990, 30);
     const fit = polynomialFit(x, y, 3);
-    // Raw powers of years: a condition number past 1e20; standardized ones: a few hundred at most.
+    // Standardized powers of years: a condition number of a few hundred at most.
     expect(fit.trained.curvature() / fit.trained.minCurvature()).toBeLessThan(1e3);
-    expect(fit.reported.curvature() / fit.reported.minCurvature()).toBeGreaterThan(1e15);
+  });
+
+  it('keeps every digit for x far from 0 (years at degree 8): the reported loss is the residuals\' own', () => {
+    const { x, y } = waveData(31, 'years', 1990, 30);
+    const fit = polynomialFit(x, y, 8);
+    const a = fit.reported.optimum()!;
+    // The curve about the centre, summed directly: the loss at the reported optimum matches it.
+    let direct = 0;
+    for (let i = 0; i < x.length; i++) {
+      const t = x[i] - fit.centre;
+      let f = 0;
+      for (let k = 8; k >= 0; k--) f = f * t + a[k];
+      direct += (f - y[i]) ** 2;
+    }
+    direct /= x.length;
+    expect(Math.abs(fit.reported.loss(a) - direct)).toBeLessThan(1e-9 * direct);
+    expect(Math.abs(fit.trained.loss(fit.trained.optimum()!) - direct)).toBeLessThan(1e-9 * direct);
+  });
+
+  it('refuses x whose powers pass double precision at the degree, in one line', () => {
+    const x = Float64Array.from({ length: 20 }, (_, i) => 1e30 * (1 + i));
+    const y = Float64Array.from({ length: 20 }, (_, i) => i);
+    expect(() => polynomialFit(x, y, 12)).toThrow(/--degree 12: x spreads by 5\.77e\+30, and its 12th power passes double precision; rescale the x column/);
+    expect(() => polynomialFit(x, y, 2)).not.toThrow();
+    const tiny = Float64Array.from({ length: 20 }, (_, i) => 1e-200 * (1 + i));
+    expect(() => polynomialFit(tiny, y, 3)).toThrow(/--degree 3: x spreads by/);
+    const huge = Float64Array.from({ length: 5 }, (_, i) => 1e200 * (1 + i));
+    expect(() => polynomialFit(huge, y.subarray(0, 5), 1)).not.toThrow();
   });
 
   it('refuses a degree that the distinct x values cannot pin down, in one line naming both numbers', () => {
