@@ -34,6 +34,7 @@ const scenes: [string, () => Scene][] = [
   // Polynomial regression: a curve in the fit panel, a surface cut through four or six weights (PCA, pair).
   ['poly-pca', () => polyScene({ degree: 3, panels: ['surface', 'fit', 'loss'], iterations: 300 })],
   ['poly-pair', () => polyScene({ degree: 5, plane: 'pair:v1,v2', points: 20, noise: 0.5, iterations: 2000 })],
+  ['poly-random', () => polyScene({ degree: 4, plane: 'random', panels: ['surface', 'loss'], optimizer: ['gd', 'adam'], iterations: 500 })],
   // Over-fitting: the held-out points hollow, the test loss dashed, turning up while the training loss falls.
   ['poly-holdout', () => polyScene({ degree: 9, points: 24, noise: 0.8, holdout: 0.3, optimizer: 'nesterov', panels: ['surface', 'fit', 'loss'], iterations: 5000, seed: 'mlvis' })],
 ];
