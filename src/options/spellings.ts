@@ -46,8 +46,10 @@ export function libraryOptions(job: Record<string, unknown>, at: (name: string) 
   const options: Record<string, unknown> = {};
   const spelledAs = new Map<string, string>();
   const problems: string[] = [];
+  // The model decides how some texts read (a polynomial's --init has one number per weight).
+  const model = typeof job.model === 'string' ? job.model : undefined;
   for (const [name, value] of Object.entries(job)) {
-    const read = readEntry(name, value, at);
+    const read = readEntry(name, value, at, model);
     if (read.problem) problems.push(read.problem);
     for (const [key, v] of Object.entries(read.set)) {
       const before = spelledAs.get(key);
@@ -59,7 +61,7 @@ export function libraryOptions(job: Record<string, unknown>, at: (name: string) 
   return { options, problems, spelled: Object.fromEntries(spelledAs) };
 }
 
-function readEntry(name: string, value: unknown, at: (name: string) => string): Read {
+function readEntry(name: string, value: unknown, at: (name: string) => string, model?: string): Read {
   try {
     if (name === 'size') {
       if (typeof value !== 'string' || !SIZE.test(value)) throw usageError(messages.badJobSize(JSON.stringify(value)));
@@ -71,7 +73,7 @@ function readEntry(name: string, value: unknown, at: (name: string) => string): 
     const key = Object.hasOwn(TABLE, name) ? name : (FLAG_NAMES.get(name) ?? name);
     const spec = Object.hasOwn(TABLE, key) ? TABLE[key] : undefined;
     // The command line's text, through the flag's own parser: the same words, the same checks.
-    if (typeof value === 'string' && spec?.parse && spec.flag) return { set: { [key]: spec.parse(value, spec.flag) } };
+    if (typeof value === 'string' && spec?.parse && spec.flag) return { set: { [key]: spec.parse(value, spec.flag, model) } };
     return { set: { [key]: value } };
   } catch (e) {
     if (!(e instanceof MlvisError)) throw e;

@@ -181,6 +181,19 @@ describe('mlvis poly, hardened after a hostile review', () => {
     expect(await usageLine(['linear', '--init', '1,2,3'])).toMatch(/^--init: "1,2,3" is not two numbers W0,W1/);
   });
 
+  it('reads a batch job\'s init text as --init: one number per weight of the job\'s polynomial', async () => {
+    const jobs = join(dir, 'jobs.json');
+    writeFileSync(jobs, JSON.stringify({ jobs: [{ model: 'poly', degree: 4, init: '1,0,0,0,0.5', iters: 0 }] }));
+    const ok = await mlvisInProcess(['batch', jobs, '--summary', join(dir, 'j.json')]);
+    expect(ok.code).toBe(0);
+    const [s] = JSON.parse(readFileSync(join(dir, 'j.json'), 'utf8'));
+    expect(s.final).toMatchObject({ a0: 1, a4: 0.5 });
+    writeFileSync(jobs, JSON.stringify({ jobs: [{ model: 'poly', degree: 2, init: '1,2', iters: 0 }] }));
+    const bad = await mlvisInProcess(['batch', jobs]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/init: 2 numbers \(1,2\), and a degree-2 polynomial has 3 weights a0 to a2; give 3 numbers \(for example "init": \[0, 0, 0\]\)/);
+  });
+
   it('refuses x whose powers pass double precision with that reason, not a wrong one', async () => {
     const path = join(dir, 'e30.csv');
     writeFileSync(path, 'x,y\n' + Array.from({ length: 20 }, (_, i) => `${(i + 1) * 1e30},${i % 3}`).join('\n') + '\n');
