@@ -16,7 +16,7 @@ export const DEFAULTS: Record<string, unknown> = Object.fromEntries(
 /** --standardize / --no-standardize when given, else the data set's suggestion; else on for CSV, off for synthetic data. */
 export function standardizeFor(config: Pick<RunConfig, 'standardize'> & Partial<Pick<RunConfig, 'model'>>, data: Dataset): boolean {
   // A polynomial always trains on standardized powers of x.
-  if (config.model === 'poly') return true;
+  if (config.model === 'poly' || data.features) return true;
   // On by default for real data (built-in sets and CSV files), whose x is rarely near 0 against its spread;
   // synthetic data is drawn well-conditioned, and its raw surface is the classic picture.
   return config.standardize ?? data.suggestStandardize ?? data.source !== 'synthetic';

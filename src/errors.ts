@@ -85,8 +85,8 @@ export const messages = {
     `${flag}: no column ${JSON.stringify(column)}; the columns are ${list(columns, 40)}`,
   noNumericColumns: (path: string, columns: readonly string[]) =>
     `${path} has no two numeric columns to use by default; choose them with --x and --y (columns: ${list(columns, 40)})`,
-  tooFewRows: (usable: number, skipped: number) =>
-    `only ${usable} usable row${usable === 1 ? '' : 's'} (${skipped} skipped for missing or non-numeric values); at least 2 are needed`,
+  tooFewRows: (usable: number, skipped: number, needed = 2) =>
+    `only ${usable} usable row${usable === 1 ? '' : 's'} (${skipped} skipped for missing or non-numeric values); at least ${needed} are needed${needed > 2 ? ' for a plane on two features' : ''}`,
   constantX: (column: string, value: number) =>
     `x column ${JSON.stringify(column)} is constant (every value is ${value}); choose another column with --x`,
   labelsNeedPositive: (column: string, values: readonly string[]) =>
@@ -102,8 +102,8 @@ export const messages = {
   unknownDataset: (name: string, names: readonly string[]) =>
     `no built-in data set or file named ${JSON.stringify(name)}; built-in data sets: ${list(names)}`,
   builtinSkipped: (skipped: number) => `${skipped} row${skipped === 1 ? '' : 's'} with a missing value left out`,
-  skippedRows: (skipped: number, total: number, xCol: string, yCol: string) =>
-    `skipped ${skipped} of ${total} rows with a missing or non-numeric value in ${JSON.stringify(xCol)} or ${JSON.stringify(yCol)}`,
+  skippedRows: (skipped: number, total: number, xCol: string, yCol: string, x2Col?: string) =>
+    `skipped ${skipped} of ${total} rows with a missing or non-numeric value in ${JSON.stringify(xCol)}${x2Col !== undefined ? `, ${JSON.stringify(x2Col)}` : ''} or ${JSON.stringify(yCol)}`,
 
   // ---- engine ------------------------------------------------------------------------------------
   separable: () =>
@@ -245,8 +245,16 @@ export const messages = {
     `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} is too small for double precision (values near 1e-300 vanish when squared); rescale the columns and try again`,
   holdoutTooLarge: (share: number, n: number, test: number) =>
     `--holdout ${share}: of ${n} rows it would keep ${test} for testing and leave ${n - test} to train on; use a smaller share or more data`,
-  badPlanePair: (given: string, degree: number, why: string) =>
-    `--plane ${given}: ${why}; name two different weights from a0 to a${degree} (or v0 to v${degree}, or 0 to ${degree}), for example --plane pair:a1,a2`,
+  badPlanePair: (given: string, degree: number, prefix: string, why: string) =>
+    `--plane ${given}: ${why}; name two different weights from ${prefix}0 to ${prefix}${degree} (or v0 to v${degree}, or 0 to ${degree}), for example --plane pair:${prefix}1,${prefix}2`,
+  featureList: (given: string) =>
+    `--x ${JSON.stringify(given)}: give one column, or two separated by a comma for linear regression on two features (for example --x Horsepower,Weight_in_lbs)`,
+  featureTwice: (name: string) => `--x: ${JSON.stringify(name)} is named twice; give two different columns`,
+  featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,
+  featuresDependent: (a: string, b: string) =>
+    `--x ${a},${b}: the two columns move together exactly (one is a fixed multiple of the other, plus a constant), so no single plane fits best; choose two columns that vary on their own`,
+  featuresLinearOnly: (model: string) =>
+    `--x with two columns is linear regression on two features; mlvis ${model} takes one x column (two-feature ${model} is not there yet)`,
   polyInit: (given: readonly number[], degree: number) =>
     `--init: ${given.length} number${given.length === 1 ? '' : 's'} (${given.join(',')}), and a degree-${degree} polynomial has ${degree + 1} weights a0 to a${degree}; give ${degree + 1} numbers (for example --init ${new Array(degree + 1).fill(0).join(',')}) or leave --init out to start at 0`,
   polyOutOfRange: (degree: number, std: number) =>

@@ -108,8 +108,8 @@ export interface Summary {
   requested_iterations: number;
   /** Whether training ran on standardized x; with --compare-standardize false, and each series says its own. */
   standardize: boolean;
-  /** When standardized: x's mean and (population) standard deviation; the surface's weights are v0 = w0 + w1·mean, v1 = w1·std. */
-  standardization?: { mean: number; std: number };
+  /** When standardized: x's mean and (population) standard deviation; the surface's weights are v0 = w0 + w1·mean, v1 = w1·std. With two features (--x a,b), `columns` instead: each column's mean and std. */
+  standardization?: { mean?: number; std?: number; columns?: readonly { column: string; mean: number; std: number }[] };
   /** The data (a model on data; absent for `mlvis function`, which has `function` instead). */
   data: { source: string; x: string; y: string; n: number; skipped: number; positive?: string };
   /** `mlvis function`: the function descended, its formula, its domain and settings. */
@@ -233,7 +233,8 @@ export function summaryHead(config: RunConfig, problem: Problem) {
     ...(problem.reparametrization && config.layout !== 'compare' ? problem.reparametrization.summary : {}),
     data: {
       source: data.source,
-      x: data.xName,
+      // --x a,b: both feature columns.
+      x: data.features ? data.features.names.join(',') : data.xName,
       y: data.yName,
       n: data.x.length,
       skipped: data.skipped,

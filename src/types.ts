@@ -34,6 +34,8 @@ export interface Dataset {
    * and the share asked for.
    */
   holdout?: { x: Float64Array; y: Float64Array; share: number };
+  /** `--x a,b`: the two feature columns (columns[0] is x) and their names. */
+  features?: { names: [string, string]; columns: [Float64Array, Float64Array] };
 }
 
 /** A weight vector and the loss at it, in the data's own units (w[0] = w0, the intercept; w[1] = w1, the slope). */
@@ -224,6 +226,9 @@ export interface FitPrediction {
   target: 'values' | 'classes';
   /** A curve in x (a polynomial): drawn sampled across the window. */
   curve?: boolean;
+  /** Linear regression on two features: their names, and the fitted value at (x1, x2). */
+  twoFeatures?: readonly [string, string];
+  predict2?(w: ArrayLike<number>, x1: number, x2: number): number;
   predict(w: ArrayLike<number>, x: number): number;
 }
 

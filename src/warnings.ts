@@ -105,7 +105,7 @@ export type Warning =
   /** The run closed less than 99 % of the loss gap (see engine/verdict.ts). */
   | NotConverged
   /** Rows dropped for a missing or non-numeric cell. */
-  | { code: 'skippedRows'; skipped: number; total: number; x: string; y: string }
+  | { code: 'skippedRows'; skipped: number; total: number; x: string; y: string; x2?: string }
   /** An option that was given but cannot change this run. */
   | { code: 'optionIgnored'; option: string; reason: string }
   /** Video needs even sizes. */
@@ -149,7 +149,7 @@ export function warningText(w: Warning): string {
     case 'notConverged':
       return prefix + messages.notConverged(w);
     case 'skippedRows':
-      return messages.skippedRows(w.skipped, w.total, w.x, w.y);
+      return messages.skippedRows(w.skipped, w.total, w.x, w.y, w.x2);
     case 'optionIgnored':
       return messages.flagIgnored(w.option, w.reason);
     case 'roundedToEven':

@@ -39,6 +39,7 @@ const floats = () => new Growing((n) => new Float64Array(n));
  */
 export class ColumnAccumulator {
   private readonly xs = floats();
+  private readonly x2s = floats();
   private readonly ys = floats();
   private readonly codes = new Growing((n) => new Int32Array(n));
   private readonly dictionary = new Map<string, number>();
@@ -57,6 +58,11 @@ export class ColumnAccumulator {
     if (!this.labels) {
       const y = parseNumber(cells[this.choice.y]);
       if (x !== x || y !== y) return; // NaN: skipped
+      if (this.choice.x2 !== undefined) {
+        const x2 = parseNumber(cells[this.choice.x2]);
+        if (x2 !== x2) return;
+        this.x2s.push(x2);
+      }
       this.xs.push(x);
       this.ys.push(y);
       return;
@@ -72,7 +78,16 @@ export class ColumnAccumulator {
   finish(source: string): Dataset {
     const xName = this.header[this.choice.x];
     const yName = this.header[this.choice.y];
-    if (!this.labels) return checked(this.xs.take(), this.ys.take(), this.rows, xName, yName, source);
+    if (!this.labels) {
+      // A plane on two features needs three rows to be pinned down.
+      if (this.choice.x2 !== undefined && this.xs.length < 3) throw runError(messages.tooFewRows(this.xs.length, this.rows - this.xs.length, 3));
+      const data = checked(this.xs.take(), this.ys.take(), this.rows, xName, yName, source);
+      if (this.choice.x2 === undefined) return data;
+      const name2 = this.header[this.choice.x2];
+      const x2 = this.x2s.take();
+      if (x2.every((v) => v === x2[0])) throw runError(messages.constantX(name2, x2[0]));
+      return { ...data, features: { names: [xName, name2], columns: [data.x, x2] } };
+    }
     const rule = labelRule(this.values, yName, this.choice.positive);
     const classOf = this.values.map((v) => rule.valueOf(v));
     const xs = floats();

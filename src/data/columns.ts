@@ -10,6 +10,8 @@ export interface ColumnChoice {
   x: number;
   y: number;
   positive?: string;
+  /** `--x a,b`: the second feature column (linear regression on two features). */
+  x2?: number;
 }
 
 /** What the user asked for on the command line. */
@@ -38,6 +40,17 @@ export function chooseColumns(
     if (i < 0) throw runError(messages.unknownColumn(flag, name, table.header));
     return i;
   };
+  // --x a,b: two feature columns (linear regression on two features); the first is x as before. A column
+  // whose own name holds a comma ("w, kg") is taken whole.
+  const list = flags.x?.includes(',') && !table.header.includes(flags.x) ? flags.x.split(',').map((n) => n.trim()) : null;
+  if (list) {
+    if (list.length !== 2 || list.some((n) => n === '')) throw runError(messages.featureList(flags.x!));
+    const [a, b] = list.map((n) => named('--x', n));
+    if (a === b) throw runError(messages.featureTwice(list[0]));
+    const one = chooseColumns(table, source, model, { ...flags, x: list[0] }, suggested);
+    if (one.y === a || one.y === b) throw runError(messages.featureIsY(list[one.y === a ? 0 : 1]));
+    return { ...one, x: a, x2: b };
+  }
   if (suggested) {
     const s = suggested[model === 'logistic' ? 'logistic' : 'linear']; // a landscape reads no data
     const yName = flags.y ?? s.y;

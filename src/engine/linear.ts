@@ -130,7 +130,7 @@ export const linear: ModelDescriptor = {
   name: 'linear',
   title: 'Linear regression',
   short: 'Linear',
-  summary: 'animate gradient descent on linear regression (y = w1*x + w0, mean squared error)',
+  summary: 'animate gradient descent on linear regression (y = w1*x + w0, or y = w0 + w1*x1 + w2*x2 with --x a,b; mean squared error)',
   lossName: 'mean squared error',
   lossShort: 'MSE',
   weightNames: ['w0', 'w1'],

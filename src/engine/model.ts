@@ -47,6 +47,9 @@ export interface ModelDescriptor {
   create(x: Float64Array, y: Float64Array, sums?: BlockReducer): SampledObjective;
   /** The fit is a curve in x (a polynomial): the fit panel samples it across the window rather than joining two ends. */
   readonly curve?: boolean;
+  /** Linear regression on two features: their names; predict2 gives the fitted value at (x1, x2). */
+  readonly twoFeatures?: readonly [string, string];
+  predict2?(w: Weights, x1: number, x2: number): number;
   /** The model's output at x: the fitted value, or the probability of class 1. */
   predict(w: Weights, x: number): number;
   /**

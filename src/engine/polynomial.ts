@@ -4,6 +4,9 @@ import { momentsOf } from './moments';
 import { minimaOf, type Objective, type SampledObjective, type Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
 import { symmetricEigen } from './symmetricEigen';
+import { householderLeastSquares, leastSquaresObjective, predictMean } from './leastSquares';
+
+export { householderLeastSquares } from './leastSquares';
 
 /** The degrees `mlvis poly --degree` takes. */
 export const MIN_DEGREE = 1;
@@ -83,82 +86,29 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
   const G = new Float64Array(p * p);
   for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) G[j * p + k] = moment[j + k];
   let sE = 0;
-  let sy = 0;
-  let maxRow = 0;
   for (let i = 0; i < n; i++) {
     let f = 0;
-    let row = 0;
     for (let k = degree; k >= 0; k--) f = f * z[i] + vStar[k];
-    for (let k = 0; k < p; k++) row += columns[k][i] * columns[k][i];
     const r = f - y[i];
     sE += r * r;
-    sy += y[i];
-    maxRow = Math.max(maxRow, row);
   }
-  const E = sE / n;
-  const meanY = sy / n;
-  let sVar = 0;
-  for (let i = 0; i < n; i++) sVar += (y[i] - meanY) ** 2;
-  const varY = sVar / n;
-  const eigen = symmetricEigen(G, p).values;
-  const names = weightNamesOf(degree);
-  const d = new Float64Array(p);
-  const Gd = new Float64Array(p);
-  const split = (v: Weights) => {
-    for (let k = 0; k < p; k++) d[k] = v[k] - vStar[k];
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let k = 0; k < p; k++) s += G[j * p + k] * d[k];
-      Gd[j] = s;
-    }
-  };
-
-  const trained: SampledObjective = {
+  const trained = leastSquaresObjective({
     name: 'poly',
-    dim: p,
-    weightNames: names,
-    get minima() {
-      return minimaOf(Float64Array.from(vStar), E, '');
-    },
-    n,
+    weightNames: weightNamesOf(degree),
+    columns,
     x: z,
     y,
-    gradientScale: 2,
-    loss(v) {
-      split(v);
-      let q = 0;
-      for (let k = 0; k < p; k++) q += d[k] * Gd[k];
-      const g = E + q;
-      if (g >= 0) return g;
-      return Number.isNaN(g) ? Infinity : 0;
-    },
-    gradient(v, out) {
-      split(v);
-      for (let k = 0; k < p; k++) out[k] = 2 * Gd[k];
-    },
-    hessian(_v, out) {
-      for (let k = 0; k < p * p; k++) out[k] = 2 * G[k];
-    },
+    vStar,
+    G,
+    E: sE / n,
     sampleError(i, v) {
       let f = 0;
       for (let k = degree; k >= 0; k--) f = f * z[i] + v[k];
       return f - y[i];
     },
-    features(i, out) {
-      for (let k = 0; k < p; k++) out[k] = columns[k][i];
-    },
-    optimum: () => Float64Array.from(vStar),
-    curvature: () => 2 * eigen[p - 1],
-    minCurvature: () => 2 * eigen[0],
-    referenceLoss: () => varY,
-    referenceWeights: () => predictMean(p, meanY),
-    sampleCurvatureMax: () => maxRow,
-    sampleCurvatureMean: () => {
-      let s = 0;
-      for (let k = 0; k < p; k++) s += moment[2 * k];
-      return s;
-    },
-  };
+  });
+  const E = sE / n;
+  const meanY = trained.referenceWeights()[0];
 
   // Reported: the coefficients a of powers of (x − mean), y = Σ aₖ·(x − mean)ᵏ, in the data's units (y per
   // x-unit to the k). aₖ = vₖ/stdᵏ: a diagonal scaling, exact to rounding both ways, so every weight of a path
@@ -238,13 +188,6 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
   return { trained, reported, reparametrization, lossOn, centre: mean };
 }
 
-/** The weights of the polynomial that predicts the mean: c0 = mean, every other 0 (the same in both coordinates). */
-function predictMean(p: number, meanY: number): Float64Array {
-  const w = new Float64Array(p);
-  w[0] = meanY;
-  return w;
-}
-
 function binomial(n: number, k: number): number {
   let r = 1;
   for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
@@ -254,49 +197,6 @@ function binomial(n: number, k: number): number {
 /** a0, a1, …, aK: the coefficient of (x − mean)^k is ak. */
 export function weightNamesOf(degree: number): string[] {
   return Array.from({ length: degree + 1 }, (_, k) => `a${k}`);
-}
-
-/**
- * The least-squares solution of columns·v ≈ y by Householder QR (Golub & Van Loan, Algorithm 5.3.2), or null
- * when a column is (numerically) dependent on the ones before it.
- */
-export function householderLeastSquares(columns: readonly Float64Array[], y: Float64Array): Float64Array | null {
-  const p = columns.length;
-  const n = y.length;
-  const a = columns.map((c) => Float64Array.from(c));
-  const b = Float64Array.from(y);
-  const scale = a.map((c) => Math.sqrt(c.reduce((s, v) => s + v * v, 0)));
-  for (let k = 0; k < p; k++) {
-    const col = a[k];
-    let norm2 = 0;
-    for (let i = k; i < n; i++) norm2 += col[i] * col[i];
-    const norm = Math.sqrt(norm2);
-    // What is left of the column after taking out the ones before it: a rank-deficient design when nothing is.
-    if (!(norm > 1e-12 * scale[k])) return null;
-    const alpha = col[k] > 0 ? -norm : norm;
-    // v = col[k..] − alpha·e1, stored in place; ‖v‖² = 2·norm² − 2·alpha·col[k]... computed directly.
-    const head = col[k] - alpha;
-    let vnorm2 = head * head;
-    for (let i = k + 1; i < n; i++) vnorm2 += col[i] * col[i];
-    const reflect = (target: Float64Array) => {
-      let s = head * target[k];
-      for (let i = k + 1; i < n; i++) s += col[i] * target[i];
-      const f = (2 * s) / vnorm2;
-      target[k] -= f * head;
-      for (let i = k + 1; i < n; i++) target[i] -= f * col[i];
-    };
-    for (let j = k + 1; j < p; j++) reflect(a[j]);
-    reflect(b);
-    col[k] = alpha;
-  }
-  // Back substitution: R v = (Qᵀy)[0..p).
-  const v = new Float64Array(p);
-  for (let k = p - 1; k >= 0; k--) {
-    let s = b[k];
-    for (let j = k + 1; j < p; j++) s -= a[j][k] * v[j];
-    v[k] = s / a[k][k];
-  }
-  return v;
 }
 
 /**

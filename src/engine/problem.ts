@@ -10,6 +10,7 @@ import type { Reparametrization } from './reparametrization';
 import { landscapeDescriptor, landscapeObjective, landscapeOptimum, type Landscape } from './landscape';
 import { landscapes } from './landscapes';
 import { DEFAULT_DEGREE, polynomialFit, polynomialOf } from './polynomial';
+import { twoFeatureFit, twoFeaturesOf } from './twoFeatures';
 
 /**
  * One problem, set up once and descended on many times (a race, a sweep): the objective whose weights and
@@ -73,6 +74,11 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
     const fit = polynomialFit(data.x, data.y, c.degree ?? DEFAULT_DEGREE);
     const held = data.holdout;
     return { objective: fit.reported, reparametrization: fit.reparametrization, descriptor: polynomialOf(c.degree ?? DEFAULT_DEGREE, fit.centre), ...(held ? { testLoss: fit.lossOn(held.x, held.y) } : {}) };
+  }
+  // Two feature columns (--x a,b): linear regression on both, always on standardized columns.
+  if (c.model === 'linear' && data.features) {
+    const fit = twoFeatureFit(data.features.columns, data.features.names, data.y);
+    return { objective: fit.reported, reparametrization: fit.reparametrization, descriptor: twoFeaturesOf(data.features.names) };
   }
   const objective = modelOf(c.model).create(data.x, data.y, c.sums);
   return { objective, reparametrization: c.standardize ? (objective.standardize?.() ?? null) : null };
@@ -139,7 +145,7 @@ function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): P
   const descriptor = models.descriptor ?? descriptorFor(c);
   const { reparametrization } = models;
   // A polynomial's raw powers are checked through its standardized ones, which are what is descended.
-  const objective = c.model === 'poly' && reparametrization ? reparametrization.trained : models.objective;
+  const objective = (c.model === 'poly' || data.features) && reparametrization ? reparametrization.trained : models.objective;
   // Values near 1e308 (or y near 1e160) square past the largest double: every loss and curvature is then
   // infinite, and a descent on them means nothing.
   if (!Number.isFinite(objective.curvature()) || !Number.isFinite(objective.referenceLoss())) {

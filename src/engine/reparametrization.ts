@@ -13,5 +13,5 @@ export interface Reparametrization {
   /** Trained weights → reported ones, into `out` (a new array when absent). */
   toReported(v: Weights, out?: Float64Array): Float64Array;
   /** What the summary records of it, under its own key ({ standardization: { mean, std } }). */
-  readonly summary: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly summary: { readonly standardization?: Readonly<{ mean?: number; std?: number; columns?: readonly { column: string; mean: number; std: number }[] }> };
 }

@@ -36,7 +36,8 @@ export function ignoredOptions(o: RunOptions, shape: RunShape): Warning[] {
   for (const [key, spec] of Object.entries(OPTION_TABLE) as [keyof RunOptions, OptionSpec][]) {
     if (o[key] === undefined || !spec.applies) continue;
     const reason = whyIgnored(spec.applies, o, shape);
-    const option = flagOf(key);
+    // A switch turned off is named as it was given.
+    const option = spellingOf(key, o[key]);
     // width and height are both --size: one warning.
     if (reason && !out.some((w) => w.code === 'optionIgnored' && w.option === option)) out.push({ code: 'optionIgnored', option, reason });
   }
@@ -64,7 +65,9 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
   if (a.model && o.model !== a.model) return `it applies to mlvis ${a.model}`;
   if (a.manyWeights && o.model === 'poly' && (o.degree ?? 3) < 2) return 'a degree-1 polynomial has two weights: the surface is drawn in those two';
+  if (a.manyWeights && o.model !== 'poly' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or linear regression on two features (--x a,b)';
   if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';
+  if (a.rawX && twoFeatures(o)) return 'linear regression on two features always trains on standardized columns';
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {
     const users = OPTIMIZERS.filter((n) => optimizerOf(n).params.includes(a.param!));
@@ -100,4 +103,15 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
     return 'it applies to synthetic data and to --optimizer sgd or minibatch';
   }
   return null;
+}
+
+/** --x a,b on linear regression (with data to read them from). */
+export function twoFeatures(o: RunOptions): boolean {
+  return o.model === 'linear' && o.data !== undefined && !!o.x?.includes(',');
+}
+
+/** The flag as given: --no-standardize for a negatable switch set to false. */
+function spellingOf(key: keyof RunOptions, value: unknown): string {
+  const spec = (OPTION_TABLE as Record<string, OptionSpec>)[key];
+  return value === false && spec?.negatable && spec.flag ? `--no-${spec.flag.slice(2)}` : flagOf(key);
 }

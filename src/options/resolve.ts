@@ -1,3 +1,4 @@
+import { twoFeatures } from './applies';
 /**
  * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
  * result says which descents to run (one, a race, or a sweep), how to lay them out, and which files to write.
@@ -171,7 +172,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   // A landscape has no samples: refused by what each optimizer declares it needs (needs: 'samples'), before the run.
   if (landscape) for (const x of series) if (optimizerOf(x.optimizer).needs === 'samples') throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => optimizerOf(n).needs !== 'samples')));
   const several = series.length > 1;
-  const layout: RunLayout = o.compareStandardize && !landscape && o.model !== 'poly' ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
+  const layout: RunLayout = o.compareStandardize && !landscape && o.model !== 'poly' && !twoFeatures(o) ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
@@ -201,9 +202,10 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     positive: o.positive,
     points: d('points'),
     degree: d('degree'),
+    ...featureCheck(o),
     ...(o.holdout !== undefined && o.model === 'poly' ? { holdout: o.holdout } : {}),
     plane: d('plane'),
-    planeMode: planeModeOf(d('plane'), d('degree'), d('seed')),
+    planeMode: planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
     noise: o.noise,
     seed: d('seed'),
     iterations,
@@ -353,7 +355,7 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
   });
   // A function has no data to standardize, and a polynomial always standardizes: the option is ignored
   // there (with its warning), so no sides.
-  if (o.compareStandardize && o.model !== 'function' && o.model !== 'poly') {
+  if (o.compareStandardize && o.model !== 'function' && o.model !== 'poly' && !twoFeatures(o)) {
     return { series: COMPARE_SIDES.map((side) => ({ ...base(optimizers[0]), ...side, suffix: '' })), sweep: null };
   }
   if (optimizers.length > 1) {
@@ -372,21 +374,21 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
 }
 
 /** --plane as a view's cut: pair's weights by number (0..K) or by name (c0..cK), checked against the degree. */
-function planeModeOf(text: string, degree: number, seed: string): PlaneMode {
+function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | 'w'): PlaneMode {
   if (text === 'random') return { kind: 'random', seed };
   if (!text.startsWith('pair:')) return { kind: 'pca' };
   const index = (name: string) => {
     // aK (a reported weight) and vK (its standardized form, a multiple of it) are the same axis.
-    const m = /^[av]?(\d+)$/.exec(name);
+    const m = (prefix === 'a' ? /^[av]?(\d+)$/ : /^[wv]?(\d+)$/).exec(name);
     const k = m ? Number(m[1]) : NaN;
-    if (/^c\d+$/.test(name)) throw usageError(messages.badPlanePair(text, degree, `${JSON.stringify(name)} is a coefficient of x itself (the summary's c's), not a weight the optimizers move`));
-    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, `${JSON.stringify(name)} is not a weight of a degree-${degree} polynomial`));
+    if (prefix === 'a' && /^c\d+$/.test(name)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is a coefficient of x itself (the summary's c's), not a weight the optimizers move`));
+    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is not ${prefix === 'a' ? `a weight of a degree-${degree} polynomial` : 'one of the three weights'}`));
     return k;
   };
   const [a, b] = text.slice(5).split(',');
   const i = index(a);
   const j = index(b);
-  if (i === j) throw usageError(messages.badPlanePair(text, degree, `${JSON.stringify(a)} and ${JSON.stringify(b)} are the same weight`));
+  if (i === j) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(a)} and ${JSON.stringify(b)} are the same weight`));
   return { kind: 'pair', i, j };
 }
 
@@ -400,7 +402,19 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
     if (o.init.length !== degree + 1) throw usageError(messages.polyInit(o.init, degree));
     return [...o.init];
   }
+  // Linear regression on two features (--x a,b) has three weights.
+  if (o.model === 'linear' && o.x?.includes(',')) {
+    if (o.init === undefined) return [0, 0, 0];
+    if (o.init.length !== 3) throw usageError(messages.badInit(o.init.join(','), 'W0,W1,W2', '0,0,0').replace('two numbers', 'three numbers'));
+    return [...o.init];
+  }
   const init = o.init ?? fallback;
   if (o.init !== undefined && o.init.length !== 2) throw usageError(messages.badInit(o.init.join(','), o.model === 'function' ? 'X,Y' : 'W0,W1', o.model === 'function' ? '-1.5,2' : '-2,5'));
   return [init[0], init[1]];
+}
+
+/** --x a,b is linear regression on two features: refused on the other models, in one line. */
+function featureCheck(o: RunOptions): Record<string, never> {
+  if (o.x?.includes(',') && o.model !== 'linear' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
+  return {};
 }

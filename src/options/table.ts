@@ -137,8 +137,9 @@ function parseDomain(raw: string, flag: string): [[number, number], [number, num
 function parseInit(raw: string, _flag: string, model?: string): number[] {
   const parts = raw.split(',');
   const values = parts.map((p) => parseDecimal('--init', p, 'a number'));
-  // A polynomial takes one number per weight; its degree is checked against them once the run is resolved.
-  if (model === 'poly') return values;
+  // A polynomial takes one number per weight, and linear regression on two features three: checked against
+  // the degree and the columns once the run is resolved.
+  if (model === 'poly' || (model === 'linear' && (parts.length === 2 || parts.length === 3))) return values;
   if (parts.length !== 2) throw usageError(model === 'function' ? messages.badInit(raw, 'X,Y', '-1.5,2') : messages.badInit(raw));
   return [values[0], values[1]];
 }
@@ -174,7 +175,7 @@ export const OPTION_TABLE = {
   /** With `data: '-'`: the CSV text itself (a header row, then one row per sample). Library only; the command line fills it from stdin. */
   csv: spec({ group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
   /** The CSV column used as x, by its header name. Default: the data set's suggested column, else the first numeric one. Flag `--x`. */
-  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column)' }),
+  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column); linear: two columns a,b fit a plane on both' }),
   /** The CSV column used as y (the target), by its header name. Default: the suggested column, else the second numeric one. Flag `--y`. */
   y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
   /** Logistic regression: the label of the y column that counts as 1; every other label is 0. Default: a built-in set's suggestion; else the column must hold 0/1 or true/false words. Flag `--positive`. */
@@ -216,13 +217,13 @@ export const OPTION_TABLE = {
    * optimizers move (numbers from 0, or names such as v1), the others held at the final point; `'random'`: two seeded random directions. The
    * surface is the true loss on the plane; the paths are projected onto it. Flag `--plane`.
    */
-  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:v1,v2)')), default: 'pca', applies: { model: 'poly', manyWeights: true }, help: 'more than two weights: the plane drawn: pca (the path\'s own plane), pair:I,J (two standardized weights, e.g. pair:v1,v2) or random' }),
+  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:v1,v2)')), default: 'pca', applies: { objective: 'data', manyWeights: true }, help: 'more than two weights (poly, linear --x a,b): the plane drawn: pca (the path\'s own plane), pair:I,J (two standardized weights, e.g. pair:v1,v2) or random' }),
   /** `model: 'poly'`: keep a seeded share of the rows (above 0, at most 0.9) out of training as a test set: drawn hollow in the fit panel, its loss dashed beside the training loss in the loss panel, so over-fitting shows. The run's seed chooses the rows. Flag `--holdout`. */
   holdout: spec({ flag: '--holdout', arg: '<P>', group: 'Data', schema: v.pipe(finite, v.gtValue(0, 'must be above 0'), v.maxValue(0.9, 'must be at most 0.9')), parse: num, applies: { model: 'poly' }, help: 'poly: keep a seeded share P of the rows (e.g. 0.3) as a test set, hollow in the fit panel, its loss dashed in the loss panel' }),
   /** `model: 'poly'`: the polynomial's degree K, y = a0 + a1·(x − x̄) + … + aK·(x − x̄)^K with x̄ the mean of x (1 to 12). Default 3. Flag `--degree`. */
   degree: spec({ flag: '--degree', arg: '<K>', group: 'Training', schema: int(1, 12), parse: whole, default: 3, applies: { model: 'poly' }, help: 'poly: the degree K of y = a0 + a1*(x - mean) + ... + aK*(x - mean)^K (1 to 12)' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units (mlvis poly: c0, c1, the others 0). Default `[0, 0]`. Flag `--init`. */
-  init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.pipe(v.array(finite, 'must be numbers'), v.minLength(2, 'must be two numbers (mlvis poly: one per weight, a0 to aK)'), v.maxLength(13, 'must be at most 13 numbers')), parse: parseInit, default: [0, 0] as number[], help: 'starting weights (e.g. --init -2,5; mlvis poly: a0,a1,...,aK)' }),
+  init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.pipe(v.array(finite, 'must be numbers'), v.minLength(2, 'must be two numbers (mlvis poly: one per weight, a0 to aK)'), v.maxLength(13, 'must be at most 13 numbers')), parse: parseInit, default: [0, 0] as number[], help: 'starting weights in the data units (e.g. --init -2,5; --x a,b: w0,w1,w2; mlvis poly: a0,a1,...,aK)' }),
   /** `model: 'function'`: many starts of one optimizer at once, with one rate: a number of seeded random starts over the domain (2 to 10,000; {@link RunOptions.seed} decides them), or `'grid:K'`, a K×K grid over the domain, corners included (K from 2 to 100). Each start is judged by the landscape's verdict, and the summary's `starts` lists the minimum each reached. Drawn with every path coloured by the minimum it reached, or with `layout: 'basins'` each start as a dot in that colour. Not with a race, a sweep or {@link RunOptions.init}. Flag `--starts`. */
   starts: spec({ flag: '--starts', arg: '<N|grid:K>', group: 'Training', schema: startsSchema, parse: (raw) => parseStarts(raw), applies: { objective: 'function' }, help: 'function: many starts of one optimizer: N seeded random starts over the domain, or grid:K (a KxK grid); each coloured by the minimum it reaches (see --layout basins)' }),
   /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */
@@ -283,9 +284,9 @@ export const OPTION_TABLE = {
   /** The heading of the title line, in place of the model and optimizer ("Linear regression · gradient descent"); the iteration and the values stay beside it. Default: the model and optimizer. Flag `--title`. */
   title: spec({ flag: '--title', arg: '<text>', group: 'Text', schema: text, defaultText: 'the model and optimizer', applies: { needs: 'out' }, help: 'the heading of the title line; the iteration and values stay beside it' }),
   /** The fit panel's x-axis label. Default: the x column's name ("x" for synthetic data). Flag `--xlabel`. */
-  xlabel: spec({ flag: '--xlabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the x column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's x-axis label" }),
+  xlabel: spec({ flag: '--xlabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the x column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's x-axis label (two features: the first column's)" }),
   /** The fit panel's y-axis label. Default: the y column's name; logistic: `P(COLUMN = POSITIVE)`. Flag `--ylabel`. */
-  ylabel: spec({ flag: '--ylabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the y column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's y-axis label" }),
+  ylabel: spec({ flag: '--ylabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the y column; two features: the second column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's y-axis label (two features: the second column's, the plot's vertical axis)" }),
   /** Logistic regression: the names of the two classes in the fit panel's legend, `[class 0, class 1]` (y = 0 first), e.g. `['female', 'male']`. Default: the label values (with `positive`, the one other value or "not POSITIVE"). Flag `--labels`. */
   labels: spec({
     flag: '--labels', arg: '<name0,name1>', group: 'Text', defaultText: 'the label values', applies: { objective: 'data', needs: 'out', target: 'classes', panel: 'fit' },

@@ -102,8 +102,8 @@ function projectedNote(pv: ProblemView): string {
 
 /** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */
 export function fitOf(problem: Problem): FitPrediction {
-  const { target, predict, curve } = problem.descriptor;
-  return { target, predict, ...(curve ? { curve } : {}) };
+  const { target, predict, curve, twoFeatures, predict2 } = problem.descriptor;
+  return { target, predict, ...(curve ? { curve } : {}), ...(twoFeatures && predict2 ? { twoFeatures, predict2 } : {}) };
 }
 
 /** A descent as the renderer sees it, under the label it is drawn with. */

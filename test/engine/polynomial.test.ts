@@ -3,44 +3,7 @@ import { linearModel } from '../../src/engine/linear';
 import { createRng, normal } from '../../src/random';
 import { f64 } from '../helpers/approx';
 
-// ---- exact rational arithmetic: the reference optimum of the raw normal equations, with no rounding ----
-type Rat = [bigint, bigint];
-const abs = (a: bigint) => (a < 0n ? -a : a);
-const gcd = (a: bigint, b: bigint): bigint => {
-  a = abs(a);
-  b = abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a || 1n;
-};
-const norm = ([n, d]: Rat): Rat => {
-  if (d < 0n) [n, d] = [-n, -d];
-  const g = gcd(n, d);
-  return [n / g, d / g];
-};
-const add = (a: Rat, b: Rat): Rat => norm([a[0] * b[1] + b[0] * a[1], a[1] * b[1]]);
-const sub = (a: Rat, b: Rat): Rat => add(a, [-b[0], b[1]]);
-const mul = (a: Rat, b: Rat): Rat => norm([a[0] * b[0], a[1] * b[1]]);
-const div = (a: Rat, b: Rat): Rat => norm([a[0] * b[1], a[1] * b[0]]);
-/** A double as the exact rational it is. */
-function exact(x: number): Rat {
-  if (x === 0) return [0n, 1n];
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const negative = bits >> 63n === 1n;
-  let e = Number((bits >> 52n) & 0x7ffn);
-  let m = bits & ((1n << 52n) - 1n);
-  if (e === 0) e = 1;
-  else m |= 1n << 52n;
-  const shift = e - 1075;
-  const n = negative ? -m : m;
-  return shift >= 0 ? [n << BigInt(shift), 1n] : norm([n, 1n << BigInt(-shift)]);
-}
-/** The rational rounded to a double (via 80 decimal digits: well past the last bit). */
-function toDouble([n, d]: Rat): number {
-  const scale = 10n ** 80n;
-  return Number((n * scale) / d) / 1e80;
-}
+import { add, div, exact, mul, sub, toDouble, type Rat } from '../helpers/exact';
 
 /** The exact least-squares coefficients of y ≈ Σ c_k x^k: Gaussian elimination on XᵀX c = Xᵀy in rationals. */
 function exactPolyFit(x: Float64Array, y: Float64Array, degree: number): number[] {
@@ -216,7 +179,7 @@ describe('polynomial regression', () => {
   it('maps between standardized and centred coefficients both ways, and predicts the same curve', () => {
     const { x, y } = waveData(20, 'map', 3, 4);
     const fit = polynomialFit(x, y, 5);
-    const { mean, std } = fit.reparametrization.summary.standardization;
+    const { mean, std } = fit.reparametrization.summary.standardization!;
     const v = f64([1, -2, 0.5, 3, -1, 0.25]);
     const c = fit.reparametrization.toReported(v);
     const back = fit.reparametrization.toTrained(c);
@@ -224,7 +187,7 @@ describe('polynomial regression', () => {
     expect(fit.centre).toBe(mean);
     const predict = polynomialOf(5, fit.centre).predict;
     for (const xi of [3, 4.5, 7]) {
-      const z = (xi - mean) / std;
+      const z = (xi - mean!) / std!;
       const viaZ = v.reduceRight((f, vk) => f * z + vk, 0);
       expect(predict(c, xi)).toBeCloseTo(viaZ, 8);
     }

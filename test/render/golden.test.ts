@@ -35,6 +35,11 @@ const scenes: [string, () => Scene][] = [
   ['poly-pca', () => polyScene({ degree: 3, panels: ['surface', 'fit', 'loss'], iterations: 300 })],
   ['poly-pair', () => polyScene({ degree: 5, plane: 'pair:v1,v2', points: 20, noise: 0.5, iterations: 2000 })],
   ['poly-random', () => polyScene({ degree: 4, plane: 'random', panels: ['surface', 'loss'], optimizer: ['gd', 'adam'], iterations: 500 })],
+  // Two features: the features' plane, points coloured by y, lines of equal fitted y; the surface a PCA plane.
+  ['linear-two-features', () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    return sceneFromOptions({ model: 'linear', data: 'cars', x: 'Horsepower,Weight_in_lbs', y: 'Miles_per_Gallon', iterations: 300, width: 640, height: 320 });
+  }],
   // Over-fitting: the held-out points hollow, the test loss dashed, turning up while the training loss falls.
   ['poly-holdout', () => polyScene({ degree: 9, points: 24, noise: 0.8, holdout: 0.3, optimizer: 'nesterov', panels: ['surface', 'fit', 'loss'], iterations: 5000, seed: 'mlvis' })],
 ];

@@ -24,6 +24,7 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
 /** Places the plot over the data's window (stretched to hold the starting models) and what the layers share. */
 export function fitContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): FitContext {
   const { data, fit } = scene;
+  if (fit.twoFeatures && data.features) return twoFeatureContext(measure, outer, scene, style);
   const classes = fit.target === 'classes';
   // --holdout: the test rows are drawn too (hollow), so the window holds them.
   const held = data.holdout;
@@ -47,6 +48,35 @@ export function fitContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
     pointRadius: pointStyle(data.x.length, style.f, style.theme.points).radius,
     keyColour: scene.series.length === 1 ? seriesColour(style, 0) : style.theme.text,
     outOfView: [],
+  };
+}
+
+/** Two features: their plane as the plot, y as the points' colour and as the levels of the fitted lines. */
+function twoFeatureContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): FitContext {
+  const { data } = scene;
+  const [x1, x2] = data.features!.columns;
+  const plot = placePlot(
+    measure,
+    outer,
+    style,
+    (range, n) => linearAxis(pad(extent(x1), 0.05), range, n),
+    (range, n) => linearAxis(pad(extent(x2), 0.05), range, n),
+  );
+  const yRange = extent(data.y);
+  // The lines' levels: round values across y's range, as an axis would tick it.
+  const levels = linearAxis(yRange, [0, 1], 6);
+  const inside = levels.ticks.map((t, i) => [t, levels.labels[i]] as const).filter(([t]) => t > yRange[0] && t < yRange[1]);
+  return {
+    scene,
+    style,
+    outer,
+    plot,
+    box: inflate(plot.rect, style.line * 2),
+    classes: false,
+    pointRadius: pointStyle(data.x.length, style.f, style.theme.points).radius,
+    keyColour: scene.series.length === 1 ? seriesColour(style, 0) : style.theme.text,
+    outOfView: [],
+    two: { names: data.features!.names, x1, x2, yRange, levels: inside.map(([t]) => t), labels: inside.map(([, l]) => l) },
   };
 }
 

@@ -5,9 +5,11 @@ import type { FitLayer } from './context';
 /** The data's column names on the axes, or the user's (static); a model of classes names the probability. */
 export const axes: FitLayer = {
   id: 'axes',
-  make: ({ scene, outer, plot, classes, style }) => ({
+  make: ({ scene, outer, plot, classes, style, two }) => ({
     drawStatic(ctx) {
       const { data, text } = scene;
+      // Two features: the plot is their plane.
+      if (two) return drawAxes(ctx, outer, plot, style, { xLabel: text?.xLabel ?? two.names[0], yLabel: text?.yLabel ?? two.names[1] });
       drawAxes(ctx, outer, plot, style, {
         xLabel: text?.xLabel ?? data.xName,
         // Named classes name the probability too: the legend's "male" and the axis's "P(Sex = male)" agree.

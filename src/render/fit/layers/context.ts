@@ -21,6 +21,11 @@ export interface FitContext {
    * and on which side it went.
    */
   outOfView: [number, 'above' | 'below'][];
+  /**
+   * Linear regression on two features: the plot is the features' plane (x1 across, x2 up), the points are
+   * coloured by y over `yRange`, and each model is drawn as lines of equal fitted y at `levels`.
+   */
+  two?: { names: readonly [string, string]; x1: Float64Array; x2: Float64Array; yRange: [number, number]; levels: number[]; labels: string[] };
 }
 
 export type FitLayer = LayerSpec<FitContext>;

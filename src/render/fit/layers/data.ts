@@ -8,6 +8,7 @@ import type { FitLayer } from './context';
 /** The data set's points (static): x against y, or each class in its colour, jittered about 0 and 1. */
 export const data: FitLayer = {
   id: 'data',
+  applies: (c) => c.two === undefined,
   make: ({ scene, plot, classes, style }) => ({ drawStatic: (ctx) => drawData(ctx, plot, scene.data, classes, style) }),
 };
 

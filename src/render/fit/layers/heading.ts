@@ -1,4 +1,10 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Dataset } from '../../../types';
+import { headingBaseline } from '../../core/axes';
+import { font } from '../../core/font';
+import { formatNumber } from '../../core/format';
+import type { Plot, Style } from '../../core/layout';
+import { viridis } from '../../core/viridis';
 import { drawHeading } from '../../core/axes';
 import { drawLegend, type LegendItem } from '../../core/legend';
 import { drawDot } from '../../core/markers';
@@ -11,7 +17,7 @@ import type { FitLayer } from './context';
  */
 export const heading: FitLayer = {
   id: 'heading',
-  make: ({ scene, plot, classes, style, pointRadius, keyColour }) => ({
+  make: ({ scene, plot, classes, style, pointRadius, keyColour, two }) => ({
     drawStatic(ctx) {
       const { theme, f } = style;
       const { rect } = plot;
@@ -29,10 +35,16 @@ export const heading: FitLayer = {
       const sampleKey = [...heldKey, ...stepSamplesLegend(scene.series, keyColour, pointRadius, style)];
       const shortKey = [...heldKey, ...stepSamplesLegend(scene.series, keyColour, pointRadius, style, true)];
       const legendWidth =
+        (two ? colourKey(ctx, plot, style, two.yRange) : 0) ||
         drawLegend(ctx, plot, style, [...classKey, ...sampleKey], rect.w * 0.6) ||
         drawLegend(ctx, plot, style, [...classKey, ...shortKey], rect.w * 0.6) ||
         (classes ? drawLegend(ctx, plot, style, classKey, rect.w * 0.6) : 0);
-      const headings = classes ? ['Data and predicted probability', 'Data and model', 'Data'] : ['Data and current fit', 'Data and fit', 'Data'];
+      const y = scene.data.yName;
+      const headings = scene.fit.twoFeatures
+        ? [`Colour: ${y}; lines: fitted ${y}`, `${y}: colour and lines`, y]
+        : classes
+        ? ['Data and predicted probability', 'Data and model', 'Data']
+        : ['Data and current fit', 'Data and fit', 'Data'];
       drawHeading(ctx, plot, style, headings, rect.w - legendWidth - f);
     },
   }),
@@ -40,4 +52,33 @@ export const heading: FitLayer = {
 
 function classNames(data: Dataset): [string, string] {
   return data.classNames ?? [`${data.yName} = 0`, `${data.yName} = 1`];
+}
+
+/**
+ * Two features: the key of the points' colours, "lo ▭ hi" (viridis from y's lowest to its highest) at the
+ * right of the heading row. Returns the width it took.
+ */
+function colourKey(ctx: SKRSContext2D, plot: Plot, style: Style, [lo, hi]: [number, number]): number {
+  const { f, theme } = style;
+  const base = headingBaseline(plot, style);
+  const right = plot.rect.x + plot.rect.w;
+  ctx.save();
+  ctx.font = font(f * 0.85);
+  ctx.textBaseline = 'alphabetic';
+  const [a, b] = [formatNumber(lo, 3), formatNumber(hi, 3)];
+  const wa = ctx.measureText(a).width;
+  const wb = ctx.measureText(b).width;
+  const bar = f * 4;
+  const gap = f * 0.3;
+  const h = f * 0.6;
+  const x0 = right - wb - gap - bar - gap - wa;
+  ctx.fillStyle = theme.mutedText;
+  ctx.fillText(a, x0, base);
+  ctx.fillText(b, right - wb, base);
+  const g = ctx.createLinearGradient(x0 + wa + gap, 0, x0 + wa + gap + bar, 0);
+  for (let k = 0; k <= 8; k++) g.addColorStop(k / 8, viridis(k / 8));
+  ctx.fillStyle = g;
+  ctx.fillRect(x0 + wa + gap, base - h, bar, h);
+  ctx.restore();
+  return right - x0;
 }

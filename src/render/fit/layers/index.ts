@@ -9,6 +9,8 @@ import { grid } from './grid';
 import { heading } from './heading';
 import { models } from './models';
 import { outOfView } from './outOfView';
+import { featurePoints } from './featurePoints';
+import { planeLines } from './planeLines';
 import { stepSamples } from './stepSamples';
 
-export const FIT_LAYERS: readonly FitLayer[] = [grid, data, axes, heading, models, stepSamples, outOfView];
+export const FIT_LAYERS: readonly FitLayer[] = [grid, data, featurePoints, axes, heading, models, planeLines, stepSamples, outOfView];

@@ -1,0 +1,148 @@
+import { minimaOf, type SampledObjective, type Weights } from './objective';
+import { symmetricEigen } from './symmetricEigen';
+
+/** What a least-squares objective on given feature columns is built from (see leastSquaresObjective). */
+export interface LeastSquaresParts {
+  name: string;
+  weightNames: readonly string[];
+  /** The design's columns (the first all ones), one per weight. */
+  columns: readonly Float64Array[];
+  /** The samples' x as the objective reports it (the first feature). */
+  x: Float64Array;
+  y: Float64Array;
+  /** The least-squares solution (householderLeastSquares). */
+  vStar: Float64Array;
+  /** (1/N)·ΦᵀΦ, row-major. */
+  G: Float64Array;
+  /** The mean squared residual at vStar, summed directly. */
+  E: number;
+  /** Sample i's residual at v. */
+  sampleError(i: number, v: Weights): number;
+}
+
+/**
+ * The mean squared error on feature columns, written around its least-squares solution: g(v) = E + dᵀGd with
+ * d = v − v*. Every term is non-negative, so nothing cancels near the optimum, and a loss or a gradient costs
+ * O(p²) whatever the number of rows. Its curvature is 2G's, its trivial model predicts the mean of y.
+ */
+export function leastSquaresObjective(parts: LeastSquaresParts): SampledObjective {
+  const { columns, y, vStar, G, E } = parts;
+  const p = columns.length;
+  const n = y.length;
+  let sy = 0;
+  let maxRow = 0;
+  for (let i = 0; i < n; i++) {
+    let row = 0;
+    for (let k = 0; k < p; k++) row += columns[k][i] * columns[k][i];
+    sy += y[i];
+    maxRow = Math.max(maxRow, row);
+  }
+  const meanY = sy / n;
+  let sVar = 0;
+  for (let i = 0; i < n; i++) sVar += (y[i] - meanY) ** 2;
+  const varY = sVar / n;
+  const eigen = symmetricEigen(G, p).values;
+  const d = new Float64Array(p);
+  const Gd = new Float64Array(p);
+  const split = (v: Weights) => {
+    for (let k = 0; k < p; k++) d[k] = v[k] - vStar[k];
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      for (let k = 0; k < p; k++) s += G[j * p + k] * d[k];
+      Gd[j] = s;
+    }
+  };
+  return {
+    name: parts.name,
+    dim: p,
+    weightNames: parts.weightNames,
+    get minima() {
+      return minimaOf(Float64Array.from(vStar), E, '');
+    },
+    n,
+    x: parts.x,
+    y,
+    gradientScale: 2,
+    loss(v) {
+      split(v);
+      let q = 0;
+      for (let k = 0; k < p; k++) q += d[k] * Gd[k];
+      const g = E + q;
+      if (g >= 0) return g;
+      return Number.isNaN(g) ? Infinity : 0;
+    },
+    gradient(v, out) {
+      split(v);
+      for (let k = 0; k < p; k++) out[k] = 2 * Gd[k];
+    },
+    hessian(_v, out) {
+      for (let k = 0; k < p * p; k++) out[k] = 2 * G[k];
+    },
+    sampleError: parts.sampleError,
+    features(i, out) {
+      for (let k = 0; k < p; k++) out[k] = columns[k][i];
+    },
+    optimum: () => Float64Array.from(vStar),
+    curvature: () => 2 * eigen[p - 1],
+    minCurvature: () => 2 * eigen[0],
+    referenceLoss: () => varY,
+    referenceWeights: () => predictMean(p, meanY),
+    sampleCurvatureMax: () => maxRow,
+    sampleCurvatureMean: () => {
+      let s = 0;
+      for (let k = 0; k < p; k++) s += G[k * p + k];
+      return s;
+    },
+  };
+}
+
+/** The weights that predict the mean: the intercept the mean, every other 0. */
+export function predictMean(p: number, meanY: number): Float64Array {
+  const w = new Float64Array(p);
+  w[0] = meanY;
+  return w;
+}
+
+/**
+ * The least-squares solution of columns·v ≈ y by Householder QR (Golub & Van Loan, Algorithm 5.3.2), or null
+ * when a column is (numerically) dependent on the ones before it.
+ */
+export function householderLeastSquares(columns: readonly Float64Array[], y: Float64Array): Float64Array | null {
+  const p = columns.length;
+  const n = y.length;
+  const a = columns.map((c) => Float64Array.from(c));
+  const b = Float64Array.from(y);
+  const scale = a.map((c) => Math.sqrt(c.reduce((s, v) => s + v * v, 0)));
+  for (let k = 0; k < p; k++) {
+    const col = a[k];
+    let norm2 = 0;
+    for (let i = k; i < n; i++) norm2 += col[i] * col[i];
+    const norm = Math.sqrt(norm2);
+    // What is left of the column after taking out the ones before it: a rank-deficient design when nothing is.
+    if (!(norm > 1e-12 * scale[k])) return null;
+    const alpha = col[k] > 0 ? -norm : norm;
+    // v = col[k..] − alpha·e1, stored in place; ‖v‖² = 2·norm² − 2·alpha·col[k]... computed directly.
+    const head = col[k] - alpha;
+    let vnorm2 = head * head;
+    for (let i = k + 1; i < n; i++) vnorm2 += col[i] * col[i];
+    const reflect = (target: Float64Array) => {
+      let s = head * target[k];
+      for (let i = k + 1; i < n; i++) s += col[i] * target[i];
+      const f = (2 * s) / vnorm2;
+      target[k] -= f * head;
+      for (let i = k + 1; i < n; i++) target[i] -= f * col[i];
+    };
+    for (let j = k + 1; j < p; j++) reflect(a[j]);
+    reflect(b);
+    col[k] = alpha;
+  }
+  // Back substitution: R v = (Qᵀy)[0..p).
+  const v = new Float64Array(p);
+  for (let k = p - 1; k >= 0; k--) {
+    let s = b[k];
+    for (let j = k + 1; j < p; j++) s -= a[j][k] * v[j];
+    v[k] = s / a[k][k];
+  }
+  return v;
+}
+

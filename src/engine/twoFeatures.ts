@@ -1,0 +1,146 @@
+import { messages, runError } from '../errors';
+import { householderLeastSquares, leastSquaresObjective } from './leastSquares';
+import { planeLoss, type ModelDescriptor } from './model';
+import type { Objective, SampledObjective, Weights } from './objective';
+import type { Reparametrization } from './reparametrization';
+import { symmetricEigen } from './symmetricEigen';
+
+/**
+ * Linear regression on two features, y = w0 + w1·x1 + w2·x2, with the mean squared error (`--x a,b`).
+ *
+ * Trained, always, on the standardized columns zⱼ = (xⱼ − meanⱼ)/stdⱼ with weights v: y = v0 + v1·z1 + v2·z2
+ * (two features in different units, say horsepower and pounds, make a valley no rate crosses). The optimum
+ * is a Householder QR solve on those columns and the loss is written around it (leastSquaresObjective).
+ * Reported in the data's units: wⱼ = vⱼ/stdⱼ, w0 = v0 − w1·mean1 − w2·mean2.
+ */
+export interface TwoFeatureFit {
+  trained: SampledObjective;
+  reported: SampledObjective;
+  reparametrization: Reparametrization;
+}
+
+export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], names: readonly [string, string], y: Float64Array): TwoFeatureFit {
+  const n = y.length;
+  const stats = columns.map((x) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[i] / n;
+    let spread = 0;
+    for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(x[i] - mean));
+    let s2 = 0;
+    for (let i = 0; i < n; i++) s2 += ((x[i] - mean) / spread) ** 2;
+    return { mean, std: spread * Math.sqrt(s2 / n) };
+  });
+  const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / stats[j].std));
+  const design = [new Float64Array(n).fill(1), z[0], z[1]];
+  const vStar = householderLeastSquares(design, y);
+  // Two features that move together exactly (one a multiple of the other) have no single best plane.
+  if (!vStar || !stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names[0], names[1]));
+  const G = new Float64Array(9);
+  for (let j = 0; j < 3; j++) {
+    for (let k = 0; k < 3; k++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += design[j][i] * design[k][i];
+      G[j * 3 + k] = s / n;
+    }
+  }
+  const residual = (i: number, v: Weights) => v[0] + v[1] * z[0][i] + v[2] * z[1][i] - y[i];
+  let sE = 0;
+  for (let i = 0; i < n; i++) sE += residual(i, vStar) ** 2;
+  const trained = leastSquaresObjective({ name: 'linear', weightNames: WEIGHTS, columns: design, x: z[0], y, vStar, G, E: sE / n, sampleError: residual });
+
+  const [m1, m2] = [stats[0].mean, stats[1].mean];
+  const [s1, s2] = [stats[0].std, stats[1].std];
+  const toReported = (v: Weights, out = new Float64Array(3)) => {
+    const w1 = v[1] / s1;
+    const w2 = v[2] / s2;
+    out[0] = v[0] - w1 * m1 - w2 * m2;
+    out[1] = w1;
+    out[2] = w2;
+    return out;
+  };
+  const toTrained = (w: Weights, out = new Float64Array(3)) => {
+    const v0 = w[0] + w[1] * m1 + w[2] * m2;
+    out[1] = w[1] * s1;
+    out[2] = w[2] * s2;
+    out[0] = v0;
+    return out;
+  };
+  // J = ∂v/∂w: v0 = w0 + m1·w1 + m2·w2, v1 = s1·w1, v2 = s2·w2; ∇w = Jᵀ∇v and the Hessian Jᵀ(2G)J.
+  const J = [1, m1, m2, 0, s1, 0, 0, 0, s2];
+  const hessian = new Float64Array(9);
+  for (let a = 0; a < 3; a++) {
+    for (let b = 0; b < 3; b++) {
+      let s = 0;
+      for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) s += J[j * 3 + a] * 2 * G[j * 3 + k] * J[k * 3 + b];
+      hessian[a * 3 + b] = s;
+    }
+  }
+  const eigen = symmetricEigen(hessian, 3).values;
+  const v = new Float64Array(3);
+  const gv = new Float64Array(3);
+  const wStar = toReported(vStar);
+  let maxRow = 0;
+  for (let i = 0; i < n; i++) maxRow = Math.max(maxRow, 1 + columns[0][i] ** 2 + columns[1][i] ** 2);
+  const reported: SampledObjective = {
+    ...trained,
+    x: columns[0],
+    get minima() {
+      return trained.minima.kind === 'points' ? { kind: 'points' as const, points: [{ w: Array.from(wStar), loss: sE / n, kind: 'global' as const }] } : trained.minima;
+    },
+    loss: (w) => trained.loss(toTrained(w, v)),
+    gradient(w, out) {
+      trained.gradient(toTrained(w, v), gv);
+      for (let a = 0; a < 3; a++) out[a] = J[a] * gv[0] + J[3 + a] * gv[1] + J[6 + a] * gv[2];
+    },
+    hessian(_w, out) {
+      out.set(hessian);
+    },
+    sampleError: (i, w) => trained.sampleError(i, toTrained(w, v)),
+    features(i, out) {
+      out[0] = 1;
+      out[1] = columns[0][i];
+      out[2] = columns[1][i];
+    },
+    optimum: () => Float64Array.from(wStar),
+    curvature: () => eigen[2],
+    minCurvature: () => eigen[0],
+    sampleCurvatureMax: () => maxRow,
+  };
+  return {
+    trained,
+    reported,
+    reparametrization: {
+      trained,
+      toTrained,
+      toReported,
+      // Per column.
+      summary: { standardization: { columns: [{ column: names[0], mean: m1, std: s1 }, { column: names[1], mean: m2, std: s2 }] } },
+    },
+  };
+}
+
+const WEIGHTS = ['w0', 'w1', 'w2'] as const;
+
+/** Linear regression on the two named features, as the rest of mlvis sees it. */
+export function twoFeaturesOf(names: readonly [string, string]): ModelDescriptor {
+  return {
+    name: 'linear',
+    title: 'Linear regression on two features',
+    short: 'Linear, 2 features',
+    summary: 'animate gradient descent on linear regression (y = w1*x + w0, mean squared error)',
+    lossName: 'mean squared error',
+    lossShort: 'MSE',
+    weightNames: WEIGHTS,
+    weightLabels: ['w0 (intercept)', `w1 (${names[0]})`, `w2 (${names[1]})`],
+    standardizedWeightLabels: ['v0', 'v1', 'v2'],
+    trivialName: 'predicting the mean of y',
+    target: 'values',
+    twoFeatures: names,
+    predict: () => NaN,
+    predict2: (w, x1, x2) => w[0] + w[1] * x1 + w[2] * x2,
+    create: () => {
+      throw new Error('built by twoFeatureFit');
+    },
+    surfaceLoss: (objective: Objective) => planeLoss(objective),
+  };
+}
