@@ -173,7 +173,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
   if (descents.length === 1) {
     const d = descents[0];
     const { model, ...rest } = head;
-    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, schedule: config.schedule, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), ...testLossOf(problem, d), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, ...reachedFields(d), diverged: d.diverged };
+    const s: Summary = { model, optimizer: d.optimizer, lr: d.lr, schedule: config.schedule, iterations: d.iterations, ...rest, final: finalOf(names, d.trajectory), ...finalExtras(problem, d), optimum: opt, gap_closed: d.assessment.gapClosed, distance: d.assessment.distance, verdict: d.assessment.verdict, ...reachedFields(d), diverged: d.diverged };
     if (config.trajectory) s.trajectory = trajectoryJson(names, d.trajectory);
     return s;
   }
@@ -182,7 +182,7 @@ export function buildSummary(config: RunConfig, problem: Problem, descents: Desc
     optimum: opt,
     layout: config.layout,
     ...(config.sweep ? { sweep: { option: config.sweep.key === 'batchSize' ? 'batch_size' : config.sweep.key, values: config.sweep.values } } : {}),
-    series: descents.map((d, i) => ({ ...seriesSummary(config, names, d, i, optimum?.loss ?? null), ...testLossOf(problem, d) })),
+    series: descents.map((d, i) => ({ ...seriesSummary(config, names, d, i, optimum?.loss ?? null), ...finalExtras(problem, d) })),
   };
 }
 
@@ -215,7 +215,7 @@ function inPowersOfX(w: ArrayLike<number>, centre: number): Record<string, numbe
 }
 
 /** --holdout: the final weights' loss on the held-out rows; mlvis poly: the final weights as coefficients of x. */
-function testLossOf(problem: Problem, d: Descent): { test_loss?: number; final_in_x?: Record<string, number> } {
+function finalExtras(problem: Problem, d: Descent): { test_loss?: number; final_in_x?: Record<string, number> } {
   const t = d.trajectory;
   const last = t.loss.length - 1;
   const w = t.w.map((c) => c[last]);

@@ -96,6 +96,73 @@ export function leastSquaresObjective(parts: LeastSquaresParts): SampledObjectiv
   };
 }
 
+/** What the reported side of a least-squares objective needs: the linear change of coordinates and the features. */
+export interface ReportedParts {
+  /** ∂v/∂w, row-major: how the trained weights v move with the reported ones w (constant: the map is affine). */
+  jacobian: ArrayLike<number>;
+  toTrained(w: Weights, out?: Float64Array): Float64Array;
+  toReported(v: Weights, out?: Float64Array): Float64Array;
+  /** The samples' x as reported. */
+  x: Float64Array;
+  /** Sample i's reported features: its prediction's derivative by each reported weight. */
+  features(i: number, out: Float64Array): void;
+  /** The largest squared norm of a sample's reported features. */
+  sampleCurvatureMax: number;
+}
+
+/**
+ * The objective in the reported coordinates w of one trained in v = toTrained(w): the same loss, the gradient
+ * Jᵀ∇v and the Hessian Jᵀ(∇²v)J with J = ∂v/∂w, the optimum mapped back. Every loss is the trained one's
+ * (no cancellation that the reported coordinates might bring), zero entries of J skipped.
+ */
+export function reportedObjective(trained: SampledObjective, parts: ReportedParts): SampledObjective {
+  const p = trained.dim;
+  const J = parts.jacobian;
+  const v = new Float64Array(p);
+  const gv = new Float64Array(p);
+  const hv = new Float64Array(p * p);
+  trained.hessian!(v, hv);
+  const hessian = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b < p; b++) {
+      let s = 0;
+      for (let j = 0; j < p; j++) {
+        if (J[j * p + a] === 0) continue;
+        for (let k = 0; k < p; k++) if (J[k * p + b] !== 0) s += J[j * p + a] * hv[j * p + k] * J[k * p + b];
+      }
+      hessian[a * p + b] = s;
+    }
+  }
+  const eigen = symmetricEigen(hessian, p).values;
+  const trainedOptimum = trained.optimum();
+  const wStar = trainedOptimum ? parts.toReported(trainedOptimum) : null;
+  return {
+    ...trained,
+    x: parts.x,
+    get minima() {
+      return minimaOf(wStar && Float64Array.from(wStar), trainedOptimum ? trained.loss(trainedOptimum) : NaN, '');
+    },
+    loss: (w) => trained.loss(parts.toTrained(w, v)),
+    gradient(w, out) {
+      trained.gradient(parts.toTrained(w, v), gv);
+      for (let a = 0; a < p; a++) {
+        let s = 0;
+        for (let j = 0; j < p; j++) if (J[j * p + a] !== 0) s += J[j * p + a] * gv[j];
+        out[a] = s;
+      }
+    },
+    hessian(_w, out) {
+      out.set(hessian);
+    },
+    sampleError: (i, w) => trained.sampleError(i, parts.toTrained(w, v)),
+    features: parts.features,
+    optimum: () => (wStar ? Float64Array.from(wStar) : null),
+    curvature: () => eigen[p - 1],
+    minCurvature: () => eigen[0],
+    sampleCurvatureMax: () => parts.sampleCurvatureMax,
+  };
+}
+
 /** The weights that predict the mean: the intercept the mean, every other 0. */
 export function predictMean(p: number, meanY: number): Float64Array {
   const w = new Float64Array(p);

@@ -1,10 +1,9 @@
 import { messages, runError } from '../errors';
 import { planeLoss, type ModelDescriptor } from './model';
 import { momentsOf } from './moments';
-import { minimaOf, type Objective, type SampledObjective, type Weights } from './objective';
+import { type Objective, type SampledObjective, type Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
-import { symmetricEigen } from './symmetricEigen';
-import { householderLeastSquares, leastSquaresObjective, predictMean } from './leastSquares';
+import { householderLeastSquares, leastSquaresObjective, reportedObjective } from './leastSquares';
 
 export { householderLeastSquares } from './leastSquares';
 
@@ -85,30 +84,14 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
   }
   const G = new Float64Array(p * p);
   for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) G[j * p + k] = moment[j + k];
-  let sE = 0;
-  for (let i = 0; i < n; i++) {
+  const residual = (i: number, v: Weights) => {
     let f = 0;
-    for (let k = degree; k >= 0; k--) f = f * z[i] + vStar[k];
-    const r = f - y[i];
-    sE += r * r;
-  }
-  const trained = leastSquaresObjective({
-    name: 'poly',
-    weightNames: weightNamesOf(degree),
-    columns,
-    x: z,
-    y,
-    vStar,
-    G,
-    E: sE / n,
-    sampleError(i, v) {
-      let f = 0;
-      for (let k = degree; k >= 0; k--) f = f * z[i] + v[k];
-      return f - y[i];
-    },
-  });
-  const E = sE / n;
-  const meanY = trained.referenceWeights()[0];
+    for (let k = degree; k >= 0; k--) f = f * z[i] + v[k];
+    return f - y[i];
+  };
+  let sE = 0;
+  for (let i = 0; i < n; i++) sE += residual(i, vStar) ** 2;
+  const trained = leastSquaresObjective({ name: 'poly', weightNames: weightNamesOf(degree), columns, x: z, y, vStar, G, E: sE / n, sampleError: residual });
 
   // Reported: the coefficients a of powers of (x − mean), y = Σ aₖ·(x − mean)ᵏ, in the data's units (y per
   // x-unit to the k). aₖ = vₖ/stdᵏ: a diagonal scaling, exact to rounding both ways, so every weight of a path
@@ -124,13 +107,6 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
     for (let k = 0; k < p; k++) out[k] = a[k] * scale[k];
     return out;
   };
-  const vOf = new Float64Array(p);
-  const gv = new Float64Array(p);
-  const aStar = toReported(vStar);
-  // ∇a = S·∇v and the Hessian S·(2G)·S, S = diag(stdᵏ).
-  const reportedHessian = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) reportedHessian[j * p + k] = 2 * G[j * p + k] * scale[j] * scale[k];
-  const rawEigen = symmetricEigen(reportedHessian, p).values;
   let maxRowA = 0;
   for (let i = 0; i < n; i++) {
     let row = 0;
@@ -138,33 +114,20 @@ export function polynomialFit(x: Float64Array, y: Float64Array, degree: number):
     for (let k = 0; k < p; k++, power *= x[i] - mean) row += power * power;
     maxRowA = Math.max(maxRowA, row);
   }
-  const reported: SampledObjective = {
-    ...trained,
+  // ∂v/∂a = S = diag(stdᵏ).
+  const S = new Float64Array(p * p);
+  for (let k = 0; k < p; k++) S[k * p + k] = scale[k];
+  const reported = reportedObjective(trained, {
+    jacobian: S,
+    toTrained,
+    toReported,
     x,
-    get minima() {
-      return minimaOf(Float64Array.from(aStar), E, '');
-    },
-    loss: (a) => trained.loss(toTrained(a, vOf)),
-    gradient(a, out) {
-      trained.gradient(toTrained(a, vOf), gv);
-      for (let k = 0; k < p; k++) out[k] = gv[k] * scale[k];
-    },
-    hessian(_a, out) {
-      out.set(reportedHessian);
-    },
-    sampleError(i, a) {
-      return trained.sampleError(i, toTrained(a, vOf));
-    },
     features(i, out) {
       let power = 1;
       for (let k = 0; k < p; k++, power *= x[i] - mean) out[k] = power;
     },
-    optimum: () => Float64Array.from(aStar),
-    curvature: () => rawEigen[p - 1],
-    minCurvature: () => rawEigen[0],
-    referenceWeights: () => predictMean(p, meanY),
-    sampleCurvatureMax: () => maxRowA,
-  };
+    sampleCurvatureMax: maxRowA,
+  });
   const reparametrization: Reparametrization = {
     trained,
     toTrained,

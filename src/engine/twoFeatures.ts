@@ -1,9 +1,8 @@
 import { messages, runError } from '../errors';
-import { householderLeastSquares, leastSquaresObjective } from './leastSquares';
+import { householderLeastSquares, leastSquaresObjective, reportedObjective } from './leastSquares';
 import { planeLoss, type ModelDescriptor } from './model';
 import type { Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
-import { symmetricEigen } from './symmetricEigen';
 
 /**
  * Linear regression on two features, y = w0 + w1·x1 + w2·x2, with the mean squared error (`--x a,b`).
@@ -65,47 +64,21 @@ export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], na
     out[0] = v0;
     return out;
   };
-  // J = ∂v/∂w: v0 = w0 + m1·w1 + m2·w2, v1 = s1·w1, v2 = s2·w2; ∇w = Jᵀ∇v and the Hessian Jᵀ(2G)J.
-  const J = [1, m1, m2, 0, s1, 0, 0, 0, s2];
-  const hessian = new Float64Array(9);
-  for (let a = 0; a < 3; a++) {
-    for (let b = 0; b < 3; b++) {
-      let s = 0;
-      for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) s += J[j * 3 + a] * 2 * G[j * 3 + k] * J[k * 3 + b];
-      hessian[a * 3 + b] = s;
-    }
-  }
-  const eigen = symmetricEigen(hessian, 3).values;
-  const v = new Float64Array(3);
-  const gv = new Float64Array(3);
-  const wStar = toReported(vStar);
+  // J = ∂v/∂w: v0 = w0 + m1·w1 + m2·w2, v1 = s1·w1, v2 = s2·w2.
   let maxRow = 0;
   for (let i = 0; i < n; i++) maxRow = Math.max(maxRow, 1 + columns[0][i] ** 2 + columns[1][i] ** 2);
-  const reported: SampledObjective = {
-    ...trained,
+  const reported = reportedObjective(trained, {
+    jacobian: [1, m1, m2, 0, s1, 0, 0, 0, s2],
+    toTrained,
+    toReported,
     x: columns[0],
-    get minima() {
-      return trained.minima.kind === 'points' ? { kind: 'points' as const, points: [{ w: Array.from(wStar), loss: sE / n, kind: 'global' as const }] } : trained.minima;
-    },
-    loss: (w) => trained.loss(toTrained(w, v)),
-    gradient(w, out) {
-      trained.gradient(toTrained(w, v), gv);
-      for (let a = 0; a < 3; a++) out[a] = J[a] * gv[0] + J[3 + a] * gv[1] + J[6 + a] * gv[2];
-    },
-    hessian(_w, out) {
-      out.set(hessian);
-    },
-    sampleError: (i, w) => trained.sampleError(i, toTrained(w, v)),
     features(i, out) {
       out[0] = 1;
       out[1] = columns[0][i];
       out[2] = columns[1][i];
     },
-    optimum: () => Float64Array.from(wStar),
-    curvature: () => eigen[2],
-    minCurvature: () => eigen[0],
-    sampleCurvatureMax: () => maxRow,
-  };
+    sampleCurvatureMax: maxRow,
+  });
   return {
     trained,
     reported,

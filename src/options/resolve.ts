@@ -165,6 +165,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     [width, height] = [w, h];
   }
   refuseCompareConflicts(o);
+  refuseFeatureList(o);
   refuseTuneConflicts(o);
   refuseStartsConflicts(o, iterations);
   const landscape = o.model === 'function' ? landscapeSpecOf(o) : undefined;
@@ -202,7 +203,6 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     positive: o.positive,
     points: d('points'),
     degree: d('degree'),
-    ...featureCheck(o),
     ...(o.holdout !== undefined && o.model === 'poly' ? { holdout: o.holdout } : {}),
     plane: d('plane'),
     planeMode: planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
@@ -414,7 +414,6 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
 }
 
 /** --x a,b is linear regression on two features: refused on the other models, in one line. */
-function featureCheck(o: RunOptions): Record<string, never> {
+function refuseFeatureList(o: RunOptions): void {
   if (o.x?.includes(',') && o.model !== 'linear' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
-  return {};
 }

@@ -3,35 +3,14 @@ import { linearModel } from '../../src/engine/linear';
 import { createRng, normal } from '../../src/random';
 import { f64 } from '../helpers/approx';
 
-import { add, div, exact, mul, sub, toDouble, type Rat } from '../helpers/exact';
+import { add, exact, exactLeastSquaresOf, mul, sub, toDouble, type Rat } from '../helpers/exact';
 
-/** The exact least-squares coefficients of y ≈ Σ c_k x^k: Gaussian elimination on XᵀX c = Xᵀy in rationals. */
+/** The exact least-squares coefficients of y ≈ Σ c_k x^k: the normal equations on exact powers of x, in rationals. */
 function exactPolyFit(x: Float64Array, y: Float64Array, degree: number): number[] {
-  const p = degree + 1;
   const xs = Array.from(x, exact);
-  const ys = Array.from(y, exact);
-  const pow = xs.map((xi) => {
-    const out: Rat[] = [[1n, 1n]];
-    for (let k = 1; k <= 2 * degree; k++) out.push(mul(out[k - 1], xi));
-    return out;
-  });
-  const a: Rat[][] = [];
-  for (let j = 0; j < p; j++) {
-    const row: Rat[] = [];
-    for (let k = 0; k < p; k++) row.push(pow.reduce<Rat>((s, pw) => add(s, pw[j + k]), [0n, 1n]));
-    row.push(pow.reduce<Rat>((s, pw, i) => add(s, mul(pw[j], ys[i])), [0n, 1n]));
-    a.push(row);
-  }
-  for (let c = 0; c < p; c++) {
-    const pivot = a.findIndex((r, i) => i >= c && r[c][0] !== 0n);
-    [a[c], a[pivot]] = [a[pivot], a[c]];
-    for (let r = 0; r < p; r++) {
-      if (r === c || a[r][c][0] === 0n) continue;
-      const f = div(a[r][c], a[c][c]);
-      a[r] = a[r].map((v, k) => sub(v, mul(f, a[c][k])));
-    }
-  }
-  return a.map((r, j) => toDouble(div(r[p], r[j])));
+  const powers: Rat[][] = [xs.map((): Rat => [1n, 1n])];
+  for (let k = 1; k <= degree; k++) powers.push(powers[k - 1].map((v, i) => mul(v, xs[i])));
+  return exactLeastSquaresOf(powers, Array.from(y, exact));
 }
 
 /** Σ aₖ·(x − m)ᵏ expanded in powers of x, in exact rationals, each coefficient rounded once. */
@@ -50,20 +29,15 @@ function exactExpansion(a: number[], m: number): number[] {
   return out;
 }
 const binom = (n: number, k: number): number => (k === 0 ? 1 : (binom(n - 1, k - 1) * n) / k);
-/** A rational rounded to the nearest double: by bisection on doubles around its 80-digit value. */
+/** A rational rounded to the nearest double: the nearest of its 80-digit value and that value's two neighbours. */
 function roundRat(r: Rat): number {
   const guess = toDouble(r);
-  const cmp = (x: number) => {
-    const d = sub(exact(x), r);
-    return d[0] === 0n ? 0 : d[0] > 0n ? 1 : -1;
-  };
   let best = guess;
   let bestErr: Rat = absRat(sub(exact(guess), r));
   for (const cand of [nextDown(guess), nextUp(guess)]) {
     const err = absRat(sub(exact(cand), r));
     if (lessRat(err, bestErr)) [best, bestErr] = [cand, err];
   }
-  void cmp;
   return best;
 }
 const absRat = ([n, d]: Rat): Rat => [n < 0n ? -n : n, d];

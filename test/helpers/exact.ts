@@ -40,10 +40,16 @@ export function toDouble([n, d]: Rat): number {
 
 /** The exact least-squares solution of Σ_k c_k·columns[k] ≈ y (Gaussian elimination on the normal equations in rationals), each rounded to a double. */
 export function exactLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number>): number[] {
-  const p = columns.length;
   const n = y.length;
-  const cols = columns.map((c) => Array.from({ length: n }, (_, i) => exact(c[i])));
-  const ys = Array.from({ length: n }, (_, i) => exact(y[i]));
+  return exactLeastSquaresOf(
+    columns.map((c) => Array.from({ length: n }, (_, i) => exact(c[i]))),
+    Array.from({ length: n }, (_, i) => exact(y[i])),
+  );
+}
+
+/** exactLeastSquares on columns given as exact rationals (powers of x, say, which doubles would round). */
+export function exactLeastSquaresOf(cols: Rat[][], ys: Rat[]): number[] {
+  const p = cols.length;
   const a: Rat[][] = [];
   for (let j = 0; j < p; j++) {
     const row: Rat[] = [];

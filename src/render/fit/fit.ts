@@ -38,6 +38,11 @@ export function fitContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
     (range, n) => linearAxis(xWindow, range, n),
     (range, n) => (classes ? probabilityAxis(range, n) : linearAxis(yWindow, range, n)),
   );
+  return shared(scene, style, outer, plot, classes);
+}
+
+/** What every fit context holds beside its plot's windows and layers' extras. */
+function shared(scene: Scene, style: Style, outer: Rect, plot: FitContext['plot'], classes: boolean): FitContext {
   return {
     scene,
     style,
@@ -45,7 +50,7 @@ export function fitContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
     plot,
     box: inflate(plot.rect, style.line * 2),
     classes,
-    pointRadius: pointStyle(data.x.length, style.f, style.theme.points).radius,
+    pointRadius: pointStyle(scene.data.x.length, style.f, style.theme.points).radius,
     keyColour: scene.series.length === 1 ? seriesColour(style, 0) : style.theme.text,
     outOfView: [],
   };
@@ -67,15 +72,7 @@ function twoFeatureContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   const levels = linearAxis(yRange, [0, 1], 6);
   const inside = levels.ticks.map((t, i) => [t, levels.labels[i]] as const).filter(([t]) => t > yRange[0] && t < yRange[1]);
   return {
-    scene,
-    style,
-    outer,
-    plot,
-    box: inflate(plot.rect, style.line * 2),
-    classes: false,
-    pointRadius: pointStyle(data.x.length, style.f, style.theme.points).radius,
-    keyColour: scene.series.length === 1 ? seriesColour(style, 0) : style.theme.text,
-    outOfView: [],
+    ...shared(scene, style, outer, plot, false),
     two: { names: data.features!.names, x1, x2, yRange, levels: inside.map(([t]) => t), labels: inside.map(([, l]) => l) },
   };
 }

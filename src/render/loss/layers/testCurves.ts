@@ -1,8 +1,8 @@
 import { drawDot } from '../../core/markers';
-import { clipTo, inflate } from '../../core/panel';
 import { prefixPaths } from '../../core/polyline';
 import { seriesColour, stateAt } from '../../core/series';
 import type { LossLayer } from './context';
+import { strokeCurves } from './curves';
 
 /**
  * --holdout: each series' loss on the test rows, dashed in its colour under the training curves, up to the
@@ -12,25 +12,14 @@ import type { LossLayer } from './context';
 export const testCurves: LossLayer = {
   id: 'testCurves',
   applies: (c) => c.test !== undefined,
-  make: ({ scene, plot, box, style, y, test }) => {
+  make: (c) => {
+    const { scene, plot, style, y, test } = c;
     const { values, curves } = test!;
     const paths = curves.map(prefixPaths);
     const dash = [style.f * 0.5, style.f * 0.35];
     return {
       drawFrame(ctx, frame) {
-        clipTo(ctx, inflate(plot.rect, style.line));
-        ctx.lineWidth = style.line;
-        ctx.lineJoin = 'round';
-        ctx.lineCap = 'butt';
-        ctx.setLineDash(dash);
-        for (let i = curves.length - 1; i >= 0; i--) {
-          const j = stateAt(scene.series[i], frame.iteration);
-          const v = values[i][j];
-          ctx.strokeStyle = seriesColour(style, i);
-          ctx.stroke(paths[i](j, plot.x.map(j), Number.isFinite(v) ? y(v) : NaN, box));
-        }
-        ctx.setLineDash([]);
-        ctx.restore();
+        strokeCurves(ctx, c, paths, values, frame.iteration, dash);
         const { rect } = plot;
         for (let i = curves.length - 1; i >= 0; i--) {
           const j = stateAt(scene.series[i], frame.iteration);
