@@ -103,6 +103,7 @@ describe('linear regression on two features', () => {
     expect(r4.code).not.toBe(0);
     expect(r4.stderr).toMatch(/the two columns move together exactly/);
     expect(await usageLine(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs', '--init', '1,2'])).toMatch(/^--init: "1,2" is not three numbers W0,W1,W2/);
+    expect(await usageLine(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs', '--init', '1'])).toMatch(/^--init: "1" is not two numbers W0,W1 .*; with --x a,b, three: W0,W1,W2$/);
   });
 
   it('names the columns of skipped rows and the switch as given in its warnings', async () => {
