@@ -54,11 +54,6 @@ export interface ProblemConfig {
   degree?: number;
 }
 
-/** The descriptor of a problem's model: the registry's, or a polynomial's of the configured degree. */
-export function descriptorFor(c: Pick<ProblemConfig, 'model' | 'degree'>): ModelDescriptor {
-  return c.model === 'poly' ? polynomialOf(c.degree ?? DEFAULT_DEGREE) : modelOf(c.model);
-}
-
 /** A regression's objectives: on the data's units, and (standardized) the reparametrization the optimizers descend. */
 export interface ProblemModels {
   objective: SampledObjective;
@@ -142,7 +137,7 @@ function landscapeProblem(data: Dataset, l: Landscape, init: readonly number[]):
 }
 
 function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): Problem {
-  const descriptor = models.descriptor ?? descriptorFor(c);
+  const descriptor = models.descriptor ?? modelOf(c.model);
   const { reparametrization } = models;
   // A polynomial's raw powers are checked through its standardized ones, which are what is descended.
   const objective = (c.model === 'poly' || data.features) && reparametrization ? reparametrization.trained : models.objective;

@@ -8,15 +8,13 @@ import { mappedView, pairView, planeView, type View } from './view';
 export interface ProblemView {
   view: View;
   loss: PlaneLoss;
-  /** The heading's note on the plane's units, or '' when the plane is the reported weights. */
+  /**
+   * The heading's note: the plane's units ("standardized x"), or for a plane through more than two weights how
+   * it was cut and that the paths are projected onto it; '' when the plane is the reported weights.
+   */
   note: string;
   /** The plane's axes share a unit (the weights the optimizers moved on standardized x): drawn square. */
   sameUnits: boolean;
-  /**
-   * A plane through many weights: the paths are projections onto it, so their losses are their own, not the
-   * surface's under them; `explained` is the share of the paths' variance in the plane (pca).
-   */
-  projected?: { mode: PlaneMode['kind']; explained?: number; held?: string };
 }
 
 /** How a problem of more than two weights is cut for the surface panel (--plane). */
@@ -26,7 +24,7 @@ export type PlaneMode = { kind: 'pca' } | { kind: 'pair'; i: number; j: number }
  * The view of a problem: of two weights, its weights themselves, or on standardized x the weights the
  * optimizers moved (the paths, recorded in the data's units, go through the change of variable; the loss is
  * the trained model's, sampled directly in those weights). Of more than two weights, a plane through the
- * final point of the first path, in the trained coordinates (see planeOf).
+ * final point of the first path, in the trained coordinates (see manyWeights).
  */
 export function problemView(problem: Problem, trajectories: readonly Trajectory[] = [], mode: PlaneMode = { kind: 'pca' }): ProblemView {
   const { descriptor, reparametrization: r } = problem;
@@ -58,35 +56,27 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
   const names = r ? problem.descriptor.standardizedWeightLabels : problem.descriptor.weightLabels;
   const paths = trajectories.map((t) => sampledPoints(t, toTrained));
   const origin = paths.length > 0 && paths[0].length > 0 ? paths[0][paths[0].length - 1] : Float64Array.from(problem.trainInit);
-  let d1: Float64Array;
-  let d2: Float64Array;
-  let labels: [string, string];
-  let projected: ProblemView['projected'];
+  let inner: View;
+  let note: string;
   // Axes in one unit are drawn square; a straight path's cross direction is sized by the loss instead.
   let square = true;
   if (mode.kind === 'pair') {
     // The two weights themselves (u = v_i, v = v_j), the others held at the final point.
-    const pair = pairView(Array.from(origin), mode.i, mode.j, [names[mode.i], names[mode.j]]);
-    const view = r ? mappedView(pair, (w) => toTrained(w), (v) => toReported(v)) : pair;
-    const trained = problem.trained;
-    const loss = (u: number, v: number) => trained.loss(pair.toWeights(u, v));
+    inner = pairView(Array.from(origin), mode.i, mode.j, [names[mode.i], names[mode.j]]);
     const held = names.filter((_, k) => k !== mode.i && k !== mode.j);
-    const note = `${held.length <= 2 ? held.join(', ') : `${held.length} others`} held at the end, path projected`;
-    return { view, loss: { loss, surface: loss }, note: r ? 'standardized powers' : '', sameUnits: true, projected: { mode: 'pair', held: note } };
+    note = `${held.length <= 2 ? held.join(', ') : `${held.length} others`} held at the end, path projected`;
   } else if (mode.kind === 'random') {
-    [d1, d2] = randomDirections(dim, mode.seed);
-    labels = ['random direction 1', 'random direction 2'];
-    projected = { mode: 'random' };
+    const [d1, d2] = randomDirections(dim, mode.seed);
+    inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), ['random direction 1', 'random direction 2']);
+    note = 'random plane, path projected';
   } else {
     const { directions, explained, shares } = principalDirections(paths.flat(), dim);
-    [d1, d2] = directions;
+    const [d1] = directions;
     // A straight path (Newton's one step) has no second principal direction: its PC2 would be an arbitrary
     // one. The descent direction at the start, across the path, is taken instead, and named so.
     const flat = shares[1] < 1e-9 && paths[0]?.[0] ? gradientAcross(problem, paths[0][0], d1) : null;
-    if (flat) {
-      d2 = flat;
-      square = false;
-    }
+    const d2 = flat ?? directions[1];
+    if (flat) square = false;
     // Each direction points from the start towards the end, so the path runs left to right and upwards.
     const start = paths[0]?.[0];
     if (start) {
@@ -100,14 +90,14 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
     // none, and the plane is then the first two weights, named as such.
     const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
     const still = !(explained > 0) || paths.every((p) => p.length < 2);
-    labels = still ? [names[0], names[1]] : [`PC1 (${pct(shares[0])} of variance)`, flat ? 'start gradient across PC1' : `PC2 (${pct(shares[1])})`];
-    projected = { mode: 'pca', explained };
+    const labels: [string, string] = still ? [names[0], names[1]] : [`PC1 (${pct(shares[0])} of variance)`, flat ? 'start gradient across PC1' : `PC2 (${pct(shares[1])})`];
+    inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), labels);
+    note = 'PCA plane, path projected';
   }
-  const inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), labels);
   const view = r ? mappedView(inner, (w) => toTrained(w), (v) => toReported(v)) : inner;
   const trained = problem.trained;
   const loss = (u: number, v: number) => trained.loss(inner.toWeights(u, v));
-  return { view, loss: { loss, surface: loss }, note: r ? 'standardized powers' : '', sameUnits: square, projected };
+  return { view, loss: { loss, surface: loss }, note, sameUnits: square };
 }
 
 /**

@@ -68,7 +68,7 @@ export function surfacePlane(pv: ProblemView, problem: Problem, descents: Descen
   const { view } = pv;
   return {
     labels: view.labels,
-    note: projectedNote(pv),
+    note: pv.note,
     equalAspect,
     paths: descents.map((d) => planePath(view, d.trajectory)),
     references: descents.map((d) => (d.reference ? planePath(view, d.reference) : undefined)),
@@ -90,14 +90,6 @@ function withTest(series: Series, problem: Problem): Series {
     testLoss[i] = test(w);
   }
   return { ...series, testLoss };
-}
-
-/** The heading's note: the plane's units, and for a plane through many weights how it was cut and that the paths are projections. */
-function projectedNote(pv: ProblemView): string {
-  const p = pv.projected;
-  if (!p) return pv.note;
-  if (p.mode === 'pair') return p.held ?? 'path projected';
-  return `${p.mode === 'pca' ? 'PCA plane' : 'random plane'}, path projected`;
 }
 
 /** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */
