@@ -108,6 +108,7 @@ export const messages = {
   // ---- engine ------------------------------------------------------------------------------------
   separable: () =>
     'the two classes are perfectly separable along x: the cross-entropy has no finite minimum (the weights grow without bound), so no optimum is reported',
+  noOptimum: (why: string) => `${why}: no optimum is reported`,
   diverged: (w: Diverged) => {
     const head = `the descent diverged at iteration ${w.iteration} (learning rate ${w.lr}); it stopped there.`;
     // Decoupled weight decay alone (lr·decay ≥ 2) multiplies the weights by 1 − lr·decay ≤ −1 each step.
@@ -254,7 +255,7 @@ export const messages = {
   featuresDependent: (a: string, b: string) =>
     `--x ${a},${b}: the two columns move together exactly (one is a fixed multiple of the other, plus a constant), so no single plane fits best; choose two columns that vary on their own`,
   featuresLinearOnly: (model: string) =>
-    `--x with two columns is linear regression on two features; mlvis ${model} takes one x column (two-feature ${model} is not there yet)`,
+    `--x with two columns is linear or logistic regression on two features; mlvis ${model} takes one x column`,
   polyInit: (given: readonly number[], degree: number) =>
     `--init: ${given.length} number${given.length === 1 ? '' : 's'} (${given.join(',')}), and a degree-${degree} polynomial has ${degree + 1} weights a0 to a${degree}; give ${degree + 1} numbers (for example --init ${new Array(degree + 1).fill(0).join(',')}) or leave --init out to start at 0`,
   polyOutOfRange: (degree: number, std: number) =>

@@ -98,8 +98,11 @@ export interface SlowDefault {
 }
 
 export type Warning =
-  /** Logistic classes that one threshold separates: the loss has no finite minimum. */
-  | { code: 'separable' }
+  /**
+   * Logistic classes that one threshold separates: the loss has no finite minimum. `why`: on two features,
+   * what was found (a line separates them, or Newton's method did not settle).
+   */
+  | { code: 'separable'; why?: string }
   /** The descent blew up and stopped. */
   | Diverged
   /** The run closed less than 99 % of the loss gap (see engine/verdict.ts). */
@@ -135,7 +138,7 @@ export function warningText(w: Warning): string {
   const prefix = 'series' in w && w.series ? `${w.series}: ` : '';
   switch (w.code) {
     case 'separable':
-      return messages.separable();
+      return w.why ? messages.noOptimum(w.why) : messages.separable();
     case 'diverged':
       return prefix + messages.diverged(w);
     case 'unbounded':

@@ -70,6 +70,11 @@ export class ColumnAccumulator {
     // Every row's label counts towards the rule (as when the whole column was read), even when x is unusable.
     const code = this.code(cells[this.choice.y]);
     if (x !== x) return;
+    if (this.choice.x2 !== undefined) {
+      const x2 = parseNumber(cells[this.choice.x2]);
+      if (x2 !== x2) return;
+      this.x2s.push(x2);
+    }
     this.xs.push(x);
     this.codes.push(code);
   }
@@ -91,21 +96,30 @@ export class ColumnAccumulator {
     const rule = labelRule(this.values, yName, this.choice.positive);
     const classOf = this.values.map((v) => rule.valueOf(v));
     const xs = floats();
+    const x2s = floats();
     const ys = floats();
+    const two = this.choice.x2 !== undefined;
     for (let i = 0; i < this.xs.length; i++) {
       const code = this.codes.at(i);
       const y = code < 0 ? NaN : classOf[code];
       if (y !== y) continue;
       xs.push(this.xs.at(i));
+      if (two) x2s.push(this.x2s.at(i));
       ys.push(y);
     }
+    // A boundary on two features has three weights: three rows at least.
+    if (two && xs.length < 3) throw runError(messages.tooFewRows(xs.length, this.rows - xs.length, 3));
     const dataset = checked(xs.take(), ys.take(), this.rows, xName, yName, source);
     const kept = dataset.x.length;
     const ones = dataset.y.reduce((sum, v) => sum + v, 0);
     if (ones === 0 || ones === kept) throw runError(messages.oneClassOnly(yName, rule.classNames[ones === 0 ? 0 : 1]));
     dataset.classNames = rule.classNames;
     if (rule.positive !== undefined) dataset.positive = rule.positive;
-    return dataset;
+    if (!two) return dataset;
+    const name2 = this.header[this.choice.x2!];
+    const x2 = x2s.take();
+    if (x2.every((v) => v === x2[0])) throw runError(messages.constantX(name2, x2[0]));
+    return { ...dataset, features: { names: [xName, name2], columns: [dataset.x, x2] } };
   }
 
   /** The dictionary code of a label cell (trimmed), or -1 when it is missing. */

@@ -11,6 +11,11 @@ export interface GridOptions {
   square?: boolean;
   /** The window to sample, given (a landscape's domain) instead of chosen around the path and the optimum. */
   window?: { u: [number, number]; v: [number, number] };
+  /**
+   * A plane through many weights (PCA, pair, random): an axis along which the loss hardly rises is sized by
+   * the paths' extent, not by the rise (a nearly flat direction would otherwise dwarf the path).
+   */
+  capReach?: boolean;
   /** 'linear': levels evenly spaced from the lowest to the highest value; default geometric (see geometricLevels). */
   levelScale?: 'log' | 'linear';
 }
@@ -72,7 +77,7 @@ export function lossGrid(
  * moves in one coordinate only still gets a readable bowl. Computed once per run.
  */
 export function planeGrid(plane: PlaneLoss, path: PlanePath, optimum: PlanePoint | null, diverged: boolean, opts: GridOptions = DEFAULT_GRID): LossGrid {
-  const window = opts.window ?? chooseWindow(plane, path, optimum, diverged, opts.square ?? false);
+  const window = opts.window ?? chooseWindow(plane, path, optimum, diverged, opts.square ?? false, opts.capReach ?? false);
   const { size } = opts;
   const evalLoss = plane.surface;
   const values = new Float64Array(size * size);
@@ -135,6 +140,7 @@ function chooseWindow(
   optimum: PlanePoint | null,
   diverged: boolean,
   square: boolean,
+  capReach: boolean,
 ): { u: [number, number]; v: [number, number] } {
   const lo = [t.u[0], t.v[0]];
   const hi = [t.u[0], t.v[0]];
@@ -154,11 +160,13 @@ function chooseWindow(
   const at = [centre.u, centre.v];
   const rise = Math.max(t.loss[0] - centre.loss, 0.25 * Math.abs(centre.loss), 1e-12);
   const out: [number, number][] = [];
+  const extent = Math.max(hi[0] - lo[0], hi[1] - lo[1]);
   for (let k = 0; k < 2; k++) {
     const c = at[k];
     const h = axisCurvature(plane, at, k);
     // Distance along this axis over which the loss rises by `rise` (for a quadratic: √(2·rise/h)).
-    const reach = h > 0 ? Math.sqrt((2 * rise) / h) : 1;
+    const rising = h > 0 ? Math.sqrt((2 * rise) / h) : 1;
+    const reach = capReach && extent > 0 ? Math.min(rising, extent) : rising;
     const minSpan = Math.max(reach, 1e-9 * (1 + Math.abs(c)));
     let a = lo[k];
     let b = hi[k];

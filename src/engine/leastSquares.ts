@@ -113,7 +113,9 @@ export interface ReportedParts {
 /**
  * The objective in the reported coordinates w of one trained in v = toTrained(w): the same loss, the gradient
  * Jᵀ∇v and the Hessian Jᵀ(∇²v)J with J = ∂v/∂w, the optimum mapped back. Every loss is the trained one's
- * (no cancellation that the reported coordinates might bring), zero entries of J skipped.
+ * (no cancellation that the reported coordinates might bring), zero entries of J skipped. The curvature is
+ * the Hessian's at v = 0 (least squares: the Hessian everywhere; the cross-entropy: its bound, as p(1 − p)
+ * is largest there) and the smallest curvature the Hessian's at the optimum.
  */
 export function reportedObjective(trained: SampledObjective, parts: ReportedParts): SampledObjective {
   const p = trained.dim;
@@ -121,26 +123,32 @@ export function reportedObjective(trained: SampledObjective, parts: ReportedPart
   const v = new Float64Array(p);
   const gv = new Float64Array(p);
   const hv = new Float64Array(p * p);
-  trained.hessian!(v, hv);
-  const hessian = new Float64Array(p * p);
-  for (let a = 0; a < p; a++) {
-    for (let b = 0; b < p; b++) {
-      let s = 0;
-      for (let j = 0; j < p; j++) {
-        if (J[j * p + a] === 0) continue;
-        for (let k = 0; k < p; k++) if (J[k * p + b] !== 0) s += J[j * p + a] * hv[j * p + k] * J[k * p + b];
+  const transform = (at: Weights, out: Float64Array) => {
+    trained.hessian!(at, hv);
+    for (let a = 0; a < p; a++) {
+      for (let b = 0; b < p; b++) {
+        let s = 0;
+        for (let j = 0; j < p; j++) {
+          if (J[j * p + a] === 0) continue;
+          for (let k = 0; k < p; k++) if (J[k * p + b] !== 0) s += J[j * p + a] * hv[j * p + k] * J[k * p + b];
+        }
+        out[a * p + b] = s;
       }
-      hessian[a * p + b] = s;
     }
-  }
-  const eigen = symmetricEigen(hessian, p).values;
+    return out;
+  };
+  const bound = transform(new Float64Array(p), new Float64Array(p * p));
+  const maxEigen = symmetricEigen(bound, p).values[p - 1];
   const trainedOptimum = trained.optimum();
   const wStar = trainedOptimum ? parts.toReported(trainedOptimum) : null;
+  const atOptimum = trainedOptimum ? transform(trainedOptimum, new Float64Array(p * p)) : bound;
+  const minEigen = symmetricEigen(atOptimum, p).values[0];
+  const why = trained.minima.kind === 'none' ? trained.minima.why : '';
   return {
     ...trained,
     x: parts.x,
     get minima() {
-      return minimaOf(wStar && Float64Array.from(wStar), trainedOptimum ? trained.loss(trainedOptimum) : NaN, '');
+      return minimaOf(wStar && Float64Array.from(wStar), trainedOptimum ? trained.loss(trainedOptimum) : NaN, why);
     },
     loss: (w) => trained.loss(parts.toTrained(w, v)),
     gradient(w, out) {
@@ -151,14 +159,14 @@ export function reportedObjective(trained: SampledObjective, parts: ReportedPart
         out[a] = s;
       }
     },
-    hessian(_w, out) {
-      out.set(hessian);
+    hessian(w, out) {
+      transform(parts.toTrained(w, new Float64Array(p)), out);
     },
     sampleError: (i, w) => trained.sampleError(i, parts.toTrained(w, v)),
     features: parts.features,
     optimum: () => (wStar ? Float64Array.from(wStar) : null),
-    curvature: () => eigen[p - 1],
-    minCurvature: () => eigen[0],
+    curvature: () => maxEigen,
+    minCurvature: () => minEigen,
     sampleCurvatureMax: () => parts.sampleCurvatureMax,
   };
 }

@@ -11,6 +11,7 @@ import { landscapeDescriptor, landscapeObjective, landscapeOptimum, type Landsca
 import { landscapes } from './landscapes';
 import { DEFAULT_DEGREE, polynomialFit, polynomialOf } from './polynomial';
 import { twoFeatureFit, twoFeaturesOf } from './twoFeatures';
+import { featureLogisticFit, twoFeatureLogisticOf } from './featureLogistic';
 
 /**
  * One problem, set up once and descended on many times (a race, a sweep): the objective whose weights and
@@ -74,6 +75,11 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
   if (c.model === 'linear' && data.features) {
     const fit = twoFeatureFit(data.features.columns, data.features.names, data.y);
     return { objective: fit.reported, reparametrization: fit.reparametrization, descriptor: twoFeaturesOf(data.features.names) };
+  }
+  // Two feature columns of a logistic regression: trained on standardized columns, its optimum by Newton.
+  if (c.model === 'logistic' && data.features) {
+    const fit = featureLogisticFit(data.features.columns, data.features.names, data.y);
+    return { objective: fit.reported, reparametrization: fit.reparametrization, descriptor: twoFeatureLogisticOf(data.features.names) };
   }
   const objective = modelOf(c.model).create(data.x, data.y, c.sums);
   return { objective, reparametrization: c.standardize ? (objective.standardize?.() ?? null) : null };
@@ -157,7 +163,8 @@ function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): P
   const trainInit = reparametrization ? Array.from(reparametrization.toTrained(init)) : init;
   const opt = reportedObjective.optimum();
   const optimum = opt ? { w: Array.from(opt), loss: reportedObjective.loss(opt) } : null;
-  const warnings: Warning[] = opt ? [] : [{ code: 'separable' }];
+  const minima = reportedObjective.minima;
+  const warnings: Warning[] = opt ? [] : [data.features && minima.kind === 'none' ? { code: 'separable', why: minima.why } : { code: 'separable' }];
   const trained = reparametrization?.trained ?? reportedObjective;
   return { descriptor, data, objective: reportedObjective, trained, reparametrization, init, trainInit, optimum, warnings, ...(models.testLoss ? { testLoss: models.testLoss } : {}) };
 }

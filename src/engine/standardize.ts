@@ -54,3 +54,58 @@ export function standardization(x: Float64Array, create: (z: Float64Array) => Sa
     summary: { standardization: { mean: s.mean, std: s.std } },
   };
 }
+
+/**
+ * Each feature column's mean and standard deviation, the deviations scaled by their largest before squaring
+ * (a column near 1e200 neither overflows nor, near 1e-200, underflows).
+ */
+export function columnScalings(columns: readonly Float64Array[]): Scaling[] {
+  return columns.map((x) => {
+    const n = x.length;
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[i] / n;
+    let spread = 0;
+    for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(x[i] - mean));
+    let s2 = 0;
+    for (let i = 0; i < n; i++) s2 += ((x[i] - mean) / spread) ** 2;
+    return { mean, std: spread * Math.sqrt(s2 / n) };
+  });
+}
+
+/**
+ * The affine maps between weights on feature columns x (w0 the intercept, wⱼ the column j's) and on their
+ * standardized zⱼ = (xⱼ − meanⱼ)/stdⱼ (v): wⱼ = vⱼ/stdⱼ, w0 = v0 − Σ wⱼ·meanⱼ; and J = ∂v/∂w, row-major.
+ */
+export function featureMaps(s: readonly Scaling[]): {
+  toTrained(w: ArrayLike<number>, out?: Float64Array): Float64Array;
+  toReported(v: ArrayLike<number>, out?: Float64Array): Float64Array;
+  jacobian: Float64Array;
+} {
+  const p = s.length + 1;
+  const jacobian = new Float64Array(p * p);
+  jacobian[0] = 1;
+  s.forEach((c, j) => {
+    jacobian[j + 1] = c.mean;
+    jacobian[(j + 1) * p + j + 1] = c.std;
+  });
+  return {
+    jacobian,
+    toReported(v, out = new Float64Array(p)) {
+      let w0 = v[0];
+      for (let j = 1; j < p; j++) {
+        const w = v[j] / s[j - 1].std;
+        w0 -= w * s[j - 1].mean;
+        out[j] = w;
+      }
+      out[0] = w0;
+      return out;
+    },
+    toTrained(w, out = new Float64Array(p)) {
+      let v0 = w[0];
+      for (let j = 1; j < p; j++) v0 += w[j] * s[j - 1].mean;
+      for (let j = 1; j < p; j++) out[j] = w[j] * s[j - 1].std;
+      out[0] = v0;
+      return out;
+    },
+  };
+}

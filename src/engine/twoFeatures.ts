@@ -3,6 +3,7 @@ import { householderLeastSquares, leastSquaresObjective, reportedObjective } fro
 import { planeLoss, type ModelDescriptor } from './model';
 import type { Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
+import { columnScalings, featureMaps } from './standardize';
 
 /**
  * Linear regression on two features, y = w0 + w1·x1 + w2·x2, with the mean squared error (`--x a,b`).
@@ -20,15 +21,7 @@ export interface TwoFeatureFit {
 
 export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], names: readonly [string, string], y: Float64Array): TwoFeatureFit {
   const n = y.length;
-  const stats = columns.map((x) => {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += x[i] / n;
-    let spread = 0;
-    for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(x[i] - mean));
-    let s2 = 0;
-    for (let i = 0; i < n; i++) s2 += ((x[i] - mean) / spread) ** 2;
-    return { mean, std: spread * Math.sqrt(s2 / n) };
-  });
+  const stats = columnScalings(columns);
   const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / stats[j].std));
   const design = [new Float64Array(n).fill(1), z[0], z[1]];
   const vStar = householderLeastSquares(design, y);
@@ -47,28 +40,12 @@ export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], na
   for (let i = 0; i < n; i++) sE += residual(i, vStar) ** 2;
   const trained = leastSquaresObjective({ name: 'linear', weightNames: WEIGHTS, columns: design, x: z[0], y, vStar, G, E: sE / n, sampleError: residual });
 
-  const [m1, m2] = [stats[0].mean, stats[1].mean];
-  const [s1, s2] = [stats[0].std, stats[1].std];
-  const toReported = (v: Weights, out = new Float64Array(3)) => {
-    const w1 = v[1] / s1;
-    const w2 = v[2] / s2;
-    out[0] = v[0] - w1 * m1 - w2 * m2;
-    out[1] = w1;
-    out[2] = w2;
-    return out;
-  };
-  const toTrained = (w: Weights, out = new Float64Array(3)) => {
-    const v0 = w[0] + w[1] * m1 + w[2] * m2;
-    out[1] = w[1] * s1;
-    out[2] = w[2] * s2;
-    out[0] = v0;
-    return out;
-  };
+  const { toTrained, toReported, jacobian } = featureMaps(stats);
   // J = ∂v/∂w: v0 = w0 + m1·w1 + m2·w2, v1 = s1·w1, v2 = s2·w2.
   let maxRow = 0;
   for (let i = 0; i < n; i++) maxRow = Math.max(maxRow, 1 + columns[0][i] ** 2 + columns[1][i] ** 2);
   const reported = reportedObjective(trained, {
-    jacobian: [1, m1, m2, 0, s1, 0, 0, 0, s2],
+    jacobian,
     toTrained,
     toReported,
     x: columns[0],
@@ -87,7 +64,7 @@ export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], na
       toTrained,
       toReported,
       // Per column.
-      summary: { standardization: { columns: [{ column: names[0], mean: m1, std: s1 }, { column: names[1], mean: m2, std: s2 }] } },
+      summary: { standardization: { columns: stats.map((s, j) => ({ column: names[j], mean: s.mean, std: s.std })) } },
     },
   };
 }

@@ -65,9 +65,9 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
   if (a.model && o.model !== a.model) return `it applies to mlvis ${a.model}`;
   if (a.manyWeights && o.model === 'poly' && (o.degree ?? 3) < 2) return 'a degree-1 polynomial has two weights: the surface is drawn in those two';
-  if (a.manyWeights && o.model !== 'poly' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or linear regression on two features (--x a,b)';
+  if (a.manyWeights && o.model !== 'poly' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or regression on two features (--x a,b)';
   if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';
-  if (a.rawX && twoFeatures(o)) return 'linear regression on two features always trains on standardized columns';
+  if (a.rawX && twoFeatures(o)) return `${o.model} regression on two features always trains on standardized columns`;
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {
     const users = OPTIMIZERS.filter((n) => optimizerOf(n).params.includes(a.param!));
@@ -105,9 +105,9 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   return null;
 }
 
-/** --x a,b on linear regression (with data to read them from). */
+/** --x a,b on linear or logistic regression (with data to read them from). */
 export function twoFeatures(o: RunOptions): boolean {
-  return o.model === 'linear' && o.data !== undefined && !!o.x?.includes(',');
+  return (o.model === 'linear' || o.model === 'logistic') && o.data !== undefined && !!o.x?.includes(',');
 }
 
 /** The flag as given: --no-standardize for a negatable switch set to false. */

@@ -402,8 +402,8 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
     if (o.init.length !== degree + 1) throw usageError(messages.polyInit(o.init, degree));
     return [...o.init];
   }
-  // Linear regression on two features (--x a,b) has three weights.
-  if (o.model === 'linear' && o.x?.includes(',')) {
+  // Linear or logistic regression on two features (--x a,b) has three weights.
+  if ((o.model === 'linear' || o.model === 'logistic') && o.x?.includes(',')) {
     if (o.init === undefined) return [0, 0, 0];
     if (o.init.length !== 3) throw usageError(messages.badInit(o.init.join(','), 'W0,W1,W2', '0,0,0').replace('two numbers', 'three numbers'));
     return [...o.init];
@@ -413,7 +413,7 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
   return [init[0], init[1]];
 }
 
-/** --x a,b is linear regression on two features: refused on the other models, in one line. */
+/** --x a,b is linear or logistic regression on two features: refused on the other models, in one line. */
 function refuseFeatureList(o: RunOptions): void {
-  if (o.x?.includes(',') && o.model !== 'linear' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
+  if (o.x?.includes(',') && o.model !== 'linear' && o.model !== 'logistic' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
 }

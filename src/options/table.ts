@@ -139,11 +139,11 @@ function parseInit(raw: string, _flag: string, model?: string): number[] {
   const values = parts.map((p) => parseDecimal('--init', p, 'a number'));
   // A polynomial takes one number per weight, and linear regression on two features three: checked against
   // the degree and the columns once the run is resolved.
-  if (model === 'poly' || (model === 'linear' && (parts.length === 2 || parts.length === 3))) return values;
+  if (model === 'poly' || ((model === 'linear' || model === 'logistic') && (parts.length === 2 || parts.length === 3))) return values;
   if (parts.length !== 2) {
     const said = model === 'function' ? messages.badInit(raw, 'X,Y', '-1.5,2') : messages.badInit(raw);
     // Linear regression on two features (--x a,b) takes three: said too, since the columns are not known yet.
-    throw usageError(model === 'linear' ? `${said}; with --x a,b, three: W0,W1,W2` : said);
+    throw usageError(model === 'linear' || model === 'logistic' ? `${said}; with --x a,b, three: W0,W1,W2` : said);
   }
   return [values[0], values[1]];
 }

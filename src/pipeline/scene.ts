@@ -1,3 +1,4 @@
+import { SEPARATED } from '../engine/featureLogistic';
 import type { RunConfig } from '../config';
 import { DEFAULT_GRID, optimizerOf, planeGrid, type Descent, type Problem } from '../engine';
 import { shortRate } from '../render/core/format';
@@ -23,9 +24,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   const window = l && landscapeWindow(l, surface.paths);
   const opts = l && window
     ? { ...DEFAULT_GRID, window, levelScale: l.levels }
-    : pv.sameUnits
-    ? { ...DEFAULT_GRID, square: layout === 'overlay' }
-    : DEFAULT_GRID;
+    : { ...DEFAULT_GRID, ...(pv.sameUnits ? { square: layout === 'overlay' } : {}), ...(problem.objective.dim > 2 ? { capReach: true } : {}) };
   const grid = planeGrid(pv.loss, joinPaths(descents, surface.paths), optimum, allDiverged, opts);
   return {
     ...sceneBasics(config, problem),
@@ -33,6 +32,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     grid,
     surface,
     ...(problem.landscape ? { noMinimum: noMinimumText(problem.landscape), noMinimumKind: problem.landscape.minima.kind === 'none' ? ('none' as const) : ('unknown' as const) } : {}),
+    ...(!problem.landscape && problem.data.features && !problem.optimum ? featuresNoMinimum(problem) : {}),
     ...(window ? offPicture(window, surface.paths, series) : {}),
     series,
     layout,
@@ -235,6 +235,13 @@ function withReached(s: Series, d: Descent, problem: Problem): Series {
   const index = knownOf(l).findIndex((m) => m.w.length === target.length && m.w.every((x, k) => x === target[k]));
   return index < 0 ? s : { ...s, reached: { landmark: index, iteration: v.iterationReached } };
 }
+/** Why a regression on two features has no minimum to mark: a line separates the classes, or Newton did not settle. */
+function featuresNoMinimum(problem: Problem): { noMinimum: readonly string[]; noMinimumKind: 'none' | 'unknown' } {
+  const m = problem.objective.minima;
+  if (m.kind === 'none' && m.why === SEPARATED) return { noMinimum: ['no finite minimum: a line separates the classes', 'no minimum: classes separable', 'no finite minimum'], noMinimumKind: 'none' };
+  return { noMinimum: ['minimum not known: Newton did not settle', 'minimum not known', 'no known minimum'], noMinimumKind: 'unknown' };
+}
+
 /** Why a landscape has no minimum to mark, longest first. */
 function noMinimumText(l: Landscape): readonly string[] {
   if (l.minima.kind === 'none') return ['no minimum: the loss is unbounded below', 'no minimum: unbounded below', 'no minimum'];

@@ -83,7 +83,7 @@ describe('linear regression on two features', () => {
   });
 
   it('refuses what it cannot do, in one line', async () => {
-    expect(await usageLine(['logistic', '--data', 'penguins', '--x', 'Body Mass (g),Flipper Length (mm)'])).toMatch(/^--x with two columns is linear regression on two features; mlvis logistic takes one x column/);
+    expect(await usageLine(['poly', '--data', 'penguins', '--x', 'Body Mass (g),Flipper Length (mm)'])).toMatch(/^--x with two columns is linear or logistic regression on two features; mlvis poly takes one x column/);
     const r1 = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Acceleration']);
     expect(r1.stderr.trim().split('\n')).toEqual([expect.stringMatching(/give one column, or two separated by a comma/)]);
     const r2 = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,Horsepower']);

@@ -68,6 +68,10 @@ function twoFeatureContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
     (range, n) => linearAxis(pad(extent(x2), 0.05), range, n),
   );
   const yRange = extent(data.y);
+  // Classes: one line, the decision boundary p = 1/2, where the model's linear part is 0.
+  if (scene.fit.target === 'classes') {
+    return { ...shared(scene, style, outer, plot, true), two: { names: data.features!.names, x1, x2, yRange, levels: [0], labels: ['p = 0.5'], classes: true } };
+  }
   // The lines' levels: round values across y's range, as an axis would tick it.
   const levels = linearAxis(yRange, [0, 1], 6);
   const inside = levels.ticks.map((t, i) => [t, levels.labels[i]] as const).filter(([t]) => t > yRange[0] && t < yRange[1]);

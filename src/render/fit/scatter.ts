@@ -80,7 +80,7 @@ function stampPoints(ctx: SKRSContext2D, xs: Float64Array, ys: Float64Array, plo
   ctx.drawImage(layer, x0, y0);
 }
 
-function parseHex(colour: string): [number, number, number] {
+export function parseHex(colour: string): [number, number, number] {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
   if (!m) throw new Error(`expected a #rrggbb colour, got ${colour}`);
   return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];

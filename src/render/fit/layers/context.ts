@@ -22,10 +22,12 @@ export interface FitContext {
    */
   outOfView: [number, 'above' | 'below'][];
   /**
-   * Linear regression on two features: the plot is the features' plane (x1 across, x2 up), the points are
-   * coloured by y over `yRange`, and each model is drawn as lines of equal fitted y at `levels`.
+   * Regression on two features: the plot is the features' plane (x1 across, x2 up). Linear: the points are
+   * coloured by y over `yRange`, and each model is drawn as lines of equal fitted y at `levels`. Logistic
+   * (`classes`): the points in their class's colour over the first series' probability field, and each
+   * model's decision line (its linear part w0 + w1·x1 + w2·x2 at the level 0, p = 1/2).
    */
-  two?: { names: readonly [string, string]; x1: Float64Array; x2: Float64Array; yRange: [number, number]; levels: number[]; labels: string[] };
+  two?: { names: readonly [string, string]; x1: Float64Array; x2: Float64Array; yRange: [number, number]; levels: number[]; labels: string[]; classes?: boolean };
 }
 
 export type FitLayer = LayerSpec<FitContext>;

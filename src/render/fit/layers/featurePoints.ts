@@ -1,34 +1,54 @@
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { viridis } from '../../core/viridis';
 import { pointStyle } from '../scatter';
-import type { FitLayer } from './context';
+import type { FitContext, FitLayer } from './context';
 
-/** Two features: each row at (x1, x2), coloured by its y on the viridis scale (static). */
+/**
+ * Two features: each row at (x1, x2), coloured by its y on the viridis scale (static), or, for classes, in
+ * its class's colour over the probability field: drawn each frame from a picture of them made once (one
+ * image copy a frame, whatever the number of rows).
+ */
 export const featurePoints: FitLayer = {
   id: 'featurePoints',
   applies: (c) => c.two !== undefined,
-  make: ({ scene, plot, style, two }) => ({
-    drawStatic(ctx) {
-      const { x1, x2, yRange } = two!;
-      const y = scene.data.y;
-      const { radius, alpha } = pointStyle(y.length, style.f, style.theme.points);
-      const span = yRange[1] - yRange[0] || 1;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(plot.rect.x, plot.rect.y, plot.rect.w, plot.rect.h);
-      ctx.clip();
-      ctx.globalAlpha = Math.max(alpha, 0.8);
-      ctx.strokeStyle = style.theme.background;
-      ctx.lineWidth = Math.max(0.6, radius * 0.25);
-      for (let i = 0; i < y.length; i++) {
-        const px = plot.x.map(x1[i]);
-        const py = plot.y.map(x2[i]);
-        ctx.beginPath();
-        ctx.arc(px, py, radius, 0, 2 * Math.PI);
-        ctx.fillStyle = viridis((y[i] - yRange[0]) / span);
-        ctx.fill();
-        ctx.stroke();
-      }
-      ctx.restore();
-    },
-  }),
+  make: (c) => {
+    if (!c.two!.classes) return { drawStatic: (ctx) => drawPoints(ctx, c) };
+    let sprite: Canvas | undefined;
+    const { rect } = c.plot;
+    return {
+      drawFrame(ctx) {
+        if (!sprite) {
+          sprite = createCanvas(Math.ceil(rect.w), Math.ceil(rect.h));
+          const s = sprite.getContext('2d');
+          s.translate(-rect.x, -rect.y);
+          drawPoints(s, c);
+        }
+        ctx.drawImage(sprite, rect.x, rect.y);
+      },
+    };
+  },
 };
+
+function drawPoints(ctx: SKRSContext2D, { scene, plot, style, two }: FitContext): void {
+  const { x1, x2, yRange, classes } = two!;
+  const y = scene.data.y;
+  const { radius, alpha } = pointStyle(y.length, style.f, style.theme.points);
+  const span = yRange[1] - yRange[0] || 1;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.rect.x, plot.rect.y, plot.rect.w, plot.rect.h);
+  ctx.clip();
+  ctx.globalAlpha = Math.max(alpha, 0.8);
+  ctx.strokeStyle = style.theme.background;
+  ctx.lineWidth = Math.max(0.6, radius * 0.25);
+  for (let i = 0; i < y.length; i++) {
+    const px = plot.x.map(x1[i]);
+    const py = plot.y.map(x2[i]);
+    ctx.beginPath();
+    ctx.arc(px, py, radius, 0, 2 * Math.PI);
+    ctx.fillStyle = classes ? (y[i] >= 0.5 ? style.theme.class1 : style.theme.class0) : viridis((y[i] - yRange[0]) / span);
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.restore();
+}

@@ -35,12 +35,14 @@ export const heading: FitLayer = {
       const sampleKey = [...heldKey, ...stepSamplesLegend(scene.series, keyColour, pointRadius, style)];
       const shortKey = [...heldKey, ...stepSamplesLegend(scene.series, keyColour, pointRadius, style, true)];
       const legendWidth =
-        (two ? colourKey(ctx, plot, style, two.yRange) : 0) ||
+        (two && !two.classes ? colourKey(ctx, plot, style, two.yRange) : 0) ||
         drawLegend(ctx, plot, style, [...classKey, ...sampleKey], rect.w * 0.6) ||
         drawLegend(ctx, plot, style, [...classKey, ...shortKey], rect.w * 0.6) ||
         (classes ? drawLegend(ctx, plot, style, classKey, rect.w * 0.6) : 0);
       const y = scene.data.yName;
-      const headings = scene.fit.twoFeatures
+      const headings = two?.classes
+        ? ['Shade: probability; line: p = 0.5', 'Probability, p = 0.5', 'Data']
+        : scene.fit.twoFeatures
         ? [`Colour: ${y}; lines: fitted ${y}`, `${y}: colour and lines`, y]
         : classes
         ? ['Data and predicted probability', 'Data and model', 'Data']

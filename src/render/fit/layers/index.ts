@@ -11,6 +11,7 @@ import { models } from './models';
 import { outOfView } from './outOfView';
 import { featurePoints } from './featurePoints';
 import { planeLines } from './planeLines';
+import { probabilityField } from './probabilityField';
 import { stepSamples } from './stepSamples';
 
-export const FIT_LAYERS: readonly FitLayer[] = [grid, data, featurePoints, axes, heading, models, planeLines, stepSamples, outOfView];
+export const FIT_LAYERS: readonly FitLayer[] = [grid, data, probabilityField, featurePoints, axes, heading, models, planeLines, stepSamples, outOfView];

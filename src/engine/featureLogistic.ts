@@ -1,0 +1,323 @@
+import { messages, runError } from '../errors';
+import { choleskySolve } from './cholesky';
+import { reportedObjective } from './leastSquares';
+import { planeLoss, type ModelDescriptor } from './model';
+import { minimaOf, type Objective, type SampledObjective, type Weights } from './objective';
+import type { Reparametrization } from './reparametrization';
+import { sigmoid, softplus } from './rowKernels';
+import { columnScalings, featureMaps } from './standardize';
+import { symmetricEigen } from './symmetricEigen';
+
+/**
+ * Logistic regression on feature columns (`mlvis logistic --x a,b`): p = σ(w0 + w1·x1 + w2·x2), with the
+ * mean cross-entropy (1/N) Σ [softplus(ηₙ) − yₙ·ηₙ] (never log(0), never an overflow) and the gradient
+ * (1/N) Σ (pₙ − yₙ)·(1, x1ₙ, x2ₙ).
+ *
+ * Trained, always, on the standardized columns zⱼ = (xⱼ − meanⱼ)/stdⱼ (weights v) and reported in the data's
+ * units (featureMaps), as linear regression on two features is. The optimum is Newton's method on v with
+ * every sum compensated; it is claimed only when Newton converged to rounding. When it did not, the weights'
+ * last direction is checked: if it puts every 1 on one side and every 0 on the other (ties allowed), a line
+ * separates the classes and the loss has no finite minimum; otherwise the minimum is unknown.
+ */
+export interface FeatureLogisticFit {
+  trained: SampledObjective;
+  reported: SampledObjective;
+  reparametrization: Reparametrization;
+}
+
+export function featureLogisticFit(columns: readonly Float64Array[], names: readonly string[], y: Float64Array): FeatureLogisticFit {
+  const n = y.length;
+  const p = columns.length + 1;
+  const stats = columnScalings(columns);
+  if (!stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names[0], names[1]));
+  const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / stats[j].std));
+  const phi = [new Float64Array(n).fill(1), ...z];
+  const G = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    for (let k = 0; k < p; k++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += phi[j][i] * phi[k][i];
+      G[j * p + k] = s / n;
+    }
+  }
+  // Columns that move together exactly leave no single best boundary (and no Newton step).
+  const gEigen = symmetricEigen(G, p).values;
+  if (!(gEigen[0] > 1e-12 * gEigen[p - 1])) throw runError(messages.featuresDependent(names[0], names[1]));
+  const eta = (i: number, v: Weights) => {
+    let s = v[0];
+    for (let j = 1; j < p; j++) s += v[j] * phi[j][i];
+    return s;
+  };
+  let maxRow = 0;
+  let sumRow = 0;
+  for (let i = 0; i < n; i++) {
+    let r = 0;
+    for (let j = 0; j < p; j++) r += phi[j][i] * phi[j][i];
+    maxRow = Math.max(maxRow, r);
+    sumRow += r;
+  }
+
+  // One pass gives the loss and the gradient at the same point; gd-type optimizers ask for both at each iterate.
+  const at = new Float64Array(p).fill(NaN);
+  const grad = new Float64Array(p);
+  let lossAt = NaN;
+  const evaluate = (v: Weights) => {
+    let same = true;
+    for (let j = 0; j < p; j++) same &&= v[j] === at[j];
+    if (same) return;
+    grad.fill(0);
+    let l = 0;
+    for (let i = 0; i < n; i++) {
+      const t = eta(i, v);
+      l += softplus(t) - y[i] * t;
+      const e = sigmoid(t) - y[i];
+      for (let j = 0; j < p; j++) grad[j] += e * phi[j][i];
+    }
+    lossAt = l / n;
+    for (let j = 0; j < p; j++) grad[j] /= n;
+    for (let j = 0; j < p; j++) at[j] = v[j];
+  };
+  let solved: { v: Float64Array | null; why: string } | undefined;
+  const solve = () => (solved ??= newtonOnFeatures(phi, y));
+  let minCurvature: number | undefined;
+
+  const trained: SampledObjective = {
+    name: 'logistic',
+    dim: p,
+    weightNames: WEIGHTS.slice(0, p),
+    get minima() {
+      const { v, why } = solve();
+      return minimaOf(v && Float64Array.from(v), v ? trained.loss(v) : NaN, why);
+    },
+    n,
+    x: z[0],
+    y,
+    gradientScale: 1,
+    loss(v) {
+      evaluate(v);
+      return lossAt;
+    },
+    gradient(v, out) {
+      evaluate(v);
+      out.set(grad);
+    },
+    hessian(v, out) {
+      hessianAt(phi, v, out);
+    },
+    sampleError: (i, v) => sigmoid(eta(i, v)) - y[i],
+    features(i, out) {
+      for (let j = 0; j < p; j++) out[j] = phi[j][i];
+    },
+    optimum() {
+      const v = solve().v;
+      return v && Float64Array.from(v);
+    },
+    // The Hessian (1/N) Σ p(1 − p)·φφᵀ ≼ G/4.
+    curvature: () => gEigen[p - 1] / 4,
+    minCurvature() {
+      if (minCurvature === undefined) {
+        const h = new Float64Array(p * p);
+        hessianAt(phi, solve().v ?? new Float64Array(p), h);
+        minCurvature = symmetricEigen(h, p).values[0];
+      }
+      return minCurvature;
+    },
+    referenceLoss: () => Math.LN2,
+    referenceWeights: () => new Float64Array(p),
+    sampleCurvatureMax: () => maxRow / 4,
+    sampleCurvatureMean: () => sumRow / n / 4,
+  };
+
+  const { toTrained, toReported, jacobian } = featureMaps(stats);
+  let maxRaw = 0;
+  for (let i = 0; i < n; i++) {
+    let r = 1;
+    for (const c of columns) r += c[i] * c[i];
+    maxRaw = Math.max(maxRaw, r);
+  }
+  const reported = reportedObjective(trained, {
+    jacobian,
+    toTrained,
+    toReported,
+    x: columns[0],
+    features(i, out) {
+      out[0] = 1;
+      for (let j = 1; j < p; j++) out[j] = columns[j - 1][i];
+    },
+    sampleCurvatureMax: maxRaw / 4,
+  });
+  return {
+    trained,
+    reported,
+    reparametrization: {
+      trained,
+      toTrained,
+      toReported,
+      summary: { standardization: { columns: stats.map((s, j) => ({ column: names[j], mean: s.mean, std: s.std })) } },
+    },
+  };
+}
+
+const WEIGHTS = ['w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9'];
+
+/** (1/N) Σ pₙ(1 − pₙ)·φₙφₙᵀ at v, row-major into out. */
+function hessianAt(phi: readonly Float64Array[], v: Weights, out: Float64Array): void {
+  const p = phi.length;
+  const n = phi[0].length;
+  out.fill(0);
+  for (let i = 0; i < n; i++) {
+    let t = v[0];
+    for (let j = 1; j < p; j++) t += v[j] * phi[j][i];
+    const s = sigmoid(t);
+    const w = s * (1 - s);
+    for (let j = 0; j < p; j++) for (let k = 0; k <= j; k++) out[j * p + k] += w * phi[j][i] * phi[k][i];
+  }
+  for (let j = 0; j < p; j++) {
+    for (let k = 0; k <= j; k++) {
+      out[j * p + k] /= n;
+      out[k * p + j] = out[j * p + k];
+    }
+  }
+}
+
+/** Neumaier's compensated sum, kept as (sum, compensation) pairs in `acc`. */
+function addTo(acc: Float64Array, k: number, value: number): void {
+  const s = acc[2 * k];
+  const t = s + value;
+  acc[2 * k + 1] += Math.abs(s) >= Math.abs(value) ? s - t + value : value - t + s;
+  acc[2 * k] = t;
+}
+
+/** Below this Newton decrement g·H⁻¹g the loss is within reach of its rounding: full steps from here. */
+const FULL_STEPS = 1e-10;
+
+/** Why there is no minimum, when a line through the features' plane separates the classes. */
+export const SEPARATED = 'a straight line separates the classes in the plane of the features, so the cross-entropy keeps falling as the weights grow';
+/** Why no minimum is claimed, when Newton's method did not settle and no line was found to separate the classes. */
+export const UNSETTLED = "Newton's method did not settle on a minimum (the classes may be nearly separable)";
+
+/**
+ * Newton's method on the design φ (the first column all ones) from the intercept of the classes' share: each
+ * sum compensated, steps halved only while the Newton decrement is large (near the optimum the loss changes
+ * by less than its own rounding and a loss test would stall it), done when a step no longer moves the
+ * weights or steps stop shrinking at rounding. Returns the minimiser, or null with the reason.
+ */
+export function newtonOnFeatures(phi: readonly Float64Array[], y: Float64Array): { v: Float64Array | null; why: string } {
+  const p = phi.length;
+  const n = y.length;
+  let ybar = 0;
+  for (let i = 0; i < n; i++) ybar += y[i];
+  ybar /= n;
+  const v = new Float64Array(p);
+  v[0] = Math.log(ybar / (1 - ybar));
+  if (!Number.isFinite(v[0])) return { v: null, why: SEPARATED };
+  const acc = new Float64Array(2 * (p + p * p));
+  const g = new Float64Array(p);
+  const H = new Float64Array(p * p);
+  const step = new Float64Array(p);
+  const scratch = new Float64Array(p * p);
+  const trial = new Float64Array(p);
+  const lossAt = (w: Float64Array) => {
+    const a = new Float64Array(2);
+    for (let i = 0; i < n; i++) {
+      let t = w[0];
+      for (let j = 1; j < p; j++) t += w[j] * phi[j][i];
+      addTo(a, 0, softplus(t) - y[i] * t);
+    }
+    return (a[0] + a[1]) / n;
+  };
+  let current = lossAt(v);
+  let previous = Infinity;
+  let settled = false;
+  for (let iter = 0; iter < 200; iter++) {
+    acc.fill(0);
+    for (let i = 0; i < n; i++) {
+      let t = v[0];
+      for (let j = 1; j < p; j++) t += v[j] * phi[j][i];
+      const s = sigmoid(t);
+      const e = s - y[i];
+      const w = s * (1 - s);
+      for (let j = 0; j < p; j++) {
+        addTo(acc, j, e * phi[j][i]);
+        for (let k = 0; k <= j; k++) addTo(acc, p + j * p + k, w * phi[j][i] * phi[k][i]);
+      }
+    }
+    for (let j = 0; j < p; j++) {
+      g[j] = acc[2 * j] + acc[2 * j + 1];
+      for (let k = 0; k <= j; k++) H[j * p + k] = H[k * p + j] = acc[2 * (p + j * p + k)] + acc[2 * (p + j * p + k) + 1];
+    }
+    if (!choleskySolve(H, 0, g, p, step, scratch, 0)) break;
+    let decrement = 0;
+    for (let j = 0; j < p; j++) decrement += g[j] * step[j];
+    let t = 1;
+    if (decrement / n > FULL_STEPS) {
+      for (let j = 0; j < p; j++) trial[j] = v[j] - step[j];
+      let next = lossAt(trial);
+      while (!(next <= current) && t > 1e-10) {
+        t /= 2;
+        for (let j = 0; j < p; j++) trial[j] = v[j] - t * step[j];
+        next = lossAt(trial);
+      }
+      current = next;
+    }
+    let size = 0;
+    let unchanged = true;
+    for (let j = 0; j < p; j++) {
+      const next = v[j] - t * step[j];
+      if (!Number.isFinite(next)) return { v: null, why: whyNot(phi, y, v) };
+      size = Math.max(size, Math.abs(t * step[j]) / (Math.abs(v[j]) + Number.MIN_VALUE));
+      unchanged &&= next === v[j];
+      v[j] = next;
+    }
+    // Settled: a step no longer moves the weights, or steps reached rounding and stopped shrinking (quadratic
+    // convergence squares a real error; noise stays the same size). Only then is a minimum claimed.
+    if (t === 1 && decrement / n < 1e-20 && (unchanged || size < 1e-16 || (size < 1e-12 && size > previous / 4))) {
+      settled = true;
+      break;
+    }
+    if (t === 1) previous = size;
+  }
+  return settled ? { v, why: '' } : { v: null, why: whyNot(phi, y, v) };
+}
+
+/** Separated when the weights' direction (Newton's last, or the classes' means apart) puts each class on its side. */
+function whyNot(phi: readonly Float64Array[], y: Float64Array, v: Float64Array): string {
+  const p = phi.length;
+  const n = y.length;
+  const sides = (u: ArrayLike<number>) => {
+    let slope = 0;
+    for (let j = 1; j < p; j++) slope = Math.max(slope, Math.abs(u[j]));
+    if (!(slope > 0)) return false;
+    for (let i = 0; i < n; i++) {
+      let t = u[0];
+      for (let j = 1; j < p; j++) t += u[j] * phi[j][i];
+      if (y[i] >= 0.5 ? t < 0 : t > 0) return false;
+    }
+    return true;
+  };
+  return sides(v) ? SEPARATED : UNSETTLED;
+}
+
+/** Logistic regression on two named features, as the rest of mlvis sees it. */
+export function twoFeatureLogisticOf(names: readonly [string, string]): ModelDescriptor {
+  return {
+    name: 'logistic',
+    title: 'Logistic regression on two features',
+    short: 'Logistic, 2 features',
+    summary: 'animate gradient descent on logistic regression (p = sigmoid(w1*x + w0), cross-entropy)',
+    lossName: 'cross-entropy',
+    lossShort: 'cross-entropy',
+    weightNames: ['w0', 'w1', 'w2'],
+    weightLabels: ['w0 (intercept)', `w1 (${names[0]})`, `w2 (${names[1]})`],
+    standardizedWeightLabels: ['v0', 'v1', 'v2'],
+    trivialName: 'predicting 1/2 for every row',
+    target: 'classes',
+    twoFeatures: names,
+    predict: () => NaN,
+    predict2: (w, x1, x2) => sigmoid(w[0] + w[1] * x1 + w[2] * x2),
+    create: () => {
+      throw new Error('built by featureLogisticFit');
+    },
+    surfaceLoss: (objective: Objective) => planeLoss(objective),
+  };
+}
