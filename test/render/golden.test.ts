@@ -40,6 +40,11 @@ const scenes: [string, () => Scene][] = [
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
     return sceneFromOptions({ model: 'linear', data: 'cars', x: 'Horsepower,Weight_in_lbs', y: 'Miles_per_Gallon', iterations: 300, width: 640, height: 320 });
   }],
+  // A decision boundary on two features: the first series' probability shaded, each series' p = 0.5 line.
+  ['logistic-two-features', () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    return sceneFromOptions({ model: 'logistic', data: 'penguins', x: 'Beak Length (mm),Beak Depth (mm)', y: 'Species', positive: 'Adelie', optimizer: ['gd', 'adam'], iterations: 300, width: 640, height: 320 });
+  }],
   // Over-fitting: the held-out points hollow, the test loss dashed, turning up while the training loss falls.
   ['poly-holdout', () => polyScene({ degree: 9, points: 24, noise: 0.8, holdout: 0.3, optimizer: 'nesterov', panels: ['surface', 'fit', 'loss'], iterations: 5000, seed: 'mlvis' })],
 ];
