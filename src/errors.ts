@@ -254,6 +254,9 @@ export const messages = {
   featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,
   featuresDependent: (a: string, b: string) =>
     `--x ${a},${b}: the two columns move together exactly (one is a fixed multiple of the other, plus a constant), so no single plane fits best; choose two columns that vary on their own`,
+  mlpInit: () => '--init: mlvis mlp starts from seeded Glorot weights (each layer uniform in ±√(6/(fan_in + fan_out)), biases 0); change --seed for another start',
+  generatorModel: (name: string, model: string) =>
+    `--data ${name} is generated two-feature classification data: use it with mlvis logistic or mlvis mlp, not mlvis ${model}`,
   featuresLinearOnly: (model: string) =>
     `--x with two columns is linear or logistic regression on two features; mlvis ${model} takes one x column`,
   polyInit: (given: readonly number[], degree: number) =>

@@ -13,6 +13,7 @@
  * A feature's policy lives in its own module, which the stages ask (--compare-standardize's shared rate and
  * self-chosen length: pipeline/compareStandardize.ts).
  */
+import type { Activation } from './engine/mlp';
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
 import { splitHoldout } from './data/holdout';
@@ -179,8 +180,10 @@ function perSeries(config: RunConfig, problems: Problem[]): Problem[] {
   return config.series.map((_, i) => problems[Math.min(i, problems.length - 1)]);
 }
 
-function landscapeOption(config: RunConfig): { landscape?: Landscape; degree?: number } {
-  return config.landscape ? { landscape: landscapeFor(config) } : config.model === 'poly' ? { degree: config.degree } : {};
+function landscapeOption(config: RunConfig): { landscape?: Landscape; degree?: number; mlp?: { hidden: readonly number[]; activation: Activation; seed: string } } {
+  if (config.landscape) return { landscape: landscapeFor(config) };
+  if (config.model === 'mlp') return { mlp: { hidden: config.hidden, activation: config.activation, seed: config.seed } };
+  return config.model === 'poly' ? { degree: config.degree } : {};
 }
 
 function problemsOf(config: RunConfig, data: Dataset): Problem[] {

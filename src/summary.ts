@@ -158,6 +158,10 @@ export interface Summary {
   final_in_x?: Record<string, number>;
   /** mlvis poly: see PolynomialSummary. */
   polynomial?: PolynomialSummary;
+  /** mlvis mlp: the layers' units (inputs, hidden…, 1), the activation, the task and the number of weights. */
+  network?: { layers: number[]; activation: string; task: 'classes' | 'values'; weights: number };
+  /** mlvis mlp on classes: the share of rows the final weights put on the right side of p = 1/2. */
+  accuracy?: number;
   /** Frames of the animation (or 1 for a still); with exactly one output file, its path and size too. */
   frames?: number;
   out?: string;
@@ -214,13 +218,33 @@ function inPowersOfX(w: ArrayLike<number>, centre: number): Record<string, numbe
   return Object.fromEntries(coefficientsOfX(w, centre).map((c, k) => [`c${k}`, c]));
 }
 
-/** --holdout: the final weights' loss on the held-out rows; mlvis poly: the final weights as coefficients of x. */
-function finalExtras(problem: Problem, d: Descent): { test_loss?: number; final_in_x?: Record<string, number> } {
+/**
+ * --holdout: the final weights' loss on the held-out rows; mlvis poly: the final weights as coefficients of
+ * x; mlvis mlp on classes: the final weights' accuracy on the training rows.
+ */
+function finalExtras(problem: Problem, d: Descent): { test_loss?: number; final_in_x?: Record<string, number>; accuracy?: number } {
   const t = d.trajectory;
   const last = t.loss.length - 1;
   const w = t.w.map((c) => c[last]);
   const inX = problem.descriptor.name === 'poly' ? { final_in_x: inPowersOfX(w, centreOf(problem)) } : {};
-  return { ...(problem.testLoss ? { test_loss: problem.testLoss(w) } : {}), ...inX };
+  return { ...(problem.testLoss ? { test_loss: problem.testLoss(w) } : {}), ...inX, ...accuracyOf(problem, w) };
+}
+
+/** The share of rows whose class the weights predict (p ≥ 1/2 for class 1): a network on classes only. */
+function accuracyOf(problem: Problem, w: number[]): { accuracy?: number } {
+  const { descriptor: m, data } = problem;
+  if (m.name !== 'mlp' || m.target !== 'classes' || !m.predict2 || !data.features || !w.every(Number.isFinite)) return {};
+  const [a, b] = data.features.columns;
+  let right = 0;
+  for (let i = 0; i < data.y.length; i++) if ((m.predict2(w, a[i], b[i]) >= 0.5 ? 1 : 0) === data.y[i]) right++;
+  return { accuracy: right / data.y.length };
+}
+
+/** mlvis mlp: the network's layers, activation, task and size. */
+function networkFields(problem: Problem, config: RunConfig): { network?: NonNullable<Summary['network']> } {
+  if (problem.descriptor.name !== 'mlp') return {};
+  const inputs = problem.data.features ? problem.data.features.columns.length : 1;
+  return { network: { layers: [inputs, ...config.hidden, 1], activation: config.activation, task: problem.descriptor.target, weights: problem.objective.dim } };
 }
 
 /** The fields every summary starts with: the model, the data (or the function), the seed. */
@@ -241,6 +265,7 @@ export function summaryHead(config: RunConfig, problem: Problem) {
       ...(data.positive !== undefined ? { positive: data.positive } : {}),
     },
     ...polynomialFields(problem, config),
+    ...networkFields(problem, config),
     ...(data.holdout
       ? { holdout: { share: data.holdout.share, n_train: data.x.length, n_test: data.holdout.x.length, optimum_test_loss: problem.optimum && problem.testLoss ? problem.testLoss(problem.optimum.w) : null } }
       : {}),

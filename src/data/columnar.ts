@@ -49,7 +49,8 @@ export class ColumnAccumulator {
   rows = 0;
 
   constructor(private readonly header: readonly string[], private readonly choice: ColumnChoice, model: ModelName) {
-    this.labels = modelOf(model).target === 'classes';
+    // A network reads classes with two features (a boundary) and values with one (a curve).
+    this.labels = model === 'mlp' ? choice.x2 !== undefined : modelOf(model).target === 'classes';
   }
 
   add(cells: readonly (string | undefined)[]): void {

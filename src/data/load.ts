@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { messages, runError } from '../errors';
+import { messages, runError, usageError } from '../errors';
 import type { Warn } from '../warnings';
 import { Dataset, ModelName } from '../types';
 import { ColumnAccumulator } from './columnar';
@@ -11,6 +11,7 @@ import { ChunkDecoder, ReadAgainAsLatin1 } from './decode';
 import { MAX_DATA_BYTES } from './limits';
 import { resolveSource, type DataSource } from './source';
 import { syntheticDataset, syntheticDatasetAsync } from './synthetic';
+import { generatedDataset, isGenerator, type GeneratorName } from './generators';
 import { readTextFile } from './text';
 /** The data flags of a run, already parsed by the caller. */
 export interface DataRequest {
@@ -52,7 +53,9 @@ export interface LoadInput {
  * (for small files and tests; a run streams with loadDatasetAsync).
  */
 export function loadDataset(req: DataRequest, warn: Warn): Dataset {
+  if (req.data === undefined && req.model === 'mlp') return generatedDataset('moons', req.points, req.noise, req.seed);
   if (req.data === undefined) return syntheticDataset(req.model, req.points, req.noise ?? 1, req.seed);
+  if (isGenerator(req.data)) return generated(req);
   const source = sourceOf(req);
   const csv = new CsvDataset(specOf(req, source));
   csv.push(req.csv ?? (req.data === '-' ? '' : readTextFile(source.path)));
@@ -66,7 +69,9 @@ export function loadDataset(req: DataRequest, warn: Warn): Dataset {
  * of the decoded text for the manifest (null for synthetic data).
  */
 export async function loadDatasetAsync(req: DataRequest, warn: Warn, input: LoadInput = {}): Promise<{ data: Dataset; sha256: string | null }> {
+  if (req.data === undefined && req.model === 'mlp') return { data: generatedDataset('moons', req.points, req.noise, req.seed), sha256: null };
   if (req.data === undefined) return { data: await syntheticDatasetAsync(req.model, req.points, req.noise ?? 1, req.seed, input.signal), sha256: null };
+  if (isGenerator(req.data)) return { data: generated(req), sha256: null };
   if (req.csv !== undefined) return { data: loadDataset(req, warn), sha256: createHash('sha256').update(req.csv).digest('hex') };
   const source = sourceOf(req);
   const restartable = req.data !== '-' && (await isRegularFile(source.path));
@@ -94,6 +99,16 @@ async function streamed(req: DataRequest, source: DataSource, warn: Warn, input:
   }
   csv.push(decoder.end());
   return { data: finished(csv, source, warn), sha256: decoder.digest() };
+}
+
+/**
+ * --data moons|circles|xor|spirals: two features and two classes, for the models that draw a boundary in the
+ * features' plane (logistic on two features, mlp); a built-in name wins over a file of the same name.
+ */
+function generated(req: DataRequest): Dataset {
+  const name = req.data as GeneratorName;
+  if (req.model !== 'logistic' && req.model !== 'mlp') throw usageError(messages.generatorModel(name, req.model));
+  return generatedDataset(name, req.points, req.noise, req.seed);
 }
 
 const nameOf = (req: DataRequest) => (req.data === '-' ? 'stdin' : req.data!);

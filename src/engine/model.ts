@@ -50,6 +50,13 @@ export interface ModelDescriptor {
   /** Linear regression on two features: their names; predict2 gives the fitted value at (x1, x2). */
   readonly twoFeatures?: readonly [string, string];
   predict2?(w: Weights, x1: number, x2: number): number;
+  /**
+   * A network: its fit in the features' plane is no line (the fit panel traces the p = 1/2 contour), and its
+   * weights come in filters (each unit's incoming weights, each layer's biases) that a random plane is
+   * normalized by (Li et al. 2018).
+   */
+  readonly curved?: boolean;
+  readonly weightFilters?: readonly (readonly number[])[];
   /** The model's output at x: the fitted value, or the probability of class 1. */
   predict(w: Weights, x: number): number;
   /**

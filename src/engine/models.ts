@@ -3,9 +3,10 @@ import { landscapes } from './landscapes';
 import { linear } from './linear';
 import { logistic } from './logistic';
 import { polynomial } from './polynomial';
+import { mlp } from './mlpModel';
 import type { ModelDescriptor } from './model';
 
-export const MODEL_REGISTRY = { linear, logistic, poly: polynomial, function: landscapes } satisfies Record<string, ModelDescriptor>;
+export const MODEL_REGISTRY = { linear, logistic, poly: polynomial, mlp, function: landscapes } satisfies Record<string, ModelDescriptor>;
 export type ModelName = keyof typeof MODEL_REGISTRY;
 export const MODELS = Object.keys(MODEL_REGISTRY) as ModelName[];
 

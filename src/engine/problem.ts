@@ -12,6 +12,8 @@ import { landscapes } from './landscapes';
 import { DEFAULT_DEGREE, polynomialFit, polynomialOf } from './polynomial';
 import { twoFeatureFit, twoFeaturesOf } from './twoFeatures';
 import { featureLogisticFit, twoFeatureLogisticOf } from './featureLogistic';
+import type { Activation } from './mlp';
+import { DEFAULT_ACTIVATION, DEFAULT_HIDDEN, mlpFit, mlpOf } from './mlpModel';
 
 /**
  * One problem, set up once and descended on many times (a race, a sweep): the objective whose weights and
@@ -53,6 +55,8 @@ export interface ProblemConfig {
   landscape?: Landscape;
   /** `mlvis poly`: the polynomial's degree (default DEFAULT_DEGREE). */
   degree?: number;
+  /** `mlvis mlp`: the network's hidden layers and activation, and the seed of its Glorot start. */
+  mlp?: { hidden: readonly number[]; activation: Activation; seed: string };
 }
 
 /** A regression's objectives: on the data's units, and (standardized) the reparametrization the optimizers descend. */
@@ -91,7 +95,7 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
  * million-row optimum is found. `stopped` is thrown when `signal` fires.
  */
 export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem> {
-  if (c.landscape) return setUpProblem(data, c);
+  if (c.landscape || c.model === 'mlp') return setUpProblem(data, c);
   const models = problemModels(data, c);
   for (const model of new Set([models.objective, models.reparametrization?.trained ?? models.objective])) {
     if (!model.optimumSteps) continue;
@@ -105,7 +109,22 @@ export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal:
 
 export function setUpProblem(data: Dataset, c: ProblemConfig, models?: ProblemModels): Problem {
   if (c.landscape) return landscapeProblem(data, c.landscape, c.init);
+  if (c.model === 'mlp') return mlpProblem(data, c.mlp ?? { hidden: DEFAULT_HIDDEN, activation: DEFAULT_ACTIVATION, seed: 'mlvis' });
   return modelProblem(data, c, models ?? problemModels(data, c));
+}
+
+/**
+ * A network on the data: two feature columns and classes (a boundary in the features' plane), or one x and
+ * values (a curve). No minimum is known; its start is the seeded Glorot draw on standardized inputs.
+ */
+function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Problem {
+  const columns = data.features ? data.features.columns : [data.x];
+  const names = data.features ? data.features.names : [data.xName];
+  const task = data.features || data.classNames ? 'classes' : 'values';
+  const fit = mlpFit(columns, data.y, m.hidden, m.activation, task, m.seed);
+  const trainInit = Array.from(fit.start);
+  const init = Array.from(fit.reparametrization.toReported(fit.start));
+  return { descriptor: mlpOf(fit.shape, names), data, objective: fit.reported, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit, optimum: null, warnings: [] };
 }
 
 /** No rows: the data set of an objective that has no samples. */

@@ -21,7 +21,7 @@ import { momentsOf } from './moments';
  *   valley, or (sgd, minibatch) the noise of the samples.
  */
 /** A regression's verdicts; a landscape's add 'saddle' and 'still descending' (see landscapeVerdict.ts). */
-export type Verdict = 'converged' | 'stalled' | 'cycling' | 'diverged' | 'saddle' | 'still descending';
+export type Verdict = 'converged' | 'stalled' | 'cycling' | 'diverged' | 'saddle' | 'still descending' | 'levelled off';
 
 /** The cause of a stall that mlvis can see, most specific first. */
 export type StallCause = 'illConditioned' | 'smallRate' | 'noise' | 'fewIterations';
@@ -93,10 +93,27 @@ export interface AssessInput {
   reparametrized: boolean;
 }
 
+/**
+ * A descent with no known minimum, by its loss curve: 'still descending' when the last tenth of the run
+ * still took more than 1 % of the whole fall, 'levelled off' when it took less (a minimum, a plateau or a
+ * saddle: which one is not known), 'stalled' when the loss did not fall at all.
+ */
+export function progressVerdict(loss: ArrayLike<number>): Verdict {
+  const n = loss.length - 1;
+  const fall = loss[0] - loss[n];
+  if (!(fall > 0)) return 'stalled';
+  const late = loss[n - Math.max(1, Math.ceil(n / 10))] - loss[n];
+  return late > 0.01 * fall ? 'still descending' : 'levelled off';
+}
+
 export function assess(a: AssessInput): Assessment {
   const l = a.trajectory.loss;
   const n = l.length - 1;
-  if (a.optimumLoss === null) return { gapClosed: null, verdict: a.diverged ? 'diverged' : null, distance: null };
+  if (a.optimumLoss === null) {
+    // No minimum is known (a network): judged by the loss's progress alone, never called converged.
+    const progress = !a.diverged && n > 0 && a.trained.minima.kind === 'unknown' ? progressVerdict(l) : null;
+    return { gapClosed: null, verdict: a.diverged ? 'diverged' : progress, distance: null };
+  }
   const floor = a.optimumLoss;
   const gap = (i: number) => Math.max(l[i] - floor, 0);
   const g0 = gap(0);

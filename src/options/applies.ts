@@ -1,3 +1,4 @@
+import { isGenerator } from '../data/generators';
 import { modelOf } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { PanelName } from '../types';
@@ -54,7 +55,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.objective === 'function' && o.model !== 'function') return 'it applies to mlvis function';
   if (a.functionParam && o.model === 'function' && !functionReads(o, a.functionParam)) return 'it applies to mlvis function quadratic';
   if (a.needs === 'data' && o.data === undefined) return 'it applies to --data';
-  if (a.needs === 'synthetic' && o.data !== undefined) return 'it applies to synthetic data (no --data)';
+  if (a.needs === 'synthetic' && o.data !== undefined && !isGenerator(o.data)) return 'it applies to synthetic data (no --data, or --data moons, circles, xor or spirals)';
+  if (a.needs === 'data' && (isGenerator(o.data) || (o.model === 'mlp' && o.data === undefined))) return 'the generated data sets have two features, x1 and x2, and two classes';
   if (a.needs === 'out' && kinds.length === 0) return 'nothing is drawn without --out';
   // stdout has no folder to put OUT.json in: a manifest asked for only there would silently not exist.
   if (a.needs === 'file' && !shape.outputs.some((x) => x.path !== '-')) return kinds.length === 0 ? 'nothing is drawn without --out' : 'stdout (--out -) gets no manifest; it applies to --out FILE';
@@ -65,8 +67,9 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
   if (a.model && o.model !== a.model) return `it applies to mlvis ${a.model}`;
   if (a.manyWeights && o.model === 'poly' && (o.degree ?? 3) < 2) return 'a degree-1 polynomial has two weights: the surface is drawn in those two';
-  if (a.manyWeights && o.model !== 'poly' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or regression on two features (--x a,b)';
+  if (a.manyWeights && o.model !== 'poly' && o.model !== 'mlp' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or regression on two features (--x a,b)';
   if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';
+  if (a.rawX && o.model === 'mlp') return 'mlvis mlp always trains on standardized inputs';
   if (a.rawX && twoFeatures(o)) return `${o.model} regression on two features always trains on standardized columns`;
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {

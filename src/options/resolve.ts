@@ -1,3 +1,4 @@
+import type { Activation } from '../engine/mlp';
 import { twoFeatures } from './applies';
 /**
  * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
@@ -49,6 +50,9 @@ export interface RunConfig extends DataRequest, Omit<HyperValues, SweptParam> {
   iterations: number;
   /** mlvis poly: the polynomial's degree. */
   degree: number;
+  /** mlvis mlp: the hidden layers' units and activation. */
+  hidden: number[];
+  activation: Activation;
   /** --holdout: the share of rows kept out of training as a test set. */
   holdout?: number;
   /** --plane as given ("pca", "pair:c1,c2", "random"). */
@@ -201,8 +205,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     x: o.x,
     y: o.y,
     positive: o.positive,
-    points: d('points'),
+    // A network's default data is 200 points of moons (the issue's benchmark); others keep the table's default.
+    points: o.points ?? (o.model === 'mlp' ? 200 : d('points')),
     degree: d('degree'),
+    hidden: [...d('hidden')],
+    activation: d('activation'),
     ...(o.holdout !== undefined && o.model === 'poly' ? { holdout: o.holdout } : {}),
     plane: d('plane'),
     planeMode: planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
@@ -397,6 +404,11 @@ function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | '
  * per weight (a0 … aK) or starts every coefficient at 0; any other count is refused, never cut or padded.
  */
 function initOf(o: RunOptions, fallback: readonly number[], degree: number): number[] {
+  // A network starts from seeded Glorot weights, drawn once its inputs are known (see mlpFit).
+  if (o.model === 'mlp') {
+    if (o.init !== undefined) throw usageError(messages.mlpInit());
+    return [];
+  }
   if (o.model === 'poly') {
     if (o.init === undefined) return new Array<number>(degree + 1).fill(0);
     if (o.init.length !== degree + 1) throw usageError(messages.polyInit(o.init, degree));
@@ -415,5 +427,5 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
 
 /** --x a,b is linear or logistic regression on two features: refused on the other models, in one line. */
 function refuseFeatureList(o: RunOptions): void {
-  if (o.x?.includes(',') && o.model !== 'linear' && o.model !== 'logistic' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
+  if (o.x?.includes(',') && o.model !== 'linear' && o.model !== 'logistic' && o.model !== 'mlp' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
 }

@@ -4,6 +4,7 @@
  * and the defaults (./resolve.ts), the JSON schema of a job (./jsonSchema.ts), the library's RunOptions type
  * (below), and the warnings for options that cannot change a run (./applies.ts).
  */
+import { ACTIVATIONS, type Activation } from '../engine/mlp';
 import * as v from 'valibot';
 import { SAMPLE_MODES } from '../engine/frames';
 import { MODELS } from '../engine/models';
@@ -51,8 +52,8 @@ export interface Applies {
   objective?: 'function' | 'data';
   /** `mlvis function`: the built-in function must read this setting (the quadratic's condition and angle). */
   functionParam?: 'condition' | 'angle';
-  /** Only this model reads it (`--degree`: mlvis poly). */
-  model?: 'poly';
+  /** Only this model reads it (`--degree`: mlvis poly; `--hidden`: mlvis mlp). */
+  model?: 'poly' | 'mlp';
   /** The problem must have more than two weights (`--plane`: a polynomial of degree 2 or more). */
   manyWeights?: true;
   /** A model trained on x as given can read it: mlvis poly always trains on standardized powers of x. */
@@ -185,7 +186,7 @@ export const OPTION_TABLE = {
   /** Logistic regression: the label of the y column that counts as 1; every other label is 0. Default: a built-in set's suggestion; else the column must hold 0/1 or true/false words. Flag `--positive`. */
   positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
   /** Synthetic data: the number of points, 2 to 10,000,000. Default 100. Flag `--points`. */
-  points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: number of points' }),
+  points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, defaultText: '100 (mlp: 200)', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: number of points' }),
   /** Synthetic data: the standard deviation of the noise added to y (linear), or of x around ±1 in each class (logistic; 0 gives separable data); at least 0. Default 1. Flag `--noise`. */
   noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: noise standard deviation' }),
   /** Seed for synthetic data and for the sample order of `sgd` and `minibatch`; the same seed gives byte-identical output. Default `'mlvis'`. Flag `--seed`. */
@@ -226,6 +227,10 @@ export const OPTION_TABLE = {
   holdout: spec({ flag: '--holdout', arg: '<P>', group: 'Data', schema: v.pipe(finite, v.gtValue(0, 'must be above 0'), v.maxValue(0.9, 'must be at most 0.9')), parse: num, applies: { model: 'poly' }, help: 'poly: keep a seeded share P of the rows (e.g. 0.3) as a test set, hollow in the fit panel, its loss dashed in the loss panel' }),
   /** `model: 'poly'`: the polynomial's degree K, y = a0 + a1·(x − x̄) + … + aK·(x − x̄)^K with x̄ the mean of x (1 to 12). Default 3. Flag `--degree`. */
   degree: spec({ flag: '--degree', arg: '<K>', group: 'Training', schema: int(1, 12), parse: whole, default: 3, applies: { model: 'poly' }, help: 'poly: the degree K of y = a0 + a1*(x - mean) + ... + aK*(x - mean)^K (1 to 12)' }),
+  /** `model: 'mlp'`: the units of each hidden layer, one to three layers of 1 to 64 units (`[8]`, `[8, 8]`). Default `[8]`. Flag `--hidden`. */
+  hidden: spec({ flag: '--hidden', arg: '<units[,units…]>', group: 'Training', schema: v.pipe(v.array(int(1, 64), 'must be whole numbers'), v.minLength(1, 'must name at least one layer'), v.maxLength(3, 'must be at most three layers')), parse: (raw, flag) => [parseNumbers(flag, raw, 'a whole number')].flat(), default: [8] as number[], applies: { model: 'mlp' }, help: 'mlp: units of each hidden layer, 1 to 64, up to three layers (e.g. 8 or 8,8)' }),
+  /** `model: 'mlp'`: the hidden units' activation. Default `'tanh'`. Flag `--activation`. */
+  activation: spec({ flag: '--activation', arg: '<tanh|relu|sigmoid>', group: 'Training', choices: ACTIVATIONS, schema: choice(ACTIVATIONS), default: 'tanh' as Activation, applies: { model: 'mlp' }, help: 'mlp: the hidden units\' activation' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units (mlvis poly: c0, c1, the others 0). Default `[0, 0]`. Flag `--init`. */
   init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.pipe(v.array(finite, 'must be numbers'), v.minLength(2, 'must be two numbers (mlvis poly: one per weight, a0 to aK)'), v.maxLength(13, 'must be at most 13 numbers')), parse: parseInit, default: [0, 0] as number[], help: 'starting weights in the data units (e.g. --init -2,5; --x a,b: w0,w1,w2; mlvis poly: a0,a1,...,aK)' }),
   /** `model: 'function'`: many starts of one optimizer at once, with one rate: a number of seeded random starts over the domain (2 to 10,000; {@link RunOptions.seed} decides them), or `'grid:K'`, a K×K grid over the domain, corners included (K from 2 to 100). Each start is judged by the landscape's verdict, and the summary's `starts` lists the minimum each reached. Drawn with every path coloured by the minimum it reached, or with `layout: 'basins'` each start as a dot in that colour. Not with a race, a sweep or {@link RunOptions.init}. Flag `--starts`. */

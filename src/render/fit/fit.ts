@@ -9,6 +9,10 @@ import { pad, valueWindow } from './fitWindow';
 import { FIT_LAYERS } from './layers';
 import type { FitContext } from './layers/context';
 import { pointStyle } from './scatter';
+import { fieldGrid } from './fieldGrid';
+
+/** The side of a cell of the probability field, in pixels (see probabilityField). */
+export const FIELD_CELL = 4;
 
 /**
  * The data and the current models: points (static, in the background) and per frame each series' model in
@@ -70,7 +74,9 @@ function twoFeatureContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   const yRange = extent(data.y);
   // Classes: one line, the decision boundary p = 1/2, where the model's linear part is 0.
   if (scene.fit.target === 'classes') {
-    return { ...shared(scene, style, outer, plot, true), two: { names: data.features!.names, x1, x2, yRange, levels: [0], labels: ['p = 0.5'], classes: true } };
+    const grid = fieldGrid(plot, FIELD_CELL);
+    const field = { grid, values: new Float64Array(grid.gw * grid.gh), at: -1 };
+    return { ...shared(scene, style, outer, plot, true), two: { names: data.features!.names, x1, x2, yRange, levels: [0], labels: ['p = 0.5'], classes: true, field, curved: scene.model.curved === true } };
   }
   // The lines' levels: round values across y's range, as an axis would tick it.
   const levels = linearAxis(yRange, [0, 1], 6);

@@ -1,4 +1,5 @@
 import type { Scene } from '../../../types';
+import type { FieldGrid } from '../fieldGrid';
 import type { LayerSpec } from '../../core/layer';
 import type { Plot, Rect, Style } from '../../core/layout';
 
@@ -27,7 +28,21 @@ export interface FitContext {
    * (`classes`): the points in their class's colour over the first series' probability field, and each
    * model's decision line (its linear part w0 + w1·x1 + w2·x2 at the level 0, p = 1/2).
    */
-  two?: { names: readonly [string, string]; x1: Float64Array; x2: Float64Array; yRange: [number, number]; levels: number[]; labels: string[]; classes?: boolean };
+  two?: {
+    names: readonly [string, string];
+    x1: Float64Array;
+    x2: Float64Array;
+    yRange: [number, number];
+    levels: number[];
+    labels: string[];
+    classes?: boolean;
+    /**
+     * Classes: the first series' probability sampled over the plot, shared by the field and the contour
+     * (`at`: the iteration sampled, −1 for none yet); `curved`: a network, whose boundary is traced, not a line.
+     */
+    field?: { grid: FieldGrid; values: Float64Array; at: number };
+    curved?: boolean;
+  };
 }
 
 export type FitLayer = LayerSpec<FitContext>;

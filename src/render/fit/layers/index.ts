@@ -12,6 +12,7 @@ import { outOfView } from './outOfView';
 import { featurePoints } from './featurePoints';
 import { planeLines } from './planeLines';
 import { probabilityField } from './probabilityField';
+import { boundaryContours } from './boundaryContours';
 import { stepSamples } from './stepSamples';
 
-export const FIT_LAYERS: readonly FitLayer[] = [grid, data, probabilityField, featurePoints, axes, heading, models, planeLines, stepSamples, outOfView];
+export const FIT_LAYERS: readonly FitLayer[] = [grid, data, probabilityField, featurePoints, axes, heading, models, planeLines, boundaryContours, stepSamples, outOfView];

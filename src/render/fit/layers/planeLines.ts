@@ -12,7 +12,7 @@ import type { FitContext, FitLayer } from './context';
  */
 export const planeLines: FitLayer = {
   id: 'planeLines',
-  applies: (c) => c.two !== undefined,
+  applies: (c) => c.two !== undefined && !c.two.curved,
   make: (c) => ({
     drawFrame(ctx, frame) {
       for (let i = c.scene.series.length - 1; i >= 0; i--) {
