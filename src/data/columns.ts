@@ -56,7 +56,7 @@ export function chooseColumns(
     const yName = flags.y ?? s.y;
     const x = named('--x', flags.x ?? s.x);
     const y = named('--y', yName);
-    if (modelOf(model).target === 'values' || model === 'mlp') return { x, y };
+    if (modelOf(model).target === 'values') return { x, y };
     const positive = flags.positive ?? (yName === suggested.logistic.y ? suggested.logistic.positive : undefined);
     return { x, y, positive };
   }

@@ -61,6 +61,15 @@ export function glorotInit(shape: MlpShape, seed: string): Float64Array {
   return w;
 }
 
+/** A network of values starts by predicting y's mean (its output bias), so that its first steps shape the curve rather than carry it to y's level. */
+export function startAtMean(shape: MlpShape, w: Float64Array, y: Float64Array): Float64Array {
+  if (shape.task !== 'values') return w;
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) mean += y[i] / y.length;
+  w[w.length - 1] = mean;
+  return w;
+}
+
 /** The activation and its derivative from its value a = act(z) (tanh: 1 − a², sigmoid: a(1 − a), relu: [a > 0]). */
 function act(kind: Activation, z: number): number {
   return kind === 'tanh' ? Math.tanh(z) : kind === 'relu' ? (z > 0 ? z : 0) : sigmoid(z);

@@ -1,5 +1,5 @@
 import { planeLoss, type ModelDescriptor } from './model';
-import { glorotInit, layerSizes, mlpObjective, mlpPredictor, mlpWeightNames, weightCount, type Activation, type MlpShape } from './mlp';
+import { glorotInit, startAtMean, layerSizes, mlpObjective, mlpPredictor, mlpWeightNames, weightCount, type Activation, type MlpShape } from './mlp';
 import type { Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
 import { columnScalings, type Scaling } from './standardize';
@@ -26,7 +26,7 @@ export function mlpFit(columns: readonly Float64Array[], y: Float64Array, hidden
   const shape: MlpShape = { inputs: columns.length, hidden, activation, task };
   const stats = columnScalings(columns);
   const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / (stats[j].std || 1)));
-  const start = glorotInit(shape, seed);
+  const start = startAtMean(shape, glorotInit(shape, seed), y);
   const trained = mlpObjective(shape, z, y, start);
   const maps = firstLayerMaps(shape, stats);
   const dim = trained.dim;
@@ -99,8 +99,8 @@ function firstLayerMaps(shape: MlpShape, stats: readonly Scaling[]) {
 }
 
 /**
- * The weights' filters, for a filter-normalized random plane (Li et al. 2018): each unit's incoming weights
- * (a row of its layer's matrix) and, as a filter of its own, each layer's biases.
+ * The weights' filters, for a filter-normalized random plane (Li et al. 2018): each unit's incoming weights,
+ * a row of its layer's matrix (the biases belong to none: the plane leaves them out, as their code does).
  */
 export function mlpFilters(shape: MlpShape): number[][] {
   const s = layerSizes(shape);
@@ -108,9 +108,7 @@ export function mlpFilters(shape: MlpShape): number[][] {
   let o = 0;
   for (let l = 1; l < s.length; l++) {
     for (let i = 0; i < s[l]; i++) out.push(Array.from({ length: s[l - 1] }, (_, j) => o + i * s[l - 1] + j));
-    o += s[l] * s[l - 1];
-    out.push(Array.from({ length: s[l] }, (_, i) => o + i));
-    o += s[l];
+    o += s[l] * (s[l - 1] + 1);
   }
   return out;
 }

@@ -67,7 +67,12 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
     note = `${held.length <= 2 ? held.join(', ') : `${held.length} others`} held at the end, path projected`;
   } else if (mode.kind === 'random') {
     const [d1, d2] = randomDirections(dim, mode.seed);
-    inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), ['random direction 1', 'random direction 2']);
+    // A network's directions are filter-normalized (Li et al. 2018): each unit's incoming weights scaled to
+    // the norm of that unit's weights at the plane's origin, biases left out, so that the plane's scale
+    // matches the weights' own in every layer.
+    const filters = problem.descriptor.weightFilters;
+    if (filters) for (const d of [d1, d2]) filterNormalize(d, origin, filters);
+    inner = planeView(Array.from(origin), Array.from(d1), Array.from(d2), filters ? ['random direction 1, filter-normalized', 'random direction 2'] : ['random direction 1', 'random direction 2']);
     note = 'random plane, path projected';
   } else {
     const { directions, explained, shares } = principalDirections(paths.flat(), dim);
@@ -179,6 +184,27 @@ function randomDirections(dim: number, seed: string): [Float64Array, Float64Arra
   const nb = norm(b);
   for (let k = 0; k < dim; k++) b[k] /= nb;
   return [a, b];
+}
+
+/**
+ * Li et al. (2018)'s filter normalization of a direction d at the weights θ: within each filter (a unit's
+ * incoming weights), d is scaled to ‖θ_filter‖·d_filter/‖d_filter‖; every entry in no filter (the biases)
+ * becomes 0.
+ */
+export function filterNormalize(d: Float64Array, theta: ArrayLike<number>, filters: readonly (readonly number[])[]): void {
+  const kept = new Uint8Array(d.length);
+  for (const f of filters) {
+    let dn = 0;
+    let tn = 0;
+    for (const k of f) {
+      dn += d[k] * d[k];
+      tn += theta[k] * theta[k];
+      kept[k] = 1;
+    }
+    const scale = dn > 0 ? Math.sqrt(tn / dn) : 0;
+    for (const k of f) d[k] *= scale;
+  }
+  for (let k = 0; k < d.length; k++) if (!kept[k]) d[k] = 0;
 }
 
 /** A point of the weights (the optimum) in the plane, with its loss. */
