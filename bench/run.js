@@ -13,7 +13,7 @@
  *   node bench/run.js --ffmpeg  only the default MP4 with the bundled ffmpeg and with a system one on PATH
  *   node bench/run.js --functions  only issue 18's ratios (a function GIF and a race of six on Rosenbrock
  *                            against the default linear GIF, medians of alternate runs) and issue 19's
- *                            (a default poly --degree 5 GIF)
+ *                            (a default poly --degree 5 GIF, a default mlp GIF, the mlp decision region per frame)
  *
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
  */
@@ -133,16 +133,21 @@ const RACE6 = 'gd,momentum,nesterov,rmsprop,adam,newton';
  */
 function functionRatios() {
   const bin = join(ROOT, 'bin', 'mlvis.js');
-  const [linear, fn, race, poly] = alternateWalls([
+  const [linear, fn, race, poly, mlp] = alternateWalls([
     [process.execPath, [bin, 'linear', '--quiet', '--out', join(OUT, 'r-linear.gif')]],
     [process.execPath, [bin, 'function', 'rosenbrock', '--quiet', '--out', join(OUT, 'r-fn.gif')]],
     [process.execPath, [bin, 'function', 'rosenbrock', '--optimizer', RACE6, '--iters', '10000', '--quiet', '--out', join(OUT, 'r-race.gif')]],
     [process.execPath, [bin, 'poly', '--degree', '5', '--quiet', '--out', join(OUT, 'r-poly.gif')]],
+    [process.execPath, [bin, 'mlp', '--quiet', '--out', join(OUT, 'r-mlp.gif')]],
   ]);
   const check = (r, t) => `${r.toFixed(2)}x (${r <= t ? 'ok' : 'MISS'} ≤${t}x)`;
   console.log(`functions (medians of 7 alternate runs): default linear GIF ${linear.toFixed(0)} ms; rosenbrock GIF ${fn.toFixed(0)} ms = ${check(fn / linear, 1)}; race of 6 on rosenbrock, 10,000 iterations ${race.toFixed(0)} ms = ${check(race / linear, 1.5)}`);
   // Issue 19: a default polynomial GIF of degree 5 within twice the default linear GIF.
   console.log(`poly --degree 5 GIF ${poly.toFixed(0)} ms = ${check(poly / linear, 2)}`);
+  // Issue 19: a default network GIF (moons, 200 points, 2-8-1, 1000 iterations) within twice the linear GIF.
+  console.log(`mlp GIF (moons, 200 points, hidden 8, 1000 iterations) ${mlp.toFixed(0)} ms = ${check(mlp / linear, 2)}`);
+  // And its decision region under 2 ms a frame at 960x480.
+  execFileSync(process.execPath, [join(__dirname, 'mlpFrame.js'), '5'], { stdio: 'inherit' });
 }
 
 /** `--suite`: the test suite's wall time and count, as the README's set-up states them. */

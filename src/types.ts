@@ -229,6 +229,8 @@ export interface FitPrediction {
   /** Linear regression on two features: their names, and the fitted value at (x1, x2). */
   twoFeatures?: readonly [string, string];
   predict2?(w: ArrayLike<number>, x1: number, x2: number): number;
+  /** predict2 over a grid (a network: faster than cell by cell), into out[b·xs.length + a] for (xs[a], ys[b]). */
+  predictGrid?(w: ArrayLike<number>, xs: Float64Array, ys: Float64Array, out: Float64Array): void;
   predict(w: ArrayLike<number>, x: number): number;
 }
 

@@ -238,6 +238,54 @@ export function mlpPredictor(shape: MlpShape): (w: Weights, input: ArrayLike<num
 }
 
 /**
+ * The network's output over a grid of two inputs, into out[b·xs.length + a] for inputs (xs[a], ys[b]): what
+ * the fit panel shades every frame. The first layer's sums are split into a part per column and a part per
+ * row (bias included) computed once each, so a cell costs the activations and the layers above, not the
+ * first layer's products.
+ */
+export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, ys: Float64Array, out: Float64Array) => void {
+  if (shape.inputs !== 2) throw new RangeError('a grid of two inputs needs a network of two');
+  const s = layerSizes(shape);
+  const L = s.length - 1;
+  const H = s[1];
+  const acts = s.map((n) => new Float64Array(n));
+  const kind = shape.activation;
+  let colPart = new Float64Array(0);
+  let rowPart = new Float64Array(0);
+  return (w, xs, ys, out) => {
+    const gw = xs.length;
+    const gh = ys.length;
+    if (colPart.length !== gw * H) colPart = new Float64Array(gw * H);
+    if (rowPart.length !== gh * H) rowPart = new Float64Array(gh * H);
+    const bias1 = 2 * H;
+    for (let a = 0; a < gw; a++) for (let i = 0; i < H; i++) colPart[a * H + i] = w[2 * i] * xs[a];
+    for (let b = 0; b < gh; b++) for (let i = 0; i < H; i++) rowPart[b * H + i] = w[2 * i + 1] * ys[b] + w[bias1 + i];
+    for (let b = 0; b < gh; b++) {
+      for (let a = 0; a < gw; a++) {
+        const first = acts[1];
+        for (let i = 0; i < H; i++) first[i] = act(kind, colPart[a * H + i] + rowPart[b * H + i]);
+        let o = s[1] * (s[0] + 1);
+        for (let l = 2; l <= L; l++) {
+          const prev = acts[l - 1];
+          const cur = acts[l];
+          const nIn = s[l - 1];
+          const bias = o + s[l] * nIn;
+          for (let i = 0; i < s[l]; i++) {
+            let z = w[bias + i];
+            const row = o + i * nIn;
+            for (let j = 0; j < nIn; j++) z += w[row + j] * prev[j];
+            cur[i] = l === L ? z : act(kind, z);
+          }
+          o = bias + s[l];
+        }
+        const eta = acts[L][0];
+        out[b * gw + a] = shape.task === 'classes' ? sigmoid(eta) : eta;
+      }
+    }
+  };
+}
+
+/**
  * The Hessian's largest eigenvalue at w by power iteration, each product Hv a central difference of the exact
  * gradient along v (step 1e-5 of the weights' size); 1 when none is positive.
  */

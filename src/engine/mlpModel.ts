@@ -1,5 +1,5 @@
 import { planeLoss, type ModelDescriptor } from './model';
-import { glorotInit, startAtMean, layerSizes, mlpObjective, mlpPredictor, mlpWeightNames, weightCount, type Activation, type MlpShape } from './mlp';
+import { glorotInit, gridPredictor, startAtMean, layerSizes, mlpObjective, mlpPredictor, mlpWeightNames, weightCount, type Activation, type MlpShape } from './mlp';
 import type { Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
 import { columnScalings, type Scaling } from './standardize';
@@ -134,10 +134,12 @@ export function mlpOf(shape: MlpShape, featureNames: readonly string[]): ModelDe
     trivialName: shape.task === 'classes' ? "predicting the classes' shares" : 'predicting the mean of y',
     target: shape.task,
     weightFilters: mlpFilters(shape),
+    predictCost: shape.hidden.reduce((t, u, l) => t + u + (l > 0 ? (u * shape.hidden[l - 1]) / 4 : 0), 0),
     curved: true,
     ...(two
       ? {
           twoFeatures: two,
+          predictGrid: gridPredictor(shape),
           predict2: (w: Weights, x1: number, x2: number) => {
             point[0] = x1;
             point[1] = x2;

@@ -51,6 +51,13 @@ export interface ModelDescriptor {
   readonly twoFeatures?: readonly [string, string];
   predict2?(w: Weights, x1: number, x2: number): number;
   /**
+   * What one prediction costs, in activations (a network: its hidden units, plus a quarter of the products
+   * between hidden layers): the fit panel coarsens its probability field to keep a frame's samples in budget.
+   */
+  readonly predictCost?: number;
+  /** predict2 over a grid, into out[b·xs.length + a] for (xs[a], ys[b]), where a model has a faster way than cell by cell. */
+  predictGrid?(w: Weights, xs: Float64Array, ys: Float64Array, out: Float64Array): void;
+  /**
    * A network: its fit in the features' plane is no line (the fit panel traces the p = 1/2 contour), and its
    * weights come in filters (each unit's incoming weights, each layer's biases) that a random plane is
    * normalized by (Li et al. 2018).

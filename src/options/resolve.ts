@@ -1,4 +1,5 @@
-import type { Activation } from '../engine/mlp';
+import { weightCount, type Activation } from '../engine/mlp';
+import { isGenerator } from '../data/generators';
 import { twoFeatures } from './applies';
 /**
  * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
@@ -212,7 +213,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     activation: d('activation'),
     ...(o.holdout !== undefined && o.model === 'poly' ? { holdout: o.holdout } : {}),
     plane: d('plane'),
-    planeMode: planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
+    planeMode: o.model === 'mlp' ? planeModeOf(d('plane'), networkWeights(o, d('hidden')) - 1, d('seed'), 'w', true) : planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
     noise: o.noise,
     seed: d('seed'),
     iterations,
@@ -380,8 +381,14 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
   };
 }
 
+/** How many weights a network of these hidden layers has on the run's data: two inputs unless one x column is named (or suggested). */
+function networkWeights(o: RunOptions, hidden: readonly number[]): number {
+  const inputs = o.data === undefined || isGenerator(o.data) || o.x?.includes(',') ? 2 : 1;
+  return weightCount({ inputs, hidden, activation: 'tanh', task: 'classes' });
+}
+
 /** --plane as a view's cut: pair's weights by number (0..K) or by name (c0..cK), checked against the degree. */
-function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | 'w'): PlaneMode {
+function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | 'w', network = false): PlaneMode {
   if (text === 'random') return { kind: 'random', seed };
   if (!text.startsWith('pair:')) return { kind: 'pca' };
   const index = (name: string) => {
@@ -389,7 +396,7 @@ function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | '
     const m = (prefix === 'a' ? /^[av]?(\d+)$/ : /^[wv]?(\d+)$/).exec(name);
     const k = m ? Number(m[1]) : NaN;
     if (prefix === 'a' && /^c\d+$/.test(name)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is a coefficient of x itself (the summary's c's), not a weight the optimizers move`));
-    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is not ${prefix === 'a' ? `a weight of a degree-${degree} polynomial` : 'one of the three weights'}`));
+    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is not ${prefix === 'a' ? `a weight of a degree-${degree} polynomial` : network ? `one of the network's ${degree + 1} weights (numbered in the summary's order from 0)` : 'one of the three weights'}`));
     return k;
   };
   const [a, b] = text.slice(5).split(',');

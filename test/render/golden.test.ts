@@ -45,6 +45,11 @@ const scenes: [string, () => Scene][] = [
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
     return sceneFromOptions({ model: 'logistic', data: 'penguins', x: 'Beak Length (mm),Beak Depth (mm)', y: 'Species', positive: 'Adelie', optimizer: ['gd', 'adam'], iterations: 300, width: 640, height: 320 });
   }],
+  // A small network on moons: the first series' probability field, each series' traced p = 0.5 contour.
+  ['mlp-moons', () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    return sceneFromOptions({ model: 'mlp', optimizer: ['gd', 'adam'], iterations: 400, width: 640, height: 320 });
+  }],
   // Over-fitting: the held-out points hollow, the test loss dashed, turning up while the training loss falls.
   ['poly-holdout', () => polyScene({ degree: 9, points: 24, noise: 0.8, holdout: 0.3, optimizer: 'nesterov', panels: ['surface', 'fit', 'loss'], iterations: 5000, seed: 'mlvis' })],
 ];

@@ -27,7 +27,8 @@ export function fieldGrid(plot: Plot, cell: number): FieldGrid {
 }
 
 /** The model's output at every cell centre for weights w, row by row into out (gw·gh). */
-export function sampleField(g: FieldGrid, predict: (w: ArrayLike<number>, x1: number, x2: number) => number, w: ArrayLike<number>, out: Float64Array): void {
+export function sampleField(g: FieldGrid, predict: (w: ArrayLike<number>, x1: number, x2: number) => number, w: ArrayLike<number>, out: Float64Array, grid?: (w: ArrayLike<number>, xs: Float64Array, ys: Float64Array, out: Float64Array) => void): void {
+  if (grid) return grid(w, g.xs, g.ys, out);
   for (let b = 0; b < g.gh; b++) for (let a = 0; a < g.gw; a++) out[b * g.gw + a] = predict(w, g.xs[a], g.ys[b]);
 }
 

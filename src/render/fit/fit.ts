@@ -11,8 +11,18 @@ import type { FitContext } from './layers/context';
 import { pointStyle } from './scatter';
 import { fieldGrid } from './fieldGrid';
 
-/** The side of a cell of the probability field, in pixels (see probabilityField). */
+/** The side of a cell of the probability field, in pixels, at the least (see probabilityField). */
 export const FIELD_CELL = 4;
+/**
+ * Activations a frame's probability field may cost (bench/mlpFrame.js: the default network's field and
+ * contour stay under 2 ms a frame at 960x480 with this many).
+ */
+const FIELD_BUDGET = 40_000;
+
+/** The field's cell size: FIELD_CELL, or larger (up to 16 pixels) where a network's predictions would pass the budget. */
+function fieldCell(area: number, cost: number): number {
+  return Math.min(16, Math.max(FIELD_CELL, Math.sqrt((area * cost) / FIELD_BUDGET)));
+}
 
 /**
  * The data and the current models: points (static, in the background) and per frame each series' model in
@@ -74,7 +84,7 @@ function twoFeatureContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   const yRange = extent(data.y);
   // Classes: one line, the decision boundary p = 1/2, where the model's linear part is 0.
   if (scene.fit.target === 'classes') {
-    const grid = fieldGrid(plot, FIELD_CELL);
+    const grid = fieldGrid(plot, fieldCell(plot.rect.w * plot.rect.h, scene.model.predictCost ?? 0));
     const field = { grid, values: new Float64Array(grid.gw * grid.gh), at: -1 };
     return { ...shared(scene, style, outer, plot, true), two: { names: data.features!.names, x1, x2, yRange, levels: [0], labels: ['p = 0.5'], classes: true, field, curved: scene.model.curved === true } };
   }

@@ -63,13 +63,13 @@ export function fieldAt(c: FitContext, i: number, iteration: number): Float64Arr
   const w = t.w.map((column) => column[j]);
   if (!w.every(Number.isFinite)) return null;
   if (i === 0) {
-    if (field.at !== j) sampleField(field.grid, c.scene.fit.predict2!, w, field.values);
+    if (field.at !== j) sampleField(field.grid, c.scene.fit.predict2!, w, field.values, c.scene.fit.predictGrid);
     field.at = j;
     return field.values;
   }
   let out = scratch.get(series);
   if (!out) scratch.set(series, (out = new Float64Array(field.values.length)));
-  sampleField(field.grid, c.scene.fit.predict2!, w, out);
+  sampleField(field.grid, c.scene.fit.predict2!, w, out, c.scene.fit.predictGrid);
   return out;
 }
 
