@@ -157,13 +157,37 @@ export function mlpObjective(shape: MlpShape, columns: readonly Float64Array[], 
     for (let j = 0; j < shape.inputs; j++) input[j] = columns[j][i];
     return input;
   };
-  const at = new Float64Array(dim).fill(NaN);
+  // The loss alone is a forward pass (a surface over a plane asks for thousands of them); the gradient adds
+  // the backward pass and keeps the loss of the same point, which training asks for next.
+  const lossPoint = new Float64Array(dim).fill(NaN);
+  const gradPoint = new Float64Array(dim).fill(NaN);
   const grad = new Float64Array(dim);
   let lossAt = NaN;
+  const same = (a: Float64Array, w: Weights) => {
+    for (let k = 0; k < dim; k++) if (w[k] !== a[k]) return false;
+    return true;
+  };
+  // Training alternates a gradient and the next point's loss: there the loss takes the backward pass along,
+  // which the gradient at that point then finds done. Losses in a row (a surface) stay forward passes.
+  let afterGradient = false;
+  const forwardLoss = (w: Weights) => {
+    if (same(lossPoint, w)) return lossAt;
+    if (afterGradient) {
+      afterGradient = false;
+      evaluate(w);
+      return lossAt;
+    }
+    let l = 0;
+    for (let i = 0; i < n; i++) {
+      const eta = net.forward(w, rowOf(i));
+      l += classes ? softplus(eta) - y[i] * eta : (eta - y[i]) * (eta - y[i]);
+    }
+    lossAt = l / n;
+    lossPoint.set(w as ArrayLike<number>);
+    return lossAt;
+  };
   const evaluate = (w: Weights) => {
-    let same = true;
-    for (let k = 0; k < dim && same; k++) same = w[k] === at[k];
-    if (same) return;
+    if (same(gradPoint, w)) return;
     grad.fill(0);
     let l = 0;
     for (let i = 0; i < n; i++) {
@@ -178,7 +202,8 @@ export function mlpObjective(shape: MlpShape, columns: readonly Float64Array[], 
       }
     }
     lossAt = l / n;
-    for (let k = 0; k < dim; k++) at[k] = w[k];
+    lossPoint.set(w as ArrayLike<number>);
+    gradPoint.set(w as ArrayLike<number>);
   };
   // Per sample (sgd, minibatch): sampleError(i, w) runs sample i's passes and keeps ∂η/∂w for features(i).
   const phi = new Float64Array(dim);
@@ -198,13 +223,11 @@ export function mlpObjective(shape: MlpShape, columns: readonly Float64Array[], 
     x: columns[0],
     y,
     gradientScale: classes ? 1 : 2,
-    loss(w) {
-      evaluate(w);
-      return lossAt;
-    },
+    loss: forwardLoss,
     gradient(w, out) {
       evaluate(w);
       out.set(grad);
+      afterGradient = true;
     },
     sampleError(i, w) {
         const eta = net.forward(w, rowOf(i));

@@ -36,7 +36,9 @@ export const probabilityField: FitLayer = {
           rgba[o] = colour[0];
           rgba[o + 1] = colour[1];
           rgba[o + 2] = colour[2];
-          rgba[o + 3] = Number.isFinite(s) ? Math.round(Math.abs(s) * FIELD_ALPHA * 255) : 0;
+          // In FIELD_STEPS steps of certainty: most of the field then stays the same from one frame to the
+          // next, which a GIF stores (and encodes) as unchanged pixels.
+          rgba[o + 3] = Number.isFinite(s) ? Math.round((Math.round(Math.abs(s) * FIELD_STEPS) / FIELD_STEPS) * FIELD_ALPHA * 255) : 0;
         }
         smallCtx.putImageData(image, 0, 0);
         ctx.save();
@@ -73,5 +75,7 @@ export function fieldAt(c: FitContext, i: number, iteration: number): Float64Arr
   return out;
 }
 
+/** Levels of the field's opacity between p = 1/2 and certainty. */
+const FIELD_STEPS = 10;
 /** The field's opacity where the model is certain (p = 0 or 1). */
 const FIELD_ALPHA = 0.42;
