@@ -82,7 +82,8 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     // Likewise data options on mlvis function, and a function's options on the models of data.
     if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) option.hideHelp();
     if (model === 'function' && onlyForSamples(spec)) option.hideHelp();
-    if ((spec.applies?.model && spec.applies.model !== model) || (spec.applies?.rawX && model === 'poly')) option.hideHelp();
+    const only = spec.applies?.model;
+    if ((only !== undefined && !(typeof only === 'string' ? [only] : only).includes(model as 'poly')) || (spec.applies?.rawX && model === 'poly')) option.hideHelp();
     cmd.addOption(option);
     if (spec.negatable) {
       const no = new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`);

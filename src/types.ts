@@ -33,7 +33,7 @@ export interface Dataset {
    * --holdout: the rows kept out of training as a test set (x, y above are then the training rows only),
    * and the share asked for.
    */
-  holdout?: { x: Float64Array; y: Float64Array; share: number };
+  holdout?: { x: Float64Array; y: Float64Array; share: number; features?: [Float64Array, Float64Array] };
   /** `--x a,b`: the two feature columns (columns[0] is x) and their names. */
   features?: { names: [string, string]; columns: [Float64Array, Float64Array] };
 }

@@ -20,5 +20,11 @@ export function splitHoldout(data: Dataset, share: number, seed: string): Datase
     for (let i = 0; i < n; i++) if (held[i] === keep) out[j++] = values[i];
     return out;
   };
-  return { ...data, x: take(data.x, 0), y: take(data.y, 0), holdout: { x: take(data.x, 1), y: take(data.y, 1), share } };
+  const f = data.features;
+  // Two feature columns (a network's or a regression's): both split the same way.
+  const features = f ? { features: { names: f.names, columns: [take(f.columns[0], 0), take(f.columns[1], 0)] as [Float64Array, Float64Array] } } : {};
+  const heldFeatures = f ? { features: [take(f.columns[0], 1), take(f.columns[1], 1)] as [Float64Array, Float64Array] } : {};
+  const x = f ? features.features!.columns[0] : take(data.x, 0);
+  const train = { ...data, ...features, x, y: take(data.y, 0) };
+  return { ...train, holdout: { x: take(data.x, 1), y: take(data.y, 1), share, ...heldFeatures } };
 }

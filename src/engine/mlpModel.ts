@@ -10,6 +10,8 @@ export const DEFAULT_ACTIVATION: Activation = 'tanh';
 
 export interface MlpFit {
   shape: MlpShape;
+  /** The loss on other rows (a --holdout test set) at reported weights, inputs standardized as the training rows'. */
+  lossOn(columns: readonly Float64Array[], y: Float64Array): (w: ArrayLike<number>) => number;
   trained: SampledObjective;
   reported: Objective;
   reparametrization: Reparametrization;
@@ -44,6 +46,12 @@ export function mlpFit(columns: readonly Float64Array[], y: Float64Array, hidden
   } as Objective;
   return {
     shape,
+    lossOn(other, yOther) {
+      const zOther = other.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / (stats[j].std || 1)));
+      const test = mlpObjective(shape, zOther, yOther, start);
+      const at = new Float64Array(dim);
+      return (w) => test.loss(maps.toTrained(w, at));
+    },
     trained,
     reported,
     start,

@@ -124,7 +124,10 @@ function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Proble
   const fit = mlpFit(columns, data.y, m.hidden, m.activation, task, m.seed);
   const trainInit = Array.from(fit.start);
   const init = Array.from(fit.reparametrization.toReported(fit.start));
-  return { descriptor: mlpOf(fit.shape, names), data, objective: fit.reported, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit, optimum: null, warnings: [] };
+  // --holdout: the network's loss on the test rows, never trained on.
+  const held = data.holdout;
+  const testLoss = held ? { testLoss: fit.lossOn(held.features ?? [held.x], held.y) } : {};
+  return { descriptor: mlpOf(fit.shape, names), data, objective: fit.reported, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit, optimum: null, warnings: [], ...testLoss };
 }
 
 /** No rows: the data set of an objective that has no samples. */

@@ -65,7 +65,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-')) return 'it applies to --out - (stdout); other outputs take the format from their extension';
   if (a.needs === 'several' && shape.series.length < 2 && o.starts === undefined) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
-  if (a.model && o.model !== a.model) return `it applies to mlvis ${a.model}`;
+  const models: readonly string[] | undefined = a.model === undefined ? undefined : typeof a.model === 'string' ? [a.model] : a.model;
+  if (models && !models.includes(o.model)) return `it applies to mlvis ${models.join(' or mlvis ')}`;
   if (a.manyWeights && o.model === 'poly' && (o.degree ?? 3) < 2) return 'a degree-1 polynomial has two weights: the surface is drawn in those two';
   if (a.manyWeights && o.model !== 'poly' && o.model !== 'mlp' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or regression on two features (--x a,b)';
   if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';

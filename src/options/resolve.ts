@@ -211,7 +211,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     degree: d('degree'),
     hidden: [...d('hidden')],
     activation: d('activation'),
-    ...(o.holdout !== undefined && o.model === 'poly' ? { holdout: o.holdout } : {}),
+    ...(o.holdout !== undefined && (o.model === 'poly' || o.model === 'mlp') ? { holdout: o.holdout } : {}),
     plane: d('plane'),
     planeMode: o.model === 'mlp' ? planeModeOf(d('plane'), networkWeights(o, d('hidden')) - 1, d('seed'), 'w', true) : planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
     noise: o.noise,

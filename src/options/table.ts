@@ -52,8 +52,8 @@ export interface Applies {
   objective?: 'function' | 'data';
   /** `mlvis function`: the built-in function must read this setting (the quadratic's condition and angle). */
   functionParam?: 'condition' | 'angle';
-  /** Only this model reads it (`--degree`: mlvis poly; `--hidden`: mlvis mlp). */
-  model?: 'poly' | 'mlp';
+  /** Only this model reads it (`--degree`: mlvis poly; `--hidden`: mlvis mlp), or only these. */
+  model?: 'poly' | 'mlp' | readonly ('poly' | 'mlp')[];
   /** The problem must have more than two weights (`--plane`: a polynomial of degree 2 or more). */
   manyWeights?: true;
   /** A model trained on x as given can read it: mlvis poly always trains on standardized powers of x. */
@@ -223,8 +223,8 @@ export const OPTION_TABLE = {
    * surface is the true loss on the plane; the paths are projected onto it. Flag `--plane`.
    */
   plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:v1,v2)')), default: 'pca', applies: { objective: 'data', manyWeights: true }, help: 'more than two weights (poly, linear --x a,b): the plane drawn: pca (the path\'s own plane), pair:I,J (two standardized weights, e.g. pair:v1,v2) or random' }),
-  /** `model: 'poly'`: keep a seeded share of the rows (above 0, at most 0.9) out of training as a test set: drawn hollow in the fit panel, its loss dashed beside the training loss in the loss panel, so over-fitting shows. The run's seed chooses the rows. Flag `--holdout`. */
-  holdout: spec({ flag: '--holdout', arg: '<P>', group: 'Data', schema: v.pipe(finite, v.gtValue(0, 'must be above 0'), v.maxValue(0.9, 'must be at most 0.9')), parse: num, applies: { model: 'poly' }, help: 'poly: keep a seeded share P of the rows (e.g. 0.3) as a test set, hollow in the fit panel, its loss dashed in the loss panel' }),
+  /** `model: 'poly'` or `'mlp'`: keep a seeded share of the rows (above 0, at most 0.9) out of training as a test set: drawn hollow in the fit panel, its loss dashed beside the training loss in the loss panel, so over-fitting shows. The run's seed chooses the rows. Flag `--holdout`. */
+  holdout: spec({ flag: '--holdout', arg: '<P>', group: 'Data', schema: v.pipe(finite, v.gtValue(0, 'must be above 0'), v.maxValue(0.9, 'must be at most 0.9')), parse: num, applies: { model: ['poly', 'mlp'] }, help: 'poly, mlp: keep a seeded share P of the rows (e.g. 0.3) as a test set, hollow in the fit panel, its loss dashed in the loss panel' }),
   /** `model: 'poly'`: the polynomial's degree K, y = a0 + a1·(x − x̄) + … + aK·(x − x̄)^K with x̄ the mean of x (1 to 12). Default 3. Flag `--degree`. */
   degree: spec({ flag: '--degree', arg: '<K>', group: 'Training', schema: int(1, 12), parse: whole, default: 3, applies: { model: 'poly' }, help: 'poly: the degree K of y = a0 + a1*(x - mean) + ... + aK*(x - mean)^K (1 to 12)' }),
   /** `model: 'mlp'`: the units of each hidden layer, one to three layers of 1 to 64 units (`[8]`, `[8, 8]`). Default `[8]`. Flag `--hidden`. */

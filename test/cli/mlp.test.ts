@@ -79,3 +79,18 @@ describe('mlvis mlp', () => {
     expect(s.optimum!.loss).toBeGreaterThan(0.2);
   });
 });
+
+describe('mlvis mlp --holdout', () => {
+  it('keeps a seeded share of the rows out, reports their loss, and over-fits a small noisy set visibly', async () => {
+    const { s } = await summaryOf(['mlp', '--points', '60', '--noise', '0.25', '--hidden', '16,16', '--holdout', '0.3', '--optimizer', 'adam', '--iters', '3000']);
+    const h = s as unknown as { holdout: { share: number; n_train: number; n_test: number; optimum_test_loss: null }; test_loss: number };
+    expect(h.holdout).toEqual({ share: 0.3, n_train: 42, n_test: 18, optimum_test_loss: null });
+    // The training loss falls far below the test loss: the network learned the training points' noise.
+    expect(s.final!.loss).toBeLessThan(0.01);
+    expect(h.test_loss).toBeGreaterThan(20 * s.final!.loss);
+    const scene = sceneFromOptions({ model: 'mlp', points: 60, holdout: 0.3, iterations: 200, out: join(dir, 'h.png') });
+    expect(scene.data.holdout!.features![0]).toHaveLength(18);
+    expect(scene.data.features!.columns[0]).toHaveLength(42);
+    expect(scene.series[0].testLoss).toHaveLength(scene.series[0].trajectory.loss.length);
+  });
+});

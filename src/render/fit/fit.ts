@@ -19,9 +19,9 @@ export const FIELD_CELL = 4;
  */
 const FIELD_BUDGET = 30_000;
 
-/** The field's cell size: FIELD_CELL, or larger (up to 16 pixels) where a network's predictions would pass the budget. */
+/** The field's cell size: FIELD_CELL, or larger (up to 10 pixels) where a network's predictions would pass the budget. */
 function fieldCell(area: number, cost: number): number {
-  return Math.min(16, Math.max(FIELD_CELL, Math.sqrt((area * cost) / FIELD_BUDGET)));
+  return Math.min(10, Math.max(FIELD_CELL, Math.sqrt((area * cost) / FIELD_BUDGET)));
 }
 
 /**

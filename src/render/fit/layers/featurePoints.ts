@@ -50,5 +50,17 @@ function drawPoints(ctx: SKRSContext2D, { scene, plot, style, two }: FitContext)
     ctx.fill();
     ctx.stroke();
   }
+  // --holdout: the test rows as rings in their class's (or value's) colour, never trained on.
+  const held = scene.data.holdout;
+  if (held?.features) {
+    const [h1, h2] = held.features;
+    ctx.lineWidth = Math.max(1.2, radius * 0.45);
+    for (let i = 0; i < held.y.length; i++) {
+      ctx.beginPath();
+      ctx.arc(plot.x.map(h1[i]), plot.y.map(h2[i]), radius * 0.85, 0, 2 * Math.PI);
+      ctx.strokeStyle = classes ? (held.y[i] >= 0.5 ? style.theme.class1 : style.theme.class0) : viridis((held.y[i] - yRange[0]) / span);
+      ctx.stroke();
+    }
+  }
   ctx.restore();
 }
