@@ -254,9 +254,15 @@ export const messages = {
   featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,
   featuresDependent: (a: string, b: string) =>
     `--x ${a},${b}: the two columns move together exactly (one is a fixed multiple of the other, plus a constant), so no single plane fits best; choose two columns that vary on their own`,
+  softmaxInit: () => '--init: mlvis softmax starts with every weight at 0 (the start the convention of centred weights keeps); its number of weights is 3 per class',
   mlpInit: () => '--init: mlvis mlp starts from seeded Glorot weights (each layer uniform in ±√(6/(fan_in + fan_out)), biases 0); change --seed for another start',
+  softmaxFeatures: () => 'mlvis softmax draws classes in the plane of two features: give two columns, --x a,b (for example --data penguins --x "Beak Length (mm),Beak Depth (mm)" --y Species)',
+  tooManyClasses: (column: string, count: number, max: number) =>
+    `y column ${JSON.stringify(column)} has ${count} distinct labels; softmax regression draws at most ${max} classes: choose a column of fewer classes`,
   generatorModel: (name: string, model: string) =>
-    `--data ${name} is generated two-feature classification data: use it with mlvis logistic or mlvis mlp, not mlvis ${model}`,
+    name === 'blobs'
+      ? `--data blobs has three classes: use it with mlvis softmax, not mlvis ${model}`
+      : `--data ${name} is generated two-feature classification data: use it with mlvis logistic, mlp or softmax, not mlvis ${model}`,
   featuresLinearOnly: (model: string) =>
     `--x with two columns is linear or logistic regression on two features; mlvis ${model} takes one x column`,
   polyInit: (given: readonly number[], degree: number) =>

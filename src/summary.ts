@@ -1,3 +1,4 @@
+import { SOFTMAX_CONVENTION } from './engine/softmax';
 import { standardizeFor, type RunConfig } from './config';
 import { coefficientsOfX } from './engine/polynomial';
 import { iterationsToClose99, type Descent, type Problem } from './engine';
@@ -160,8 +161,10 @@ export interface Summary {
   polynomial?: PolynomialSummary;
   /** mlvis mlp: the layers' units (inputs, hidden…, 1), the activation, the task and the number of weights. */
   network?: { layers: number[]; activation: string; task: 'classes' | 'values'; weights: number };
-  /** mlvis mlp on classes: the share of rows the final weights put on the right side of p = 1/2. */
+  /** mlvis mlp on classes, mlvis softmax: the share of training rows whose class the final weights predict. */
   accuracy?: number;
+  /** mlvis softmax: the classes (y's index order) and the convention its weights and optimum are reported in. */
+  softmax?: { classes: string[]; convention: string };
   /** Frames of the animation (or 1 for a still); with exactly one output file, its path and size too. */
   frames?: number;
   out?: string;
@@ -230,9 +233,22 @@ function finalExtras(problem: Problem, d: Descent): { test_loss?: number; final_
   return { ...(problem.testLoss ? { test_loss: problem.testLoss(w) } : {}), ...inX, ...accuracyOf(problem, w) };
 }
 
-/** The share of rows whose class the weights predict (p ≥ 1/2 for class 1): a network on classes only. */
+/** The share of rows whose class the weights predict (p ≥ 1/2 for class 1; softmax: the likeliest): a network on classes, softmax. */
 function accuracyOf(problem: Problem, w: number[]): { accuracy?: number } {
   const { descriptor: m, data } = problem;
+  if (m.predictClasses && data.features && w.every(Number.isFinite)) {
+    const K = m.classNames!.length;
+    const p = new Float64Array(K);
+    const [a, b] = data.features.columns;
+    let right = 0;
+    for (let i = 0; i < data.y.length; i++) {
+      m.predictClasses(w, a[i], b[i], p);
+      let best = 0;
+      for (let k = 1; k < K; k++) if (p[k] > p[best]) best = k;
+      if (best === data.y[i]) right++;
+    }
+    return { accuracy: right / data.y.length };
+  }
   if (m.name !== 'mlp' || m.target !== 'classes' || !m.predict2 || !data.features || !w.every(Number.isFinite)) return {};
   const [a, b] = data.features.columns;
   let right = 0;
@@ -241,7 +257,8 @@ function accuracyOf(problem: Problem, w: number[]): { accuracy?: number } {
 }
 
 /** mlvis mlp: the network's layers, activation, task and size. */
-function networkFields(problem: Problem, config: RunConfig): { network?: NonNullable<Summary['network']> } {
+function networkFields(problem: Problem, config: RunConfig): { network?: NonNullable<Summary['network']>; softmax?: NonNullable<Summary['softmax']> } {
+  if (problem.descriptor.name === 'softmax') return { softmax: { classes: [...(problem.descriptor.classNames ?? [])], convention: SOFTMAX_CONVENTION } };
   if (problem.descriptor.name !== 'mlp') return {};
   const inputs = problem.data.features ? problem.data.features.columns.length : 1;
   return { network: { layers: [inputs, ...config.hidden, 1], activation: config.activation, task: problem.descriptor.target, weights: problem.objective.dim } };

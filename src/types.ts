@@ -27,6 +27,8 @@ export interface Dataset {
   positive?: string;
   /** Logistic: what the two classes are called (index 0 for y = 0, 1 for y = 1), for legends. */
   classNames?: [string, string];
+  /** Softmax: every class's name, y holding its index (0, 1, 2, …). */
+  classList?: string[];
   /** The data set suggests training on standardized x (built-in sets whose x is far from zero). */
   suggestStandardize?: boolean;
   /**
@@ -229,6 +231,8 @@ export interface FitPrediction {
   /** Linear regression on two features: their names, and the fitted value at (x1, x2). */
   twoFeatures?: readonly [string, string];
   predict2?(w: ArrayLike<number>, x1: number, x2: number): number;
+  /** Softmax: each class's probability at (x1, x2) into out. */
+  predictClasses?(w: ArrayLike<number>, x1: number, x2: number, out: Float64Array): void;
   /** predict2 over a grid (a network: faster than cell by cell), into out[b·xs.length + a] for (xs[a], ys[b]). */
   predictGrid?(w: ArrayLike<number>, xs: Float64Array, ys: Float64Array, out: Float64Array): void;
   predict(w: ArrayLike<number>, x: number): number;

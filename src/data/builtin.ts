@@ -6,6 +6,8 @@ import { PACKAGE_ROOT } from '../compiled';
 export interface SuggestedColumns {
   linear: { x: string; y: string };
   logistic: { x: string; y: string; positive: string };
+  /** Softmax: two feature columns ("a,b") and a label column of several classes. */
+  softmax?: { x: string; y: string };
   /**
    * Train on standardized x unless the user says otherwise: measurements such as grams or horsepower sit
    * far from zero compared with their spread, where plain descent in the data's units barely moves w0.

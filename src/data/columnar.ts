@@ -2,7 +2,7 @@ import { messages, runError } from '../errors';
 import { modelOf } from '../engine/models';
 import type { Dataset, ModelName } from '../types';
 import { parseNumber, isMissing } from './cells';
-import { labelRule } from './labels';
+import { classesRule, labelRule } from './labels';
 import type { ColumnChoice } from './columns';
 
 /** A typed array that grows by doubling: a column of unknown length without a JavaScript number per row. */
@@ -45,12 +45,15 @@ export class ColumnAccumulator {
   private readonly dictionary = new Map<string, number>();
   private readonly values: string[] = [];
   private readonly labels: boolean;
+  /** Softmax: every distinct label is a class (classesRule), not 1 against the rest. */
+  private readonly multi: boolean;
   /** Data rows given, usable or not. */
   rows = 0;
 
   constructor(private readonly header: readonly string[], private readonly choice: ColumnChoice, model: ModelName) {
     // A network reads classes with two features (a boundary) and values with one (a curve).
     this.labels = model === 'mlp' ? choice.x2 !== undefined : modelOf(model).target === 'classes';
+    this.multi = model === 'softmax';
   }
 
   add(cells: readonly (string | undefined)[]): void {
@@ -94,7 +97,7 @@ export class ColumnAccumulator {
       if (x2.every((v) => v === x2[0])) throw runError(messages.constantX(name2, x2[0]));
       return { ...data, features: { names: [xName, name2], columns: [data.x, x2] } };
     }
-    const rule = labelRule(this.values, yName, this.choice.positive);
+    const rule = this.multi ? classesRule(this.values, yName) : labelRule(this.values, yName, this.choice.positive);
     const classOf = this.values.map((v) => rule.valueOf(v));
     const xs = floats();
     const x2s = floats();
@@ -113,8 +116,12 @@ export class ColumnAccumulator {
     const dataset = checked(xs.take(), ys.take(), this.rows, xName, yName, source);
     const kept = dataset.x.length;
     const ones = dataset.y.reduce((sum, v) => sum + v, 0);
-    if (ones === 0 || ones === kept) throw runError(messages.oneClassOnly(yName, rule.classNames[ones === 0 ? 0 : 1]));
-    dataset.classNames = rule.classNames;
+    if (this.multi) {
+      const seen = new Set(dataset.y);
+      if (seen.size < 2) throw runError(messages.oneClassOnly(yName, rule.classNames[dataset.y[0]]));
+      dataset.classList = [...rule.classNames];
+    } else if (ones === 0 || ones === kept) throw runError(messages.oneClassOnly(yName, rule.classNames[ones === 0 ? 0 : 1]));
+    else dataset.classNames = rule.classNames as [string, string];
     if (rule.positive !== undefined) dataset.positive = rule.positive;
     if (!two) return dataset;
     const name2 = this.header[this.choice.x2!];

@@ -42,6 +42,9 @@ export function chooseColumns(
   };
   // --x a,b: two feature columns (linear regression on two features); the first is x as before. A column
   // whose own name holds a comma ("w, kg") is taken whole.
+  // Softmax on a built-in set: its suggested two features and label, unless named.
+  const s3 = model === 'softmax' ? suggested?.softmax : undefined;
+  if (s3 && flags.x === undefined) return chooseColumns(table, source, model, { ...flags, x: s3.x, y: flags.y ?? s3.y }, suggested);
   const list = flags.x?.includes(',') && !table.header.includes(flags.x) ? flags.x.split(',').map((n) => n.trim()) : null;
   if (list) {
     if (list.length !== 2 || list.some((n) => n === '')) throw runError(messages.featureList(flags.x!));

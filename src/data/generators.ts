@@ -13,12 +13,15 @@ import type { Dataset } from '../types';
  * - xor: points uniform in the square [−1, 1]², class 1 where x1·x2 > 0 (the quadrants a line cannot
  *   split), labelled before the noise moves them. 0.05.
  * - spirals: two interleaved spirals, radius r from 0 to 1 and angle 3.5π·r, the second turned by π. 0.03.
+ * - blobs (softmax only): three classes, a third of the points each (the first ones one more), around the
+ *   points at radius 1 and angles 90°, 210° and 330°. Default noise 0.4 (the clusters overlap a little).
  */
 export const GENERATORS = {
   moons: { noise: 0.1, what: 'two interleaving half moons' },
   circles: { noise: 0.05, what: 'a circle inside a circle' },
   xor: { noise: 0.05, what: 'the four quadrants of XOR' },
   spirals: { noise: 0.03, what: 'two interleaved spirals' },
+  blobs: { noise: 0.4, what: 'three round clusters' },
 } as const;
 
 export type GeneratorName = keyof typeof GENERATORS;
@@ -35,6 +38,7 @@ export function generatedDataset(name: GeneratorName, points: number, noise: num
   const x1 = new Float64Array(points);
   const x2 = new Float64Array(points);
   const y = new Float64Array(points);
+  if (name === 'blobs') return blobs(points, sd, rng);
   const zeros = Math.floor(points / 2);
   const ones = points - zeros;
   for (let i = 0; i < points; i++) {
@@ -74,6 +78,22 @@ export function generatedDataset(name: GeneratorName, points: number, noise: num
     source: name,
     skipped: 0,
     classNames: ['class 0', 'class 1'],
+    classList: ['class 0', 'class 1'],
     features: { names: ['x1', 'x2'], columns: [x1, x2] },
   };
+}
+
+/** Three round clusters (see GENERATORS): class k around (cos θₖ, sin θₖ), θₖ = 90° + 120°·k. */
+function blobs(points: number, sd: number, rng: () => number): Dataset {
+  const x1 = new Float64Array(points);
+  const x2 = new Float64Array(points);
+  const y = new Float64Array(points);
+  for (let i = 0; i < points; i++) {
+    const cls = Math.floor((3 * i) / points);
+    const t = Math.PI / 2 + (2 * Math.PI * cls) / 3;
+    x1[i] = Math.cos(t) + sd * normal(rng);
+    x2[i] = Math.sin(t) + sd * normal(rng);
+    y[i] = cls;
+  }
+  return { x: x1, y, xName: 'x1', yName: 'class', source: 'blobs', skipped: 0, classList: ['class 0', 'class 1', 'class 2'], features: { names: ['x1', 'x2'], columns: [x1, x2] } };
 }

@@ -61,6 +61,21 @@ export function labelRule(values: readonly string[], column: string, positive?: 
   throw runError(messages.labelsNeedPositive(column, [...values]));
 }
 
+/**
+ * Softmax's classes: every distinct label, in order (numerically when they are all numbers, else by their
+ * characters), y the index of its class; 2 to 8 of them (the palette's colours).
+ */
+export function classesRule(values: readonly string[], column: string): { valueOf(v: string): number; classNames: readonly string[]; positive?: undefined } {
+  const numeric = values.every((v) => !Number.isNaN(parseNumber(v)));
+  const sorted = [...new Set(values)].sort((a, b) => (numeric ? parseNumber(a) - parseNumber(b) : a < b ? -1 : a > b ? 1 : 0));
+  if (sorted.length > MAX_CLASSES) throw runError(messages.tooManyClasses(column, sorted.length, MAX_CLASSES));
+  const index = new Map(sorted.map((v, k) => [v, k]));
+  return { valueOf: (v) => index.get(v) ?? NaN, classNames: sorted };
+}
+
+/** The most classes softmax regression draws (one colour each). */
+export const MAX_CLASSES = 8;
+
 function oneAgainstRest(column: string, positive: string, values: readonly string[]): LabelRule {
   const target = parseNumber(positive);
   const matches = (v: string) => v === positive || (!Number.isNaN(target) && parseNumber(v) === target);

@@ -54,6 +54,7 @@ export interface LoadInput {
  */
 export function loadDataset(req: DataRequest, warn: Warn): Dataset {
   if (req.data === undefined && req.model === 'mlp') return generatedDataset('moons', req.points, req.noise, req.seed);
+  if (req.data === undefined && req.model === 'softmax') return generatedDataset('blobs', req.points, req.noise, req.seed);
   if (req.data === undefined) return syntheticDataset(req.model, req.points, req.noise ?? 1, req.seed);
   if (isGenerator(req.data)) return generated(req);
   const source = sourceOf(req);
@@ -70,6 +71,7 @@ export function loadDataset(req: DataRequest, warn: Warn): Dataset {
  */
 export async function loadDatasetAsync(req: DataRequest, warn: Warn, input: LoadInput = {}): Promise<{ data: Dataset; sha256: string | null }> {
   if (req.data === undefined && req.model === 'mlp') return { data: generatedDataset('moons', req.points, req.noise, req.seed), sha256: null };
+  if (req.data === undefined && req.model === 'softmax') return { data: generatedDataset('blobs', req.points, req.noise, req.seed), sha256: null };
   if (req.data === undefined) return { data: await syntheticDatasetAsync(req.model, req.points, req.noise ?? 1, req.seed, input.signal), sha256: null };
   if (isGenerator(req.data)) return { data: generated(req), sha256: null };
   if (req.csv !== undefined) return { data: loadDataset(req, warn), sha256: createHash('sha256').update(req.csv).digest('hex') };
@@ -107,7 +109,7 @@ async function streamed(req: DataRequest, source: DataSource, warn: Warn, input:
  */
 function generated(req: DataRequest): Dataset {
   const name = req.data as GeneratorName;
-  if (req.model !== 'logistic' && req.model !== 'mlp') throw usageError(messages.generatorModel(name, req.model));
+  if (name === 'blobs' ? req.model !== 'softmax' : req.model !== 'logistic' && req.model !== 'mlp' && req.model !== 'softmax') throw usageError(messages.generatorModel(name, req.model));
   return generatedDataset(name, req.points, req.noise, req.seed);
 }
 

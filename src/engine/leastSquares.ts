@@ -148,6 +148,7 @@ export function reportedObjective(trained: SampledObjective, parts: ReportedPart
     ...trained,
     x: parts.x,
     get minima() {
+      if (!wStar && trained.minima.kind === 'unknown') return trained.minima;
       return minimaOf(wStar && Float64Array.from(wStar), trainedOptimum ? trained.loss(trainedOptimum) : NaN, why);
     },
     loss: (w) => trained.loss(parts.toTrained(w, v)),

@@ -24,7 +24,7 @@ export interface MlpFit {
  * (Glorot's start assumes inputs of unit size); reported in the data's units: only the first layer changes,
  * W1ᵢⱼ = V1ᵢⱼ/stdⱼ and b1ᵢ = c1ᵢ − Σⱼ W1ᵢⱼ·meanⱼ, which is exact (the same outputs for the same rows).
  */
-export function mlpFit(columns: readonly Float64Array[], y: Float64Array, hidden: readonly number[], activation: Activation, task: 'classes' | 'values', seed: string): MlpFit {
+export function mlpFit(columns: readonly Float64Array[], y: Float64Array, hidden: readonly number[], activation: Activation, task: 'classes' | 'values', seed: string, columnNames: readonly string[] = columns.map((_, j) => `x${j + 1}`)): MlpFit {
   const shape: MlpShape = { inputs: columns.length, hidden, activation, task };
   const stats = columnScalings(columns);
   const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / (stats[j].std || 1)));
@@ -59,7 +59,7 @@ export function mlpFit(columns: readonly Float64Array[], y: Float64Array, hidden
       trained,
       toTrained: maps.toTrained,
       toReported: maps.toReported,
-      summary: { standardization: { columns: stats.map((s, j) => ({ column: `x${j + 1}`, mean: s.mean, std: s.std })) } },
+      summary: { standardization: { columns: stats.map((s, j) => ({ column: columnNames[j], mean: s.mean, std: s.std })) } },
     },
   };
 }

@@ -64,6 +64,11 @@ export interface ModelDescriptor {
    */
   readonly curved?: boolean;
   readonly weightFilters?: readonly (readonly number[])[];
+  /** Softmax: the classes' names, and each class's probability at (x1, x2) into out (length K). */
+  readonly classNames?: readonly string[];
+  predictClasses?(w: Weights, x1: number, x2: number, out: Float64Array): void;
+  /** Weights whose minimum is a line moved to the convention that makes it a point (see Objective.canonical). */
+  canonical?(w: Weights, out?: Float64Array): Float64Array;
   /** The model's output at x: the fitted value, or the probability of class 1. */
   predict(w: Weights, x: number): number;
   /**

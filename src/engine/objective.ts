@@ -80,6 +80,11 @@ export interface Objective extends Differentiable {
   /** The weights of that loss: the scale against which the final weights' distance from the optimum is judged. */
   referenceWeights(): Float64Array;
   /**
+   * Weights moved to the convention that makes a minimum a point, where the loss does not change along some
+   * directions (softmax: adding one vector to every class's weights); absent when the minimum is a point.
+   */
+  canonical?(w: Weights, out?: Float64Array): Float64Array;
+  /**
    * The same objective on standardized inputs, and the change of coordinates between the two (see
    * reparametrization.ts); absent when the objective has no inputs to standardize.
    */

@@ -14,6 +14,7 @@ import { twoFeatureFit, twoFeaturesOf } from './twoFeatures';
 import { featureLogisticFit, twoFeatureLogisticOf } from './featureLogistic';
 import type { Activation } from './mlp';
 import { DEFAULT_ACTIVATION, DEFAULT_HIDDEN, mlpFit, mlpOf } from './mlpModel';
+import { softmaxFit, softmaxOf } from './softmax';
 
 /**
  * One problem, set up once and descended on many times (a race, a sweep): the objective whose weights and
@@ -95,7 +96,7 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
  * million-row optimum is found. `stopped` is thrown when `signal` fires.
  */
 export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal: AbortSignal | undefined, stopped: () => Error): Promise<Problem> {
-  if (c.landscape || c.model === 'mlp') return setUpProblem(data, c);
+  if (c.landscape || c.model === 'mlp' || c.model === 'softmax') return setUpProblem(data, c);
   const models = problemModels(data, c);
   for (const model of new Set([models.objective, models.reparametrization?.trained ?? models.objective])) {
     if (!model.optimumSteps) continue;
@@ -109,6 +110,7 @@ export async function setUpProblemAsync(data: Dataset, c: ProblemConfig, signal:
 
 export function setUpProblem(data: Dataset, c: ProblemConfig, models?: ProblemModels): Problem {
   if (c.landscape) return landscapeProblem(data, c.landscape, c.init);
+  if (c.model === 'softmax') return softmaxProblem(data);
   if (c.model === 'mlp') return mlpProblem(data, c.mlp ?? { hidden: DEFAULT_HIDDEN, activation: DEFAULT_ACTIVATION, seed: 'mlvis' });
   return modelProblem(data, c, models ?? problemModels(data, c));
 }
@@ -121,13 +123,28 @@ function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Proble
   const columns = data.features ? data.features.columns : [data.x];
   const names = data.features ? data.features.names : [data.xName];
   const task = data.features || data.classNames ? 'classes' : 'values';
-  const fit = mlpFit(columns, data.y, m.hidden, m.activation, task, m.seed);
+  const fit = mlpFit(columns, data.y, m.hidden, m.activation, task, m.seed, names);
   const trainInit = Array.from(fit.start);
   const init = Array.from(fit.reparametrization.toReported(fit.start));
   // --holdout: the network's loss on the test rows, never trained on.
   const held = data.holdout;
   const testLoss = held ? { testLoss: fit.lossOn(held.features ?? [held.x], held.y) } : {};
   return { descriptor: mlpOf(fit.shape, names), data, objective: fit.reported, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit, optimum: null, warnings: [], ...testLoss };
+}
+
+/**
+ * Softmax regression on two feature columns and K classes (data.classList): the optimum by Newton in the
+ * convention that each feature's weights sum to 0 over the classes, every weight starting at 0.
+ */
+function softmaxProblem(data: Dataset): Problem {
+  const classes = data.classList ?? data.classNames ?? ['0', '1'];
+  if (!data.features) throw usageError(messages.softmaxFeatures());
+  const fit = softmaxFit(data.features.columns, data.y, classes, data.features.names);
+  const objective = fit.reported;
+  const init = new Array<number>(objective.dim).fill(0);
+  const opt = objective.optimum();
+  const optimum = opt ? { w: Array.from(opt), loss: objective.loss(opt) } : null;
+  return { descriptor: softmaxOf(data.features.names, classes), data, objective, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit: init, optimum, warnings: [] };
 }
 
 /** No rows: the data set of an objective that has no samples. */

@@ -162,7 +162,10 @@ export function assess(a: AssessInput): Assessment {
  * thousandth of the trivial model's distance instead, as the loss gap is against a millionth of its gap.
  */
 function weightsOff(a: AssessInput, optimum: ArrayLike<number>): { distance: number; off: boolean } {
-  const dist = (w: ArrayLike<number>) => {
+  // Weights whose minimum is a line (softmax: a shift of every class alike) are compared in its convention.
+  const canonical = a.trained.canonical?.bind(a.trained);
+  const dist = (raw: ArrayLike<number>) => {
+    const w = canonical ? canonical(raw) : raw;
     let s = 0;
     for (let k = 0; k < optimum.length; k++) s += (w[k] - optimum[k]) ** 2;
     return Math.sqrt(s);

@@ -68,9 +68,9 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   const models: readonly string[] | undefined = a.model === undefined ? undefined : typeof a.model === 'string' ? [a.model] : a.model;
   if (models && !models.includes(o.model)) return `it applies to mlvis ${models.join(' or mlvis ')}`;
   if (a.manyWeights && o.model === 'poly' && (o.degree ?? 3) < 2) return 'a degree-1 polynomial has two weights: the surface is drawn in those two';
-  if (a.manyWeights && o.model !== 'poly' && o.model !== 'mlp' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or regression on two features (--x a,b)';
+  if (a.manyWeights && o.model !== 'poly' && o.model !== 'mlp' && o.model !== 'softmax' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or regression on two features (--x a,b)';
   if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';
-  if (a.rawX && o.model === 'mlp') return 'mlvis mlp always trains on standardized inputs';
+  if (a.rawX && (o.model === 'mlp' || o.model === 'softmax')) return `mlvis ${o.model} always trains on standardized inputs`;
   if (a.rawX && twoFeatures(o)) return `${o.model} regression on two features always trains on standardized columns`;
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {
@@ -107,6 +107,11 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
     return 'it applies to synthetic data and to --optimizer sgd or minibatch';
   }
   return null;
+}
+
+/** Models always trained on standardized inputs: nothing to compare raw against (poly, mlp, softmax, two features). */
+export function alwaysStandardized(o: RunOptions): boolean {
+  return o.model === 'poly' || o.model === 'mlp' || o.model === 'softmax' || twoFeatures(o);
 }
 
 /** --x a,b on linear or logistic regression (with data to read them from). */

@@ -1,4 +1,4 @@
-import { twoFeatures } from './applies';
+import { alwaysStandardized } from './applies';
 /**
  * --compare-standardize: one descent on x as it is and one on standardized x, with everything else shared.
  * It is a run shape of its own (two surfaces side by side), so the options that choose another shape are
@@ -15,7 +15,7 @@ export const COMPARE_SIDES = [
 
 /** Throws a usage error (exit 2) for any option that would change which descents run or how they are laid out. */
 export function refuseCompareConflicts(o: RunOptions): void {
-  if (!o.compareStandardize || o.model === 'poly' || twoFeatures(o)) return;
+  if (!o.compareStandardize || alwaysStandardized(o)) return;
   if (Array.isArray(o.optimizer)) throw usageError(messages.compareWith('several --optimizer', 'a race puts several optimizers on one surface, the comparison one optimizer on two'));
   for (const [key, flag] of [['lr', '--lr'], ['momentum', '--momentum'], ['batchSize', '--batch-size']] as const) {
     if (Array.isArray(o[key])) throw usageError(messages.compareWith(`a list for ${flag}`, 'a sweep varies one setting, the comparison varies only the scaling of x'));

@@ -1,6 +1,6 @@
 import { weightCount, type Activation } from '../engine/mlp';
 import { isGenerator } from '../data/generators';
-import { twoFeatures } from './applies';
+import { alwaysStandardized, twoFeatures } from './applies';
 /**
  * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
  * result says which descents to run (one, a race, or a sweep), how to lay them out, and which files to write.
@@ -178,7 +178,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   // A landscape has no samples: refused by what each optimizer declares it needs (needs: 'samples'), before the run.
   if (landscape) for (const x of series) if (optimizerOf(x.optimizer).needs === 'samples') throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => optimizerOf(n).needs !== 'samples')));
   const several = series.length > 1;
-  const layout: RunLayout = o.compareStandardize && !landscape && o.model !== 'poly' && !twoFeatures(o) ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
+  const layout: RunLayout = o.compareStandardize && !landscape && !alwaysStandardized(o) ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
   if (several && layout === 'overlay' && series.length > 6) throw usageError(messages.tooManyToOverlay(series.length));
   if (several && layout === 'grid' && series.length > 9) throw usageError(messages.tooManyForGrid(series.length));
@@ -363,7 +363,7 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
   });
   // A function has no data to standardize, and a polynomial always standardizes: the option is ignored
   // there (with its warning), so no sides.
-  if (o.compareStandardize && o.model !== 'function' && o.model !== 'poly' && !twoFeatures(o)) {
+  if (o.compareStandardize && o.model !== 'function' && !alwaysStandardized(o)) {
     return { series: COMPARE_SIDES.map((side) => ({ ...base(optimizers[0]), ...side, suffix: '' })), sweep: null };
   }
   if (optimizers.length > 1) {
@@ -411,9 +411,9 @@ function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | '
  * per weight (a0 … aK) or starts every coefficient at 0; any other count is refused, never cut or padded.
  */
 function initOf(o: RunOptions, fallback: readonly number[], degree: number): number[] {
-  // A network starts from seeded Glorot weights, drawn once its inputs are known (see mlpFit).
-  if (o.model === 'mlp') {
-    if (o.init !== undefined) throw usageError(messages.mlpInit());
+  // A network starts from seeded Glorot weights, drawn once its inputs are known (see mlpFit); softmax at 0.
+  if (o.model === 'mlp' || o.model === 'softmax') {
+    if (o.init !== undefined) throw usageError(o.model === 'mlp' ? messages.mlpInit() : messages.softmaxInit());
     return [];
   }
   if (o.model === 'poly') {
@@ -434,5 +434,7 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
 
 /** --x a,b is linear or logistic regression on two features: refused on the other models, in one line. */
 function refuseFeatureList(o: RunOptions): void {
-  if (o.x?.includes(',') && o.model !== 'linear' && o.model !== 'logistic' && o.model !== 'mlp' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
+  // Softmax draws its classes in the plane of two features: one column is refused before any data is read.
+  if (o.model === 'softmax' && o.x !== undefined && !o.x.includes(',') && o.data !== undefined) throw usageError(messages.softmaxFeatures());
+  if (o.x?.includes(',') && o.model !== 'linear' && o.model !== 'logistic' && o.model !== 'mlp' && o.model !== 'softmax' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
 }

@@ -1,4 +1,4 @@
-import { twoFeatures } from './applies';
+import { alwaysStandardized } from './applies';
 /**
  * --tune (a fair race): which runs it takes. It chooses every rate, so a rate given for all series (one
  * --lr value, or a list that sweeps it) contradicts it and is refused; NAME=RATE pairs pin those optimizers
@@ -12,7 +12,7 @@ import type { RunOptions } from './table';
 /** Throws a usage error (exit 2) naming --tune and the option it cannot be combined with. */
 export function refuseTuneConflicts(o: RunOptions): void {
   if (!o.tune) return;
-  if (o.compareStandardize && o.model !== 'function' && o.model !== 'poly' && !twoFeatures(o)) throw usageError(messages.compareWith('--tune', 'the comparison gives both sides one shared rate'));
+  if (o.compareStandardize && o.model !== 'function' && !alwaysStandardized(o)) throw usageError(messages.compareWith('--tune', 'the comparison gives both sides one shared rate'));
   if (typeof o.lr === 'number') throw usageError(messages.tuneWithLr(String(o.lr)));
   if (Array.isArray(o.lr)) throw usageError(messages.tuneWithLr(o.lr.join(',')));
   if (o.iterations === 0) throw usageError(messages.tuneWith('--iters 0', 'with no iteration every rate ends where it starts, so there is nothing to choose by; give --iters 1 or more'));

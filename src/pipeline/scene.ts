@@ -107,8 +107,15 @@ function withTest(series: Series, problem: Problem): Series {
 
 /** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */
 export function fitOf(problem: Problem): FitPrediction {
-  const { target, predict, curve, twoFeatures, predict2, predictGrid } = problem.descriptor;
-  return { target, predict, ...(curve ? { curve } : {}), ...(twoFeatures && predict2 ? { twoFeatures, predict2 } : {}), ...(twoFeatures && predictGrid ? { predictGrid } : {}) };
+  const { target, predict, curve, twoFeatures, predict2, predictGrid, predictClasses } = problem.descriptor;
+  return {
+    target,
+    predict,
+    ...(curve ? { curve } : {}),
+    ...(twoFeatures && predict2 ? { twoFeatures, predict2 } : {}),
+    ...(twoFeatures && predictGrid ? { predictGrid } : {}),
+    ...(predictClasses ? { predictClasses } : {}),
+  };
 }
 
 /** A descent as the renderer sees it, under the label it is drawn with. */

@@ -67,7 +67,7 @@ describe('mlvis mlp', () => {
     expect(await usageLine(['mlp', '--hidden', '2,2,2,2'])).toMatch(/^--hidden.*at most three layers/);
     expect(await usageLine(['mlp', '--activation', 'gelu'])).toMatch(/--activation.*'gelu' is invalid. Allowed choices are tanh, relu, sigmoid/);
     expect(await usageLine(['mlp', '--optimizer', 'newton'])).toMatch(/newton needs the objective's exact Hessian/);
-    expect(await usageLine(['linear', '--data', 'moons'])).toMatch(/^--data moons is generated two-feature classification data: use it with mlvis logistic or mlvis mlp, not mlvis linear$/);
+    expect(await usageLine(['linear', '--data', 'moons'])).toMatch(/^--data moons is generated two-feature classification data: use it with mlvis logistic, mlp or softmax, not mlvis linear$/);
     const r = await mlvisInProcess(['mlp', '--data', 'moons', '--x', 'a', '--iters', '1', '--summary', '-']);
     expect(r.stderr).toMatch(/--x is ignored: the generated data sets have two features, x1 and x2, and two classes/);
   });

@@ -86,7 +86,11 @@ function twoFeatureContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   if (scene.fit.target === 'classes') {
     const grid = fieldGrid(plot, fieldCell(plot.rect.w * plot.rect.h, scene.model.predictCost ?? 0));
     const field = { grid, values: new Float64Array(grid.gw * grid.gh), at: -1 };
-    return { ...shared(scene, style, outer, plot, true), two: { names: data.features!.names, x1, x2, yRange, levels: [0], labels: ['p = 0.5'], classes: true, field, curved: scene.model.curved === true } };
+    const multi = scene.model.classNames?.length;
+    return {
+      ...shared(scene, style, outer, plot, true),
+      two: { names: data.features!.names, x1, x2, yRange, levels: [0], labels: ['p = 0.5'], classes: true, field, curved: scene.model.curved === true || multi !== undefined, ...(multi !== undefined ? { multi } : {}) },
+    };
   }
   // The lines' levels: round values across y's range, as an axis would tick it.
   const levels = linearAxis(yRange, [0, 1], 6);

@@ -10,7 +10,7 @@ import { fieldAt } from './probabilityField';
  */
 export const boundaryContours: FitLayer = {
   id: 'boundaryContours',
-  applies: (c) => c.two?.classes === true && c.two.curved === true,
+  applies: (c) => c.two?.classes === true && c.two.curved === true && c.two.multi === undefined,
   make: (c) => ({
     drawFrame(ctx, frame) {
       const { style } = c;

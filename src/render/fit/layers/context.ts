@@ -42,6 +42,8 @@ export interface FitContext {
      */
     field?: { grid: FieldGrid; values: Float64Array; at: number };
     curved?: boolean;
+    /** Softmax: the number of classes (each region shaded in its class's colour, the boundaries traced). */
+    multi?: number;
   };
 }
 

@@ -1,5 +1,6 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { viridis } from '../../core/viridis';
+import { CLASS_COLOURS } from '../../../engine/softmax';
 import { pointStyle } from '../scatter';
 import type { FitContext, FitLayer } from './context';
 
@@ -29,6 +30,11 @@ export const featurePoints: FitLayer = {
   },
 };
 
+/** Class k's colour: the theme's two, then Okabe & Ito's palette (softmax's further classes). */
+export function classColour(theme: { class0: string; class1: string }, k: number): string {
+  return k === 0 ? theme.class0 : k === 1 ? theme.class1 : CLASS_COLOURS[k % CLASS_COLOURS.length];
+}
+
 function drawPoints(ctx: SKRSContext2D, { scene, plot, style, two }: FitContext): void {
   const { x1, x2, yRange, classes } = two!;
   const y = scene.data.y;
@@ -46,7 +52,7 @@ function drawPoints(ctx: SKRSContext2D, { scene, plot, style, two }: FitContext)
     const py = plot.y.map(x2[i]);
     ctx.beginPath();
     ctx.arc(px, py, radius, 0, 2 * Math.PI);
-    ctx.fillStyle = classes ? (y[i] >= 0.5 ? style.theme.class1 : style.theme.class0) : viridis((y[i] - yRange[0]) / span);
+    ctx.fillStyle = classes ? classColour(style.theme, two!.multi ? y[i] : y[i] >= 0.5 ? 1 : 0) : viridis((y[i] - yRange[0]) / span);
     ctx.fill();
     ctx.stroke();
   }
@@ -58,7 +64,7 @@ function drawPoints(ctx: SKRSContext2D, { scene, plot, style, two }: FitContext)
     for (let i = 0; i < held.y.length; i++) {
       ctx.beginPath();
       ctx.arc(plot.x.map(h1[i]), plot.y.map(h2[i]), radius * 0.85, 0, 2 * Math.PI);
-      ctx.strokeStyle = classes ? (held.y[i] >= 0.5 ? style.theme.class1 : style.theme.class0) : viridis((held.y[i] - yRange[0]) / span);
+      ctx.strokeStyle = classes ? classColour(style.theme, two!.multi ? held.y[i] : held.y[i] >= 0.5 ? 1 : 0) : viridis((held.y[i] - yRange[0]) / span);
       ctx.stroke();
     }
   }

@@ -9,6 +9,7 @@ import { drawHeading } from '../../core/axes';
 import { drawLegend, type LegendItem } from '../../core/legend';
 import { drawDot } from '../../core/markers';
 import { stepSamplesLegend } from '../stepSamples';
+import { classColour } from './featurePoints';
 import type { FitLayer } from './context';
 
 /**
@@ -22,8 +23,12 @@ export const heading: FitLayer = {
       const { theme, f } = style;
       const { rect } = plot;
       const names = scene.text?.classNames ?? classNames(scene.data);
+      const all = two?.multi ? (scene.model.classNames ?? []) : names;
       const classKey: LegendItem[] = classes
-        ? [theme.class0, theme.class1].map((colour, i) => ({ label: names[i], marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, colour, colour, 0) }))
+        ? all.map((label, i) => {
+            const colour = classColour(theme, i);
+            return { label, marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, colour, colour, 0) };
+          })
         : [];
       // --holdout: which points were trained on and which were held out.
       const heldKey: LegendItem[] = scene.data.holdout
@@ -40,7 +45,9 @@ export const heading: FitLayer = {
         drawLegend(ctx, plot, style, [...classKey, ...shortKey], rect.w * 0.6) ||
         (classes ? drawLegend(ctx, plot, style, classKey, rect.w * 0.6) : 0);
       const y = scene.data.yName;
-      const headings = two?.classes
+      const headings = two?.multi
+        ? ['Shade: likeliest class; lines: boundaries', 'Likeliest class', 'Data']
+        : two?.classes
         ? ['Shade: probability; line: p = 0.5', 'Probability, p = 0.5', 'Data']
         : scene.fit.twoFeatures
         ? [`Colour: ${y}; lines: fitted ${y}`, `${y}: colour and lines`, y]

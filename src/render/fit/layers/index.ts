@@ -13,6 +13,7 @@ import { featurePoints } from './featurePoints';
 import { planeLines } from './planeLines';
 import { probabilityField } from './probabilityField';
 import { boundaryContours } from './boundaryContours';
+import { classRegions } from './classRegions';
 import { stepSamples } from './stepSamples';
 
-export const FIT_LAYERS: readonly FitLayer[] = [grid, data, probabilityField, featurePoints, axes, heading, models, planeLines, boundaryContours, stepSamples, outOfView];
+export const FIT_LAYERS: readonly FitLayer[] = [grid, data, probabilityField, classRegions, featurePoints, axes, heading, models, planeLines, boundaryContours, stepSamples, outOfView];

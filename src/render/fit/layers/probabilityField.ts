@@ -13,7 +13,7 @@ import type { FitContext, FitLayer } from './context';
  */
 export const probabilityField: FitLayer = {
   id: 'probabilityField',
-  applies: (c) => c.two?.classes === true,
+  applies: (c) => c.two?.classes === true && c.two.multi === undefined,
   make: (c) => {
     const { plot, style } = c;
     const { rect } = plot;
