@@ -1,6 +1,7 @@
 /**
  * The command line: flags -> RunOptions -> one library call. The only place that prints or exits.
  */
+import { GENERATORS } from './data/generators';
 import { existsSync, rmdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -83,12 +84,15 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) option.hideHelp();
     if (model === 'function' && onlyForSamples(spec)) option.hideHelp();
     const only = spec.applies?.model;
-    if ((only !== undefined && !(typeof only === 'string' ? [only] : only).includes(model as 'poly')) || (spec.applies?.rawX && model === 'poly')) option.hideHelp();
+    // Models trained on standardized inputs always have no raw-x switches; a network and softmax pick their own start.
+    const standardizedOnly = model === 'poly' || model === 'mlp' || model === 'softmax';
+    if ((only !== undefined && !(typeof only === 'string' ? [only] : only).includes(model as 'poly')) || (spec.applies?.rawX && standardizedOnly)) option.hideHelp();
+    if (spec.flag === '--init' && (model === 'mlp' || model === 'softmax')) option.hideHelp();
     cmd.addOption(option);
     if (spec.negatable) {
       const no = new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`);
       if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) no.hideHelp();
-      if (spec.applies?.rawX && model === 'poly') no.hideHelp();
+      if (spec.applies?.rawX && (model === 'poly' || model === 'mlp' || model === 'softmax')) no.hideHelp();
       cmd.addOption(no);
     }
   }
@@ -296,9 +300,14 @@ async function datasetsCommand(io: Io): Promise<void> {
     out.push(`  linear:   --x ${JSON.stringify(d.suggested.linear.x)} --y ${JSON.stringify(d.suggested.linear.y)}${gaps(d.name, 'linear')}\n`);
     const lg = d.suggested.logistic;
     out.push(`  logistic: --x ${JSON.stringify(lg.x)} --y ${JSON.stringify(lg.y)}${lg.positive ? ` --positive ${JSON.stringify(lg.positive)}` : ''}${gaps(d.name, 'logistic')}\n`);
+    const sm = d.suggested.softmax;
+    if (sm) out.push(`  softmax:  --x ${JSON.stringify(sm.x)} --y ${JSON.stringify(sm.y)}${gaps(d.name, 'softmax')}\n`);
     if (d.suggested.standardize) out.push('  trained on standardized x by default (--no-standardize to turn off)\n');
     out.push(`  source:   ${d.source} (${d.licence})\n`);
   }
+  // The generated sets: two features x1, x2 and their classes, drawn from --seed with --points and --noise.
+  out.push('\ngenerated (two features x1, x2; --points, --noise, --seed):\n');
+  for (const [name, g] of Object.entries(GENERATORS)) out.push(`  ${name.padEnd(8)} ${g.what}, noise ${g.noise} by default (${name === 'blobs' ? 'three classes: softmax' : 'two classes: logistic, mlp, softmax'})\n`);
   await toStdout(io, out.join(''));
 }
 

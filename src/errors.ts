@@ -108,6 +108,8 @@ export const messages = {
   // ---- engine ------------------------------------------------------------------------------------
   separable: () =>
     'the two classes are perfectly separable along x: the cross-entropy has no finite minimum (the weights grow without bound), so no optimum is reported',
+  stillDescending: (iterations: number, from: number, to: number) =>
+    `the loss was still falling at the end: from ${sig(from)} to ${sig(to)} over the last tenth of the ${iterations} iterations (no minimum is known to judge by); more --iters may take it lower`,
   noOptimum: (why: string) => `${why}: no optimum is reported`,
   diverged: (w: Diverged) => {
     const head = `the descent diverged at iteration ${w.iteration} (learning rate ${w.lr}); it stopped there.`;

@@ -8,13 +8,17 @@ export function humanReport(s: Summary): string {
   // Every weight by name, then the loss: "w0 = 4.29, w1 = 2.84, loss = 1.02".
   const w = (p: Record<string, number>) => Object.entries(p).map(([name, v]) => `${name} = ${f(v)}`).join(', ');
   if (s.function) return landscapeReport(s, f, w);
+  // "linear regression", "softmax regression"; a network says what it learns.
+  const what = s.network ? `mlp (${s.network.layers.join('-')} ${s.network.activation}, ${s.network.task === 'classes' ? 'classes' : 'a curve'})` : `${s.model} regression`;
   const lines = s.series
     ? [
-        `${s.model} regression, ${s.series.length} descents, ${s.requested_iterations} iterations on ${s.data.source} (n = ${s.data.n}${s.data.skipped ? `; ${messages.builtinSkipped(s.data.skipped)}` : ''})`,
+        `${what}, ${s.series.length} descents, ${s.requested_iterations} iterations on ${s.data.source} (n = ${s.data.n}${s.data.skipped ? `; ${messages.builtinSkipped(s.data.skipped)}` : ''})`,
         ...s.series.map((x) => `${x.label} (${x.optimizer}, lr ${f(x.lr)}): ${w(x.final)}${x.diverged ? ` (diverged at ${x.diverged.iteration})` : ''}`),
       ]
-    : [`${s.model} regression, ${s.optimizer}, lr ${f(s.lr!)}, ${s.iterations} iterations on ${s.data.source} (n = ${s.data.n}${s.data.skipped ? `; ${messages.builtinSkipped(s.data.skipped)}` : ''})`, `final:   ${w(s.final!)}`];
-  lines.push(s.optimum ? `optimum: ${w(s.optimum)}` : 'optimum: none (the loss has no finite minimum)');
+    : [`${what}, ${s.optimizer}, lr ${f(s.lr!)}, ${s.iterations} iterations on ${s.data.source} (n = ${s.data.n}${s.data.skipped ? `; ${messages.builtinSkipped(s.data.skipped)}` : ''})`, `final:   ${w(s.final!)}`];
+  // A network's minimum is not known; a separable logistic's does not exist.
+  lines.push(s.optimum ? `optimum: ${w(s.optimum)}` : s.network ? 'optimum: not known (judged by the loss)' : 'optimum: none (the loss has no finite minimum)');
+  if (s.accuracy !== undefined) lines.push(`accuracy: ${f(s.accuracy)} of the training rows`);
   return lines.join('\n') + '\n';
 }
 

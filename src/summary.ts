@@ -249,10 +249,11 @@ function accuracyOf(problem: Problem, w: number[]): { accuracy?: number } {
     }
     return { accuracy: right / data.y.length };
   }
-  if (m.name !== 'mlp' || m.target !== 'classes' || !m.predict2 || !data.features || !w.every(Number.isFinite)) return {};
-  const [a, b] = data.features.columns;
+  if (m.name !== 'mlp' || m.target !== 'classes' || !w.every(Number.isFinite)) return {};
+  const f = data.features;
+  const p = f && m.predict2 ? (i: number) => m.predict2!(w, f.columns[0][i], f.columns[1][i]) : (i: number) => m.predict(w, data.x[i]);
   let right = 0;
-  for (let i = 0; i < data.y.length; i++) if ((m.predict2(w, a[i], b[i]) >= 0.5 ? 1 : 0) === data.y[i]) right++;
+  for (let i = 0; i < data.y.length; i++) if ((p(i) >= 0.5 ? 1 : 0) === data.y[i]) right++;
   return { accuracy: right / data.y.length };
 }
 

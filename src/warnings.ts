@@ -109,6 +109,8 @@ export type Warning =
   | NotConverged
   /** Rows dropped for a missing or non-numeric cell. */
   | { code: 'skippedRows'; skipped: number; total: number; x: string; y: string; x2?: string }
+  /** No minimum known (a network): the loss still fell over the run's last tenth, from `from` to `to`. */
+  | { code: 'stillDescending'; series?: string; iterations: number; from: number; to: number; optimizer: string }
   /** An option that was given but cannot change this run. */
   | { code: 'optionIgnored'; option: string; reason: string }
   /** Video needs even sizes. */
@@ -139,6 +141,8 @@ export function warningText(w: Warning): string {
   switch (w.code) {
     case 'separable':
       return w.why ? messages.noOptimum(w.why) : messages.separable();
+    case 'stillDescending':
+      return prefix + messages.stillDescending(w.iterations, w.from, w.to);
     case 'diverged':
       return prefix + messages.diverged(w);
     case 'unbounded':

@@ -52,7 +52,8 @@ export class ColumnAccumulator {
 
   constructor(private readonly header: readonly string[], private readonly choice: ColumnChoice, model: ModelName) {
     // A network reads classes with two features (a boundary) and values with one (a curve).
-    this.labels = model === 'mlp' ? choice.x2 !== undefined : modelOf(model).target === 'classes';
+    // One x and --positive: a network of classes along x (a probability curve).
+    this.labels = model === 'mlp' ? choice.x2 !== undefined || choice.positive !== undefined : modelOf(model).target === 'classes';
     this.multi = model === 'softmax';
   }
 

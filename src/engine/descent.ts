@@ -168,7 +168,14 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
   } else if (land && s.advise !== false && s.lr === undefined && verdict.verdict !== 'converged' && verdict.verdict !== 'saddle') {
     const slow = slowDefault(problem, land, s, d, result);
     if (slow) warnings.push(slow);
-  } else if (s.advise !== false && !problem.landscape && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
+  } else if (s.advise !== false && !problem.landscape && !problem.optimum && verdict.verdict === 'still descending') {
+    // No minimum known (a network): what the loss curve shows, and no more; said when the last tenth still
+    // took more than 1 % of the whole fall (a loss near 0 that keeps halving is said by the verdict alone).
+    const l = result.trajectory.loss;
+    const n = l.length - 1;
+    const before = l[n - Math.max(1, Math.ceil(n / 10))];
+    if (before - l[n] > 0.01 * (l[0] - l[n])) warnings.push({ code: 'stillDescending', iterations: result.iterations, from: before, to: l[n], optimizer: s.optimizer });
+  } else if (s.advise !== false && !problem.landscape && problem.optimum && (verdict.verdict === 'cycling' || verdict.verdict === 'stalled')) {
     const quiet = verdict.verdict === 'stalled' && d.o.sampling && verdict.cause !== 'illConditioned' ? noiseOrRate(problem, s, d, result, verdict) : null;
     if (quiet) verdict = { ...verdict, ...quiet.assessment };
     const l = result.trajectory.loss;

@@ -87,6 +87,8 @@ export function featureLogisticFit(columns: readonly Float64Array[], names: read
     weightNames: WEIGHTS.slice(0, p),
     get minima() {
       const { v, why } = solve();
+      // Only a confirmed separation says there is no minimum; Newton not settling says it is not known.
+      if (!v && why !== SEPARATED) return { kind: 'unknown' as const };
       return minimaOf(v && Float64Array.from(v), v ? trained.loss(v) : NaN, why);
     },
     n,

@@ -61,11 +61,21 @@ export function glorotInit(shape: MlpShape, seed: string): Float64Array {
   return w;
 }
 
-/** A network of values starts by predicting y's mean (its output bias), so that its first steps shape the curve rather than carry it to y's level. */
+/**
+ * A network of values starts in y's units: its output bias at y's mean and its output weights times y's
+ * standard deviation (Glorot's draw is for outputs of unit size), so that its first steps shape the curve
+ * rather than carry it to y's level and scale, and the curvature at the start, which sets the default
+ * rates, is already the one of y's scale.
+ */
 export function startAtMean(shape: MlpShape, w: Float64Array, y: Float64Array): Float64Array {
   if (shape.task !== 'values') return w;
   let mean = 0;
   for (let i = 0; i < y.length; i++) mean += y[i] / y.length;
+  let v = 0;
+  for (let i = 0; i < y.length; i++) v += (y[i] - mean) ** 2 / y.length;
+  const sd = Math.sqrt(v) || 1;
+  const last = shape.hidden[shape.hidden.length - 1];
+  for (let k = w.length - 1 - last; k < w.length - 1; k++) w[k] *= sd;
   w[w.length - 1] = mean;
   return w;
 }
@@ -143,8 +153,7 @@ export function network(shape: MlpShape) {
 /**
  * The network's loss on the rows (features as columns), as an objective the optimizers descend. It knows no
  * minimum (minima unknown, optimum null): the verdicts judge it by the loss's progress. Its curvature for the
- * default rates is the largest eigenvalue of the Hessian at `start`, by power iteration on differences of the
- * exact gradient.
+ * default rates is the Gauss–Newton matrix's largest eigenvalue at `start` (gaussNewtonMax).
  */
 export function mlpObjective(shape: MlpShape, columns: readonly Float64Array[], y: Float64Array, start: Weights): SampledObjective {
   const n = y.length;
@@ -241,7 +250,7 @@ export function mlpObjective(shape: MlpShape, columns: readonly Float64Array[], 
       out.set(phi);
     },
     optimum: () => null,
-    curvature: () => (curvature ??= largestEigenvalue(objective, start)),
+    curvature: () => (curvature ??= gaussNewtonMax(shape, columns, n, start)),
     minCurvature: () => 0,
     referenceLoss: () => trivial,
     referenceWeights: () => Float64Array.from(start),
@@ -309,41 +318,47 @@ export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, y
 }
 
 /**
- * The Hessian's largest eigenvalue at w by power iteration, each product Hv a central difference of the exact
- * gradient along v (step 1e-5 of the weights' size); 1 when none is positive.
+ * The largest eigenvalue of the Gauss–Newton matrix at w, (1/N) Σ c·JᵢᵀJᵢ with Jᵢ = ∂ηᵢ/∂w and c the loss's
+ * curvature in η (2 for the squared error; p(1 − p) ≤ 1/4 for the cross-entropy, taken at 1/4 so that it bounds
+ * the steps to come): by power iteration, each product one backward pass a row. It is positive whatever the
+ * network (a Hessian's largest eigenvalue may be negative far from a minimum, and says nothing of a safe
+ * rate) and is what the default rates read; 1 when it comes out 0.
  */
-function largestEigenvalue(o: SampledObjective, w: Weights): number {
-  const dim = o.dim;
+function gaussNewtonMax(shape: MlpShape, columns: readonly Float64Array[], n: number, w: Weights): number {
+  const net = network(shape);
+  const dim = net.size;
+  const c = shape.task === 'classes' ? 0.25 : 2;
+  const input = new Float64Array(shape.inputs);
+  const J = new Float64Array(dim * n);
+  const row = new Float64Array(dim);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < shape.inputs; j++) input[j] = columns[j][i];
+    net.forward(w, input);
+    row.fill(0);
+    net.backward(w, 1, row);
+    J.set(row, i * dim);
+  }
   const rng = createRng('curvature', 'mlp');
   let v = Float64Array.from({ length: dim }, () => rng() - 0.5);
-  const gp = new Float64Array(dim);
-  const gm = new Float64Array(dim);
-  const plus = new Float64Array(dim);
-  const minus = new Float64Array(dim);
-  let size = 0;
-  for (let k = 0; k < dim; k++) size = Math.max(size, Math.abs(w[k]));
-  const h = 1e-5 * Math.max(1, size);
   let lambda = 0;
-  for (let iter = 0; iter < 40; iter++) {
-    let norm = Math.hypot(...v);
+  for (let iter = 0; iter < 60; iter++) {
+    let norm = 0;
+    for (let k = 0; k < dim; k++) norm += v[k] * v[k];
+    norm = Math.sqrt(norm);
     if (!(norm > 0)) break;
     for (let k = 0; k < dim; k++) v[k] /= norm;
-    for (let k = 0; k < dim; k++) {
-      plus[k] = w[k] + h * v[k];
-      minus[k] = w[k] - h * v[k];
+    const next = new Float64Array(dim);
+    for (let i = 0; i < n; i++) {
+      let jv = 0;
+      for (let k = 0; k < dim; k++) jv += J[i * dim + k] * v[k];
+      for (let k = 0; k < dim; k++) next[k] += (c * jv * J[i * dim + k]) / n;
     }
-    o.gradient(plus, gp);
-    o.gradient(minus, gm);
-    const hv = Float64Array.from({ length: dim }, (_, k) => (gp[k] - gm[k]) / (2 * h));
-    let next = 0;
-    for (let k = 0; k < dim; k++) next += hv[k] * v[k];
-    norm = Math.hypot(...hv);
-    v = hv;
-    if (Math.abs(next - lambda) < 1e-6 * Math.abs(next)) {
-      lambda = next;
-      break;
-    }
-    lambda = next;
+    let rayleigh = 0;
+    for (let k = 0; k < dim; k++) rayleigh += next[k] * v[k];
+    v = next;
+    const settled = Math.abs(rayleigh - lambda) <= 1e-6 * rayleigh;
+    lambda = rayleigh;
+    if (settled) break;
   }
   return lambda > 0 && Number.isFinite(lambda) ? lambda : 1;
 }

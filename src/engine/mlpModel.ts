@@ -138,7 +138,8 @@ export function mlpOf(shape: MlpShape, featureNames: readonly string[]): ModelDe
     lossShort: shape.task === 'classes' ? 'cross-entropy' : 'MSE',
     weightNames: names,
     weightLabels: names,
-    standardizedWeightLabels: names,
+    // The plane is cut in the weights the optimizers move: the first layer's on standardized inputs.
+    standardizedWeightLabels: names.map((name, k) => (k < layerSizes(shape)[1] * (shape.inputs + 1) ? `${name}, inputs standardized` : name)),
     trivialName: shape.task === 'classes' ? "predicting the classes' shares" : 'predicting the mean of y',
     target: shape.task,
     weightFilters: mlpFilters(shape),

@@ -11,7 +11,7 @@ import { landscapeDescriptor, landscapeObjective, landscapeOptimum, type Landsca
 import { landscapes } from './landscapes';
 import { DEFAULT_DEGREE, polynomialFit, polynomialOf } from './polynomial';
 import { twoFeatureFit, twoFeaturesOf } from './twoFeatures';
-import { featureLogisticFit, twoFeatureLogisticOf } from './featureLogistic';
+import { featureLogisticFit, twoFeatureLogisticOf, UNSETTLED } from './featureLogistic';
 import type { Activation } from './mlp';
 import { DEFAULT_ACTIVATION, DEFAULT_HIDDEN, mlpFit, mlpOf } from './mlpModel';
 import { softmaxFit, softmaxOf } from './softmax';
@@ -203,7 +203,7 @@ function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): P
   const opt = reportedObjective.optimum();
   const optimum = opt ? { w: Array.from(opt), loss: reportedObjective.loss(opt) } : null;
   const minima = reportedObjective.minima;
-  const warnings: Warning[] = opt ? [] : [data.features && minima.kind === 'none' ? { code: 'separable', why: minima.why } : { code: 'separable' }];
+  const warnings: Warning[] = opt ? [] : [data.features ? { code: 'separable', why: minima.kind === 'none' ? minima.why : UNSETTLED } : { code: 'separable' }];
   const trained = reparametrization?.trained ?? reportedObjective;
   return { descriptor, data, objective: reportedObjective, trained, reparametrization, init, trainInit, optimum, warnings, ...(models.testLoss ? { testLoss: models.testLoss } : {}) };
 }

@@ -94,16 +94,18 @@ export interface AssessInput {
 }
 
 /**
- * A descent with no known minimum, by its loss curve: 'still descending' when the last tenth of the run
- * still took more than 1 % of the whole fall, 'levelled off' when it took less (a minimum, a plateau or a
- * saddle: which one is not known), 'stalled' when the loss did not fall at all.
+ * A descent with no known minimum, by its loss curve: 'still descending' when the last tenth of the run still
+ * took more than 1 % of the whole fall, or more than 5 % of the loss it had (a cross-entropy that keeps
+ * halving is still descending, however small the steps look on a linear scale); 'levelled off' when neither
+ * (a minimum, a plateau or a saddle: which one is not known); 'stalled' when the loss did not fall at all.
  */
 export function progressVerdict(loss: ArrayLike<number>): Verdict {
   const n = loss.length - 1;
   const fall = loss[0] - loss[n];
   if (!(fall > 0)) return 'stalled';
-  const late = loss[n - Math.max(1, Math.ceil(n / 10))] - loss[n];
-  return late > 0.01 * fall ? 'still descending' : 'levelled off';
+  const before = loss[n - Math.max(1, Math.ceil(n / 10))];
+  const late = before - loss[n];
+  return late > 0.01 * fall || late > 0.05 * Math.abs(before) ? 'still descending' : 'levelled off';
 }
 
 export function assess(a: AssessInput): Assessment {

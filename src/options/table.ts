@@ -176,7 +176,7 @@ export const OPTION_TABLE = {
   angle: spec({ flag: '--angle', arg: '<deg>', group: 'Training', schema: between(-360, 360), parse: num, defaultText: '30', applies: { objective: 'function', functionParam: 'angle' }, help: 'quadratic: angle of its principal axes in degrees' }),
   // ---- data ----
   /** The data: a built-in data set's name (see `mlvis datasets`), a CSV file's path, or `'-'` for CSV text given in {@link RunOptions.csv} (the command line reads stdin). Absent: synthetic data ({@link RunOptions.points}, {@link RunOptions.noise}, {@link RunOptions.seed}). Flag `--data`. */
-  data: spec({ applies: { objective: 'data' }, flag: '--data', arg: '<name|path|->', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets"), a CSV file, or - for CSV on stdin; default: synthetic data' }),
+  data: spec({ applies: { objective: 'data' }, flag: '--data', arg: '<name|path|->', group: 'Data', schema: text, help: 'a built-in data set (see "mlvis datasets"), a generated one (moons, circles, xor, spirals; blobs for softmax), a CSV file, or - for CSV on stdin; default: synthetic data (mlp: moons; softmax: blobs)' }),
   /** With `data: '-'`: the CSV text itself (a header row, then one row per sample). Library only; the command line fills it from stdin. */
   csv: spec({ group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
   /** The CSV column used as x, by its header name. Default: the data set's suggested column, else the first numeric one. Flag `--x`. */
@@ -188,7 +188,7 @@ export const OPTION_TABLE = {
   /** Synthetic data: the number of points, 2 to 10,000,000. Default 100. Flag `--points`. */
   points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, defaultText: '100 (mlp: 200)', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: number of points' }),
   /** Synthetic data: the standard deviation of the noise added to y (linear), or of x around ±1 in each class (logistic; 0 gives separable data); at least 0. Default 1. Flag `--noise`. */
-  noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: noise standard deviation' }),
+  noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1 (moons 0.1, circles 0.05, xor 0.05, spirals 0.03, blobs 0.4)', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic or generated data: noise standard deviation' }),
   /** Seed for synthetic data and for the sample order of `sgd` and `minibatch`; the same seed gives byte-identical output. Default `'mlvis'`. Flag `--seed`. */
   seed: spec({ flag: '--seed', arg: '<s>', group: 'Data', schema: v.string('must be text'), default: 'mlvis', applies: { seeded: true }, help: 'seed for synthetic data and the sgd/minibatch sample order' }),
   // ---- training ----
@@ -222,7 +222,7 @@ export const OPTION_TABLE = {
    * optimizers move (numbers from 0, or names such as v1), the others held at the final point; `'random'`: two seeded random directions. The
    * surface is the true loss on the plane; the paths are projected onto it. Flag `--plane`.
    */
-  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:v1,v2)')), default: 'pca', applies: { objective: 'data', manyWeights: true }, help: 'more than two weights (poly, linear --x a,b): the plane drawn: pca (the path\'s own plane), pair:I,J (two standardized weights, e.g. pair:v1,v2) or random' }),
+  plane: spec({ flag: '--plane', arg: '<pca|pair:I,J|random>', group: 'Animation', schema: v.pipe(v.string('must be text'), v.regex(/^(pca|random|pair:[A-Za-z0-9_]+,[A-Za-z0-9_]+)$/, 'must be pca, random or pair:I,J (for example pair:v1,v2)')), default: 'pca', applies: { objective: 'data', manyWeights: true }, help: 'more than two weights (poly, --x a,b, mlp, softmax): the plane drawn: pca (the path\'s own plane), pair:I,J (two weights by number from 0 in the summary\'s order, or poly\'s v1,v2), or random (filter-normalized for mlp)' }),
   /** `model: 'poly'` or `'mlp'`: keep a seeded share of the rows (above 0, at most 0.9) out of training as a test set: drawn hollow in the fit panel, its loss dashed beside the training loss in the loss panel, so over-fitting shows. The run's seed chooses the rows. Flag `--holdout`. */
   holdout: spec({ flag: '--holdout', arg: '<P>', group: 'Data', schema: v.pipe(finite, v.gtValue(0, 'must be above 0'), v.maxValue(0.9, 'must be at most 0.9')), parse: num, applies: { model: ['poly', 'mlp'] }, help: 'poly, mlp: keep a seeded share P of the rows (e.g. 0.3) as a test set, hollow in the fit panel, its loss dashed in the loss panel' }),
   /** `model: 'poly'`: the polynomial's degree K, y = a0 + a1·(x − x̄) + … + aK·(x − x̄)^K with x̄ the mean of x (1 to 12). Default 3. Flag `--degree`. */

@@ -139,8 +139,11 @@ describe('the verdict without a known minimum', () => {
   it('reads the loss curve: still descending, levelled off, stalled', () => {
     const falling = Float64Array.from({ length: 101 }, (_, i) => 1 - i / 200);
     expect(progressVerdict(falling)).toBe('still descending');
-    const flat = Float64Array.from({ length: 101 }, (_, i) => Math.exp(-i / 5));
+    const flat = Float64Array.from({ length: 101 }, (_, i) => 1 + Math.exp(-i / 5));
     expect(progressVerdict(flat)).toBe('levelled off');
+    // A loss that keeps halving is still descending, however flat it looks on a linear scale.
+    const halving = Float64Array.from({ length: 101 }, (_, i) => 0.7 * Math.exp(-i / 10));
+    expect(progressVerdict(halving)).toBe('still descending');
     expect(progressVerdict(Float64Array.of(1, 1.2, 1.1))).toBe('stalled');
   });
 });
