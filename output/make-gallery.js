@@ -30,6 +30,7 @@ const runs = [
   ['logistic', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm)', '--y', 'Species', '--positive', 'Adelie', '--optimizer', 'gd,adam', '--iters', '300', '--frames', '50', '--size', '960x400', '--out', 'output/two-features-logistic.gif'],
   ['mlp', '--frames', '60', '--size', '960x400', '--out', 'output/mlp-moons.gif'],
   ['mlp', '--data', 'circles', '--hidden', '8,8', '--activation', 'relu', '--optimizer', 'gd,adam', '--iters', '600', '--frames', '60', '--size', '960x400', '--out', 'output/mlp-circles.gif'],
+  ['softmax', '--data', 'penguins', '--optimizer', 'gd,adam', '--iters', '300', '--frames', '50', '--size', '960x400', '--out', 'output/softmax-penguins.gif'],
   ['poly', '--degree', '9', '--points', '24', '--noise', '0.8', '--holdout', '0.3', '--optimizer', 'nesterov', '--iters', '5000', '--panels', 'surface,fit,loss', '--frames', '60', '--size', '960x400', '--out', 'output/poly-overfit.gif'],
   ['function', 'himmelblau', '--starts', 'grid:40', '--layout', 'basins', '--lr', '0.01', '--iters', '300', '--frames', '60', '--size', '800x400', '--out', 'output/himmelblau-basins.gif'],
 ];

@@ -353,9 +353,6 @@ function solveSoftmax(phi: readonly Float64Array[], labels: Int32Array, K: numbe
   return { v: null, minima: { kind: 'unknown' } };
 }
 
-/** The colours of up to eight classes (Okabe & Ito's palette, the first two the binary models' own). */
-export const CLASS_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
-
 /** Softmax regression on two named features and these classes, as the rest of mlvis sees it. */
 export function softmaxOf(names: readonly [string, string], classNames: readonly string[]): ModelDescriptor {
   const K = classNames.length;

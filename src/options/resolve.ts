@@ -206,8 +206,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     x: o.x,
     y: o.y,
     positive: o.positive,
-    // A network's default data is 200 points of moons (the benchmark); others keep the table's default.
-    points: o.points ?? (o.model === 'mlp' ? 200 : d('points')),
+    // A network's default data is 200 points of moons (the benchmark), softmax's 300 of three blobs.
+    points: o.points ?? (o.model === 'mlp' ? 200 : o.model === 'softmax' ? 300 : d('points')),
     degree: d('degree'),
     hidden: [...d('hidden')],
     activation: d('activation'),

@@ -186,7 +186,7 @@ export const OPTION_TABLE = {
   /** Logistic regression: the label of the y column that counts as 1; every other label is 0. Default: a built-in set's suggestion; else the column must hold 0/1 or true/false words. Flag `--positive`. */
   positive: spec({ flag: '--positive', arg: '<value>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data', target: 'classes' }, help: 'logistic: the label that counts as 1 (all others are 0)' }),
   /** Synthetic data: the number of points, 2 to 10,000,000. Default 100. Flag `--points`. */
-  points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, defaultText: '100 (mlp: 200)', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: number of points' }),
+  points: spec({ flag: '--points', arg: '<n>', group: 'Data', schema: int(2, 10_000_000), parse: whole, default: 100, defaultText: '100 (mlp: 200, softmax: 300)', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic data: number of points' }),
   /** Synthetic data: the standard deviation of the noise added to y (linear), or of x around ±1 in each class (logistic; 0 gives separable data); at least 0. Default 1. Flag `--noise`. */
   noise: spec({ flag: '--noise', arg: '<s>', group: 'Data', schema: v.pipe(finite, v.minValue(0, 'must be at least 0')), parse: num, defaultText: '1 (moons 0.1, circles 0.05, xor 0.05, spirals 0.03, blobs 0.4)', applies: { objective: 'data', needs: 'synthetic' }, help: 'synthetic or generated data: noise standard deviation' }),
   /** Seed for synthetic data and for the sample order of `sgd` and `minibatch`; the same seed gives byte-identical output. Default `'mlvis'`. Flag `--seed`. */

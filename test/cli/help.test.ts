@@ -24,7 +24,7 @@ describe('the command line is built from the option table', () => {
     const help = (await mlvisInProcess(['poly', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(help).toMatch(/Usage: mlvis poly \[options\] animate gradient descent on polynomial regression/);
     expect(help).toContain('--degree <K> poly: the degree K of y = a0 + a1*(x - mean) + ... + aK*(x - mean)^K (1 to 12) (default 3)');
-    expect(help).toMatch(/--plane <pca\|pair:I,J\|random> more than two weights \(poly, linear --x a,b\): the plane drawn: .* \(default pca\)/);
+    expect(help).toMatch(/--plane <pca\|pair:I,J\|random> more than two weights \(poly, --x a,b, mlp, softmax\): the plane drawn: .* \(default pca\)/);
     expect(help).not.toMatch(/--(no-)?standardize /);
     expect((await mlvisInProcess(['linear', '--help'])).stdout).not.toMatch(/--degree/);
     // Linear regression on two features has three weights: its --help offers --plane.

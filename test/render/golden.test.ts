@@ -50,6 +50,11 @@ const scenes: [string, () => Scene][] = [
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
     return sceneFromOptions({ model: 'mlp', optimizer: ['gd', 'adam'], iterations: 400, width: 640, height: 320 });
   }],
+  // Softmax: three species, each class's region shaded, each series' boundaries traced.
+  ['softmax-penguins', () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    return sceneFromOptions({ model: 'softmax', data: 'penguins', optimizer: ['gd', 'adam'], iterations: 300, width: 640, height: 320 });
+  }],
   // Over-fitting: the held-out points hollow, the test loss dashed, turning up while the training loss falls.
   ['poly-holdout', () => polyScene({ degree: 9, points: 24, noise: 0.8, holdout: 0.3, optimizer: 'nesterov', panels: ['surface', 'fit', 'loss'], iterations: 5000, seed: 'mlvis' })],
 ];

@@ -1,6 +1,5 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { viridis } from '../../core/viridis';
-import { CLASS_COLOURS } from '../../../engine/softmax';
 import { pointStyle } from '../scatter';
 import type { FitContext, FitLayer } from './context';
 
@@ -29,6 +28,9 @@ export const featurePoints: FitLayer = {
     };
   },
 };
+
+/** The colours of up to eight classes (Okabe & Ito's palette; the theme's own two come first). */
+const CLASS_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
 /** Class k's colour: the theme's two, then Okabe & Ito's palette (softmax's further classes). */
 export function classColour(theme: { class0: string; class1: string }, k: number): string {
