@@ -80,13 +80,17 @@ export function startAtMean(shape: MlpShape, w: Float64Array, y: Float64Array): 
   return w;
 }
 
-/** The activation and its derivative from its value a = act(z) (tanh: 1 − a², sigmoid: a(1 − a), relu: [a > 0]). */
-function act(kind: Activation, z: number): number {
-  return kind === 'tanh' ? Math.tanh(z) : kind === 'relu' ? (z > 0 ? z : 0) : sigmoid(z);
-}
-function actSlope(kind: Activation, a: number): number {
-  return kind === 'tanh' ? 1 - a * a : kind === 'relu' ? (a > 0 ? 1 : 0) : a * (1 - a);
-}
+/** The activation, and its derivative from its value a = act(z) (tanh: 1 − a², sigmoid: a(1 − a), relu: [a > 0]). */
+const ACT: Record<Activation, (z: number) => number> = {
+  tanh: Math.tanh,
+  relu: (z) => (z > 0 ? z : 0),
+  sigmoid,
+};
+const SLOPE: Record<Activation, (a: number) => number> = {
+  tanh: (a) => 1 - a * a,
+  relu: (a) => (a > 0 ? 1 : 0),
+  sigmoid: (a) => a * (1 - a),
+};
 
 /**
  * A network's forward and backward passes for one input at a time, with every buffer allocated once.
@@ -103,7 +107,8 @@ export function network(shape: MlpShape) {
   }
   const acts = s.map((n) => new Float64Array(n));
   const deltas = s.map((n) => new Float64Array(n));
-  const kind = shape.activation;
+  const act = ACT[shape.activation];
+  const actSlope = SLOPE[shape.activation];
   return {
     size: o,
     forward(w: Weights, input: ArrayLike<number>): number {
@@ -118,7 +123,7 @@ export function network(shape: MlpShape) {
           let z = w[bias + i];
           const row = base + i * nIn;
           for (let j = 0; j < nIn; j++) z += w[row + j] * prev[j];
-          out[i] = l === L ? z : act(kind, z);
+          out[i] = l === L ? z : act(z);
         }
       }
       return acts[L][0];
@@ -143,7 +148,7 @@ export function network(shape: MlpShape) {
         for (let j = 0; j < nIn; j++) {
           let sum = 0;
           for (let i = 0; i < s[l]; i++) sum += w[base + i * nIn + j] * d[i];
-          below[j] = sum * actSlope(kind, prev[j]);
+          below[j] = sum * actSlope(prev[j]);
         }
       }
     },
@@ -281,7 +286,7 @@ export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, y
   const L = s.length - 1;
   const H = s[1];
   const acts = s.map((n) => new Float64Array(n));
-  const kind = shape.activation;
+  const act = ACT[shape.activation];
   let colPart = new Float64Array(0);
   let rowPart = new Float64Array(0);
   return (w, xs, ys, out) => {
@@ -295,7 +300,7 @@ export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, y
     for (let b = 0; b < gh; b++) {
       for (let a = 0; a < gw; a++) {
         const first = acts[1];
-        for (let i = 0; i < H; i++) first[i] = act(kind, colPart[a * H + i] + rowPart[b * H + i]);
+        for (let i = 0; i < H; i++) first[i] = act(colPart[a * H + i] + rowPart[b * H + i]);
         let o = s[1] * (s[0] + 1);
         for (let l = 2; l <= L; l++) {
           const prev = acts[l - 1];
@@ -306,7 +311,7 @@ export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, y
             let z = w[bias + i];
             const row = o + i * nIn;
             for (let j = 0; j < nIn; j++) z += w[row + j] * prev[j];
-            cur[i] = l === L ? z : act(kind, z);
+            cur[i] = l === L ? z : act(z);
           }
           o = bias + s[l];
         }
