@@ -112,7 +112,7 @@ export interface Summary {
   /** When standardized: x's mean and (population) standard deviation; the surface's weights are v0 = w0 + w1·mean, v1 = w1·std. With two features (--x a,b), `columns` instead: each column's mean and std. */
   standardization?: { mean?: number; std?: number; columns?: readonly { column: string; mean: number; std: number }[] };
   /** The data (a model on data; absent for `mlvis function`, which has `function` instead). */
-  data: { source: string; x: string; y: string; n: number; skipped: number; positive?: string };
+  data: { source: string; x: string; y: string; n: number; skipped: number; positive?: string; noise?: number };
   /** `mlvis function`: the function descended, its formula, its domain and settings. */
   function?: { name: string; title: string; formula: string; domain: { x: [number, number]; y: [number, number] }; condition?: number; angle?: number };
   /** `mlvis function`: its known minima and saddles (exact), or null when none are known. */
@@ -160,11 +160,11 @@ export interface Summary {
   /** mlvis poly: see PolynomialSummary. */
   polynomial?: PolynomialSummary;
   /** mlvis mlp: the layers' units (inputs, hidden…, 1), the activation, the task and the number of weights. */
-  network?: { layers: number[]; activation: string; task: 'classes' | 'values'; weights: number };
+  network?: { layers: number[]; activation: string; task: 'classes' | 'values'; weights: number; plane: string };
   /** mlvis mlp on classes, mlvis softmax: the share of training rows whose class the final weights predict. */
   accuracy?: number;
   /** mlvis softmax: the classes (y's index order) and the convention its weights and optimum are reported in. */
-  softmax?: { classes: string[]; convention: string };
+  softmax?: { classes: string[]; convention: string; plane: string };
   /** Frames of the animation (or 1 for a still); with exactly one output file, its path and size too. */
   frames?: number;
   out?: string;
@@ -259,10 +259,10 @@ function accuracyOf(problem: Problem, w: number[]): { accuracy?: number } {
 
 /** mlvis mlp: the network's layers, activation, task and size. */
 function networkFields(problem: Problem, config: RunConfig): { network?: NonNullable<Summary['network']>; softmax?: NonNullable<Summary['softmax']> } {
-  if (problem.descriptor.name === 'softmax') return { softmax: { classes: [...(problem.descriptor.classNames ?? [])], convention: SOFTMAX_CONVENTION } };
+  if (problem.descriptor.name === 'softmax') return { softmax: { classes: [...(problem.descriptor.classNames ?? [])], convention: SOFTMAX_CONVENTION, plane: config.plane } };
   if (problem.descriptor.name !== 'mlp') return {};
   const inputs = problem.data.features ? problem.data.features.columns.length : 1;
-  return { network: { layers: [inputs, ...config.hidden, 1], activation: config.activation, task: problem.descriptor.target, weights: problem.objective.dim } };
+  return { network: { layers: [inputs, ...config.hidden, 1], activation: config.activation, task: problem.descriptor.target, weights: problem.objective.dim, plane: config.plane } };
 }
 
 /** The fields every summary starts with: the model, the data (or the function), the seed. */
@@ -281,6 +281,7 @@ export function summaryHead(config: RunConfig, problem: Problem) {
       n: data.x.length,
       skipped: data.skipped,
       ...(data.positive !== undefined ? { positive: data.positive } : {}),
+      ...(data.noise !== undefined ? { noise: data.noise } : {}),
     },
     ...polynomialFields(problem, config),
     ...networkFields(problem, config),

@@ -27,6 +27,8 @@ export interface Dataset {
   positive?: string;
   /** Logistic: what the two classes are called (index 0 for y = 0, 1 for y = 1), for legends. */
   classNames?: [string, string];
+  /** --data moons, circles, xor, spirals, blobs: the noise the points were drawn with (the set's default or --noise). */
+  noise?: number;
   /** Softmax: every class's name, y holding its index (0, 1, 2, …). */
   classList?: string[];
   /** The data set suggests training on standardized x (built-in sets whose x is far from zero). */

@@ -79,6 +79,7 @@ export function generatedDataset(name: GeneratorName, points: number, noise: num
     skipped: 0,
     classNames: ['class 0', 'class 1'],
     classList: ['class 0', 'class 1'],
+    noise: sd,
     features: { names: ['x1', 'x2'], columns: [x1, x2] },
   };
 }
@@ -95,5 +96,5 @@ function blobs(points: number, sd: number, rng: () => number): Dataset {
     x2[i] = Math.sin(t) + sd * normal(rng);
     y[i] = cls;
   }
-  return { x: x1, y, xName: 'x1', yName: 'class', source: 'blobs', skipped: 0, classList: ['class 0', 'class 1', 'class 2'], features: { names: ['x1', 'x2'], columns: [x1, x2] } };
+  return { x: x1, y, xName: 'x1', yName: 'class', source: 'blobs', skipped: 0, noise: sd, classList: ['class 0', 'class 1', 'class 2'], features: { names: ['x1', 'x2'], columns: [x1, x2] } };
 }

@@ -18,7 +18,8 @@ describe('mlvis mlp', () => {
   it('learns the default moons (200 points, 2-8-1 tanh, 1000 iterations) and claims no optimum', async () => {
     const { s, stderr } = await summaryOf(['mlp']);
     const m = s as unknown as MlpSummary;
-    expect(m.network).toEqual({ layers: [2, 8, 1], activation: 'tanh', task: 'classes', weights: 33 });
+    expect(m.network).toEqual({ layers: [2, 8, 1], activation: 'tanh', task: 'classes', weights: 33, plane: 'pca' });
+    expect(s.data).toMatchObject({ noise: 0.1 });
     expect(s.data).toMatchObject({ source: 'moons', x: 'x1,x2', n: 200 });
     expect(m.accuracy).toBeGreaterThanOrEqual(0.97);
     expect(s.optimum).toBeNull();
