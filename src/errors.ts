@@ -94,13 +94,13 @@ export const messages = {
   positiveNotFound: (value: string, column: string, values: readonly string[]) =>
     `--positive ${JSON.stringify(value)} does not occur in column ${JSON.stringify(column)} (values found: ${list(values)})`,
   notTwoClasses: (column: string, values: readonly string[]) =>
-    `logistic regression needs two classes in y column ${JSON.stringify(column)}, found ${values.length}: ${list(values)}; use a 0/1 or true/false column, or --positive VALUE`,
+    `a model of two classes needs two in y column ${JSON.stringify(column)}, found ${values.length}: ${list(values)}; use a 0/1 or true/false column, or --positive VALUE`,
   labelsNotZeroOne: (column: string, values: readonly [string, string]) =>
     `y column ${JSON.stringify(column)} holds the numbers ${values[0]} and ${values[1]}, not 0 and 1; choose the class that counts as 1 with --positive (for example --positive ${values[1]})`,
   oneClassOnly: (column: string, label: string) =>
-    `every usable row of y column ${JSON.stringify(column)} is ${label}: logistic regression needs both classes`,
+    `every usable row of y column ${JSON.stringify(column)} is ${label}: a model of classes needs at least two`,
   unknownDataset: (name: string, names: readonly string[]) =>
-    `no built-in data set or file named ${JSON.stringify(name)}; built-in data sets: ${list(names)}`,
+    `no built-in data set or file named ${JSON.stringify(name)}; built-in data sets: ${list(names)}; generated: moons, circles, xor, spirals, blobs`,
   builtinSkipped: (skipped: number) => `${skipped} row${skipped === 1 ? '' : 's'} with a missing value left out`,
   skippedRows: (skipped: number, total: number, xCol: string, yCol: string, x2Col?: string) =>
     `skipped ${skipped} of ${total} rows with a missing or non-numeric value in ${JSON.stringify(xCol)}${x2Col !== undefined ? `, ${JSON.stringify(x2Col)}` : ''} or ${JSON.stringify(yCol)}`,
@@ -246,17 +246,21 @@ export const messages = {
   nameTooLong: (path: string, max: number) => `${JSON.stringify(path)}: the file name is longer than the ${max} bytes a file system takes; give a shorter name`,
   dataOutOfRange: (x: string, y: string) =>
     `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} is too small for double precision (values near 1e-300 vanish when squared); rescale the columns and try again`,
+  featureOutOfRange: (column: string) =>
+    `column ${JSON.stringify(column)} holds values too small or too large for double precision (near 1e-300 or 1e300, where squares vanish or overflow); rescale it and try again`,
   holdoutTooLarge: (share: number, n: number, test: number) =>
     `--holdout ${share}: of ${n} rows it would keep ${test} for testing and leave ${n - test} to train on; use a smaller share or more data`,
   badPlanePair: (given: string, degree: number, prefix: string, why: string) =>
     `--plane ${given}: ${why}; name two different weights from ${prefix}0 to ${prefix}${degree} (or v0 to v${degree}, or 0 to ${degree}), for example --plane pair:${prefix}1,${prefix}2`,
   featureList: (given: string) =>
-    `--x ${JSON.stringify(given)}: give one column, or two separated by a comma for linear regression on two features (for example --x Horsepower,Weight_in_lbs)`,
+    `--x ${JSON.stringify(given)}: give one column, or two separated by a comma for a model on two features (linear, logistic, mlp, softmax; for example --x Horsepower,Weight_in_lbs)`,
   featureTwice: (name: string) => `--x: ${JSON.stringify(name)} is named twice; give two different columns`,
   featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,
   featuresDependent: (a: string, b: string) =>
-    `--x ${a},${b}: the two columns move together exactly (one is a fixed multiple of the other, plus a constant), so no single plane fits best; choose two columns that vary on their own`,
+    `--x ${a},${b}: the two columns move together (one is, to within rounding, a fixed multiple of the other plus a constant), so no single plane or boundary fits best; choose two columns that vary on their own`,
   softmaxInit: () => '--init: mlvis softmax starts with every weight at 0 (the start the convention of centred weights keeps); its number of weights is 3 per class',
+  mlpTooManyRows: (n: number, max: number) =>
+    `mlvis mlp trains on at most ${max.toLocaleString('en-US')} rows (${n.toLocaleString('en-US')} given): every step of a network is a pass over all of them; take a sample of the rows (or fewer --points)`,
   mlpInit: () => '--init: mlvis mlp starts from seeded Glorot weights (each layer uniform in ±√(6/(fan_in + fan_out)), biases 0); change --seed for another start',
   softmaxFeatures: () => 'mlvis softmax draws classes in the plane of two features: give two columns, --x a,b (for example --data penguins --x "Beak Length (mm),Beak Depth (mm)" --y Species)',
   tooManyClasses: (column: string, count: number, max: number) =>

@@ -20,6 +20,8 @@ import { symmetricEigen } from './symmetricEigen';
  * separates the classes and the loss has no finite minimum; otherwise the minimum is unknown.
  */
 export interface FeatureLogisticFit {
+  /** Why no minimum is claimed ('' when one is): separated classes, nearly collinear columns, or Newton not settling. */
+  why(): string;
   trained: SampledObjective;
   reported: SampledObjective;
   reparametrization: Reparametrization;
@@ -149,6 +151,7 @@ export function featureLogisticFit(columns: readonly Float64Array[], names: read
     sampleCurvatureMax: maxRaw / 4,
   });
   return {
+    why: () => solve().why,
     trained,
     reported,
     reparametrization: {
@@ -297,7 +300,22 @@ function whyNot(phi: readonly Float64Array[], y: Float64Array, v: Float64Array):
     }
     return true;
   };
-  return sides(v) ? SEPARATED : UNSETTLED;
+  if (sides(v)) return SEPARATED;
+  // Columns that nearly move together leave a valley so narrow that doubles cannot pin its floor down.
+  const G = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += phi[a][i] * phi[b][i];
+    G[a * p + b] = s / n;
+  }
+  const e = symmetricEigen(G, p).values;
+  const condition = e[p - 1] / e[0];
+  return condition > 1e8 ? nearlyCollinear(condition) : UNSETTLED;
+}
+
+/** Why no minimum is claimed when the feature columns are nearly collinear. */
+export function nearlyCollinear(condition: number): string {
+  return `Newton's method did not settle: the feature columns nearly move together (their condition number is ${condition.toPrecision(2)}), so the minimum cannot be pinned down in double precision`;
 }
 
 /** Logistic regression on two named features, as the rest of mlvis sees it. */

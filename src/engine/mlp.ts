@@ -322,6 +322,9 @@ export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, y
   };
 }
 
+/** Rows the Gauss–Newton estimate reads at most. */
+const GN_ROWS = 1000;
+
 /**
  * The largest eigenvalue of the Gauss–Newton matrix at w, (1/N) Σ c·JᵢᵀJᵢ with Jᵢ = ∂ηᵢ/∂w and c the loss's
  * curvature in η (2 for the squared error; p(1 − p) ≤ 1/4 for the cross-entropy, taken at 1/4 so that it bounds
@@ -329,24 +332,27 @@ export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, y
  * network (a Hessian's largest eigenvalue may be negative far from a minimum, and says nothing of a safe
  * rate) and is what the default rates read; 1 when it comes out 0.
  */
-function gaussNewtonMax(shape: MlpShape, columns: readonly Float64Array[], n: number, w: Weights): number {
+function gaussNewtonMax(shape: MlpShape, columns: readonly Float64Array[], rows: number, w: Weights): number {
   const net = network(shape);
   const dim = net.size;
   const c = shape.task === 'classes' ? 0.25 : 2;
   const input = new Float64Array(shape.inputs);
+  // A mean over the rows: up to GN_ROWS of them, evenly spaced, estimate it (and keep J·v cheap and small).
+  const n = Math.min(rows, GN_ROWS);
   const J = new Float64Array(dim * n);
   const row = new Float64Array(dim);
-  for (let i = 0; i < n; i++) {
+  for (let r = 0; r < n; r++) {
+    const i = Math.floor((r * rows) / n);
     for (let j = 0; j < shape.inputs; j++) input[j] = columns[j][i];
     net.forward(w, input);
     row.fill(0);
     net.backward(w, 1, row);
-    J.set(row, i * dim);
+    J.set(row, r * dim);
   }
   const rng = createRng('curvature', 'mlp');
   let v = Float64Array.from({ length: dim }, () => rng() - 0.5);
   let lambda = 0;
-  for (let iter = 0; iter < 60; iter++) {
+  for (let iter = 0; iter < 40; iter++) {
     let norm = 0;
     for (let k = 0; k < dim; k++) norm += v[k] * v[k];
     norm = Math.sqrt(norm);

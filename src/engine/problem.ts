@@ -67,6 +67,8 @@ export interface ProblemModels {
   testLoss?: (w: ArrayLike<number>) => number;
   /** The model's descriptor when it depends on the data (a polynomial's centre). */
   descriptor?: ModelDescriptor;
+  /** Why no minimum is claimed, where the model can say more than its minima do (logistic on two features). */
+  why?: () => string;
 }
 
 export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
@@ -84,7 +86,7 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
   // Two feature columns of a logistic regression: trained on standardized columns, its optimum by Newton.
   if (c.model === 'logistic' && data.features) {
     const fit = featureLogisticFit(data.features.columns, data.features.names, data.y);
-    return { objective: fit.reported, reparametrization: fit.reparametrization, descriptor: twoFeatureLogisticOf(data.features.names) };
+    return { objective: fit.reported, reparametrization: fit.reparametrization, descriptor: twoFeatureLogisticOf(data.features.names), why: fit.why };
   }
   const objective = modelOf(c.model).create(data.x, data.y, c.sums);
   return { objective, reparametrization: c.standardize ? (objective.standardize?.() ?? null) : null };
@@ -120,8 +122,15 @@ export function setUpProblem(data: Dataset, c: ProblemConfig, models?: ProblemMo
  * values (a curve). No minimum is known; its start is the seeded Glorot draw on standardized inputs.
  */
 function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Problem {
+  if (data.y.length > MLP_MAX_ROWS) throw runError(messages.mlpTooManyRows(data.y.length, MLP_MAX_ROWS));
   const columns = data.features ? data.features.columns : [data.x];
   const names = data.features ? data.features.names : [data.xName];
+  // Values that square past the largest double, or under the smallest, define no loss (as for a regression).
+  for (const c of columns) {
+    let scale = 0;
+    for (let i = 0; i < c.length; i++) scale = Math.max(scale, Math.abs(c[i]));
+    if (!(scale > 1e-150 && scale < 1e150)) throw runError(messages.featureOutOfRange(names[columns.indexOf(c)]));
+  }
   const task = data.features || data.classNames ? 'classes' : 'values';
   const fit = mlpFit(columns, data.y, m.hidden, m.activation, task, m.seed, names);
   const trainInit = Array.from(fit.start);
@@ -146,6 +155,9 @@ function softmaxProblem(data: Dataset): Problem {
   const optimum = opt ? { w: Array.from(opt), loss: objective.loss(opt) } : null;
   return { descriptor: softmaxOf(data.features.names, classes), data, objective, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit: init, optimum, warnings: [] };
 }
+
+/** The most rows a network trains on: each of its steps is a forward and a backward pass over every one. */
+export const MLP_MAX_ROWS = 20_000;
 
 /** No rows: the data set of an objective that has no samples. */
 const NO_DATA: Dataset = { x: new Float64Array(0), y: new Float64Array(0), xName: 'x', yName: 'y', source: 'objective', skipped: 0 };
@@ -203,7 +215,8 @@ function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): P
   const opt = reportedObjective.optimum();
   const optimum = opt ? { w: Array.from(opt), loss: reportedObjective.loss(opt) } : null;
   const minima = reportedObjective.minima;
-  const warnings: Warning[] = opt ? [] : [data.features ? { code: 'separable', why: minima.kind === 'none' ? minima.why : UNSETTLED } : { code: 'separable' }];
+  const why = models.why?.() || (minima.kind === 'none' ? minima.why : UNSETTLED);
+  const warnings: Warning[] = opt ? [] : [data.features ? { code: 'separable', why } : { code: 'separable' }];
   const trained = reparametrization?.trained ?? reportedObjective;
   return { descriptor, data, objective: reportedObjective, trained, reparametrization, init, trainInit, optimum, warnings, ...(models.testLoss ? { testLoss: models.testLoss } : {}) };
 }

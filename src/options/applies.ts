@@ -103,7 +103,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
       if (!panels.includes(a.panel)) return `it applies to the ${a.panel} panel, which --panels leaves out`;
     }
   }
-  if (a.seeded && o.data !== undefined && !optimizers.some((x) => x.stochastic)) {
+  // A network's start is seeded whatever its data; generated data is drawn from the seed.
+  if (a.seeded && o.data !== undefined && !isGenerator(o.data) && o.model !== 'mlp' && !optimizers.some((x) => x.stochastic)) {
     return 'it applies to synthetic data and to --optimizer sgd or minibatch';
   }
   return null;

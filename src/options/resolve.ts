@@ -209,11 +209,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     // A network's default data is 200 points of moons (the issue's benchmark), softmax's 300 of three blobs.
     points: o.points ?? (o.model === 'mlp' ? 200 : o.model === 'softmax' ? 300 : d('points')),
     degree: d('degree'),
-    hidden: [...d('hidden')],
+    hidden: layersOf(d('hidden')),
     activation: d('activation'),
     ...(o.holdout !== undefined && (o.model === 'poly' || o.model === 'mlp') ? { holdout: o.holdout } : {}),
     plane: d('plane'),
-    planeMode: o.model === 'mlp' ? planeModeOf(d('plane'), networkWeights(o, d('hidden')) - 1, d('seed'), 'w', true) : planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
+    planeMode: o.model === 'mlp' ? planeModeOf(d('plane'), networkWeights(o, layersOf(d('hidden'))) - 1, d('seed'), 'w', true) : planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
     noise: o.noise,
     seed: d('seed'),
     iterations,
@@ -379,6 +379,11 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
     series: values.map((value) => ({ ...base(optimizers[0]), [key]: value, label: `${name} = ${value}`, suffix: `-${tag}${value}` })),
     sweep: { key, values },
   };
+}
+
+/** --hidden as layers: one number is one layer. */
+function layersOf(hidden: number | readonly number[]): number[] {
+  return typeof hidden === 'number' ? [hidden] : [...hidden];
 }
 
 /** How many weights a network of these hidden layers has on the run's data: two inputs unless one x column is named (or suggested). */

@@ -147,6 +147,7 @@ function pointAt(t: Trajectory, i: number, w: Float64Array, toTrained: (w: Array
  * those two explain (1 when the points do not move: the first two weights' axes are taken then).
  */
 export function principalDirections(points: readonly Float64Array[], dim: number): { directions: [Float64Array, Float64Array]; explained: number; shares: [number, number] } {
+  if (dim > GRAM_ABOVE) return principalByGram(points, dim);
   const mean = new Float64Array(dim);
   for (const p of points) for (let k = 0; k < dim; k++) mean[k] += p[k] / points.length;
   const cov = new Float64Array(dim * dim);
@@ -163,6 +164,49 @@ export function principalDirections(points: readonly Float64Array[], dim: number
   const first = Math.max(0, values[dim - 1]) / total;
   const second = Math.max(0, values[dim - 2]) / total;
   return { directions: [Float64Array.from(vectors[dim - 1]), Float64Array.from(vectors[dim - 2])], explained: Math.min(1, first + second), shares: [first, second] };
+}
+
+/** Above this many weights the principal directions come from the points' Gram matrix (principalByGram). */
+const GRAM_ABOVE = 64;
+/** The points a Gram matrix is built from, at most (evenly spaced, the last kept). */
+const GRAM_POINTS = 240;
+
+/**
+ * principalDirections for many weights (a network's thousands): the covariance's dim × dim eigenproblem
+ * would take minutes, but its nonzero eigenvalues are those of the N × N Gram matrix X·Xᵀ of the N centred
+ * points, and its eigenvectors Xᵀu/√λ. Up to GRAM_POINTS points, evenly spaced (the last kept): the shares
+ * are of those points' variance.
+ */
+function principalByGram(all: readonly Float64Array[], dim: number): { directions: [Float64Array, Float64Array]; explained: number; shares: [number, number] } {
+  const step = Math.max(1, Math.ceil(all.length / GRAM_POINTS));
+  const points = all.filter((_, i) => i % step === 0 || i === all.length - 1);
+  const n = points.length;
+  const mean = new Float64Array(dim);
+  for (const p of points) for (let k = 0; k < dim; k++) mean[k] += p[k] / n;
+  const x = points.map((p) => Float64Array.from(p, (v, k) => v - mean[k]));
+  const gram = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    for (let b = a; b < n; b++) {
+      let s = 0;
+      for (let k = 0; k < dim; k++) s += x[a][k] * x[b][k];
+      gram[a * n + b] = gram[b * n + a] = s;
+    }
+  }
+  const { values, vectors } = symmetricEigen(gram, n);
+  const total = values.reduce((s, v) => s + Math.max(0, v), 0);
+  if (!(total > 0) || n < 3) return { directions: [unit(dim, 0), unit(dim, 1)], explained: 0, shares: [0, 0] };
+  const direction = (j: number) => {
+    const d = new Float64Array(dim);
+    for (let a = 0; a < n; a++) for (let k = 0; k < dim; k++) d[k] += vectors[j][a] * x[a][k];
+    let norm = 0;
+    for (let k = 0; k < dim; k++) norm += d[k] * d[k];
+    norm = Math.sqrt(norm);
+    for (let k = 0; k < dim; k++) d[k] /= norm || 1;
+    return d;
+  };
+  const first = Math.max(0, values[n - 1]) / total;
+  const second = Math.max(0, values[n - 2]) / total;
+  return { directions: [direction(n - 1), direction(n - 2)], explained: Math.min(1, first + second), shares: [first, second] };
 }
 
 function unit(dim: number, k: number): Float64Array {

@@ -47,14 +47,14 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
 }
 
 /**
- * Samples per axis of the surface: DEFAULT_GRID's, or fewer (down to 48) for a network, whose every loss is a
+ * Samples per axis of the surface: DEFAULT_GRID's, or fewer (down to 16) for a network, whose every loss is a
  * forward pass over the rows: the grid is kept to about SURFACE_BUDGET activations (a default mlp on 200
  * points: 43 per axis, about a tenth of a second).
  */
 function gridSize(problem: Problem): number {
   const cost = (problem.descriptor.predictCost ?? 0) * problem.data.y.length;
   if (!(cost > 0)) return DEFAULT_GRID.size;
-  return Math.min(DEFAULT_GRID.size, Math.max(48, Math.floor(Math.sqrt(SURFACE_BUDGET / cost))));
+  return Math.min(DEFAULT_GRID.size, Math.max(16, Math.floor(Math.sqrt(SURFACE_BUDGET / cost))));
 }
 const SURFACE_BUDGET = 3e6;
 

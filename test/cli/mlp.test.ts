@@ -65,7 +65,7 @@ describe('mlvis mlp', () => {
     expect(await usageLine(['mlp', '--init', '0,0'])).toMatch(/^--init: mlvis mlp starts from seeded Glorot weights/);
     expect(await usageLine(['mlp', '--hidden', '0'])).toMatch(/^--hidden/);
     expect(await usageLine(['mlp', '--hidden', '65'])).toMatch(/^--hidden/);
-    expect(await usageLine(['mlp', '--hidden', '2,2,2,2'])).toMatch(/^--hidden.*at most three layers/);
+    expect(await usageLine(['mlp', '--hidden', '2,2,2,2'])).toMatch(/^--hidden: \[2,2,2,2\] must be at most three layers/);
     expect(await usageLine(['mlp', '--activation', 'gelu'])).toMatch(/--activation.*'gelu' is invalid. Allowed choices are tanh, relu, sigmoid/);
     expect(await usageLine(['mlp', '--optimizer', 'newton'])).toMatch(/newton needs the objective's exact Hessian/);
     expect(await usageLine(['linear', '--data', 'moons'])).toMatch(/^--data moons is generated two-feature classification data: use it with mlvis logistic, mlp or softmax, not mlvis linear$/);
@@ -93,5 +93,27 @@ describe('mlvis mlp --holdout', () => {
     expect(scene.data.holdout!.features![0]).toHaveLength(18);
     expect(scene.data.features!.columns[0]).toHaveLength(42);
     expect(scene.series[0].testLoss).toHaveLength(scene.series[0].trajectory.loss.length);
+  });
+});
+
+describe('mlvis mlp against a hostile review', () => {
+  it('cuts a big network\'s plane from the Gram matrix of its path: 64,64,64 (8,577 weights) in seconds', async () => {
+    const { s } = await summaryOf(['mlp', '--data', 'xor', '--hidden', '64,64,64', '--iters', '5']);
+    expect((s as unknown as MlpSummary).network.weights).toBe(2 * 64 + 64 + (64 * 64 + 64) * 2 + 65);
+    const scene = sceneFromOptions({ model: 'mlp', data: 'xor', hidden: [64, 64], iterations: 20, out: join(dir, 'big.png') });
+    expect(scene.surface.labels[0]).toMatch(/^PC1 \(\d/);
+  });
+
+  it('refuses more rows than a network trains on, values doubles cannot square, and says the seed is used', async () => {
+    expect(await usageLine(['mlp', '--points', '20001'])).toMatch(/^mlvis mlp trains on at most 20,000 rows \(20,001 given\)/);
+    const tiny = join(dir, 'tiny.csv');
+    require('node:fs').writeFileSync(tiny, 'a,b,c\n' + Array.from({ length: 20 }, (_, i) => `${(i + 1) * 1e-308},${i % 5},${i % 2}`).join('\n') + '\n');
+    const r = await mlvisInProcess(['mlp', '--data', tiny, '--x', 'a,b', '--y', 'c', '--positive', '1', '--out', join(dir, 'tiny.png')]);
+    expect([r.code, r.stderr.trim().split('\n').pop()]).toEqual([1, expect.stringMatching(/^mlvis: column "a" holds values too small or too large for double precision/)]);
+    const seeded = await mlvisInProcess(['mlp', '--data', 'moons', '--seed', '7', '--iters', '5', '--summary', '-']);
+    expect(seeded.stderr).not.toMatch(/--seed is ignored/);
+    // One number is one layer, in a jobs file as on the command line.
+    const { s } = await summaryOf(['mlp', '--hidden', '5', '--iters', '5']);
+    expect((s as unknown as MlpSummary).network.layers).toEqual([2, 5, 1]);
   });
 });

@@ -147,3 +147,29 @@ describe('logistic regression on two features', () => {
     expect(r.stderr).toMatch(/--no-standardize is ignored: logistic regression on two features always trains on standardized columns/);
   });
 });
+
+describe('nearly collinear features', () => {
+  const data = (seed: string, spread: number) => {
+    const rng = createRng(seed, 'test');
+    const n = 200;
+    const a = Float64Array.from({ length: n }, () => normal(rng));
+    const b = Float64Array.from(a, (v) => v + 1e-5 * normal(rng));
+    const y = Float64Array.from(a, (v) => (v + spread * normal(rng) > 0 ? 1 : 0));
+    return featureLogisticFit([a, b], ['a', 'b'], y);
+  };
+
+  it('still give their minimum when Newton settles (a zero gradient, huge opposite weights)', () => {
+    const fit = data('collinear', 0.8);
+    const w = fit.reported.optimum()!;
+    expect(w[1] * w[2]).toBeLessThan(-1e6);
+    const g = new Float64Array(3);
+    fit.trained.gradient(fit.trained.optimum()!, g);
+    for (const x of g) expect(Math.abs(x)).toBeLessThan(1e-10);
+  });
+
+  it('say why when it does not: the columns nearly move together, with their condition number, not separation', () => {
+    const fit = data('c3', 1.5);
+    expect(fit.reported.minima).toEqual({ kind: 'unknown' });
+    expect(fit.why()).toMatch(/^Newton's method did not settle: the feature columns nearly move together \(their condition number is \d\.\de\+\d+\)/);
+  });
+});
