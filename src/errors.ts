@@ -246,6 +246,7 @@ export const messages = {
   nameTooLong: (path: string, max: number) => `${JSON.stringify(path)}: the file name is longer than the ${max} bytes a file system takes; give a shorter name`,
   dataOutOfRange: (x: string, y: string) =>
     `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} is too small for double precision (values near 1e-300 vanish when squared); rescale the columns and try again`,
+  planePairPast: (k: number, dim: number) => `--plane pair: weight ${k} is past this model's ${dim} weights (numbered from 0 to ${dim - 1}, in the summary's order)`,
   featureOutOfRange: (column: string) =>
     `column ${JSON.stringify(column)} holds values too small or too large for double precision (near 1e-300 or 1e300, where squares vanish or overflow); rescale it and try again`,
   holdoutTooLarge: (share: number, n: number, test: number) =>
@@ -259,8 +260,8 @@ export const messages = {
   featuresDependent: (a: string, b: string) =>
     `--x ${a},${b}: the two columns move together (one is, to within rounding, a fixed multiple of the other plus a constant), so no single plane or boundary fits best; choose two columns that vary on their own`,
   softmaxInit: () => '--init: mlvis softmax starts with every weight at 0 (the start the convention of centred weights keeps); its number of weights is 3 per class',
-  mlpTooManyRows: (n: number, max: number) =>
-    `mlvis mlp trains on at most ${max.toLocaleString('en-US')} rows (${n.toLocaleString('en-US')} given): every step of a network is a pass over all of them; take a sample of the rows (or fewer --points)`,
+  modelTooManyRows: (model: string, n: number, max: number) =>
+    `mlvis ${model} trains on at most ${max.toLocaleString('en-US')} rows (${n.toLocaleString('en-US')} given): every step${model === 'mlp' ? ' of a network' : ''} is a pass over all of them; take a sample of the rows (or fewer --points)`,
   mlpInit: () => '--init: mlvis mlp starts from seeded Glorot weights (each layer uniform in ±√(6/(fan_in + fan_out)), biases 0); change --seed for another start',
   softmaxFeatures: () => 'mlvis softmax draws classes in the plane of two features: give two columns, --x a,b (for example --data penguins --x "Beak Length (mm),Beak Depth (mm)" --y Species)',
   tooManyClasses: (column: string, count: number, max: number) =>

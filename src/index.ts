@@ -153,6 +153,10 @@ export interface Trained {
 async function trainInterruptibly(config: RunConfig, data: Dataset, signal: AbortSignal | undefined, sums: BlockReducer, warn?: Warn): Promise<Trained> {
   const stopped = () => runError(messages.interrupted());
   const problems = await problemsOfAsync(config, data, signal, stopped, sums);
+  // A pair of weights past the model's own (softmax's are known once its classes are), drawn or not.
+  const mode = config.planeMode;
+  const dim = problems[0].objective.dim;
+  if (mode.kind === 'pair' && dim > 2 && (mode.i >= dim || mode.j >= dim)) throw usageError(messages.planePairPast(Math.max(mode.i, mode.j), dim));
   const tuning = config.tune ? await tuneSeriesAsync(config, problems, (i) => settingsOf(config, config.series[i], problems), signal, stopped, warn) : null;
   const series = tunedSeries(config, tuning);
   const descents: Descent[] = [];

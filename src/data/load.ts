@@ -12,7 +12,7 @@ import { MAX_DATA_BYTES } from './limits';
 import { resolveSource, type DataSource } from './source';
 import { syntheticDataset, syntheticDatasetAsync } from './synthetic';
 import { generatedDataset, isGenerator, type GeneratorName } from './generators';
-import { MLP_MAX_ROWS } from '../engine/problem';
+import { MLP_MAX_ROWS, SOFTMAX_MAX_ROWS } from '../engine/problem';
 import { readTextFile } from './text';
 /** The data flags of a run, already parsed by the caller. */
 export interface DataRequest {
@@ -55,7 +55,7 @@ export interface LoadInput {
  */
 export function loadDataset(req: DataRequest, warn: Warn): Dataset {
   if (req.data === undefined && req.model === 'mlp') return generated({ ...req, data: 'moons' });
-  if (req.data === undefined && req.model === 'softmax') return generatedDataset('blobs', req.points, req.noise, req.seed);
+  if (req.data === undefined && req.model === 'softmax') return generated({ ...req, data: 'blobs' });
   if (req.data === undefined) return syntheticDataset(req.model, req.points, req.noise ?? 1, req.seed);
   if (isGenerator(req.data)) return generated(req);
   const source = sourceOf(req);
@@ -72,7 +72,7 @@ export function loadDataset(req: DataRequest, warn: Warn): Dataset {
  */
 export async function loadDatasetAsync(req: DataRequest, warn: Warn, input: LoadInput = {}): Promise<{ data: Dataset; sha256: string | null }> {
   if (req.data === undefined && req.model === 'mlp') return { data: generated({ ...req, data: 'moons' }), sha256: null };
-  if (req.data === undefined && req.model === 'softmax') return { data: generatedDataset('blobs', req.points, req.noise, req.seed), sha256: null };
+  if (req.data === undefined && req.model === 'softmax') return { data: generated({ ...req, data: 'blobs' }), sha256: null };
   if (req.data === undefined) return { data: await syntheticDatasetAsync(req.model, req.points, req.noise ?? 1, req.seed, input.signal), sha256: null };
   if (isGenerator(req.data)) return { data: generated(req), sha256: null };
   if (req.csv !== undefined) return { data: loadDataset(req, warn), sha256: createHash('sha256').update(req.csv).digest('hex') };
@@ -110,7 +110,8 @@ async function streamed(req: DataRequest, source: DataSource, warn: Warn, input:
  */
 function generated(req: DataRequest): Dataset {
   const name = req.data as GeneratorName;
-  if (req.model === 'mlp' && req.points > MLP_MAX_ROWS) throw usageError(messages.mlpTooManyRows(req.points, MLP_MAX_ROWS));
+  if (req.model === 'mlp' && req.points > MLP_MAX_ROWS) throw usageError(messages.modelTooManyRows('mlp', req.points, MLP_MAX_ROWS));
+  if (req.model === 'softmax' && req.points > SOFTMAX_MAX_ROWS) throw usageError(messages.modelTooManyRows('softmax', req.points, SOFTMAX_MAX_ROWS));
   if (name === 'blobs' ? req.model !== 'softmax' : req.model !== 'logistic' && req.model !== 'mlp' && req.model !== 'softmax') throw usageError(messages.generatorModel(name, req.model));
   return generatedDataset(name, req.points, req.noise, req.seed);
 }

@@ -192,7 +192,10 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     };
     if (verdict.aboveTrivial) w.trivial = { loss: problem.objective.referenceLoss(), model: problem.descriptor.trivialName };
     if (verdict.lossOnly && verdict.distance !== null) {
-      w.weightsOff = { distance: verdict.distance, names, final: names.map((_, k) => result.trajectory.w[k][last]), optimum: [...problem.optimum!.w] };
+      // Weights whose minimum is a line (softmax) are said in its convention, as the distance was judged.
+      const end = names.map((_, k) => result.trajectory.w[k][last]);
+      const canonical = problem.descriptor.canonical;
+      w.weightsOff = { distance: verdict.distance, names, final: canonical ? Array.from(canonical(end)) : end, optimum: [...problem.optimum!.w] };
     }
     if (verdict.conditioning) w.conditioning = verdict.conditioning;
     if (quiet?.quietLr !== undefined) w.quietLr = quiet.quietLr;

@@ -270,7 +270,8 @@ export function newtonOnFeatures(phi: readonly Float64Array[], y: Float64Array):
     for (let j = 0; j < p; j++) {
       const next = v[j] - t * step[j];
       if (!Number.isFinite(next)) return { v: null, why: whyNot(phi, y, v) };
-      size = Math.max(size, Math.abs(t * step[j]) / (Math.abs(v[j]) + Number.MIN_VALUE));
+      // Relative to the weight, or to 1e-3 for a weight at 0 (standardized weights are of order 1).
+      size = Math.max(size, Math.abs(t * step[j]) / Math.max(Math.abs(v[j]), 1e-3));
       unchanged &&= next === v[j];
       v[j] = next;
     }

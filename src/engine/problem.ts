@@ -14,7 +14,7 @@ import { twoFeatureFit, twoFeaturesOf } from './twoFeatures';
 import { featureLogisticFit, twoFeatureLogisticOf, UNSETTLED } from './featureLogistic';
 import type { Activation } from './mlp';
 import { DEFAULT_ACTIVATION, DEFAULT_HIDDEN, mlpFit, mlpOf } from './mlpModel';
-import { softmaxFit, softmaxOf } from './softmax';
+import { SOFTMAX_UNSETTLED, softmaxFit, softmaxOf } from './softmax';
 
 /**
  * One problem, set up once and descended on many times (a race, a sweep): the objective whose weights and
@@ -122,7 +122,7 @@ export function setUpProblem(data: Dataset, c: ProblemConfig, models?: ProblemMo
  * values (a curve). No minimum is known; its start is the seeded Glorot draw on standardized inputs.
  */
 function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Problem {
-  if (data.y.length > MLP_MAX_ROWS) throw runError(messages.mlpTooManyRows(data.y.length, MLP_MAX_ROWS));
+  if (data.y.length > MLP_MAX_ROWS) throw runError(messages.modelTooManyRows('mlp', data.y.length, MLP_MAX_ROWS));
   const columns = data.features ? data.features.columns : [data.x];
   const names = data.features ? data.features.names : [data.xName];
   // Values that square past the largest double, or under the smallest, define no loss (as for a regression).
@@ -148,13 +148,18 @@ function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Proble
 function softmaxProblem(data: Dataset): Problem {
   const classes = data.classList ?? data.classNames ?? ['0', '1'];
   if (!data.features) throw usageError(messages.softmaxFeatures());
+  if (data.y.length > SOFTMAX_MAX_ROWS) throw runError(messages.modelTooManyRows('softmax', data.y.length, SOFTMAX_MAX_ROWS));
   const fit = softmaxFit(data.features.columns, data.y, classes, data.features.names);
   const objective = fit.reported;
   const init = new Array<number>(objective.dim).fill(0);
   const opt = objective.optimum();
   const optimum = opt ? { w: Array.from(opt), loss: objective.loss(opt) } : null;
-  return { descriptor: softmaxOf(data.features.names, classes), data, objective, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit: init, optimum, warnings: [] };
+  const warnings: Warning[] = optimum ? [] : [{ code: 'separable', why: SOFTMAX_UNSETTLED }];
+  return { descriptor: softmaxOf(data.features.names, classes), data, objective, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit: init, optimum, warnings };
 }
+
+/** The most rows softmax regression trains on: its Newton solve and every step are passes over K classes a row. */
+export const SOFTMAX_MAX_ROWS = 100_000;
 
 /** The most rows a network trains on: each of its steps is a forward and a backward pass over every one. */
 export const MLP_MAX_ROWS = 20_000;

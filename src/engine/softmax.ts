@@ -1,3 +1,4 @@
+import { messages, runError } from '../errors';
 import { choleskySolve } from './cholesky';
 import { reportedObjective } from './leastSquares';
 import { planeLoss, type ModelDescriptor } from './model';
@@ -43,7 +44,10 @@ export function softmaxFit(columns: readonly Float64Array[], y: Float64Array, cl
     for (let i = 0; i < n; i++) s += phi[a][i] * phi[b][i];
     G[a * m + b] = s / n;
   }
-  const gMax = symmetricEigen(G, m).values[m - 1];
+  const gEig = symmetricEigen(G, m).values;
+  const gMax = gEig[m - 1];
+  // Columns that move together (to within rounding) leave no single best set of boundaries.
+  if (!(gEig[0] > 1e-12 * gMax)) throw runError(messages.featuresDependent(columnNames[0], columnNames[1]));
   let maxRow = 0;
   let sumRow = 0;
   for (let i = 0; i < n; i++) {
@@ -340,7 +344,9 @@ function solveSoftmax(phi: readonly Float64Array[], labels: Int32Array, K: numbe
     for (let x = 0; x < r; x++) {
       const next = v[x] - t * step[x];
       if (!Number.isFinite(next)) return { v: null, minima: { kind: 'unknown' } };
-      size = Math.max(size, Math.abs(t * step[x]) / (Math.abs(v[x]) + Number.MIN_VALUE));
+      // Relative to the weight, or to 1e-3 for a weight at 0 (standardized weights are of order 1): an optimum
+      // at 0 (symmetric classes) has steps of pure rounding, which must count as settled.
+      size = Math.max(size, Math.abs(t * step[x]) / Math.max(Math.abs(v[x]), 1e-3));
       unchanged &&= next === v[x];
       v[x] = next;
     }
@@ -372,6 +378,8 @@ export function softmaxOf(names: readonly [string, string], classNames: readonly
     target: 'classes',
     twoFeatures: names,
     classNames,
+    // A prediction costs an exp per class: the surface grid of a large data set is kept to budget by it.
+    predictCost: K,
     predict: () => NaN,
     predict2: () => NaN,
     predictClasses(w, x1, x2, out) {

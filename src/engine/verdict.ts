@@ -174,7 +174,11 @@ function weightsOff(a: AssessInput, optimum: ArrayLike<number>): { distance: num
   };
   const end = dist(a.trainFinal);
   const start = dist(a.trainInit);
-  const scale = Math.max(start, 1e-3 * dist(a.trained.referenceWeights())) || 1;
+  // And where the start, the trivial model and the optimum all coincide (softmax on symmetric classes: all at
+  // 0), against a billionth of the optimum's size (at least 1): rounding is no distance.
+  let size = 0;
+  for (let k = 0; k < optimum.length; k++) size += optimum[k] ** 2;
+  const scale = Math.max(start, 1e-3 * dist(a.trained.referenceWeights()), 1e-9 * (1 + Math.sqrt(size))) || 1;
   const distance = end / scale;
   return { distance, off: distance > WEIGHTS_TOLERANCE };
 }

@@ -73,6 +73,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.rawX && (o.model === 'mlp' || o.model === 'softmax')) return `mlvis ${o.model} always trains on standardized inputs`;
   if (a.rawX && twoFeatures(o)) return `${o.model} regression on two features always trains on standardized columns`;
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
+  // Softmax takes every label as a class, named by itself.
+  if (a.target === 'classes' && o.model === 'softmax') return 'mlvis softmax takes every label of y as a class, by its own name';
   if (a.param && !optimizers.some((x) => x.params.includes(a.param!))) {
     const users = OPTIMIZERS.filter((n) => optimizerOf(n).params.includes(a.param!));
     return `it applies to --optimizer ${or(users)}`;

@@ -1,5 +1,6 @@
 import { weightCount, type Activation } from '../engine/mlp';
 import { isGenerator } from '../data/generators';
+import { MAX_CLASSES } from '../data/labels';
 import { alwaysStandardized, twoFeatures } from './applies';
 /**
  * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
@@ -213,7 +214,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     activation: d('activation'),
     ...(o.holdout !== undefined && (o.model === 'poly' || o.model === 'mlp') ? { holdout: o.holdout } : {}),
     plane: d('plane'),
-    planeMode: o.model === 'mlp' ? planeModeOf(d('plane'), networkWeights(o, layersOf(d('hidden'))) - 1, d('seed'), 'w', true) : planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
+    planeMode: o.model === 'mlp'
+      ? planeModeOf(d('plane'), networkWeights(o, layersOf(d('hidden'))) - 1, d('seed'), 'w', `one of the network's ${networkWeights(o, layersOf(d('hidden')))} weights (numbered in the summary's order from 0)`)
+      : o.model === 'softmax'
+      ? planeModeOf(d('plane'), 3 * MAX_CLASSES - 1, d('seed'), 'w', "one of softmax's weights (three per class, numbered in the summary's order from 0)")
+      : planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
     noise: o.noise,
     seed: d('seed'),
     iterations,
@@ -393,7 +398,7 @@ function networkWeights(o: RunOptions, hidden: readonly number[]): number {
 }
 
 /** --plane as a view's cut: pair's weights by number (0..K) or by name (c0..cK), checked against the degree. */
-function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | 'w', network = false): PlaneMode {
+function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | 'w', network: false | string = false): PlaneMode {
   if (text === 'random') return { kind: 'random', seed };
   if (!text.startsWith('pair:')) return { kind: 'pca' };
   const index = (name: string) => {
@@ -401,7 +406,7 @@ function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | '
     const m = (prefix === 'a' ? /^[av]?(\d+)$/ : /^[wv]?(\d+)$/).exec(name);
     const k = m ? Number(m[1]) : NaN;
     if (prefix === 'a' && /^c\d+$/.test(name)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is a coefficient of x itself (the summary's c's), not a weight the optimizers move`));
-    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is not ${prefix === 'a' ? `a weight of a degree-${degree} polynomial` : network ? `one of the network's ${degree + 1} weights (numbered in the summary's order from 0)` : 'one of the three weights'}`));
+    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is not ${prefix === 'a' ? `a weight of a degree-${degree} polynomial` : network ? network : 'one of the three weights'}`));
     return k;
   };
   const [a, b] = text.slice(5).split(',');

@@ -1,3 +1,4 @@
+import { messages, usageError } from '../errors';
 import { createRng, normal } from '../random';
 import { symmetricEigen } from '../engine/symmetricEigen';
 import { weightPlane, type PlaneLoss, type PlanePoint, type Problem } from '../engine';
@@ -61,6 +62,8 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
   // Axes in one unit are drawn square; a straight path's cross direction is sized by the loss instead.
   let square = true;
   if (mode.kind === 'pair') {
+    // Softmax's weights are known once its classes are: a pair past them is refused here.
+    if (mode.i >= dim || mode.j >= dim) throw usageError(messages.planePairPast(Math.max(mode.i, mode.j), dim));
     // The two weights themselves (u = v_i, v = v_j), the others held at the final point.
     inner = pairView(Array.from(origin), mode.i, mode.j, [names[mode.i], names[mode.j]]);
     const held = names.filter((_, k) => k !== mode.i && k !== mode.j);
@@ -79,7 +82,9 @@ function manyWeights(problem: Problem, trajectories: readonly Trajectory[], mode
     const [d1] = directions;
     // A straight path (Newton's one step) has no second principal direction: its PC2 would be an arbitrary
     // one. The descent direction at the start, across the path, is taken instead, and named so.
-    const flat = shares[1] < 1e-9 && paths[0]?.[0] ? gradientAcross(problem, paths[0][0], d1) : null;
+    // Paths that never moved (--iters 0) are drawn in the first two weights themselves, as labelled below.
+    const never = !(explained > 0) || paths.every((p) => p.length < 2);
+    const flat = !never && shares[1] < 1e-9 && paths[0]?.[0] ? gradientAcross(problem, paths[0][0], d1) : null;
     const d2 = flat ?? directions[1];
     if (flat) square = false;
     // Each direction points from the start towards the end, so the path runs left to right and upwards.

@@ -33,6 +33,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     surface,
     ...(problem.landscape ? { noMinimum: noMinimumText(problem.landscape), noMinimumKind: problem.landscape.minima.kind === 'none' ? ('none' as const) : ('unknown' as const) } : {}),
     ...(!problem.landscape && problem.data.features && !problem.optimum && problem.descriptor.name === 'logistic' ? featuresNoMinimum(problem) : {}),
+    ...(problem.descriptor.name === 'softmax' && !problem.optimum ? { noMinimum: ['minimum not known: Newton did not settle', 'minimum not known', 'no known minimum'], noMinimumKind: 'unknown' as const } : {}),
     ...(problem.descriptor.name === 'mlp' ? { noMinimum: ['no minimum known: judged by the loss', 'minimum not known', 'no known minimum'], noMinimumKind: 'unknown' as const } : {}),
     ...(window ? offPicture(window, surface.paths, series) : {}),
     series,

@@ -10,7 +10,7 @@ import { sceneFromOptions } from '../../src';
 import { featureLogisticFit } from '../../src/engine/featureLogistic';
 import { centred, softmaxFit } from '../../src/engine/softmax';
 import { createRng, normal } from '../../src/random';
-import { summaryOf, usageLine } from '../helpers/cli';
+import { mlvisInProcess, summaryOf, usageLine } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlvis-softmax-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -109,5 +109,42 @@ describe('softmax regression', () => {
     expect(await usageLine(['softmax', '--init', '0,0'])).toMatch(/^--init: mlvis softmax starts with every weight at 0/);
     expect(await usageLine(['softmax', '--data', 'cars', '--x', 'Horsepower'])).toMatch(/^mlvis softmax draws classes in the plane of two features/);
     expect(await usageLine(['mlp', '--data', 'blobs'])).toMatch(/^--data blobs has three classes: use it with mlvis softmax/);
+  });
+});
+
+describe('softmax against a hostile review', () => {
+  it('finds an optimum at 0 (symmetric classes) and calls a start there converged', async () => {
+    const rows: string[] = [];
+    for (let k = 0; k < 3; k++) for (let j = 0; j < 4; j++) rows.push(`${Math.cos((Math.PI * j) / 2 + 0.3 * k)},${Math.sin((Math.PI * j) / 2 + 0.3 * k)},c${k}`);
+    const path = join(dir, 'sym.csv');
+    require('node:fs').writeFileSync(path, 'a,b,y\n' + rows.join('\n') + '\n');
+    const { s, stderr } = await summaryOf(['softmax', '--data', path, '--x', 'a,b', '--y', 'y']);
+    expect(s.optimum).not.toBeNull();
+    for (const [k, v] of Object.entries(s.optimum!)) if (k !== 'loss') expect(Math.abs(v)).toBeLessThan(1e-12);
+    expect(s.optimum!.loss).toBeCloseTo(Math.log(3), 14);
+    expect(s.verdict).toBe('converged');
+    expect(stderr).toBe('');
+  });
+
+  it('refuses columns that move together, a plane pair past its weights, and says --positive does not apply', async () => {
+    const dup = join(dir, 'dup.csv');
+    require('node:fs').writeFileSync(dup, 'a,b,y\n' + Array.from({ length: 30 }, (_, i) => `${i},${2 * i + 1},${['p', 'q', 'r'][i % 3]}`).join('\n') + '\n');
+    const r = await mlvisInProcess(['softmax', '--data', dup, '--x', 'a,b', '--y', 'y']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: --x a,b: the two columns move together/)]);
+    expect(await usageLine(['softmax', '--data', 'penguins', '--plane', 'pair:0,9'])).toBe("--plane pair: weight 9 is past this model's 9 weights (numbered from 0 to 8, in the summary's order)");
+    const { s, stderr } = await summaryOf(['softmax', '--data', 'penguins', '--plane', 'pair:0,4', '--positive', 'Adelie', '--iters', '5']);
+    expect(stderr).toMatch(/--positive is ignored: mlvis softmax takes every label of y as a class, by its own name/);
+    expect((s as unknown as { softmax: { plane: string } }).softmax.plane).toBe('pair:0,4');
+  });
+
+  it('claims no minimum when a line cuts a class off, says so once, and marks none', async () => {
+    const sep = join(dir, 'sep.csv');
+    require('node:fs').writeFileSync(sep, 'a,b,y\n' + Array.from({ length: 30 }, (_, i) => `${i % 10},${(i * 7) % 5},${['p', 'q', 'r'][Math.floor(i % 10 / 4)]}`).join('\n') + '\n');
+    const r = await mlvisInProcess(['softmax', '--data', sep, '--x', 'a,b', '--y', 'y', '--iters', '50', '--summary', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Newton's method did not settle on a minimum \(a line may separate a class from the others\): no optimum is reported/);
+    expect(JSON.parse(r.stdout).optimum).toBeNull();
+    const scene = sceneFromOptions({ model: 'softmax', data: sep, x: 'a,b', y: 'y', iterations: 20, out: join(dir, 'sep.png') });
+    expect(scene.noMinimum?.[0]).toBe('minimum not known: Newton did not settle');
   });
 });

@@ -43,7 +43,10 @@ export const heading: FitLayer = {
         (two && !two.classes ? colourKey(ctx, plot, style, two.yRange) : 0) ||
         drawLegend(ctx, plot, style, [...classKey, ...sampleKey], rect.w * 0.6) ||
         drawLegend(ctx, plot, style, [...classKey, ...shortKey], rect.w * 0.6) ||
-        (classes ? drawLegend(ctx, plot, style, classKey, rect.w * 0.6) : 0);
+        (classes ? drawLegend(ctx, plot, style, classKey, rect.w * 0.6) : 0) ||
+        // Many classes or long names: each shortened, the legend given the whole row (the heading yields).
+        (classes ? drawLegend(ctx, plot, style, classKey.map((k) => ({ ...k, label: shortened(k.label, 10) })), rect.w) : 0) ||
+        (classes ? drawLegend(ctx, plot, style, classKey.map((k) => ({ ...k, label: shortened(k.label, 4) })), rect.w) : 0);
       const y = scene.data.yName;
       const headings = two?.multi
         ? ['Shade: likeliest class; lines: boundaries', 'Likeliest class', 'Data']
@@ -58,6 +61,12 @@ export const heading: FitLayer = {
     },
   }),
 };
+
+/** A label cut to `n` characters (an ellipsis for the rest). */
+function shortened(label: string, n: number): string {
+  const chars = [...label];
+  return chars.length <= n ? label : `${chars.slice(0, n - 1).join('')}…`;
+}
 
 function classNames(data: Dataset): [string, string] {
   return data.classNames ?? [`${data.yName} = 0`, `${data.yName} = 1`];
