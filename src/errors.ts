@@ -262,6 +262,8 @@ export const messages = {
   softmaxInit: () => '--init: mlvis softmax starts with every weight at 0 (the start the convention of centred weights keeps); its number of weights is 3 per class',
   modelTooManyRows: (model: string, n: number, max: number) =>
     `mlvis ${model} trains on at most ${max.toLocaleString('en-US')} rows (${n.toLocaleString('en-US')} given): every step${model === 'mlp' ? ' of a network' : ''} is a pass over all of them; take a sample of the rows (or fewer --points)`,
+  mlpTextY: (column: string) =>
+    `y column ${JSON.stringify(column)} holds text labels: with one x, mlvis mlp fits a curve to numbers; give --positive VALUE for classes along x, or two features --x a,b`,
   mlpInit: () => '--init: mlvis mlp starts from seeded Glorot weights (each layer uniform in ±√(6/(fan_in + fan_out)), biases 0); change --seed for another start',
   softmaxFeatures: () => 'mlvis softmax draws classes in the plane of two features: give two columns, --x a,b (for example --data penguins --x "Beak Length (mm),Beak Depth (mm)" --y Species)',
   tooManyClasses: (column: string, count: number, max: number) =>

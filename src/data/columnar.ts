@@ -55,13 +55,19 @@ export class ColumnAccumulator {
     // One x and --positive: a network of classes along x (a probability curve).
     this.labels = model === 'mlp' ? choice.x2 !== undefined || choice.positive !== undefined : modelOf(model).target === 'classes';
     this.multi = model === 'softmax';
+    this.network = model === 'mlp';
   }
+
+  /** mlvis mlp with one x: rows whose x is a number and y a text (a label where numbers were expected). */
+  private textY = 0;
+  private readonly network: boolean;
 
   add(cells: readonly (string | undefined)[]): void {
     this.rows++;
     const x = parseNumber(cells[this.choice.x]);
     if (!this.labels) {
       const y = parseNumber(cells[this.choice.y]);
+      if (y !== y && x === x && !isMissing(cells[this.choice.y])) this.textY++;
       if (x !== x || y !== y) return; // NaN: skipped
       if (this.choice.x2 !== undefined) {
         const x2 = parseNumber(cells[this.choice.x2]);
@@ -89,6 +95,8 @@ export class ColumnAccumulator {
     const xName = this.header[this.choice.x];
     const yName = this.header[this.choice.y];
     if (!this.labels) {
+      // A network on one x fits a curve to numbers: a y of labels wants --positive (or two features).
+      if (this.network && this.xs.length < 2 && this.textY > 0) throw runError(messages.mlpTextY(yName));
       // A plane on two features needs three rows to be pinned down.
       if (this.choice.x2 !== undefined && this.xs.length < 3) throw runError(messages.tooFewRows(this.xs.length, this.rows - this.xs.length, 3));
       const data = checked(this.xs.take(), this.ys.take(), this.rows, xName, yName, source);

@@ -110,6 +110,9 @@ describe('mlvis mlp against a hostile review', () => {
     require('node:fs').writeFileSync(tiny, 'a,b,c\n' + Array.from({ length: 20 }, (_, i) => `${(i + 1) * 1e-308},${i % 5},${i % 2}`).join('\n') + '\n');
     const r = await mlvisInProcess(['mlp', '--data', tiny, '--x', 'a,b', '--y', 'c', '--positive', '1', '--out', join(dir, 'tiny.png')]);
     expect([r.code, r.stderr.trim().split('\n').pop()]).toEqual([1, expect.stringMatching(/^mlvis: column "a" holds values too small or too large for double precision/)]);
+    // One x and a y of text labels: a curve cannot be fitted to them; the fix is named.
+    const r2 = await mlvisInProcess(['mlp', '--data', 'penguins', '--x', 'Body Mass (g)', '--y', 'Species']);
+    expect([r2.code, r2.stderr]).toEqual([1, 'mlvis: y column "Species" holds text labels: with one x, mlvis mlp fits a curve to numbers; give --positive VALUE for classes along x, or two features --x a,b\n']);
     const seeded = await mlvisInProcess(['mlp', '--data', 'moons', '--seed', '7', '--iters', '5', '--summary', '-']);
     expect(seeded.stderr).not.toMatch(/--seed is ignored/);
     // One number is one layer, in a jobs file as on the command line.
