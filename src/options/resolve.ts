@@ -178,6 +178,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   const { series, sweep } = seriesOf(o, d);
   // A landscape has no samples: refused by what each optimizer declares it needs (needs: 'samples'), before the run.
   if (landscape) for (const x of series) if (optimizerOf(x.optimizer).needs === 'samples') throw usageError(messages.noSamples(x.optimizer, OPTIMIZERS.filter((n) => optimizerOf(n).needs !== 'samples')));
+  // A network has no exact Hessian: newton is refused before anything is read or trained (a jobs file's check too).
+  if (o.model === 'mlp') for (const x of series) if (optimizerOf(x.optimizer).needs === 'hessian') throw usageError(messages.needsHessian(x.optimizer));
   const several = series.length > 1;
   const layout: RunLayout = o.compareStandardize && !landscape && !alwaysStandardized(o) ? 'compare' : !several ? 'single' : (o.layout ?? (sweep ? 'files' : 'overlay'));
   if (layout === 'files' && outputs.some((x) => x.path === '-')) throw usageError(messages.sweepToStdout());
