@@ -39,6 +39,10 @@ export interface SeriesSummary {
   test_loss?: number;
   /** mlvis poly: the final weights as the coefficients of x's own powers. */
   final_in_x?: Record<string, number>;
+  /** mlvis softmax: the final weights in the convention of the optimum. */
+  final_centred?: Weights;
+  /** mlvis mlp on classes, mlvis softmax: the share of training rows whose class the final weights predict. */
+  accuracy?: number;
   optimizer: string;
   /** The base learning rate; with a --schedule, each update's rate follows it from this one. */
   lr: number;
@@ -157,6 +161,8 @@ export interface Summary {
   test_loss?: number;
   /** mlvis poly: the final weights as the coefficients of x's own powers (c0…cK). */
   final_in_x?: Record<string, number>;
+  /** mlvis softmax: the final weights in the convention the optimum is reported in (see softmax.convention). */
+  final_centred?: Weights;
   /** mlvis poly: see PolynomialSummary. */
   polynomial?: PolynomialSummary;
   /** mlvis mlp: the layers' units (inputs, hidden…, 1), the activation, the task and the number of weights. */
@@ -225,12 +231,15 @@ function inPowersOfX(w: ArrayLike<number>, centre: number): Record<string, numbe
  * --holdout: the final weights' loss on the held-out rows; mlvis poly: the final weights as coefficients of
  * x; mlvis mlp on classes: the final weights' accuracy on the training rows.
  */
-function finalExtras(problem: Problem, d: Descent): { test_loss?: number; final_in_x?: Record<string, number>; accuracy?: number } {
+function finalExtras(problem: Problem, d: Descent): { test_loss?: number; final_in_x?: Record<string, number>; accuracy?: number; final_centred?: Weights } {
   const t = d.trajectory;
   const last = t.loss.length - 1;
   const w = t.w.map((c) => c[last]);
   const inX = problem.descriptor.name === 'poly' ? { final_in_x: inPowersOfX(w, centreOf(problem)) } : {};
-  return { ...(problem.testLoss ? { test_loss: problem.testLoss(w) } : {}), ...inX, ...accuracyOf(problem, w) };
+  // Softmax: the final weights moved onto the convention the optimum is reported in (the same predictions).
+  const canonical = problem.descriptor.canonical;
+  const centred = canonical && w.every(Number.isFinite) ? { final_centred: named(problem.descriptor.weightNames, canonical(w), t.loss[last]) } : {};
+  return { ...(problem.testLoss ? { test_loss: problem.testLoss(w) } : {}), ...inX, ...accuracyOf(problem, w), ...centred };
 }
 
 /** The share of rows whose class the weights predict (p ≥ 1/2 for class 1; softmax: the likeliest): a network on classes, softmax. */

@@ -180,7 +180,7 @@ export const OPTION_TABLE = {
   /** With `data: '-'`: the CSV text itself (a header row, then one row per sample). Library only; the command line fills it from stdin. */
   csv: spec({ group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
   /** The CSV column used as x, by its header name. Default: the data set's suggested column, else the first numeric one. Flag `--x`. */
-  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column); linear: two columns a,b fit a plane on both' }),
+  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column); two columns a,b: linear and logistic on both, mlp and softmax (which need two for classes)' }),
   /** The CSV column used as y (the target), by its header name. Default: the suggested column, else the second numeric one. Flag `--y`. */
   y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
   /** Logistic regression: the label of the y column that counts as 1; every other label is 0. Default: a built-in set's suggestion; else the column must hold 0/1 or true/false words. Flag `--positive`. */

@@ -91,6 +91,10 @@ describe('softmax regression', () => {
     expect(x.softmax.convention).toMatch(/sum to 0 over the classes/);
     expect(Object.keys(s.final!)).toEqual(['Adelie.w0', 'Adelie.w1', 'Adelie.w2', 'Chinstrap.w0', 'Chinstrap.w1', 'Chinstrap.w2', 'Gentoo.w0', 'Gentoo.w1', 'Gentoo.w2', 'loss']);
     expect(x.accuracy).toBeGreaterThan(0.95);
+    // The final weights moved onto the convention: each feature's weights sum to 0 over the classes.
+    const c = (s as unknown as { final_centred: Record<string, number> }).final_centred;
+    for (const f of ['w0', 'w1', 'w2']) expect(Math.abs(c[`Adelie.${f}`] + c[`Chinstrap.${f}`] + c[`Gentoo.${f}`])).toBeLessThan(1e-9);
+    expect(c.loss).toBe(s.final!.loss);
     expect(s.verdict).toBe('converged');
     expect(s.final!.loss).toBeCloseTo(s.optimum!.loss, 12);
     const st = (s as unknown as { standardization: { columns: { column: string }[] } }).standardization;
