@@ -1,6 +1,6 @@
 import { messages, runError } from '../errors';
-import { choleskySolve } from './cholesky';
-import { reportedObjective } from './leastSquares';
+import { addCompensated, compensatedNewton } from './newtonSolve';
+import { meanOuter, reportedObjective } from './leastSquares';
 import { planeLoss, type ModelDescriptor } from './model';
 import { minimaOf, type Objective, type SampledObjective, type Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
@@ -34,14 +34,7 @@ export function featureLogisticFit(columns: readonly Float64Array[], names: read
   if (!stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names[0], names[1]));
   const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / stats[j].std));
   const phi = [new Float64Array(n).fill(1), ...z];
-  const G = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    for (let k = 0; k < p; k++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += phi[j][i] * phi[k][i];
-      G[j * p + k] = s / n;
-    }
-  }
+  const G = meanOuter(phi);
   // Columns that move together exactly leave no single best boundary (and no Newton step).
   const gEigen = symmetricEigen(G, p).values;
   if (!(gEigen[0] > 1e-12 * gEigen[p - 1])) throw runError(messages.featuresDependent(names[0], names[1]));
@@ -185,27 +178,14 @@ function hessianAt(phi: readonly Float64Array[], v: Weights, out: Float64Array):
   }
 }
 
-/** Neumaier's compensated sum, kept as (sum, compensation) pairs in `acc`. */
-function addTo(acc: Float64Array, k: number, value: number): void {
-  const s = acc[2 * k];
-  const t = s + value;
-  acc[2 * k + 1] += Math.abs(s) >= Math.abs(value) ? s - t + value : value - t + s;
-  acc[2 * k] = t;
-}
-
-/** Below this Newton decrement g·H⁻¹g the loss is within reach of its rounding: full steps from here. */
-const FULL_STEPS = 1e-10;
-
 /** Why there is no minimum, when a line through the features' plane separates the classes. */
 export const SEPARATED = 'a straight line separates the classes in the plane of the features, so the cross-entropy keeps falling as the weights grow';
 /** Why no minimum is claimed, when Newton's method did not settle and no line was found to separate the classes. */
 export const UNSETTLED = "Newton's method did not settle on a minimum (the classes may be nearly separable)";
 
 /**
- * Newton's method on the design φ (the first column all ones) from the intercept of the classes' share: each
- * sum compensated, steps halved only while the Newton decrement is large (near the optimum the loss changes
- * by less than its own rounding and a loss test would stall it), done when a step no longer moves the
- * weights or steps stop shrinking at rounding. Returns the minimiser, or null with the reason.
+ * Newton's method on the design φ (the first column all ones) from the intercept of the classes' share
+ * (compensatedNewton). Returns the minimiser, or null with the reason.
  */
 export function newtonOnFeatures(phi: readonly Float64Array[], y: Float64Array): { v: Float64Array | null; why: string } {
   const p = phi.length;
@@ -216,73 +196,36 @@ export function newtonOnFeatures(phi: readonly Float64Array[], y: Float64Array):
   const v = new Float64Array(p);
   v[0] = Math.log(ybar / (1 - ybar));
   if (!Number.isFinite(v[0])) return { v: null, why: SEPARATED };
-  const acc = new Float64Array(2 * (p + p * p));
-  const g = new Float64Array(p);
-  const H = new Float64Array(p * p);
-  const step = new Float64Array(p);
-  const scratch = new Float64Array(p * p);
-  const trial = new Float64Array(p);
-  const lossAt = (w: Float64Array) => {
-    const a = new Float64Array(2);
-    for (let i = 0; i < n; i++) {
-      let t = w[0];
-      for (let j = 1; j < p; j++) t += w[j] * phi[j][i];
-      addTo(a, 0, softplus(t) - y[i] * t);
-    }
-    return (a[0] + a[1]) / n;
-  };
-  let current = lossAt(v);
-  let previous = Infinity;
-  let settled = false;
-  for (let iter = 0; iter < 200; iter++) {
-    acc.fill(0);
-    for (let i = 0; i < n; i++) {
-      let t = v[0];
-      for (let j = 1; j < p; j++) t += v[j] * phi[j][i];
-      const s = sigmoid(t);
-      const e = s - y[i];
-      const w = s * (1 - s);
-      for (let j = 0; j < p; j++) {
-        addTo(acc, j, e * phi[j][i]);
-        for (let k = 0; k <= j; k++) addTo(acc, p + j * p + k, w * phi[j][i] * phi[k][i]);
-      }
-    }
-    for (let j = 0; j < p; j++) {
-      g[j] = acc[2 * j] + acc[2 * j + 1];
-      for (let k = 0; k <= j; k++) H[j * p + k] = H[k * p + j] = acc[2 * (p + j * p + k)] + acc[2 * (p + j * p + k) + 1];
-    }
-    if (!choleskySolve(H, 0, g, p, step, scratch, 0)) break;
-    let decrement = 0;
-    for (let j = 0; j < p; j++) decrement += g[j] * step[j];
-    let t = 1;
-    if (decrement / n > FULL_STEPS) {
-      for (let j = 0; j < p; j++) trial[j] = v[j] - step[j];
-      let next = lossAt(trial);
-      while (!(next <= current) && t > 1e-10) {
-        t /= 2;
-        for (let j = 0; j < p; j++) trial[j] = v[j] - t * step[j];
-        next = lossAt(trial);
-      }
-      current = next;
-    }
-    let size = 0;
-    let unchanged = true;
-    for (let j = 0; j < p; j++) {
-      const next = v[j] - t * step[j];
-      if (!Number.isFinite(next)) return { v: null, why: whyNot(phi, y, v) };
-      // Relative to the weight, or to 1e-3 for a weight at 0 (standardized weights are of order 1).
-      size = Math.max(size, Math.abs(t * step[j]) / Math.max(Math.abs(v[j]), 1e-3));
-      unchanged &&= next === v[j];
-      v[j] = next;
-    }
-    // Settled: a step no longer moves the weights, or steps reached rounding and stopped shrinking (quadratic
-    // convergence squares a real error; noise stays the same size). Only then is a minimum claimed.
-    if (t === 1 && decrement / n < 1e-20 && (unchanged || size < 1e-16 || (size < 1e-12 && size > previous / 4))) {
-      settled = true;
-      break;
-    }
-    if (t === 1) previous = size;
-  }
+  const lossAcc = new Float64Array(2);
+  const { settled } = compensatedNewton(
+    {
+      size: p,
+      rows: n,
+      accumulate(w, add) {
+        for (let i = 0; i < n; i++) {
+          let t = w[0];
+          for (let j = 1; j < p; j++) t += w[j] * phi[j][i];
+          const s = sigmoid(t);
+          const e = s - y[i];
+          const c = s * (1 - s);
+          for (let j = 0; j < p; j++) {
+            add(j, e * phi[j][i]);
+            for (let k = 0; k <= j; k++) add(p + j * p + k, c * phi[j][i] * phi[k][i]);
+          }
+        }
+      },
+      loss(w) {
+        lossAcc.fill(0);
+        for (let i = 0; i < n; i++) {
+          let t = w[0];
+          for (let j = 1; j < p; j++) t += w[j] * phi[j][i];
+          addCompensated(lossAcc, 0, softplus(t) - y[i] * t);
+        }
+        return (lossAcc[0] + lossAcc[1]) / n;
+      },
+    },
+    v,
+  );
   return settled ? { v, why: '' } : { v: null, why: whyNot(phi, y, v) };
 }
 
@@ -303,13 +246,7 @@ function whyNot(phi: readonly Float64Array[], y: Float64Array, v: Float64Array):
   };
   if (sides(v)) return SEPARATED;
   // Columns that nearly move together leave a valley so narrow that doubles cannot pin its floor down.
-  const G = new Float64Array(p * p);
-  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += phi[a][i] * phi[b][i];
-    G[a * p + b] = s / n;
-  }
-  const e = symmetricEigen(G, p).values;
+  const e = symmetricEigen(meanOuter(phi), p).values;
   const condition = e[p - 1] / e[0];
   return condition > 1e8 ? nearlyCollinear(condition) : UNSETTLED;
 }

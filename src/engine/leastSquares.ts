@@ -172,6 +172,21 @@ export function reportedObjective(trained: SampledObjective, parts: ReportedPart
   };
 }
 
+/** (1/N)·ΦᵀΦ of the columns φ₀…φₚ₋₁ (N rows each), row-major: the mean outer product of the rows' features. */
+export function meanOuter(columns: readonly Float64Array[]): Float64Array {
+  const p = columns.length;
+  const n = columns[0].length;
+  const G = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    for (let k = 0; k < p; k++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += columns[j][i] * columns[k][i];
+      G[j * p + k] = s / n;
+    }
+  }
+  return G;
+}
+
 /** The weights that predict the mean: the intercept the mean, every other 0. */
 export function predictMean(p: number, meanY: number): Float64Array {
   const w = new Float64Array(p);

@@ -113,7 +113,13 @@ export function network(shape: MlpShape) {
     size: o,
     forward(w: Weights, input: ArrayLike<number>): number {
       for (let j = 0; j < s[0]; j++) acts[0][j] = input[j];
-      for (let l = 1; l <= L; l++) {
+      return this.propagate(w, 1);
+    },
+    /** The first hidden layer's values, for a caller that computes them itself (gridPredictor). */
+    first: acts[1],
+    /** The layers from `from` up, the one below it already in place; returns η. */
+    propagate(w: Weights, from: number): number {
+      for (let l = from; l <= L; l++) {
         const prev = acts[l - 1];
         const out = acts[l];
         const nIn = s[l - 1];
@@ -282,10 +288,8 @@ export function mlpPredictor(shape: MlpShape): (w: Weights, input: ArrayLike<num
  */
 export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, ys: Float64Array, out: Float64Array) => void {
   if (shape.inputs !== 2) throw new RangeError('a grid of two inputs needs a network of two');
-  const s = layerSizes(shape);
-  const L = s.length - 1;
-  const H = s[1];
-  const acts = s.map((n) => new Float64Array(n));
+  const H = layerSizes(shape)[1];
+  const net = network(shape);
   const act = ACT[shape.activation];
   let colPart = new Float64Array(0);
   let rowPart = new Float64Array(0);
@@ -299,23 +303,9 @@ export function gridPredictor(shape: MlpShape): (w: Weights, xs: Float64Array, y
     for (let b = 0; b < gh; b++) for (let i = 0; i < H; i++) rowPart[b * H + i] = w[2 * i + 1] * ys[b] + w[bias1 + i];
     for (let b = 0; b < gh; b++) {
       for (let a = 0; a < gw; a++) {
-        const first = acts[1];
+        const first = net.first;
         for (let i = 0; i < H; i++) first[i] = act(colPart[a * H + i] + rowPart[b * H + i]);
-        let o = s[1] * (s[0] + 1);
-        for (let l = 2; l <= L; l++) {
-          const prev = acts[l - 1];
-          const cur = acts[l];
-          const nIn = s[l - 1];
-          const bias = o + s[l] * nIn;
-          for (let i = 0; i < s[l]; i++) {
-            let z = w[bias + i];
-            const row = o + i * nIn;
-            for (let j = 0; j < nIn; j++) z += w[row + j] * prev[j];
-            cur[i] = l === L ? z : act(z);
-          }
-          o = bias + s[l];
-        }
-        const eta = acts[L][0];
+        const eta = net.propagate(w, 2);
         out[b * gw + a] = shape.task === 'classes' ? sigmoid(eta) : eta;
       }
     }

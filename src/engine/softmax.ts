@@ -1,6 +1,6 @@
 import { messages, runError } from '../errors';
-import { choleskySolve } from './cholesky';
-import { reportedObjective } from './leastSquares';
+import { addCompensated, compensatedNewton } from './newtonSolve';
+import { meanOuter, reportedObjective } from './leastSquares';
 import { planeLoss, type ModelDescriptor } from './model';
 import type { KnownMinima, Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
@@ -38,13 +38,7 @@ export function softmaxFit(columns: readonly Float64Array[], y: Float64Array, cl
   const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / (stats[j].std || 1)));
   const phi = [new Float64Array(n).fill(1), ...z];
   const labels = Int32Array.from(y);
-  const G = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += phi[a][i] * phi[b][i];
-    G[a * m + b] = s / n;
-  }
-  const gEig = symmetricEigen(G, m).values;
+  const gEig = symmetricEigen(meanOuter(phi), m).values;
   const gMax = gEig[m - 1];
   // Columns that move together (to within rounding) leave no single best set of boundaries.
   if (!(gEig[0] > 1e-12 * gMax)) throw runError(messages.featuresDependent(columnNames[0], columnNames[1]));
@@ -60,22 +54,7 @@ export function softmaxFit(columns: readonly Float64Array[], y: Float64Array, cl
   const eta = new Float64Array(K);
   const p = new Float64Array(K);
   /** Row i's probabilities at v into p; returns its loss logsumexp(η) − η_y. */
-  const probabilities = (i: number, v: Weights): number => {
-    let top = -Infinity;
-    for (let k = 0; k < K; k++) {
-      let s = v[k * m];
-      for (let a = 1; a < m; a++) s += v[k * m + a] * phi[a][i];
-      eta[k] = s;
-      if (s > top) top = s;
-    }
-    let sum = 0;
-    for (let k = 0; k < K; k++) {
-      p[k] = Math.exp(eta[k] - top);
-      sum += p[k];
-    }
-    for (let k = 0; k < K; k++) p[k] /= sum;
-    return top + Math.log(sum) - eta[labels[i]];
-  };
+  const probabilities = (i: number, v: Weights): number => rowSoftmax(phi, i, v, K, labels[i], eta, p);
 
   const at = new Float64Array(dim).fill(NaN);
   const grad = new Float64Array(dim);
@@ -262,101 +241,70 @@ function solveSoftmax(phi: readonly Float64Array[], labels: Int32Array, K: numbe
   const m = phi.length;
   const n = labels.length;
   const r = (K - 1) * m;
-  const v = new Float64Array(K * m);
   const eta = new Float64Array(K);
   const p = new Float64Array(K);
-  const rowLoss = (i: number, w: Float64Array) => {
-    let top = -Infinity;
-    for (let k = 0; k < K; k++) {
-      let s = w[k * m];
-      for (let a = 1; a < m; a++) s += w[k * m + a] * phi[a][i];
-      eta[k] = s;
-      if (s > top) top = s;
-    }
-    let sum = 0;
-    for (let k = 0; k < K; k++) {
-      p[k] = Math.exp(eta[k] - top);
-      sum += p[k];
-    }
-    for (let k = 0; k < K; k++) p[k] /= sum;
-    return top + Math.log(sum) - eta[labels[i]];
+  // Newton moves the first K − 1 classes' weights; the last class's stay 0 in the full vector.
+  const full = new Float64Array(K * m);
+  const expand = (w: Float64Array) => {
+    full.set(w);
+    return full;
   };
-  const lossOf = (w: Float64Array) => {
-    let s = 0;
-    let c = 0;
-    for (let i = 0; i < n; i++) {
-      const x = rowLoss(i, w);
-      const t = s + x;
-      c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-      s = t;
-    }
-    return (s + c) / n;
+  const lossAcc = new Float64Array(2);
+  const meanLoss = (f: Float64Array) => {
+    lossAcc.fill(0);
+    for (let i = 0; i < n; i++) addCompensated(lossAcc, 0, rowSoftmax(phi, i, f, K, labels[i], eta, p));
+    return (lossAcc[0] + lossAcc[1]) / n;
   };
-  const sums = new Float64Array(2 * (r + r * r));
-  const add = (k: number, x: number) => {
-    const s = sums[2 * k];
-    const t = s + x;
-    sums[2 * k + 1] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-    sums[2 * k] = t;
-  };
-  const g = new Float64Array(r);
-  const H = new Float64Array(r * r);
-  const step = new Float64Array(r);
-  const scratch = new Float64Array(r * r);
-  const trial = new Float64Array(K * m);
-  let current = lossOf(v);
-  let previous = Infinity;
-  for (let iter = 0; iter < 200; iter++) {
-    sums.fill(0);
-    for (let i = 0; i < n; i++) {
-      rowLoss(i, v);
-      for (let k = 0; k < K - 1; k++) {
-        const e = p[k] - (labels[i] === k ? 1 : 0);
-        for (let a = 0; a < m; a++) {
-          add(k * m + a, e * phi[a][i]);
-          for (let l = 0; l <= k; l++) {
-            const c = (k === l ? p[k] : 0) - p[k] * p[l];
-            for (let b = 0; b < m; b++) if (l * m + b <= k * m + a) add(r + (k * m + a) * r + l * m + b, c * phi[a][i] * phi[b][i]);
+  const v = new Float64Array(r);
+  const { settled, finite } = compensatedNewton(
+    {
+      size: r,
+      rows: n,
+      accumulate(w, add) {
+        const f = expand(w);
+        for (let i = 0; i < n; i++) {
+          rowSoftmax(phi, i, f, K, labels[i], eta, p);
+          for (let k = 0; k < K - 1; k++) {
+            const e = p[k] - (labels[i] === k ? 1 : 0);
+            for (let a = 0; a < m; a++) {
+              add(k * m + a, e * phi[a][i]);
+              for (let l = 0; l <= k; l++) {
+                const c = (k === l ? p[k] : 0) - p[k] * p[l];
+                for (let b = 0; b < m; b++) if (l * m + b <= k * m + a) add(r + (k * m + a) * r + l * m + b, c * phi[a][i] * phi[b][i]);
+              }
+            }
           }
         }
-      }
-    }
-    for (let x = 0; x < r; x++) {
-      g[x] = sums[2 * x] + sums[2 * x + 1];
-      for (let yy = 0; yy <= x; yy++) H[x * r + yy] = H[yy * r + x] = sums[2 * (r + x * r + yy)] + sums[2 * (r + x * r + yy) + 1];
-    }
-    if (!choleskySolve(H, 0, g, r, step, scratch, 0)) break;
-    let decrement = 0;
-    for (let x = 0; x < r; x++) decrement += g[x] * step[x];
-    let t = 1;
-    if (decrement / n > 1e-10) {
-      for (let x = 0; x < r; x++) trial[x] = v[x] - step[x];
-      let next = lossOf(trial);
-      while (!(next <= current) && t > 1e-10) {
-        t /= 2;
-        for (let x = 0; x < r; x++) trial[x] = v[x] - t * step[x];
-        next = lossOf(trial);
-      }
-      current = next;
-    }
-    let size = 0;
-    let unchanged = true;
-    for (let x = 0; x < r; x++) {
-      const next = v[x] - t * step[x];
-      if (!Number.isFinite(next)) return { v: null, minima: { kind: 'unknown' } };
-      // Relative to the weight, or to 1e-3 for a weight at 0 (standardized weights are of order 1): an optimum
-      // at 0 (symmetric classes) has steps of pure rounding, which must count as settled.
-      size = Math.max(size, Math.abs(t * step[x]) / Math.max(Math.abs(v[x]), 1e-3));
-      unchanged &&= next === v[x];
-      v[x] = next;
-    }
-    if (t === 1 && decrement / n < 1e-20 && (unchanged || size < 1e-16 || (size < 1e-12 && size > previous / 4))) {
-      const opt = centred(v, K, m);
-      return { v: opt, minima: { kind: 'points', points: [{ w: Array.from(opt), loss: lossOf(opt), kind: 'global', name: 'minimum (centred)' }] } };
-    }
-    if (t === 1) previous = size;
+      },
+      loss: (w) => meanLoss(expand(w)),
+    },
+    v,
+  );
+  if (!settled || !finite) return { v: null, minima: { kind: 'unknown' } };
+  const opt = centred(expand(v), K, m);
+  return { v: opt, minima: { kind: 'points', points: [{ w: Array.from(opt), loss: meanLoss(opt), kind: 'global', name: 'minimum (centred)' }] } };
+}
+
+/**
+ * Row i's class probabilities at w (class by class, m weights each: intercept, then one per feature column of
+ * φ) into p, its scores into eta; returns its loss logsumexp(η) − η_label, the largest score taken out first.
+ */
+function rowSoftmax(phi: readonly Float64Array[], i: number, w: ArrayLike<number>, K: number, label: number, eta: Float64Array, p: Float64Array): number {
+  const m = phi.length;
+  let top = -Infinity;
+  for (let k = 0; k < K; k++) {
+    let s = w[k * m];
+    for (let a = 1; a < m; a++) s += w[k * m + a] * phi[a][i];
+    eta[k] = s;
+    if (s > top) top = s;
   }
-  return { v: null, minima: { kind: 'unknown' } };
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    p[k] = Math.exp(eta[k] - top);
+    sum += p[k];
+  }
+  for (let k = 0; k < K; k++) p[k] /= sum;
+  return top + Math.log(sum) - eta[label];
 }
 
 /** Softmax regression on two named features and these classes, as the rest of mlvis sees it. */

@@ -1,5 +1,5 @@
 import { messages, runError } from '../errors';
-import { householderLeastSquares, leastSquaresObjective, reportedObjective } from './leastSquares';
+import { householderLeastSquares, leastSquaresObjective, meanOuter, reportedObjective } from './leastSquares';
 import { planeLoss, type ModelDescriptor } from './model';
 import type { Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
@@ -27,14 +27,7 @@ export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], na
   const vStar = householderLeastSquares(design, y);
   // Two features that move together exactly (one a multiple of the other) have no single best plane.
   if (!vStar || !stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names[0], names[1]));
-  const G = new Float64Array(9);
-  for (let j = 0; j < 3; j++) {
-    for (let k = 0; k < 3; k++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += design[j][i] * design[k][i];
-      G[j * 3 + k] = s / n;
-    }
-  }
+  const G = meanOuter(design);
   const residual = (i: number, v: Weights) => v[0] + v[1] * z[0][i] + v[2] * z[1][i] - y[i];
   let sE = 0;
   for (let i = 0; i < n; i++) sE += residual(i, vStar) ** 2;

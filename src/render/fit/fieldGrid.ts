@@ -1,4 +1,5 @@
-import type { Plot } from '../core/layout';
+import { createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Plot, Rect, Style } from '../core/layout';
 
 /**
  * The cells a model's output is sampled on across the fit panel's plot (the features' plane): `gw`×`gh`
@@ -75,4 +76,40 @@ export function traceContour(g: FieldGrid, values: Float64Array, level: number, 
       }
     }
   }
+}
+
+/**
+ * The current path stroked as a line of the features' plane (a boundary, a level line): over a halo in the
+ * background's colour, then thin in `colour`. `cap` as the canvas takes it.
+ */
+export function strokeHaloed(ctx: SKRSContext2D, style: Style, colour: string, cap: 'round' | 'butt' = 'round'): void {
+  ctx.lineCap = cap;
+  ctx.strokeStyle = style.theme.background;
+  ctx.lineWidth = style.line + 2;
+  ctx.stroke();
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = Math.max(1, style.line * 0.8);
+  ctx.stroke();
+}
+
+/**
+ * A picture of the field's cells, one pixel a cell: fill `rgba` (RGBA, row by row), then `draw` scales it over
+ * the plot with smoothing (cells interpolated between their centres).
+ */
+export function fieldPicture(g: FieldGrid): { rgba: Uint8ClampedArray; draw(ctx: SKRSContext2D, rect: Rect): void } {
+  const rgba = new Uint8ClampedArray(g.gw * g.gh * 4);
+  const image = new ImageData(rgba, g.gw, g.gh);
+  const small = createCanvas(g.gw, g.gh);
+  const smallCtx = small.getContext('2d');
+  return {
+    rgba,
+    draw(ctx, rect) {
+      smallCtx.putImageData(image, 0, 0);
+      ctx.save();
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = 'low';
+      ctx.drawImage(small, rect.x, rect.y, rect.w, rect.h);
+      ctx.restore();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { seriesColour } from '../../core/series';
-import { traceContour } from '../fieldGrid';
+import { strokeHaloed, traceContour } from '../fieldGrid';
 import type { FitLayer } from './context';
 import { fieldAt } from './probabilityField';
 
@@ -20,13 +20,7 @@ export const boundaryContours: FitLayer = {
         if (!values) continue;
         ctx.beginPath();
         traceContour(grid, values, 0.5, ctx);
-        ctx.lineCap = 'round';
-        ctx.strokeStyle = style.theme.background;
-        ctx.lineWidth = style.line + 2;
-        ctx.stroke();
-        ctx.strokeStyle = seriesColour(style, i);
-        ctx.lineWidth = Math.max(1, style.line * 0.8);
-        ctx.stroke();
+        strokeHaloed(ctx, style, seriesColour(style, i));
       }
     },
   }),

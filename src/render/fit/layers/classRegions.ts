@@ -1,6 +1,5 @@
-import { createCanvas, ImageData } from '@napi-rs/canvas';
 import { seriesColour, stateAt } from '../../core/series';
-import { traceContour } from '../fieldGrid';
+import { fieldPicture, strokeHaloed, traceContour } from '../fieldGrid';
 import { parseHex } from '../scatter';
 import type { FitContext, FitLayer } from './context';
 import { classColour } from './featurePoints';
@@ -22,10 +21,8 @@ export const classRegions: FitLayer = {
     const { gw, gh } = grid;
     const cells = gw * gh;
     const colours = Array.from({ length: K }, (_, k) => parseHex(classColour(style.theme, k)));
-    const rgba = new Uint8ClampedArray(cells * 4);
-    const image = new ImageData(rgba, gw, gh);
-    const small = createCanvas(gw, gh);
-    const smallCtx = small.getContext('2d');
+    const picture = fieldPicture(grid);
+    const { rgba } = picture;
     const probs = new Float64Array(cells * K);
     const margin = new Float64Array(cells);
     const p = new Float64Array(K);
@@ -50,12 +47,7 @@ export const classRegions: FitLayer = {
               rgba[o + 2] = colour[2];
               rgba[o + 3] = Math.round((Math.round((top - second) * REGION_STEPS) / REGION_STEPS) * REGION_ALPHA * 255);
             }
-            smallCtx.putImageData(image, 0, 0);
-            ctx.save();
-            ctx.imageSmoothingEnabled = true;
-            ctx.imageSmoothingQuality = 'low';
-            ctx.drawImage(small, rect.x, rect.y, rect.w, rect.h);
-            ctx.restore();
+            picture.draw(ctx, rect);
           }
           // Each boundary from the side of every class but the last (every boundary touches one of those).
           ctx.beginPath();
@@ -67,13 +59,7 @@ export const classRegions: FitLayer = {
             }
             traceContour(grid, margin, 0, ctx);
           }
-          ctx.lineCap = 'round';
-          ctx.strokeStyle = style.theme.background;
-          ctx.lineWidth = style.line + 2;
-          ctx.stroke();
-          ctx.strokeStyle = seriesColour(style, i);
-          ctx.lineWidth = Math.max(1, style.line * 0.8);
-          ctx.stroke();
+          strokeHaloed(ctx, style, seriesColour(style, i));
         }
       },
     };

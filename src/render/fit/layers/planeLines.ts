@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { clipSegment } from '../../core/clip';
+import { strokeHaloed } from '../fieldGrid';
 import { font } from '../../core/font';
 import { seriesColour, stateAt } from '../../core/series';
 import type { FitContext, FitLayer } from './context';
@@ -58,13 +59,7 @@ function drawLevels(ctx: SKRSContext2D, c: FitContext, w: number[], colour: stri
     ctx.moveTo(e[0], e[1]);
     ctx.lineTo(e[2], e[3]);
   }
-  ctx.lineCap = 'butt';
-  ctx.strokeStyle = style.theme.background;
-  ctx.lineWidth = style.line + 2;
-  ctx.stroke();
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = Math.max(1, style.line * 0.8);
-  ctx.stroke();
+  strokeHaloed(ctx, style, colour, 'butt');
   if (labelled) {
     ctx.font = font(style.f * 0.8);
     ctx.textBaseline = 'middle';

@@ -1,7 +1,6 @@
-import { createCanvas, ImageData } from '@napi-rs/canvas';
 import { stateAt } from '../../core/series';
 import type { Series } from '../../../types';
-import { sampleField } from '../fieldGrid';
+import { fieldPicture, sampleField } from '../fieldGrid';
 import { parseHex } from '../scatter';
 import type { FitContext, FitLayer } from './context';
 
@@ -21,10 +20,8 @@ export const probabilityField: FitLayer = {
     const { gw, gh } = grid;
     const c0 = parseHex(style.theme.class0);
     const c1 = parseHex(style.theme.class1);
-    const rgba = new Uint8ClampedArray(gw * gh * 4);
-    const image = new ImageData(rgba, gw, gh);
-    const small = createCanvas(gw, gh);
-    const smallCtx = small.getContext('2d');
+    const picture = fieldPicture(grid);
+    const { rgba } = picture;
     return {
       drawFrame(ctx, frame) {
         const values = fieldAt(c, 0, frame.iteration);
@@ -40,12 +37,7 @@ export const probabilityField: FitLayer = {
           // next, which a GIF stores (and encodes) as unchanged pixels.
           rgba[o + 3] = Number.isFinite(s) ? Math.round((Math.round(Math.abs(s) * FIELD_STEPS) / FIELD_STEPS) * FIELD_ALPHA * 255) : 0;
         }
-        smallCtx.putImageData(image, 0, 0);
-        ctx.save();
-        ctx.imageSmoothingEnabled = true;
-        ctx.imageSmoothingQuality = 'low';
-        ctx.drawImage(small, rect.x, rect.y, rect.w, rect.h);
-        ctx.restore();
+        picture.draw(ctx, rect);
       },
     };
   },
