@@ -1,6 +1,6 @@
 import { messages, runError } from '../errors';
 import { addCompensated, compensatedNewton } from './newtonSolve';
-import { meanOuter, reportedObjective } from './leastSquares';
+import { meanOuter, rawFeatures, reportedObjective } from './leastSquares';
 import { planeLoss, type ModelDescriptor } from './model';
 import { minimaOf, type Objective, type SampledObjective, type Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
@@ -126,23 +126,8 @@ export function featureLogisticFit(columns: readonly Float64Array[], names: read
   };
 
   const { toTrained, toReported, jacobian } = featureMaps(stats);
-  let maxRaw = 0;
-  for (let i = 0; i < n; i++) {
-    let r = 1;
-    for (const c of columns) r += c[i] * c[i];
-    maxRaw = Math.max(maxRaw, r);
-  }
-  const reported = reportedObjective(trained, {
-    jacobian,
-    toTrained,
-    toReported,
-    x: columns[0],
-    features(i, out) {
-      out[0] = 1;
-      for (let j = 1; j < p; j++) out[j] = columns[j - 1][i];
-    },
-    sampleCurvatureMax: maxRaw / 4,
-  });
+  const raw = rawFeatures(columns);
+  const reported = reportedObjective(trained, { jacobian, toTrained, toReported, x: columns[0], features: raw.features, sampleCurvatureMax: raw.maxRow / 4 });
   return {
     why: () => solve().why,
     trained,

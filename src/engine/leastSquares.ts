@@ -187,6 +187,27 @@ export function meanOuter(columns: readonly Float64Array[]): Float64Array {
   return G;
 }
 
+/**
+ * A row's features as reported, (1, x₁, x₂, …) from the raw columns, and the largest squared norm of them
+ * over the rows (for the stable rates of sgd and minibatch).
+ */
+export function rawFeatures(columns: readonly Float64Array[]): { features(i: number, out: Float64Array): void; maxRow: number } {
+  const n = columns[0].length;
+  let maxRow = 0;
+  for (let i = 0; i < n; i++) {
+    let r = 1;
+    for (const c of columns) r += c[i] * c[i];
+    maxRow = Math.max(maxRow, r);
+  }
+  return {
+    maxRow,
+    features(i, out) {
+      out[0] = 1;
+      for (let j = 0; j < columns.length; j++) out[j + 1] = columns[j][i];
+    },
+  };
+}
+
 /** The weights that predict the mean: the intercept the mean, every other 0. */
 export function predictMean(p: number, meanY: number): Float64Array {
   const w = new Float64Array(p);

@@ -1,6 +1,6 @@
 import { messages, runError } from '../errors';
 import { addCompensated, compensatedNewton } from './newtonSolve';
-import { meanOuter, reportedObjective } from './leastSquares';
+import { meanOuter, rawFeatures, reportedObjective } from './leastSquares';
 import { planeLoss, type ModelDescriptor } from './model';
 import type { KnownMinima, Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
@@ -175,12 +175,7 @@ export function softmaxFit(columns: readonly Float64Array[], y: Float64Array, cl
   };
   const jacobian = new Float64Array(dim * dim);
   for (let k = 0; k < K; k++) for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) jacobian[(k * m + a) * dim + k * m + b] = one.jacobian[a * m + b];
-  let maxRaw = 0;
-  for (let i = 0; i < n; i++) {
-    let r = 1;
-    for (const c of columns) r += c[i] * c[i];
-    maxRaw = Math.max(maxRaw, r);
-  }
+  const maxRaw = rawFeatures(columns).maxRow;
   const reported = reportedObjective(trained, {
     jacobian,
     toTrained,
