@@ -1,6 +1,7 @@
 /**
  * The command line: flags -> RunOptions -> one library call. The only place that prints or exits.
  */
+import { STANDARDIZED_MODELS } from './options/applies';
 import { GENERATORS } from './data/generators';
 import { existsSync, rmdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -85,14 +86,14 @@ function addRunOptions(cmd: Command, model: ModelName): Command {
     if (model === 'function' && onlyForSamples(spec)) option.hideHelp();
     const only = spec.applies?.model;
     // Models trained on standardized inputs always have no raw-x switches; a network and softmax pick their own start.
-    const standardizedOnly = model === 'poly' || model === 'mlp' || model === 'softmax';
+    const standardizedOnly = STANDARDIZED_MODELS.includes(model);
     if ((only !== undefined && !(typeof only === 'string' ? [only] : only).includes(model as 'poly')) || (spec.applies?.rawX && standardizedOnly)) option.hideHelp();
     if (spec.flag === '--init' && (model === 'mlp' || model === 'softmax')) option.hideHelp();
     cmd.addOption(option);
     if (spec.negatable) {
       const no = new Option(`--no-${spec.flag.slice(2)}`, spec.negatable).helpGroup(`${spec.group} options:`);
       if (spec.applies?.objective && (spec.applies.objective === 'function') !== (model === 'function')) no.hideHelp();
-      if (spec.applies?.rawX && (model === 'poly' || model === 'mlp' || model === 'softmax')) no.hideHelp();
+      if (spec.applies?.rawX && standardizedOnly) no.hideHelp();
       cmd.addOption(no);
     }
   }

@@ -114,8 +114,11 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
 
 /** Models always trained on standardized inputs: nothing to compare raw against (poly, mlp, softmax, two features). */
 export function alwaysStandardized(o: RunOptions): boolean {
-  return o.model === 'poly' || o.model === 'mlp' || o.model === 'softmax' || twoFeatures(o);
+  return STANDARDIZED_MODELS.includes(o.model) || twoFeatures(o);
 }
+
+/** The models that train on standardized inputs whatever the data: their help hides the raw-x switches. */
+export const STANDARDIZED_MODELS: readonly string[] = ['poly', 'mlp', 'softmax'];
 
 /** --x a,b on linear or logistic regression (with data to read them from). */
 export function twoFeatures(o: RunOptions): boolean {
