@@ -86,7 +86,7 @@ export const messages = {
   noNumericColumns: (path: string, columns: readonly string[]) =>
     `${path} has no two numeric columns to use by default; choose them with --x and --y (columns: ${list(columns, 40)})`,
   tooFewRows: (usable: number, skipped: number, needed = 2) =>
-    `only ${usable} usable row${usable === 1 ? '' : 's'} (${skipped} skipped for missing or non-numeric values); at least ${needed} are needed${needed > 2 ? ' for a plane on two features' : ''}`,
+    `only ${usable} usable row${usable === 1 ? '' : 's'} (${skipped} skipped for missing or non-numeric values); at least ${needed} are needed${needed === 3 ? ' for a plane on two features' : needed > 3 ? ` for a fit on ${needed - 1} features` : ''}`,
   constantX: (column: string, value: number) =>
     `x column ${JSON.stringify(column)} is constant (every value is ${value}); choose another column with --x`,
   labelsNeedPositive: (column: string, values: readonly string[]) =>
@@ -102,8 +102,8 @@ export const messages = {
   unknownDataset: (name: string, names: readonly string[]) =>
     `no built-in data set or file named ${JSON.stringify(name)}; built-in data sets: ${list(names)}; generated: moons, circles, xor, spirals, blobs`,
   builtinSkipped: (skipped: number) => `${skipped} row${skipped === 1 ? '' : 's'} with a missing value left out`,
-  skippedRows: (skipped: number, total: number, xCol: string, yCol: string, x2Col?: string) =>
-    `skipped ${skipped} of ${total} rows with a missing or non-numeric value in ${JSON.stringify(xCol)}${x2Col !== undefined ? `, ${JSON.stringify(x2Col)}` : ''} or ${JSON.stringify(yCol)}`,
+  skippedRows: (skipped: number, total: number, xCol: string, yCol: string, more: readonly string[] = []) =>
+    `skipped ${skipped} of ${total} rows with a missing or non-numeric value in ${[xCol, ...more].map((c) => JSON.stringify(c)).join(', ')} or ${JSON.stringify(yCol)}`,
 
   // ---- engine ------------------------------------------------------------------------------------
   separable: () =>
@@ -253,12 +253,18 @@ export const messages = {
     `--holdout ${share}: of ${n} rows it would keep ${test} for testing and leave ${n - test} to train on; use a smaller share or more data`,
   badPlanePair: (given: string, degree: number, prefix: string, why: string) =>
     `--plane ${given}: ${why}; name two different weights from ${prefix}0 to ${prefix}${degree} (or v0 to v${degree}, or 0 to ${degree}), for example --plane pair:${prefix}1,${prefix}2`,
-  featureList: (given: string) =>
-    `--x ${JSON.stringify(given)}: give one column, or two separated by a comma for a model on two features (linear, logistic, mlp, softmax; for example --x Horsepower,Weight_in_lbs)`,
+  featureList: (given: string, max: number) =>
+    `--x ${JSON.stringify(given)}: give one column, or several separated by commas for a model on several features (linear and logistic take 2 to ${max}, mlp and softmax two; for example --x Horsepower,Weight_in_lbs)`,
   featureTwice: (name: string) => `--x: ${JSON.stringify(name)} is named twice; give two different columns`,
   featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,
-  featuresDependent: (a: string, b: string) =>
-    `--x ${a},${b}: the two columns move together (one is, to within rounding, a fixed multiple of the other plus a constant), so no single plane or boundary fits best; choose two columns that vary on their own`,
+  featuresDependent: (names: readonly string[]) =>
+    names.length === 2
+      ? `--x ${names.join(',')}: the two columns move together (one is, to within rounding, a fixed multiple of the other plus a constant), so no single plane or boundary fits best; choose two columns that vary on their own`
+      : `--x ${names.join(',')}: the columns move together (one is, to within rounding, a fixed combination of the others plus a constant), so no single fit is best; leave out a column that the others determine`,
+  featureInit: (given: readonly number[], p: number) =>
+    `--init: ${given.length} number${given.length === 1 ? '' : 's'} (${given.join(',')}), and a regression on ${p - 1} features has ${p} weights w0 to w${p - 1}; give ${p} numbers (for example --init ${new Array(p).fill(0).join(',')}) or leave --init out to start at 0`,
+  featuresTwoOnly: (model: string, count: number) =>
+    `mlvis ${model} draws its ${model === 'softmax' ? 'classes' : 'decision region'} in the plane of two features, and --x names ${count}: give two columns, --x a,b (linear and logistic regression take more)`,
   softmaxInit: () => '--init: mlvis softmax starts with every weight at 0 (the start the convention of centred weights keeps); its number of weights is 3 per class',
   modelTooManyRows: (model: string, n: number, max: number) =>
     `mlvis ${model} trains on at most ${max.toLocaleString('en-US')} rows (${n.toLocaleString('en-US')} given): every step${model === 'mlp' ? ' of a network' : ''} is a pass over all of them; take a sample of the rows (or fewer --points)`,

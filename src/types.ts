@@ -37,9 +37,9 @@ export interface Dataset {
    * --holdout: the rows kept out of training as a test set (x, y above are then the training rows only),
    * and the share asked for.
    */
-  holdout?: { x: Float64Array; y: Float64Array; share: number; features?: [Float64Array, Float64Array] };
-  /** `--x a,b`: the two feature columns (columns[0] is x) and their names. */
-  features?: { names: [string, string]; columns: [Float64Array, Float64Array] };
+  holdout?: { x: Float64Array; y: Float64Array; share: number; features?: Float64Array[] };
+  /** `--x a,b[,c…]`: the feature columns (two or more; columns[0] is x) and their names. */
+  features?: { names: string[]; columns: Float64Array[] };
 }
 
 /** A weight vector and the loss at it, in the data's own units (w[0] = w0, the intercept; w[1] = w1, the slope). */
@@ -233,6 +233,9 @@ export interface FitPrediction {
   /** Linear regression on two features: their names, and the fitted value at (x1, x2). */
   twoFeatures?: readonly [string, string];
   predict2?(w: ArrayLike<number>, x1: number, x2: number): number;
+  /** Regression on three or more features: their names and each row's linear part at w (see ModelDescriptor). */
+  features?: readonly string[];
+  scoreRows?(w: ArrayLike<number>, columns: readonly Float64Array[], out: Float64Array): void;
   /** Softmax: each class's probability at (x1, x2) into out. */
   predictClasses?(w: ArrayLike<number>, x1: number, x2: number, out: Float64Array): void;
   /** predict2 over a grid (a network: faster than cell by cell), into out[b·xs.length + a] for (xs[a], ys[b]). */

@@ -108,7 +108,7 @@ export type Warning =
   /** The run closed less than 99 % of the loss gap (see engine/verdict.ts). */
   | NotConverged
   /** Rows dropped for a missing or non-numeric cell. */
-  | { code: 'skippedRows'; skipped: number; total: number; x: string; y: string; x2?: string }
+  | { code: 'skippedRows'; skipped: number; total: number; x: string; y: string; x2?: string; more?: string[] }
   /** No minimum known (a network): the loss still fell over the run's last tenth, from `from` to `to`. */
   | { code: 'stillDescending'; series?: string; iterations: number; from: number; to: number; optimizer: string }
   /** An option that was given but cannot change this run. */
@@ -156,7 +156,7 @@ export function warningText(w: Warning): string {
     case 'notConverged':
       return prefix + messages.notConverged(w);
     case 'skippedRows':
-      return messages.skippedRows(w.skipped, w.total, w.x, w.y, w.x2);
+      return messages.skippedRows(w.skipped, w.total, w.x, w.y, w.more ?? (w.x2 !== undefined ? [w.x2] : []));
     case 'optionIgnored':
       return messages.flagIgnored(w.option, w.reason);
     case 'roundedToEven':

@@ -39,7 +39,8 @@ const floats = () => new Growing((n) => new Float64Array(n));
  */
 export class ColumnAccumulator {
   private readonly xs = floats();
-  private readonly x2s = floats();
+  /** --x a,b,…: the feature columns after the first, one growing array each. */
+  private readonly mores: Growing<Float64Array>[];
   private readonly ys = floats();
   private readonly codes = new Growing((n) => new Int32Array(n));
   private readonly dictionary = new Map<string, number>();
@@ -53,9 +54,25 @@ export class ColumnAccumulator {
   constructor(private readonly header: readonly string[], private readonly choice: ColumnChoice, model: ModelName) {
     // A network reads classes with two features (a boundary) and values with one (a curve).
     // One x and --positive: a network of classes along x (a probability curve).
-    this.labels = model === 'mlp' ? choice.x2 !== undefined || choice.positive !== undefined : modelOf(model).target === 'classes';
+    this.labels = model === 'mlp' ? choice.more !== undefined || choice.positive !== undefined : modelOf(model).target === 'classes';
     this.multi = model === 'softmax';
     this.network = model === 'mlp';
+    this.mores = (choice.more ?? []).map(() => floats());
+    this.scratch = new Float64Array(this.mores.length);
+  }
+
+  /** A row's further feature cells, parsed into `scratch`: false when one is not a number (the row is skipped). */
+  private readonly scratch: Float64Array;
+  private readMore(cells: readonly (string | undefined)[]): boolean {
+    const more = this.choice.more;
+    if (!more) return true;
+    for (let j = 0; j < more.length; j++) {
+      const v = parseNumber(cells[more[j]]);
+      if (v !== v) return false;
+      this.scratch[j] = v;
+    }
+    for (let j = 0; j < more.length; j++) this.mores[j].push(this.scratch[j]);
+    return true;
   }
 
   /** mlvis mlp with one x: rows whose x is a number and y a text (a label where numbers were expected). */
@@ -69,11 +86,7 @@ export class ColumnAccumulator {
       const y = parseNumber(cells[this.choice.y]);
       if (y !== y && x === x && !isMissing(cells[this.choice.y])) this.textY++;
       if (x !== x || y !== y) return; // NaN: skipped
-      if (this.choice.x2 !== undefined) {
-        const x2 = parseNumber(cells[this.choice.x2]);
-        if (x2 !== x2) return;
-        this.x2s.push(x2);
-      }
+      if (!this.readMore(cells)) return;
       this.xs.push(x);
       this.ys.push(y);
       return;
@@ -81,11 +94,7 @@ export class ColumnAccumulator {
     // Every row's label counts towards the rule (as when the whole column was read), even when x is unusable.
     const code = this.code(cells[this.choice.y]);
     if (x !== x) return;
-    if (this.choice.x2 !== undefined) {
-      const x2 = parseNumber(cells[this.choice.x2]);
-      if (x2 !== x2) return;
-      this.x2s.push(x2);
-    }
+    if (!this.readMore(cells)) return;
     this.xs.push(x);
     this.codes.push(code);
   }
@@ -97,31 +106,28 @@ export class ColumnAccumulator {
     if (!this.labels) {
       // A network on one x fits a curve to numbers: a y of labels wants --positive (or two features).
       if (this.network && this.xs.length < 2 && this.textY > 0) throw runError(messages.mlpTextY(yName));
-      // A plane on two features needs three rows to be pinned down.
-      if (this.choice.x2 !== undefined && this.xs.length < 3) throw runError(messages.tooFewRows(this.xs.length, this.rows - this.xs.length, 3));
+      // A plane on k features needs k + 1 rows to be pinned down.
+      const needed = this.mores.length + 2;
+      if (this.mores.length > 0 && this.xs.length < needed) throw runError(messages.tooFewRows(this.xs.length, this.rows - this.xs.length, needed));
       const data = checked(this.xs.take(), this.ys.take(), this.rows, xName, yName, source);
-      if (this.choice.x2 === undefined) return data;
-      const name2 = this.header[this.choice.x2];
-      const x2 = this.x2s.take();
-      if (x2.every((v) => v === x2[0])) throw runError(messages.constantX(name2, x2[0]));
-      return { ...data, features: { names: [xName, name2], columns: [data.x, x2] } };
+      return this.withFeatures(data, this.mores.map((m) => m.take()));
     }
     const rule = this.multi ? classesRule(this.values, yName) : labelRule(this.values, yName, this.choice.positive);
     const classOf = this.values.map((v) => rule.valueOf(v));
     const xs = floats();
-    const x2s = floats();
+    const mores = this.mores.map(() => floats());
     const ys = floats();
-    const two = this.choice.x2 !== undefined;
     for (let i = 0; i < this.xs.length; i++) {
       const code = this.codes.at(i);
       const y = code < 0 ? NaN : classOf[code];
       if (y !== y) continue;
       xs.push(this.xs.at(i));
-      if (two) x2s.push(this.x2s.at(i));
+      for (let j = 0; j < mores.length; j++) mores[j].push(this.mores[j].at(i));
       ys.push(y);
     }
-    // A boundary on two features has three weights: three rows at least.
-    if (two && xs.length < 3) throw runError(messages.tooFewRows(xs.length, this.rows - xs.length, 3));
+    // A boundary on k features has k + 1 weights: as many rows at least.
+    const needed = mores.length + 2;
+    if (mores.length > 0 && xs.length < needed) throw runError(messages.tooFewRows(xs.length, this.rows - xs.length, needed));
     const dataset = checked(xs.take(), ys.take(), this.rows, xName, yName, source);
     const kept = dataset.x.length;
     const ones = dataset.y.reduce((sum, v) => sum + v, 0);
@@ -132,11 +138,18 @@ export class ColumnAccumulator {
     } else if (ones === 0 || ones === kept) throw runError(messages.oneClassOnly(yName, rule.classNames[ones === 0 ? 0 : 1]));
     else dataset.classNames = rule.classNames as [string, string];
     if (rule.positive !== undefined) dataset.positive = rule.positive;
-    if (!two) return dataset;
-    const name2 = this.header[this.choice.x2!];
-    const x2 = x2s.take();
-    if (x2.every((v) => v === x2[0])) throw runError(messages.constantX(name2, x2[0]));
-    return { ...dataset, features: { names: [xName, name2], columns: [dataset.x, x2] } };
+    return this.withFeatures(dataset, mores.map((m) => m.take()));
+  }
+
+  /** --x a,b,…: the data set with its feature columns (x first); a constant one is refused by name. */
+  private withFeatures(data: Dataset, more: Float64Array[]): Dataset {
+    const indices = this.choice.more;
+    if (!indices || indices.length === 0) return data;
+    const names = indices.map((c) => this.header[c]);
+    more.forEach((column, j) => {
+      if (column.every((v) => v === column[0])) throw runError(messages.constantX(names[j], column[0]));
+    });
+    return { ...data, features: { names: [data.xName, ...names], columns: [data.x, ...more] } };
   }
 
   /** The dictionary code of a label cell (trimmed), or -1 when it is missing. */

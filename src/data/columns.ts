@@ -4,14 +4,15 @@ import { modelOf } from '../engine/models';
 import { SuggestedColumns } from './builtin';
 import { CsvTable } from './csv';
 import { isMissing, parseNumber } from './cells';
+import { MAX_FEATURES } from './limits';
 
 /** The columns a run uses (indices into the header) and the logistic positive class, if any. */
 export interface ColumnChoice {
   x: number;
   y: number;
   positive?: string;
-  /** `--x a,b`: the second feature column (linear regression on two features). */
-  x2?: number;
+  /** `--x a,b[,c…]`: the feature columns after the first (x is the first). */
+  more?: number[];
 }
 
 /** What the user asked for on the command line. */
@@ -40,19 +41,21 @@ export function chooseColumns(
     if (i < 0) throw runError(messages.unknownColumn(flag, name, table.header));
     return i;
   };
-  // --x a,b: two feature columns (linear regression on two features); the first is x as before. A column
-  // whose own name holds a comma ("w, kg") is taken whole.
+  // --x a,b[,c…]: feature columns; the first is x as before. A column whose own name holds a comma ("w, kg")
+  // is taken whole.
   // Softmax on a built-in set: its suggested two features and label, unless named.
   const s3 = model === 'softmax' ? suggested?.softmax : undefined;
   if (s3 && flags.x === undefined) return chooseColumns(table, source, model, { ...flags, x: s3.x, y: flags.y ?? s3.y }, suggested);
   const list = flags.x?.includes(',') && !table.header.includes(flags.x) ? flags.x.split(',').map((n) => n.trim()) : null;
   if (list) {
-    if (list.length !== 2 || list.some((n) => n === '')) throw runError(messages.featureList(flags.x!));
-    const [a, b] = list.map((n) => named('--x', n));
-    if (a === b) throw runError(messages.featureTwice(list[0]));
+    if (list.length < 2 || list.length > MAX_FEATURES || list.some((n) => n === '')) throw runError(messages.featureList(flags.x!, MAX_FEATURES));
+    const indices = list.map((n) => named('--x', n));
+    const twice = list.find((n, k) => indices.indexOf(indices[k]) !== k);
+    if (twice !== undefined) throw runError(messages.featureTwice(twice));
     const one = chooseColumns(table, source, model, { ...flags, x: list[0] }, suggested);
-    if (one.y === a || one.y === b) throw runError(messages.featureIsY(list[one.y === a ? 0 : 1]));
-    return { ...one, x: a, x2: b };
+    const isY = indices.indexOf(one.y);
+    if (isY >= 0) throw runError(messages.featureIsY(list[isY]));
+    return { ...one, x: indices[0], more: indices.slice(1) };
   }
   if (suggested) {
     const s = suggested[model === 'logistic' ? 'logistic' : 'linear']; // a landscape reads no data

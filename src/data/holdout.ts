@@ -21,9 +21,9 @@ export function splitHoldout(data: Dataset, share: number, seed: string): Datase
     return out;
   };
   const f = data.features;
-  // Two feature columns (a network's or a regression's): both split the same way.
-  const features = f ? { features: { names: f.names, columns: [take(f.columns[0], 0), take(f.columns[1], 0)] as [Float64Array, Float64Array] } } : {};
-  const heldFeatures = f ? { features: [take(f.columns[0], 1), take(f.columns[1], 1)] as [Float64Array, Float64Array] } : {};
+  // Feature columns (a network's or a regression's): all split the same way.
+  const features = f ? { features: { names: f.names, columns: f.columns.map((c) => take(c, 0)) } } : {};
+  const heldFeatures = f ? { features: f.columns.map((c) => take(c, 1)) } : {};
   const x = f ? features.features!.columns[0] : take(data.x, 0);
   const train = { ...data, ...features, x, y: take(data.y, 0) };
   return { ...train, holdout: { x: take(data.x, 1), y: take(data.y, 1), share, ...heldFeatures } };

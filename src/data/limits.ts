@@ -9,3 +9,9 @@ export const MAX_DATA_BYTES = 8 * 1024 * 1024 * 1024;
 export const MAX_DATA_ROWS = 20_000_000;
 /** Characters in one row: a row longer than this (a file with no line breaks) is refused, not buffered. */
 export const MAX_ROW_CHARS = 16 * 1024 * 1024;
+/**
+ * Feature columns in one `--x a,b,…` (linear and logistic regression). Each holds 8 bytes a row beside x and
+ * y, so the most rows with the most columns hold about 2.9 GB; a model's exact optimum costs a pass over
+ * every column pair, and its weights are listed one by one in the summary and the title's reach.
+ */
+export const MAX_FEATURES = 16;

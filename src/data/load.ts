@@ -129,7 +129,7 @@ function finished(csv: CsvDataset, source: DataSource, warn: Warn): Dataset {
   if (source.builtin?.suggested.standardize) dataset.suggestStandardize = true;
   // A built-in set's own gaps are the same on every run: "mlvis datasets" and the summary's data.skipped say
   // them once. Rows of a user's own file are news, and worth a warning.
-  if (dataset.skipped > 0 && !source.builtin) warn({ code: 'skippedRows', skipped: dataset.skipped, total: rows, x: dataset.xName, y: dataset.yName, ...(dataset.features ? { x2: dataset.features.names[1] } : {}) });
+  if (dataset.skipped > 0 && !source.builtin) warn({ code: 'skippedRows', skipped: dataset.skipped, total: rows, x: dataset.xName, y: dataset.yName, ...(dataset.features ? { x2: dataset.features.names[1], more: dataset.features.names.slice(1) } : {}) });
   return dataset;
 }
 

@@ -6,6 +6,7 @@ import { minimaOf, type Objective, type SampledObjective, type Weights } from '.
 import type { Reparametrization } from './reparametrization';
 import { sigmoid, softplus } from './rowKernels';
 import { columnScalings, featureMaps } from './standardize';
+import { featureDescriptorParts, featureWeightNames } from './twoFeatures';
 import { symmetricEigen } from './symmetricEigen';
 
 /**
@@ -31,13 +32,13 @@ export function featureLogisticFit(columns: readonly Float64Array[], names: read
   const n = y.length;
   const p = columns.length + 1;
   const stats = columnScalings(columns);
-  if (!stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names[0], names[1]));
+  if (!stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names));
   const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / stats[j].std));
   const phi = [new Float64Array(n).fill(1), ...z];
   const G = meanOuter(phi);
   // Columns that move together exactly leave no single best boundary (and no Newton step).
   const gEigen = symmetricEigen(G, p).values;
-  if (!(gEigen[0] > 1e-12 * gEigen[p - 1])) throw runError(messages.featuresDependent(names[0], names[1]));
+  if (!(gEigen[0] > 1e-12 * gEigen[p - 1])) throw runError(messages.featuresDependent(names));
   const eta = (i: number, v: Weights) => {
     let s = v[0];
     for (let j = 1; j < p; j++) s += v[j] * phi[j][i];
@@ -79,7 +80,7 @@ export function featureLogisticFit(columns: readonly Float64Array[], names: read
   const trained: SampledObjective = {
     name: 'logistic',
     dim: p,
-    weightNames: WEIGHTS.slice(0, p),
+    weightNames: featureWeightNames(p - 1),
     get minima() {
       const { v, why } = solve();
       // Only a confirmed separation says there is no minimum; Newton not settling says it is not known.
@@ -140,8 +141,6 @@ export function featureLogisticFit(columns: readonly Float64Array[], names: read
     },
   };
 }
-
-const WEIGHTS = ['w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9'];
 
 /** (1/N) Σ pₙ(1 − pₙ)·φₙφₙᵀ at v, row-major into out. */
 function hessianAt(phi: readonly Float64Array[], v: Weights, out: Float64Array): void {
@@ -241,21 +240,19 @@ export function nearlyCollinear(condition: number): string {
   return `Newton's method did not settle: the feature columns nearly move together (their condition number is ${condition.toPrecision(2)}), so the minimum cannot be pinned down in double precision`;
 }
 
-/** Logistic regression on two named features, as the rest of mlvis sees it. */
-export function twoFeatureLogisticOf(names: readonly [string, string]): ModelDescriptor {
+/** Logistic regression on the named features (two or more), as the rest of mlvis sees it. */
+export function twoFeatureLogisticOf(names: readonly string[]): ModelDescriptor {
+  const k = names.length;
   return {
     name: 'logistic',
-    title: 'Logistic regression on two features',
-    short: 'Logistic, 2 features',
+    title: k === 2 ? 'Logistic regression on two features' : `Logistic regression on ${k} features`,
+    short: `Logistic, ${k} features`,
     summary: 'animate gradient descent on logistic regression (p = sigmoid(w1*x + w0), cross-entropy)',
     lossName: 'cross-entropy',
     lossShort: 'cross-entropy',
-    weightNames: ['w0', 'w1', 'w2'],
-    weightLabels: ['w0 (intercept)', `w1 (${names[0]})`, `w2 (${names[1]})`],
-    standardizedWeightLabels: ['v0', 'v1', 'v2'],
+    ...featureDescriptorParts(names),
     trivialName: 'predicting 1/2 for every row',
     target: 'classes',
-    twoFeatures: names,
     predict: () => NaN,
     predict2: (w, x1, x2) => sigmoid(w[0] + w[1] * x1 + w[2] * x2),
     create: () => {

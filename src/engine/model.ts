@@ -51,6 +51,12 @@ export interface ModelDescriptor {
   readonly twoFeatures?: readonly [string, string];
   predict2?(w: Weights, x1: number, x2: number): number;
   /**
+   * A regression on three or more features (`--x a,b,c…`): their names, and each row's linear part
+   * w0 + Σ wⱼ·xⱼ (the fitted value, or the log-odds) at w into out: the fit panel plots against it.
+   */
+  readonly features?: readonly string[];
+  scoreRows?(w: Weights, columns: readonly Float64Array[], out: Float64Array): void;
+  /**
    * What one prediction costs, in activations (a network: its hidden units, plus a quarter of the products
    * between hidden layers): the fit panel coarsens its probability field to keep a frame's samples in budget.
    */

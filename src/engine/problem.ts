@@ -123,6 +123,7 @@ export function setUpProblem(data: Dataset, c: ProblemConfig, models?: ProblemMo
  */
 function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Problem {
   if (data.y.length > MLP_MAX_ROWS) throw runError(messages.modelTooManyRows('mlp', data.y.length, MLP_MAX_ROWS));
+  if (data.features && data.features.names.length > 2) throw usageError(messages.featuresTwoOnly('mlp', data.features.names.length));
   const columns = data.features ? data.features.columns : [data.x];
   const names = data.features ? data.features.names : [data.xName];
   // Values that square past the largest double, or under the smallest, define no loss (as for a regression).
@@ -148,6 +149,7 @@ function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Proble
 function softmaxProblem(data: Dataset): Problem {
   const classes = data.classList ?? data.classNames ?? ['0', '1'];
   if (!data.features) throw usageError(messages.softmaxFeatures());
+  if (data.features.names.length > 2) throw usageError(messages.featuresTwoOnly('softmax', data.features.names.length));
   if (data.y.length > SOFTMAX_MAX_ROWS) throw runError(messages.modelTooManyRows('softmax', data.y.length, SOFTMAX_MAX_ROWS));
   const fit = softmaxFit(data.features.columns, data.y, classes, data.features.names);
   const objective = fit.reported;
@@ -155,7 +157,7 @@ function softmaxProblem(data: Dataset): Problem {
   const opt = objective.optimum();
   const optimum = opt ? { w: Array.from(opt), loss: objective.loss(opt) } : null;
   const warnings: Warning[] = optimum ? [] : [{ code: 'separable', why: SOFTMAX_UNSETTLED }];
-  return { descriptor: softmaxOf(data.features.names, classes), data, objective, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit: init, optimum, warnings };
+  return { descriptor: softmaxOf([data.features.names[0], data.features.names[1]], classes), data, objective, trained: fit.trained, reparametrization: fit.reparametrization, init, trainInit: init, optimum, warnings };
 }
 
 /** The most rows softmax regression trains on: its Newton solve and every step are passes over K classes a row. */

@@ -41,7 +41,7 @@ export function softmaxFit(columns: readonly Float64Array[], y: Float64Array, cl
   const gEig = symmetricEigen(meanOuter(phi), m).values;
   const gMax = gEig[m - 1];
   // Columns that move together (to within rounding) leave no single best set of boundaries.
-  if (!(gEig[0] > 1e-12 * gMax)) throw runError(messages.featuresDependent(columnNames[0], columnNames[1]));
+  if (!(gEig[0] > 1e-12 * gMax)) throw runError(messages.featuresDependent(columnNames));
   let maxRow = 0;
   let sumRow = 0;
   for (let i = 0; i < n; i++) {

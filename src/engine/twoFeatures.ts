@@ -6,12 +6,12 @@ import type { Reparametrization } from './reparametrization';
 import { columnScalings, featureMaps } from './standardize';
 
 /**
- * Linear regression on two features, y = w0 + w1·x1 + w2·x2, with the mean squared error (`--x a,b`).
+ * Linear regression on k ≥ 2 features, y = w0 + w1·x1 + … + wk·xk, with the mean squared error (`--x a,b,…`).
  *
- * Trained, always, on the standardized columns zⱼ = (xⱼ − meanⱼ)/stdⱼ with weights v: y = v0 + v1·z1 + v2·z2
+ * Trained, always, on the standardized columns zⱼ = (xⱼ − meanⱼ)/stdⱼ with weights v: y = v0 + Σ vⱼ·zⱼ
  * (two features in different units, say horsepower and pounds, make a valley no rate crosses). The optimum
  * is a Householder QR solve on those columns and the loss is written around it (leastSquaresObjective).
- * Reported in the data's units: wⱼ = vⱼ/stdⱼ, w0 = v0 − w1·mean1 − w2·mean2.
+ * Reported in the data's units: wⱼ = vⱼ/stdⱼ, w0 = v0 − Σ wⱼ·meanⱼ.
  */
 export interface TwoFeatureFit {
   trained: SampledObjective;
@@ -19,24 +19,34 @@ export interface TwoFeatureFit {
   reparametrization: Reparametrization;
 }
 
-export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], names: readonly [string, string], y: Float64Array): TwoFeatureFit {
+export function twoFeatureFit(columns: readonly Float64Array[], names: readonly string[], y: Float64Array): TwoFeatureFit {
   const n = y.length;
+  const k = columns.length;
   const stats = columnScalings(columns);
   const z = columns.map((x, j) => Float64Array.from(x, (v) => (v - stats[j].mean) / stats[j].std));
-  const design = [new Float64Array(n).fill(1), z[0], z[1]];
+  const design = [new Float64Array(n).fill(1), ...z];
   const vStar = householderLeastSquares(design, y);
-  // Two features that move together exactly (one a multiple of the other) have no single best plane.
-  if (!vStar || !stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names[0], names[1]));
+  // Features that move together exactly (one a combination of the others) have no single best fit.
+  if (!vStar || !stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names));
   const G = meanOuter(design);
-  const residual = (i: number, v: Weights) => v[0] + v[1] * z[0][i] + v[2] * z[1][i] - y[i];
+  const residual = (i: number, v: Weights) => {
+    let s = v[0] - y[i];
+    for (let j = 0; j < k; j++) s += v[j + 1] * z[j][i];
+    return s;
+  };
   let sE = 0;
   for (let i = 0; i < n; i++) sE += residual(i, vStar) ** 2;
-  const trained = leastSquaresObjective({ name: 'linear', weightNames: WEIGHTS, columns: design, x: z[0], y, vStar, G, E: sE / n, sampleError: residual });
+  const weightNames = featureWeightNames(k);
+  const trained = leastSquaresObjective({ name: 'linear', weightNames, columns: design, x: z[0], y, vStar, G, E: sE / n, sampleError: residual });
 
   const { toTrained, toReported, jacobian } = featureMaps(stats);
-  // J = ∂v/∂w: v0 = w0 + m1·w1 + m2·w2, v1 = s1·w1, v2 = s2·w2.
+  // J = ∂v/∂w: v0 = w0 + Σ mⱼ·wⱼ, vⱼ = sⱼ·wⱼ.
   let maxRow = 0;
-  for (let i = 0; i < n; i++) maxRow = Math.max(maxRow, 1 + columns[0][i] ** 2 + columns[1][i] ** 2);
+  for (let i = 0; i < n; i++) {
+    let r = 1;
+    for (let j = 0; j < k; j++) r += columns[j][i] ** 2;
+    maxRow = Math.max(maxRow, r);
+  }
   const reported = reportedObjective(trained, {
     jacobian,
     toTrained,
@@ -44,8 +54,7 @@ export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], na
     x: columns[0],
     features(i, out) {
       out[0] = 1;
-      out[1] = columns[0][i];
-      out[2] = columns[1][i];
+      for (let j = 0; j < k; j++) out[j + 1] = columns[j][i];
     },
     sampleCurvatureMax: maxRow,
   });
@@ -62,23 +71,49 @@ export function twoFeatureFit(columns: readonly [Float64Array, Float64Array], na
   };
 }
 
-const WEIGHTS = ['w0', 'w1', 'w2'] as const;
+/** The weights of a model on k features: w0 (the intercept), then w1…wk, one a column. */
+export function featureWeightNames(k: number): string[] {
+  return Array.from({ length: k + 1 }, (_, j) => `w${j}`);
+}
 
-/** Linear regression on the two named features, as the rest of mlvis sees it. */
-export function twoFeaturesOf(names: readonly [string, string]): ModelDescriptor {
+/** Each row's linear part w0 + Σ wⱼ·xⱼ into out. */
+export function linearParts(w: Weights, columns: readonly Float64Array[], out: Float64Array): void {
+  out.fill(w[0]);
+  columns.forEach((c, j) => {
+    const wj = w[j + 1];
+    for (let i = 0; i < out.length; i++) out[i] += wj * c[i];
+  });
+}
+
+/**
+ * What a regression on the named features shows of itself: its weights' names and labels, and for two
+ * features the fitted value in their plane (`twoFeatures`, `predict2`), for more each row's linear part
+ * (`features`, `scoreRows`: the fit panel plots the rows against it).
+ */
+export function featureDescriptorParts(names: readonly string[]): Pick<ModelDescriptor, 'weightNames' | 'weightLabels' | 'standardizedWeightLabels' | 'twoFeatures' | 'features' | 'scoreRows'> {
+  const k = names.length;
+  const weightNames = featureWeightNames(k);
+  return {
+    weightNames,
+    weightLabels: ['w0 (intercept)', ...names.map((name, j) => `w${j + 1} (${name})`)],
+    standardizedWeightLabels: weightNames.map((_, j) => `v${j}`),
+    ...(k === 2 ? { twoFeatures: [names[0], names[1]] as const } : { features: [...names], scoreRows: linearParts }),
+  };
+}
+
+/** Linear regression on the named features (two or more), as the rest of mlvis sees it. */
+export function twoFeaturesOf(names: readonly string[]): ModelDescriptor {
+  const k = names.length;
   return {
     name: 'linear',
-    title: 'Linear regression on two features',
-    short: 'Linear, 2 features',
+    title: k === 2 ? 'Linear regression on two features' : `Linear regression on ${k} features`,
+    short: `Linear, ${k} features`,
     summary: 'animate gradient descent on linear regression (y = w1*x + w0, mean squared error)',
     lossName: 'mean squared error',
     lossShort: 'MSE',
-    weightNames: WEIGHTS,
-    weightLabels: ['w0 (intercept)', `w1 (${names[0]})`, `w2 (${names[1]})`],
-    standardizedWeightLabels: ['v0', 'v1', 'v2'],
+    ...featureDescriptorParts(names),
     trivialName: 'predicting the mean of y',
     target: 'values',
-    twoFeatures: names,
     predict: () => NaN,
     predict2: (w, x1, x2) => w[0] + w[1] * x1 + w[2] * x2,
     create: () => {

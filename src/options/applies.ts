@@ -120,9 +120,14 @@ export function alwaysStandardized(o: RunOptions): boolean {
 /** The models that train on standardized inputs whatever the data: their help hides the raw-x switches. */
 export const STANDARDIZED_MODELS: readonly string[] = ['poly', 'mlp', 'softmax'];
 
-/** --x a,b on linear or logistic regression (with data to read them from). */
+/** --x a,b[,c…] on linear or logistic regression (with data to read them from). */
 export function twoFeatures(o: RunOptions): boolean {
   return (o.model === 'linear' || o.model === 'logistic') && o.data !== undefined && !!o.x?.includes(',');
+}
+
+/** How many feature columns --x names (a comma between each; 1 for one column). */
+export function featureCount(o: RunOptions): number {
+  return o.x?.includes(',') ? o.x.split(',').length : 1;
 }
 
 /** The flag as given: --no-standardize for a negatable switch set to false. */

@@ -1,7 +1,7 @@
 import { weightCount, type Activation } from '../engine/mlp';
 import { isGenerator } from '../data/generators';
 import { MAX_CLASSES } from '../data/labels';
-import { alwaysStandardized, twoFeatures } from './applies';
+import { alwaysStandardized, featureCount, twoFeatures } from './applies';
 /**
  * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
  * result says which descents to run (one, a race, or a sweep), how to lay them out, and which files to write.
@@ -220,7 +220,9 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
       ? planeModeOf(d('plane'), networkWeights(o, layersOf(d('hidden'))) - 1, d('seed'), 'w', `one of the network's ${networkWeights(o, layersOf(d('hidden')))} weights (numbered in the summary's order from 0)`)
       : o.model === 'softmax'
       ? planeModeOf(d('plane'), 3 * MAX_CLASSES - 1, d('seed'), 'w', "one of softmax's weights (three per class, numbered in the summary's order from 0)")
-      : planeModeOf(d('plane'), twoFeatures(o) ? 2 : d('degree'), d('seed'), twoFeatures(o) ? 'w' : 'a'),
+      : twoFeatures(o)
+      ? planeModeOf(d('plane'), featureCount(o), d('seed'), 'w', `one of the ${featureCount(o) + 1} weights w0 to w${featureCount(o)}`)
+      : planeModeOf(d('plane'), d('degree'), d('seed'), 'a'),
     noise: o.noise,
     seed: d('seed'),
     iterations,
@@ -408,7 +410,7 @@ function planeModeOf(text: string, degree: number, seed: string, prefix: 'a' | '
     const m = (prefix === 'a' ? /^[av]?(\d+)$/ : /^[wv]?(\d+)$/).exec(name);
     const k = m ? Number(m[1]) : NaN;
     if (prefix === 'a' && /^c\d+$/.test(name)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is a coefficient of x itself (the summary's c's), not a weight the optimizers move`));
-    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is not ${prefix === 'a' ? `a weight of a degree-${degree} polynomial` : network ? network : 'one of the three weights'}`));
+    if (!(Number.isInteger(k) && k <= degree)) throw usageError(messages.badPlanePair(text, degree, prefix, `${JSON.stringify(name)} is not ${prefix === 'a' ? `a weight of a degree-${degree} polynomial` : network ? network : 'one of the weights'}`));
     return k;
   };
   const [a, b] = text.slice(5).split(',');
@@ -433,10 +435,11 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
     if (o.init.length !== degree + 1) throw usageError(messages.polyInit(o.init, degree));
     return [...o.init];
   }
-  // Linear or logistic regression on two features (--x a,b) has three weights.
+  // Linear or logistic regression on k features (--x a,b,…) has k + 1 weights.
   if ((o.model === 'linear' || o.model === 'logistic') && o.x?.includes(',')) {
-    if (o.init === undefined) return [0, 0, 0];
-    if (o.init.length !== 3) throw usageError(messages.badInit(o.init.join(','), 'W0,W1,W2', '0,0,0').replace('two numbers', 'three numbers'));
+    const p = featureCount(o) + 1;
+    if (o.init === undefined) return new Array<number>(p).fill(0);
+    if (o.init.length !== p) throw usageError(messages.featureInit(o.init, p));
     return [...o.init];
   }
   const init = o.init ?? fallback;

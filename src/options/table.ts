@@ -4,6 +4,7 @@
  * and the defaults (./resolve.ts), the JSON schema of a job (./jsonSchema.ts), the library's RunOptions type
  * (below), and the warnings for options that cannot change a run (./applies.ts).
  */
+import { MAX_FEATURES } from '../data/limits';
 import { ACTIVATIONS, type Activation } from '../engine/mlp';
 import * as v from 'valibot';
 import { SAMPLE_MODES } from '../engine/frames';
@@ -138,13 +139,13 @@ function parseDomain(raw: string, flag: string): [[number, number], [number, num
 function parseInit(raw: string, _flag: string, model?: string): number[] {
   const parts = raw.split(',');
   const values = parts.map((p) => parseDecimal('--init', p, 'a number'));
-  // A polynomial takes one number per weight, and linear regression on two features three: checked against
-  // the degree and the columns once the run is resolved.
-  if (model === 'poly' || ((model === 'linear' || model === 'logistic') && (parts.length === 2 || parts.length === 3))) return values;
+  // A polynomial takes one number per weight, and a regression on k features k + 1: checked against the
+  // degree and the columns once the run is resolved.
+  if (model === 'poly' || ((model === 'linear' || model === 'logistic') && parts.length >= 2 && parts.length <= MAX_FEATURES + 1)) return values;
   if (parts.length !== 2) {
     const said = model === 'function' ? messages.badInit(raw, 'X,Y', '-1.5,2') : messages.badInit(raw);
-    // Linear regression on two features (--x a,b) takes three: said too, since the columns are not known yet.
-    throw usageError(model === 'linear' || model === 'logistic' ? `${said}; with --x a,b, three: W0,W1,W2` : said);
+    // A regression on k features (--x a,b,…) takes k + 1: said too, since the columns are not known yet.
+    throw usageError(model === 'linear' || model === 'logistic' ? `${said}; with --x a,b, three: W0,W1,W2 (one more than the columns)` : said);
   }
   return [values[0], values[1]];
 }
@@ -180,7 +181,7 @@ export const OPTION_TABLE = {
   /** With `data: '-'`: the CSV text itself (a header row, then one row per sample). Library only; the command line fills it from stdin. */
   csv: spec({ group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'stdin' }, help: 'with data "-": the CSV text (the command line reads it from stdin)' }),
   /** The CSV column used as x, by its header name. Default: the data set's suggested column, else the first numeric one. Flag `--x`. */
-  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column); two columns a,b: linear and logistic on both, mlp and softmax (which need two for classes)' }),
+  x: spec({ flag: '--x', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'x column of the CSV (default: the suggested or first numeric column); several, a,b[,c…]: linear and logistic on 2 to 16 columns, mlp and softmax on two (which they need for classes)' }),
   /** The CSV column used as y (the target), by its header name. Default: the suggested column, else the second numeric one. Flag `--y`. */
   y: spec({ flag: '--y', arg: '<column>', group: 'Data', schema: v.string('must be text'), applies: { objective: 'data', needs: 'data' }, help: 'y column of the CSV (default: the suggested or second numeric column)' }),
   /** Logistic regression: the label of the y column that counts as 1; every other label is 0. Default: a built-in set's suggestion; else the column must hold 0/1 or true/false words. Flag `--positive`. */
@@ -232,7 +233,7 @@ export const OPTION_TABLE = {
   /** `model: 'mlp'`: the hidden units' activation. Default `'tanh'`. Flag `--activation`. */
   activation: spec({ flag: '--activation', arg: '<tanh|relu|sigmoid>', group: 'Training', choices: ACTIVATIONS, schema: choice(ACTIVATIONS), default: 'tanh' as Activation, applies: { model: 'mlp' }, help: 'mlp: the hidden units\' activation' }),
   /** The starting weights `[w0, w1]` (intercept, slope) in the data's units (mlvis poly: c0, c1, the others 0). Default `[0, 0]`. Flag `--init`. */
-  init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.pipe(v.array(finite, 'must be numbers'), v.minLength(2, 'must be two numbers (mlvis poly: one per weight, a0 to aK)'), v.maxLength(13, 'must be at most 13 numbers')), parse: parseInit, default: [0, 0] as number[], help: 'starting weights in the data units (e.g. --init -2,5; --x a,b: w0,w1,w2; mlvis poly: a0,a1,...,aK)' }),
+  init: spec({ flag: '--init', arg: '<w0,w1>', group: 'Training', schema: v.pipe(v.array(finite, 'must be numbers'), v.minLength(2, 'must be two numbers (mlvis poly: one per weight, a0 to aK)'), v.maxLength(MAX_FEATURES + 1, `must be at most ${MAX_FEATURES + 1} numbers`)), parse: parseInit, default: [0, 0] as number[], help: 'starting weights in the data units (e.g. --init -2,5; --x a,b: w0,w1,w2, one more than the columns; mlvis poly: a0,a1,...,aK)' }),
   /** `model: 'function'`: many starts of one optimizer at once, with one rate: a number of seeded random starts over the domain (2 to 10,000; {@link RunOptions.seed} decides them), or `'grid:K'`, a K×K grid over the domain, corners included (K from 2 to 100). Each start is judged by the landscape's verdict, and the summary's `starts` lists the minimum each reached. Drawn with every path coloured by the minimum it reached, or with `layout: 'basins'` each start as a dot in that colour. Not with a race, a sweep or {@link RunOptions.init}. Flag `--starts`. */
   starts: spec({ flag: '--starts', arg: '<N|grid:K>', group: 'Training', schema: startsSchema, parse: (raw) => parseStarts(raw), applies: { objective: 'function' }, help: 'function: many starts of one optimizer: N seeded random starts over the domain, or grid:K (a KxK grid); each coloured by the minimum it reaches (see --layout basins)' }),
   /** Train on standardized x (zero mean, unit deviation) and report weights, losses and optima in the data's units. The surface panel is then drawn in the standardized weights. Default: on for built-in data sets and CSV files, off for synthetic data. Flags `--standardize` / `--no-standardize`. */

@@ -108,7 +108,7 @@ function withTest(series: Series, problem: Problem): Series {
 
 /** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */
 export function fitOf(problem: Problem): FitPrediction {
-  const { target, predict, curve, twoFeatures, predict2, predictGrid, predictClasses } = problem.descriptor;
+  const { target, predict, curve, twoFeatures, predict2, predictGrid, predictClasses, features, scoreRows } = problem.descriptor;
   return {
     target,
     predict,
@@ -116,6 +116,7 @@ export function fitOf(problem: Problem): FitPrediction {
     ...(twoFeatures && predict2 ? { twoFeatures, predict2 } : {}),
     ...(twoFeatures && predictGrid ? { predictGrid } : {}),
     ...(predictClasses ? { predictClasses } : {}),
+    ...(features && scoreRows ? { features, scoreRows } : {}),
   };
 }
 

@@ -84,8 +84,9 @@ describe('linear regression on two features', () => {
 
   it('refuses what it cannot do, in one line', async () => {
     expect(await usageLine(['poly', '--data', 'penguins', '--x', 'Body Mass (g),Flipper Length (mm)'])).toMatch(/^--x with two columns is linear or logistic regression on two features; mlvis poly takes one x column/);
-    const r1 = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Acceleration']);
-    expect(r1.stderr.trim().split('\n')).toEqual([expect.stringMatching(/give one column, or two separated by a comma/)]);
+    // An empty name in the list (three or more columns are a regression on several features: manyFeatures.test.ts).
+    const r1 = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,,Acceleration']);
+    expect(r1.stderr.trim().split('\n')).toEqual([expect.stringMatching(/give one column, or several separated by commas/)]);
     const r2 = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,Horsepower']);
     expect(r2.stderr).toMatch(/"Horsepower" is named twice/);
     const r3 = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,Miles_per_Gallon', '--y', 'Miles_per_Gallon']);
@@ -102,8 +103,8 @@ describe('linear regression on two features', () => {
     const r4 = await mlvisInProcess(['linear', '--data', dep, '--x', 'a,b', '--y', 'y']);
     expect(r4.code).not.toBe(0);
     expect(r4.stderr).toMatch(/the two columns move together \(one is, to within rounding, a fixed multiple/);
-    expect(await usageLine(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs', '--init', '1,2'])).toMatch(/^--init: "1,2" is not three numbers W0,W1,W2/);
-    expect(await usageLine(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs', '--init', '1'])).toMatch(/^--init: "1" is not two numbers W0,W1 .*; with --x a,b, three: W0,W1,W2$/);
+    expect(await usageLine(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs', '--init', '1,2'])).toMatch(/^--init: 2 numbers \(1,2\), and a regression on 2 features has 3 weights w0 to w2; give 3 numbers/);
+    expect(await usageLine(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs', '--init', '1'])).toMatch(/^--init: "1" is not two numbers W0,W1 .*; with --x a,b, three: W0,W1,W2 \(one more than the columns\)$/);
   });
 
   it('names the columns of skipped rows and the switch as given in its warnings', async () => {

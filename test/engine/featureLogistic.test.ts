@@ -142,7 +142,7 @@ describe('logistic regression on two features', () => {
   it('takes three numbers for --init and refuses others in one line', async () => {
     const { s } = await summaryOf(['logistic', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm)', '--y', 'Species', '--positive', 'Adelie', '--init', '1,-0.5,0.25', '--iters', '0']);
     expect(s.final).toMatchObject({ w0: 1, w1: -0.5, w2: 0.25 });
-    expect(await usageLine(['logistic', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm)', '--init', '1,2'])).toMatch(/^--init: "1,2" is not three numbers W0,W1,W2/);
+    expect(await usageLine(['logistic', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm)', '--init', '1,2'])).toMatch(/^--init: 2 numbers \(1,2\), and a regression on 2 features has 3 weights w0 to w2; give 3 numbers/);
     const r = await summaryOf(['logistic', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm)', '--no-standardize', '--iters', '1']);
     expect(r.stderr).toMatch(/--no-standardize is ignored: logistic regression on two features always trains on standardized columns/);
   });

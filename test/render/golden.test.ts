@@ -45,6 +45,15 @@ const scenes: [string, () => Scene][] = [
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
     return sceneFromOptions({ model: 'logistic', data: 'penguins', x: 'Beak Length (mm),Beak Depth (mm)', y: 'Species', positive: 'Adelie', optimizer: ['gd', 'adam'], iterations: 300, width: 640, height: 320 });
   }],
+  // Four features: each row at its fitted value over fitted = y; a logistic race, each series' rows at their log-odds over p = σ(z).
+  ['linear-four-features', () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    return sceneFromOptions({ model: 'linear', data: 'cars', x: 'Horsepower,Weight_in_lbs,Acceleration,Displacement', y: 'Miles_per_Gallon', iterations: 300, width: 640, height: 320 });
+  }],
+  ['logistic-four-features', () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    return sceneFromOptions({ model: 'logistic', data: 'penguins', x: 'Beak Length (mm),Beak Depth (mm),Flipper Length (mm),Body Mass (g)', y: 'Sex', optimizer: ['gd', 'adam'], iterations: 200, width: 640, height: 320 });
+  }],
   // A small network on moons: the first series' probability field, each series' traced p = 0.5 contour.
   ['mlp-moons', () => {
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');

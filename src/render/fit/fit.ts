@@ -39,6 +39,7 @@ export function fitPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, styl
 export function fitContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): FitContext {
   const { data, fit } = scene;
   if (fit.twoFeatures && data.features) return twoFeatureContext(measure, outer, scene, style);
+  if (fit.scoreRows && data.features) return scoreContext(measure, outer, scene, style);
   const classes = fit.target === 'classes';
   // --holdout: the test rows are drawn too (hollow), so the window holds them.
   const held = data.holdout;
@@ -89,7 +90,7 @@ function twoFeatureContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
     const multi = scene.model.classNames?.length;
     return {
       ...shared(scene, style, outer, plot, true),
-      two: { names: data.features!.names, x1, x2, yRange, levels: [0], labels: ['p = 0.5'], classes: true, field, curved: scene.model.curved === true || multi !== undefined, ...(multi !== undefined ? { multi } : {}) },
+      two: { names: [data.features!.names[0], data.features!.names[1]], x1, x2, yRange, levels: [0], labels: ['p = 0.5'], classes: true, field, curved: scene.model.curved === true || multi !== undefined, ...(multi !== undefined ? { multi } : {}) },
     };
   }
   // The lines' levels: round values across y's range, as an axis would tick it.
@@ -97,8 +98,76 @@ function twoFeatureContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   const inside = levels.ticks.map((t, i) => [t, levels.labels[i]] as const).filter(([t]) => t > yRange[0] && t < yRange[1]);
   return {
     ...shared(scene, style, outer, plot, false),
-    two: { names: data.features!.names, x1, x2, yRange, levels: inside.map(([t]) => t), labels: inside.map(([, l]) => l) },
+    two: { names: [data.features!.names[0], data.features!.names[1]], x1, x2, yRange, levels: inside.map(([t]) => t), labels: inside.map(([, l]) => l) },
   };
+}
+
+/** Rows a frame of the score view draws at the most (every stride-th row beyond): a frame stays a few ms. */
+export const SCORE_ROWS = 2000;
+
+/**
+ * Three or more features: the rows against their linear part at each frame's weights (ScoreView). Linear:
+ * fitted value across, y up, both over y's window (so fitted = y is the diagonal), the fitted window
+ * stretched to hold the starts' and the ends' fits, at most one span of y's window each side. Logistic:
+ * the linear part across, over the starts' and ends' parts, at least ±5 and at most ±60; the probability up.
+ */
+function scoreContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: Style): FitContext {
+  const { data, fit } = scene;
+  const classes = fit.target === 'classes';
+  const features = data.features!;
+  const held = data.holdout;
+  const total = data.y.length + (held ? held.y.length : 0);
+  const stride = Math.max(1, Math.ceil(total / SCORE_ROWS));
+  const pick = (v: Float64Array, from: number) => {
+    const out: number[] = [];
+    for (let i = (stride - (from % stride)) % stride; i < v.length; i += stride) out.push(v[i]);
+    return Float64Array.from(out);
+  };
+  // Every stride-th row of the training rows followed by the held-out ones, as if they were one list.
+  const trainedColumns = features.columns.map((c) => pick(c, 0));
+  const heldColumns = held?.features ? held.features.map((c) => pick(c, data.y.length)) : features.columns.map(() => new Float64Array(0));
+  const columns = trainedColumns.map((c, j) => concat(c, heldColumns[j]));
+  const trainedY = pick(data.y, 0);
+  const y = concat(trainedY, held?.features ? pick(held.y, data.y.length) : new Float64Array(0));
+  const parts = new Float64Array(y.length);
+  // The parts at every series' start and end: the window holds where the points begin and where they settle.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of scene.series) {
+    for (const j of [0, s.trajectory.loss.length - 1]) {
+      fit.scoreRows!(s.trajectory.w.map((column) => column[j]), columns, parts);
+      for (const v of parts) {
+        if (!Number.isFinite(v)) continue;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+  }
+  const yWindow = pad(extent(y), 0.05);
+  const span = yWindow[1] - yWindow[0];
+  const xWindow: [number, number] = classes
+    ? pad([Math.max(-60, Math.min(-5, lo)), Math.min(60, Math.max(5, hi))], 0.03)
+    : [Math.max(yWindow[0] - span, Math.min(yWindow[0], lo - 0.03 * span)), Math.min(yWindow[1] + span, Math.max(yWindow[1], hi + 0.03 * span))];
+  const plot = placePlot(
+    measure,
+    outer,
+    style,
+    (range, n) => linearAxis(xWindow, range, n),
+    (range, n) => (classes ? probabilityAxis(range, n) : linearAxis(yWindow, range, n)),
+  );
+  const c = shared(scene, style, outer, plot, classes);
+  return {
+    ...c,
+    pointRadius: pointStyle(y.length, style.f, style.theme.points).radius,
+    score: { names: features.names, columns, y, trained: trainedY.length, stride, total, parts },
+  };
+}
+
+function concat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** The probability axis: the window [−0.1, 1.1] with ticks at 0, 0.5, 1 (and quarters when there is room). */

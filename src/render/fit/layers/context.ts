@@ -45,6 +45,26 @@ export interface FitContext {
     /** Softmax: the number of classes (each region shaded in its class's colour, the boundaries traced). */
     multi?: number;
   };
+  /**
+   * Regression on three or more features: the rows plotted against their linear part z = w0 + Σ wⱼ·xⱼ at
+   * each frame's weights. Linear: each row at (fitted value, y) over the line fitted = y. Logistic: each
+   * row at (z, its class), over p = σ(z). At most SCORE_ROWS rows are drawn, every `stride`-th.
+   */
+  score?: ScoreView;
+}
+
+export interface ScoreView {
+  names: readonly string[];
+  /** The rows drawn: their feature columns and their y (the training rows, then the held-out ones). */
+  columns: Float64Array[];
+  y: Float64Array;
+  /** How many of the drawn rows are training rows (the rest, from `trained` on, were held out). */
+  trained: number;
+  /** Every stride-th row is drawn; of how many rows in all. */
+  stride: number;
+  total: number;
+  /** Scratch for a frame's linear parts. */
+  parts: Float64Array;
 }
 
 export type FitLayer = LayerSpec<FitContext>;

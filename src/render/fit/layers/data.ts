@@ -8,7 +8,7 @@ import type { FitLayer } from './context';
 /** The data set's points (static): x against y, or each class in its colour, jittered about 0 and 1. */
 export const data: FitLayer = {
   id: 'data',
-  applies: (c) => c.two === undefined,
+  applies: (c) => c.two === undefined && c.score === undefined,
   make: ({ scene, plot, classes, style }) => ({ drawStatic: (ctx) => drawData(ctx, plot, scene.data, classes, style) }),
 };
 
@@ -54,6 +54,6 @@ function drawHeldOut(ctx: SKRSContext2D, plot: Plot, held: NonNullable<Dataset['
 }
 
 /** Half the height of a class's band of points, in probability units (the window reaches 0.1 past 0 and 1). */
-const JITTER = 0.045;
+export const JITTER = 0.045;
 /** The share of the usual point opacity a class point gets: overlaps must add up visibly. */
 const CLASS_ALPHA = 0.6;

@@ -18,13 +18,14 @@ import type { FitLayer } from './context';
  */
 export const heading: FitLayer = {
   id: 'heading',
-  make: ({ scene, plot, classes, style, pointRadius, keyColour, two }) => ({
+  make: ({ scene, plot, classes, style, pointRadius, keyColour, two, score }) => ({
     drawStatic(ctx) {
       const { theme, f } = style;
       const { rect } = plot;
       const names = scene.text?.classNames ?? classNames(scene.data);
       const all = two?.multi ? (scene.model.classNames ?? []) : names;
-      const classKey: LegendItem[] = classes
+      // More features with several series: each series' rows in its colour, the classes told by height only.
+      const classKey: LegendItem[] = classes && !(score && scene.series.length > 1)
         ? all.map((label, i) => {
             const colour = classColour(theme, i);
             return { label, marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, colour, colour, 0) };
@@ -37,8 +38,10 @@ export const heading: FitLayer = {
             { label: 'test', marker: (c, x, y, r) => drawDot(c, x, y, r * 0.75, theme.background, theme.points, Math.max(1, r * 0.3)) },
           ]
         : [];
-      const sampleKey = [...heldKey, ...stepSamplesLegend(scene.series, keyColour, pointRadius, style)];
-      const shortKey = [...heldKey, ...stepSamplesLegend(scene.series, keyColour, pointRadius, style, true)];
+      // The step's samples are ringed on the data's own scatter only (not on the rows by their fit).
+      const samples = (short: boolean) => (score ? [] : stepSamplesLegend(scene.series, keyColour, pointRadius, style, short));
+      const sampleKey = [...heldKey, ...samples(false)];
+      const shortKey = [...heldKey, ...samples(true)];
       const legendWidth =
         (two && !two.classes ? colourKey(ctx, plot, style, two.yRange) : 0) ||
         drawLegend(ctx, plot, style, [...classKey, ...sampleKey], rect.w * 0.6) ||
@@ -48,7 +51,13 @@ export const heading: FitLayer = {
         (classes ? drawLegend(ctx, plot, style, classKey.map((k) => ({ ...k, label: shortened(k.label, 10) })), rect.w) : 0) ||
         (classes ? drawLegend(ctx, plot, style, classKey.map((k) => ({ ...k, label: shortened(k.label, 4) })), rect.w) : 0);
       const y = scene.data.yName;
-      const headings = two?.multi
+      // More features: the rows drawn, when not every one is.
+      const some = score && score.stride > 1 ? ` (1 row in ${score.stride})` : '';
+      const headings = score
+        ? classes
+          ? [`Rows at their log-odds; curve: p${some}`, `Rows at their log-odds${some}`, 'Rows']
+          : [`${y} against its fit${some}`, `${y} against fit`, y]
+        : two?.multi
         ? ['Shade: likeliest class; lines: boundaries', 'Likeliest class', 'Data']
         : two?.classes
         ? ['Shade: probability; line: p = 0.5', 'Probability, p = 0.5', 'Data']

@@ -15,5 +15,6 @@ import { probabilityField } from './probabilityField';
 import { boundaryContours } from './boundaryContours';
 import { classRegions } from './classRegions';
 import { stepSamples } from './stepSamples';
+import { scoreGuide, scorePoints } from './scoreView';
 
-export const FIT_LAYERS: readonly FitLayer[] = [grid, data, probabilityField, classRegions, featurePoints, axes, heading, models, planeLines, boundaryContours, stepSamples, outOfView];
+export const FIT_LAYERS: readonly FitLayer[] = [grid, data, probabilityField, classRegions, featurePoints, scoreGuide, axes, heading, scorePoints, models, planeLines, boundaryContours, stepSamples, outOfView];

@@ -9,7 +9,7 @@ import type { FitContext, FitLayer } from './context';
  */
 export const models: FitLayer = {
   id: 'models',
-  applies: (c) => c.two === undefined,
+  applies: (c) => c.two === undefined && c.score === undefined,
   make: (c) => {
     // The curve is sampled every 2 pixels: smooth at any size, a few hundred lineTo calls a frame.
     const samples = Math.max(16, Math.ceil(c.plot.rect.w / 2));

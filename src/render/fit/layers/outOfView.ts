@@ -6,7 +6,7 @@ import type { FitLayer } from './context';
 /** A diverging or far-off model would otherwise just vanish: says where it went (see the models layer). */
 export const outOfView: FitLayer = {
   id: 'outOfView',
-  applies: (c) => c.two === undefined,
+  applies: (c) => c.two === undefined && c.score === undefined,
   make: ({ scene, plot, style, outOfView }) => ({
     drawFrame(ctx) {
       const { f, theme } = style;

@@ -5,7 +5,7 @@ import type { FitLayer } from './context';
 /** sgd, minibatch: the samples the step to this frame used, ringed in the series' colour (with residuals). */
 export const stepSamples: FitLayer = {
   id: 'stepSamples',
-  applies: (c) => c.two === undefined && c.scene.series.some((s) => s.samples !== undefined),
+  applies: (c) => c.two === undefined && c.score === undefined && c.scene.series.some((s) => s.samples !== undefined),
   make: ({ scene, plot, style, pointRadius }) => ({
     drawFrame(ctx, frame) {
       for (let i = scene.series.length - 1; i >= 0; i--) {

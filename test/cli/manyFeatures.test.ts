@@ -1,0 +1,198 @@
+/**
+ * Regression on three or more features (`--x a,b,c…`): the least-squares optimum against an exact rational
+ * solve and the logistic one against 60-digit Newton, gradients against central differences, the fit panel's
+ * rows against their linear part moving with the descent, and bad input as one line.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sceneFromOptions } from '../../src';
+import { featureLogisticFit } from '../../src/engine/featureLogistic';
+import { linearParts, twoFeatureFit } from '../../src/engine/twoFeatures';
+import type { SampledObjective } from '../../src/engine/objective';
+import { createRenderer } from '../../src/render';
+import { prepareFrame } from '../../src/render/frame/renderer';
+import { createRng, normal } from '../../src/random';
+import { exactLeastSquares } from '../helpers/exact';
+import { mlvisInProcess, summaryOf, usageLine } from '../helpers/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'mlvis-many-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const reference = require('../fixtures/logistic-reference/many.json') as Record<string, { names: string[]; columns: number[][]; y: number[]; reference: string[] }>;
+
+/** Rows of y = 3 + 0.02·a − 4·b + 300·c − 0.5·d + noise, the columns in very different units. */
+function data(n = 80) {
+  const rng = createRng('many', 'test');
+  const a = Float64Array.from({ length: n }, () => 1000 + 2000 * rng());
+  const b = Float64Array.from({ length: n }, () => 0.5 + rng());
+  const c = Float64Array.from({ length: n }, () => 0.001 * rng());
+  const d = Float64Array.from({ length: n }, () => -50 + 10 * normal(rng));
+  const y = Float64Array.from({ length: n }, (_, i) => 3 + 0.02 * a[i] - 4 * b[i] + 300 * c[i] - 0.5 * d[i] + normal(rng));
+  return { columns: [a, b, c, d], y };
+}
+
+function expectGradients(objective: SampledObjective, w: Float64Array): void {
+  const g = new Float64Array(w.length);
+  objective.gradient(w, g);
+  for (let k = 0; k < w.length; k++) {
+    const h = 1e-6 * Math.max(1, Math.abs(w[k]));
+    const plus = Float64Array.from(w);
+    const minus = Float64Array.from(w);
+    plus[k] += h;
+    minus[k] -= h;
+    const numeric = (objective.loss(plus) - objective.loss(minus)) / (2 * h);
+    expect(Math.abs(g[k] - numeric)).toBeLessThan(1e-5 * Math.max(1, Math.abs(numeric)));
+  }
+}
+
+describe('linear regression on four features', () => {
+  it("finds the exact least-squares fit in the data's units (against a rational solve)", () => {
+    const { columns, y } = data();
+    const fit = twoFeatureFit(columns, ['a', 'b', 'c', 'd'], y);
+    const w = fit.reported.optimum()!;
+    const ref = exactLeastSquares([new Float64Array(y.length).fill(1), ...columns], y);
+    expect(w).toHaveLength(5);
+    for (let k = 0; k < 5; k++) expect(Math.abs(w[k] - ref[k])).toBeLessThan(1e-10 * Math.max(1, Math.abs(ref[k])));
+    let direct = 0;
+    for (let i = 0; i < y.length; i++) direct += (ref[0] + columns.reduce((s, c, j) => s + ref[j + 1] * c[i], 0) - y[i]) ** 2;
+    expect(fit.reported.loss(w)).toBeCloseTo(direct / y.length, 10);
+    expect(fit.reported.weightNames).toEqual(['w0', 'w1', 'w2', 'w3', 'w4']);
+  });
+
+  it('has exact gradients in every coordinate (against central differences)', () => {
+    const { columns, y } = data(30);
+    const fit = twoFeatureFit(columns, ['a', 'b', 'c', 'd'], y);
+    expectGradients(fit.trained, Float64Array.of(1, -2, 0.5, 0.3, -1));
+    expectGradients(fit.reported, Float64Array.of(2, 0.01, -3, 100, 0.2));
+  });
+
+  it('runs end to end on a CSV: converges to the exact optimum and reports every column', async () => {
+    const { columns, y } = data();
+    const path = join(dir, 'four.csv');
+    writeFileSync(path, 'a,b,c,d,y\n' + Array.from(y, (v, i) => `${columns.map((c) => c[i]).join(',')},${v}`).join('\n') + '\n');
+    const { s } = await summaryOf(['linear', '--data', path, '--x', 'a,b,c,d', '--y', 'y', '--iters', '3000']);
+    expect(s.verdict).toBe('converged');
+    expect(Object.keys(s.final!)).toEqual(['w0', 'w1', 'w2', 'w3', 'w4', 'loss']);
+    expect(s.data).toMatchObject({ x: 'a,b,c,d', y: 'y', n: 80 });
+    const st = (s as unknown as { standardization: { columns: { column: string }[] } }).standardization;
+    expect(st.columns.map((c) => c.column)).toEqual(['a', 'b', 'c', 'd']);
+    const ref = exactLeastSquares([new Float64Array(y.length).fill(1), ...columns], y);
+    ref.forEach((r, k) => expect(Math.abs((s.optimum as Record<string, number>)[`w${k}`] - r)).toBeLessThan(1e-10 * Math.max(1, Math.abs(r))));
+  });
+});
+
+describe('logistic regression on four features', () => {
+  const set = reference.penguins_sex_four;
+  const ref = set.reference.map(Number);
+  const fit = featureLogisticFit(set.columns.map((c) => Float64Array.from(c)), set.names, Float64Array.from(set.y));
+
+  it("has the 60-digit Newton optimum in the data's units (weights to 1e-12 relative, loss to 1e-13)", () => {
+    const w = fit.reported.optimum()!;
+    expect(w).toHaveLength(5);
+    for (let k = 0; k < 5; k++) expect(Math.abs(w[k] - ref[k])).toBeLessThan(1e-12 * Math.abs(ref[k]));
+    expect(Math.abs(fit.reported.loss(w) - ref[5])).toBeLessThan(1e-13 * ref[5]);
+    expect(fit.why()).toBe('');
+  });
+
+  it('has exact gradients in every coordinate (against central differences)', () => {
+    expectGradients(fit.trained, Float64Array.of(0.2, 0.5, 1, -0.3, 0.4));
+    expectGradients(fit.reported, Float64Array.of(-50, 0.1, 2, -0.03, 0.005));
+  });
+
+  it('runs end to end on penguins: the summary names the four weights and the optimum', async () => {
+    const { s } = await summaryOf(['logistic', '--data', 'penguins', '--x', set.names.join(','), '--y', 'Sex', '--iters', '3000', '--lr', '3']);
+    expect(Object.keys(s.optimum!)).toEqual(['w0', 'w1', 'w2', 'w3', 'w4', 'loss']);
+    for (let k = 0; k < 5; k++) expect(Math.abs((s.optimum as Record<string, number>)[`w${k}`] - ref[k])).toBeLessThan(1e-12 * Math.abs(ref[k]));
+    expect(s.verdict).toBe('converged');
+  });
+});
+
+/** The pixels of the fit panel's plot (the right half) that are the colour given, within 40 per channel, as a count per column. */
+function columnsOf(rgba: Uint8Array, width: number, rect: { x: number; y: number; w: number; h: number }, [r, g, b]: number[]): number[] {
+  const counts: number[] = [];
+  for (let x = Math.ceil(rect.x) + 2; x < rect.x + rect.w - 2; x++) {
+    let n = 0;
+    for (let y = Math.ceil(rect.y) + 2; y < rect.y + rect.h - 2; y++) {
+      const o = 4 * (y * width + x);
+      if (Math.abs(rgba[o] - r) < 40 && Math.abs(rgba[o + 1] - g) < 40 && Math.abs(rgba[o + 2] - b) < 40) n++;
+    }
+    counts.push(n);
+  }
+  return counts;
+}
+
+describe('the fit panel on four features', () => {
+  const x = 'Horsepower,Weight_in_lbs,Acceleration,Displacement';
+  const scene = sceneFromOptions({ model: 'linear', data: 'cars', x, y: 'Miles_per_Gallon', iterations: 300, width: 640, height: 320 });
+
+  it('hands the renderer the rows\' linear parts, and the surface a plane through five weights', () => {
+    expect(scene.fit.features).toEqual(x.split(','));
+    expect(scene.fit.twoFeatures).toBeUndefined();
+    expect(scene.surface.labels[0]).toMatch(/^PC1 \(/);
+    const t = scene.series[0].trajectory;
+    const last = t.loss.length - 1;
+    const w = t.w.map((c) => c[last]);
+    const columns = scene.data.features!.columns;
+    const out = new Float64Array(scene.data.y.length);
+    scene.fit.scoreRows!(w, columns, out);
+    // The mean squared error of the parts is the run's final loss: they are the fitted values.
+    let mse = 0;
+    for (let i = 0; i < out.length; i++) mse += (out[i] - scene.data.y[i]) ** 2;
+    expect(mse / out.length).toBeCloseTo(t.loss[last], 9);
+  });
+
+  it('draws the rows at their fitted values: all at 0 at the start, spread along fitted = y at the end', () => {
+    const { layout } = prepareFrame(scene);
+    const rect = layout.panels[scene.panels.indexOf('fit')];
+    const renderer = createRenderer(scene);
+    const theme = require('../../src/render/core/theme') as typeof import('../../src/render/core/theme');
+    const hex = theme.theme('light').series[0];
+    // A point of the 392 rows is drawn at opacity 0.75 over the white plot.
+    const rgb = [1, 3, 5].map((i) => 0.75 * parseInt(hex.slice(i, i + 2), 16) + 0.25 * 255);
+    const first = columnsOf(renderer.drawFrame(0), scene.width, rect, rgb);
+    const last = columnsOf(renderer.drawFrame(scene.iterations), scene.width, rect, rgb);
+    const spread = (c: number[]) => c.filter((n) => n > 0).length;
+    expect(first.reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    // At w = 0 every fit is 0: one column of points (a point's width), far from the data's own values.
+    expect(spread(first)).toBeLessThan(15);
+    expect(spread(last)).toBeGreaterThan(100);
+  });
+
+  it('draws a logistic race: each series\' rows at their log-odds', () => {
+    const race = sceneFromOptions({ model: 'logistic', data: 'penguins', x: reference.penguins_sex_four.names.join(','), y: 'Sex', optimizer: ['gd', 'adam'], iterations: 50, width: 640, height: 320 });
+    expect(race.fit.features).toHaveLength(4);
+    const renderer = createRenderer(race);
+    expect(renderer.drawFrame(0)).not.toEqual(renderer.drawFrame(50));
+  });
+});
+
+describe('bad input on several features', () => {
+  it('refuses what it cannot do, in one line', async () => {
+    const many = Array.from({ length: 17 }, (_, i) => `c${i}`).join(',');
+    const r0 = await mlvisInProcess(['linear', '--data', 'cars', '--x', many, '--summary', '-']);
+    expect([r0.code, r0.stderr]).toEqual([1, expect.stringMatching(/^mlvis: --x "c0,[^\n]*linear and logistic take 2 to 16, mlp and softmax two[^\n]*\n$/)]);
+    const twice = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Horsepower', '--summary', '-']);
+    expect([twice.code, twice.stderr]).toEqual([1, expect.stringMatching(/^mlvis: --x: "Horsepower" is named twice[^\n]*\n$/)]);
+    expect(await usageLine(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Acceleration', '--init', '1,2,3'])).toMatch(/^--init: 3 numbers \(1,2,3\), and a regression on 3 features has 4 weights w0 to w3; give 4 numbers/);
+    expect(await usageLine(['mlp', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm),Flipper Length (mm)', '--y', 'Sex', '--positive', 'MALE'])).toMatch(/^mlvis mlp draws its decision region in the plane of two features, and --x names 3: give two columns/);
+    expect(await usageLine(['softmax', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm),Flipper Length (mm)', '--y', 'Species'])).toMatch(/^mlvis softmax draws its classes in the plane of two features, and --x names 3/);
+    const r = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Miles_per_Gallon', '--y', 'Miles_per_Gallon', '--summary', '-']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: --x: "Miles_per_Gallon" is also the y column[^\n]*\n$/)]);
+  });
+
+  it('refuses columns that one another determine, a constant one, and too few rows', async () => {
+    const dep = join(dir, 'dep3.csv');
+    writeFileSync(dep, 'a,b,c,y\n' + [1, 2, 3, 4, 5, 6].map((v) => `${v},${(v * v) % 5},${v + ((v * v) % 5)},${v % 3}`).join('\n') + '\n');
+    const r = await mlvisInProcess(['linear', '--data', dep, '--x', 'a,b,c', '--y', 'y', '--summary', '-']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: --x a,b,c: the columns move together \(one is, to within rounding, a fixed combination of the others plus a constant\)[^\n]*\n$/)]);
+    const flat = join(dir, 'flat.csv');
+    writeFileSync(flat, 'a,b,c,y\n' + [1, 2, 3, 4, 5, 6].map((v) => `${v},${v % 4},7,${v % 3}`).join('\n') + '\n');
+    const r2 = await mlvisInProcess(['linear', '--data', flat, '--x', 'a,b,c', '--y', 'y', '--summary', '-']);
+    expect([r2.code, r2.stderr]).toEqual([1, expect.stringMatching(/"c"[^\n]*\n$/)]);
+    const few = join(dir, 'few.csv');
+    writeFileSync(few, 'a,b,c,y\n1,2,3,1\n2,1,5,2\n3,3,1,0\n');
+    const r3 = await mlvisInProcess(['linear', '--data', few, '--x', 'a,b,c', '--y', 'y', '--summary', '-']);
+    expect([r3.code, r3.stderr]).toEqual([1, expect.stringMatching(/only 3 usable rows \(0 skipped for missing or non-numeric values\); at least 4 are needed for a fit on 3 features\n$/)]);
+  });
+});
