@@ -45,6 +45,11 @@ const scenes: [string, () => Scene][] = [
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
     return sceneFromOptions({ model: 'logistic', data: 'penguins', x: 'Beak Length (mm),Beak Depth (mm)', y: 'Species', positive: 'Adelie', optimizer: ['gd', 'adam'], iterations: 300, width: 640, height: 320 });
   }],
+  // Two features in 3-D: the rows at (x1, x2, y), the fitted plane a sheet (below the box at the start).
+  ['linear-two-features-3d', () => {
+    const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+    return sceneFromOptions({ model: 'linear', data: 'cars', x: 'Horsepower,Weight_in_lbs', y: 'Miles_per_Gallon', iterations: 40, width: 640, height: 320, view: '3d' });
+  }],
   // Four features: each row at its fitted value over fitted = y; a logistic race, each series' rows at their log-odds over p = σ(z).
   ['linear-four-features', () => {
     const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');

@@ -2,6 +2,7 @@ import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { FrameTime, PanelName, Scene } from '../../types';
 import { ensureFont } from '../core/font';
 import { fitPanel } from '../fit/fit';
+import { fit3dPanel } from '../fit/fit3d';
 import { compareFrame } from './compareFrame';
 import { gridFrame } from './gridFrame';
 import type { FrameParts } from './frameParts';
@@ -27,7 +28,8 @@ type PanelFactory = (measure: SKRSContext2D, outer: Rect, scene: Scene, style: S
 
 const PANELS: Record<PanelName, PanelFactory> = {
   surface: (measure, outer, scene, style) => (scene.view === '3d' ? surface3dPanel : surfacePanel)(measure, outer, scene, style),
-  fit: fitPanel,
+  // Linear regression on two features in 3-D: the rows and the fitted plane in the surface's perspective.
+  fit: (measure, outer, scene, style) => (scene.view === '3d' && scene.fit.twoFeatures && scene.fit.target === 'values' && scene.data.features ? fit3dPanel : fitPanel)(measure, outer, scene, style),
   loss: lossPanel,
 };
 

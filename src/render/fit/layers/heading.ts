@@ -85,7 +85,7 @@ function classNames(data: Dataset): [string, string] {
  * Two features: the key of the points' colours, "lo ▭ hi" (viridis from y's lowest to its highest) at the
  * right of the heading row. Returns the width it took.
  */
-function colourKey(ctx: SKRSContext2D, plot: Plot, style: Style, [lo, hi]: [number, number]): number {
+export function colourKey(ctx: SKRSContext2D, plot: Plot, style: Style, [lo, hi]: [number, number]): number {
   const { f, theme } = style;
   const base = headingBaseline(plot, style);
   const right = plot.rect.x + plot.rect.w;
