@@ -61,6 +61,18 @@ describe('the fit panel of two features in 3-D', () => {
     expect([60, 120].some((d) => Math.abs(apart - d) < 1e-9)).toBe(true);
   });
 
+  it('centres an orbit of less than half a turn on side-on: it starts and ends 30 degrees off it, never edge-on', () => {
+    const box = { ax: 1, ay: 1, height: 1.5, uRange: [0, 10] as [number, number], vRange: [0, 10] as [number, number] };
+    const t = scene.series[0].trajectory;
+    const last = t.loss.length - 1;
+    const tilt = (Math.atan2(t.w[2][last] * 5, t.w[1][last] * 5) * 180) / Math.PI;
+    const offSide = (a: number) => Math.abs((((a - tilt) % 180) + 180) % 180 - 90);
+    const start = sideOn(box, scene, 60);
+    expect(offSide(start)).toBeCloseTo(30, 9);
+    expect(offSide(start + 60)).toBeCloseTo(30, 9);
+    expect(offSide(start + 30)).toBeCloseTo(0, 9);
+  });
+
   it('turns with --orbit: the same iteration drawn at the first and the last frame differs', () => {
     const orbiting = sceneFromOptions({ ...options, orbit: 90 });
     const r = createRenderer(orbiting);

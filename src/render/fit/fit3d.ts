@@ -58,7 +58,7 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   const camera = (azimuth: number) => orbitCamera({ x: 0, y: 0, z: box.height / 2 }, azimuth, FIT_ELEVATION, DISTANCE);
   const span = Math.min(Math.abs(orbit), 360) * Math.sign(orbit);
   const steps = Math.max(1, Math.ceil(Math.abs(span) / 5));
-  const start = sideOn(box, scene);
+  const start = sideOn(box, scene, orbit);
   const vp = fitViewport(Array.from({ length: steps + 1 }, (_, i) => camera(start + (span * i) / steps)), boxCorners(box), inner);
   const still = camera(start);
   const cameraAt = (frame: FrameTime) => (orbit === 0 ? still : camera(azimuthAt(start, frame, orbit)));
@@ -208,9 +208,11 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
 /**
  * The first camera's azimuth: a three-quarter view across the final plane's tilt (SIDE_OFF degrees off
  * side-on, whichever of the four is nearest the surface's AZIMUTH), so that its slope shows; looking along the
- * tilt would see the plane edge-on, a flat band. The default azimuth when the plane is level or unknown.
+ * tilt would see the plane edge-on, a flat band. An orbit of less than half a turn is centred on side-on
+ * instead (from −orbit/2 to +orbit/2 off it), so that it neither starts nor ends edge-on. The default azimuth
+ * when the plane is level or unknown.
  */
-export function sideOn(box: Box3, scene: Scene): number {
+export function sideOn(box: Box3, scene: Scene, orbit = 0): number {
   const s = scene.series[0];
   const last = s.trajectory.loss.length - 1;
   const [w1, w2] = [s.trajectory.w[1][last], s.trajectory.w[2][last]];
@@ -220,7 +222,9 @@ export function sideOn(box: Box3, scene: Scene): number {
   if (!(Number.isFinite(gx) && Number.isFinite(gy)) || (gx === 0 && gy === 0)) return AZIMUTH;
   const theta = (Math.atan2(gy, gx) * 180) / Math.PI;
   const turn = (a: number) => ((((a - AZIMUTH) % 360) + 540) % 360) - 180;
-  const options = [theta + 90 - SIDE_OFF, theta + 90 + SIDE_OFF, theta - 90 - SIDE_OFF, theta - 90 + SIDE_OFF];
+  const half = Math.abs(orbit) < 180 && orbit !== 0;
+  const off = half ? 0 : SIDE_OFF;
+  const options = [theta + 90 - off, theta + 90 + off, theta - 90 - off, theta - 90 + off].map((a) => (half ? a - orbit / 2 : a));
   const best = options.reduce((a, b) => (Math.abs(turn(b)) < Math.abs(turn(a)) ? b : a));
   return AZIMUTH + turn(best);
 }

@@ -24,8 +24,7 @@ export const heading: FitLayer = {
       const { rect } = plot;
       const names = scene.text?.classNames ?? classNames(scene.data);
       const all = two?.multi ? (scene.model.classNames ?? []) : names;
-      // More features with several series: each series' rows in its colour, the classes told by height only.
-      const classKey: LegendItem[] = classes && !(score && scene.series.length > 1)
+      const classKey: LegendItem[] = classes
         ? all.map((label, i) => {
             const colour = classColour(theme, i);
             return { label, marker: (c, x, y, r) => drawDot(c, x, y, r * 0.85, colour, colour, 0) };

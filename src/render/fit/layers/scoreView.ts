@@ -68,8 +68,9 @@ export const scoreGuide: FitLayer = {
 
 /**
  * Three or more features: each series' rows at this frame's weights (ScoreView), series 0 on top, a fit
- * beyond the window pinned to its edge. One series: in the series' colour (values) or each class in its
- * own (classes); several: each in its series' colour. Held-out rows as rings.
+ * beyond the window pinned to its edge. Series 0's rows are discs, in its colour (values) or each class in
+ * its own (classes); a race's other series are rings in their colours, so that the classes and every series
+ * stay apart. Held-out rows as rings.
  */
 export const scorePoints: FitLayer = {
   id: 'scorePoints',
@@ -94,35 +95,37 @@ function drawSeries(ctx: SKRSContext2D, c: FitContext, s: number, k: number): vo
   const { radius, alpha } = pointStyle(y.length, style.f, style.theme.points);
   const left = rect.x + radius;
   const right = rect.x + rect.w - radius;
-  const single = scene.series.length === 1;
-  const groups = classes && single ? [0, 1] : [-1];
+  const first = s === 0;
+  const groups = classes && first ? [0, 1] : [-1];
   ctx.save();
   ctx.beginPath();
   ctx.rect(rect.x, rect.y, rect.w, rect.h);
   ctx.clip();
   for (const group of groups) {
     const colour = group < 0 ? seriesColour(style, s) : classColour(style.theme, group);
-    for (const held of [false, true]) {
+    // Series 0: its training rows as discs, its held-out rows as rings; a race's later series: every row a ring.
+    const spans = first ? ([[0, trained, false], [trained, y.length, true]] as const) : ([[0, y.length, true]] as const);
+    for (const [from, to, ring] of spans) {
       ctx.beginPath();
       let any = false;
-      for (let i = held ? trained : 0; i < (held ? y.length : trained); i++) {
+      for (let i = from; i < to; i++) {
         if (group >= 0 && (y[i] >= 0.5 ? 1 : 0) !== group) continue;
         const v = parts[i];
         if (Number.isNaN(v)) continue;
         const px = Math.min(right, Math.max(left, plot.x.map(v)));
         const py = plot.y.map(classes ? y[i] + JITTER * jitter(i) : y[i]);
         ctx.moveTo(px + radius, py);
-        ctx.arc(px, py, held ? radius * 0.85 : radius, 0, 2 * Math.PI);
+        ctx.arc(px, py, ring ? radius * 0.85 : radius, 0, 2 * Math.PI);
         any = true;
       }
       if (!any) continue;
-      if (held) {
-        ctx.globalAlpha = Math.max(alpha, 0.8);
+      if (ring) {
+        ctx.globalAlpha = Math.max(alpha, first ? 0.8 : 0.6);
         ctx.strokeStyle = colour;
         ctx.lineWidth = Math.max(1.2, radius * 0.45);
         ctx.stroke();
       } else {
-        ctx.globalAlpha = Math.max(alpha, single ? 0.6 : 0.45);
+        ctx.globalAlpha = Math.max(alpha, 0.6);
         ctx.fillStyle = colour;
         ctx.fill();
       }
