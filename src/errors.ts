@@ -234,7 +234,7 @@ export const messages = {
   tooMuchWork: (frames: number, w: number, h: number, limit: number) =>
     `this animation would be ${frames.toLocaleString('en')} frames of ${w}x${h}, more than the ${limit.toExponential(0)} pixels mlvis encodes in one run; use fewer --frames (or a larger --every), a shorter --hold, or a smaller --size`,
   initOverflows: (init: readonly number[]) =>
-    `--init ${init.join(',')}: the loss at these starting weights overflows double precision, so no descent can start; choose starting weights nearer the data's scale (for example --init 0,0)`,
+    `--init ${init.join(',')}: the loss at these starting weights overflows double precision, so no descent can start; choose starting weights nearer the data's scale (for example --init ${new Array(Math.max(2, init.length)).fill(0).join(',')})`,
   dataOverflows: (x: string, y: string) =>
     `the data in ${JSON.stringify(x)} and ${JSON.stringify(y)} overflows double precision (its squares pass 1e308); rescale the columns (for example to thousands or millions) and try again`,
   trajectoryTooLarge: (values: number, limit: number) =>
@@ -255,6 +255,7 @@ export const messages = {
     `--plane ${given}: ${why}; name two different weights from ${prefix}0 to ${prefix}${degree} (or v0 to v${degree}, or 0 to ${degree}), for example --plane pair:${prefix}1,${prefix}2`,
   featureList: (given: string, max: number) =>
     `--x ${JSON.stringify(given)}: give one column, or several separated by commas for a model on several features (linear and logistic take 2 to ${max}, mlp and softmax two; for example --x Horsepower,Weight_in_lbs)`,
+  columnTwiceInHeader: (name: string) => `column ${JSON.stringify(name)} appears more than once in the header, so which one is meant is not clear; rename one of them`,
   featureTwice: (name: string) => `--x: ${JSON.stringify(name)} is named twice; give two different columns`,
   featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,
   featuresDependent: (names: readonly string[]) =>
@@ -263,6 +264,8 @@ export const messages = {
       : `--x ${names.join(',')}: the columns move together (one is, to within rounding, a fixed combination of the others plus a constant), so no single fit is best; leave out a column that the others determine`,
   featureInit: (given: readonly number[], p: number) =>
     `--init: ${given.length} number${given.length === 1 ? '' : 's'} (${given.join(',')}), and a regression on ${p - 1} features has ${p} weights w0 to w${p - 1}; give ${p} numbers (for example --init ${new Array(p).fill(0).join(',')}) or leave --init out to start at 0`,
+  featuresNearlyDependent: (names: readonly string[], condition: number) =>
+    `--x ${names.join(',')}: the columns nearly move together (their condition number is ${condition.toPrecision(2)}), so the best fit cannot be pinned down in double precision; leave out a column that the others nearly determine`,
   featuresTwoOnly: (model: string, count: number) =>
     `mlvis ${model} draws its ${model === 'softmax' ? 'classes' : 'decision region'} in the plane of two features, and --x names ${count}: give two columns, --x a,b (linear and logistic regression take more)`,
   softmaxInit: () => '--init: mlvis softmax starts with every weight at 0 (the start the convention of centred weights keeps); its number of weights is 3 per class',
@@ -279,7 +282,7 @@ export const messages = {
       ? `--data blobs has three classes: use it with mlvis softmax, not mlvis ${model}`
       : `--data ${name} is generated two-feature classification data: use it with mlvis logistic, mlp or softmax, not mlvis ${model}`,
   featuresLinearOnly: (model: string) =>
-    `--x with two columns is linear or logistic regression on two features; mlvis ${model} takes one x column`,
+    `--x with several columns is linear or logistic regression on several features; mlvis ${model} takes one x column`,
   polyInit: (given: readonly number[], degree: number) =>
     `--init: ${given.length} number${given.length === 1 ? '' : 's'} (${given.join(',')}), and a degree-${degree} polynomial has ${degree + 1} weights a0 to a${degree}; give ${degree + 1} numbers (for example --init ${new Array(degree + 1).fill(0).join(',')}) or leave --init out to start at 0`,
   polyOutOfRange: (degree: number, std: number) =>

@@ -1,4 +1,4 @@
-import { messages, runError } from '../errors';
+import { messages, runError, usageError } from '../errors';
 import { ModelName } from '../types';
 import { modelOf } from '../engine/models';
 import { SuggestedColumns } from './builtin';
@@ -39,6 +39,7 @@ export function chooseColumns(
   const named = (flag: string, name: string): number => {
     const i = table.header.indexOf(name);
     if (i < 0) throw runError(messages.unknownColumn(flag, name, table.header));
+    if (table.header.indexOf(name, i + 1) >= 0) throw runError(messages.columnTwiceInHeader(name));
     return i;
   };
   // --x a,b[,c…]: feature columns; the first is x as before. A column whose own name holds a comma ("w, kg")
@@ -46,9 +47,11 @@ export function chooseColumns(
   // Softmax on a built-in set: its suggested two features and label, unless named.
   const s3 = model === 'softmax' ? suggested?.softmax : undefined;
   if (s3 && flags.x === undefined) return chooseColumns(table, source, model, { ...flags, x: s3.x, y: flags.y ?? s3.y }, suggested);
-  const list = flags.x?.includes(',') && !table.header.includes(flags.x) ? flags.x.split(',').map((n) => n.trim()) : null;
+  const list = flags.x?.includes(',') && !table.header.includes(flags.x) ? featureNames(flags.x, table.header) : null;
   if (list) {
     if (list.length < 2 || list.length > MAX_FEATURES || list.some((n) => n === '')) throw runError(messages.featureList(flags.x!, MAX_FEATURES));
+    // A network and softmax draw their regions in the plane of two features: said before any row is read.
+    if ((model === 'mlp' || model === 'softmax') && list.length > 2) throw usageError(messages.featuresTwoOnly(model, list.length));
     const indices = list.map((n) => named('--x', n));
     const twice = list.find((n, k) => indices.indexOf(indices[k]) !== k);
     if (twice !== undefined) throw runError(messages.featureTwice(twice));
@@ -77,6 +80,29 @@ export function chooseColumns(
   const rx = x ?? free.shift()!;
   const ry = y ?? free.shift()!;
   return { x: rx, y: ry, positive };
+}
+
+/**
+ * --x a,b,…: the names, split at the commas, except where pieces joined again by a comma name a column of the
+ * header ("w, kg" stays whole: the longest such join is taken). Each name is trimmed.
+ */
+export function featureNames(text: string, header: readonly string[]): string[] {
+  const pieces = text.split(',');
+  const names: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let end = i;
+    for (let j = pieces.length - 1; j > i; j--) {
+      const joined = pieces.slice(i, j + 1).join(',');
+      if (header.includes(joined) || header.includes(joined.trim())) {
+        end = j;
+        break;
+      }
+    }
+    const joined = pieces.slice(i, end + 1).join(',');
+    names.push(header.includes(joined) ? joined : joined.trim());
+    i = end + 1;
+  }
+  return names;
 }
 
 /**

@@ -78,6 +78,8 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
     const held = data.holdout;
     return { objective: fit.reported, reparametrization: fit.reparametrization, descriptor: polynomialOf(c.degree ?? DEFAULT_DEGREE, fit.centre), ...(held ? { testLoss: fit.lossOn(held.x, held.y) } : {}) };
   }
+  // Feature columns whose squares vanish or overflow define no loss: each is checked and named.
+  if (data.features) refuseOutOfRange(data.features.columns, data.features.names);
   // Two feature columns (--x a,b): linear regression on both, always on standardized columns.
   if (c.model === 'linear' && data.features) {
     const fit = twoFeatureFit(data.features.columns, data.features.names, data.y);
@@ -90,6 +92,15 @@ export function problemModels(data: Dataset, c: ProblemConfig): ProblemModels {
   }
   const objective = modelOf(c.model).create(data.x, data.y, c.sums);
   return { objective, reparametrization: c.standardize ? (objective.standardize?.() ?? null) : null };
+}
+
+/** Refuses the first column whose largest value squares past the largest double or under the smallest, by name. */
+function refuseOutOfRange(columns: readonly Float64Array[], names: readonly string[]): void {
+  columns.forEach((c, j) => {
+    let scale = 0;
+    for (let i = 0; i < c.length; i++) scale = Math.max(scale, Math.abs(c[i]));
+    if (!(scale > 1e-150 && scale < 1e150)) throw runError(messages.featureOutOfRange(names[j]));
+  });
 }
 
 /**
@@ -127,11 +138,7 @@ function mlpProblem(data: Dataset, m: NonNullable<ProblemConfig['mlp']>): Proble
   const columns = data.features ? data.features.columns : [data.x];
   const names = data.features ? data.features.names : [data.xName];
   // Values that square past the largest double, or under the smallest, define no loss (as for a regression).
-  for (const c of columns) {
-    let scale = 0;
-    for (let i = 0; i < c.length; i++) scale = Math.max(scale, Math.abs(c[i]));
-    if (!(scale > 1e-150 && scale < 1e150)) throw runError(messages.featureOutOfRange(names[columns.indexOf(c)]));
-  }
+  refuseOutOfRange(columns, names);
   const task = data.features || data.classNames ? 'classes' : 'values';
   const fit = mlpFit(columns, data.y, m.hidden, m.activation, task, m.seed, names);
   const trainInit = Array.from(fit.start);

@@ -4,6 +4,7 @@ import { planeLoss, type ModelDescriptor } from './model';
 import type { Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
 import { columnScalings, featureMaps } from './standardize';
+import { symmetricEigen } from './symmetricEigen';
 
 /**
  * Linear regression on k ≥ 2 features, y = w0 + w1·x1 + … + wk·xk, with the mean squared error (`--x a,b,…`).
@@ -29,6 +30,11 @@ export function twoFeatureFit(columns: readonly Float64Array[], names: readonly 
   // Features that move together exactly (one a combination of the others) have no single best fit.
   if (!vStar || !stats.every((s) => s.std > 0 && Number.isFinite(s.std))) throw runError(messages.featuresDependent(names));
   const G = meanOuter(design);
+  // Columns that nearly move together: past DIRECT_CONDITION the loss is summed over the rows (see
+  // LeastSquaresParts.direct); past MAX_CONDITION even v* keeps too few digits to be called the optimum.
+  const eigen = symmetricEigen(G, k + 1).values;
+  const condition = eigen[k] / eigen[0];
+  if (!(eigen[0] > 0 && condition <= MAX_CONDITION)) throw runError(messages.featuresNearlyDependent(names, condition));
   const residual = (i: number, v: Weights) => {
     let s = v[0] - y[i];
     for (let j = 0; j < k; j++) s += v[j + 1] * z[j][i];
@@ -37,7 +43,7 @@ export function twoFeatureFit(columns: readonly Float64Array[], names: readonly 
   let sE = 0;
   for (let i = 0; i < n; i++) sE += residual(i, vStar) ** 2;
   const weightNames = featureWeightNames(k);
-  const trained = leastSquaresObjective({ name: 'linear', weightNames, columns: design, x: z[0], y, vStar, G, E: sE / n, sampleError: residual });
+  const trained = leastSquaresObjective({ name: 'linear', weightNames, columns: design, x: z[0], y, vStar, G, E: sE / n, sampleError: residual, direct: condition > DIRECT_CONDITION });
 
   const { toTrained, toReported, jacobian } = featureMaps(stats);
   // J = ∂v/∂w: v0 = w0 + Σ mⱼ·wⱼ, vⱼ = sⱼ·wⱼ.
@@ -70,6 +76,14 @@ export function twoFeatureFit(columns: readonly Float64Array[], names: readonly 
     },
   };
 }
+
+/**
+ * The standardized columns' condition number above which losses are summed over the rows (about 1e-10 of the
+ * loss would be lost around v* beyond it), and above which no optimum is claimed at all (v* then keeps fewer
+ * than four digits).
+ */
+const DIRECT_CONDITION = 1e6;
+const MAX_CONDITION = 1e12;
 
 /** The weights of a model on k features: w0 (the intercept), then w1…wk, one a column. */
 export function featureWeightNames(k: number): string[] {

@@ -71,7 +71,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.manyWeights && o.model !== 'poly' && o.model !== 'mlp' && o.model !== 'softmax' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or regression on two features (--x a,b)';
   if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';
   if (a.rawX && (o.model === 'mlp' || o.model === 'softmax')) return `mlvis ${o.model} always trains on standardized inputs`;
-  if (a.rawX && twoFeatures(o)) return `${o.model} regression on two features always trains on standardized columns`;
+  if (a.rawX && twoFeatures(o)) return `${o.model} regression on ${featureCount(o) === 2 ? 'two' : 'several'} features always trains on standardized columns`;
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   // Softmax takes every label as a class, named by itself.
   if (a.target === 'classes' && o.model === 'softmax') return 'mlvis softmax takes every label of y as a class, by its own name';

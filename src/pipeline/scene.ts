@@ -24,7 +24,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
   const window = l && landscapeWindow(l, surface.paths);
   const opts = l && window
     ? { ...DEFAULT_GRID, window, levelScale: l.levels }
-    : { ...DEFAULT_GRID, size: gridSize(problem), ...(pv.sameUnits ? { square: layout === 'overlay' } : {}), ...(problem.objective.dim > 2 ? { capReach: true } : {}) };
+    : { ...DEFAULT_GRID, size: gridSize(problem, config.panels.includes('surface') || layout === 'grid'), ...(pv.sameUnits ? { square: layout === 'overlay' } : {}), ...(problem.objective.dim > 2 ? { capReach: true } : {}) };
   const grid = planeGrid(pv.loss, joinPaths(descents, surface.paths), optimum, allDiverged, opts);
   return {
     ...sceneBasics(config, problem),
@@ -48,16 +48,22 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
 }
 
 /**
- * Samples per axis of the surface: DEFAULT_GRID's, or fewer (down to 16) for a network, whose every loss is a
- * forward pass over the rows: the grid is kept to about SURFACE_BUDGET activations (a default mlp on 200
- * points: 43 per axis, about a tenth of a second).
+ * Samples per axis of the surface: DEFAULT_GRID's, or fewer (down to 16) where every loss is a pass over the
+ * rows. A network's grid is kept to about SURFACE_BUDGET activations (a default mlp on 200 points: 43 per
+ * axis); logistic regression on feature columns to about PASS_BUDGET products (rows times weights: penguins'
+ * 333 rows keep 128 per axis, 200,000 rows of 16 columns get 16). With no surface panel drawn (`--panels`
+ * without it), 16: the loss panel reads only the grid's range.
  */
-function gridSize(problem: Problem): number {
-  const cost = (problem.descriptor.predictCost ?? 0) * problem.data.y.length;
-  if (!(cost > 0)) return DEFAULT_GRID.size;
-  return Math.min(DEFAULT_GRID.size, Math.max(16, Math.floor(Math.sqrt(SURFACE_BUDGET / cost))));
+function gridSize(problem: Problem, drawn: boolean): number {
+  if (!drawn) return 16;
+  const n = problem.data.y.length;
+  const network = (problem.descriptor.predictCost ?? 0) * n;
+  const pass = !problem.landscape && problem.data.features && problem.descriptor.name === 'logistic' ? problem.objective.dim * n : 0;
+  const size = network > 0 ? Math.sqrt(SURFACE_BUDGET / network) : pass > 0 ? Math.sqrt(PASS_BUDGET / pass) : Infinity;
+  return Math.min(DEFAULT_GRID.size, Math.max(16, Math.floor(size)));
 }
 const SURFACE_BUDGET = 3e6;
+const PASS_BUDGET = 1e8;
 
 /** What every scene of a run takes from its configuration and problem: size, theme, names, data, the fit, the optimum. */
 export function sceneBasics(config: RunConfig, problem: Problem) {

@@ -196,3 +196,88 @@ describe('bad input on several features', () => {
     expect([r3.code, r3.stderr]).toEqual([1, expect.stringMatching(/only 3 usable rows \(0 skipped for missing or non-numeric values\); at least 4 are needed for a fit on 3 features\n$/)]);
   });
 });
+
+describe('what the hostile review found on several features', () => {
+  /** Rows of four columns, the last `a` plus `eps` times a column of its own: nearly collinear for a small eps. */
+  function nearlyCollinear(eps: number) {
+    const rng = createRng('collinear', 'test');
+    const n = 60;
+    const a = Float64Array.from({ length: n }, () => 10 * rng());
+    const b = Float64Array.from({ length: n }, () => normal(rng));
+    const c = Float64Array.from({ length: n }, () => 5 + rng());
+    const d = Float64Array.from(a, (v) => v + eps * normal(rng));
+    const y = Float64Array.from({ length: n }, (_, i) => 1 + 2 * a[i] - b[i] + 0.5 * c[i] + normal(rng));
+    return { columns: [a, b, c, d], y };
+  }
+  const csv = (name: string, columns: Float64Array[], y: Float64Array, header = 'a,b,c,d,y') => {
+    const path = join(dir, name);
+    writeFileSync(path, `${header}\n` + Array.from(y, (v, i) => `${columns.map((c) => c[i]).join(',')},${v}`).join('\n') + '\n');
+    return path;
+  };
+
+  it('reports the true loss on nearly collinear columns (summed over the rows, not around an inexact optimum)', async () => {
+    const { columns, y } = nearlyCollinear(1e-4);
+    const fit = twoFeatureFit(columns, ['a', 'b', 'c', 'd'], y);
+    const { s } = await summaryOf(['linear', '--data', csv('nc4.csv', columns, y), '--x', 'a,b,c,d', '--y', 'y', '--iters', '200']);
+    const w = [0, 1, 2, 3, 4].map((k) => (s.final as Record<string, number>)[`w${k}`]);
+    let direct = 0;
+    for (let i = 0; i < y.length; i++) direct += (w[0] + columns.reduce((t, col, j) => t + w[j + 1] * col[i], 0) - y[i]) ** 2;
+    expect(Math.abs(s.final!.loss - direct / y.length)).toBeLessThan(1e-9 * (direct / y.length));
+    // And its optimum is the rational solve's, to the digits a condition number near 1e8 leaves.
+    const ref = exactLeastSquares([new Float64Array(y.length).fill(1), ...columns], y);
+    const opt = fit.reported.optimum()!;
+    expect(Math.abs(fit.reported.loss(opt) - fit.reported.loss(Float64Array.from(ref)))).toBeLessThan(1e-9 * fit.reported.loss(opt));
+  });
+
+  it('refuses columns so nearly collinear that no fit has four digits, naming the condition number', async () => {
+    const { columns, y } = nearlyCollinear(1e-9);
+    const r = await mlvisInProcess(['linear', '--data', csv('nc9.csv', columns, y), '--x', 'a,b,c,d', '--y', 'y', '--summary', '-']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: --x a,b,c,d: the columns nearly move together \(their condition number is [\d.]+e\+\d+\)[^\n]*\n$/)]);
+  });
+
+  it('checks every column for values that vanish or overflow when squared, and names it', async () => {
+    const { columns, y } = data(20);
+    const tiny = [columns[0], columns[1], Float64Array.from(columns[2], (v) => v * 1e-300), columns[3]];
+    const r = await mlvisInProcess(['linear', '--data', csv('tiny.csv', tiny, y), '--x', 'a,b,c,d', '--y', 'y', '--summary', '-']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: column "c" holds values too small or too large/)]);
+  });
+
+  it('takes a column whose name holds a comma among others, and refuses a name the header has twice', async () => {
+    const { columns, y } = data(30);
+    const path = csv('comma.csv', columns.slice(0, 3), y, '"w, kg",b,c,y');
+    const { s } = await summaryOf(['linear', '--data', path, '--x', 'w, kg,b,c', '--y', 'y', '--iters', '5']);
+    expect(s.data).toMatchObject({ x: 'w, kg,b,c' });
+    expect(Object.keys(s.final!)).toEqual(['w0', 'w1', 'w2', 'w3', 'loss']);
+    const dup = csv('dup.csv', columns.slice(0, 3), y, 'a,b,a,y');
+    const r = await mlvisInProcess(['linear', '--data', dup, '--x', 'a,b', '--y', 'y', '--summary', '-']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: column "a" appears more than once in the header[^\n]*\n$/)]);
+  });
+
+  it('refuses three columns for mlp before reading a row, and says "several features" in its warnings', async () => {
+    const { columns, y } = data(20);
+    const path = csv('num.csv', columns, y);
+    expect(await usageLine(['mlp', '--data', path, '--x', 'a,b,c', '--y', 'y'])).toMatch(/^mlvis mlp draws its decision region in the plane of two features, and --x names 3/);
+    const r = await mlvisInProcess(['linear', '--data', path, '--x', 'a,b,c', '--y', 'y', '--no-standardize', '--iters', '3', '--summary', '-']);
+    expect(r.stderr).toMatch(/--no-standardize is ignored: linear regression on several features always trains on standardized columns/);
+  });
+
+  it('keeps the model\'s name in the title of three features, and samples few surface points when none are drawn or the rows are many', () => {
+    const three = sceneFromOptions({ model: 'linear', data: 'cars', x: 'Horsepower,Weight_in_lbs,Acceleration', y: 'Miles_per_Gallon', iterations: 30 });
+    const { layout, title } = prepareFrame(three) as unknown as { layout: unknown; title: (ctx: unknown, k: number) => void };
+    expect(layout).toBeDefined();
+    const texts: string[] = [];
+    const ctx = new Proxy({}, { get: (_t, key) => (key === 'fillText' ? (s: string) => texts.push(s) : key === 'measureText' ? () => ({ width: 10 }) : () => undefined), set: () => true });
+    title(ctx, 30);
+    expect(texts[0]).toBe('Linear, 3 features · GD');
+    const noSurface = sceneFromOptions({ model: 'linear', data: 'cars', x: 'Horsepower,Weight_in_lbs,Acceleration', y: 'Miles_per_Gallon', iterations: 30, panels: ['fit', 'loss'] });
+    expect(noSurface.grid.nx).toBe(16);
+    const rng = createRng('rows', 'test');
+    const n = 12000;
+    const cols = Array.from({ length: 8 }, () => Float64Array.from({ length: n }, () => normal(rng)));
+    const labels = Float64Array.from({ length: n }, (_, i) => (cols[0][i] + cols[1][i] + normal(rng) > 0 ? 1 : 0));
+    const path = csv('rows.csv', cols, labels, 'a,b,c,d,e,f,g,h,y');
+    const many = sceneFromOptions({ model: 'logistic', data: path, x: 'a,b,c,d,e,f,g,h', y: 'y', iterations: 5 });
+    // 12,000 rows of 9 weights: about 1e8 / 108,000 points, 30 a side (the penguins' 333 rows keep 128).
+    expect(many.grid.nx).toBe(30);
+  });
+});

@@ -83,7 +83,7 @@ describe('linear regression on two features', () => {
   });
 
   it('refuses what it cannot do, in one line', async () => {
-    expect(await usageLine(['poly', '--data', 'penguins', '--x', 'Body Mass (g),Flipper Length (mm)'])).toMatch(/^--x with two columns is linear or logistic regression on two features; mlvis poly takes one x column/);
+    expect(await usageLine(['poly', '--data', 'penguins', '--x', 'Body Mass (g),Flipper Length (mm)'])).toMatch(/^--x with several columns is linear or logistic regression on several features; mlvis poly takes one x column/);
     // An empty name in the list (three or more columns are a regression on several features: manyFeatures.test.ts).
     const r1 = await mlvisInProcess(['linear', '--data', 'cars', '--x', 'Horsepower,,Acceleration']);
     expect(r1.stderr.trim().split('\n')).toEqual([expect.stringMatching(/give one column, or several separated by commas/)]);

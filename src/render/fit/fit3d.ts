@@ -39,6 +39,8 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   const { f, theme } = style;
   const [x1, x2] = data.features!.columns;
   const [name1, name2] = data.features!.names;
+  // The fitted value at (x1, x2), as the pipeline hands it over (the model's own function of its weights).
+  const predict = scene.fit.predict2!;
   const y = data.y;
   const n = y.length;
   const uRange = pad(extent(x1), 0.05);
@@ -112,9 +114,9 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
       });
       // Which side of series 0's plane the camera is on: the rows on that side stand in front of it.
       const w0 = planes[0];
-      const heightAt = (w: number[], X: number, Y: number) => H(w[0] + w[1] * unworldX(box, X) + w[2] * unworldY(box, Y));
+      const heightAt = (w: number[], X: number, Y: number) => H(predict(w, unworldX(box, X), unworldY(box, Y)));
       const eyeAbove = w0 ? cam.eye.z > heightAt(w0, cam.eye.x, cam.eye.y) : true;
-      if (w0) for (let i = 0; i < n; i++) fitted[i] = H(w0[0] + w0[1] * x1[i] + w0[2] * x2[i]);
+      if (w0) for (let i = 0; i < n; i++) fitted[i] = H(predict(w0, x1[i], x2[i]));
       const front = (i: number) => !w0 || world.z[i] >= fitted[i] === eyeAbove;
       const residuals = scene.series.length === 1 && w0 !== null && n <= RESIDUAL_ROWS;
       ctx.save();
@@ -122,19 +124,21 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
       ctx.rect(rect.x, rect.y, rect.w, rect.h);
       ctx.clip();
       drawRows(ctx, cam, order!, (i) => !front(i), residuals);
-      let notice: string | null = null;
+      const notices: [number, string][] = [];
       for (let s = scene.series.length - 1; s >= 0; s--) {
         const w = planes[s];
         if (!w) continue;
         const drawn = drawPlane(ctx, cam, (X, Y) => heightAt(w, X, Y), seriesColour(style, s));
-        if (!drawn && s === 0) notice = heightAt(w, 0, 0) > box.height ? 'above' : 'below';
+        if (!drawn) notices.unshift([s, heightAt(w, 0, 0) > box.height ? 'above' : 'below']);
       }
       drawRows(ctx, cam, order!, front, residuals);
       ctx.restore();
-      if (notice) {
-        ctx.font = font(f, true);
-        drawLabel(ctx, `fitted plane out of view (${notice})`, rect.x + f * 0.5, rect.y + f * 0.5, f, seriesColour(style, 0), theme.labelBox);
-      }
+      // Each plane out of the box, said in its series' colour (as the 2-D panel says of a line).
+      ctx.font = font(f, true);
+      notices.forEach(([s, where], row) => {
+        const text = scene.series.length === 1 ? `fitted plane out of view (${where})` : `${scene.series[s].label}: out of view (${where})`;
+        drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row * f * 1.8, f, seriesColour(style, s), theme.labelBox);
+      });
     },
   };
 
@@ -215,10 +219,14 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
 export function sideOn(box: Box3, scene: Scene, orbit = 0): number {
   const s = scene.series[0];
   const last = s.trajectory.loss.length - 1;
-  const [w1, w2] = [s.trajectory.w[1][last], s.trajectory.w[2][last]];
-  // The plane's rise per unit of the floor's world coordinates.
-  const gx = (w1 * (box.uRange[1] - box.uRange[0])) / (2 * box.ax);
-  const gy = (w2 * (box.vRange[1] - box.vRange[0])) / (2 * box.ay);
+  const w = s.trajectory.w.map((c) => c[last]);
+  // The plane's rise per unit of the floor's world coordinates (its slopes along x1 and x2 are its rises
+  // across the window: a plane's differences are exact up to rounding).
+  const [u0, u1] = box.uRange;
+  const [v0, v1] = box.vRange;
+  const at = (x: number, y: number) => scene.fit.predict2!(w, x, y);
+  const gx = (at(u1, v0) - at(u0, v0)) / (2 * box.ax);
+  const gy = (at(u0, v1) - at(u0, v0)) / (2 * box.ay);
   if (!(Number.isFinite(gx) && Number.isFinite(gy)) || (gx === 0 && gy === 0)) return AZIMUTH;
   const theta = (Math.atan2(gy, gx) * 180) / Math.PI;
   const turn = (a: number) => ((((a - AZIMUTH) % 360) + 540) % 360) - 180;

@@ -47,6 +47,8 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
     : [
         { heading: `${scene.model.title} · ${optimizerTitle}${rate}`, fields: long },
         { heading: `${scene.model.short} · ${optimizerShort}${rate}`, fields: long },
+        // Three or four weights: the model's name stays before they do (the summary and the surface give them).
+        ...(columns.length > 2 ? [{ heading: `${scene.model.short} · ${optimizerShort}${rate}`, fields: (k: number) => long(k).slice(0, 2) }] : []),
         { heading: '', fields: long },
         { heading: '', fields: compact },
       ];

@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { font } from '../../core/font';
+import { drawLabel } from '../../core/markers';
 import { seriesColour, stateAt } from '../../core/series';
 import { jitter } from '../jitter';
 import { pointStyle } from '../scatter';
@@ -57,9 +58,7 @@ export const scoreGuide: FitLayer = {
         ctx.lineTo(plot.x.map(hi), plot.y.map(hi));
         ctx.stroke();
         ctx.setLineDash([]);
-        ctx.textBaseline = 'top';
-        ctx.textAlign = 'right';
-        ctx.fillText('fitted = actual', plot.x.map(hi) - f * 0.4, plot.y.map(hi) + f * 0.3);
+        // Its label is drawn over the rows each frame (scorePoints): well-fitted rows gather at the line.
       }
       ctx.restore();
     },
@@ -77,8 +76,16 @@ export const scorePoints: FitLayer = {
   applies: (c) => c.score !== undefined,
   make: (c) => ({
     drawFrame(ctx, frame) {
-      const { scene } = c;
+      const { scene, plot, style, classes } = c;
       for (let s = scene.series.length - 1; s >= 0; s--) drawSeries(ctx, c, s, frame.iteration);
+      if (classes) return;
+      // The guide's name, on a backing box at the line's upper end, over whatever rows lie there.
+      const { f, theme } = style;
+      const hi = Math.min(plot.x.domain[1], plot.y.domain[1]);
+      ctx.font = font(f * 0.85);
+      const text = 'fitted = actual';
+      const w = ctx.measureText(text).width + f * 0.8;
+      drawLabel(ctx, text, Math.min(plot.x.map(hi), plot.rect.x + plot.rect.w) - w - f * 0.3, Math.max(plot.y.map(hi), plot.rect.y) + f * 0.3, f * 0.85, theme.mutedText, theme.labelBox);
     },
   }),
 };
