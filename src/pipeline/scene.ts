@@ -49,7 +49,7 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
 
 /**
  * Samples per axis of the surface: DEFAULT_GRID's, or fewer (down to 16) where every loss is a pass over the
- * rows. A network's grid is kept to about SURFACE_BUDGET activations (a default mlp on 200 points: 43 per
+ * rows. A network's grid is kept to about SURFACE_BUDGET activations (a default mlp on 200 points: 31 per
  * axis); logistic regression on feature columns to about PASS_BUDGET products (rows times weights: penguins'
  * 333 rows keep 128 per axis, 200,000 rows of 16 columns get 16). With no surface panel drawn (`--panels`
  * without it), 16: the loss panel reads only the grid's range.
@@ -62,7 +62,7 @@ function gridSize(problem: Problem, drawn: boolean): number {
   const size = network > 0 ? Math.sqrt(SURFACE_BUDGET / network) : pass > 0 ? Math.sqrt(PASS_BUDGET / pass) : Infinity;
   return Math.min(DEFAULT_GRID.size, Math.max(16, Math.floor(size)));
 }
-const SURFACE_BUDGET = 3e6;
+const SURFACE_BUDGET = 1.6e6;
 const PASS_BUDGET = 1e8;
 
 /** What every scene of a run takes from its configuration and problem: size, theme, names, data, the fit, the optimum. */

@@ -17,7 +17,7 @@ export const FIELD_CELL = 4;
  * Activations a frame's probability field may cost (bench/mlpFrame.js: the default network's field and
  * contour stay under 2 ms a frame at 960x480 with this many).
  */
-const FIELD_BUDGET = 15_000;
+const FIELD_BUDGET = 10_000;
 
 /** The field's cell size: FIELD_CELL, or larger (up to 10 pixels) where a network's predictions would pass the budget. */
 function fieldCell(area: number, cost: number): number {
