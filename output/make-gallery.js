@@ -27,6 +27,8 @@ const runs = [
   ['function', 'saddle', '--init', '1,0.02', '--optimizer', 'gd,adam', '--lr', 'gd=0.1,adam=0.01', '--iters', '200', '--frames', '60', '--size', '800x400', '--out', 'output/saddle.gif'],
   ['poly', '--degree', '3', '--panels', 'surface,fit,loss', '--frames', '60', '--size', '960x400', '--out', 'output/poly-cubic.gif'],
   ['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs', '--y', 'Miles_per_Gallon', '--iters', '100', '--frames', '50', '--size', '960x400', '--out', 'output/two-features.gif'],
+  ['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs', '--y', 'Miles_per_Gallon', '--view', '3d', '--iters', '60', '--frames', '40', '--size', '960x400', '--out', 'output/two-features-3d.gif'],
+  ['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Acceleration,Displacement', '--y', 'Miles_per_Gallon', '--iters', '300', '--frames', '50', '--size', '960x400', '--out', 'output/four-features.gif'],
   ['logistic', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm)', '--y', 'Species', '--positive', 'Adelie', '--optimizer', 'gd,adam', '--iters', '300', '--frames', '50', '--size', '960x400', '--out', 'output/two-features-logistic.gif'],
   ['mlp', '--frames', '60', '--size', '960x400', '--out', 'output/mlp-moons.gif'],
   ['mlp', '--data', 'circles', '--hidden', '8,8', '--activation', 'relu', '--optimizer', 'gd,adam', '--iters', '600', '--frames', '60', '--size', '960x400', '--out', 'output/mlp-circles.gif'],
