@@ -255,6 +255,8 @@ export const messages = {
     `--plane ${given}: ${why}; name two different weights from ${prefix}0 to ${prefix}${degree} (or v0 to v${degree}, or 0 to ${degree}), for example --plane pair:${prefix}1,${prefix}2`,
   featureList: (given: string, max: number) =>
     `--x ${JSON.stringify(given)}: give one column, or several separated by commas for a model on several features (linear and logistic take 2 to ${max}, mlp and softmax two; for example --x Horsepower,Weight_in_lbs)`,
+  textColumn: (column: string, example: string) =>
+    `column ${JSON.stringify(column)} holds text, not numbers (for example ${JSON.stringify(example.length > 40 ? `${example.slice(0, 39)}…` : example)}); choose a numeric column`,
   columnTwiceInHeader: (name: string) => `column ${JSON.stringify(name)} appears more than once in the header, so which one is meant is not clear; rename one of them`,
   featureTwice: (name: string) => `--x: ${JSON.stringify(name)} is named twice; give two different columns`,
   featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,

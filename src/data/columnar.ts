@@ -66,13 +66,32 @@ export class ColumnAccumulator {
   private readMore(cells: readonly (string | undefined)[]): boolean {
     const more = this.choice.more;
     if (!more) return true;
+    let ok = true;
     for (let j = 0; j < more.length; j++) {
       const v = parseNumber(cells[more[j]]);
-      if (v !== v) return false;
+      this.see(more[j], v, cells[more[j]]);
+      ok &&= v === v;
       this.scratch[j] = v;
     }
+    if (!ok) return false;
     for (let j = 0; j < more.length; j++) this.mores[j].push(this.scratch[j]);
     return true;
+  }
+
+  /** Per chosen column: how many of its cells were numbers, and its first cell that was text. */
+  private readonly numbers = new Map<number, number>();
+  private readonly texts = new Map<number, string>();
+  private see(column: number, value: number, cell: string | undefined): void {
+    if (value === value) this.numbers.set(column, (this.numbers.get(column) ?? 0) + 1);
+    else if (!this.texts.has(column) && !isMissing(cell)) this.texts.set(column, cell!.trim());
+  }
+
+  /** A chosen numeric column with no number in it, only text: named, with a cell of it. */
+  private refuseText(columns: number[]): void {
+    for (const c of columns) {
+      const text = this.texts.get(c);
+      if (text !== undefined && !this.numbers.get(c)) throw runError(messages.textColumn(this.header[c], text));
+    }
   }
 
   /** mlvis mlp with one x: rows whose x is a number and y a text (a label where numbers were expected). */
@@ -82,8 +101,10 @@ export class ColumnAccumulator {
   add(cells: readonly (string | undefined)[]): void {
     this.rows++;
     const x = parseNumber(cells[this.choice.x]);
+    this.see(this.choice.x, x, cells[this.choice.x]);
     if (!this.labels) {
       const y = parseNumber(cells[this.choice.y]);
+      this.see(this.choice.y, y, cells[this.choice.y]);
       if (y !== y && x === x && !isMissing(cells[this.choice.y])) this.textY++;
       if (x !== x || y !== y) return; // NaN: skipped
       if (!this.readMore(cells)) return;
@@ -106,12 +127,14 @@ export class ColumnAccumulator {
     if (!this.labels) {
       // A network on one x fits a curve to numbers: a y of labels wants --positive (or two features).
       if (this.network && this.xs.length < 2 && this.textY > 0) throw runError(messages.mlpTextY(yName));
+      if (this.xs.length < 2) this.refuseText([this.choice.x, ...(this.choice.more ?? []), this.choice.y]);
       // A plane on k features needs k + 1 rows to be pinned down.
       const needed = this.mores.length + 2;
       if (this.mores.length > 0 && this.xs.length < needed) throw runError(messages.tooFewRows(this.xs.length, this.rows - this.xs.length, needed));
       const data = checked(this.xs.take(), this.ys.take(), this.rows, xName, yName, source);
       return this.withFeatures(data, this.mores.map((m) => m.take()));
     }
+    if (this.xs.length < 2) this.refuseText([this.choice.x, ...(this.choice.more ?? [])]);
     const rule = this.multi ? classesRule(this.values, yName) : labelRule(this.values, yName, this.choice.positive);
     const classOf = this.values.map((v) => rule.valueOf(v));
     const xs = floats();

@@ -253,6 +253,17 @@ describe('what the hostile review found on several features', () => {
     expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: column "a" appears more than once in the header[^\n]*\n$/)]);
   });
 
+  it('names a chosen column that holds text, not numbers, with a cell of it (linear on features, mlp, logistic)', async () => {
+    for (const args of [
+      ['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Name', '--y', 'Miles_per_Gallon'],
+      ['mlp', '--data', 'cars', '--x', 'Name', '--y', 'Miles_per_Gallon'],
+      ['logistic', '--data', 'penguins', '--x', 'Island', '--y', 'Sex'],
+    ]) {
+      const r = await mlvisInProcess([...args, '--summary', '-']);
+      expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: column "(Name|Island)" holds text, not numbers \(for example "(chevrolet chevelle malibu|Torgersen)"\); choose a numeric column\n$/)]);
+    }
+  });
+
   it('refuses three columns for mlp before reading a row, and says "several features" in its warnings', async () => {
     const { columns, y } = data(20);
     const path = csv('num.csv', columns, y);
