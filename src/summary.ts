@@ -242,7 +242,10 @@ function finalExtras(problem: Problem, d: Descent): { test_loss?: number; final_
   return { ...(problem.testLoss ? { test_loss: problem.testLoss(w) } : {}), ...inX, ...accuracyOf(problem, w), ...centred };
 }
 
-/** The share of rows whose class the weights predict (p ≥ 1/2 for class 1; softmax: the likeliest): a network on classes, softmax. */
+/**
+ * The share of rows whose class the weights predict (p ≥ 1/2 for class 1; softmax: the likeliest): a network on
+ * classes, softmax, and logistic regression on three or more feature columns.
+ */
 function accuracyOf(problem: Problem, w: number[]): { accuracy?: number } {
   const { descriptor: m, data } = problem;
   if (m.predictClasses && data.features && w.every(Number.isFinite)) {
@@ -256,6 +259,14 @@ function accuracyOf(problem: Problem, w: number[]): { accuracy?: number } {
       for (let k = 1; k < K; k++) if (p[k] > p[best]) best = k;
       if (best === data.y[i]) right++;
     }
+    return { accuracy: right / data.y.length };
+  }
+  // Logistic regression on feature columns: the rows whose linear part has the class's sign (z ≥ 0 for class 1).
+  if (m.name === 'logistic' && data.features && m.scoreRows && w.every(Number.isFinite)) {
+    const z = new Float64Array(data.y.length);
+    m.scoreRows(w, data.features.columns, z);
+    let right = 0;
+    for (let i = 0; i < z.length; i++) if ((z[i] >= 0 ? 1 : 0) === data.y[i]) right++;
     return { accuracy: right / data.y.length };
   }
   if (m.name !== 'mlp' || m.target !== 'classes' || !w.every(Number.isFinite)) return {};

@@ -105,6 +105,12 @@ describe('logistic regression on four features', () => {
     expect(Object.keys(s.optimum!)).toEqual(['w0', 'w1', 'w2', 'w3', 'w4', 'loss']);
     for (let k = 0; k < 5; k++) expect(Math.abs((s.optimum as Record<string, number>)[`w${k}`] - ref[k])).toBeLessThan(1e-12 * Math.abs(ref[k]));
     expect(s.verdict).toBe('converged');
+    // The share of rows on their class's side of z = 0 at the final weights, counted here from the reference's.
+    const z = new Float64Array(set.y.length);
+    linearParts(ref, set.columns.map((c) => Float64Array.from(c)), z);
+    const right = set.y.filter((y, i) => (z[i] >= 0 ? 1 : 0) === y).length;
+    expect(s.accuracy).toBeCloseTo(right / set.y.length, 12);
+    expect(s.accuracy).toBeGreaterThan(0.85);
   });
 });
 
