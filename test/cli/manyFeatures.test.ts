@@ -259,6 +259,23 @@ describe('what the hostile review found on several features', () => {
     expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: column "a" appears more than once in the header[^\n]*\n$/)]);
   });
 
+  it('shows a weight of 1e-12 in the title as itself, not as 0', () => {
+    const rng = createRng('tiny-weight', 'test');
+    const n = 50;
+    const a = Float64Array.from({ length: n }, () => rng());
+    const b = Float64Array.from({ length: n }, () => rng());
+    const c = Float64Array.from({ length: n }, () => 1e12 * (1 + rng()));
+    const y = Float64Array.from({ length: n }, (_, i) => 3 + a[i] - b[i] + 1.5e-12 * c[i] + 0.01 * normal(rng));
+    const scene = sceneFromOptions({ model: 'linear', data: csv('big-c.csv', [a, b, c], y, 'a,b,c,y'), x: 'a,b,c', y: 'y', iterations: 2000, width: 1400 });
+    const { title } = prepareFrame(scene) as unknown as { title: (ctx: unknown, k: number) => void };
+    const texts: string[] = [];
+    const ctx = new Proxy({}, { get: (_t, key) => (key === 'fillText' ? (s: string) => texts.push(s) : key === 'measureText' ? () => ({ width: 10 }) : () => undefined), set: () => true });
+    title(ctx, scene.iterations);
+    const w3 = texts.find((t) => t.startsWith('w3 = '))!;
+    expect(w3).not.toBe('w3 = 0');
+    expect(Number(w3.slice(5).replace('−', '-').replace(/e([−-])/, 'e-'))).toBeGreaterThan(1e-12);
+  });
+
   it('names a chosen column that holds text, not numbers, with a cell of it (linear on features, mlp, logistic)', async () => {
     for (const args of [
       ['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Name', '--y', 'Miles_per_Gallon'],

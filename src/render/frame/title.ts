@@ -31,7 +31,15 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const names = scene.model.weightNames;
   // Up to four weights fit a title line; a higher-degree polynomial's coefficients are left to the summary.
   const columns = t.w.length > 4 ? [] : t.w;
-  const weights = (k: number) => columns.map((column) => formatNumber(column[k], 4, wZero));
+  // Past two weights the plane's window is not the weights' (a plane through them, or standardized ones): each
+  // weight's zero is then a billionth of its own largest value over the run (a slope of 1.6e-12 is no 0).
+  const zeros = columns.map((column) => {
+    if (t.w.length <= 2) return wZero;
+    let m = 0;
+    for (let i = 0; i < column.length; i++) if (Number.isFinite(column[i])) m = Math.max(m, Math.abs(column[i]));
+    return m * 1e-9;
+  });
+  const weights = (k: number) => columns.map((column, i) => formatNumber(column[k], 4, zeros[i]));
   const long = (k: number) => [`iteration ${k} / ${total}`, `loss = ${formatNumber(t.loss[k], 4, lossZero)}`, ...weights(k).map((v, i) => `${names[i]} = ${v}`)];
   const compact = (k: number) => [`iteration ${k}/${total}`, `loss ${formatNumber(t.loss[k], 4, lossZero)}`, ...weights(k).map((v, i) => `${names[i]} ${v}`)];
   // A title of the user's own stays whole: the weights, then the loss give way to it first. The default
