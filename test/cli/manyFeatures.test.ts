@@ -276,6 +276,22 @@ describe('what the hostile review found on several features', () => {
     expect(Number(w3.slice(5).replace('−', '-').replace(/e([−-])/, 'e-'))).toBeGreaterThan(1e-12);
   });
 
+  it('takes the columns as a JSON list in a jobs file, the same job as the comma string, and refuses a list of one', async () => {
+    const jobs = join(dir, 'jobs-x.json');
+    const x = ['Horsepower', 'Weight_in_lbs', 'Acceleration'];
+    const job = { model: 'linear', data: 'cars', y: 'Miles_per_Gallon', iters: 40, seed: 's' };
+    writeFileSync(jobs, JSON.stringify({ jobs: [{ ...job, x, out: join(dir, 'jx-list.png') }, { ...job, x: x.join(','), out: join(dir, 'jx-text.png') }] }));
+    const r = await mlvisInProcess(['batch', jobs]);
+    expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    expect(readFileSync(join(dir, 'jx-list.png')).equals(readFileSync(join(dir, 'jx-text.png')))).toBe(true);
+    const bad = join(dir, 'jobs-one.json');
+    writeFileSync(bad, JSON.stringify({ jobs: [{ ...job, x: ['Horsepower'], out: join(dir, 'jx-one.png') }] }));
+    const r2 = await mlvisInProcess(['batch', bad]);
+    expect(r2.code).not.toBe(0);
+    expect(r2.stderr).toMatch(/jobs\[0\]\.x: \["Horsepower"\] must be a column name, or a list of 2 to 16 of them/);
+  });
+
   it('names a chosen column that holds text, not numbers, with a cell of it (linear on features, mlp, logistic)', async () => {
     for (const args of [
       ['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Name', '--y', 'Miles_per_Gallon'],
