@@ -130,7 +130,10 @@ export function assess(a: AssessInput): Assessment {
   // Converged: ended within 1 % of the trivial model's gap above the optimum. An absolute test, the same
   // whatever the start: from 9,000 down to 2.4 against an optimum of 0.6 closes 99.97 % and is no arrival,
   // and sgd's noise floor near the optimum is the same arrival from a far start and from a near one.
-  const target = (1 - CONVERGED) * Math.max(a.referenceLoss - floor, 1e-12 * Math.abs(floor), Number.MIN_VALUE);
+  // When the trivial model is itself optimal (a constant y: both losses 0) its gap gives no scale: a run is
+  // then converged once it has closed all but 1e-10 of its own starting gap (rounding's level).
+  const trivialGap = a.referenceLoss - floor > 0 ? a.referenceLoss - floor : 1e-8 * g0;
+  const target = (1 - CONVERGED) * Math.max(trivialGap, 1e-12 * Math.abs(floor), Number.MIN_VALUE);
   const lossClose = gap(n) <= target;
   if (lossClose && !far.off) return { ...base, gapClosed: g0 <= target ? 1 : gapClosed, verdict: 'converged' };
   if (n === 0) return { ...base, verdict: null }; // --iters 0 shows the start on purpose

@@ -292,6 +292,16 @@ describe('what the hostile review found on several features', () => {
     expect(r2.stderr).toMatch(/jobs\[0\]\.x: \["Horsepower"\] must be a column name, or a list of 2 to 16 of them/);
   });
 
+  it('calls a fit of a constant y converged once it closed its gap to rounding, without a warning (one column and three)', async () => {
+    const path = join(dir, 'yconst.csv');
+    writeFileSync(path, 'a,b,c,y\n1,2,7,5\n2,1,3,5\n3,5,1,5\n4,4,9,5\n5,3,2,5\n6,7,5,5\n');
+    for (const x of ['a', 'a,b,c']) {
+      const { s, stderr } = await summaryOf(['linear', '--data', path, '--x', x, '--y', 'y']);
+      expect([s.verdict, stderr]).toEqual(['converged', '']);
+      expect(s.final!.loss).toBeLessThan(1e-9);
+    }
+  });
+
   it('names a chosen column that holds text, not numbers, with a cell of it (linear on features, mlp, logistic)', async () => {
     for (const args of [
       ['linear', '--data', 'cars', '--x', 'Horsepower,Weight_in_lbs,Name', '--y', 'Miles_per_Gallon'],
