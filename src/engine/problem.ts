@@ -221,6 +221,10 @@ function modelProblem(data: Dataset, c: ProblemConfig, models: ProblemModels): P
   let scale = 0;
   for (let i = 0; i < data.x.length; i++) scale = Math.max(scale, Math.abs(data.x[i]));
   if (scale < 1e-150 || !(objective.minCurvature() > 0)) throw runError(messages.dataOutOfRange(data.xName, data.yName));
+  // A y near 1e-300 (not all 0) has losses that vanish when squared: every picture and verdict would be of rounding.
+  let yScale = 0;
+  for (let i = 0; i < data.y.length; i++) yScale = Math.max(yScale, Math.abs(data.y[i]));
+  if (yScale > 0 && yScale < 1e-150) throw runError(messages.featureOutOfRange(data.yName));
   // A start whose loss already overflows (--init 1e308,1e308) diverges at any rate: no rate to suggest helps.
   const reportedObjective = models.objective;
   const init = c.init.length === reportedObjective.dim ? c.init : Array.from({ length: reportedObjective.dim }, (_, k) => c.init[k] ?? 0);

@@ -248,6 +248,15 @@ describe('what the hostile review found on several features', () => {
     expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: column "c" holds values too small or too large/)]);
   });
 
+  it('refuses a y near 1e-300 by name (one column and several)', async () => {
+    const path = join(dir, 'ytiny.csv');
+    writeFileSync(path, 'a,b,y\n1,4,1e-300\n2,1,3e-300\n3,3,2e-300\n4,2,5e-300\n');
+    for (const x of ['a', 'a,b']) {
+      const r = await mlvisInProcess(['linear', '--data', path, '--x', x, '--y', 'y', '--summary', '-']);
+      expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^mlvis: column "y" holds values too small or too large for double precision[^\n]*\n$/)]);
+    }
+  });
+
   it('takes a column whose name holds a comma among others, and refuses a name the header has twice', async () => {
     const { columns, y } = data(30);
     const path = csv('comma.csv', columns.slice(0, 3), y, '"w, kg",b,c,y');
