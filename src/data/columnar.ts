@@ -58,6 +58,7 @@ export class ColumnAccumulator {
     this.multi = model === 'softmax';
     this.network = model === 'mlp';
     this.mores = (choice.more ?? []).map(() => floats());
+    this.numbers = new Uint8Array(header.length);
     this.scratch = new Float64Array(this.mores.length);
   }
 
@@ -78,11 +79,14 @@ export class ColumnAccumulator {
     return true;
   }
 
-  /** Per chosen column: how many of its cells were numbers, and its first cell that was text. */
-  private readonly numbers = new Map<number, number>();
+  /**
+   * Per column of the header: whether a cell of it was a number (a flag set per cell: this is the reading's hot
+   * path), and its first cell that was text (looked at only for cells that were not numbers).
+   */
+  private readonly numbers: Uint8Array;
   private readonly texts = new Map<number, string>();
   private see(column: number, value: number, cell: string | undefined): void {
-    if (value === value) this.numbers.set(column, (this.numbers.get(column) ?? 0) + 1);
+    if (value === value) this.numbers[column] = 1;
     else if (!this.texts.has(column) && !isMissing(cell)) this.texts.set(column, cell!.trim());
   }
 
@@ -90,7 +94,7 @@ export class ColumnAccumulator {
   private refuseText(columns: number[]): void {
     for (const c of columns) {
       const text = this.texts.get(c);
-      if (text !== undefined && !this.numbers.get(c)) throw runError(messages.textColumn(this.header[c], text));
+      if (text !== undefined && !this.numbers[c]) throw runError(messages.textColumn(this.header[c], text));
     }
   }
 

@@ -1,12 +1,12 @@
 import { messages, runError } from '../errors';
 import { addCompensated, compensatedNewton } from './newtonSolve';
 import { meanOuter, rawFeatures, reportedObjective } from './leastSquares';
-import { planeLoss, type ModelDescriptor } from './model';
-import { minimaOf, type Objective, type SampledObjective, type Weights } from './objective';
+import type { ModelDescriptor } from './model';
+import { minimaOf, type SampledObjective, type Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
 import { sigmoid, softplus } from './rowKernels';
 import { columnScalings, featureMaps } from './standardize';
-import { featureDescriptorParts, featureWeightNames } from './twoFeatures';
+import { featureDescriptor, featureWeightNames } from './twoFeatures';
 import { symmetricEigen } from './symmetricEigen';
 
 /**
@@ -240,24 +240,16 @@ export function nearlyCollinear(condition: number): string {
   return `Newton's method did not settle: the feature columns nearly move together (their condition number is ${condition.toPrecision(2)}), so the minimum cannot be pinned down in double precision`;
 }
 
-/** Logistic regression on the named features (two or more), as the rest of mlvis sees it. */
+/** Logistic regression on the named features (two or more). */
 export function twoFeatureLogisticOf(names: readonly string[]): ModelDescriptor {
-  const k = names.length;
-  return {
+  return featureDescriptor(names, {
     name: 'logistic',
-    title: k === 2 ? 'Logistic regression on two features' : `Logistic regression on ${k} features`,
-    short: `Logistic, ${k} features`,
+    word: 'Logistic',
     summary: 'animate gradient descent on logistic regression (p = sigmoid(w1*x + w0), cross-entropy)',
     lossName: 'cross-entropy',
     lossShort: 'cross-entropy',
-    ...featureDescriptorParts(names),
     trivialName: 'predicting 1/2 for every row',
     target: 'classes',
-    predict: () => NaN,
-    predict2: (w, x1, x2) => sigmoid(w[0] + w[1] * x1 + w[2] * x2),
-    create: () => {
-      throw new Error('built by featureLogisticFit');
-    },
-    surfaceLoss: (objective: Objective) => planeLoss(objective),
-  };
+    link: sigmoid,
+  });
 }

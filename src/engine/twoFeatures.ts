@@ -1,5 +1,5 @@
 import { messages, runError } from '../errors';
-import { householderLeastSquares, leastSquaresObjective, meanOuter, reportedObjective } from './leastSquares';
+import { householderLeastSquares, leastSquaresObjective, meanOuter, rawFeatures, reportedObjective } from './leastSquares';
 import { planeLoss, type ModelDescriptor } from './model';
 import type { Objective, SampledObjective, Weights } from './objective';
 import type { Reparametrization } from './reparametrization';
@@ -47,23 +47,8 @@ export function twoFeatureFit(columns: readonly Float64Array[], names: readonly 
 
   const { toTrained, toReported, jacobian } = featureMaps(stats);
   // J = ∂v/∂w: v0 = w0 + Σ mⱼ·wⱼ, vⱼ = sⱼ·wⱼ.
-  let maxRow = 0;
-  for (let i = 0; i < n; i++) {
-    let r = 1;
-    for (let j = 0; j < k; j++) r += columns[j][i] ** 2;
-    maxRow = Math.max(maxRow, r);
-  }
-  const reported = reportedObjective(trained, {
-    jacobian,
-    toTrained,
-    toReported,
-    x: columns[0],
-    features(i, out) {
-      out[0] = 1;
-      for (let j = 0; j < k; j++) out[j + 1] = columns[j][i];
-    },
-    sampleCurvatureMax: maxRow,
-  });
+  const raw = rawFeatures(columns);
+  const reported = reportedObjective(trained, { jacobian, toTrained, toReported, x: columns[0], features: raw.features, sampleCurvatureMax: raw.maxRow });
   return {
     trained,
     reported,
@@ -99,40 +84,57 @@ export function linearParts(w: Weights, columns: readonly Float64Array[], out: F
   });
 }
 
+/** What differs between the regressions on feature columns: the model, its loss and its link from z to the output. */
+interface FeatureModel {
+  name: 'linear' | 'logistic';
+  /** "Linear" or "Logistic", as the title starts. */
+  word: string;
+  summary: string;
+  lossName: string;
+  lossShort: string;
+  trivialName: string;
+  target: 'values' | 'classes';
+  /** The output from the linear part z: z itself, or σ(z). */
+  link(z: number): number;
+}
+
 /**
- * What a regression on the named features shows of itself: its weights' names and labels, and for two
- * features the fitted value in their plane (`twoFeatures`, `predict2`), for more each row's linear part
- * (`features`, `scoreRows`: the fit panel plots the rows against it).
+ * A regression on the named features (two or more) as the rest of mlvis sees it: its weights' names and
+ * labels, and for two features the fitted value in their plane (`twoFeatures`, `predict2`), for more each
+ * row's linear part (`features`, `scoreRows`: the fit panel plots the rows against it).
  */
-export function featureDescriptorParts(names: readonly string[]): Pick<ModelDescriptor, 'weightNames' | 'weightLabels' | 'standardizedWeightLabels' | 'twoFeatures' | 'features' | 'scoreRows'> {
+export function featureDescriptor(names: readonly string[], m: FeatureModel): ModelDescriptor {
   const k = names.length;
   const weightNames = featureWeightNames(k);
+  const { word, link, ...rest } = m;
   return {
+    ...rest,
+    title: k === 2 ? `${word} regression on two features` : `${word} regression on ${k} features`,
+    short: `${word}, ${k} features`,
     weightNames,
     weightLabels: ['w0 (intercept)', ...names.map((name, j) => `w${j + 1} (${name})`)],
     standardizedWeightLabels: weightNames.map((_, j) => `v${j}`),
-    ...(k === 2 ? { twoFeatures: [names[0], names[1]] as const } : { features: [...names], scoreRows: linearParts }),
-  };
-}
-
-/** Linear regression on the named features (two or more), as the rest of mlvis sees it. */
-export function twoFeaturesOf(names: readonly string[]): ModelDescriptor {
-  const k = names.length;
-  return {
-    name: 'linear',
-    title: k === 2 ? 'Linear regression on two features' : `Linear regression on ${k} features`,
-    short: `Linear, ${k} features`,
-    summary: 'animate gradient descent on linear regression (y = w1*x + w0, mean squared error)',
-    lossName: 'mean squared error',
-    lossShort: 'MSE',
-    ...featureDescriptorParts(names),
-    trivialName: 'predicting the mean of y',
-    target: 'values',
+    ...(k === 2
+      ? { twoFeatures: [names[0], names[1]] as const, predict2: (w: Weights, x1: number, x2: number) => link(w[0] + w[1] * x1 + w[2] * x2) }
+      : { features: [...names], scoreRows: linearParts }),
     predict: () => NaN,
-    predict2: (w, x1, x2) => w[0] + w[1] * x1 + w[2] * x2,
     create: () => {
-      throw new Error('built by twoFeatureFit');
+      throw new Error(`built by the ${m.name} fit on feature columns`);
     },
     surfaceLoss: (objective: Objective) => planeLoss(objective),
   };
+}
+
+/** Linear regression on the named features (two or more). */
+export function twoFeaturesOf(names: readonly string[]): ModelDescriptor {
+  return featureDescriptor(names, {
+    name: 'linear',
+    word: 'Linear',
+    summary: 'animate gradient descent on linear regression (y = w1*x + w0, mean squared error)',
+    lossName: 'mean squared error',
+    lossShort: 'MSE',
+    trivialName: 'predicting the mean of y',
+    target: 'values',
+    link: (z) => z,
+  });
 }

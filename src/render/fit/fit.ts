@@ -5,7 +5,7 @@ import { placePlot, type Rect, type Style } from '../core/layout';
 import { inflate, type Panel } from '../core/panel';
 import { linearAxis, type Axis } from '../core/scale';
 import { seriesColour } from '../core/series';
-import { pad, valueWindow } from './fitWindow';
+import { extent, pad, valueWindow } from './fitWindow';
 import { FIT_LAYERS } from './layers';
 import type { FitContext } from './layers/context';
 import { pointStyle } from './scatter';
@@ -179,14 +179,4 @@ function probabilityAxis(range: [number, number], count: number): Axis {
 
 function union(a: [number, number], b: [number, number]): [number, number] {
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
-}
-
-function extent(v: Float64Array): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < v.length; i++) {
-    if (v[i] < lo) lo = v[i];
-    if (v[i] > hi) hi = v[i];
-  }
-  return Number.isFinite(lo) ? [lo, hi] : [0, 1];
 }

@@ -12,8 +12,8 @@ import { boxBehind, drawBoxLabels, type BoxAxes } from '../surface3d/box3d';
 import type { HeightScale } from '../surface3d/heightScale';
 import { boxCorners, worldX, worldY, type Box3 } from '../surface3d/mesh';
 import { fitViewport, orbitCamera, see, toPixelX, toPixelY, type Camera, type Vec3, type Viewport } from '../surface3d/projection';
-import { AZIMUTH, DISTANCE, azimuthAt } from '../surface3d/surface3d';
-import { pad } from './fitWindow';
+import { AZIMUTH, DISTANCE, azimuthAt, boxRects, orbitSamples } from '../surface3d/surface3d';
+import { extent, pad } from './fitWindow';
 import { colourKey } from './layers/heading';
 import { pointStyle } from './scatter';
 
@@ -54,14 +54,11 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
     h: (v) => (v - zRange[0]) / (zRange[1] - zRange[0]),
     ticks: zAxis.ticks.map((t, i) => ({ loss: t, label: zAxis.labels[i], h: (t - zRange[0]) / (zRange[1] - zRange[0]) })).filter((t) => t.h >= 0 && t.h <= 1),
   };
-  const rect = { x: Math.round(outer.x + f * 0.6), y: Math.round(outer.y + f * 1.8), w: Math.round(outer.w - f * 1.2), h: Math.round(outer.h - f * 2.2) };
-  const inner = { x: rect.x + f * 5, y: rect.y + f * 1.8, w: rect.w - f * 8, h: rect.h - f * 4.4 };
+  const { rect, inner } = boxRects(outer, f);
   const orbit = scene.orbit ?? 0;
   const camera = (azimuth: number) => orbitCamera({ x: 0, y: 0, z: box.height / 2 }, azimuth, FIT_ELEVATION, DISTANCE);
-  const span = Math.min(Math.abs(orbit), 360) * Math.sign(orbit);
-  const steps = Math.max(1, Math.ceil(Math.abs(span) / 5));
   const start = sideOn(box, scene, orbit);
-  const vp = fitViewport(Array.from({ length: steps + 1 }, (_, i) => camera(start + (span * i) / steps)), boxCorners(box), inner);
+  const vp = fitViewport(orbitSamples(start, orbit).map(camera), boxCorners(box), inner);
   const still = camera(start);
   const cameraAt = (frame: FrameTime) => (orbit === 0 ? still : camera(azimuthAt(start, frame, orbit)));
   const axes: BoxAxes = { u: linearAxis(uRange, [0, 1], 4), v: linearAxis(vRange, [0, 1], 4), names: [name1, name2, [data.yName]] };
@@ -282,15 +279,5 @@ function clipSegmentZ(a: Vec3, b: Vec3, top: number): [Vec3, Vec3] | null {
   if (t0 > t1) return null;
   const at = (t: number): Vec3 => ({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y), z: a.z + t * dz });
   return [at(t0), at(t1)];
-}
-
-function extent(v: Float64Array): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < v.length; i++) {
-    if (v[i] < lo) lo = v[i];
-    if (v[i] > hi) hi = v[i];
-  }
-  return Number.isFinite(lo) ? [lo, hi] : [0, 1];
 }
 

@@ -38,3 +38,14 @@ export function pad([a, b]: [number, number], share: number): [number, number] {
   const m = b > a ? (b - a) * share : Math.max(1, Math.abs(a) * 0.1);
   return [a - m, b + m];
 }
+
+/** The smallest and largest of the values ([0, 1] when none is finite). */
+export function extent(v: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] < lo) lo = v[i];
+    if (v[i] > hi) hi = v[i];
+  }
+  return Number.isFinite(lo) ? [lo, hi] : [0, 1];
+}

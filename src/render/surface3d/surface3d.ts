@@ -61,14 +61,7 @@ export function sceneContext(outer: Rect, scene: Scene, style: Style): SceneCont
   const orbit = scene.orbit ?? 0;
   const scale = heightScale(grid, scene.optimum?.loss);
   const box = boxOf(grid.uRange, grid.vRange, view.equalAspect);
-  const rect = {
-    x: Math.round(outer.x + f * 0.6),
-    y: Math.round(outer.y + f * 1.8),
-    w: Math.round(outer.w - f * 1.2),
-    h: Math.round(outer.h - f * 2.2),
-  };
-  // Room around the box for the tick labels and the axis names.
-  const inner = { x: rect.x + f * 5, y: rect.y + f * 1.8, w: rect.w - f * 8, h: rect.h - f * 4.4 };
+  const { rect, inner } = boxRects(outer, f);
   const camera = (azimuth: number) => orbitCamera({ x: 0, y: 0, z: box.height / 2 }, azimuth, ELEVATION, DISTANCE);
   const mesh = buildMesh(grid, scale, box, MESH_CELLS);
   const start = startAzimuth(valleyOf(mesh, box.height));
@@ -119,8 +112,17 @@ function boxOf(uRange: [number, number], vRange: [number, number], equalAspect: 
   return { ax, ay, height: 1.1, uRange, vRange };
 }
 
+/**
+ * A 3-D panel's drawing area under its heading row, and within it the room the box may fill, leaving space
+ * around it for the tick labels and the axis names.
+ */
+export function boxRects(outer: Rect, f: number): { rect: Rect; inner: Rect } {
+  const rect = { x: Math.round(outer.x + f * 0.6), y: Math.round(outer.y + f * 1.8), w: Math.round(outer.w - f * 1.2), h: Math.round(outer.h - f * 2.2) };
+  return { rect, inner: { x: rect.x + f * 5, y: rect.y + f * 1.8, w: rect.w - f * 8, h: rect.h - f * 4.4 } };
+}
+
 /** The azimuths the viewport must hold: the still camera's, or every 5° along the orbit (a full turn at most). */
-function orbitSamples(start: number, orbit: number): number[] {
+export function orbitSamples(start: number, orbit: number): number[] {
   const span = Math.min(Math.abs(orbit), 360) * Math.sign(orbit);
   const steps = Math.max(1, Math.ceil(Math.abs(span) / 5));
   return Array.from({ length: steps + 1 }, (_, i) => start + (span * i) / steps);
