@@ -27,18 +27,27 @@ export function surfacePath(series: Series, t: PlanePath, plot: Plot, box: Rect)
   const { u: a, v: b } = t;
   const sx = (i: number) => plot.x.map(a[i]);
   const sy = (i: number) => plot.y.map(b[i]);
-  let drawn = t.loss.length;
+  const n = t.loss.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const mx = plot.x.map;
+  const my = plot.y.map;
+  for (let i = 0; i < n; i++) {
+    xs[i] = mx(a[i]);
+    ys[i] = my(b[i]);
+  }
+  let drawn = n;
   if (series.diverged) {
-    for (let i = 0; i < t.loss.length; i++) {
-      const x = sx(i);
-      const y = sy(i);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      const y = ys[i];
       if (!(x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h)) {
         drawn = i + 1;
         break;
       }
     }
   }
-  const line = buildPolyline(drawn, sx, sy, box);
+  const line = buildPolyline(drawn, xs, ys, box);
   return { series, path: t, line, prefix: prefixPaths(line), drawn, sx, sy };
 }
 
