@@ -419,7 +419,11 @@ export const messages = {
   sequenceNotPng: (path: string) =>
     `--out: ${JSON.stringify(path)} has a %d frame-number pattern, which only works with ${extensionWords((a) => a.frames === 'still')} (one file per frame)`,
   badFormat: (path: string) =>
-    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in ${extensionWords()}`,
+    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in ${extensionWords((a) => !a.named)}`,
+  namedFormat: (path: string, format: string) =>
+    `--out: ${JSON.stringify(path)} is a .json name, which could hold anything; write the player's data with --out ${JSON.stringify(path)} --format ${format}`,
+  pageUnsupported: (what: string) =>
+    `--out .html and --format player: an interactive page can show linear and logistic regression on one feature and the test functions (mlvis function) for now, not ${what}; write a .gif, .mp4 or .webm for it`,
 
   // ---- functions and expressions ----------------------------------------------------------------
   unknownFunction: (name: string, names: readonly string[], meant?: string) =>

@@ -335,4 +335,18 @@ export interface Scene {
   fontScale?: number;
   /** --starts: the starts drawn in place of the series (then `series` is empty). */
   starts?: StartsLayer;
+  /**
+   * Where a point (u, v) of the surface's plane is in the weights (the data's units): origin + u·du + v·dv
+   * (every view of mlvis is affine), and the landscape's function when the loss is one (by name, or the
+   * expression). The interactive page reads it to show the weights and the loss under the pointer.
+   */
+  plane?: ScenePlane;
+}
+
+/** See Scene.plane. */
+export interface ScenePlane {
+  origin: number[];
+  du: number[];
+  dv: number[];
+  landscape?: { name: string; params: Record<string, number> } | { expr: string };
 }

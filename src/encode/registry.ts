@@ -27,6 +27,13 @@ export interface FormatApplies {
   video?: true;
   /** Can be written to stdout (--out - --format ID). */
   stdout: boolean;
+  /**
+   * Is written from the scene, not from drawn frames (src/page): the interactive page, or its player's data.
+   * Its `create` is never called; the pipeline writes it with writeScene.
+   */
+  scene?: true;
+  /** Its extension alone does not choose it (a .json could be anything): --format ID must say so. */
+  named?: true;
 }
 
 export interface FormatEntry {
@@ -50,4 +57,11 @@ export const ENCODERS = [
   { id: 'mp4', name: 'MP4', extensions: ['mp4'], applies: { frames: 'animation', hold: 'repeat', ffmpeg: true, evenSize: true, video: true, stdout: true }, create: (o) => (require('./video') as typeof import('./video')).createVideoEncoder('mp4', o) },
   { id: 'webm', name: 'WebM', extensions: ['webm'], applies: { frames: 'animation', hold: 'repeat', ffmpeg: true, evenSize: true, video: true, stdout: true }, create: (o) => (require('./video') as typeof import('./video')).createVideoEncoder('webm', o) },
   { id: 'png', name: 'PNG', extensions: ['png'], applies: { frames: 'still', stdout: true }, note: 'a still; frames/%04d.png for every frame', create: (o) => (require('./png') as typeof import('./png')).createPngEncoder(o) },
+  { id: 'html', name: 'HTML page', extensions: ['html', 'htm'], applies: { frames: 'animation', hold: 'delay', loops: true, scene: true, stdout: true }, note: 'an interactive page: play, pause, scrub, hover', create: sceneOnly },
+  { id: 'player', name: 'player data', extensions: ['json'], applies: { frames: 'animation', hold: 'delay', loops: true, scene: true, named: true, stdout: true }, note: 'with --format player: the data <mlvis-player> plays', create: sceneOnly },
 ] as const satisfies readonly FormatEntry[];
+
+/** The `create` of a format written from the scene (see FormatApplies.scene): the pipeline never calls it. */
+function sceneOnly(): Encoder {
+  throw new Error('an interactive page is written from the scene (src/page/writePage.ts), not by an encoder');
+}

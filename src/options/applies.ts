@@ -1,3 +1,4 @@
+import { formatApplies } from '../encode/formats';
 import { isGenerator } from '../data/generators';
 import { modelOf } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
@@ -62,7 +63,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'file' && !shape.outputs.some((x) => x.path !== '-')) return kinds.length === 0 ? 'nothing is drawn without --out' : 'stdout (--out -) gets no manifest; it applies to --out FILE';
   if (a.needs === 'summary' && !shape.summary) return 'it applies to --summary';
   if (a.needs === 'stdin' && o.data !== '-') return 'it applies to data "-"';
-  if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-')) return 'it applies to --out - (stdout); other outputs take the format from their extension';
+  if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-' || formatApplies(x.format)?.named)) return 'it applies to --out - (stdout); other outputs take the format from their extension';
   if (a.needs === 'several' && shape.series.length < 2 && o.starts === undefined) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
   const models: readonly string[] | undefined = a.model === undefined ? undefined : typeof a.model === 'string' ? [a.model] : a.model;

@@ -28,8 +28,11 @@ export function outputOf(path: string, stdoutFormat?: Format): OutputSpec {
     if (!stdoutFormat) throw usageError(messages.stdoutNeedsFormat());
     return { path, format: stdoutFormat, sequence: false, key: '-' };
   }
-  const format = formatOfName(path);
-  if (!format) throw usageError(messages.badFormat(path));
+  const named = formatOfName(path);
+  if (!named) throw usageError(messages.badFormat(path));
+  // A .json is the player's data only when --format says so (and then --format names it for this file).
+  if (formatApplies(named)!.named && stdoutFormat !== named) throw usageError(messages.namedFormat(path, named));
+  const format = named;
   // The encoder's own rule (%d or %0Nd), so what is accepted here is what gets written; anything else
   // that looks like a frame number is refused rather than written under a literal name.
   const token = /%\d*d/.exec(path);

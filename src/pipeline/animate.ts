@@ -3,7 +3,8 @@ import { withSuffix } from '../config';
 import { formatApplies } from '../encode/formats';
 import { kindOf } from '../options/outputs';
 import { chooseFrames } from '../engine';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { asUnwritable, createTemp, finishTemp, removeQuietly } from '../encode/atomic';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Commit, Encoder, OutputFormat } from '../encode';
@@ -13,6 +14,7 @@ import type { WrittenFile } from '../summary';
 import type { FrameTime, LossGrid, PlanePath, Scene, Trajectory } from '../types';
 import type { Warn, Warning } from '../warnings';
 import { reclaimFrames } from './reclaim';
+import { VERSION } from './manifest';
 import { DRAWING_ADDRESS_SPACE, roomForAddressSpace } from '../limits';
 
 /** What animate wrote: the files, and the bytes of the output to stdout (`--out -`), if there is one. */
@@ -105,11 +107,13 @@ function stillIterations(stills: readonly (number | 'last')[], scene: Scene): nu
  */
 export async function animate(config: RunConfig, scene: Scene, suffix: string, hooks: AnimateHooks, warn: Warn): Promise<Animated> {
   // The encoders' own threads start loading now, while the renderer draws the static background.
-  const animatedFormats = config.outputs.filter((o) => kindOf(o) !== 'still').map((o) => o.format);
+  const animatedFormats = config.outputs.filter((o) => kindOf(o) !== 'still' && !formatApplies(o.format)?.scene).map((o) => o.format);
   if (hooks.threads !== 1) (require('../encode') as typeof import('../encode')).warmUp(animatedFormats);
   // Too little address space left for the canvas library (ulimit -v) ends in its native abort: said here instead.
   if (!roomForAddressSpace(DRAWING_ADDRESS_SPACE)) throw runError(messages.outOfMemory());
-  const renderer = createRenderer(scene);
+  const drawn = config.outputs.some((o) => !formatApplies(o.format)?.scene);
+  // Only pages (written from the scene): no frame is drawn here, and the canvas library is not loaded.
+  const renderer = drawn ? createRenderer(scene) : (null as unknown as Renderer);
   // stdout's file is written to a private folder first and read back whole: never half a file on stdout.
   const toStdout = config.outputs.find((o) => o.path === '-');
   const scratch = toStdout
@@ -121,9 +125,11 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
     o.path === '-' ? { ...o, path: join(scratch!, `stdout.${o.format}`), stdout: true } : { ...o, path: withSuffix(o.path, suffix), stdout: false },
   );
   try {
-    const animated = outputs.filter((o) => kindOf(o) !== 'still');
+    const pages = outputs.filter((o) => formatApplies(o.format)?.scene);
+    const animated = outputs.filter((o) => kindOf(o) !== 'still' && !formatApplies(o.format)?.scene);
     const stills = outputs.filter((o) => kindOf(o) === 'still');
     const written: WrittenFile[] = [];
+    for (const out of pages) written.push(await writeSceneOutput(config, scene, out, hooks));
     if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer, animated, hooks)));
     for (const out of stills) written.push(...(await encodeStills(config, scene, renderer, out, hooks, warn)));
     const i = written.findIndex((f) => scratch !== undefined && f.path.startsWith(scratch));
@@ -160,6 +166,26 @@ async function encodeAnimation(config: RunConfig, scene: Scene, renderer: Render
       hooks.progress?.(k + 1, iterations.length);
     }
   });
+}
+
+/**
+ * An interactive page or the player's data (formats with `scene`): the scene's data and the animation's
+ * frames and timing, written atomically like every output.
+ */
+async function writeSceneOutput(config: RunConfig, scene: Scene, out: Target, hooks: AnimateHooks): Promise<WrittenFile> {
+  if (hooks.signal?.aborted) throw runError(messages.interrupted());
+  const { sceneFile } = require('../page/writePage') as typeof import('../page/writePage');
+  const frames = animationFrames(config, scene);
+  const bytes = sceneFile(out.format as 'html' | 'player', scene, { frames, fps: config.fps, hold: config.hold, loop: config.loop }, VERSION);
+  const temp = await createTemp(out.path);
+  try {
+    await writeFile(temp, bytes);
+  } catch (error) {
+    await removeQuietly(temp);
+    throw asUnwritable(out.path, error);
+  }
+  const size = await finishTemp(out.stdout ? undefined : hooks.commit, temp, out.path);
+  return { path: out.path, format: out.format, frames: frames.length, bytes: size };
 }
 
 /** One still per iteration asked for; several are named NAME-K.png by their iteration. */

@@ -2,7 +2,7 @@ import { SEPARATED } from '../engine/featureLogistic';
 import type { RunConfig } from '../config';
 import { DEFAULT_GRID, optimizerOf, planeGrid, type Descent, type Problem } from '../engine';
 import { shortRate } from '../render/core/format';
-import type { FitPrediction, Landmark, PlanePath, Scene, SceneLayout, Series, SurfacePlane } from '../types';
+import type { FitPrediction, Landmark, PlanePath, Scene, ScenePlane, SceneLayout, Series, SurfacePlane } from '../types';
 import { knownPoints, pointName, type Landscape } from '../engine/landscape';
 import type { KnownPoint } from '../engine/objective';
 import { planePoint, problemView, type ProblemView } from './problemView';
@@ -44,7 +44,17 @@ export function buildScene(config: RunConfig, problem: Problem, descents: Descen
     text: { title: config.title, xLabel: config.xlabel, yLabel: config.ylabel, classNames: config.labels },
     ...(config.rateSchedule.kind === 'constant' ? {} : { schedule: config.schedule }),
     ...(config.tune ? { tuned: true } : {}),
+    plane: scenePlane(pv.view, l),
   };
+}
+
+/** The plane's map to the weights (Scene.plane): the view at (0, 0), and its steps along u and v. */
+export function scenePlane(view: View, l: Landscape | null | undefined): ScenePlane {
+  const origin = Array.from(view.toWeights(0, 0));
+  const du = Array.from(view.toWeights(1, 0), (w, k) => w - origin[k]);
+  const dv = Array.from(view.toWeights(0, 1), (w, k) => w - origin[k]);
+  const landscape = !l ? undefined : l.name === 'expr' ? { expr: l.formula } : { name: l.name, params: { ...(l.params as Record<string, number>) } };
+  return { origin, du, dv, ...(landscape ? { landscape } : {}) };
 }
 
 /**

@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { run } from '../../src/index';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { encodeAll } from '../../src/encode';
 import { ENCODERS, type FormatEntry } from '../../src/encode/registry';
@@ -68,16 +70,35 @@ const DECODE: Record<string, (path: string) => Promise<void>> = {
     expect([width, height]).toEqual([W, H]);
     expectFrame((x, y) => Array.from(data.subarray((y * W + x) * 4, (y * W + x) * 4 + 3)), 0, 0);
   },
+  // Written from a run's scene (see below): the player's data, inline in the page or as the file.
+  html: async (path) => {
+    const html = await readFile(path, 'utf8');
+    const data = /<script id="mlvis-data" type="application\/octet-stream">([^<]*)<\/script>/.exec(html)![1];
+    expectPlayerData(JSON.parse(gunzipSync(Buffer.from(data, 'base64')).toString('utf8')));
+  },
+  player: async (path) => expectPlayerData(JSON.parse(await readFile(path, 'utf8'))),
 };
+
+function expectPlayerData(d: { format: string; frames: number[]; scene: { value: { width: number; height: number } } }): void {
+  expect(d.format).toBe('mlvis-player');
+  expect(d.frames).toHaveLength(N);
+  expect([d.scene.value.width, d.scene.value.height]).toEqual([320, 160]);
+}
 
 describe.each(ENCODERS.map((e) => [e.id, e as FormatEntry] as const))('the registry entry %s', (id, entry) => {
   it('has a decoder in this test', () => {
     expect(Object.keys(DECODE)).toContain(id);
   });
 
-  it(`creates an encoder whose file decodes as ${id}`, async () => {
+  it(`${entry.applies.scene ? 'is written by a run into a file that' : 'creates an encoder whose file'} decodes as ${id}`, async () => {
     const { dir, cleanup } = await tempFolder();
     try {
+      if (entry.applies.scene) {
+        const path = join(dir, `out.${entry.extensions[0]}`);
+        await run({ model: 'linear', iterations: 20, frames: N, width: 320, height: 160, out: path, ...(entry.applies.named ? { format: id as 'player' } : {}) });
+        expect(await readdir(dir)).toEqual([`out.${entry.extensions[0]}`]);
+        return await DECODE[id](path);
+      }
       const still = entry.applies.frames === 'still';
       const path = join(dir, `out.${entry.extensions[0]}`);
       const encoder = entry.create(optionsFor(path, { frameCount: still ? 1 : N, ffmpegPath: FFMPEG }));
@@ -118,7 +139,7 @@ describe('the format lists are the registry', () => {
     expect(formatIds()).toEqual(ids);
     expect(OPTION_TABLE.format.choices).toEqual(formatsWhere((a) => a.stdout));
     expect((jobJsonSchema().properties as Record<string, { enum?: string[] }>).format.enum).toEqual(formatsWhere((a) => a.stdout));
-    for (const e of ENCODERS) for (const ext of e.extensions) expect(outputOf(`a/b.${ext.toUpperCase()}`).format).toBe(e.id);
+    for (const e of ENCODERS) for (const ext of e.extensions) expect(outputOf(`a/b.${ext.toUpperCase()}`, (e.applies as { named?: true }).named ? (e.id as 'player') : undefined).format).toBe(e.id);
   });
 });
 

@@ -47,18 +47,18 @@ function mockFormat(): FormatEntry {
 
 describe('a format added to the registry (one entry) is known everywhere formats are listed', () => {
   it('--format, the job schema and the file names --out takes', () => {
-    expect(OPTION_TABLE.format.choices).toEqual(['gif', 'mp4', 'webm', 'png', 'rawrgba']);
-    expect(OPTION_TABLE.format.arg).toBe('<gif|mp4|webm|png|rawrgba>');
-    expect((jobJsonSchema().properties as Record<string, { enum?: string[] }>).format.enum).toEqual(['gif', 'mp4', 'webm', 'png', 'rawrgba']);
+    expect(OPTION_TABLE.format.choices).toEqual(['gif', 'mp4', 'webm', 'png', 'html', 'player', 'rawrgba']);
+    expect(OPTION_TABLE.format.arg).toBe('<gif|mp4|webm|png|html|player|rawrgba>');
+    expect((jobJsonSchema().properties as Record<string, { enum?: string[] }>).format.enum).toEqual(['gif', 'mp4', 'webm', 'png', 'html', 'player', 'rawrgba']);
     expect(outputOf('x/a.RAW').format).toBe('rawrgba');
     expect(outputOf('-', 'rawrgba' as never).format).toBe('rawrgba');
   });
 
   it('which options reach it, by what it needs', () => {
-    expect(OPTION_TABLE.loop.applies?.outputs).toEqual(['gif', 'rawrgba']);
+    expect(OPTION_TABLE.loop.applies?.outputs).toEqual(['gif', 'html', 'player', 'rawrgba']);
     expect(OPTION_TABLE.poster.applies?.outputs).toEqual(['mp4', 'webm', 'rawrgba']);
-    expect(OPTION_TABLE.fps.applies?.outputs).toEqual(['gif', 'mp4', 'webm', 'rawrgba']);
-    expect(OPTION_TABLE.frames.applies?.outputs).toEqual(['gif', 'mp4', 'webm', 'rawrgba', 'sequence']);
+    expect(OPTION_TABLE.fps.applies?.outputs).toEqual(['gif', 'mp4', 'webm', 'html', 'player', 'rawrgba']);
+    expect(OPTION_TABLE.frames.applies?.outputs).toEqual(['gif', 'mp4', 'webm', 'html', 'player', 'rawrgba', 'sequence']);
     expect(OPTION_TABLE.ffmpeg.applies?.outputs).toEqual(['mp4', 'webm']);
     // It is a video, so --poster writes a PNG beside it; it needs no even size.
     const config = resolveConfig({ model: 'linear', out: 'a.rgba', poster: true, width: 321, height: 201 });
@@ -67,18 +67,18 @@ describe('a format added to the registry (one entry) is known everywhere formats
   });
 
   it('the messages that name formats', () => {
-    expect(messages.badFormat('a.avi')).toContain('use a name ending in .gif, .mp4, .webm, .png or .rgba');
-    expect(messages.stdoutNeedsFormat()).toContain('--format gif, mp4, webm, png or rawrgba');
-    expect(messages.nothingToDo()).toContain('(.gif, .mp4, .webm, .png, .rgba)');
+    expect(messages.badFormat('a.avi')).toContain('use a name ending in .gif, .mp4, .webm, .png, .html or .rgba');
+    expect(messages.stdoutNeedsFormat()).toContain('--format gif, mp4, webm, png, html, player or rawrgba');
+    expect(messages.nothingToDo()).toContain('(.gif, .mp4, .webm, .png, .html, .json, .rgba)');
     expect(messages.largeGif('a.gif', 2e7)).toContain('write .mp4, .webm or .rgba for the web');
   });
 
   it('--help', async () => {
     const help = (await mlvisInProcess(['linear', '--help'])).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('--loop <n> GIF/RawRGBA: play n times (0 = forever)');
+    expect(help).toContain('--loop <n> GIF/HTML page/player data/RawRGBA: play n times (0 = forever)');
     expect(help).toContain('--ffmpeg <path> ffmpeg binary for MP4/WebM (default');
-    expect(help).toContain('--format <gif|mp4|webm|png|rawrgba>');
-    expect(help).toContain('write .gif, .mp4, .webm, .png (a still; frames/%04d.png for every frame) or .rgba (every frame as raw RGBA); give it again');
+    expect(help).toContain('--format <gif|mp4|webm|png|html|player|rawrgba>');
+    expect(help).toContain('write .gif, .mp4, .webm, .png (a still; frames/%04d.png for every frame), .html (an interactive page: play, pause, scrub, hover), .json (with --format player: the data <mlvis-player> plays) or .rgba (every frame as raw RGBA); give it again');
   });
 
   it('a run writes it through its create', async () => {

@@ -2,20 +2,12 @@ import * as path from 'path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { messages, runError } from '../../errors';
 
-/**
- * A private family name for the font shipped with the package. Only this family is ever drawn with, so a
- * frame does not depend on the fonts of the machine it is drawn on.
- */
-export const FONT_FAMILY = 'mlvis-sans';
+export { FONT_FAMILY, font } from './fontName';
+import { FONT_FAMILY, font } from './fontName';
 
 const FACES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
 
 let registered = false;
-
-/** A CSS font shorthand in the shipped family. */
-export function font(px: number, bold = false): string {
-  return `${bold ? 'bold ' : ''}${Math.max(1, Math.round(px * 10) / 10)}px ${FONT_FAMILY}`;
-}
 
 /**
  * Registers the shipped DejaVu Sans faces (regular and bold) under {@link FONT_FAMILY}, once per process.

@@ -6,7 +6,7 @@ import { fit3dPanel } from '../fit/fit3d';
 import { compareFrame } from './compareFrame';
 import { gridFrame } from './gridFrame';
 import type { FrameParts } from './frameParts';
-import { frameLayout, panelStyle, type Rect, type Style } from '../core/layout';
+import { frameLayout, panelStyle, type Plot, type Rect, type Style } from '../core/layout';
 import { lossPanel } from '../loss/losscurve';
 import type { Panel } from '../core/panel';
 import { seriesTitle } from './seriesTitle';
@@ -80,20 +80,41 @@ function overlayFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
 export function createRenderer(scene: Scene): Renderer {
   // --starts: thousands of paths over one surface, drawn by a renderer of their own.
   if (scene.starts) return (require('../starts/startsFrame') as typeof import('../starts/startsFrame')).createStartsRenderer(scene);
-  const { panels, background, title } = prepareFrame(scene);
+  const { draw } = createFrameDrawer(scene);
   const canvas = createCanvas(scene.width, scene.height);
   const ctx = canvas.getContext('2d');
   return {
     drawFrame(at) {
-      const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
-      const k = frame.iteration;
-      if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) {
-        throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
-      }
-      ctx.drawImage(background, 0, 0);
-      for (const panel of panels) panel.drawFrame(ctx, frame);
-      title(ctx, k);
+      draw(ctx, at);
       return canvas.data();
     },
   };
+}
+
+/** Frames drawn onto a context the caller owns, and where the 2-D surface's plot is (for a pointer over it). */
+export interface FrameDrawer {
+  draw(ctx: SKRSContext2D, at: FrameTime | number): void;
+  /** The surface panel's plot, when the frame has one 2-D surface (overlay layout, 2-D view). */
+  surfacePlot?: Plot;
+}
+
+/**
+ * Draws frames onto a context the caller owns (the interactive page's canvas; the renderer's own above): the
+ * background copied in, then the panels and the title at `at`. The same code, whichever canvas it draws on.
+ */
+export function createFrameDrawer(scene: Scene): FrameDrawer {
+  if (scene.starts) return { draw: (require('../starts/startsFrame') as typeof import('../starts/startsFrame')).createStartsDrawer(scene) };
+  const { panels, background, title } = prepareFrame(scene);
+  const s = scene.panels.indexOf('surface');
+  const surfacePlot = s >= 0 && scene.layout === 'overlay' && !scene.sides && (scene.view ?? '2d') === '2d' ? panels[s]?.plot : undefined;
+  return { ...(surfacePlot ? { surfacePlot } : {}), draw: (ctx, at) => {
+    const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
+    const k = frame.iteration;
+    if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) {
+      throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
+    }
+    ctx.drawImage(background, 0, 0);
+    for (const panel of panels) panel.drawFrame(ctx, frame);
+    title(ctx, k);
+  } };
 }

@@ -54,6 +54,19 @@ export function startsFrameLayout(measure: SKRSContext2D, scene: Scene): StartsL
 
 /** The renderer of a starts scene (see createRenderer). */
 export function createStartsRenderer(scene: Scene): Renderer {
+  const draw = createStartsDrawer(scene);
+  const canvas = createCanvas(scene.width, scene.height);
+  const ctx = canvas.getContext('2d');
+  return {
+    drawFrame(at) {
+      draw(ctx, at);
+      return canvas.data();
+    },
+  };
+}
+
+/** A starts scene's frames drawn onto a context the caller owns (see createFrameDrawer). */
+export function createStartsDrawer(scene: Scene): (ctx: SKRSContext2D, at: FrameTime | number) => void {
   ensureFont();
   const starts = scene.starts!;
   const { width, height } = scene;
@@ -90,10 +103,8 @@ export function createStartsRenderer(scene: Scene): Renderer {
     bg.restore();
   }
 
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  return {
-    drawFrame(at) {
+  return (ctx, at) => {
+    {
       const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
       const k = frame.iteration;
       if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
@@ -141,8 +152,7 @@ export function createStartsRenderer(scene: Scene): Renderer {
       ctx.restore();
       drawStartsLegend(ctx, L.legend, style, scene, starts, k);
       title(ctx, k);
-      return canvas.data();
-    },
+    }
   };
 }
 

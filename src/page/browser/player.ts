@@ -1,0 +1,306 @@
+/**
+ * The interactive page's player: the run's scene drawn in the browser by mlvis's own renderer (bundled with
+ * canvas.ts and font.ts in place of @napi-rs/canvas and the font files), with controls to play, pause, scrub
+ * to any iteration, step, change speed and loop, a readout of every series at the iteration shown, and the
+ * loss under the pointer on the surface. Also the custom element <mlvis-player src="run.json">.
+ */
+import { createFrameDrawer, type FrameDrawer } from '../../render/frame/renderer';
+import { stateAt } from '../../render/core/series';
+import { formatNumber } from '../../render/core/format';
+import { decodeValue, PAGE_DATA_VERSION, type PageData } from '../codec';
+import { hydrateScene, planeLossOf, type PlaneLoss } from '../hydrate';
+import type { FrameTime, Scene } from '../../types';
+import { install, setScale } from './canvas';
+import { FONT_FAMILY } from './font';
+import { FONTS } from './fonts';
+
+const CSS = `
+.mlvis-player{font:14px/1.4 ${FONT_FAMILY},system-ui,sans-serif;color:#222;display:inline-block;max-width:100%}
+.mlvis-player canvas{display:block;max-width:100%;height:auto;touch-action:none}
+.mlvis-controls{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:6px 0}
+.mlvis-controls button{font:inherit;min-width:2.4em;padding:2px 8px;border:1px solid #888;border-radius:4px;background:#f4f4f4;cursor:pointer}
+.mlvis-controls input[type=range]{flex:1 1 200px;min-width:120px}
+.mlvis-player :focus-visible{outline:3px solid #1a6dd6;outline-offset:2px}
+.mlvis-readout{font-variant-numeric:tabular-nums;white-space:pre-wrap;margin:2px 0}
+.mlvis-hover{font-variant-numeric:tabular-nums;color:#333;min-height:1.4em}
+`;
+
+let fontsReady: Promise<unknown> | null = null;
+
+/** The @font-face rules of the two faces (base64 WOFF2). */
+export function fontFaces(f: { regular: string; bold: string }): string {
+  return (
+    `@font-face{font-family:${FONT_FAMILY};src:url(data:font/woff2;base64,${f.regular}) format('woff2');font-weight:normal}` +
+    `@font-face{font-family:${FONT_FAMILY};src:url(data:font/woff2;base64,${f.bold}) format('woff2');font-weight:bold}`
+  );
+}
+
+/** The bundled faces as @font-face, once per document; resolves when both have loaded. */
+function loadFonts(): Promise<unknown> {
+  if (fontsReady) return fontsReady;
+  const style = document.createElement('style');
+  // The HTML page declares the faces itself (FONTS is null in its script); the player module brings them.
+  style.textContent = (FONTS ? fontFaces(FONTS) : '') + CSS;
+  document.head.appendChild(style);
+  fontsReady = Promise.all([document.fonts.load(`12px ${FONT_FAMILY}`), document.fonts.load(`bold 12px ${FONT_FAMILY}`)]);
+  return fontsReady;
+}
+
+function fromBase64(text: string): Uint8Array {
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** The page's data from its gzip + base64 form (the HTML page), or as parsed JSON (a player file). */
+export async function gunzipJson(base64: string): Promise<unknown> {
+  const stream = new Blob([fromBase64(base64) as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return JSON.parse(await new Response(stream).text());
+}
+
+async function gunzipBytes(base64: string): Promise<Uint8Array> {
+  const stream = new Blob([fromBase64(base64) as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The scene of player data, its functions back (hydrate.ts). */
+export async function sceneOf(data: PageData): Promise<Scene> {
+  if (data?.format !== 'mlvis-player') throw new Error('this is not mlvis player data (no "format": "mlvis-player")');
+  if (data.version !== PAGE_DATA_VERSION) throw new Error(`mlvis player data of version ${data.version}; this player reads version ${PAGE_DATA_VERSION}`);
+  return hydrateScene(decodeValue(data.scene, await gunzipBytes(data.arrays)) as Record<string, unknown>);
+}
+
+/** What the page's tests read and drive (window.mlvis). */
+export interface PlayerHandle {
+  scene: Scene;
+  /** The iteration shown. */
+  iteration(): number;
+  playing(): boolean;
+  seek(iteration: number): void;
+  play(): void;
+  pause(): void;
+  /** The readout under the pointer at frame pixel (x, y) of the surface, or null off it. */
+  hoverAt(x: number, y: number): { u: number; v: number; w: number[]; loss: number } | null;
+}
+
+/** Builds the player into `root` and starts it (paused under prefers-reduced-motion). */
+export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHandle> {
+  await loadFonts();
+  install();
+  const scene = await sceneOf(data);
+  const dpr = Math.max(1, window.devicePixelRatio || 1);
+  setScale(dpr);
+  const drawer: FrameDrawer = createFrameDrawer(scene);
+  const { width, height } = scene;
+  const frames = data.frames.length > 0 ? data.frames : [0, scene.iterations];
+  const last = scene.iterations;
+
+  root.classList.add('mlvis-player');
+  root.replaceChildren();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  canvas.style.width = `${width}px`;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${scene.model.title}: gradient descent, frame by frame`);
+  const ctx = canvas.getContext('2d')!;
+
+  const button = (label: string, text: string) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-label', label);
+    b.title = label;
+    return b;
+  };
+  const controls = document.createElement('div');
+  controls.className = 'mlvis-controls';
+  const playButton = button('Play', '▶');
+  playButton.dataset.role = 'play';
+  const back = button('Step back', '◀◀');
+  back.dataset.role = 'back';
+  const forward = button('Step forward', '▶▶');
+  forward.dataset.role = 'forward';
+  const slider = document.createElement('input');
+  slider.type = 'range';
+  slider.min = '0';
+  slider.max = String(last);
+  slider.step = '1';
+  slider.setAttribute('aria-label', 'Iteration');
+  const speed = document.createElement('select');
+  speed.setAttribute('aria-label', 'Speed');
+  for (const s of [0.25, 0.5, 1, 2, 4]) {
+    const o = document.createElement('option');
+    o.value = String(s);
+    o.textContent = `${s}×`;
+    o.selected = s === 1;
+    speed.append(o);
+  }
+  const loopLabel = document.createElement('label');
+  const loopBox = document.createElement('input');
+  loopBox.type = 'checkbox';
+  loopBox.checked = data.loop !== 1;
+  loopLabel.append(loopBox, ' Loop');
+  controls.append(back, playButton, forward, slider, speed, loopLabel);
+  const readout = document.createElement('div');
+  readout.className = 'mlvis-readout';
+  readout.setAttribute('aria-live', 'off');
+  const hover = document.createElement('div');
+  hover.className = 'mlvis-hover';
+  root.append(canvas, controls, readout, hover);
+
+  // The clock: frame f of the animation at time t (seconds of the animation, at speed 1).
+  let iteration = 0;
+  let playing = false;
+  let t = 0;
+  let lastTick = 0;
+  const frameOf = (k: number) => {
+    let f = 0;
+    while (f + 1 < frames.length && frames[f + 1] <= k) f++;
+    return f;
+  };
+  const at = (k: number): FrameTime => {
+    const f = frameOf(k);
+    return { index: f, count: frames.length, seconds: f / data.fps, iteration: k };
+  };
+  const names = scene.model.weightNames;
+  const render = () => {
+    drawer.draw(ctx as never, at(iteration));
+    slider.value = String(iteration);
+    slider.setAttribute('aria-valuetext', `iteration ${iteration} of ${last}`);
+    const lines = scene.series.map((s) => {
+      const i = stateAt(s, iteration);
+      const w = s.trajectory.w.map((c, k) => `${names[k] ?? `w${k}`} = ${formatNumber(c[i], 6)}`).join(', ');
+      return `${s.label}: ${w}; ${scene.model.lossShort} ${formatNumber(s.trajectory.loss[i], 6)}`;
+    });
+    readout.textContent = `iteration ${iteration} / ${last}\n${lines.join('\n')}`;
+    playButton.textContent = playing ? '❚❚' : '▶';
+    playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    playButton.title = playing ? 'Pause' : 'Play';
+  };
+  // The canvas is backed at devicePixelRatio: the renderer draws in the frame's pixels, scaled.
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const seek = (k: number) => {
+    iteration = Math.max(0, Math.min(last, Math.round(k)));
+    t = frameOf(iteration) / data.fps;
+    render();
+  };
+  const end = (frames.length - 1) / data.fps;
+  const tick = (now: number) => {
+    if (!playing) return;
+    const dt = lastTick ? (now - lastTick) / 1000 : 0;
+    lastTick = now;
+    t += dt * Number(speed.value);
+    if (t > end + data.hold) {
+      if (loopBox.checked) t = 0;
+      else {
+        t = end;
+        playing = false;
+      }
+    }
+    const f = Math.min(frames.length - 1, Math.floor(t * data.fps));
+    if (frames[f] !== iteration || !playing) {
+      iteration = frames[f];
+      render();
+    }
+    if (playing) requestAnimationFrame(tick);
+  };
+  const play = () => {
+    if (playing) return;
+    if (iteration >= last) seek(0);
+    playing = true;
+    lastTick = 0;
+    render();
+    requestAnimationFrame(tick);
+  };
+  const pause = () => {
+    playing = false;
+    render();
+  };
+  const step = (d: number, fine: boolean) => {
+    pause();
+    if (fine) return seek(iteration + d);
+    // The next frame after the iteration shown, or the last one before it.
+    const next = d > 0 ? frames.find((k) => k > iteration) : [...frames].reverse().find((k) => k < iteration);
+    seek(next ?? (d > 0 ? last : 0));
+  };
+  playButton.addEventListener('click', () => (playing ? pause() : play()));
+  back.addEventListener('click', () => step(-1, false));
+  forward.addEventListener('click', () => step(1, false));
+  slider.addEventListener('input', () => {
+    pause();
+    seek(Number(slider.value));
+  });
+  root.tabIndex = root.tabIndex >= 0 ? root.tabIndex : 0;
+  root.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'SELECT') return;
+    if (e.key === ' ' || e.key === 'k') {
+      if (target.tagName === 'BUTTON') return;
+      e.preventDefault();
+      playing ? pause() : play();
+    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      e.preventDefault();
+      step(e.key === 'ArrowLeft' ? -1 : 1, e.shiftKey);
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      pause();
+      seek(e.key === 'Home' ? 0 : last);
+    }
+  });
+
+  // The loss under the pointer: the plot's axes turned back into the plane's (u, v), the engine's loss there.
+  const planeLoss: PlaneLoss | null = drawer.surfacePlot ? planeLossOf(scene) : null;
+  const hoverAt = (x: number, y: number) => {
+    const p = drawer.surfacePlot;
+    if (!p || !planeLoss) return null;
+    const r = p.rect;
+    if (!(x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h)) return null;
+    const inv = (axis: typeof p.x, px: number) => axis.domain[0] + ((px - axis.range[0]) * (axis.domain[1] - axis.domain[0])) / (axis.range[1] - axis.range[0]);
+    const u = inv(p.x, x);
+    const v = inv(p.y, y);
+    return { u, v, ...planeLoss(u, v) };
+  };
+  canvas.addEventListener('pointermove', (e) => {
+    const box = canvas.getBoundingClientRect();
+    const h = hoverAt(((e.clientX - box.left) * width) / box.width, ((e.clientY - box.top) * height) / box.height);
+    hover.textContent = h ? `under the pointer: ${h.w.map((w, k) => `${names[k] ?? `w${k}`} = ${formatNumber(w, 6)}`).join(', ')}; ${scene.model.lossShort} ${formatNumber(h.loss, 6)}` : '';
+  });
+  canvas.addEventListener('pointerleave', () => (hover.textContent = ''));
+
+  seek(0);
+  if (!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) play();
+  return { scene, iteration: () => iteration, playing: () => playing, seek: (k) => (pause(), seek(k)), play, pause, hoverAt };
+}
+
+/** <mlvis-player src="run.json">: fetches the data `mlvis … --out run.json --format player` wrote and plays it. */
+export class MlvisPlayerElement extends HTMLElement {
+  handle: Promise<PlayerHandle> | null = null;
+  connectedCallback(): void {
+    if (this.handle) return;
+    const src = this.getAttribute('src');
+    if (!src) return;
+    this.handle = fetch(src)
+      .then((r) => {
+        if (!r.ok) throw new Error(`could not load ${src}: HTTP ${r.status}`);
+        return r.json() as Promise<PageData>;
+      })
+      .then((data) => mount(this, data))
+      .catch((e: Error) => {
+        this.textContent = `mlvis-player: ${e.message}`;
+        throw e;
+      });
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('mlvis-player')) customElements.define('mlvis-player', MlvisPlayerElement);
+
+/** The HTML page's start: its data is the gzip + base64 text of <script id="mlvis-data">. */
+export async function startPage(): Promise<PlayerHandle> {
+  const text = document.getElementById('mlvis-data')!.textContent!.trim();
+  const data = (await gunzipJson(text)) as PageData;
+  const handle = await mount(document.getElementById('mlvis')!, data);
+  (window as unknown as { mlvis: PlayerHandle }).mlvis = handle;
+  return handle;
+}

@@ -1,0 +1,112 @@
+/**
+ * Writes the interactive page (`--out page.html`) and the player's data (`--out run.json --format player`)
+ * from a run's scene: the scene's data, not frames (see codec.ts), with the player built by npm run build
+ * (src/build/pageBundle.ts). The page is one file: its script, the font's two subset faces and the data are
+ * inline, and nothing it does asks the network for anything.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { messages, runError, usageError } from '../errors';
+import type { Scene } from '../types';
+import { encodeValue, PAGE_DATA_VERSION, sceneForPage, type PageData, type TypedArray } from './codec';
+import { pageRefusal } from './hydrate';
+
+/** How the animation plays, as the run's files do. */
+export interface PageTiming {
+  frames: number[];
+  fps: number;
+  hold: number;
+  loop: number;
+}
+
+/** The player's data for a scene; refuses (a usage error) a scene a page cannot show yet. */
+export function pageData(scene: Scene, timing: PageTiming, writer: string): PageData {
+  const why = pageRefusal(scene);
+  if (why) throw usageError(messages.pageUnsupported(why));
+  // The surface's samples only place its contours and colours: to 16 bits of mantissa (a relative 8e-6,
+  // far below a pixel), whose last bytes, all zero, then cost nothing gzipped.
+  const grids = new Set<unknown>([scene.grid.values, ...(scene.sides ?? []).map((s) => s.grid.values)]);
+  const { encoded, bytes } = encodeValue(sceneForPage(scene), (a) => (grids.has(a) && a instanceof Float64Array ? roughly(a) : a) as TypedArray);
+  return {
+    format: 'mlvis-player',
+    version: PAGE_DATA_VERSION,
+    writer,
+    scene: encoded,
+    arrays: gzipSync(bytes, { level: 9 }).toString('base64'),
+    frames: timing.frames,
+    fps: timing.fps,
+    hold: timing.hold,
+    loop: timing.loop,
+  };
+}
+
+/** Single precision, rounded to 16 bits of mantissa (NaN and ±Infinity kept). */
+export function roughly(a: Float64Array): Float32Array {
+  const out = Float32Array.from(a);
+  const bits = new Uint32Array(out.buffer);
+  for (let i = 0; i < bits.length; i++) {
+    const b = bits[i];
+    if ((b & 0x7f800000) === 0x7f800000) continue; // NaN, ±Infinity
+    bits[i] = (b + 0x40) & 0xffffff80;
+  }
+  return out;
+}
+
+/** The player's files, built by npm run build; a clear error when they are missing. */
+function built(name: string): Buffer {
+  // dist/page/NAME beside this module (dist/page/writePage.js), under the bundle's folder (dist/mlvis.cjs), or
+  // the build's from the sources (src/page/writePage.ts under ts-jest).
+  const path = [join(__dirname, name), join(__dirname, 'page', name), join(__dirname, '..', '..', 'dist', 'page', name)].find((p) => existsSync(p)) ?? join(__dirname, name);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw runError(`the interactive page's player is missing (${path}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}); run npm run build in mlvis's folder`);
+  }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page: the player's script (gzipped, base64) and the data (gzipped JSON, base64), with the faces in CSS. */
+export function pageHtml(data: PageData, title: string): string {
+  const fonts = JSON.parse(built('fonts.json').toString('utf8')) as { regular: string; bold: string };
+  const code = built('page.js.gz').toString('base64');
+  const payload = gzipSync(Buffer.from(JSON.stringify(data), 'utf8'), { level: 9 }).toString('base64');
+  const face = (b64: string, weight: string) => `@font-face{font-family:mlvis-sans;src:url(data:font/woff2;base64,${b64}) format('woff2');font-weight:${weight}}`;
+  // The loader inflates the player's script with the browser's own DecompressionStream and runs it.
+  const loader =
+    "(async()=>{const b=t=>Uint8Array.from(atob(t),c=>c.charCodeAt(0));" +
+    "const s=new Blob([b(document.getElementById('mlvis-code').textContent.trim())]).stream().pipeThrough(new DecompressionStream('gzip'));" +
+    "(0,eval)(await new Response(s).text())})().catch(e=>{document.getElementById('mlvis').textContent='mlvis: this page could not start: '+e.message;console.error(e)})";
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="mlvis ${escapeHtml(data.writer)}">
+<title>${escapeHtml(title)}</title>
+<style>${face(fonts.regular, 'normal')}${face(fonts.bold, 'bold')}
+body{margin:16px;background:#fff;font-family:mlvis-sans,system-ui,sans-serif}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+</style>
+</head>
+<body>
+<main>
+<h1 class="visually-hidden">${escapeHtml(title)}</h1>
+<div id="mlvis" tabindex="0" aria-label="${escapeHtml(title)}: an animation you can play, pause and scrub (space, arrow keys, Home, End)"></div>
+<noscript>This page draws its animation with JavaScript; turn it on to see it.</noscript>
+</main>
+<script id="mlvis-data" type="application/octet-stream">${payload}</script>
+<script id="mlvis-code" type="application/octet-stream">${code}</script>
+<script>${loader}</script>
+</body>
+</html>
+`;
+}
+
+/** The bytes of a page or a player file for the scene. */
+export function sceneFile(format: 'html' | 'player', scene: Scene, timing: PageTiming, writer: string): Buffer {
+  const data = pageData(scene, timing, writer);
+  if (format === 'player') return Buffer.from(`${JSON.stringify(data)}\n`, 'utf8');
+  return Buffer.from(pageHtml(data, `${scene.model.title} · mlvis`), 'utf8');
+}

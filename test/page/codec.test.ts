@@ -1,0 +1,112 @@
+/**
+ * The page's data: every typed array, non-finite number and shared array survives the trip; the transforms
+ * (delta, shuffle) are exact inverses on any bits; the grid's rounding stays within its stated bound; and a
+ * scene that went through the page's data and came back draws the very pixels the original draws (the same
+ * renderer, here in Node: the browser's test is test/page/browser.test.ts).
+ */
+import { gunzipSync } from 'node:zlib';
+import { decodeValue, delta, encodeValue, sceneForPage, shuffle, undelta, unshuffle, type PageData } from '../../src/page/codec';
+import { hydrateScene, pageRefusal, planeLossOf } from '../../src/page/hydrate';
+import { pageData, roughly } from '../../src/page/writePage';
+import { sceneFromOptions } from '../../src';
+import { createRenderer } from '../../src/render';
+import type { Scene } from '../../src/types';
+import type { RunOptions } from '../../src/options/table';
+
+const decode = (d: PageData) => hydrateScene(decodeValue(d.scene, new Uint8Array(gunzipSync(Buffer.from(d.arrays, 'base64')))) as Record<string, unknown>);
+
+describe('codec', () => {
+  test('typed arrays of every kind, shared ones, NaN and infinities come back exactly', () => {
+    const f = Float64Array.from([1.5, -0, NaN, Infinity, -Infinity, 5e-324, 1.7976931348623157e308]);
+    const value = {
+      a: f,
+      again: f,
+      copy: Float64Array.from(f),
+      f32: Float32Array.from([1, 2.5, NaN]),
+      i32: Int32Array.from([-5, 2 ** 31 - 1, -(2 ** 31)]),
+      u16: Uint16Array.from([0, 65535]),
+      u8: Uint8Array.from([0, 255, 7]),
+      n: [NaN, Infinity, -Infinity, 3, null, 'text'],
+      nested: { deep: { x: Float64Array.from([2, 3]) } },
+    };
+    const { encoded, bytes } = encodeValue(value);
+    // The copy has the same contents: written once.
+    expect(encoded.arrays[1].offset).toBe(encoded.arrays[0].offset);
+    expect(encoded.arrays.map((a) => a.offset).filter((o) => o === encoded.arrays[0].offset)).toHaveLength(2);
+    const back = decodeValue(JSON.parse(JSON.stringify(encoded)), bytes) as typeof value;
+    expect(Object.is(back.a[1], -0)).toBe(true);
+    expect(Array.from(back.a)).toEqual(Array.from(f));
+    expect(back.again).toBe(back.a);
+    expect(Array.from(back.copy)).toEqual(Array.from(f));
+    expect(back.f32).toBeInstanceOf(Float32Array);
+    expect(Array.from(back.f32)).toEqual([1, 2.5, NaN]);
+    expect(Array.from(back.i32)).toEqual([-5, 2 ** 31 - 1, -(2 ** 31)]);
+    expect(Array.from(back.u16)).toEqual([0, 65535]);
+    expect(Array.from(back.u8)).toEqual([0, 255, 7]);
+    expect(back.n).toEqual([NaN, Infinity, -Infinity, 3, null, 'text']);
+    expect(Array.from(back.nested.deep.x)).toEqual([2, 3]);
+  });
+
+  test('delta and shuffle are exact inverses on random bits', () => {
+    for (const size of [1, 2, 4, 8]) {
+      const bytes = new Uint8Array(8 * 257);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24;
+      const there = shuffle(delta(bytes, size), size);
+      expect(Array.from(undelta(unshuffle(there, size), size))).toEqual(Array.from(bytes));
+    }
+  });
+
+  test('the grid is rounded to 16 bits of mantissa: within 2^-17 relative, non-finite kept', () => {
+    const a = Float64Array.from({ length: 5000 }, (_, i) => Math.exp((i - 2500) / 50) * (i % 2 ? 1 : -1));
+    const r = roughly(Float64Array.from([...a, NaN, Infinity, -Infinity]));
+    for (let i = 0; i < a.length; i++) expect(Math.abs(r[i] - a[i]) / Math.abs(a[i])).toBeLessThanOrEqual(2 ** -17 * (1 + 1e-6));
+    expect([r[5000], r[5001], r[5002]]).toEqual([NaN, Infinity, -Infinity]);
+  });
+});
+
+describe('a scene through the page data', () => {
+  // The original with its grid rounded as the page rounds it: then every pixel must agree.
+  const rounded = (s: Scene): Scene => ({ ...s, grid: { ...s.grid, values: Float64Array.from(roughly(s.grid.values)) } });
+  const frame = (s: Scene, k: number) => createRenderer(s).drawFrame(k);
+
+  test.each([
+    ['linear', { model: 'linear' as const, iterations: 200 }],
+    ['logistic', { model: 'logistic' as const, iterations: 200 }],
+    ['a race on rosenbrock', { model: 'function' as const, function: 'rosenbrock', optimizer: ['gd', 'momentum', 'adam'] as ('gd' | 'momentum' | 'adam')[], iterations: 300 }],
+    ['an expression', { model: 'function' as const, expr: 'x^2 + 3*y^2 - x*y', iterations: 100 }],
+  ])('%s draws the same pixels after the trip', (_, options) => {
+    const scene = sceneFromOptions(options as RunOptions);
+    expect(pageRefusal(scene)).toBeNull();
+    const back = decode(pageData(scene, { frames: [0, 5, 50], fps: 20, hold: 1, loop: 0 }, 'test'));
+    for (const k of [0, 37, scene.iterations]) expect(Buffer.compare(Buffer.from(frame(back, k)), Buffer.from(frame(rounded(scene), k)))).toBe(0);
+  });
+
+  test('the loss under the pointer is the engine loss at the weights there, in the data units', () => {
+    const scene = sceneFromOptions({ model: 'linear', data: 'cars', x: 'Weight_in_lbs', y: 'Miles_per_Gallon', iterations: 50 });
+    const back = decode(pageData(scene, { frames: [0], fps: 20, hold: 1, loop: 0 }, 'test'));
+    const loss = planeLossOf(back)!;
+    const { x, y } = scene.data;
+    for (const [u, v] of [[0, 0], [1.5, -2], [-3, 0.25]]) {
+      const { w, loss: l } = loss(u, v);
+      let sum = 0;
+      for (let i = 0; i < x.length; i++) sum += (w[1] * x[i] + w[0] - y[i]) ** 2;
+      expect(l).toBeCloseTo(sum / x.length, 8);
+      expect(Math.abs(l - sum / x.length) / (sum / x.length)).toBeLessThan(1e-12);
+    }
+  });
+
+  test('a test function reads the function itself under the pointer', () => {
+    const scene = sceneFromOptions({ model: 'function', function: 'himmelblau', iterations: 20 });
+    const back = decode(pageData(scene, { frames: [0], fps: 20, hold: 1, loop: 0 }, 'test'));
+    const { w, loss } = planeLossOf(back)!(3, 2);
+    expect(w).toEqual([3, 2]);
+    expect(loss).toBe(0);
+    expect(planeLossOf(back)!(-1, 0.5).loss).toBe((1 + 0.5 - 11) ** 2 + (-1 + 0.25 - 7) ** 2);
+  });
+
+  test('models a page cannot show yet are named', () => {
+    expect(pageRefusal(sceneFromOptions({ model: 'mlp', iterations: 5 }))).toBe('mlvis mlp');
+    expect(pageRefusal(sceneFromOptions({ model: 'linear', data: 'cars', x: 'Weight_in_lbs,Horsepower', y: 'Miles_per_Gallon', iterations: 5 }))).toBe('mlvis linear on two feature columns');
+    expect(sceneForPage(sceneFromOptions({ model: 'linear', iterations: 5 })).model).not.toHaveProperty('predict');
+  });
+});
