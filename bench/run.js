@@ -189,6 +189,8 @@ function main() {
     // Issue 18: a test function at the defaults, and a 6-optimizer race on Rosenbrock at 10,000 iterations.
     { name: 'function GIF, rosenbrock (defaults)', args: ['function', 'rosenbrock', '--out', join(OUT, 'rosenbrock.gif'), '--quiet'], out: 'rosenbrock.gif' },
     { name: 'race of 6 on rosenbrock, 10,000 iterations', args: ['function', 'rosenbrock', '--optimizer', RACE6, '--iters', '10000', '--out', join(OUT, 'rosenbrock6.gif'), '--quiet'], out: 'rosenbrock6.gif' },
+    // Issue 20: the interactive page of the default run, at most half the default GIF's bytes.
+    { name: 'linear interactive page (default)', args: ['linear', '--iters', '1000', '--out', join(OUT, 'fit.html')], out: 'fit.html' },
   ];
   const rows = [['run', 'wall s', 'size KB', 'peak RSS MB', 'targets']];
   const results = {};
@@ -206,6 +208,8 @@ function main() {
   }
   printTable('mlvis end to end (960x480, 1000 iterations)', rows);
   if (csvOnly) return;
+  const pageShare = results['fit.html'].kb / results['fit.gif'].kb;
+  console.log(`interactive page: ${results['fit.html'].kb.toFixed(0)} KB, ${pageShare.toFixed(2)} of the default GIF's ${results['fit.gif'].kb.toFixed(0)} KB (${pageShare <= 0.5 ? 'ok' : 'MISS'} ≤0.5)`);
   functionRatios();
   const node = medianWall(process.execPath, ['-e', '0']);
   const version = medianWall(process.execPath, [join(ROOT, 'bin', 'mlvis.js'), '--version']);

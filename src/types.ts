@@ -188,6 +188,8 @@ export interface FrameTime {
   /** Seconds from the start of the animation. */
   seconds: number;
   iteration: number;
+  /** With Scene.freeCamera: degrees the 3-D camera is turned further about the vertical axis (the page's drag). */
+  turn?: number;
 }
 
 /**
@@ -341,6 +343,11 @@ export interface Scene {
    * expression). The interactive page reads it to show the weights and the loss under the pointer.
    */
   plane?: ScenePlane;
+  /**
+   * With view '3d', the interactive page once the reader drags: the camera may turn to any azimuth
+   * (FrameTime.turn), so the viewport holds a full turn and the mesh is painted every frame.
+   */
+  freeCamera?: boolean;
 }
 
 /** See Scene.plane. */

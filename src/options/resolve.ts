@@ -138,6 +138,8 @@ function refuseUnboundedWork(o: RunOptions, outputs: OutputSpec[], iterations: n
 
 /** Below this many pixels per panel, tick labels collide and titles are cut to a letter. */
 const MIN_PANEL_WIDTH = 160;
+/** The models an interactive page can show (their descriptors are bundled in it: src/page/hydrate.ts's PAGE_MODELS). */
+export const PAGE_MODEL_NAMES: readonly string[] = ['linear', 'logistic', 'function'];
 const list = <T>(x: T | T[] | undefined): T[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
 
 /** Throws a usage error (exit code 2) naming the flag, the value and what it should be. */
@@ -152,6 +154,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   if (o.poster) {
     const posters = outputs.filter((x) => formatApplies(x.format)?.video && x.path !== '-').map(posterOf);
     outputs.push(...posters.filter((p, i) => posters.findIndex((q) => q.key === p.key) === i));
+  }
+  // An interactive page shows some models only (src/page/hydrate.ts): said before any row is read.
+  if (outputs.some((x) => formatApplies(x.format)?.scene)) {
+    const why = !PAGE_MODEL_NAMES.includes(o.model) ? `mlvis ${o.model}` : o.model !== 'function' && featureCount(o) > 1 ? `mlvis ${o.model} on ${featureCount(o) === 2 ? 'two' : 'several'} feature columns` : null;
+    if (why) throw usageError(messages.pageUnsupported(why));
   }
   const paths = new Set<string>();
   for (const out of outputs) {

@@ -247,8 +247,8 @@ export const OPTION_TABLE = {
     schema: v.union([text, v.pipe(v.array(text), v.minLength(1, 'names no file'), v.maxLength(MAX_VALUES, `names more than ${MAX_VALUES} files`))], 'is not a file name or a list of them'),
     help: `write ${outHelpFormats()}; give it again for more files from the same training`,
   }),
-  /** With `out: '-'`: the format written to stdout (`'gif'`, `'mp4'`, `'webm'`, `'png'`); the library returns the bytes as `RunResult.stdout`. Flag `--format`. */
-  format: spec({ flag: '--format', arg: `<${STDOUT_FORMATS.join('|')}>`, group: 'Animation', choices: STDOUT_FORMATS, schema: choice(STDOUT_FORMATS), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout)' }),
+  /** With `out: '-'`: the format written to stdout (`'gif'`, `'mp4'`, `'webm'`, `'png'`, `'html'`, `'player'`); the library returns the bytes as `RunResult.stdout`. With `out: 'NAME.json'`: `'player'`, the data `<mlvis-player>` plays. Flag `--format`. */
+  format: spec({ flag: '--format', arg: `<${STDOUT_FORMATS.join('|')}>`, group: 'Animation', choices: STDOUT_FORMATS, schema: choice(STDOUT_FORMATS), applies: { needs: 'stdout' }, help: 'the format of --out - (stdout); player with --out NAME.json writes the data <mlvis-player> plays' }),
   /** Beside each MP4 or WebM, also write a PNG of its last frame for `<video poster>` (`fit.mp4` → `fit.png`). Default false. Flag `--poster`. */
   poster: spec({ flag: '--poster', group: 'Animation', schema: v.boolean('must be true or false'), default: false, applies: { outputs: kindsWhere('video'), toFile: true }, help: 'beside each video, a PNG of its last frame for <video poster> (fit.mp4 → fit.png)' }),
   /** How a sweep or race is drawn: `'files'` (one file per value, suffixed), `'overlay'` (every path on one surface) or `'grid'` (small multiples); with {@link RunOptions.starts}, `'overlay'` (every path, coloured by the minimum it reached) or `'basins'` (each start a dot in the colour of the minimum it reached, the paths thin). Default: `'files'` for a sweep, `'overlay'` for a race or starts. Flag `--layout`. */

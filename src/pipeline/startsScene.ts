@@ -2,7 +2,7 @@ import type { RunConfig } from '../config';
 import { DEFAULT_GRID, optimizerOf, planeGrid, type Problem } from '../engine';
 import type { Landmark, Scene, StartsLayer } from '../types';
 import { knownPoints } from '../engine/landscape';
-import { landmarksOf, sceneBasics } from './scene';
+import { landmarksOf, sceneBasics, scenePlane } from './scene';
 import { planePath } from './view';
 import { planePoint, problemView } from './problemView';
 import type { StartsRun } from './starts';
@@ -61,6 +61,7 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
     text: { title: config.title },
     ...(config.rateSchedule.kind === 'constant' ? {} : { schedule: config.schedule }),
     starts,
+    plane: scenePlane(pv.view, l),
   };
 }
 

@@ -6,7 +6,8 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { decodeValue, delta, encodeValue, sceneForPage, shuffle, undelta, unshuffle, type PageData } from '../../src/page/codec';
-import { hydrateScene, pageRefusal, planeLossOf } from '../../src/page/hydrate';
+import { hydrateScene, PAGE_MODELS, pageRefusal, planeLossOf } from '../../src/page/hydrate';
+import { PAGE_MODEL_NAMES } from '../../src/options/resolve';
 import { pageData, roughly } from '../../src/page/writePage';
 import { sceneFromOptions } from '../../src';
 import { createRenderer } from '../../src/render';
@@ -102,6 +103,10 @@ describe('a scene through the page data', () => {
     expect(w).toEqual([3, 2]);
     expect(loss).toBe(0);
     expect(planeLossOf(back)!(-1, 0.5).loss).toBe((1 + 0.5 - 11) ** 2 + (-1 + 0.25 - 7) ** 2);
+  });
+
+  test('the options refuse early exactly the models the page does not bundle', () => {
+    expect(Object.keys(PAGE_MODELS).sort()).toEqual([...PAGE_MODEL_NAMES].sort());
   });
 
   test('models a page cannot show yet are named', () => {

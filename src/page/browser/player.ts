@@ -71,7 +71,7 @@ export async function sceneOf(data: PageData): Promise<Scene> {
   return hydrateScene(decodeValue(data.scene, await gunzipBytes(data.arrays)) as Record<string, unknown>);
 }
 
-/** What the page's tests read and drive (window.mlvis). */
+/** What the page's tests read and drive (window.mlvisPlayer; window.mlvis is the page's element of that id). */
 export interface PlayerHandle {
   scene: Scene;
   /** The iteration shown. */
@@ -80,6 +80,8 @@ export interface PlayerHandle {
   seek(iteration: number): void;
   play(): void;
   pause(): void;
+  /** The 3-D camera's turn from the file's (degrees), or null until the reader drags. */
+  turn(): number | null;
   /** The readout under the pointer at frame pixel (x, y) of the surface, or null off it. */
   hoverAt(x: number, y: number): { u: number; v: number; w: number[]; loss: number } | null;
 }
@@ -91,7 +93,7 @@ export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHa
   const scene = await sceneOf(data);
   const dpr = Math.max(1, window.devicePixelRatio || 1);
   setScale(dpr);
-  const drawer: FrameDrawer = createFrameDrawer(scene);
+  let drawer: FrameDrawer = createFrameDrawer(scene);
   const { width, height } = scene;
   const frames = data.frames.length > 0 ? data.frames : [0, scene.iterations];
   const last = scene.iterations;
@@ -103,7 +105,7 @@ export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHa
   canvas.height = Math.round(height * dpr);
   canvas.style.width = `${width}px`;
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `${scene.model.title}: gradient descent, frame by frame`);
+  canvas.setAttribute('aria-label', `${scene.model.title}: gradient descent, frame by frame${scene.view === '3d' ? '; drag to turn the 3-D view' : ''}`);
   const ctx = canvas.getContext('2d')!;
 
   const button = (label: string, text: string) => {
@@ -160,9 +162,13 @@ export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHa
     while (f + 1 < frames.length && frames[f + 1] <= k) f++;
     return f;
   };
+  // The 3-D view's camera, turned by dragging (degrees about the vertical axis); until the first drag the
+  // page frames the box as the file does.
+  let turn = 0;
+  let free = false;
   const at = (k: number): FrameTime => {
     const f = frameOf(k);
-    return { index: f, count: frames.length, seconds: f / data.fps, iteration: k };
+    return { index: f, count: frames.length, seconds: f / data.fps, iteration: k, ...(free ? { turn } : {}) };
   };
   const names = scene.model.weightNames;
   const render = () => {
@@ -174,7 +180,8 @@ export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHa
       const w = s.trajectory.w.map((c, k) => `${names[k] ?? `w${k}`} = ${formatNumber(c[i], 6)}`).join(', ');
       return `${s.label}: ${w}; ${scene.model.lossShort} ${formatNumber(s.trajectory.loss[i], 6)}`;
     });
-    readout.textContent = `iteration ${iteration} / ${last}\n${lines.join('\n')}`;
+    const starts = scene.starts ? [`${scene.starts.placement} · ${scene.starts.optimizerTitle}`] : [];
+    readout.textContent = `iteration ${iteration} / ${last}\n${[...starts, ...lines].join('\n')}`;
     playButton.textContent = playing ? '❚❚' : '▶';
     playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     playButton.title = playing ? 'Pause' : 'Play';
@@ -229,8 +236,9 @@ export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHa
   back.addEventListener('click', () => step(-1, false));
   forward.addEventListener('click', () => step(1, false));
   slider.addEventListener('input', () => {
+    const k = Number(slider.value); // before pause() redraws, which puts the slider back
     pause();
-    seek(Number(slider.value));
+    seek(k);
   });
   root.tabIndex = root.tabIndex >= 0 ? root.tabIndex : 0;
   root.addEventListener('keydown', (e) => {
@@ -268,10 +276,35 @@ export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHa
     hover.textContent = h ? `under the pointer: ${h.w.map((w, k) => `${names[k] ?? `w${k}`} = ${formatNumber(w, 6)}`).join(', ')}; ${scene.model.lossShort} ${formatNumber(h.loss, 6)}` : '';
   });
   canvas.addEventListener('pointerleave', () => (hover.textContent = ''));
+  if (scene.view === '3d') {
+    canvas.style.cursor = 'grab';
+    canvas.title = 'Drag to turn the 3-D view';
+    let drag: { x: number; turn: number } | null = null;
+    canvas.addEventListener('pointerdown', (e) => {
+      drag = { x: e.clientX, turn };
+      canvas.setPointerCapture(e.pointerId);
+      canvas.style.cursor = 'grabbing';
+    });
+    canvas.addEventListener('pointermove', (e) => {
+      if (!drag) return;
+      if (!free) {
+        drawer = createFrameDrawer({ ...scene, freeCamera: true });
+        free = true;
+      }
+      turn = drag.turn - (e.clientX - drag.x) * 0.5;
+      render();
+    });
+    const end = () => {
+      drag = null;
+      canvas.style.cursor = 'grab';
+    };
+    canvas.addEventListener('pointerup', end);
+    canvas.addEventListener('pointercancel', end);
+  }
 
   seek(0);
   if (!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) play();
-  return { scene, iteration: () => iteration, playing: () => playing, seek: (k) => (pause(), seek(k)), play, pause, hoverAt };
+  return { scene, iteration: () => iteration, playing: () => playing, seek: (k) => (pause(), seek(k)), play, pause, hoverAt, turn: () => (free ? turn : null) };
 }
 
 /** <mlvis-player src="run.json">: fetches the data `mlvis … --out run.json --format player` wrote and plays it. */
@@ -301,6 +334,6 @@ export async function startPage(): Promise<PlayerHandle> {
   const text = document.getElementById('mlvis-data')!.textContent!.trim();
   const data = (await gunzipJson(text)) as PageData;
   const handle = await mount(document.getElementById('mlvis')!, data);
-  (window as unknown as { mlvis: PlayerHandle }).mlvis = handle;
+  (window as unknown as { mlvisPlayer: PlayerHandle }).mlvisPlayer = handle;
   return handle;
 }

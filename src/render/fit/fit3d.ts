@@ -58,9 +58,10 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   const orbit = scene.orbit ?? 0;
   const camera = (azimuth: number) => orbitCamera({ x: 0, y: 0, z: box.height / 2 }, azimuth, FIT_ELEVATION, DISTANCE);
   const start = sideOn(box, scene, orbit);
-  const vp = fitViewport(orbitSamples(start, orbit).map(camera), boxCorners(box), inner);
+  const free = scene.freeCamera === true;
+  const vp = fitViewport(orbitSamples(start, free ? 360 : orbit).map(camera), boxCorners(box), inner);
   const still = camera(start);
-  const cameraAt = (frame: FrameTime) => (orbit === 0 ? still : camera(azimuthAt(start, frame, orbit)));
+  const cameraAt = (frame: FrameTime) => (orbit === 0 && !free ? still : camera(azimuthAt(start, frame, orbit) + (frame.turn ?? 0)));
   const axes: BoxAxes = { u: linearAxis(uRange, [0, 1], 4), v: linearAxis(vRange, [0, 1], 4), names: [name1, name2, [data.yName]] };
   const plot = { rect, x: linearAxis(uRange, [rect.x, rect.x + rect.w], 4), y: linearAxis(vRange, [rect.y + rect.h, rect.y], 4) };
   // The rows in world coordinates, and their colours (y on viridis, as the 2-D view colours them).
@@ -72,7 +73,8 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
     const depth = Float64Array.from(world.x, (_, i) => see(cam, world.x[i], world.y[i], world.z[i]).depth);
     return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => depth[b] - depth[a]);
   };
-  let order = orbit === 0 ? byDepth(still) : null;
+  const moving = orbit !== 0 || free;
+  let order = moving ? null : byDepth(still);
   const fitted = new Float64Array(n);
 
   const drawBox = (ctx: SKRSContext2D, cam: Camera) => {
@@ -96,11 +98,11 @@ export function fit3dPanel(measure: SKRSContext2D, outer: Rect, scene: Scene, st
       const legend = colourKey(ctx, plot, style, yRange);
       const single = scene.series.length === 1;
       drawHeading(ctx, plot, style, [`Colour and height: ${data.yName}; sheet: fitted ${data.yName}${single ? '; lines: residuals' : ''}`, `${data.yName} and the fitted plane`, data.yName], rect.w - legend - f);
-      if (orbit === 0) drawBox(ctx, still);
+      if (!moving) drawBox(ctx, still);
     },
     drawFrame(ctx, frame) {
       const cam = cameraAt(frame);
-      if (orbit !== 0) {
+      if (moving) {
         drawBox(ctx, cam);
         order = byDepth(cam);
       }

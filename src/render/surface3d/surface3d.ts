@@ -59,13 +59,15 @@ export function sceneContext(outer: Rect, scene: Scene, style: Style): SceneCont
   const { f } = style;
   const view = scene.surface;
   const orbit = scene.orbit ?? 0;
+  // A free camera (the page's drag) may stand anywhere: the viewport holds a full turn, nothing is still.
+  const free = scene.freeCamera === true;
   const scale = heightScale(grid, scene.optimum?.loss);
   const box = boxOf(grid.uRange, grid.vRange, view.equalAspect);
   const { rect, inner } = boxRects(outer, f);
   const camera = (azimuth: number) => orbitCamera({ x: 0, y: 0, z: box.height / 2 }, azimuth, ELEVATION, DISTANCE);
   const mesh = buildMesh(grid, scale, box, MESH_CELLS);
   const start = startAzimuth(valleyOf(mesh, box.height));
-  const vp = fitViewport(orbitSamples(start, orbit).map(camera), boxCorners(box), inner);
+  const vp = fitViewport(orbitSamples(start, free ? 360 : orbit).map(camera), boxCorners(box), inner);
   const painter = meshPainter(mesh, rect, { lineHalfWidth: Math.max(0.6, style.thin * 0.5), lineDarkness: 0.26 }, { grid: style.theme.gridLine, edge: style.theme.axis });
   const axes: BoxAxes = {
     u: linearAxis(grid.uRange, [0, 1], 4),
@@ -86,8 +88,8 @@ export function sceneContext(outer: Rect, scene: Scene, style: Style): SceneCont
     box,
     scale,
     vp,
-    still: orbit === 0 ? still : null,
-    cameraAt: (frame) => (orbit === 0 ? still : camera(azimuthAt(start, frame, orbit))),
+    still: orbit === 0 && !free ? still : null,
+    cameraAt: (frame) => (orbit === 0 && !free ? still : camera(azimuthAt(start, frame, orbit) + (frame.turn ?? 0))),
     drawBox(ctx, cam) {
       painter.paint(ctx, cam, vp, boxBehind(cam, box, scale, axes));
       drawBoxLabels(ctx, cam, vp, box, scale, axes, style);

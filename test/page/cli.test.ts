@@ -1,0 +1,81 @@
+/**
+ * The page's outputs on the command line: what is refused is refused in one line with exit 2 and leaves an
+ * existing file as it was; what is written is one file (a page, or the player's JSON), also to stdout,
+ * from a run, a race, a sweep and a batch job, byte for byte the same for the same arguments.
+ */
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { mlvisInProcess } from '../helpers/cli';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mlvis-page-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The player's data inside a page. */
+function dataOf(html: string): { format: string; frames: number[]; fps: number; hold: number; loop: number; scene: { value: { series: { label: string }[] } } } {
+  const b64 = /<script id="mlvis-data" type="application\/octet-stream">([^<]*)<\/script>/.exec(html)![1];
+  return JSON.parse(gunzipSync(Buffer.from(b64, 'base64')).toString('utf8'));
+}
+
+describe('refusals', () => {
+  it.each([
+    [['mlp', '--iters', '5'], /^mlvis: --out \.html and --format player: an interactive page can show linear and logistic regression on one feature and the test functions \(mlvis function\) for now, not mlvis mlp; write a \.gif, \.mp4 or \.webm for it\n$/],
+    [['linear', '--data', 'cars', '--x', 'Weight_in_lbs,Horsepower', '--y', 'Miles_per_Gallon', '--iters', '5'], /not mlvis linear on two feature columns/],
+    [['poly', '--iters', '5'], /not mlvis poly;/],
+  ])('%j with --out page.html: one line, exit 2, the old file kept', async (args, message) => {
+    const path = join(dir, 'kept.html');
+    await writeFile(path, 'before');
+    const r = await mlvisInProcess([...(args as string[]), '--out', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(await readFile(path, 'utf8')).toBe('before');
+    expect((await readdir(dir)).filter((f) => f.startsWith('kept'))).toEqual(['kept.html']);
+  });
+
+  it('a .json name needs --format player', async () => {
+    const r = await mlvisInProcess(['linear', '--out', join(dir, 'run.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`mlvis: --out: ${JSON.stringify(join(dir, 'run.json'))} is a .json name, which could hold anything; write the player's data with --out ${JSON.stringify(join(dir, 'run.json'))} --format player\n`);
+  });
+});
+
+describe('what is written', () => {
+  it('a page holds the frames, the timing and every series of a race; the same arguments give the same bytes', async () => {
+    const args = ['function', 'booth', '--optimizer', 'gd,adam', '--iters', '200', '--frames', '40', '--fps', '12', '--hold', '2', '--loop', '3'];
+    expect((await mlvisInProcess([...args, '--out', join(dir, 'a.html')])).code).toBe(0);
+    expect((await mlvisInProcess([...args, '--out', join(dir, 'b.html')])).code).toBe(0);
+    const [a, b] = [await readFile(join(dir, 'a.html')), await readFile(join(dir, 'b.html'))];
+    expect(a.equals(b)).toBe(true);
+    const d = dataOf(a.toString('utf8'));
+    expect(d.format).toBe('mlvis-player');
+    expect(d.frames).toHaveLength(40);
+    expect(d.frames[0]).toBe(0);
+    expect(d.frames[39]).toBe(200);
+    expect([d.fps, d.hold, d.loop]).toEqual([12, 2, 3]);
+    expect(d.scene.value.series.map((s) => s.label.split(' ·')[0])).toEqual(['GD', 'Adam']);
+    // No address outside the page: no http(s), no src= or href= of a file.
+    expect(a.toString('utf8')).not.toMatch(/https?:\/\/|\ssrc=|\shref=/);
+  });
+
+  it('a sweep writes a page per value, and --format player writes the JSON a player reads', async () => {
+    expect((await mlvisInProcess(['linear', '--lr', '0.1,0.3', '--iters', '50', '--out', join(dir, 'sweep.html')])).code).toBe(0);
+    expect((await readdir(dir)).filter((f) => f.startsWith('sweep'))).toEqual(['sweep-lr0.1.html', 'sweep-lr0.3.html']);
+    expect((await mlvisInProcess(['logistic', '--iters', '50', '--out', join(dir, 'run.json'), '--format', 'player'])).code).toBe(0);
+    const d = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8'));
+    expect([d.format, d.version, typeof d.arrays]).toEqual(['mlvis-player', 1, 'string']);
+  });
+
+  it('--out - --format html writes the page to stdout', async () => {
+    const r = await mlvisInProcess(['linear', '--iters', '30', '--out', '-', '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(dataOf(r.stdout).format).toBe('mlvis-player');
+  });
+});
