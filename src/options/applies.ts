@@ -63,7 +63,7 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.needs === 'file' && !shape.outputs.some((x) => x.path !== '-')) return kinds.length === 0 ? 'nothing is drawn without --out' : 'stdout (--out -) gets no manifest; it applies to --out FILE';
   if (a.needs === 'summary' && !shape.summary) return 'it applies to --summary';
   if (a.needs === 'stdin' && o.data !== '-') return 'it applies to data "-"';
-  if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-' || formatApplies(x.format)?.named)) return 'it applies to --out - (stdout); other outputs take the format from their extension';
+  if (a.needs === 'stdout' && !shape.outputs.some((x) => x.path === '-' || formatApplies(x.format)?.named)) return 'it applies to --out - (stdout) and to --out NAME.json (--format player); other outputs take the format from their extension';
   if (a.needs === 'several' && shape.series.length < 2 && o.starts === undefined) return 'it applies to a race (several --optimizer) or a sweep (a list for --lr, --momentum or --batch-size)';
   if (a.view && (o.view ?? '2d') !== a.view) return `it applies to --view ${a.view}`;
   const models: readonly string[] | undefined = a.model === undefined ? undefined : typeof a.model === 'string' ? [a.model] : a.model;

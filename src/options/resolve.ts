@@ -157,7 +157,13 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   }
   // An interactive page shows some models only (src/page/hydrate.ts): said before any row is read.
   if (outputs.some((x) => formatApplies(x.format)?.scene)) {
-    const why = !PAGE_MODEL_NAMES.includes(o.model) ? `mlvis ${o.model}` : o.model !== 'function' && featureCount(o) > 1 ? `mlvis ${o.model} on ${featureCount(o) === 2 ? 'two' : 'several'} feature columns` : null;
+    const why = !PAGE_MODEL_NAMES.includes(o.model)
+      ? `mlvis ${o.model}`
+      : o.model !== 'function' && featureCount(o) > 1
+        ? `mlvis ${o.model} on ${featureCount(o) === 2 ? 'two' : 'several'} feature columns`
+        : o.compareStandardize
+          ? '--compare-standardize (two surfaces side by side)'
+          : null;
     if (why) throw usageError(messages.pageUnsupported(why));
   }
   const paths = new Set<string>();

@@ -25,6 +25,7 @@ export function pageRefusal(scene: Scene): string | null {
   const d = PAGE_MODELS[name];
   if (!d) return `mlvis ${name}`;
   if (name !== 'function' && scene.model !== d) return `mlvis ${name} on ${scene.fit.features ? 'several' : 'two'} feature columns`;
+  if (scene.sides) return '--compare-standardize (two surfaces side by side)';
   if (!scene.plane || scene.plane.origin.length !== 2) return `mlvis ${name} with more than two weights`;
   return null;
 }

@@ -11,6 +11,7 @@ import { messages, runError, usageError } from '../errors';
 import type { Scene } from '../types';
 import { encodeValue, PAGE_DATA_VERSION, sceneForPage, type PageData, type TypedArray } from './codec';
 import { pageRefusal } from './hydrate';
+import { theme } from '../render/core/theme';
 
 /** How the animation plays, as the run's files do. */
 export interface PageTiming {
@@ -68,7 +69,7 @@ function built(name: string): Buffer {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page: the player's script (gzipped, base64) and the data (gzipped JSON, base64), with the faces in CSS. */
-export function pageHtml(data: PageData, title: string): string {
+export function pageHtml(data: PageData, title: string, colours: { background: string; text: string } = { background: '#ffffff', text: '#1a1a1a' }): string {
   const fonts = JSON.parse(built('fonts.json').toString('utf8')) as { regular: string; bold: string };
   const code = built('page.js.gz').toString('base64');
   const payload = gzipSync(Buffer.from(JSON.stringify(data), 'utf8'), { level: 9 }).toString('base64');
@@ -86,7 +87,7 @@ export function pageHtml(data: PageData, title: string): string {
 <meta name="generator" content="mlvis ${escapeHtml(data.writer)}">
 <title>${escapeHtml(title)}</title>
 <style>${face(fonts.regular, 'normal')}${face(fonts.bold, 'bold')}
-body{margin:16px;background:#fff;font-family:mlvis-sans,system-ui,sans-serif}
+body{margin:16px;background:${colours.background};color:${colours.text};font-family:mlvis-sans,system-ui,sans-serif}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 </style>
 </head>
@@ -108,5 +109,7 @@ body{margin:16px;background:#fff;font-family:mlvis-sans,system-ui,sans-serif}
 export function sceneFile(format: 'html' | 'player', scene: Scene, timing: PageTiming, writer: string): Buffer {
   const data = pageData(scene, timing, writer);
   if (format === 'player') return Buffer.from(`${JSON.stringify(data)}\n`, 'utf8');
-  return Buffer.from(pageHtml(data, `${scene.model.title} · mlvis`), 'utf8');
+  // The page around the frame in the frame's own theme (--theme dark: a dark page).
+  const t = theme(scene.theme);
+  return Buffer.from(pageHtml(data, `${scene.model.title} · mlvis`, { background: t.background, text: t.text }), 'utf8');
 }

@@ -293,7 +293,7 @@ suite('the interactive page in chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
     const page = await context.newPage();
     const served: Record<string, [string, Buffer]> = {
-      '/index.html': ['text/html', Buffer.from('<!doctype html><meta charset="utf-8"><script type="module" src="player.js"></script><mlvis-player src="run.json"></mlvis-player>')],
+      '/index.html': ['text/html', Buffer.from('<!doctype html><meta charset="utf-8"><body style="background:#111;color:#eee"><script type="module" src="player.js"></script><mlvis-player src="run.json"></mlvis-player><mlvis-player id="second" src="run.json" paused></mlvis-player>')],
       '/player.js': ['text/javascript', await readFile(join(ROOT, 'dist', 'page', 'player.js'))],
       '/run.json': ['application/json', await readFile(join(dir, 'run.json'))],
     };
@@ -312,9 +312,14 @@ suite('the interactive page in chromium', () => {
     });
     try {
       await page.goto('http://docs.test/index.html');
-      await page.locator('mlvis-player canvas').waitFor();
-      await drag(page.locator('mlvis-player').getByRole('slider', { name: 'Iteration' }), 1000);
-      expect(await page.locator('mlvis-player .mlvis-readout').textContent()).toMatch(/^iteration 1000 \/ 1000\nGD: w0 = /);
+      await page.locator('mlvis-player').first().locator('canvas').waitFor();
+      await drag(page.locator('mlvis-player').first().getByRole('slider', { name: 'Iteration' }), 1000);
+      expect(await page.locator('mlvis-player').first().locator('.mlvis-readout').textContent()).toMatch(/^iteration 1000 \/ 1000\nGD: w0 = /);
+      // `paused` holds the second at the start; its text takes the page's colour (a dark docs theme).
+      const second = page.locator('#second');
+      await second.locator('canvas').waitFor();
+      expect(await second.evaluate((e) => (e as unknown as { handle: Promise<{ playing(): boolean; iteration(): number }> }).handle.then((h) => [h.playing(), h.iteration()]))).toEqual([false, 0]);
+      expect(await second.locator('.mlvis-readout').evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(e).color)).toBe('rgb(238, 238, 238)');
       expect(others).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -28,6 +28,7 @@ describe('refusals', () => {
     [['mlp', '--iters', '5'], /^mlvis: --out \.html and --format player: an interactive page can show linear and logistic regression on one feature and the test functions \(mlvis function\) for now, not mlvis mlp; write a \.gif, \.mp4 or \.webm for it\n$/],
     [['linear', '--data', 'cars', '--x', 'Weight_in_lbs,Horsepower', '--y', 'Miles_per_Gallon', '--iters', '5'], /not mlvis linear on two feature columns/],
     [['poly', '--iters', '5'], /not mlvis poly;/],
+    [['linear', '--data', 'cars', '--compare-standardize', '--iters', '5'], /not --compare-standardize \(two surfaces side by side\);/],
   ])('%j with --out page.html: one line, exit 2, the old file kept', async (args, message) => {
     const path = join(dir, 'kept.html');
     await writeFile(path, 'before');

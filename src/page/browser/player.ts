@@ -15,14 +15,15 @@ import { FONT_FAMILY } from './font';
 import { FONTS } from './fonts';
 
 const CSS = `
-.mlvis-player{font:14px/1.4 ${FONT_FAMILY},system-ui,sans-serif;color:#222;display:inline-block;max-width:100%}
+.mlvis-player{font:14px/1.4 ${FONT_FAMILY},system-ui,sans-serif;color:inherit;display:inline-block;max-width:100%}
 .mlvis-player canvas{display:block;max-width:100%;height:auto;touch-action:none}
 .mlvis-controls{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:6px 0}
-.mlvis-controls button{font:inherit;min-width:2.4em;padding:2px 8px;border:1px solid #888;border-radius:4px;background:#f4f4f4;cursor:pointer}
+.mlvis-controls button{font:inherit;color:#1a1a1a;min-width:2.4em;padding:2px 8px;border:1px solid #888;border-radius:4px;background:#f4f4f4;cursor:pointer}
+.mlvis-controls select{font:inherit;color:#1a1a1a;background:#f4f4f4;border:1px solid #888;border-radius:4px;padding:1px 4px;appearance:auto}
 .mlvis-controls input[type=range]{flex:1 1 200px;min-width:120px}
 .mlvis-player :focus-visible{outline:3px solid #1a6dd6;outline-offset:2px}
 .mlvis-readout{font-variant-numeric:tabular-nums;white-space:pre-wrap;margin:2px 0}
-.mlvis-hover{font-variant-numeric:tabular-nums;color:#333;min-height:1.4em}
+.mlvis-hover{font-variant-numeric:tabular-nums;min-height:1.4em;opacity:.85}
 `;
 
 let fontsReady: Promise<unknown> | null = null;
@@ -86,8 +87,8 @@ export interface PlayerHandle {
   hoverAt(x: number, y: number): { u: number; v: number; w: number[]; loss: number } | null;
 }
 
-/** Builds the player into `root` and starts it (paused under prefers-reduced-motion). */
-export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHandle> {
+/** Builds the player into `root` and starts it (paused under prefers-reduced-motion, or when `paused`). */
+export async function mount(root: HTMLElement, data: PageData, paused = false): Promise<PlayerHandle> {
   await loadFonts();
   install();
   const scene = await sceneOf(data);
@@ -303,27 +304,50 @@ export async function mount(root: HTMLElement, data: PageData): Promise<PlayerHa
   }
 
   seek(0);
-  if (!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) play();
+  if (!paused && !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) play();
   return { scene, iteration: () => iteration, playing: () => playing, seek: (k) => (pause(), seek(k)), play, pause, hoverAt, turn: () => (free ? turn : null) };
 }
 
-/** <mlvis-player src="run.json">: fetches the data `mlvis … --out run.json --format player` wrote and plays it. */
+/**
+ * <mlvis-player src="run.json" [paused]>: fetches the data `mlvis … --out run.json --format player` wrote and
+ * plays it (from the start, unless `paused` or the reader asks for reduced motion); a new `src` loads anew.
+ */
 export class MlvisPlayerElement extends HTMLElement {
+  static get observedAttributes(): string[] {
+    return ['src'];
+  }
   handle: Promise<PlayerHandle> | null = null;
+  private loaded: string | null = null;
+  private stop: (() => void) | null = null;
   connectedCallback(): void {
-    if (this.handle) return;
+    this.load();
+  }
+  attributeChangedCallback(): void {
+    if (this.isConnected) this.load();
+  }
+  disconnectedCallback(): void {
+    this.stop?.();
+  }
+  private load(): void {
     const src = this.getAttribute('src');
-    if (!src) return;
+    if (!src || src === this.loaded) return;
+    this.loaded = src;
+    this.stop?.();
     this.handle = fetch(src)
       .then((r) => {
         if (!r.ok) throw new Error(`could not load ${src}: HTTP ${r.status}`);
         return r.json() as Promise<PageData>;
       })
-      .then((data) => mount(this, data))
+      .then(async (data) => {
+        const h = await mount(this, data, this.hasAttribute('paused'));
+        this.stop = () => h.pause();
+        return h;
+      })
       .catch((e: Error) => {
         this.textContent = `mlvis-player: ${e.message}`;
         throw e;
       });
+    this.handle.catch(() => undefined);
   }
 }
 
