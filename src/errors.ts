@@ -382,6 +382,8 @@ export const messages = {
   badInit: (value: string, names = 'W0,W1', example = '-2,5') => `--init: ${JSON.stringify(value)} is not two numbers ${names} (for example --init ${example})`,
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
   nothingToDo: () => `nothing to do: give --out FILE (${extensionsOf().join(', ')}) or --summary PATH (or - for stdout)`,
+  largePage: (path: string, bytes: number) =>
+    `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB: a page holds every iteration of every path, and a reader's browser loads it whole before it plays; fewer --iters or starts make it smaller, or write a .gif, .mp4 or .webm`,
   largeGif: (path: string, bytes: number) =>
     `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 10 MB a web page or a GitHub README should carry; write ${extensionWords((a) => a.video)} for the web, or use fewer --frames or a smaller --size`,
   frameAfterDivergence: (frame: number, last: number) =>
@@ -419,7 +421,7 @@ export const messages = {
   sequenceNotPng: (path: string) =>
     `--out: ${JSON.stringify(path)} has a %d frame-number pattern, which only works with ${extensionWords((a) => a.frames === 'still')} (one file per frame)`,
   badFormat: (path: string) =>
-    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in ${extensionWords((a) => !a.named)}`,
+    `--out: cannot tell the format of ${JSON.stringify(path)}; use a name ending in ${extensionWords((a) => !a.named)}${formatsWhere((a) => a.named).map((id) => ` (or ${extensionsOf([id])[0]} with --format ${id})`).join('')}`,
   namedFormat: (path: string, format: string) =>
     `--out: ${JSON.stringify(path)} is a .json name, which could hold anything; write the player's data with --out ${JSON.stringify(path)} --format ${format}`,
   pageUnsupported: (what: string) =>

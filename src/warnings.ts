@@ -117,6 +117,8 @@ export type Warning =
   | { code: 'roundedToEven'; width: number; height: number; toWidth: number; toHeight: number }
   /** A GIF too large for a web page or a README. */
   | { code: 'largeGif'; path: string; bytes: number }
+  /** An interactive page (or player data) over LARGE_GIF bytes: it holds every iteration of every path. */
+  | { code: 'largePage'; path: string; bytes: number }
   /** A landscape unbounded below (a saddle): the descent left for ever, as every descent off its stable line does; no rate helps. */
   | { code: 'unbounded'; series?: string; iteration: number; why: string; rose?: { lr: number } }
   /** --tune: every trial of the grid diverged; the series runs at its default rate `lr`. */
@@ -163,6 +165,8 @@ export function warningText(w: Warning): string {
       return messages.roundedToEven(w.width, w.height, w.toWidth, w.toHeight);
     case 'largeGif':
       return messages.largeGif(w.path, w.bytes);
+    case 'largePage':
+      return messages.largePage(w.path, w.bytes);
     case 'tuneDiverged':
       return prefix + messages.tuneAllDiverged(w.lr);
     case 'tuneSlow':

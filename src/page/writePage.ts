@@ -25,8 +25,7 @@ export interface PageTiming {
 export function pageData(scene: Scene, timing: PageTiming, writer: string): PageData {
   const why = pageRefusal(scene);
   if (why) throw usageError(messages.pageUnsupported(why));
-  // The surface's samples only place its contours and colours: to 16 bits of mantissa (a relative 8e-6,
-  // far below a pixel), whose last bytes, all zero, then cost nothing gzipped.
+  // The surface's samples only place its contours and colours: to 16 bits of mantissa (see roughly).
   const grids = new Set<unknown>([scene.grid.values, ...(scene.sides ?? []).map((s) => s.grid.values)]);
   const { encoded, bytes } = encodeValue(sceneForPage(scene), (a) => (grids.has(a) && a instanceof Float64Array ? roughly(a) : a) as TypedArray);
   return {
@@ -42,14 +41,23 @@ export function pageData(scene: Scene, timing: PageTiming, writer: string): Page
   };
 }
 
-/** Single precision, rounded to 16 bits of mantissa (NaN and ±Infinity kept). */
-export function roughly(a: Float64Array): Float32Array {
-  const out = Float32Array.from(a);
-  const bits = new Uint32Array(out.buffer);
-  for (let i = 0; i < bits.length; i++) {
-    const b = bits[i];
-    if ((b & 0x7f800000) === 0x7f800000) continue; // NaN, ±Infinity
-    bits[i] = (b + 0x40) & 0xffffff80;
+/**
+ * The samples rounded to 16 bits of mantissa (a relative 2^-17), kept in double precision: single
+ * precision would lose a surface whose losses pass 3.4e38 or fall below 1.2e-38 (a CSV in the units of
+ * physics; 1e-300·(x² + y²)). The 36 bits dropped are zeros, which the delta and the shuffle (codec.ts)
+ * turn into bytes that gzip to almost nothing. NaN and ±Infinity are kept as they are.
+ */
+export function roughly(a: Float64Array): Float64Array {
+  const out = Float64Array.from(a);
+  const words = new Uint32Array(out.buffer); // little-endian: the low word, then the high word
+  for (let i = 0; i < out.length; i++) {
+    const hi = words[2 * i + 1];
+    if ((hi & 0x7ff00000) === 0x7ff00000) continue; // NaN, ±Infinity
+    // The high word holds 20 bits of mantissa: keep its top 16, rounding on the first dropped bit (but
+    // never up past the largest finite double).
+    const up = ((hi + 0x8) & 0xfffffff0) >>> 0;
+    words[2 * i + 1] = (up & 0x7ff00000) === 0x7ff00000 ? (hi & 0xfffffff0) >>> 0 : up;
+    words[2 * i] = 0;
   }
   return out;
 }
@@ -85,6 +93,7 @@ export function pageHtml(data: PageData, title: string, colours: { background: s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="mlvis ${escapeHtml(data.writer)}">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>${face(fonts.regular, 'normal')}${face(fonts.bold, 'bold')}
 body{margin:16px;background:${colours.background};color:${colours.text};font-family:mlvis-sans,system-ui,sans-serif}
@@ -111,5 +120,6 @@ export function sceneFile(format: 'html' | 'player', scene: Scene, timing: PageT
   if (format === 'player') return Buffer.from(`${JSON.stringify(data)}\n`, 'utf8');
   // The page around the frame in the frame's own theme (--theme dark: a dark page).
   const t = theme(scene.theme);
-  return Buffer.from(pageHtml(data, `${scene.model.title} · mlvis`, { background: t.background, text: t.text }), 'utf8');
+  const title = scene.text?.title ?? `${scene.model.title} · mlvis`;
+  return Buffer.from(pageHtml(data, title, { background: t.background, text: t.text }), 'utf8');
 }

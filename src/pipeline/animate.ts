@@ -42,12 +42,14 @@ export interface AnimateHooks {
   threads?: number;
 }
 
-/** GIFs above this many bytes draw a warning: pages and READMEs load them whole. */
+/** GIFs and interactive pages above this many bytes draw a warning: pages and READMEs load them whole. */
 export const LARGE_GIF = 10 * 1024 * 1024;
 
-/** A warning for each GIF over `limit` bytes. */
+/** A warning for each GIF or interactive page over `limit` bytes. */
 export function largeGifs(written: readonly WrittenFile[], limit = LARGE_GIF): Warning[] {
-  return written.filter((f) => f.format === 'gif' && f.bytes > limit).map((f) => ({ code: 'largeGif', path: f.path, bytes: f.bytes }));
+  return written
+    .filter((f) => (f.format === 'gif' || formatApplies(f.format)?.scene) && f.bytes > limit)
+    .map((f) => ({ code: f.format === 'gif' ? 'largeGif' : 'largePage', path: f.path, bytes: f.bytes }));
 }
 
 /**
@@ -135,7 +137,7 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
     const i = written.findIndex((f) => scratch !== undefined && f.path.startsWith(scratch));
     const stdout = i < 0 ? undefined : await readFile(written[i].path);
     if (i >= 0) written[i] = { ...written[i], path: '-' };
-    for (const w of largeGifs(written)) warn(w.code === 'largeGif' && w.path === '-' ? { ...w, path: 'stdout' } : w);
+    for (const w of largeGifs(written)) warn((w.code === 'largeGif' || w.code === 'largePage') && w.path === '-' ? { ...w, path: 'stdout' } : w);
     return stdout ? { files: written, stdout } : { files: written };
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });

@@ -33,7 +33,7 @@ describe('a jobs file is checked whole before anything renders', () => {
       messages.badJobs('jobs.json', [
         'defaults.iter: 5 is not an option mlvis knows; the option is called iters',
         'jobs[0].fps: 0 must be at least 0.1',
-        `jobs[0].out: cannot tell the format of "/base/q.txt"; use a name ending in .gif, .mp4, .webm, .png or .html`,
+        `jobs[0].out: cannot tell the format of "/base/q.txt"; use a name ending in .gif, .mp4, .webm, .png or .html (or .json with format player)`,
       ]),
     );
   });

@@ -67,7 +67,7 @@ describe('a format added to the registry (one entry) is known everywhere formats
   });
 
   it('the messages that name formats', () => {
-    expect(messages.badFormat('a.avi')).toContain('use a name ending in .gif, .mp4, .webm, .png, .html or .rgba');
+    expect(messages.badFormat('a.avi')).toContain('use a name ending in .gif, .mp4, .webm, .png, .html or .rgba (or .json with --format player)');
     expect(messages.stdoutNeedsFormat()).toContain('--format gif, mp4, webm, png, html, player or rawrgba');
     expect(messages.nothingToDo()).toContain('(.gif, .mp4, .webm, .png, .html, .json, .rgba)');
     expect(messages.largeGif('a.gif', 2e7)).toContain('write .mp4, .webm or .rgba for the web');

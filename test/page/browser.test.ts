@@ -128,6 +128,8 @@ suite('the interactive page in chromium', () => {
     await run({ model: 'linear', out: join(dir, 'run.json'), format: 'player' });
     await run({ model: 'function', function: 'rosenbrock', optimizer: ['gd', 'momentum', 'adam'], iterations: 400, out: join(dir, 'race.html') });
     await run({ model: 'linear', view: '3d', iterations: 200, out: [join(dir, 'view3d.html'), join(dir, 'view3d.png')] });
+    await run({ model: 'linear', iterations: 20, frames: 5, fps: 50, hold: 0, loop: 2, title: 'Twice </title><b>', out: join(dir, 'twice.html') });
+    await run({ model: 'function', function: 'himmelblau', starts: 12, iterations: 300, out: join(dir, 'starts.html') });
   }, 60_000);
 
   afterAll(async () => {
@@ -289,13 +291,50 @@ suite('the interactive page in chromium', () => {
     }
   });
 
+  it('--loop 2 plays twice and stops; the loop box and browser shortcuts keep their keys; --title names the page', async () => {
+    const { page, errors, close } = await open(join(dir, 'twice.html'));
+    try {
+      expect(await page.title()).toBe('Twice </title><b>');
+      await page.waitForFunction(() => !(globalThis as unknown as { mlvisPlayer: { playing(): boolean } }).mlvisPlayer.playing(), null, { timeout: 5000 });
+      expect(await iteration(page)).toBe(20);
+      const box = page.getByRole('checkbox', { name: 'Loop' });
+      expect(await box.isChecked()).toBe(false);
+      await box.focus();
+      await page.keyboard.press(' ');
+      expect(await box.isChecked()).toBe(true);
+      expect(await playing(page)).toBe(false);
+      await page.locator('#mlvis').focus();
+      await page.keyboard.press('Alt+ArrowLeft');
+      expect(await iteration(page)).toBe(20);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('reads out how many starts have reached a minimum', async () => {
+    const { page, errors, close } = await open(join(dir, 'starts.html'));
+    try {
+      await seek(page, 0);
+      expect((await page.locator('.mlvis-readout').textContent())!.split('\n')[1]).toMatch(/^12 random starts · gradient descent: 0 of 12 at a minimum; lowest f [0-9.]+$/);
+      await seek(page, 300);
+      const [, reached] = /: (\d+) of 12 at a minimum/.exec((await page.locator('.mlvis-readout').textContent())!)!;
+      expect(Number(reached)).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('<mlvis-player src> plays the --format player data from a docs page', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
     const page = await context.newPage();
     const served: Record<string, [string, Buffer]> = {
-      '/index.html': ['text/html', Buffer.from('<!doctype html><meta charset="utf-8"><body style="background:#111;color:#eee"><script type="module" src="player.js"></script><mlvis-player src="run.json"></mlvis-player><mlvis-player id="second" src="run.json" paused></mlvis-player>')],
+      '/index.html': ['text/html', Buffer.from('<!doctype html><meta charset="utf-8"><body style="background:#111;color:#eee"><script type="module" src="player.js"></script><mlvis-player src="run.json"></mlvis-player><mlvis-player id="second" src="run.json" paused></mlvis-player><mlvis-player id="cut" src="cut.json"></mlvis-player><mlvis-player id="frames" src="frames.json"></mlvis-player><mlvis-player id="late"></mlvis-player>')],
       '/player.js': ['text/javascript', await readFile(join(ROOT, 'dist', 'page', 'player.js'))],
       '/run.json': ['application/json', await readFile(join(dir, 'run.json'))],
+      '/cut.json': ['application/json', Buffer.from(JSON.stringify({ ...JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')), arrays: 'H4sIAAAAAAAA' }))],
+      '/frames.json': ['application/json', Buffer.from(JSON.stringify({ ...JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')), frames: [0, 5000] }))],
     };
     const others: string[] = [];
     const errors: string[] = [];
@@ -320,6 +359,13 @@ suite('the interactive page in chromium', () => {
       await second.locator('canvas').waitFor();
       expect(await second.evaluate((e) => (e as unknown as { handle: Promise<{ playing(): boolean; iteration(): number }> }).handle.then((h) => [h.playing(), h.iteration()]))).toEqual([false, 0]);
       expect(await second.locator('.mlvis-readout').evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(e).color)).toBe('rgb(238, 238, 238)');
+      // Damaged data: one message in the element, no uncaught error.
+      await page.waitForFunction(() => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('frames').textContent.startsWith('mlvis-player:'));
+      expect(await page.locator('#cut').textContent()).toBe('mlvis-player: the data is damaged: its arrays do not inflate (was the file cut short or edited?)');
+      expect(await page.locator('#frames').textContent()).toBe('mlvis-player: the data\'s frames are not increasing iterations from 0 to 1000');
+      // A src given later loads.
+      await page.locator('#late').evaluate((e) => (e as unknown as { setAttribute(k: string, v: string): void }).setAttribute('src', 'run.json'));
+      await page.locator('#late canvas').waitFor();
       expect(others).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

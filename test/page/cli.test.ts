@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { mlvisInProcess } from '../helpers/cli';
+import { largeGifs } from '../../src/pipeline/animate';
+import { warningText } from '../../src/warnings';
 
 let dir: string;
 beforeAll(async () => {
@@ -61,8 +63,10 @@ describe('what is written', () => {
     expect(d.frames[39]).toBe(200);
     expect([d.fps, d.hold, d.loop]).toEqual([12, 2, 3]);
     expect(d.scene.value.series.map((s) => s.label.split(' ·')[0])).toEqual(['GD', 'Adam']);
-    // No address outside the page: no http(s), no src= or href= of a file.
-    expect(a.toString('utf8')).not.toMatch(/https?:\/\/|\ssrc=|\shref=/);
+    // No address outside the page: no http(s), no src= or href= but a data: URL (the empty icon, which
+    // keeps a served page from asking for /favicon.ico).
+    expect(a.toString('utf8')).not.toMatch(/https?:\/\/|\s(src|href)="(?!data:)/);
+    expect(a.toString('utf8')).toContain('<link rel="icon" href="data:,">');
   });
 
   it('a sweep writes a page per value, and --format player writes the JSON a player reads', async () => {
@@ -78,5 +82,13 @@ describe('what is written', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('<!doctype html>')).toBe(true);
     expect(dataOf(r.stdout).format).toBe('mlvis-player');
+  });
+});
+
+describe('a large page', () => {
+  it('over 10 MB draws a warning of its own, as a large GIF does', async () => {
+    const w = largeGifs([{ path: 'big.html', format: 'html', frames: 100, bytes: 12 * 1024 * 1024 }, { path: 'small.html', format: 'html', frames: 100, bytes: 1e6 }, { path: 'run.json', format: 'player', frames: 100, bytes: 11 * 1024 * 1024 }]);
+    expect(w.map((x) => x.code)).toEqual(['largePage', 'largePage']);
+    expect(warningText(w[0])).toBe('big.html is 12.0 MB: a page holds every iteration of every path, and a reader\'s browser loads it whole before it plays; fewer --iters or starts make it smaller, or write a .gif, .mp4 or .webm');
   });
 });

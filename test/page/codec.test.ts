@@ -57,11 +57,15 @@ describe('codec', () => {
     }
   });
 
-  test('the grid is rounded to 16 bits of mantissa: within 2^-17 relative, non-finite kept', () => {
-    const a = Float64Array.from({ length: 5000 }, (_, i) => Math.exp((i - 2500) / 50) * (i % 2 ? 1 : -1));
-    const r = roughly(Float64Array.from([...a, NaN, Infinity, -Infinity]));
-    for (let i = 0; i < a.length; i++) expect(Math.abs(r[i] - a[i]) / Math.abs(a[i])).toBeLessThanOrEqual(2 ** -17 * (1 + 1e-6));
-    expect([r[5000], r[5001], r[5002]]).toEqual([NaN, Infinity, -Infinity]);
+  test('the grid is rounded to 16 bits of mantissa: within 2^-17 relative over the whole double range, non-finite kept', () => {
+    // From 1e-300 to 1e300 (single precision would make 0 and Infinity of the ends), both signs, and the largest double.
+    const a = Float64Array.from({ length: 6001 }, (_, i) => 10 ** ((i - 3000) / 10) * (i % 2 ? 1 : -1 - 1e-9 * i));
+    const r = roughly(Float64Array.from([...a, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324, NaN, Infinity, -Infinity]));
+    for (let i = 0; i < a.length; i++) expect(Math.abs(r[i] - a[i]) / Math.abs(a[i])).toBeLessThanOrEqual(2 ** -17);
+    expect(Math.abs(r[6001] - Number.MAX_VALUE) / Number.MAX_VALUE).toBeLessThanOrEqual(2 ** -16);
+    expect(r[6001]).toBeLessThan(Infinity);
+    expect(r[6002]).toBeGreaterThan(-Infinity);
+    expect([r[6004], r[6005], r[6006]]).toEqual([NaN, Infinity, -Infinity]);
   });
 });
 

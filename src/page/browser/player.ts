@@ -69,7 +69,21 @@ async function gunzipBytes(base64: string): Promise<Uint8Array> {
 export async function sceneOf(data: PageData): Promise<Scene> {
   if (data?.format !== 'mlvis-player') throw new Error('this is not mlvis player data (no "format": "mlvis-player")');
   if (data.version !== PAGE_DATA_VERSION) throw new Error(`mlvis player data of version ${data.version}; this player reads version ${PAGE_DATA_VERSION}`);
-  return hydrateScene(decodeValue(data.scene, await gunzipBytes(data.arrays)) as Record<string, unknown>);
+  let bytes: Uint8Array;
+  try {
+    bytes = await gunzipBytes(data.arrays);
+  } catch {
+    throw new Error('the data is damaged: its arrays do not inflate (was the file cut short or edited?)');
+  }
+  const scene = hydrateScene(decodeValue(data.scene, bytes) as Record<string, unknown>);
+  const last = scene.iterations;
+  const frames = data.frames;
+  const whole = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  if (!Array.isArray(frames) || frames.length === 0 || !frames.every((k, i) => whole(k, 0, last) && (i === 0 || k > frames[i - 1]))) {
+    throw new Error(`the data's frames are not increasing iterations from 0 to ${last}`);
+  }
+  if (!(data.fps > 0 && data.fps <= 1000) || !(data.hold >= 0 && data.hold <= 3600) || !whole(data.loop, 0, 65535)) throw new Error('the data\'s fps, hold or loop is out of range');
+  return scene;
 }
 
 /** What the page's tests read and drive (window.mlvisPlayer; window.mlvis is the page's element of that id). */
@@ -143,7 +157,8 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
   const loopLabel = document.createElement('label');
   const loopBox = document.createElement('input');
   loopBox.type = 'checkbox';
-  loopBox.checked = data.loop !== 1;
+  // --loop 0 plays for ever (the box ticked); --loop N plays N times, then stops (the box unticked).
+  loopBox.checked = data.loop === 0;
   loopLabel.append(loopBox, ' Loop');
   controls.append(back, playButton, forward, slider, speed, loopLabel);
   const readout = document.createElement('div');
@@ -172,21 +187,38 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
     return { index: f, count: frames.length, seconds: f / data.fps, iteration: k, ...(free ? { turn } : {}) };
   };
   const names = scene.model.weightNames;
+  // The readout's numbers paste back as numbers: an ASCII minus (the frame draws a typographic one).
+  const num = (v: number) => (Number.isNaN(v) ? 'undefined' : formatNumber(v, 6).replace(/\u2212/g, '-'));
+  const asked = Math.max(last, scene.requestedIterations ?? last);
   const render = () => {
     drawer.draw(ctx as never, at(iteration));
     slider.value = String(iteration);
     slider.setAttribute('aria-valuetext', `iteration ${iteration} of ${last}`);
     const lines = scene.series.map((s) => {
       const i = stateAt(s, iteration);
-      const w = s.trajectory.w.map((c, k) => `${names[k] ?? `w${k}`} = ${formatNumber(c[i], 6)}`).join(', ');
-      return `${s.label}: ${w}; ${scene.model.lossShort} ${formatNumber(s.trajectory.loss[i], 6)}`;
+      const w = s.trajectory.w.map((c, k) => `${names[k] ?? `w${k}`} = ${num(c[i])}`).join(', ');
+      const stopped = s.diverged && iteration >= s.iterations ? ` (diverged: stopped after update ${s.iterations})` : '';
+      return `${s.label}: ${w}; ${scene.model.lossShort} ${num(s.trajectory.loss[i])}${stopped}`;
     });
-    const starts = scene.starts ? [`${scene.starts.placement} · ${scene.starts.optimizerTitle}`] : [];
-    readout.textContent = `iteration ${iteration} / ${last}\n${[...starts, ...lines].join('\n')}`;
+    readout.textContent = `iteration ${iteration} / ${asked}${last < asked ? ` (every series stopped by ${last})` : ''}\n${[...startsLines(), ...lines].join('\n')}`;
     playButton.textContent = playing ? '❚❚' : '▶';
     playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     playButton.title = playing ? 'Pause' : 'Play';
   };
+  // --starts: how many have reached a minimum by the iteration shown, and the lowest loss among them all.
+  function startsLines(): string[] {
+    const st = scene.starts;
+    if (!st) return [];
+    let reached = 0;
+    let lowest = Infinity;
+    for (let s = 0; s < st.paths.length; s++) {
+      if (st.reachedAt[s] >= 0 && st.reachedAt[s] <= iteration) reached++;
+      const loss = st.paths[s].loss;
+      const v = loss[Math.min(iteration, loss.length - 1)];
+      if (v < lowest) lowest = v;
+    }
+    return [`${st.placement} · ${st.optimizerTitle}: ${reached} of ${st.paths.length} at a minimum; lowest ${scene.model.lossShort} ${num(lowest)}`];
+  }
   // The canvas is backed at devicePixelRatio: the renderer draws in the frame's pixels, scaled.
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const seek = (k: number) => {
@@ -195,14 +227,18 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
     render();
   };
   const end = (frames.length - 1) / data.fps;
+  // Plays still to come after this one when the box is unticked (--loop N: N − 1 more).
+  let more = Math.max(0, data.loop - 1);
   const tick = (now: number) => {
     if (!playing) return;
     const dt = lastTick ? (now - lastTick) / 1000 : 0;
     lastTick = now;
     t += dt * Number(speed.value);
     if (t > end + data.hold) {
-      if (loopBox.checked) t = 0;
-      else {
+      if (loopBox.checked || more > 0) {
+        if (!loopBox.checked) more--;
+        t = 0;
+      } else {
         t = end;
         playing = false;
       }
@@ -216,7 +252,10 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
   };
   const play = () => {
     if (playing) return;
-    if (iteration >= last) seek(0);
+    if (iteration >= last) {
+      seek(0);
+      more = Math.max(0, data.loop - 1);
+    }
     playing = true;
     lastTick = 0;
     render();
@@ -242,9 +281,12 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
     seek(k);
   });
   root.tabIndex = root.tabIndex >= 0 ? root.tabIndex : 0;
-  root.addEventListener('keydown', (e) => {
+  const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (target.tagName === 'SELECT') return;
+    // A control handles its own keys (the speed list, the loop box, a focused button's Space); browser
+    // shortcuts (Alt+← is Back) are left alone.
+    if (target.tagName === 'SELECT' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'checkbox')) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === ' ' || e.key === 'k') {
       if (target.tagName === 'BUTTON') return;
       e.preventDefault();
@@ -257,7 +299,8 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
       pause();
       seek(e.key === 'Home' ? 0 : last);
     }
-  });
+  };
+  root.addEventListener('keydown', onKey);
 
   // The loss under the pointer: the plot's axes turned back into the plane's (u, v), the engine's loss there.
   const planeLoss: PlaneLoss | null = drawer.surfacePlot ? planeLossOf(scene) : null;
@@ -274,7 +317,7 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
   canvas.addEventListener('pointermove', (e) => {
     const box = canvas.getBoundingClientRect();
     const h = hoverAt(((e.clientX - box.left) * width) / box.width, ((e.clientY - box.top) * height) / box.height);
-    hover.textContent = h ? `under the pointer: ${h.w.map((w, k) => `${names[k] ?? `w${k}`} = ${formatNumber(w, 6)}`).join(', ')}; ${scene.model.lossShort} ${formatNumber(h.loss, 6)}` : '';
+    hover.textContent = h ? `under the pointer: ${h.w.map((w, k) => `${names[k] ?? `w${k}`} = ${num(w)}`).join(', ')}; ${scene.model.lossShort} ${Number.isFinite(h.loss) ? num(h.loss) : Number.isNaN(h.loss) ? 'undefined here' : num(h.loss)}` : '';
   });
   canvas.addEventListener('pointerleave', () => (hover.textContent = ''));
   if (scene.view === '3d') {
@@ -357,7 +400,10 @@ if (typeof customElements !== 'undefined' && !customElements.get('mlvis-player')
 export async function startPage(): Promise<PlayerHandle> {
   const text = document.getElementById('mlvis-data')!.textContent!.trim();
   const data = (await gunzipJson(text)) as PageData;
-  const handle = await mount(document.getElementById('mlvis')!, data);
+  const root = document.getElementById('mlvis')!;
+  const handle = await mount(root, data);
+  // The page is the player: its keys work from the start, without a click first.
+  root.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
   (window as unknown as { mlvisPlayer: PlayerHandle }).mlvisPlayer = handle;
   return handle;
 }
