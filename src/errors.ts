@@ -425,7 +425,7 @@ export const messages = {
   namedFormat: (path: string, format: string) =>
     `--out: ${JSON.stringify(path)} is a .json name, which could hold anything; write the player's data with --out ${JSON.stringify(path)} --format ${format}`,
   pageUnsupported: (what: string) =>
-    `--out .html and --format player: an interactive page can show linear and logistic regression on one feature and the test functions (mlvis function) for now, not ${what}; write a .gif, .mp4 or .webm for it`,
+    `--out .html and --format player: an interactive page draws one loss surface, not ${what}; write a .gif, .mp4 or .webm for it`,
 
   // ---- functions and expressions ----------------------------------------------------------------
   unknownFunction: (name: string, names: readonly string[], meant?: string) =>

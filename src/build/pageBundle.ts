@@ -2,7 +2,8 @@
  * Builds the interactive page's player (npm run build): mlvis's renderer and the few engine parts a page needs,
  * bundled for the browser by esbuild with src/page/browser/canvas.ts and font.ts in place of @napi-rs/canvas
  * and the font files, and the shipped DejaVu Sans subset (subset-font, harfbuzz) to the characters mlvis
- * draws, as WOFF2 without hinting (the browser's rasterizer does not need it: a third of the bytes). Writes dist/page/page.js and page.js.gz (the HTML page's inline script, an IIFE), dist/page/player.js
+ * draws, as WOFF2 without hinting (the browser's rasterizer does not need it: a third of the bytes). Writes dist/page/page.js and page.js.gz (the HTML page's inline script, an IIFE; page-all.js.gz with the
+ * recipes' factories, for the models that need them), dist/page/player.js
  * (the <mlvis-player> element as an ES module) and dist/page/fonts.json. Needs the dev dependencies: a
  * published package ships these files built.
  */
@@ -79,11 +80,15 @@ async function main(): Promise<void> {
   };
   // The page's script, without the faces (the page declares them in CSS), gzipped once here: a page holds it
   // as base64 and inflates it in the browser (DecompressionStream), a third of its size as plain text.
-  const page = await esbuild.build({ ...common, define: { __MLVIS_FONTS__: 'null' }, entryPoints: [join(SRC, 'page', 'browser', 'pageEntry.ts')], format: 'iife', write: false });
-  const code = page.outputFiles[0].contents;
-  writeFileSync(join(OUT, 'page.js'), code);
-  writeFileSync(join(OUT, 'page.js.gz'), gzipSync(code, { level: 9 }));
-  await esbuild.build({ ...common, define: { __MLVIS_FONTS__: JSON.stringify(faces) }, entryPoints: [join(SRC, 'page', 'browser', 'player.ts')], format: 'esm', outfile: join(OUT, 'player.js') });
+  // Two: the default page's (linear, logistic, the test functions) and one with the recipes' factories
+  // (polynomials, feature columns, networks, softmax), which would add to every default page's bytes.
+  for (const [entry, name] of [['pageEntry.ts', 'page.js'], ['pageEntryAll.ts', 'page-all.js']]) {
+    const page = await esbuild.build({ ...common, define: { __MLVIS_FONTS__: 'null' }, entryPoints: [join(SRC, 'page', 'browser', entry)], format: 'iife', write: false });
+    const code = page.outputFiles[0].contents;
+    writeFileSync(join(OUT, name), code);
+    writeFileSync(join(OUT, `${name}.gz`), gzipSync(code, { level: 9 }));
+  }
+  await esbuild.build({ ...common, define: { __MLVIS_FONTS__: JSON.stringify(faces) }, entryPoints: [join(SRC, 'page', 'browser', 'module.ts')], format: 'esm', outfile: join(OUT, 'player.js') });
 }
 
 if (require.main === module) {

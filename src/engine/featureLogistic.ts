@@ -242,7 +242,7 @@ export function nearlyCollinear(condition: number): string {
 
 /** Logistic regression on the named features (two or more). */
 export function twoFeatureLogisticOf(names: readonly string[]): ModelDescriptor {
-  return featureDescriptor(names, {
+  return { ...featureDescriptor(names, {
     name: 'logistic',
     word: 'Logistic',
     summary: 'animate gradient descent on logistic regression (p = sigmoid(w1*x + w0), cross-entropy)',
@@ -251,5 +251,5 @@ export function twoFeatureLogisticOf(names: readonly string[]): ModelDescriptor 
     trivialName: 'predicting 1/2 for every row',
     target: 'classes',
     link: sigmoid,
-  });
+  }), recipe: { of: 'logisticFeatures', args: [[...names]] } };
 }

@@ -130,6 +130,7 @@ export function mlpOf(shape: MlpShape, featureNames: readonly string[]): ModelDe
   const hidden = shape.hidden.join(',');
   const names = mlpWeightNames(shape);
   return {
+    recipe: { of: 'mlp', args: [{ inputs: shape.inputs, hidden: [...shape.hidden], activation: shape.activation, task: shape.task }, [...featureNames]] },
     name: 'mlp',
     title: `Network ${shape.inputs}-${shape.hidden.join('-')}-1, ${shape.activation}`,
     short: `MLP ${hidden} ${shape.activation}`,

@@ -61,6 +61,12 @@ export interface ModelDescriptor {
    * between hidden layers): the fit panel coarsens its probability field to keep a frame's samples in budget.
    */
   readonly predictCost?: number;
+  /**
+   * How a descriptor made for a run (by a factory: a degree, feature names, a network's shape, classes) is
+   * made again from data alone: the factory's name and its arguments. The interactive page rebuilds the
+   * descriptor with it (src/page/recipes.ts); the registry's own descriptors need none.
+   */
+  readonly recipe?: ModelRecipe;
   /** predict2 over a grid, into out[b·xs.length + a] for (xs[a], ys[b]), where a model has a faster way than cell by cell. */
   predictGrid?(w: Weights, xs: Float64Array, ys: Float64Array, out: Float64Array): void;
   /**
@@ -93,3 +99,10 @@ export function planeLoss(objective: Objective): (w0: number, w1: number) => num
     return objective.loss(w);
   };
 }
+
+/** See ModelDescriptor.recipe: the factories of src/engine that make descriptors for a run, with their arguments. */
+export type ModelRecipe =
+  | { readonly of: 'poly'; readonly args: readonly [degree: number, centre: number] }
+  | { readonly of: 'linearFeatures' | 'logisticFeatures'; readonly args: readonly [names: readonly string[]] }
+  | { readonly of: 'mlp'; readonly args: readonly [shape: import('./mlp').MlpShape, names: readonly string[]] }
+  | { readonly of: 'softmax'; readonly args: readonly [names: readonly [string, string], classNames: readonly string[]] };

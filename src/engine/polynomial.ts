@@ -169,6 +169,7 @@ export function weightNamesOf(degree: number): string[] {
 export function polynomialOf(degree: number, centre = 0): ModelDescriptor {
   const names = weightNamesOf(degree);
   return {
+    recipe: { of: 'poly', args: [degree, centre] },
     name: 'poly',
     title: `Polynomial regression, degree ${degree}`,
     short: `Poly ${degree}`,

@@ -308,6 +308,7 @@ export function softmaxOf(names: readonly [string, string], classNames: readonly
   const m = 3;
   const weightNames = weightNamesOf(classNames, m);
   return {
+    recipe: { of: 'softmax', args: [[names[0], names[1]], [...classNames]] },
     name: 'softmax',
     title: `Softmax regression, ${K} classes`,
     short: `Softmax, ${K} classes`,

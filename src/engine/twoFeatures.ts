@@ -127,7 +127,7 @@ export function featureDescriptor(names: readonly string[], m: FeatureModel): Mo
 
 /** Linear regression on the named features (two or more). */
 export function twoFeaturesOf(names: readonly string[]): ModelDescriptor {
-  return featureDescriptor(names, {
+  return { ...featureDescriptor(names, {
     name: 'linear',
     word: 'Linear',
     summary: 'animate gradient descent on linear regression (y = w1*x + w0, mean squared error)',
@@ -136,5 +136,5 @@ export function twoFeaturesOf(names: readonly string[]): ModelDescriptor {
     trivialName: 'predicting the mean of y',
     target: 'values',
     link: (z) => z,
-  });
+  }), recipe: { of: 'linearFeatures', args: [[...names]] } };
 }

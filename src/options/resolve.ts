@@ -138,8 +138,6 @@ function refuseUnboundedWork(o: RunOptions, outputs: OutputSpec[], iterations: n
 
 /** Below this many pixels per panel, tick labels collide and titles are cut to a letter. */
 const MIN_PANEL_WIDTH = 160;
-/** The models an interactive page can show (their descriptors are bundled in it: src/page/hydrate.ts's PAGE_MODELS). */
-export const PAGE_MODEL_NAMES: readonly string[] = ['linear', 'logistic', 'function'];
 const list = <T>(x: T | T[] | undefined): T[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
 
 /** Throws a usage error (exit code 2) naming the flag, the value and what it should be. */
@@ -155,17 +153,8 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     const posters = outputs.filter((x) => formatApplies(x.format)?.video && x.path !== '-').map(posterOf);
     outputs.push(...posters.filter((p, i) => posters.findIndex((q) => q.key === p.key) === i));
   }
-  // An interactive page shows some models only (src/page/hydrate.ts): said before any row is read.
-  if (outputs.some((x) => formatApplies(x.format)?.scene)) {
-    const why = !PAGE_MODEL_NAMES.includes(o.model)
-      ? `mlvis ${o.model}`
-      : o.model !== 'function' && featureCount(o) > 1
-        ? `mlvis ${o.model} on ${featureCount(o) === 2 ? 'two' : 'several'} feature columns`
-        : o.compareStandardize
-          ? '--compare-standardize (two surfaces side by side)'
-          : null;
-    if (why) throw usageError(messages.pageUnsupported(why));
-  }
+  // An interactive page draws one surface (src/page/hydrate.ts): said before any row is read.
+  if (o.compareStandardize && outputs.some((x) => formatApplies(x.format)?.scene)) throw usageError(messages.pageUnsupported('--compare-standardize (two surfaces side by side)'));
   const paths = new Set<string>();
   for (const out of outputs) {
     if (paths.has(out.key)) throw usageError(messages.sameOutputTwice(out.path));

@@ -8,50 +8,73 @@ import { functionOf } from '../engine/functions';
 import { landscapes } from '../engine/landscapes';
 import { linear } from '../engine/linear';
 import { logistic } from '../engine/logistic';
-import type { ModelDescriptor } from '../engine/model';
+import type { ModelDescriptor, ModelRecipe } from '../engine/model';
+import { fitOfDescriptor } from '../pipeline/fit';
+import type { Recipes } from './recipes';
 import type { Objective } from '../engine/objective';
 import type { Differentiable } from '../engine/objective';
 import type { Scene } from '../types';
 
-/** The models a page can show: their descriptors, by name, as the page bundles them. */
+/** The registry's descriptors a page bundles, by name; a run's own descriptors come from their recipes. */
 export const PAGE_MODELS: Record<string, ModelDescriptor> = { linear, logistic, function: landscapes };
 
+/** The factories of the recipes this bundle carries (src/page/recipes.ts): none in the default page's script. */
+let recipes: Partial<Recipes> = {};
+export function useRecipes(r: Partial<Recipes>): void {
+  recipes = r;
+}
+
 /**
- * Why a scene cannot be written as a page, or null when it can: its model must be one of PAGE_MODELS as the
- * registry has it (one feature column: the descriptor itself, not one made for the run's columns).
+ * Why a scene cannot be written as a page, or null when it can: its model is one of PAGE_MODELS as the
+ * registry has it, or has a recipe; and it has one surface (not --compare-standardize's two).
  */
 export function pageRefusal(scene: Scene): string | null {
-  const name = scene.model.name;
-  const d = PAGE_MODELS[name];
-  if (!d) return `mlvis ${name}`;
-  if (name !== 'function' && scene.model !== d) return `mlvis ${name} on ${scene.fit.features ? 'several' : 'two'} feature columns`;
   if (scene.sides) return '--compare-standardize (two surfaces side by side)';
-  if (!scene.plane || scene.plane.origin.length !== 2) return `mlvis ${name} with more than two weights`;
+  const name = scene.model.name;
+  if (!scene.model.recipe && scene.model !== PAGE_MODELS[name] && name !== 'function') return `mlvis ${name}`;
   return null;
+}
+
+/** Whether a scene needs the recipes' factories (the larger script, page-all.js.gz). */
+export function needsRecipes(scene: Scene): boolean {
+  return scene.model.recipe !== undefined;
+}
+
+/** The descriptor the page's data names: its recipe made again, or the registry's own. */
+function descriptorOf(data: { name: string; recipe?: ModelRecipe }): ModelDescriptor {
+  if (data.recipe) {
+    const make = recipes[data.recipe.of] as ((...a: unknown[]) => ModelDescriptor) | undefined;
+    if (!make) throw new Error(`this player cannot draw ${data.name} (its recipe ${data.recipe.of} is not in this bundle)`);
+    return make(...data.recipe.args);
+  }
+  const d = PAGE_MODELS[data.name];
+  if (!d) throw new Error(`this page's model, ${data.name}, is not one the player knows`);
+  return d;
 }
 
 /** The scene with its functions back (see codec.ts's sceneForPage for what was left out). */
 export function hydrateScene(raw: Record<string, unknown>): Scene {
-  const data = raw.model as { name: string };
-  const d = PAGE_MODELS[data.name];
-  if (!d) throw new Error(`this page's model, ${data.name}, is not one the player knows`);
+  const data = raw.model as { name: string; recipe?: ModelRecipe };
+  const d = descriptorOf(data);
   const model = { ...d, ...data } as ModelDescriptor;
-  const fit = { ...(raw.fit as object), predict: d.predict } as Scene['fit'];
-  return { ...(raw as unknown as Scene), model, fit };
+  return { ...(raw as unknown as Scene), model, fit: fitOfDescriptor(model) };
 }
 
-/** The loss at the plane's point (u, v), as the engine computes it, and the weights there (the data's units). */
-export type PlaneLoss = (u: number, v: number) => { w: number[]; loss: number };
+/**
+ * The weights at the plane's point (u, v) (the data's units), and the loss there as the engine computes it,
+ * or null where the page cannot compute it (a network's, softmax's or feature columns' loss: their fits
+ * build it from the inputs).
+ */
+export type PlaneLoss = (u: number, v: number) => { w: number[]; loss: number | null };
 
 /** The engine's loss over the scene's plane: the landscape's function, or the model's loss on the scene's rows. */
 export function planeLossOf(scene: Scene): PlaneLoss | null {
   const plane = scene.plane;
   if (!plane) return null;
   const objective = objectiveOf(scene);
-  if (!objective) return null;
   return (u, v) => {
     const w = plane.origin.map((o, k) => o + u * plane.du[k] + v * plane.dv[k]);
-    return { w, loss: objective.loss(w) };
+    return { w, loss: objective ? objective.loss(w) : null };
   };
 }
 
@@ -59,6 +82,9 @@ function objectiveOf(scene: Scene): Pick<Objective, 'loss'> | Differentiable | n
   const l = scene.plane?.landscape;
   if (l) return 'expr' in l ? compileExpr(l.expr) : functionOf(l.name).create(l.params);
   const { x, y } = scene.data;
-  if (!x || !y) return null;
+  // The loss on the rows, where the descriptor makes it from x and y (not on feature columns, nor a network's
+  // or softmax's inputs, which their fits build): there the pointer reads the weights only.
+  const fromRows = !scene.model.recipe || scene.model.recipe.of === 'poly';
+  if (!x || !y || !fromRows || scene.data.features) return null;
   return scene.model.create(x, y);
 }

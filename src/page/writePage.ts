@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { messages, runError, usageError } from '../errors';
 import type { Scene } from '../types';
 import { encodeValue, PAGE_DATA_VERSION, sceneForPage, type PageData, type TypedArray } from './codec';
-import { pageRefusal } from './hydrate';
+import { needsRecipes, pageRefusal } from './hydrate';
 import { theme } from '../render/core/theme';
 
 /** How the animation plays, as the run's files do. */
@@ -77,9 +77,9 @@ function built(name: string): Buffer {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page: the player's script (gzipped, base64) and the data (gzipped JSON, base64), with the faces in CSS. */
-export function pageHtml(data: PageData, title: string, colours: { background: string; text: string } = { background: '#ffffff', text: '#1a1a1a' }): string {
+export function pageHtml(data: PageData, title: string, colours: { background: string; text: string } = { background: '#ffffff', text: '#1a1a1a' }, script = 'page.js.gz'): string {
   const fonts = JSON.parse(built('fonts.json').toString('utf8')) as { regular: string; bold: string };
-  const code = built('page.js.gz').toString('base64');
+  const code = built(script).toString('base64');
   const payload = gzipSync(Buffer.from(JSON.stringify(data), 'utf8'), { level: 9 }).toString('base64');
   const face = (b64: string, weight: string) => `@font-face{font-family:mlvis-sans;src:url(data:font/woff2;base64,${b64}) format('woff2');font-weight:${weight}}`;
   // The loader inflates the player's script with the browser's own DecompressionStream and runs it.
@@ -121,5 +121,5 @@ export function sceneFile(format: 'html' | 'player', scene: Scene, timing: PageT
   // The page around the frame in the frame's own theme (--theme dark: a dark page).
   const t = theme(scene.theme);
   const title = scene.text?.title ?? `${scene.model.title} · mlvis`;
-  return Buffer.from(pageHtml(data, title, { background: t.background, text: t.text }), 'utf8');
+  return Buffer.from(pageHtml(data, title, { background: t.background, text: t.text }, needsRecipes(scene) ? 'page-all.js.gz' : 'page.js.gz'), 'utf8');
 }

@@ -7,6 +7,7 @@ import { knownPoints, pointName, type Landscape } from '../engine/landscape';
 import type { KnownPoint } from '../engine/objective';
 import { planePoint, problemView, type ProblemView } from './problemView';
 import { planePath, type View } from './view';
+import { fitOfDescriptor } from './fit';
 
 /** Several descents as the renderer sees them: labelled series over one shared surface. */
 export function buildScene(config: RunConfig, problem: Problem, descents: Descent[], labels: string[]): Scene {
@@ -124,16 +125,7 @@ function withTest(series: Series, problem: Problem): Series {
 
 /** The fit panel's model: the descriptor's prediction, a plain function of the weights in the data's units. */
 export function fitOf(problem: Problem): FitPrediction {
-  const { target, predict, curve, twoFeatures, predict2, predictGrid, predictClasses, features, scoreRows } = problem.descriptor;
-  return {
-    target,
-    predict,
-    ...(curve ? { curve } : {}),
-    ...(twoFeatures && predict2 ? { twoFeatures, predict2 } : {}),
-    ...(twoFeatures && predictGrid ? { predictGrid } : {}),
-    ...(predictClasses ? { predictClasses } : {}),
-    ...(features && scoreRows ? { features, scoreRows } : {}),
-  };
+  return fitOfDescriptor(problem.descriptor);
 }
 
 /** A descent as the renderer sees it, under the label it is drawn with. */

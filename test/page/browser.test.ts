@@ -130,6 +130,7 @@ suite('the interactive page in chromium', () => {
     await run({ model: 'linear', view: '3d', iterations: 200, out: [join(dir, 'view3d.html'), join(dir, 'view3d.png')] });
     await run({ model: 'linear', iterations: 20, frames: 5, fps: 50, hold: 0, loop: 2, title: 'Twice </title><b>', out: join(dir, 'twice.html') });
     await run({ model: 'function', function: 'himmelblau', starts: 12, iterations: 300, out: join(dir, 'starts.html') });
+    await run({ model: 'mlp', iterations: 300, out: [join(dir, 'mlp.html'), join(dir, 'mlp.png')], frame: 300 });
   }, 60_000);
 
   afterAll(async () => {
@@ -146,7 +147,7 @@ suite('the interactive page in chromium', () => {
       expect([shot.width, shot.height]).toEqual([still.width, still.height]);
       // The page's surface grid is sent to 16 bits of mantissa: the Node frame of that grid is what it must draw.
       const scene = sceneFromOptions({ model: 'linear' });
-      const rounded = { ...scene, grid: { ...scene.grid, values: Float64Array.from(roughly(scene.grid.values)) } };
+      const rounded = { ...scene, grid: { ...scene.grid, values: roughly(scene.grid.values) } };
       const mask = textMask(() => createRenderer(rounded).drawFrame(K), scene.width, scene.height);
       const node = createRenderer(rounded).drawFrame(K);
       // Off the text, every pixel within 2 levels of the Node renderer's frame (measured: every one, on 95 %
@@ -320,6 +321,31 @@ suite('the interactive page in chromium', () => {
       await seek(page, 300);
       const [, reached] = /: (\d+) of 12 at a minimum/.exec((await page.locator('.mlvis-readout').textContent())!)!;
       expect(Number(reached)).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('draws a network the way its PNG still does (its descriptor made again from its recipe)', async () => {
+    const { page, requests, errors, close } = await open(join(dir, 'mlp.html'));
+    try {
+      await seek(page, 300);
+      const shot = await rgba(await page.locator('#mlvis canvas').screenshot());
+      const still = await rgba(await readFile(join(dir, 'mlp.png')));
+      const scene = sceneFromOptions({ model: 'mlp', iterations: 300 });
+      const rounded = { ...scene, grid: { ...scene.grid, values: roughly(scene.grid.values) } };
+      const mask = textMask(() => createRenderer(rounded).drawFrame(300), scene.width, scene.height);
+      // The decision region is smoothed up from its cells in both (measured: 0.0 % apart off the text).
+      expect(offMask(shot.data, createRenderer(rounded).drawFrame(300), mask)).toBeLessThan(0.001);
+      expect(offMask(shot.data, still.data, mask)).toBeLessThan(0.01);
+      // 33 weights: their count and length, not a line of 33 numbers.
+      expect((await page.locator('.mlvis-readout').textContent())!.split('\n')[1]).toMatch(/^GD: 33 weights, \|w\| = [0-9.]+; cross-entropy [0-9.]+$/);
+      // The pointer reads the weights; a network's loss is its fit's, not the page's.
+      const h = await page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { hoverAt(x: number, y: number): { w: number[]; loss: number | null } } }).mlvisPlayer.hoverAt(200, 250));
+      expect(h.loss).toBeNull();
+      expect(h.w).toHaveLength(scene.series[0].trajectory.w.length);
+      expect(requests).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await close();

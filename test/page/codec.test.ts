@@ -6,14 +6,15 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { decodeValue, delta, encodeValue, sceneForPage, shuffle, undelta, unshuffle, type PageData } from '../../src/page/codec';
-import { hydrateScene, PAGE_MODELS, pageRefusal, planeLossOf } from '../../src/page/hydrate';
-import { PAGE_MODEL_NAMES } from '../../src/options/resolve';
+import { hydrateScene, pageRefusal, planeLossOf, useRecipes } from '../../src/page/hydrate';
+import { RECIPES } from '../../src/page/recipes';
 import { pageData, roughly } from '../../src/page/writePage';
 import { sceneFromOptions } from '../../src';
 import { createRenderer } from '../../src/render';
 import type { Scene } from '../../src/types';
 import type { RunOptions } from '../../src/options/table';
 
+useRecipes(RECIPES);
 const decode = (d: PageData) => hydrateScene(decodeValue(d.scene, new Uint8Array(gunzipSync(Buffer.from(d.arrays, 'base64')))) as Record<string, unknown>);
 
 describe('codec', () => {
@@ -71,7 +72,7 @@ describe('codec', () => {
 
 describe('a scene through the page data', () => {
   // The original with its grid rounded as the page rounds it: then every pixel must agree.
-  const rounded = (s: Scene): Scene => ({ ...s, grid: { ...s.grid, values: Float64Array.from(roughly(s.grid.values)) } });
+  const rounded = (s: Scene): Scene => ({ ...s, grid: { ...s.grid, values: roughly(s.grid.values) } });
   const frame = (s: Scene, k: number) => createRenderer(s).drawFrame(k);
 
   test.each([
@@ -79,6 +80,13 @@ describe('a scene through the page data', () => {
     ['logistic', { model: 'logistic' as const, iterations: 200 }],
     ['a race on rosenbrock', { model: 'function' as const, function: 'rosenbrock', optimizer: ['gd', 'momentum', 'adam'] as ('gd' | 'momentum' | 'adam')[], iterations: 300 }],
     ['an expression', { model: 'function' as const, expr: 'x^2 + 3*y^2 - x*y', iterations: 100 }],
+    ['a polynomial', { model: 'poly' as const, degree: 4, iterations: 200 }],
+    ['a network', { model: 'mlp' as const, iterations: 100 }],
+    ['softmax', { model: 'softmax' as const, iterations: 100 }],
+    ['linear on two features', { model: 'linear' as const, data: 'cars', x: 'Weight_in_lbs,Horsepower', y: 'Miles_per_Gallon', iterations: 100 }],
+    ['logistic on two features', { model: 'logistic' as const, data: 'penguins', x: 'Beak Length (mm),Beak Depth (mm)', y: 'Sex', iterations: 100 }],
+    ['linear on four features', { model: 'linear' as const, data: 'cars', x: 'Weight_in_lbs,Horsepower,Displacement,Acceleration', y: 'Miles_per_Gallon', iterations: 100 }],
+    ['linear on two features in 3-D', { model: 'linear' as const, data: 'cars', x: 'Weight_in_lbs,Horsepower', y: 'Miles_per_Gallon', view: '3d' as const, iterations: 100 }],
   ])('%s draws the same pixels after the trip', (_, options) => {
     const scene = sceneFromOptions(options as RunOptions);
     expect(pageRefusal(scene)).toBeNull();
@@ -92,7 +100,7 @@ describe('a scene through the page data', () => {
     const loss = planeLossOf(back)!;
     const { x, y } = scene.data;
     for (const [u, v] of [[0, 0], [1.5, -2], [-3, 0.25]]) {
-      const { w, loss: l } = loss(u, v);
+      const { w, loss: l } = loss(u, v) as { w: number[]; loss: number };
       let sum = 0;
       for (let i = 0; i < x.length; i++) sum += (w[1] * x[i] + w[0] - y[i]) ** 2;
       expect(l).toBeCloseTo(sum / x.length, 8);
@@ -109,13 +117,30 @@ describe('a scene through the page data', () => {
     expect(planeLossOf(back)!(-1, 0.5).loss).toBe((1 + 0.5 - 11) ** 2 + (-1 + 0.25 - 7) ** 2);
   });
 
-  test('the options refuse early exactly the models the page does not bundle', () => {
-    expect(Object.keys(PAGE_MODELS).sort()).toEqual([...PAGE_MODEL_NAMES].sort());
+  test('what a page cannot draw is named: two surfaces side by side', () => {
+    expect(pageRefusal(sceneFromOptions({ model: 'linear', data: 'cars', compareStandardize: true, iterations: 5 }))).toBe('--compare-standardize (two surfaces side by side)');
+    expect(sceneForPage(sceneFromOptions({ model: 'linear', iterations: 5 })).model).not.toHaveProperty('predict');
   });
 
-  test('models a page cannot show yet are named', () => {
-    expect(pageRefusal(sceneFromOptions({ model: 'mlp', iterations: 5 }))).toBe('mlvis mlp');
-    expect(pageRefusal(sceneFromOptions({ model: 'linear', data: 'cars', x: 'Weight_in_lbs,Horsepower', y: 'Miles_per_Gallon', iterations: 5 }))).toBe('mlvis linear on two feature columns');
-    expect(sceneForPage(sceneFromOptions({ model: 'linear', iterations: 5 })).model).not.toHaveProperty('predict');
+  test('a polynomial reads its loss under the pointer at every weight of the plane', () => {
+    const scene = sceneFromOptions({ model: 'poly', degree: 3, iterations: 50 });
+    const back = decode(pageData(scene, { frames: [0], fps: 20, hold: 1, loop: 0 }, 'test'));
+    const { w, loss } = planeLossOf(back)!(0.3, -0.7) as { w: number[]; loss: number };
+    expect(w).toHaveLength(4);
+    const centre = (scene.model.recipe as unknown as { args: [number, number] }).args[1];
+    const { x, y } = scene.data;
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) {
+      const t = x[i] - centre;
+      sum += (w[0] + w[1] * t + w[2] * t * t + w[3] * t * t * t - y[i]) ** 2;
+    }
+    expect(Math.abs(loss - sum / x.length) / (sum / x.length)).toBeLessThan(1e-12);
+  });
+
+  test('a network reads the weights under the pointer, and no loss it cannot compute', () => {
+    const back = decode(pageData(sceneFromOptions({ model: 'mlp', iterations: 5 }), { frames: [0], fps: 20, hold: 1, loop: 0 }, 'test'));
+    const h = planeLossOf(back)!(0.1, 0.2);
+    expect(h.loss).toBeNull();
+    expect(h.w).toHaveLength(back.series[0].trajectory.w.length);
   });
 });

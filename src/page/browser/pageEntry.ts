@@ -1,8 +1,4 @@
-/** The HTML page's script: the player, started on the page's own data. */
-import { startPage } from './player';
+/** The default page's script: the player on the page's own data (linear, logistic and the test functions). */
+import { runPage } from './pageStart';
 
-startPage().catch((e: Error) => {
-  const root = document.getElementById('mlvis');
-  if (root) root.textContent = `mlvis: this page could not start: ${e.message}`;
-  console.error(e);
-});
+runPage();

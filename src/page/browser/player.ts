@@ -98,7 +98,7 @@ export interface PlayerHandle {
   /** The 3-D camera's turn from the file's (degrees), or null until the reader drags. */
   turn(): number | null;
   /** The readout under the pointer at frame pixel (x, y) of the surface, or null off it. */
-  hoverAt(x: number, y: number): { u: number; v: number; w: number[]; loss: number } | null;
+  hoverAt(x: number, y: number): { u: number; v: number; w: number[]; loss: number | null } | null;
 }
 
 /** Builds the player into `root` and starts it (paused under prefers-reduced-motion, or when `paused`). */
@@ -190,13 +190,16 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
   // The readout's numbers paste back as numbers: an ASCII minus (the frame draws a typographic one).
   const num = (v: number) => (Number.isNaN(v) ? 'undefined' : formatNumber(v, 6).replace(/\u2212/g, '-'));
   const asked = Math.max(last, scene.requestedIterations ?? last);
+  // Every weight by name up to six; a network's dozens as their count and length.
+  const weightsText = (w: ArrayLike<number>) =>
+    w.length <= 6 ? Array.from(w, (v, k) => `${names[k] ?? `w${k}`} = ${num(v)}`).join(', ') : `${w.length} weights, |w| = ${num(Math.hypot(...Array.from(w)))}`;
   const render = () => {
     drawer.draw(ctx as never, at(iteration));
     slider.value = String(iteration);
     slider.setAttribute('aria-valuetext', `iteration ${iteration} of ${last}`);
     const lines = scene.series.map((s) => {
       const i = stateAt(s, iteration);
-      const w = s.trajectory.w.map((c, k) => `${names[k] ?? `w${k}`} = ${num(c[i])}`).join(', ');
+      const w = weightsText(s.trajectory.w.map((c) => c[i]));
       const stopped = s.diverged && iteration >= s.iterations ? ` (diverged: stopped after update ${s.iterations})` : '';
       return `${s.label}: ${w}; ${scene.model.lossShort} ${num(s.trajectory.loss[i])}${stopped}`;
     });
@@ -317,7 +320,8 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
   canvas.addEventListener('pointermove', (e) => {
     const box = canvas.getBoundingClientRect();
     const h = hoverAt(((e.clientX - box.left) * width) / box.width, ((e.clientY - box.top) * height) / box.height);
-    hover.textContent = h ? `under the pointer: ${h.w.map((w, k) => `${names[k] ?? `w${k}`} = ${num(w)}`).join(', ')}; ${scene.model.lossShort} ${Number.isFinite(h.loss) ? num(h.loss) : Number.isNaN(h.loss) ? 'undefined here' : num(h.loss)}` : '';
+    const loss = !h || h.loss === null ? '' : `; ${scene.model.lossShort} ${Number.isNaN(h.loss) ? 'undefined here' : num(h.loss)}`;
+    hover.textContent = h ? `under the pointer: ${weightsText(h.w)}${loss}` : '';
   });
   canvas.addEventListener('pointerleave', () => (hover.textContent = ''));
   if (scene.view === '3d') {
