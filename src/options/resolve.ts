@@ -153,8 +153,6 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     const posters = outputs.filter((x) => formatApplies(x.format)?.video && x.path !== '-').map(posterOf);
     outputs.push(...posters.filter((p, i) => posters.findIndex((q) => q.key === p.key) === i));
   }
-  // An interactive page draws one surface (src/page/hydrate.ts): said before any row is read.
-  if (o.compareStandardize && outputs.some((x) => formatApplies(x.format)?.scene)) throw usageError(messages.pageUnsupported('--compare-standardize (two surfaces side by side)'));
   const paths = new Set<string>();
   for (const out of outputs) {
     if (paths.has(out.key)) throw usageError(messages.sameOutputTwice(out.path));

@@ -29,7 +29,6 @@ export function useRecipes(r: Partial<Recipes>): void {
  * registry has it, or has a recipe; and it has one surface (not --compare-standardize's two).
  */
 export function pageRefusal(scene: Scene): string | null {
-  if (scene.sides) return '--compare-standardize (two surfaces side by side)';
   const name = scene.model.name;
   if (!scene.model.recipe && scene.model !== PAGE_MODELS[name] && name !== 'function') return `mlvis ${name}`;
   return null;

@@ -131,6 +131,7 @@ suite('the interactive page in chromium', () => {
     await run({ model: 'linear', iterations: 20, frames: 5, fps: 50, hold: 0, loop: 2, title: 'Twice </title><b>', out: join(dir, 'twice.html') });
     await run({ model: 'function', function: 'himmelblau', starts: 12, iterations: 300, out: join(dir, 'starts.html') });
     await run({ model: 'mlp', iterations: 300, out: [join(dir, 'mlp.html'), join(dir, 'mlp.png')], frame: 300 });
+    await run({ model: 'linear', lr: [0.05, 0.3], layout: 'grid', iterations: 100, out: join(dir, 'grid.html') });
   }, 60_000);
 
   afterAll(async () => {
@@ -346,6 +347,27 @@ suite('the interactive page in chromium', () => {
       expect(h.loss).toBeNull();
       expect(h.w).toHaveLength(scene.series[0].trajectory.w.length);
       expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('reads the loss under the pointer in every cell of a grid', async () => {
+    const { page, errors, close } = await open(join(dir, 'grid.html'));
+    try {
+      const { x, y } = sceneFromOptions({ model: 'linear', iterations: 1 }).data;
+      const mse = (w: number[]) => {
+        let sum = 0;
+        for (let i = 0; i < x.length; i++) sum += (w[1] * x[i] + w[0] - y[i]) ** 2;
+        return sum / x.length;
+      };
+      // A point in the left cell and one in the right cell, on the same surface.
+      for (const px of [200, 680]) {
+        const h = await page.evaluate((px) => (globalThis as unknown as { mlvisPlayer: { hoverAt(x: number, y: number): { w: number[]; loss: number } | null } }).mlvisPlayer.hoverAt(px, 250), px);
+        expect(h).not.toBeNull();
+        expect(Math.abs(h!.loss - mse(h!.w)) / mse(h!.w)).toBeLessThan(1e-12);
+      }
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -72,7 +72,11 @@ describe('codec', () => {
 
 describe('a scene through the page data', () => {
   // The original with its grid rounded as the page rounds it: then every pixel must agree.
-  const rounded = (s: Scene): Scene => ({ ...s, grid: { ...s.grid, values: roughly(s.grid.values) } });
+  const rounded = (s: Scene): Scene => ({
+    ...s,
+    grid: { ...s.grid, values: roughly(s.grid.values) },
+    ...(s.sides ? { sides: s.sides.map((side) => ({ ...side, grid: { ...side.grid, values: roughly(side.grid.values) } })) } : {}),
+  });
   const frame = (s: Scene, k: number) => createRenderer(s).drawFrame(k);
 
   test.each([
@@ -86,6 +90,7 @@ describe('a scene through the page data', () => {
     ['linear on two features', { model: 'linear' as const, data: 'cars', x: 'Weight_in_lbs,Horsepower', y: 'Miles_per_Gallon', iterations: 100 }],
     ['logistic on two features', { model: 'logistic' as const, data: 'penguins', x: 'Beak Length (mm),Beak Depth (mm)', y: 'Sex', iterations: 100 }],
     ['linear on four features', { model: 'linear' as const, data: 'cars', x: 'Weight_in_lbs,Horsepower,Displacement,Acceleration', y: 'Miles_per_Gallon', iterations: 100 }],
+    ['raw against standardized x (two surfaces)', { model: 'linear' as const, data: 'cars', compareStandardize: true, iterations: 300 }],
     ['linear on two features in 3-D', { model: 'linear' as const, data: 'cars', x: 'Weight_in_lbs,Horsepower', y: 'Miles_per_Gallon', view: '3d' as const, iterations: 100 }],
   ])('%s draws the same pixels after the trip', (_, options) => {
     const scene = sceneFromOptions(options as RunOptions);
@@ -117,9 +122,10 @@ describe('a scene through the page data', () => {
     expect(planeLossOf(back)!(-1, 0.5).loss).toBe((1 + 0.5 - 11) ** 2 + (-1 + 0.25 - 7) ** 2);
   });
 
-  test('what a page cannot draw is named: two surfaces side by side', () => {
-    expect(pageRefusal(sceneFromOptions({ model: 'linear', data: 'cars', compareStandardize: true, iterations: 5 }))).toBe('--compare-standardize (two surfaces side by side)');
-    expect(sceneForPage(sceneFromOptions({ model: 'linear', iterations: 5 })).model).not.toHaveProperty('predict');
+  test('a descriptor neither the registry\'s nor made by a recipe is refused by name', () => {
+    const scene = sceneFromOptions({ model: 'linear', iterations: 5 });
+    expect(pageRefusal({ ...scene, model: { ...scene.model } })).toBe('mlvis linear');
+    expect(sceneForPage(scene).model).not.toHaveProperty('predict');
   });
 
   test('a polynomial reads its loss under the pointer at every weight of the plane', () => {

@@ -306,12 +306,11 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
   root.addEventListener('keydown', onKey);
 
   // The loss under the pointer: the plot's axes turned back into the plane's (u, v), the engine's loss there.
-  const planeLoss: PlaneLoss | null = drawer.surfacePlot ? planeLossOf(scene) : null;
+  const planeLoss: PlaneLoss | null = planeLossOf(scene);
   const hoverAt = (x: number, y: number) => {
-    const p = drawer.surfacePlot;
+    // The surface under the pointer: the one panel's, a grid's cell's, or the starts'.
+    const p = drawer.surfacePlots.find(({ rect: r }) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h);
     if (!p || !planeLoss) return null;
-    const r = p.rect;
-    if (!(x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h)) return null;
     const inv = (axis: typeof p.x, px: number) => axis.domain[0] + ((px - axis.range[0]) * (axis.domain[1] - axis.domain[0])) / (axis.range[1] - axis.range[0]);
     const u = inv(p.x, x);
     const v = inv(p.y, y);

@@ -91,11 +91,14 @@ export function createRenderer(scene: Scene): Renderer {
   };
 }
 
-/** Frames drawn onto a context the caller owns, and where the 2-D surface's plot is (for a pointer over it). */
+/** Frames drawn onto a context the caller owns, and where the 2-D surfaces' plots are (for a pointer over them). */
 export interface FrameDrawer {
   draw(ctx: SKRSContext2D, at: FrameTime | number): void;
-  /** The surface panel's plot, when the frame has one 2-D surface (overlay layout, 2-D view). */
-  surfacePlot?: Plot;
+  /**
+   * The plots of the 2-D surfaces in the scene's one plane (Scene.plane): the surface panel's, a grid's
+   * cells', or the starts' surface; none for the 3-D view and for --compare-standardize's two planes.
+   */
+  surfacePlots: Plot[];
 }
 
 /**
@@ -103,11 +106,12 @@ export interface FrameDrawer {
  * background copied in, then the panels and the title at `at`. The same code, whichever canvas it draws on.
  */
 export function createFrameDrawer(scene: Scene): FrameDrawer {
-  if (scene.starts) return { draw: (require('../starts/startsFrame') as typeof import('../starts/startsFrame')).createStartsDrawer(scene) };
+  if (scene.starts) return (require('../starts/startsFrame') as typeof import('../starts/startsFrame')).createStartsDrawer(scene);
   const { panels, background, title } = prepareFrame(scene);
   const s = scene.panels.indexOf('surface');
-  const surfacePlot = s >= 0 && scene.layout === 'overlay' && !scene.sides && (scene.view ?? '2d') === '2d' ? panels[s]?.plot : undefined;
-  return { ...(surfacePlot ? { surfacePlot } : {}), draw: (ctx, at) => {
+  const flat = (scene.view ?? '2d') === '2d' && !scene.sides;
+  const surfacePlots = !flat ? [] : scene.layout === 'grid' ? panels.map((p) => p.plot) : s >= 0 && panels[s] ? [panels[s].plot] : [];
+  return { surfacePlots, draw: (ctx, at) => {
     const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
     const k = frame.iteration;
     if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) {

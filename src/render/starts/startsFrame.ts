@@ -54,7 +54,7 @@ export function startsFrameLayout(measure: SKRSContext2D, scene: Scene): StartsL
 
 /** The renderer of a starts scene (see createRenderer). */
 export function createStartsRenderer(scene: Scene): Renderer {
-  const draw = createStartsDrawer(scene);
+  const { draw } = createStartsDrawer(scene);
   const canvas = createCanvas(scene.width, scene.height);
   const ctx = canvas.getContext('2d');
   return {
@@ -65,8 +65,8 @@ export function createStartsRenderer(scene: Scene): Renderer {
   };
 }
 
-/** A starts scene's frames drawn onto a context the caller owns (see createFrameDrawer). */
-export function createStartsDrawer(scene: Scene): (ctx: SKRSContext2D, at: FrameTime | number) => void {
+/** A starts scene's frames drawn onto a context the caller owns, and its surface's plot (see createFrameDrawer). */
+export function createStartsDrawer(scene: Scene): { draw: (ctx: SKRSContext2D, at: FrameTime | number) => void; surfacePlots: Plot[] } {
   ensureFont();
   const starts = scene.starts!;
   const { width, height } = scene;
@@ -103,7 +103,7 @@ export function createStartsDrawer(scene: Scene): (ctx: SKRSContext2D, at: Frame
     bg.restore();
   }
 
-  return (ctx, at) => {
+  const draw = (ctx: SKRSContext2D, at: FrameTime | number) => {
     {
       const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
       const k = frame.iteration;
@@ -154,6 +154,7 @@ export function createStartsDrawer(scene: Scene): (ctx: SKRSContext2D, at: Frame
       title(ctx, k);
     }
   };
+  return { draw, surfacePlots: [plot] };
 }
 
 /** Whether start s converged to a minimum that is none of the known ones. */
