@@ -382,6 +382,8 @@ export const messages = {
   badInit: (value: string, names = 'W0,W1', example = '-2,5') => `--init: ${JSON.stringify(value)} is not two numbers ${names} (for example --init ${example})`,
   badSize: (value: string) => `--size: ${JSON.stringify(value)} is not WIDTHxHEIGHT in pixels (for example --size 960x480)`,
   nothingToDo: () => `nothing to do: give --out FILE (${extensionsOf().join(', ')}) or --summary PATH (or - for stdout)`,
+  pageTooLarge: (mb: number, most: number) =>
+    `--out .html and --format player: the page would hold ${mb.toFixed(0)} MB of trajectories, more than the ${most} MB a browser can load; use fewer --iters, a smaller --hidden, fewer series or starts, or write a .gif, .mp4 or .webm`,
   largePage: (path: string, bytes: number) =>
     `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MB: a page holds every iteration of every path, and a reader's browser loads it whole before it plays; fewer --iters or starts make it smaller, or write a .gif, .mp4 or .webm`,
   largeGif: (path: string, bytes: number) =>

@@ -47,6 +47,8 @@ export function chooseColumns(
   // Softmax on a built-in set: its suggested two features and label, unless named.
   const s3 = model === 'softmax' ? suggested?.softmax : undefined;
   if (s3 && flags.x === undefined) return chooseColumns(table, source, model, { ...flags, x: s3.x, y: flags.y ?? s3.y }, suggested);
+  // Its features named, softmax keeps the set's suggested label (the linear suggestion's y is a measurement).
+  if (s3 && flags.y === undefined) return chooseColumns(table, source, model, { ...flags, y: s3.y }, suggested);
   const list = flags.x?.includes(',') && !table.header.includes(flags.x) ? featureNames(flags.x, table.header) : null;
   if (list) {
     if (list.length < 2 || list.length > MAX_FEATURES || list.some((n) => n === '')) throw runError(messages.featureList(flags.x!, MAX_FEATURES));

@@ -23,6 +23,7 @@ import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
 import { refuseTuneConflicts, tuneOf } from './tune';
 import { refuseStartsConflicts, startsInit, startsSpecOf } from './starts';
+import { MAX_PAGE_MB } from '../page/limits';
 import type { StartsSpec } from '../engine/starts';
 import { OPTION_TABLE, flagOf, type LayoutName, type OptionSpec, type RunOptions } from './table';
 import { issueWords, librarySchema } from './schema';
@@ -193,6 +194,11 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
     if (values > MAX_TRAJECTORY_VALUES) throw usageError(messages.trajectoryTooLarge(values, MAX_TRAJECTORY_VALUES));
   }
   refuseUnboundedWork(o, outputs, iterations, width, height, d('fps'), d('hold'), d('frames'));
+  // An interactive page holds every iterate: one no browser could load is refused before the training.
+  if (outputs.some((x) => formatApplies(x.format)?.scene)) {
+    const mb = pageMegabytes(o, iterations, series.length, layersOf(d('hidden')), d('degree'));
+    if (mb > MAX_PAGE_MB) throw usageError(messages.pageTooLarge(mb, MAX_PAGE_MB));
+  }
   const stills = list(o.frame) ?? ['last'];
   if (outputs.some((x) => x.path === '-') && stills.length > 1) throw usageError(messages.oneStillToStdout());
   if (outputs.some((x) => kindOf(x) === 'still' && !x.poster)) {
@@ -388,6 +394,20 @@ function seriesOf(o: RunOptions, d: Defaults): { series: SeriesSpec[]; sweep: Ru
     series: values.map((value) => ({ ...base(optimizers[0]), [key]: value, label: `${name} = ${value}`, suffix: `-${tag}${value}` })),
     sweep: { key, values },
   };
+}
+
+/**
+ * The least a page of this run holds, in MB: each series' trajectory (its weights and loss) and its path
+ * on the surface (u, v, loss), 8 bytes a value at every iteration; each start's path. Softmax counts two
+ * classes (its classes are known only from the data), so this never refuses a page that would fit.
+ */
+function pageMegabytes(o: RunOptions, iterations: number, series: number, hidden: readonly number[], degree: number): number {
+  const k = featureCount(o);
+  const weights =
+    o.model === 'mlp' ? networkWeights(o, hidden) : o.model === 'poly' ? degree + 1 : o.model === 'softmax' ? 6 : o.model === 'function' ? 2 : k + 1;
+  const starts = o.starts === undefined ? 0 : (s => (s.kind === 'random' ? s.count : s.side * s.side))(startsSpecOf(o.starts));
+  const values = (iterations + 1) * (starts > 0 ? starts * 3 : series * (weights + 1 + 3));
+  return (values * 8) / 1024 / 1024;
 }
 
 /** --hidden as layers: one number is one layer. */

@@ -39,12 +39,53 @@ export function needsRecipes(scene: Scene): boolean {
   return scene.model.recipe !== undefined;
 }
 
+/** An error about data that is not what mlvis writes (edited, cut, or from elsewhere). */
+function damaged(what: string): Error {
+  return new Error(`the data is damaged: ${what}`);
+}
+
+const whole = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+const names = (v: unknown, lo: number, hi: number) => Array.isArray(v) && v.length >= lo && v.length <= hi && v.every((x) => typeof x === 'string');
+
+/**
+ * Whether a recipe's arguments are ones mlvis writes, within the command's own limits (a network of at most
+ * three layers of 64 units, a degree of at most 12, 2 to 16 columns, 2 to 8 classes): an edited file must
+ * not make the page build a network of a billion weights.
+ */
+function recipeFits(r: ModelRecipe): boolean {
+  const a = r.args as readonly unknown[];
+  if (!Array.isArray(a)) return false;
+  switch (r.of) {
+    case 'poly':
+      return whole(a[0], 1, 12) && typeof a[1] === 'number' && Number.isFinite(a[1]);
+    case 'linearFeatures':
+    case 'logisticFeatures':
+      return names(a[0], 2, 16);
+    case 'mlp': {
+      const s = a[0] as { inputs?: unknown; hidden?: unknown; activation?: unknown; task?: unknown } | null;
+      return (
+        s !== null && typeof s === 'object' && whole(s.inputs, 1, 2) && Array.isArray(s.hidden) && s.hidden.length >= 1 && s.hidden.length <= 3 &&
+        s.hidden.every((h) => whole(h, 1, 64)) && ['tanh', 'relu', 'sigmoid'].includes(s.activation as string) && ['classes', 'values'].includes(s.task as string) && names(a[1], 1, 2)
+      );
+    }
+    case 'softmax':
+      return names(a[0], 2, 2) && names(a[1], 2, 8);
+    default:
+      return false;
+  }
+}
+
 /** The descriptor the page's data names: its recipe made again, or the registry's own. */
 function descriptorOf(data: { name: string; recipe?: ModelRecipe }): ModelDescriptor {
   if (data.recipe) {
-    const make = recipes[data.recipe.of] as ((...a: unknown[]) => ModelDescriptor) | undefined;
-    if (!make) throw new Error(`this player cannot draw ${data.name} (its recipe ${data.recipe.of} is not in this bundle)`);
-    return make(...data.recipe.args);
+    const r = data.recipe;
+    if (typeof r !== 'object' || typeof r.of !== 'string' || !Object.prototype.hasOwnProperty.call(recipes, r.of)) {
+      throw (r && Object.prototype.hasOwnProperty.call({ poly: 1, linearFeatures: 1, logisticFeatures: 1, mlp: 1, softmax: 1 }, r.of))
+        ? new Error(`this player cannot draw ${data.name} (its recipe ${r.of} is not in this bundle)`)
+        : damaged(`its model's recipe ${JSON.stringify(r?.of)} is none of mlvis's`);
+    }
+    if (!recipeFits(r)) throw damaged(`its ${r.of} recipe's arguments are not ones mlvis writes`);
+    return (recipes[r.of] as (...a: unknown[]) => ModelDescriptor)(...r.args);
   }
   const d = PAGE_MODELS[data.name];
   if (!d) throw new Error(`this page's model, ${data.name}, is not one the player knows`);
@@ -53,10 +94,22 @@ function descriptorOf(data: { name: string; recipe?: ModelRecipe }): ModelDescri
 
 /** The scene with its functions back (see codec.ts's sceneForPage for what was left out). */
 export function hydrateScene(raw: Record<string, unknown>): Scene {
-  const data = raw.model as { name: string; recipe?: ModelRecipe };
+  const data = raw.model as { name: string; recipe?: ModelRecipe } | undefined;
+  if (!data || typeof data !== 'object' || typeof data.name !== 'string') throw damaged('it names no model');
   const d = descriptorOf(data);
   const model = { ...d, ...data } as ModelDescriptor;
-  return { ...(raw as unknown as Scene), model, fit: fitOfDescriptor(model) };
+  const scene = { ...(raw as unknown as Scene), model, fit: fitOfDescriptor(model) };
+  // Every series' trajectory has a column per weight of the model, of one length with its losses.
+  const k = d.weightNames.length;
+  const series = (scene.series ?? []) as Scene['series'];
+  if (!Array.isArray(series)) throw damaged('its series are missing');
+  for (const s of series) {
+    const t = s?.trajectory;
+    if (!t || !Array.isArray(t.w) || t.w.length !== k || !(t.loss instanceof Float64Array) || t.w.some((c) => !(c instanceof Float64Array) || c.length !== t.loss.length)) {
+      throw damaged(`a series' weights are not the ${k} of its ${data.name} model`);
+    }
+  }
+  return scene;
 }
 
 /**

@@ -11,6 +11,7 @@ import { messages, runError, usageError } from '../errors';
 import type { Scene } from '../types';
 import { encodeValue, PAGE_DATA_VERSION, sceneForPage, type PageData, type TypedArray } from './codec';
 import { needsRecipes, pageRefusal } from './hydrate';
+import { MAX_PAGE_MB } from './limits';
 import { theme } from '../render/core/theme';
 
 /** How the animation plays, as the run's files do. */
@@ -25,6 +26,8 @@ export interface PageTiming {
 export function pageData(scene: Scene, timing: PageTiming, writer: string): PageData {
   const why = pageRefusal(scene);
   if (why) throw usageError(messages.pageUnsupported(why));
+  const mb = sceneBytes(scene) / 1024 / 1024;
+  if (mb > MAX_PAGE_MB) throw runError(messages.pageTooLarge(mb, MAX_PAGE_MB));
   // The surface's samples only place its contours and colours: to 16 bits of mantissa (see roughly).
   const grids = new Set<unknown>([scene.grid.values, ...(scene.sides ?? []).map((s) => s.grid.values)]);
   const { encoded, bytes } = encodeValue(sceneForPage(scene), (a) => (grids.has(a) && a instanceof Float64Array ? roughly(a) : a) as TypedArray);
@@ -42,7 +45,7 @@ export function pageData(scene: Scene, timing: PageTiming, writer: string): Page
 }
 
 /**
- * The samples rounded to 16 bits of mantissa (a relative 2^-17), kept in double precision: single
+ * The samples rounded to 16 bits of mantissa (a relative 2^-17), the lowest and highest exact, kept in double precision: single
  * precision would lose a surface whose losses pass 3.4e38 or fall below 1.2e-38 (a CSV in the units of
  * physics; 1e-300·(x² + y²)). The 36 bits dropped are zeros, which the delta and the shuffle (codec.ts)
  * turn into bytes that gzip to almost nothing. NaN and ±Infinity are kept as they are.
@@ -59,7 +62,32 @@ export function roughly(a: Float64Array): Float64Array {
     words[2 * i + 1] = (up & 0x7ff00000) === 0x7ff00000 ? (hi & 0xfffffff0) >>> 0 : up;
     words[2 * i] = 0;
   }
+  // The lowest and highest samples stay exact: the contour levels and the colour bar are made from them,
+  // and a top sample rounded up past the top level drew one band more than the file (the second hostile
+  // review: half of all pages).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of a) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  for (let i = 0; i < a.length; i++) if (a[i] === lo || a[i] === hi) out[i] = a[i];
   return out;
+}
+
+
+/** The bytes of the scene's typed arrays, each once. */
+function sceneBytes(scene: Scene): number {
+  const seen = new Set<unknown>();
+  let bytes = 0;
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+    else for (const x of Object.values(v)) walk(x);
+  };
+  walk(scene);
+  return bytes;
 }
 
 /** The player's files, built by npm run build; a clear error when they are missing. */
@@ -120,6 +148,6 @@ export function sceneFile(format: 'html' | 'player', scene: Scene, timing: PageT
   if (format === 'player') return Buffer.from(`${JSON.stringify(data)}\n`, 'utf8');
   // The page around the frame in the frame's own theme (--theme dark: a dark page).
   const t = theme(scene.theme);
-  const title = scene.text?.title ?? `${scene.model.title} · mlvis`;
+  const title = scene.text?.title?.trim() ? scene.text.title : `${scene.model.title} · mlvis`;
   return Buffer.from(pageHtml(data, title, { background: t.background, text: t.text }, needsRecipes(scene) ? 'page-all.js.gz' : 'page.js.gz'), 'utf8');
 }

@@ -120,3 +120,10 @@ describe('mlvis mlp against a hostile review', () => {
     expect((s as unknown as MlpSummary).network.layers).toEqual([2, 5, 1]);
   });
 });
+
+describe('mlvis softmax on a built-in set with its features named', () => {
+  it('keeps the set\'s suggested label (it took the linear suggestion\'s y, a measurement of 94 values)', async () => {
+    const { s } = await summaryOf(['softmax', '--data', 'penguins', '--x', 'Beak Length (mm),Beak Depth (mm)', '--iters', '20']);
+    expect(s.data.y).toBe('Species');
+  });
+});

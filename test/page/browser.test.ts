@@ -132,6 +132,7 @@ suite('the interactive page in chromium', () => {
     await run({ model: 'function', function: 'himmelblau', starts: 12, iterations: 300, out: join(dir, 'starts.html') });
     await run({ model: 'mlp', iterations: 300, out: [join(dir, 'mlp.html'), join(dir, 'mlp.png')], frame: 300 });
     await run({ model: 'linear', lr: [0.05, 0.3], layout: 'grid', iterations: 100, out: join(dir, 'grid.html') });
+    await run({ model: 'function', function: 'booth', iterations: 50, out: join(dir, 'booth.json'), format: 'player' });
   }, 60_000);
 
   afterAll(async () => {
@@ -378,18 +379,24 @@ suite('the interactive page in chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
     const page = await context.newPage();
     const served: Record<string, [string, Buffer]> = {
-      '/index.html': ['text/html', Buffer.from('<!doctype html><meta charset="utf-8"><body style="background:#111;color:#eee"><script type="module" src="player.js"></script><mlvis-player src="run.json"></mlvis-player><mlvis-player id="second" src="run.json" paused></mlvis-player><mlvis-player id="cut" src="cut.json"></mlvis-player><mlvis-player id="frames" src="frames.json"></mlvis-player><mlvis-player id="late"></mlvis-player>')],
+      '/index.html': ['text/html', Buffer.from('<!doctype html><meta charset="utf-8"><body style="background:#111;color:#eee"><script type="module" src="player.js"></script><mlvis-player src="run.json"></mlvis-player><mlvis-player id="second" src="run.json" paused></mlvis-player><mlvis-player id="cut" src="cut.json"></mlvis-player><mlvis-player id="frames" src="frames.json"></mlvis-player><mlvis-player id="late"></mlvis-player><mlvis-player id="switch" src="slow.json" paused></mlvis-player>')],
       '/player.js': ['text/javascript', await readFile(join(ROOT, 'dist', 'page', 'player.js'))],
       '/run.json': ['application/json', await readFile(join(dir, 'run.json'))],
       '/cut.json': ['application/json', Buffer.from(JSON.stringify({ ...JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')), arrays: 'H4sIAAAAAAAA' }))],
+      '/booth.json': ['application/json', await readFile(join(dir, 'booth.json'))],
       '/frames.json': ['application/json', Buffer.from(JSON.stringify({ ...JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')), frames: [0, 5000] }))],
     };
     const others: string[] = [];
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.route('**/*', (r) => {
+    await page.route('**/*', async (r) => {
       const url = new URL(r.request().url());
+      // A slow answer, overtaken by a later src: its data must not be shown.
+      if (url.href === 'http://docs.test/slow.json') {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        return r.fulfill({ contentType: 'application/json', body: served['/run.json'][1] });
+      }
       const file = url.origin === 'http://docs.test' ? served[url.pathname] : undefined;
       if (!file) {
         others.push(url.href);
@@ -411,6 +418,12 @@ suite('the interactive page in chromium', () => {
       await page.waitForFunction(() => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('frames').textContent.startsWith('mlvis-player:'));
       expect(await page.locator('#cut').textContent()).toBe('mlvis-player: the data is damaged: its arrays do not inflate (was the file cut short or edited?)');
       expect(await page.locator('#frames').textContent()).toBe('mlvis-player: the data\'s frames are not increasing iterations from 0 to 1000');
+      // The src changed while its first answer was on the way: the later one is shown, and stays.
+      await page.locator('#switch').evaluate((e) => (e as unknown as { setAttribute(k: string, v: string): void }).setAttribute('src', 'booth.json'));
+      await page.locator('#switch canvas').waitFor();
+      await page.waitForTimeout(1800);
+      expect(await page.locator('#switch .mlvis-readout').textContent()).toMatch(/^iteration 0 \/ 50\nGD: x = /);
+      expect(await page.locator('#switch canvas').count()).toBe(1);
       // A src given later loads.
       await page.locator('#late').evaluate((e) => (e as unknown as { setAttribute(k: string, v: string): void }).setAttribute('src', 'run.json'));
       await page.locator('#late canvas').waitFor();

@@ -49,6 +49,14 @@ describe('refusals', () => {
   });
 });
 
+describe('size', () => {
+  it('a page no browser could load is refused before the training, in one line', async () => {
+    const r = await mlvisInProcess(['mlp', '--hidden', '64,64,64', '--iters', '15000', '--out', join(dir, 'huge.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('mlvis: --out .html and --format player: the page would hold 982 MB of trajectories, more than the 256 MB a browser can load; use fewer --iters, a smaller --hidden, fewer series or starts, or write a .gif, .mp4 or .webm\n');
+  });
+});
+
 describe('what is written', () => {
   it('a page holds the frames, the timing and every series of a race; the same arguments give the same bytes', async () => {
     const args = ['function', 'booth', '--optimizer', 'gd,adam', '--iters', '200', '--frames', '40', '--fps', '12', '--hold', '2', '--loop', '3'];

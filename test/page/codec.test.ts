@@ -68,6 +68,13 @@ describe('codec', () => {
     expect(r[6002]).toBeGreaterThan(-Infinity);
     expect([r[6004], r[6005], r[6006]]).toEqual([NaN, Infinity, -Infinity]);
   });
+
+  test('the lowest and highest samples stay exact (the levels and the colour bar are made from them)', () => {
+    const a = Float64Array.from([148.40366963816075, 1.0123456789, 3.3333333333, 148.40366963816075, 1.0123456789]);
+    const r = roughly(a);
+    expect([r[0], r[1], r[3], r[4]]).toEqual([a[0], a[1], a[3], a[4]]);
+    expect(r[2]).not.toBe(a[2]);
+  });
 });
 
 describe('a scene through the page data', () => {
@@ -141,6 +148,20 @@ describe('a scene through the page data', () => {
       sum += (w[0] + w[1] * t + w[2] * t * t + w[3] * t * t * t - y[i]) ** 2;
     }
     expect(Math.abs(loss - sum / x.length) / (sum / x.length)).toBeLessThan(1e-12);
+  });
+
+  test('damaged or foreign recipes are refused with one message, before anything is built', () => {
+    const data = pageData(sceneFromOptions({ model: 'mlp', iterations: 5 }), { frames: [0], fps: 20, hold: 1, loop: 0 }, 'test');
+    const withRecipe = (recipe: unknown) => {
+      const value = JSON.parse(JSON.stringify(data.scene.value)) as { model: { recipe: unknown } };
+      value.model.recipe = recipe;
+      return () => decode({ ...data, scene: { ...data.scene, value } });
+    };
+    const shape = { inputs: 2, hidden: [8], activation: 'tanh', task: 'classes' };
+    expect(withRecipe({ of: 'mlp', args: [{ ...shape, hidden: [100000, 100000] }, ['x1', 'x2']] })).toThrow("the data is damaged: its mlp recipe's arguments are not ones mlvis writes");
+    expect(withRecipe({ of: 'constructor', args: [] })).toThrow('the data is damaged: its model\'s recipe "constructor" is none of mlvis\'s');
+    expect(withRecipe({ of: 'mlp', args: [{ ...shape, hidden: [4] }, ['x1', 'x2']] })).toThrow("the data is damaged: a series' weights are not the 17 of its mlp model");
+    expect(withRecipe({ of: 'mlp', args: [shape, ['x1', 'x2']] })).not.toThrow();
   });
 
   test('a network reads the weights under the pointer, and no loss it cannot compute', () => {

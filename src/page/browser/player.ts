@@ -95,6 +95,8 @@ export interface PlayerHandle {
   seek(iteration: number): void;
   play(): void;
   pause(): void;
+  /** Stops the player for good: its keys, its clock (a new mount into the same element replaces it). */
+  destroy(): void;
   /** The 3-D camera's turn from the file's (degrees), or null until the reader drags. */
   turn(): number | null;
   /** The readout under the pointer at frame pixel (x, y) of the surface, or null off it. */
@@ -304,6 +306,7 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
     }
   };
   root.addEventListener('keydown', onKey);
+  let dead = false;
 
   // The loss under the pointer: the plot's axes turned back into the plane's (u, v), the engine's loss there.
   const planeLoss: PlaneLoss | null = planeLossOf(scene);
@@ -333,7 +336,7 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
       canvas.style.cursor = 'grabbing';
     });
     canvas.addEventListener('pointermove', (e) => {
-      if (!drag) return;
+      if (!drag || e.clientX === drag.x) return;
       if (!free) {
         drawer = createFrameDrawer({ ...scene, freeCamera: true });
         free = true;
@@ -351,7 +354,13 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
 
   seek(0);
   if (!paused && !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) play();
-  return { scene, iteration: () => iteration, playing: () => playing, seek: (k) => (pause(), seek(k)), play, pause, hoverAt, turn: () => (free ? turn : null) };
+  // Gone (the element's data replaced, or the element removed): its keys and its clock stop.
+  const destroy = () => {
+    dead = true;
+    playing = false;
+    root.removeEventListener('keydown', onKey);
+  };
+  return { scene, iteration: () => iteration, playing: () => playing, seek: (k) => (pause(), seek(k)), play: () => (dead ? undefined : play()), pause, hoverAt, turn: () => (free ? turn : null), destroy };
 }
 
 /**
@@ -364,7 +373,9 @@ export class MlvisPlayerElement extends HTMLElement {
   }
   handle: Promise<PlayerHandle> | null = null;
   private loaded: string | null = null;
-  private stop: (() => void) | null = null;
+  /** Counts loads: the answer to an older one (its src since changed) is dropped. */
+  private generation = 0;
+  private current: PlayerHandle | null = null;
   connectedCallback(): void {
     this.load();
   }
@@ -372,25 +383,34 @@ export class MlvisPlayerElement extends HTMLElement {
     if (this.isConnected) this.load();
   }
   disconnectedCallback(): void {
-    this.stop?.();
+    this.current?.destroy();
+    this.current = null;
+    this.loaded = null;
   }
   private load(): void {
     const src = this.getAttribute('src');
     if (!src || src === this.loaded) return;
     this.loaded = src;
-    this.stop?.();
+    const generation = ++this.generation;
     this.handle = fetch(src)
       .then((r) => {
         if (!r.ok) throw new Error(`could not load ${src}: HTTP ${r.status}`);
         return r.json() as Promise<PageData>;
       })
       .then(async (data) => {
+        if (generation !== this.generation) return this.current!;
+        this.current?.destroy();
+        this.current = null;
         const h = await mount(this, data, this.hasAttribute('paused'));
-        this.stop = () => h.pause();
+        if (generation !== this.generation) {
+          h.destroy();
+          return this.current!;
+        }
+        this.current = h;
         return h;
       })
       .catch((e: Error) => {
-        this.textContent = `mlvis-player: ${e.message}`;
+        if (generation === this.generation) this.textContent = `mlvis-player: ${e.message}`;
         throw e;
       });
     this.handle.catch(() => undefined);
