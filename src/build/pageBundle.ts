@@ -69,6 +69,25 @@ async function main(): Promise<void> {
       build.onLoad({ filter: /.*/, namespace: 'mlvis-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
     },
   };
+  // The default page's script leaves out the 3-D view and --starts: modules whose exports throw instead.
+  const OUT_OF_DEFAULT: Record<string, string[]> = {
+    [join(SRC, 'render', 'surface3d', 'surface3d')]: ['surface3dPanel'],
+    [join(SRC, 'render', 'fit', 'fit3d')]: ['fit3dPanel'],
+    [join(SRC, 'render', 'starts', 'startsFrame')]: ['createStartsDrawer', 'createStartsRenderer'],
+  };
+  const leaveOut: import('esbuild').Plugin = {
+    name: 'mlvis-default-page',
+    setup(build) {
+      build.onResolve({ filter: /surface3d$|fit3d$|startsFrame$/ }, (a) => {
+        const path = resolve(a.resolveDir, a.path);
+        return OUT_OF_DEFAULT[path] ? { path, namespace: 'mlvis-left-out' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'mlvis-left-out' }, (a) => ({
+        contents: OUT_OF_DEFAULT[a.path].map((n) => `export function ${n}() { throw new Error('this page was written without the 3-D view and --starts'); }`).join('\n'),
+        loader: 'js',
+      }));
+    },
+  };
   const common: import('esbuild').BuildOptions = {
     bundle: true,
     minify: true,
@@ -80,10 +99,12 @@ async function main(): Promise<void> {
   };
   // The page's script, without the faces (the page declares them in CSS), gzipped once here: a page holds it
   // as base64 and inflates it in the browser (DecompressionStream), a third of its size as plain text.
-  // Two: the default page's (linear, logistic, the test functions) and one with the recipes' factories
-  // (polynomials, feature columns, networks, softmax), which would add to every default page's bytes.
+  // Two: the default page's (linear, logistic, the test functions, 2-D) and one with everything else: the
+  // recipes' factories (polynomials, feature columns, networks, softmax), the 3-D view and --starts, which
+  // would add a fifth to every default page's bytes (src/page/writePage.ts chooses).
   for (const [entry, name] of [['pageEntry.ts', 'page.js'], ['pageEntryAll.ts', 'page-all.js']]) {
-    const page = await esbuild.build({ ...common, define: { __MLVIS_FONTS__: 'null' }, entryPoints: [join(SRC, 'page', 'browser', entry)], format: 'iife', write: false });
+    const plugins = name === 'page.js' ? [shims, leaveOut] : [shims];
+    const page = await esbuild.build({ ...common, plugins, define: { __MLVIS_FONTS__: 'null' }, entryPoints: [join(SRC, 'page', 'browser', entry)], format: 'iife', write: false });
     const code = page.outputFiles[0].contents;
     writeFileSync(join(OUT, name), code);
     writeFileSync(join(OUT, `${name}.gz`), gzipSync(code, { level: 9 }));

@@ -34,9 +34,12 @@ export function pageRefusal(scene: Scene): string | null {
   return null;
 }
 
-/** Whether a scene needs the recipes' factories (the larger script, page-all.js.gz). */
+/**
+ * Whether a scene needs the larger script, page-all.js.gz: the recipes' factories, the 3-D view or the
+ * starts' renderer, which the default page's script leaves out (src/build/pageBundle.ts).
+ */
 export function needsRecipes(scene: Scene): boolean {
-  return scene.model.recipe !== undefined;
+  return scene.model.recipe !== undefined || scene.view === '3d' || scene.starts !== undefined;
 }
 
 /** An error about data that is not what mlvis writes (edited, cut, or from elsewhere). */

@@ -33,8 +33,17 @@ describe('refusals', () => {
   });
 
   it('every model is written, the recipes\' script only where needed', async () => {
-    for (const [args, script] of [[['linear'], 'page.js.gz'], [['mlp'], 'page-all.js.gz'], [['poly', '--degree', '3'], 'page-all.js.gz'], [['softmax'], 'page-all.js.gz']] as const) {
-      const path = join(dir, `${args[0]}.html`);
+    const cases = [
+      [['linear'], 'page.js.gz'],
+      [['function', 'rosenbrock', '--optimizer', 'gd,adam'], 'page.js.gz'],
+      [['mlp'], 'page-all.js.gz'],
+      [['poly', '--degree', '3'], 'page-all.js.gz'],
+      [['softmax'], 'page-all.js.gz'],
+      [['linear', '--view', '3d'], 'page-all.js.gz'],
+      [['function', 'himmelblau', '--starts', '5'], 'page-all.js.gz'],
+    ] as const;
+    for (const [i, [args, script]] of cases.entries()) {
+      const path = join(dir, `model-${i}.html`);
       expect((await mlvisInProcess([...args, '--iters', '20', '--out', path])).code).toBe(0);
       const html = await readFile(path, 'utf8');
       const code = /<script id="mlvis-code" type="application\/octet-stream">([^<]*)<\/script>/.exec(html)![1];
