@@ -54,15 +54,15 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-/** The page's data from its gzip + base64 form (the HTML page), or as parsed JSON (a player file). */
-export async function gunzipJson(base64: string): Promise<unknown> {
-  const stream = new Blob([fromBase64(base64) as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return JSON.parse(await new Response(stream).text());
-}
-
+/** Gzipped bytes in base64, inflated by the browser's own DecompressionStream. */
 async function gunzipBytes(base64: string): Promise<Uint8Array> {
   const stream = new Blob([fromBase64(base64) as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The HTML page's data: gzipped JSON in base64. */
+export async function gunzipJson(base64: string): Promise<unknown> {
+  return JSON.parse(new TextDecoder().decode(await gunzipBytes(base64)));
 }
 
 /** The scene of player data, its functions back (hydrate.ts). */
