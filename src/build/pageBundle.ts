@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const OUT_OF_DEFAULT: Record<string, string[]> = {
     [join(SRC, 'render', 'surface3d', 'surface3d')]: ['surface3dPanel'],
     [join(SRC, 'render', 'fit', 'fit3d')]: ['fit3dPanel'],
-    [join(SRC, 'render', 'starts', 'startsFrame')]: ['createStartsDrawer', 'createStartsRenderer'],
+    [join(SRC, 'render', 'starts', 'startsFrame')]: ['createStartsDrawer'],
   };
   const leaveOut: import('esbuild').Plugin = {
     name: 'mlvis-default-page',

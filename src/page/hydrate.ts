@@ -42,6 +42,9 @@ export function needsRecipes(scene: Scene): boolean {
   return scene.model.recipe !== undefined || scene.view === '3d' || scene.starts !== undefined;
 }
 
+/** Every recipe mlvis writes (ModelRecipe['of']). */
+const RECIPE_NAMES: readonly string[] = ['poly', 'linearFeatures', 'logisticFeatures', 'mlp', 'softmax'] satisfies readonly ModelRecipe['of'][];
+
 /** An error about data that is not what mlvis writes (edited, cut, or from elsewhere). */
 function damaged(what: string): Error {
   return new Error(`the data is damaged: ${what}`);
@@ -82,11 +85,8 @@ function recipeFits(r: ModelRecipe): boolean {
 function descriptorOf(data: { name: string; recipe?: ModelRecipe }): ModelDescriptor {
   if (data.recipe) {
     const r = data.recipe;
-    if (typeof r !== 'object' || typeof r.of !== 'string' || !Object.prototype.hasOwnProperty.call(recipes, r.of)) {
-      throw (r && Object.prototype.hasOwnProperty.call({ poly: 1, linearFeatures: 1, logisticFeatures: 1, mlp: 1, softmax: 1 }, r.of))
-        ? new Error(`this player cannot draw ${data.name} (its recipe ${r.of} is not in this bundle)`)
-        : damaged(`its model's recipe ${JSON.stringify(r?.of)} is none of mlvis's`);
-    }
+    if (typeof r !== 'object' || !RECIPE_NAMES.includes(r.of)) throw damaged(`its model's recipe ${JSON.stringify(r?.of)} is none of mlvis's`);
+    if (!Object.prototype.hasOwnProperty.call(recipes, r.of)) throw new Error(`this player cannot draw ${data.name} (its recipe ${r.of} is not in this bundle)`);
     if (!recipeFits(r)) throw damaged(`its ${r.of} recipe's arguments are not ones mlvis writes`);
     return (recipes[r.of] as (...a: unknown[]) => ModelDescriptor)(...r.args);
   }

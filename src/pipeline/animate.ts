@@ -113,9 +113,8 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
   if (hooks.threads !== 1) (require('../encode') as typeof import('../encode')).warmUp(animatedFormats);
   // Too little address space left for the canvas library (ulimit -v) ends in its native abort: said here instead.
   if (!roomForAddressSpace(DRAWING_ADDRESS_SPACE)) throw runError(messages.outOfMemory());
-  const drawn = config.outputs.some((o) => !formatApplies(o.format)?.scene);
   // Only pages (written from the scene): no frame is drawn here, and the canvas library is not loaded.
-  const renderer = drawn ? createRenderer(scene) : (null as unknown as Renderer);
+  const renderer = config.outputs.some((o) => !formatApplies(o.format)?.scene) ? createRenderer(scene) : null;
   // stdout's file is written to a private folder first and read back whole: never half a file on stdout.
   const toStdout = config.outputs.find((o) => o.path === '-');
   const scratch = toStdout
@@ -132,8 +131,9 @@ export async function animate(config: RunConfig, scene: Scene, suffix: string, h
     const stills = outputs.filter((o) => kindOf(o) === 'still');
     const written: WrittenFile[] = [];
     for (const out of pages) written.push(await writeSceneOutput(config, scene, out, hooks));
-    if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer, animated, hooks)));
-    for (const out of stills) written.push(...(await encodeStills(config, scene, renderer, out, hooks, warn)));
+    // There is a renderer whenever there are frames to draw (animated or still outputs).
+    if (animated.length > 0) written.push(...(await encodeAnimation(config, scene, renderer!, animated, hooks)));
+    for (const out of stills) written.push(...(await encodeStills(config, scene, renderer!, out, hooks, warn)));
     const i = written.findIndex((f) => scratch !== undefined && f.path.startsWith(scratch));
     const stdout = i < 0 ? undefined : await readFile(written[i].path);
     if (i >= 0) written[i] = { ...written[i], path: '-' };

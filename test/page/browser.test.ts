@@ -119,6 +119,10 @@ suite('the interactive page in chromium', () => {
   const iteration = (page: Page) => page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { iteration(): number } }).mlvisPlayer.iteration());
   const playing = (page: Page) => page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { playing(): boolean } }).mlvisPlayer.playing());
   const seek = (page: Page, k: number) => page.evaluate((k) => (globalThis as unknown as { mlvisPlayer: { seek(k: number): void } }).mlvisPlayer.seek(k), k);
+  /** The page's readout under frame pixel (x, y): the weights there and the loss (null where it has none), or null off the surfaces. */
+  const hoverAt = (page: Page, x: number, y: number) =>
+    page.evaluate(([x, y]) => (globalThis as unknown as { mlvisPlayer: { hoverAt(x: number, y: number): { w: number[]; loss: number | null } | null } }).mlvisPlayer.hoverAt(x, y), [x, y]);
+  const turn = (page: Page) => page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { turn(): number | null } }).mlvisPlayer.turn());
 
   beforeAll(async () => {
     const { chromium } = require('playwright-core') as typeof import('playwright-core');
@@ -215,11 +219,11 @@ suite('the interactive page in chromium', () => {
       // A point inside the surface's plot, at frame pixel (200, 200).
       await page.mouse.move(box.x + 200, box.y + 200);
       const text = await page.locator('.mlvis-hover').textContent();
-      const h = await page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { hoverAt(x: number, y: number): { w: number[]; loss: number } } }).mlvisPlayer.hoverAt(200, 200));
+      const h = (await hoverAt(page, 200, 200))!;
       const { x, y } = sceneFromOptions({ model: 'linear', iterations: 1 }).data;
       let sum = 0;
       for (let i = 0; i < x.length; i++) sum += (h.w[1] * x[i] + h.w[0] - y[i]) ** 2;
-      expect(Math.abs(h.loss - sum / x.length) / (sum / x.length)).toBeLessThan(1e-12);
+      expect(Math.abs(h.loss! - sum / x.length) / (sum / x.length)).toBeLessThan(1e-12);
       expect(text).toContain(`under the pointer: w0 = `);
       expect(text).toMatch(/; MSE [0-9.]+$/);
       // The README's picture of the controls (MLVIS_SCREENSHOTS=1): mid-run, with the pointer's readout.
@@ -257,7 +261,7 @@ suite('the interactive page in chromium', () => {
       const lines = (await page.locator('.mlvis-readout').textContent())!.split('\n');
       expect(lines[0]).toBe('iteration 400 / 400');
       expect(lines.slice(1).map((l) => l.split(':')[0])).toEqual([expect.stringMatching(/^GD/), expect.stringMatching(/^momentum/), expect.stringMatching(/^Adam/)]);
-      const h = await page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { hoverAt(x: number, y: number): { w: number[]; loss: number } } }).mlvisPlayer.hoverAt(200, 250));
+      const h = (await hoverAt(page, 200, 250))!;
       const [a, b] = h.w;
       expect(h.loss).toBe((1 - a) ** 2 + 100 * (b - a * a) ** 2);
       expect(requests).toEqual([]);
@@ -278,13 +282,13 @@ suite('the interactive page in chromium', () => {
       const scene = sceneFromOptions({ model: 'linear', view: '3d', iterations: 200 });
       const mask = textMask(() => createRenderer(scene).drawFrame(200), scene.width, scene.height);
       expect(offMask(before.data, still.data, mask)).toBeLessThan(0.01);
-      expect(await page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { turn(): number | null } }).mlvisPlayer.turn())).toBeNull();
+      expect(await turn(page)).toBeNull();
       const box = (await canvas.boundingBox())!;
       await page.mouse.move(box.x + 240, box.y + 240);
       await page.mouse.down();
       await page.mouse.move(box.x + 340, box.y + 240, { steps: 5 });
       await page.mouse.up();
-      expect(await page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { turn(): number | null } }).mlvisPlayer.turn())).toBe(-50);
+      expect(await turn(page)).toBe(-50);
       const after = await rgba(await canvas.screenshot());
       expect(offMask(after.data, before.data, mask)).toBeGreaterThan(0.05);
       expect(await iteration(page)).toBe(200);
@@ -344,7 +348,7 @@ suite('the interactive page in chromium', () => {
       // 33 weights: their count and length, not a line of 33 numbers.
       expect((await page.locator('.mlvis-readout').textContent())!.split('\n')[1]).toMatch(/^GD: 33 weights, \|w\| = [0-9.]+; cross-entropy [0-9.]+$/);
       // The pointer reads the weights; a network's loss is its fit's, not the page's.
-      const h = await page.evaluate(() => (globalThis as unknown as { mlvisPlayer: { hoverAt(x: number, y: number): { w: number[]; loss: number | null } } }).mlvisPlayer.hoverAt(200, 250));
+      const h = (await hoverAt(page, 200, 250))!;
       expect(h.loss).toBeNull();
       expect(h.w).toHaveLength(scene.series[0].trajectory.w.length);
       expect(requests).toEqual([]);
@@ -365,9 +369,9 @@ suite('the interactive page in chromium', () => {
       };
       // A point in the left cell and one in the right cell, on the same surface.
       for (const px of [200, 680]) {
-        const h = await page.evaluate((px) => (globalThis as unknown as { mlvisPlayer: { hoverAt(x: number, y: number): { w: number[]; loss: number } | null } }).mlvisPlayer.hoverAt(px, 250), px);
+        const h = await hoverAt(page, px, 250);
         expect(h).not.toBeNull();
-        expect(Math.abs(h!.loss - mse(h!.w)) / mse(h!.w)).toBeLessThan(1e-12);
+        expect(Math.abs(h!.loss! - mse(h!.w)) / mse(h!.w)).toBeLessThan(1e-12);
       }
       expect(errors).toEqual([]);
     } finally {

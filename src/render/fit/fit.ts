@@ -46,14 +46,19 @@ export function fitContext(measure: SKRSContext2D, outer: Rect, scene: Scene, st
   const xWindow = pad(held ? union(extent(data.x), extent(held.x)) : extent(data.x), 0.05);
   const starts = scene.series.map((s) => s.trajectory.w.map((column) => column[0]));
   const yWindow: [number, number] = classes ? [-0.1, 1.1] : valueWindow(held ? union(extent(data.y), extent(held.y)) : extent(data.y), xWindow, fit, starts);
-  const plot = placePlot(
+  const plot = fitPlot(measure, outer, style, xWindow, yWindow, classes);
+  return shared(scene, style, outer, plot, classes);
+}
+
+/** The fit panel's plot over its windows: a probability axis for classes, else y's window. */
+function fitPlot(measure: SKRSContext2D, outer: Rect, style: Style, xWindow: [number, number], yWindow: [number, number], classes: boolean): FitContext['plot'] {
+  return placePlot(
     measure,
     outer,
     style,
     (range, n) => linearAxis(xWindow, range, n),
     (range, n) => (classes ? probabilityAxis(range, n) : linearAxis(yWindow, range, n)),
   );
-  return shared(scene, style, outer, plot, classes);
 }
 
 /** What every fit context holds beside its plot's windows and layers' extras. */
@@ -148,13 +153,7 @@ function scoreContext(measure: SKRSContext2D, outer: Rect, scene: Scene, style: 
   const xWindow: [number, number] = classes
     ? pad([Math.max(-60, Math.min(-5, lo)), Math.min(60, Math.max(5, hi))], 0.03)
     : [Math.max(yWindow[0] - span, Math.min(yWindow[0], lo - 0.03 * span)), Math.min(yWindow[1] + span, Math.max(yWindow[1], hi + 0.03 * span))];
-  const plot = placePlot(
-    measure,
-    outer,
-    style,
-    (range, n) => linearAxis(xWindow, range, n),
-    (range, n) => (classes ? probabilityAxis(range, n) : linearAxis(yWindow, range, n)),
-  );
+  const plot = fitPlot(measure, outer, style, xWindow, yWindow, classes);
   const c = shared(scene, style, outer, plot, classes);
   return {
     ...c,

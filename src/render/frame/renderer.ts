@@ -78,8 +78,6 @@ function overlayFrame(bg: SKRSContext2D, scene: Scene): FrameParts {
  * Same scene, same pixels: nothing here depends on the wall clock, randomness or the machine's fonts.
  */
 export function createRenderer(scene: Scene): Renderer {
-  // --starts: thousands of paths over one surface, drawn by a renderer of their own.
-  if (scene.starts) return (require('../starts/startsFrame') as typeof import('../starts/startsFrame')).createStartsRenderer(scene);
   const { draw } = createFrameDrawer(scene);
   const canvas = createCanvas(scene.width, scene.height);
   const ctx = canvas.getContext('2d');
@@ -106,6 +104,7 @@ export interface FrameDrawer {
  * background copied in, then the panels and the title at `at`. The same code, whichever canvas it draws on.
  */
 export function createFrameDrawer(scene: Scene): FrameDrawer {
+  // --starts: thousands of paths over one surface, drawn by a drawer of their own.
   if (scene.starts) return (require('../starts/startsFrame') as typeof import('../starts/startsFrame')).createStartsDrawer(scene);
   const { panels, background, title } = prepareFrame(scene);
   const s = scene.panels.indexOf('surface');

@@ -17,7 +17,6 @@ import { panelStyle, placePlot, type Plot, type Rect, type Style } from '../core
 import type { LegendItem } from '../core/legend';
 import { drawDot } from '../core/markers';
 import { clipTo } from '../core/panel';
-import type { Renderer } from '../frame/renderer';
 import { linearAxis } from '../core/scale';
 import { surfaceHeadings } from '../surface2d/headings';
 import { startTitle } from '../frame/title';
@@ -50,19 +49,6 @@ export function startsFrameLayout(measure: SKRSContext2D, scene: Scene): StartsL
   const plot = placePlot(measure, surface, style, (r, n) => linearAxis(grid.uRange, r, n), (r, n) => linearAxis(grid.vRange, r, n), true);
   const legendX = Math.min(surface.x + surface.w, plot.rect.x + plot.rect.w + f * 1.5);
   return { style, title: { x: 0, y: 0, w: width, h: titleH }, surface, legend: { x: legendX, y: plot.rect.y, w: width - legendX - f * 0.5, h: plot.rect.h }, plot };
-}
-
-/** The renderer of a starts scene (see createRenderer). */
-export function createStartsRenderer(scene: Scene): Renderer {
-  const { draw } = createStartsDrawer(scene);
-  const canvas = createCanvas(scene.width, scene.height);
-  const ctx = canvas.getContext('2d');
-  return {
-    drawFrame(at) {
-      draw(ctx, at);
-      return canvas.data();
-    },
-  };
 }
 
 /** A starts scene's frames drawn onto a context the caller owns, and its surface's plot (see createFrameDrawer). */
@@ -104,55 +90,53 @@ export function createStartsDrawer(scene: Scene): { draw: (ctx: SKRSContext2D, a
   }
 
   const draw = (ctx: SKRSContext2D, at: FrameTime | number) => {
-    {
-      const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
-      const k = frame.iteration;
-      if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
-      ctx.drawImage(background, 0, 0);
-      trails.draw(ctx, k);
-      dotLayer?.draw(ctx, k);
-      clipTo(ctx, rect);
-      const reached = (s: number) => (starts.landmark[s] >= 0 || isOther(starts, s)) && starts.reachedAt[s] <= k;
-      // Where each path is now, while it is on its way.
-      const head = Math.max(0.8, Math.min(f * 0.18, dotR * 0.55));
-      const hx = new Float64Array(n);
-      const hy = new Float64Array(n);
-      const heads = new Map<string, number[]>();
-      for (let s = 0; s < n; s++) {
-        // Not once the path has ended: a point that stays put is no longer on its way.
-        if (reached(s) || paths[s].at.length < 2 || k >= paths[s].at[paths[s].at.length - 1]) continue;
-        const [x, y] = pointAt(paths[s], k);
-        if (x === sx[s] && y === sy[s]) continue;
-        hx[s] = x;
-        hy[s] = y;
-        const colour = starts.basins ? '#ffffff' : pathColour(s);
-        const g = heads.get(colour);
-        if (g) g.push(s);
-        else heads.set(colour, [s]);
-      }
-      // Small filled squares, no rim: thousands of moving points as discs with rims cost more than the rest of the frame.
-      for (const [colour, members] of heads) {
-        ctx.beginPath();
-        for (const s of members) ctx.rect(hx[s] - head, hy[s] - head, 2 * head, 2 * head);
-        ctx.fillStyle = colour;
-        ctx.fill();
-      }
-      // Each minimum: its star, and a ring in its colour (the legend's key to it).
-      for (const { m, i } of minima) {
-        ctx.beginPath();
-        ctx.arc(plot.x.map(m.u), plot.y.map(m.v), f * 0.95, 0, 2 * Math.PI);
-        ctx.lineWidth = Math.max(2, style.thin * 2.2);
-        ctx.strokeStyle = basinColour(i);
-        ctx.stroke();
-      }
-      drawLandmarks(ctx, marks, plot, f * 0.75, style);
-      const done = new Set<number>();
-      for (let s = 0; s < n; s++) if (reached(s) && starts.landmark[s] >= 0) done.add(starts.landmark[s]);
-      drawLandmarkNames(ctx, marks, done, plot, style);
-      ctx.restore();
-      drawStartsLegend(ctx, L.legend, style, scene, starts, k);
-      title(ctx, k);
+    const frame: FrameTime = typeof at === 'number' ? { index: 0, count: 1, seconds: 0, iteration: at } : at;
+    const k = frame.iteration;
+    if (!(Number.isInteger(k) && k >= 0 && k <= scene.iterations)) throw new RangeError(`iteration must be an integer from 0 to ${scene.iterations}, got ${k}`);
+    ctx.drawImage(background, 0, 0);
+    trails.draw(ctx, k);
+    dotLayer?.draw(ctx, k);
+    clipTo(ctx, rect);
+    const reached = (s: number) => (starts.landmark[s] >= 0 || isOther(starts, s)) && starts.reachedAt[s] <= k;
+    // Where each path is now, while it is on its way.
+    const head = Math.max(0.8, Math.min(f * 0.18, dotR * 0.55));
+    const hx = new Float64Array(n);
+    const hy = new Float64Array(n);
+    const heads = new Map<string, number[]>();
+    for (let s = 0; s < n; s++) {
+      // Not once the path has ended: a point that stays put is no longer on its way.
+      if (reached(s) || paths[s].at.length < 2 || k >= paths[s].at[paths[s].at.length - 1]) continue;
+      const [x, y] = pointAt(paths[s], k);
+      if (x === sx[s] && y === sy[s]) continue;
+      hx[s] = x;
+      hy[s] = y;
+      const colour = starts.basins ? '#ffffff' : pathColour(s);
+      const g = heads.get(colour);
+      if (g) g.push(s);
+      else heads.set(colour, [s]);
     }
+    // Small filled squares, no rim: thousands of moving points as discs with rims cost more than the rest of the frame.
+    for (const [colour, members] of heads) {
+      ctx.beginPath();
+      for (const s of members) ctx.rect(hx[s] - head, hy[s] - head, 2 * head, 2 * head);
+      ctx.fillStyle = colour;
+      ctx.fill();
+    }
+    // Each minimum: its star, and a ring in its colour (the legend's key to it).
+    for (const { m, i } of minima) {
+      ctx.beginPath();
+      ctx.arc(plot.x.map(m.u), plot.y.map(m.v), f * 0.95, 0, 2 * Math.PI);
+      ctx.lineWidth = Math.max(2, style.thin * 2.2);
+      ctx.strokeStyle = basinColour(i);
+      ctx.stroke();
+    }
+    drawLandmarks(ctx, marks, plot, f * 0.75, style);
+    const done = new Set<number>();
+    for (let s = 0; s < n; s++) if (reached(s) && starts.landmark[s] >= 0) done.add(starts.landmark[s]);
+    drawLandmarkNames(ctx, marks, done, plot, style);
+    ctx.restore();
+    drawStartsLegend(ctx, L.legend, style, scene, starts, k);
+    title(ctx, k);
   };
   return { draw, surfacePlots: [plot] };
 }
