@@ -13,4 +13,20 @@ function writeBigCsv(path, n) {
   writeFileSync(path, lines.join('\n') + '\n');
 }
 
-module.exports = { writeBigCsv };
+/**
+ * A CSV of n rows where the label depends on x, as in real data: x uniform on [0, 10], y = 3x + 4 + noise, and
+ * label 1 where x plus uniform noise of width 4 passes 5 (a noisy threshold), from the same sequence. Its
+ * logistic fit has |z| up to ~7 and both signs, where the random labels of writeBigCsv keep z near 0.
+ */
+function writeThresholdCsv(path, n) {
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const lines = ['x,y,label'];
+  for (let i = 0; i < n; i++) {
+    const x = 10 * next();
+    lines.push(`${x.toFixed(6)},${(3 * x + 4 + (next() - 0.5)).toFixed(6)},${x + (next() - 0.5) * 4 > 5 ? 1 : 0}`);
+  }
+  writeFileSync(path, lines.join('\n') + '\n');
+}
+
+module.exports = { writeBigCsv, writeThresholdCsv };
