@@ -2,8 +2,9 @@
  * The sums over data rows that cost a pass over a million rows, as kernels over a range of rows: pure
  * functions of (x, y, the rows, the parameters) with no state between calls, so that any thread may run any
  * block (see blocks.ts) and give the same bits. A worker thread imports this file by itself: it imports
- * nothing.
+ * nothing but the logistic pass's WebAssembly (wasm/logisticKernel.ts).
  */
+import { wasmLogisticPass } from './wasm/logisticKernel';
 
 /** A sum over rows [start, end) of (x, y) at `params`, written to out[at], …, out[at + width − 1]. */
 export interface RowKernel {
@@ -34,6 +35,16 @@ const logScratch = new Float64Array(CHUNK);
  * machine). The sums are in row order and the arithmetic of each row is the one-loop form's: the same bits.
  */
 export const logisticPass: RowKernel = {
+  width: 3,
+  sum(x, y, start, end, params, out, at) {
+    // The same arithmetic in WebAssembly, two rows at a time (wasm/logisticPass.wat): the same bits, faster.
+    if (wasmLogisticPass(x, y, start, end, params[0], params[1], out, at)) return;
+    logisticPassScalar.sum(x, y, start, end, params, out, at);
+  },
+};
+
+/** logisticPass in JavaScript: where WebAssembly cannot run, and the reference its WebAssembly is tested against. */
+export const logisticPassScalar: RowKernel = {
   width: 3,
   sum(x, y, start, end, params, out, at) {
     const w0 = params[0];
