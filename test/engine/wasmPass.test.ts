@@ -137,9 +137,10 @@ describe('the logistic pass in WebAssembly', () => {
   });
 
   it('falls back to the scalar loop where WebAssembly is missing (node --jitless)', () => {
-    const saved = globalThis.WebAssembly;
+    const global = globalThis as { WebAssembly?: unknown };
+    const saved = global.WebAssembly;
     try {
-      (globalThis as { WebAssembly?: unknown }).WebAssembly = undefined;
+      global.WebAssembly = undefined;
       jest.isolateModules(() => {
         const kernels = require('../../src/engine/rowKernels') as typeof import('../../src/engine/rowKernels');
         const lonely = require('../../src/engine/wasm/logisticKernel') as typeof import('../../src/engine/wasm/logisticKernel');
@@ -150,7 +151,7 @@ describe('the logistic pass in WebAssembly', () => {
         expect(Array.from(out)).toEqual(scalar(x, y, 0, 101, 0.2, 0.1));
       });
     } finally {
-      globalThis.WebAssembly = saved;
+      global.WebAssembly = saved;
     }
   });
 });

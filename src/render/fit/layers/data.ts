@@ -12,21 +12,36 @@ export const data: FitLayer = {
   make: ({ scene, plot, classes, style }) => ({ drawStatic: (ctx) => drawData(ctx, plot, scene.data, classes, style) }),
 };
 
+/**
+ * Plain loops into typed arrays: on a million rows, building the classes through arrays of indices and
+ * Float64Array.from with a function a point took ~200 ms of a run's drawing preparation.
+ */
 function drawData(ctx: SKRSContext2D, plot: Plot, data: Dataset, classes: boolean, style: Style): void {
-  const n = data.x.length;
-  const px = Float64Array.from(data.x, (x) => plot.x.map(x));
+  const { x, y } = data;
+  const n = x.length;
   if (!classes) {
-    drawPoints(ctx, px, Float64Array.from(data.y, (y) => plot.y.map(y)), plot.rect, pointStyle(n, style.f, style.theme.points));
+    const xs = new Float64Array(n);
+    const ys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      xs[i] = plot.x.map(x[i]);
+      ys[i] = plot.y.map(y[i]);
+    }
+    drawPoints(ctx, xs, ys, plot.rect, pointStyle(n, style.f, style.theme.points));
     if (data.holdout) drawHeldOut(ctx, plot, data.holdout, style, n);
     return;
   }
   // Labels are only 0 and 1, so the points of a class would pile onto one line: each is moved by a fixed
   // amount within ±JITTER and drawn see-through, so that where they crowd shows as a denser, darker band.
+  let ones = 0;
+  for (let i = 0; i < n; i++) if (y[i] >= 0.5) ones++;
   for (const cls of [0, 1]) {
-    const idx: number[] = [];
-    for (let i = 0; i < n; i++) if ((data.y[i] >= 0.5 ? 1 : 0) === cls) idx.push(i);
-    const xs = Float64Array.from(idx, (i) => px[i]);
-    const ys = Float64Array.from(idx, (i) => plot.y.map(data.y[i] + JITTER * jitter(i)));
+    const xs = new Float64Array(cls === 1 ? ones : n - ones);
+    const ys = new Float64Array(xs.length);
+    for (let i = 0, k = 0; i < n; i++) {
+      if ((y[i] >= 0.5 ? 1 : 0) !== cls) continue;
+      xs[k] = plot.x.map(x[i]);
+      ys[k++] = plot.y.map(y[i] + JITTER * jitter(i));
+    }
     const ps = pointStyle(n, style.f, cls === 0 ? style.theme.class0 : style.theme.class1);
     drawPoints(ctx, xs, ys, plot.rect, { ...ps, alpha: ps.alpha * CLASS_ALPHA });
   }
