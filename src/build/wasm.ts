@@ -1,8 +1,8 @@
 /**
- * Builds src/engine/wasm/logisticPassWasm.ts from logisticPass.wat (npm run wasm; needs the dev dependency
- * wabt, WebAssembly's own text-format tools). The .wat holds the kernel for two rows (one f64x2); here its
- * body is repeated for GROUPS pairs that run interleaved, 2·GROUPS rows a step, and the two-row loop is kept
- * for the rows left over. Each pair is one long chain of dependent operations (an exp, a log1p, four
+ * Builds src/engine/wasm/kernelsWasm.ts from the .wat files beside it (npm run wasm; needs the dev dependency
+ * wabt, WebAssembly's own text-format tools). Each kernel's .wat holds its loop for two rows (one f64x2), with
+ * the shared exp and log1p of explog.wat; here its body is repeated for GROUPS pairs that run interleaved,
+ * 2·GROUPS rows a step, and the two-row loop is kept for the rows left over. Each pair is one long chain of dependent operations (an exp, a log1p, four
  * divisions): on its own the processor waits on it, and four independent chains keep it busy. Measured on a
  * million rows: 15 ms a pass with one pair a step, 9.8 with two, 7.5 with four, 8.8 with six and 9.6 with
  * eight (registers run out); JavaScript's scalar loop, 12 to 18 ms.
@@ -14,8 +14,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
-const WAT = join(ROOT, 'src', 'engine', 'wasm', 'logisticPass.wat');
-const OUT = join(ROOT, 'src', 'engine', 'wasm', 'logisticPassWasm.ts');
+const DIR = join(ROOT, 'src', 'engine', 'wasm');
+const OUT = join(DIR, 'kernelsWasm.ts');
 /** Pairs of rows interleaved per step (see the file comment). */
 export const GROUPS = 4;
 
@@ -37,51 +37,80 @@ function statements(text: string): string[] {
   return out;
 }
 
-/** The .wat with a loop of `groups` interleaved pairs before its two-row loop. */
-export function expandWat(source: string, groups = GROUPS): string {
-  const [head, rest] = source.split(/^\s*;; <pair>\n/m);
+/** The statements of explog.wat, and the locals they set (all v128). */
+function explog(fragment: string): { text: string; locals: string[] } {
+  const steps = statements(fragment.replace(/^\s*;;.*\n/gm, ''));
+  return { text: steps.join(''), locals: [...new Set(steps.map((s) => /\(local\.set \$(\w+)/.exec(s)![1]))] };
+}
+
+/**
+ * A kernel's .wat made whole: explog.wat put in at ;; <explog/> (its locals at ;; <explog-locals/>), and a loop
+ * of `groups` interleaved pairs put before the two-row loop. The kernel's `;; @wide` line names what the wide
+ * loop loads (local:base, base a byte offset or a local holding one) and adds (vector local:scalar sum).
+ */
+export function expandWat(source: string, fragment: string, groups = GROUPS): string {
+  const shared = explog(fragment);
+  const whole = source
+    .replace(/^\s*;; <explog\/>\n/m, shared.text)
+    .replace(';; <explog-locals/>', shared.locals.map((name) => `(local $${name} v128)`).join(' '));
+  const wide = /^;; @wide loads=(\S+) sums=(\S+)$/m.exec(whole);
+  if (!wide) throw new Error('a kernel needs a ;; @wide loads=… sums=… line');
+  const loads = wide[1].split(',').map((l) => l.split(':'));
+  const sums = wide[2].split(',').map((l) => l.split(':'));
+  const [head, rest] = whole.split(/^\s*;; <pair>\n/m);
   const [body, tail] = (rest ?? '').split(/^\s*;; <\/pair>\n/m);
-  if (tail === undefined) throw new Error('logisticPass.wat: the ;; <pair> … ;; </pair> markers are missing');
+  if (tail === undefined) throw new Error('the ;; <pair> … ;; </pair> markers are missing');
   const steps = statements(body).map((s) => s.replace(/^\s*;;.*\n/gm, ''));
-  const locals = [...new Set(steps.map((s) => /\(local\.set \$(\w+)/.exec(s)![1]))].concat(['xv', 'yv']);
+  const locals = [...new Set(steps.map((s) => /\(local\.set \$(\w+)/.exec(s)![1]))].concat(loads.map(([name]) => name));
   const rename = (s: string, g: number) => s.replace(/\$(\w+)/g, (m, name: string) => (locals.includes(name) ? `$${name}_${g}` : m));
   const each = (f: (g: number) => string) => Array.from({ length: groups }, (_, g) => f(g)).join('');
   const declared = locals.flatMap((name) => Array.from({ length: groups }, (_, g) => `(local $${name}_${g} v128)`)).join(' ');
+  const address = (base: string) => (base === '0' ? '(i32.shl (local.get $i) (i32.const 3))' : `(i32.add (local.get ${base}) (i32.shl (local.get $i) (i32.const 3)))`);
   let loop = `    (block $wide\n      (loop $step\n        (br_if $wide (i32.gt_s (i32.add (local.get $i) (i32.const ${2 * groups})) (local.get $end)))\n`;
-  loop += each((g) => `        (local.set $xv_${g} (v128.load offset=${16 * g} align=8 (i32.shl (local.get $i) (i32.const 3))))\n` +
-    `        (local.set $yv_${g} (v128.load offset=${16 * g} align=8 (i32.add (local.get $ya) (i32.shl (local.get $i) (i32.const 3)))))\n`);
+  loop += each((g) => loads.map(([name, base]) => `        (local.set $${name}_${g} (v128.load offset=${16 * g} align=8 ${address(base)}))\n`).join(''));
   for (const step of steps) loop += each((g) => rename(step, g));
-  loop += each((g) => [0, 1].map((lane) =>
-    `        (local.set $s (f64.add (local.get $s) (f64x2.extract_lane ${lane} (local.get $term_${g}))))\n` +
-    `        (local.set $g0 (f64.add (local.get $g0) (f64x2.extract_lane ${lane} (local.get $err_${g}))))\n` +
-    `        (local.set $g1 (f64.add (local.get $g1) (f64x2.extract_lane ${lane} (local.get $errx_${g}))))\n`).join(''));
+  loop += each((g) => [0, 1].map((lane) => sums.map(([vector, sum]) =>
+    `        (local.set $${sum} (f64.add (local.get $${sum}) (f64x2.extract_lane ${lane} (local.get $${vector}_${g}))))\n`).join('')).join(''));
   loop += `        (local.set $i (i32.add (local.get $i) (i32.const ${2 * groups})))\n        (br $step)))\n`;
-  const withLocals = head.replace(/(\(local \$term v128\)[^\n]*)/, `$1\n    ${declared}`);
+  const withLocals = head.replace(/^(\s*\(local \$z v128\)[^\n]*)$/m, `$1\n    ${declared}`);
   return withLocals.replace(/(\n\s*\(block \$done\n)/, `\n${loop}$1`) + '        ;; <pair>\n' + body + '        ;; </pair>\n' + tail;
 }
 
-/** The WebAssembly module's bytes. */
-export async function logisticPassBytes(source = readFileSync(WAT, 'utf8')): Promise<Uint8Array> {
-  const wabt = await (require('wabt') as () => Promise<{ parseWat(name: string, text: string, features: object): { validate(): void; toBinary(o: object): { buffer: Uint8Array }; destroy(): void } }>)();
-  const module = wabt.parseWat('logisticPass.wat', expandWat(source), { simd: true });
-  try {
-    module.validate();
-    return module.toBinary({}).buffer;
-  } finally {
-    module.destroy();
-  }
+/** The kernels: their .wat files, and the name of the base64 constant each is kept in. */
+export const KERNELS = [
+  ['logisticPass.wat', 'LOGISTIC_PASS_WASM'],
+  ['binnedLoss.wat', 'BINNED_LOSS_WASM'],
+] as const;
+
+type Wabt = { parseWat(name: string, text: string, features: object): { validate(): void; toBinary(o: object): { buffer: Uint8Array }; destroy(): void } };
+
+/** The WebAssembly modules' bytes, in KERNELS's order (`read` gives a file of src/engine/wasm). */
+export async function kernelBytes(read = (file: string) => readFileSync(join(DIR, file), 'utf8')): Promise<Uint8Array[]> {
+  const wabt = await (require('wabt') as () => Promise<Wabt>)();
+  const fragment = read('explog.wat');
+  return KERNELS.map(([file]) => {
+    const module = wabt.parseWat(file, expandWat(read(file), fragment), { simd: true });
+    try {
+      module.validate();
+      return module.toBinary({}).buffer;
+    } finally {
+      module.destroy();
+    }
+  });
 }
 
 /** The TypeScript module that carries the bytes. */
-export function moduleText(bytes: Uint8Array): string {
-  const b64 = Buffer.from(bytes).toString('base64');
-  const lines = b64.match(/.{1,100}/g) ?? [];
-  return `/** Made by \`npm run wasm\` (src/build/wasm.ts) from logisticPass.wat: do not edit. */\nexport const LOGISTIC_PASS_WASM =\n${lines.map((l) => `  '${l}'`).join(' +\n')};\n`;
+export function moduleText(modules: Uint8Array[]): string {
+  const constants = KERNELS.map(([file, name], k) => {
+    const lines = Buffer.from(modules[k]).toString('base64').match(/.{1,100}/g) ?? [];
+    return `/** ${file} (with explog.wat), four pairs of rows a step. */\nexport const ${name} =\n${lines.map((l) => `  '${l}'`).join(' +\n')};\n`;
+  });
+  return `/** Made by \`npm run wasm\` (src/build/wasm.ts) from the .wat files beside it: do not edit. */\n${constants.join('\n')}`;
 }
 
 if (require.main === module) {
-  logisticPassBytes().then((bytes) => {
-    writeFileSync(OUT, moduleText(bytes));
-    process.stdout.write(`${OUT}: ${bytes.length} bytes of WebAssembly\n`);
+  kernelBytes().then((modules) => {
+    writeFileSync(OUT, moduleText(modules));
+    process.stdout.write(`${OUT}: ${modules.map((m) => m.length).join(' and ')} bytes of WebAssembly\n`);
   });
 }

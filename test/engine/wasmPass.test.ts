@@ -1,14 +1,15 @@
 /**
  * The logistic pass in WebAssembly (src/engine/wasm): the scalar kernel's sums to the last bit, on data and
- * weights that take every branch of fdlibm's exp and log1p, on odd and even ranges of rows; the module
- * committed in logisticPassWasm.ts is what src/build/wasm.ts makes of logisticPass.wat; and without
- * WebAssembly the pass falls back to the scalar loop.
+ * weights that take every branch of fdlibm's exp and log1p, on odd and even ranges of rows; so is the binned
+ * surface's (binnedLoss.wat); the modules committed in kernelsWasm.ts are what src/build/wasm.ts makes of the
+ * .wat files; and without WebAssembly both fall back to their scalar loops.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logisticPass, logisticPassScalar } from '../../src/engine/rowKernels';
-import { wasmLogisticPass } from '../../src/engine/wasm/logisticKernel';
-import { logisticPassBytes, moduleText } from '../../src/build/wasm';
+import { wasmBinnedLoss, wasmLogisticPass } from '../../src/engine/wasm/logisticKernel';
+import { binnedSum } from '../../src/engine/surfaceLoss';
+import { kernelBytes, moduleText } from '../../src/build/wasm';
 
 /**
  * Node 20's Math.log1p is fdlibm's, as the module's; later V8s take log1p from LLVM's libc, whose last bit
@@ -130,10 +131,31 @@ describe('the logistic pass in WebAssembly', () => {
     expect(Array.from(out)).toEqual(simd(x, y, 0, 1001, -1, 0.3));
   });
 
-  it('is the module that src/build/wasm.ts builds from logisticPass.wat (run npm run wasm after editing the .wat)', async () => {
-    const root = join(__dirname, '..', '..');
-    const committed = readFileSync(join(root, 'src', 'engine', 'wasm', 'logisticPassWasm.ts'), 'utf8');
-    expect(committed).toBe(moduleText(await logisticPassBytes(readFileSync(join(root, 'src', 'engine', 'wasm', 'logisticPass.wat'), 'utf8'))));
+  it('is the module that src/build/wasm.ts builds from the .wat files (run npm run wasm after editing one)', async () => {
+    const dir = join(__dirname, '..', '..', 'src', 'engine', 'wasm');
+    const committed = readFileSync(join(dir, 'kernelsWasm.ts'), 'utf8');
+    expect(committed).toBe(moduleText(await kernelBytes((file) => readFileSync(join(dir, file), 'utf8'))));
+  });
+
+  it("gives the binned surface's sums bit for bit, bins at every threshold of exp and log1p, odd and even counts", () => {
+    const z = edges();
+    let seed = 3;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const compare = (cx: Float64Array, cw: Float64Array, cv: Float64Array, w0: number, w1: number): string | null => {
+      const a = binnedSum(cx, cw, cv, 12.5, -3.25, 1000)(w0, w1);
+      const b = (wasmBinnedLoss(cx, cw, cv)!(w0, w1) - w0 * 12.5 - w1 * -3.25) / 1000;
+      const same = bits(a) === bits(b) || (!FDLIBM_LOG1P && Math.abs(b - a) <= 1e-15 * Math.abs(a));
+      return same ? null : `bins ${Array.from(cx).slice(0, 3)}… at (${w0}, ${w1}): ${bits(a)} against ${bits(b)}`;
+    };
+    const cw = Float64Array.from(z, () => 1 + Math.floor(100 * next()));
+    const cv = Float64Array.from(z, () => next() * 1e-3);
+    const mismatches: string[] = [];
+    for (const [w0, w1] of [[0, 1], [0.5, -2], [-3, 0.001], [0, 0], [1e-9, 40]]) {
+      // All the bins at once (odd and even counts), then bin by bin: one bin's last bit can vanish in a sum.
+      for (const m of [z.length, z.length - 1, 3, 2]) mismatches.push(compare(z.slice(0, m), cw.slice(0, m), cv.slice(0, m), w0, w1) ?? '');
+      for (let k = 0; k < z.length; k += 7) mismatches.push(compare(z.slice(k, k + 1), cw.slice(k, k + 1), cv.slice(k, k + 1), w0, w1) ?? '');
+    }
+    expect(mismatches.filter(Boolean).slice(0, 5)).toEqual([]);
   });
 
   it('falls back to the scalar loop where WebAssembly is missing (node --jitless)', () => {
@@ -147,6 +169,7 @@ describe('the logistic pass in WebAssembly', () => {
         const { x, y } = rows('random', 101);
         const out = new Float64Array(3);
         expect(lonely.wasmLogisticPass(x, y, 0, 101, 0.2, 0.1, out, 0)).toBe(false);
+        expect(lonely.wasmBinnedLoss(x, y, y)).toBeNull();
         kernels.logisticPass.sum(x, y, 0, 101, Float64Array.of(0.2, 0.1), out, 0);
         expect(Array.from(out)).toEqual(scalar(x, y, 0, 101, 0.2, 0.1));
       });
