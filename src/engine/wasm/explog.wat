@@ -19,11 +19,10 @@
         ;; k = 0 below |x| < 0x3fd62e43_00000000 (hx > 0x3fd62e42 in fdlibm); else (int)(invln2·x − 0.5), which is −1
         ;; up to 1.5·ln2 as fdlibm's own branch there gives.
         (local.set $big (f64x2.ge (local.get $a) (v128.const i64x2 0x3fd62e4300000000 0x3fd62e4300000000)))
-        (local.set $kt (i32x4.trunc_sat_f64x2_s_zero
+        ;; (int) of a negative number is its ceiling; and 0 below T0, where invln2·x − 0.5 lies in (−1, −0.5].
+        (local.set $kd (v128.and (local.get $big) (f64x2.ceil
           (f64x2.sub (f64x2.mul (v128.const f64x2 1.44269504088896338700e+00 1.44269504088896338700e+00) (local.get $xn))
-                     (v128.const f64x2 0.5 0.5))))
-        (local.set $ki (v128.and (i64x2.extend_low_i32x4_s (local.get $kt)) (local.get $big)))
-        (local.set $kd (v128.and (f64x2.convert_low_i32x4_s (local.get $kt)) (local.get $big)))
+                     (v128.const f64x2 0.5 0.5)))))
         ;; hi = x − k·ln2HI, lo = k·ln2LO (k = 0: hi = x, lo = 0, as fdlibm's k = 0 path)
         (local.set $hi (f64x2.sub (local.get $xn) (f64x2.mul (local.get $kd) (v128.const f64x2 6.93147180369123816490e-01 6.93147180369123816490e-01))))
         (local.set $lo (f64x2.mul (local.get $kd) (v128.const f64x2 1.90821492927058770002e-10 1.90821492927058770002e-10)))
@@ -40,11 +39,14 @@
           (f64x2.sub (f64x2.sub (local.get $lo) (f64x2.div (f64x2.mul (local.get $r) (local.get $c)) (f64x2.sub (v128.const f64x2 2.0 2.0) (local.get $c))))
                      (local.get $hi))))
         ;; × 2^k: for k < −1021, × 2^(k+1000) × 2^−1000, as fdlibm does.
-        (local.set $small (i64x2.lt_s (local.get $ki) (v128.const i64x2 -1021 -1021)))
+        ;; k + 1023 + 2^52 holds k + 1023 in its low bits: shifted into the exponent, 2^k (k + 1000 below −1021).
+        (local.set $small (f64x2.lt (local.get $kd) (v128.const f64x2 -1021 -1021)))
         (local.set $e (f64x2.mul
           (f64x2.mul (local.get $y)
-            (i64x2.shl (i64x2.add (v128.bitselect (i64x2.add (local.get $ki) (v128.const i64x2 1000 1000)) (local.get $ki) (local.get $small))
-                                  (v128.const i64x2 1023 1023)) (i32.const 52)))
+            (i64x2.shl
+              (f64x2.add (v128.bitselect (f64x2.add (local.get $kd) (v128.const f64x2 1000 1000)) (local.get $kd) (local.get $small))
+                         (v128.const f64x2 4503599627371519 4503599627371519))
+              (i32.const 52)))
           (v128.bitselect (v128.const f64x2 9.33263618503218878990e-302 9.33263618503218878990e-302) (v128.const f64x2 1.0 1.0) (local.get $small))))
         ;; |x| < 2^−28: 1 + x. x < −7.45133219101941108420e+02: 0 (also exp(−∞)).
         (local.set $e (v128.bitselect (f64x2.add (v128.const f64x2 1.0 1.0) (local.get $xn)) (local.get $e)
