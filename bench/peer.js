@@ -68,13 +68,15 @@ function main() {
     return;
   }
   mkdirSync(OUT, { recursive: true });
+  const bin = join(ROOT, 'bin', 'mlvis.js');
+  // node bench/peer.js --numpy: the million-row comparison alone.
+  if (process.argv.includes('--numpy')) return againstNumpy(bin);
   // The default run's data (synthetic, seed "mlvis") as a CSV, and its trajectory, so both sides draw the same.
   const { syntheticDataset } = require(join(ROOT, 'dist', 'data', 'synthetic.js'));
   const d = syntheticDataset('linear', 100, 1, 'mlvis');
   const csv = join(OUT, 'data.csv');
   writeFileSync(csv, 'x,y\n' + Array.from(d.x, (x, i) => `${x},${d.y[i]}`).join('\n') + '\n');
   const traj = join(OUT, 'traj.json');
-  const bin = join(ROOT, 'bin', 'mlvis.js');
   const same = ['linear', '--data', csv, '--no-standardize', '--iters', '1000', '--quiet'];
   wall(process.execPath, [bin, ...same, '--trajectory', '--summary', traj]);
   const bundled = require('@ffmpeg-installer/ffmpeg').path;
