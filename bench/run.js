@@ -9,6 +9,7 @@
  *                            per-frame cost of --view 3d against 2d (bench/view3d.js)
  *   npm run bench -- --full  also the 1000-frame anchor (about 20 minutes)
  *   node bench/run.js --csv  only the 1M-row CSV cases (after npm run build)
+ *   node bench/run.js --page  only the default GIF and the interactive page of the same run (after npm run build)
  *   npm run bench -- --suite how long the test suite (jest, after the build) takes here, and how many tests
  *   node bench/run.js --ffmpeg  only the default MP4 with the bundled ffmpeg and with a system one on PATH
  *   node bench/run.js --functions  only issue 18's ratios (a function GIF and a race of six on Rosenbrock
@@ -28,6 +29,7 @@ const csvOnly = process.argv.includes('--csv');
 const ffmpegOnly = process.argv.includes('--ffmpeg');
 const suiteOnly = process.argv.includes('--suite');
 const functionsOnly = process.argv.includes('--functions');
+const pageOnly = process.argv.includes('--page');
 const bigCsv = () => existsSync(join(OUT, 'big.csv')) || writeBigCsv(join(OUT, 'big.csv'), 1_000_000);
 const ANCHOR = [join(ROOT, '..', 'shared', 'anchors', 'seed_pipeline.py'), join(ROOT, '..', '..', 'shared', 'anchors', 'seed_pipeline.py')].find(existsSync);
 
@@ -194,8 +196,9 @@ function main() {
   ];
   const rows = [['run', 'wall s', 'size KB', 'peak RSS MB', 'targets']];
   const results = {};
-  // --csv: only the 1M-row CSV cases (issue 10), without the anchor and encoder comparisons.
-  for (const c of csvOnly ? cases.filter((x) => x.csv) : cases) {
+  // --csv: only the 1M-row CSV cases (issue 10), without the anchor and encoder comparisons; --page: the page's row and the GIF it is set against.
+  const chosen = csvOnly ? cases.filter((x) => x.csv) : pageOnly ? cases.filter((x) => x.out === 'fit.gif' || x.out === 'fit.html') : cases;
+  for (const c of chosen) {
     c.before?.();
     const r = mlvis(c.args);
     const kb = [c.out].flat().reduce((sum, f) => sum + size(join(OUT, f)), 0) / 1024;
@@ -210,6 +213,7 @@ function main() {
   if (csvOnly) return;
   const pageShare = results['fit.html'].kb / results['fit.gif'].kb;
   console.log(`interactive page: ${results['fit.html'].kb.toFixed(0)} KB, ${pageShare.toFixed(2)} of the default GIF's ${results['fit.gif'].kb.toFixed(0)} KB (${pageShare <= 0.5 ? 'ok' : 'MISS'} ≤0.5)`);
+  if (pageOnly) return;
   functionRatios();
   const node = medianWall(process.execPath, ['-e', '0']);
   const version = medianWall(process.execPath, [join(ROOT, 'bin', 'mlvis.js'), '--version']);
