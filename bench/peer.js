@@ -62,15 +62,16 @@ function table(title, rows) {
 const range = (xs) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
 function main() {
-  const probe = spawnSync(PY, ['-c', 'import matplotlib, numpy, PIL'], { encoding: 'utf8' });
+  // node bench/peer.js --numpy: the million-row comparison alone, which needs only numpy.
+  const numpyOnly = process.argv.includes('--numpy');
+  const probe = spawnSync(PY, ['-c', numpyOnly ? 'import numpy' : 'import matplotlib, numpy, PIL'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    console.log('(peer comparison skipped: needs /usr/bin/python3 with python3-matplotlib and python3-pil)\n');
+    console.log(`(peer comparison skipped: needs /usr/bin/python3 with ${numpyOnly ? 'numpy (python3-numpy)' : 'python3-matplotlib, numpy and python3-pil'})\n`);
     return;
   }
   mkdirSync(OUT, { recursive: true });
   const bin = join(ROOT, 'bin', 'mlvis.js');
-  // node bench/peer.js --numpy: the million-row comparison alone.
-  if (process.argv.includes('--numpy')) return againstNumpy(bin);
+  if (numpyOnly) return againstNumpy(bin);
   // The default run's data (synthetic, seed "mlvis") as a CSV, and its trajectory, so both sides draw the same.
   const { syntheticDataset } = require(join(ROOT, 'dist', 'data', 'synthetic.js'));
   const d = syntheticDataset('linear', 100, 1, 'mlvis');
