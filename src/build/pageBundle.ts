@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       // there, and the page leaves out the modules' 17 kB of base64 (9 kB gzipped).
       build.onResolve({ filter: /\/wasm\/logisticKernel$/ }, (a) => ({ path: resolve(a.resolveDir, a.path), namespace: 'mlvis-no-wasm' }));
       build.onLoad({ filter: /.*/, namespace: 'mlvis-no-wasm' }, () => ({
-        contents: 'export function wasmLogisticPass() { return false; }\nexport function wasmBinnedLoss() { return null; }',
+        contents: 'export function wasmLogisticPass() { return false; }\nexport function wasmNewton() { return false; }\nexport function wasmBinnedLoss() { return null; }',
         loader: 'js',
       }));
     },

@@ -37,24 +37,38 @@ function statements(text: string): string[] {
   return out;
 }
 
-/** The statements of explog.wat, and the locals they set (all v128). */
-function explog(fragment: string): { text: string; locals: string[] } {
-  const steps = statements(fragment.replace(/^\s*;;.*\n/gm, ''));
+/** Statements of explog.wat (all of them, or only exp's: those before ;; <log1p>), and the locals they set (all v128). */
+function explog(fragment: string, expOnly: boolean): { text: string; locals: string[] } {
+  const part = expOnly ? fragment.split(/^\s*;; <log1p>\s*$/m)[0] : fragment;
+  const steps = statements(part.replace(/^\s*;;.*\n/gm, ''));
   return { text: steps.join(''), locals: [...new Set(steps.map((s) => /\(local\.set \$(\w+)/.exec(s)![1]))] };
 }
 
+/** A line of WAT adding one lane of `vector` to `sum`, with Neumaier's compensation in `comp` when given (as $neumaier). */
+function addLane(vector: string, lane: number, sum: string, comp?: string): string {
+  const v = `(f64x2.extract_lane ${lane} (local.get $${vector}))`;
+  if (!comp) return `        (local.set $${sum} (f64.add (local.get $${sum}) ${v}))\n`;
+  return `        (local.set $nv ${v})\n` +
+    `        (local.set $nt (f64.add (local.get $${sum}) (local.get $nv)))\n` +
+    `        (local.set $${comp} (f64.add (local.get $${comp}) (select (f64.add (f64.sub (local.get $${sum}) (local.get $nt)) (local.get $nv)) ` +
+    `(f64.add (f64.sub (local.get $nv) (local.get $nt)) (local.get $${sum})) (f64.ge (f64.abs (local.get $${sum})) (f64.abs (local.get $nv))))))\n` +
+    `        (local.set $${sum} (local.get $nt))\n`;
+}
+
 /**
- * A kernel's .wat made whole: explog.wat put in at ;; <explog/> (its locals at ;; <explog-locals/>), and a loop
- * of `groups` interleaved pairs put before the two-row loop. The kernel's `;; @wide` line names what the wide
- * loop loads (local:base, base a byte offset or a local holding one) and adds (vector local:scalar sum).
+ * One function of a kernel made whole: explog.wat put in at ;; <explog/> (or its exp part at ;; <exp/>; the
+ * locals it sets declared at ;; <fragment-locals/>), and a loop of `groups` interleaved pairs put before the
+ * two-row loop. The function's `;; @wide` line names what the wide loop loads (local:base, base a byte offset or
+ * a local holding one) and adds (vector:sum, or vector:sum:compensation for Neumaier's sum).
  */
-export function expandWat(source: string, fragment: string, groups = GROUPS): string {
-  const shared = explog(fragment);
+function expandFunction(source: string, fragment: string, groups: number): string {
+  const expOnly = /^\s*;; <exp\/>\s*$/m.test(source);
+  const shared = explog(fragment, expOnly);
   const whole = source
-    .replace(/^\s*;; <explog\/>\n/m, shared.text)
-    .replace(';; <explog-locals/>', shared.locals.map((name) => `(local $${name} v128)`).join(' '));
-  const wide = /^;; @wide loads=(\S+) sums=(\S+)$/m.exec(whole);
-  if (!wide) throw new Error('a kernel needs a ;; @wide loads=… sums=… line');
+    .replace(/^\s*;; <(explog|exp)\/>\n/m, shared.text)
+    .replace(';; <fragment-locals/>', shared.locals.map((name) => `(local $${name} v128)`).join(' '));
+  const wide = /^\s*;; @wide loads=(\S+) sums=(\S+)$/m.exec(whole);
+  if (!wide) throw new Error('a kernel function needs a ;; @wide loads=… sums=… line');
   const loads = wide[1].split(',').map((l) => l.split(':'));
   const sums = wide[2].split(',').map((l) => l.split(':'));
   const [head, rest] = whole.split(/^\s*;; <pair>\n/m);
@@ -69,11 +83,18 @@ export function expandWat(source: string, fragment: string, groups = GROUPS): st
   let loop = `    (block $wide\n      (loop $step\n        (br_if $wide (i32.gt_s (i32.add (local.get $i) (i32.const ${2 * groups})) (local.get $end)))\n`;
   loop += each((g) => loads.map(([name, base]) => `        (local.set $${name}_${g} (v128.load offset=${16 * g} align=8 ${address(base)}))\n`).join(''));
   for (const step of steps) loop += each((g) => rename(step, g));
-  loop += each((g) => [0, 1].map((lane) => sums.map(([vector, sum]) =>
-    `        (local.set $${sum} (f64.add (local.get $${sum}) (f64x2.extract_lane ${lane} (local.get $${vector}_${g}))))\n`).join('')).join(''));
+  // Row order: group 0's two rows, then group 1's, …; within a row, each sum (they are independent).
+  loop += each((g) => [0, 1].map((lane) => sums.map(([vector, sum, comp]) => addLane(`${vector}_${g}`, lane, sum, comp)).join('')).join(''));
   loop += `        (local.set $i (i32.add (local.get $i) (i32.const ${2 * groups})))\n        (br $step)))\n`;
   const withLocals = head.replace(/^(\s*\(local \$z v128\)[^\n]*)$/m, `$1\n    ${declared}`);
   return withLocals.replace(/(\n\s*\(block \$done\n)/, `\n${loop}$1`) + '        ;; <pair>\n' + body + '        ;; </pair>\n' + tail;
+}
+
+/** A kernel's .wat made whole: each function with a ;; <pair> body expanded (see expandFunction). */
+export function expandWat(source: string, fragment: string, groups = GROUPS): string {
+  // Functions start at two spaces' indent: "  (func" or a comment above one; cut before each "  (func".
+  const parts = source.split(/^(?=  \(func )/m);
+  return parts.map((part) => (/^\s*;; <pair>$/m.test(part) ? expandFunction(part, fragment, groups) : part)).join('');
 }
 
 /** The kernels: their .wat files, and the name of the base64 constant each is kept in. */

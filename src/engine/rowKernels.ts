@@ -4,7 +4,7 @@
  * block (see blocks.ts) and give the same bits. A worker thread imports this file by itself: it imports
  * nothing but the logistic pass's WebAssembly (wasm/logisticKernel.ts).
  */
-import { wasmLogisticPass } from './wasm/logisticKernel';
+import { wasmLogisticPass, wasmNewton } from './wasm/logisticKernel';
 
 /** A sum over rows [start, end) of (x, y) at `params`, written to out[at], …, out[at + width − 1]. */
 export interface RowKernel {
@@ -117,6 +117,15 @@ export const logisticHessian: RowKernel = {
 export const newtonPass: RowKernel = {
   width: 10,
   sum(x, y, start, end, params, out, at) {
+    // In WebAssembly where it runs (wasm/logisticPass.wat's newtonPass): the same bits.
+    if (!wasmNewton('newtonPass', x, y, start, end, params, out, at)) newtonPassScalar.sum(x, y, start, end, params, out, at);
+  },
+};
+
+/** newtonPass in JavaScript: where WebAssembly cannot run, and the reference its WebAssembly is tested against. */
+export const newtonPassScalar: RowKernel = {
+  width: 10,
+  sum(x, y, start, end, params, out, at) {
     const w0 = params[0];
     const w1 = params[1];
     const mean = params[2];
@@ -177,6 +186,15 @@ export const newtonPass: RowKernel = {
  * summed with Neumaier's compensation: (sum, compensation).
  */
 export const newtonLoss: RowKernel = {
+  width: 2,
+  sum(x, y, start, end, params, out, at) {
+    // In WebAssembly where it runs (wasm/logisticPass.wat's newtonLoss): the same bits.
+    if (!wasmNewton('newtonLoss', x, y, start, end, params, out, at)) newtonLossScalar.sum(x, y, start, end, params, out, at);
+  },
+};
+
+/** newtonLoss in JavaScript: where WebAssembly cannot run, and the reference its WebAssembly is tested against. */
+export const newtonLossScalar: RowKernel = {
   width: 2,
   sum(x, y, start, end, params, out, at) {
     const w0 = params[0];

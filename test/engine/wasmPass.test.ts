@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { logisticPass, logisticPassScalar } from '../../src/engine/rowKernels';
-import { wasmBinnedLoss, wasmLogisticPass } from '../../src/engine/wasm/logisticKernel';
+import { logisticPass, logisticPassScalar, newtonLossScalar, newtonPassScalar } from '../../src/engine/rowKernels';
+import { wasmBinnedLoss, wasmLogisticPass, wasmNewton } from '../../src/engine/wasm/logisticKernel';
 import { binnedSum } from '../../src/engine/surfaceLoss';
 import { kernelBytes, moduleText } from '../../src/build/wasm';
 
@@ -124,6 +124,37 @@ describe('the logistic pass in WebAssembly', () => {
     }
   });
 
+  it.each([['newtonPass', newtonPassScalar, 10], ['newtonLoss', newtonLossScalar, 2]] as const)(
+    "gives %s's compensated sums bit for bit: standardized data, and t at every threshold row by row",
+    (kind, scalarKernel, width) => {
+      const compare = (x: Float64Array, y: Float64Array, start: number, end: number, params: number[]): string | null => {
+        const a = new Float64Array(width);
+        const b = new Float64Array(width);
+        scalarKernel.sum(x, y, start, end, Float64Array.from(params), a, 0);
+        expect(wasmNewton(kind, x, y, start, end, Float64Array.from(params), b, 0)).toBe(true);
+        // The loss (newtonLoss's pair) holds a log1p: exact on Node 20 (see FDLIBM_LOG1P).
+        const loose = kind === 'newtonLoss' && !FDLIBM_LOG1P;
+        const same = Array.from(a).every((v, j) => bits(v) === bits(b[j]) || (loose && Math.abs(v - b[j]) <= 1e-15 * Math.max(1, Math.abs(a[0]))));
+        return same ? null : `${kind} rows ${start}–${end} at ${params}: ${Array.from(a).map(bits)} against ${Array.from(b).map(bits)}`;
+      };
+      const mismatches: string[] = [];
+      for (const data of ['threshold', 'random', 'wide'] as const) {
+        const { x, y } = rows(data, 20_001);
+        for (const params of [[0, 0, 5, 2.9], [-0.3, 1.7, 5, 2.9], [0.1, -40, 1, 0.5], [2, 3, -100, 1e-3], [0, 1e300, 0, 1], [NaN, 1, 0, 1]]) {
+          for (const [start, end] of [[0, 20_001], [0, 1], [3, 20_000], [7, 100]]) mismatches.push(compare(x, y, start, end, params) ?? '');
+        }
+      }
+      // mean 0 and sd 1 with w = (0, 1): t is the row's x; every threshold of exp and log1p, a row at a time.
+      const t = edges();
+      for (const label of [0, 1, 0.3]) {
+        const y = new Float64Array(t.length).fill(label);
+        for (let i = 0; i < t.length; i += 3) mismatches.push(compare(t, y, i, i + 1, [0, 1, 0, 1]) ?? '');
+        mismatches.push(compare(t, y, 0, t.length, [0, 1, 0, 1]) ?? '');
+      }
+      expect(mismatches.filter(Boolean).slice(0, 5)).toEqual([]);
+    },
+  );
+
   it('is what logisticPass runs, and what the training sums give', () => {
     const { x, y } = rows('threshold', 1001);
     const out = new Float64Array(3);
@@ -170,6 +201,7 @@ describe('the logistic pass in WebAssembly', () => {
         const out = new Float64Array(3);
         expect(lonely.wasmLogisticPass(x, y, 0, 101, 0.2, 0.1, out, 0)).toBe(false);
         expect(lonely.wasmBinnedLoss(x, y, y)).toBeNull();
+        expect(lonely.wasmNewton('newtonPass', x, y, 0, 101, Float64Array.of(0, 1, 0, 1), new Float64Array(10), 0)).toBe(false);
         kernels.logisticPass.sum(x, y, 0, 101, Float64Array.of(0.2, 0.1), out, 0);
         expect(Array.from(out)).toEqual(scalar(x, y, 0, 101, 0.2, 0.1));
       });

@@ -5,15 +5,15 @@
 ;; z = w1·mean + w0 and e = exp(−|z|), returns Σ count·((z > 0 ? z + l : l) + (e/(1 + e)²)·w1²·var/2) with
 ;; l = log1p(e), bin after bin: the scalar loop's operations in its order (exp and log1p: explog.wat), so its
 ;; bits (test/engine/wasmPass.test.ts).
-;; @wide loads=cxv:0,cwv:$ob,cvv:$oc sums=term:s
 (module
   (import "env" "memory" (memory 1))
 
   (func (export "binnedLoss") (param $m i32) (param $w0 f64) (param $w1 f64) (result f64)
+    ;; @wide loads=cxv:0,cwv:$ob,cvv:$oc sums=term:s
     (local $i i32) (local $single i32) (local $end i32) (local $ob i32) (local $oc i32)
     (local $s f64)
     (local $cxv v128) (local $cwv v128) (local $cvv v128) (local $vw0 v128) (local $vw1 v128) (local $vw1sq v128)
-    (local $z v128) ;; <explog-locals/>
+    (local $z v128) ;; <fragment-locals/>
     (local $term v128)
     (local.set $vw0 (f64x2.splat (local.get $w0)))
     (local.set $vw1 (f64x2.splat (local.get $w1)))

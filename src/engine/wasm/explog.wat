@@ -1,6 +1,7 @@
 ;; exp(−|z|) and log1p of it for two rows (f64x2), as fdlibm computes them: src/build/wasm.ts puts these
-;; statements where a kernel says ;; <explog/>, and declares their locals where it says ;; <explog-locals/>.
-;; From z it leaves e = exp(−|z|), u = 1 + e and l = log1p(e) in locals of those names.
+;; statements where a kernel says ;; <explog/> (or those before ;; <log1p> where it says ;; <exp/>), and
+;; declares their locals where it says ;; <fragment-locals/>. From z it leaves e = exp(−|z|), and after
+;; ;; <log1p>, u = 1 + e and l = log1p(e), in locals of those names.
 ;;
 ;; exp: k = 0 below |x| < 0x3fd62e43_00000000 (hx > 0x3fd62e42 in fdlibm), else (int)(invln2·x − 0.5), which is
 ;; −1 up to 1.5·ln2 as fdlibm's own branch there gives; 2^k applied as fdlibm does (× 2^(k+1000) × 2^−1000
@@ -54,6 +55,7 @@
         (local.set $e (v128.andnot (local.get $e)
           (f64x2.gt (local.get $a) (v128.const f64x2 7.45133219101941108420e+02 7.45133219101941108420e+02))))
 
+        ;; <log1p>
         ;; ---- l = log1p(e) for e in [0, 1] (fdlibm log1p) ----
         ;; e ≥ 0x3FDA827A_00000000 (1 + e ≥ √2−): k = 1, u = 1 + e, f = u/2 − 1 and the correction c/u; at u = 2,
         ;; f = 0 and c = (1 − (u − e))/u. Else k = 0, f = e, c = 0.
