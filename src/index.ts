@@ -33,6 +33,8 @@ import { descendStarts, descendStartsAsync } from './pipeline/starts';
 import { startsScene } from './pipeline/startsScene';
 import { startsSummary } from './pipeline/startsSummary';
 import { threadedReducer } from './parallel/threads';
+import { allowWebAssembly } from './engine/wasm/logisticKernel';
+import { addressSpaceLimited } from './limits';
 import { addOutputs, buildSummary, type Summary } from './summary';
 import type { Dataset, Scene } from './types';
 import { forSeries, warningText, type Warn, type Warning } from './warnings';
@@ -257,6 +259,8 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   const warn: Warn = (w) => hooks.warn?.(warningText(w), w);
   const given = resolveConfig(options, warn, { summary: hooks.summary ?? true, stdin: hooks.stdin !== undefined });
   refuseClashes(given, hooks.summaryPath);
+  // Under an address-space limit the row kernels keep to JavaScript (see addressSpaceLimited): same numbers.
+  allowWebAssembly(!addressSpaceLimited());
   const { data, sha256: dataSha256 } = await loadDataAsync(given, warn, hooks.signal, hooks.stdin);
   // Passes over a large data set's rows are shared with worker threads, started on first need and stopped
   // when the run ends, however it ends.

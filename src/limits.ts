@@ -51,8 +51,8 @@ export function roomForThread(): boolean {
  */
 export const DRAWING_ADDRESS_SPACE = 320 * 1024 * 1024;
 
-/** Whether `bytes` more of address space fit under `ulimit -v` (true without a limit, or off Linux). */
-export function roomForAddressSpace(bytes: number): boolean {
+/** The process's address-space limit in bytes (`ulimit -v`), read once; null without one or off Linux. */
+function limitOfAddressSpace(): number | null {
   if (addressLimit === undefined) {
     try {
       const m = /^Max address space\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
@@ -61,6 +61,22 @@ export function roomForAddressSpace(bytes: number): boolean {
       addressLimit = null;
     }
   }
+  return addressLimit;
+}
+
+/**
+ * Whether the process runs under an address-space limit (`ulimit -v`). Each WebAssembly memory reserves some
+ * 10 GB of address space however little it holds (its guard region), so under a limit the kernels keep to
+ * JavaScript (the same numbers): a reservation could otherwise leave too little room to draw, and refuse a run
+ * the JavaScript loops complete.
+ */
+export function addressSpaceLimited(): boolean {
+  return limitOfAddressSpace() !== null;
+}
+
+/** Whether `bytes` more of address space fit under `ulimit -v` (true without a limit, or off Linux). */
+export function roomForAddressSpace(bytes: number): boolean {
+  const addressLimit = limitOfAddressSpace();
   if (addressLimit === null) return true;
   try {
     const used = Number(/^VmSize:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) * 1024;

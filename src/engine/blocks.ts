@@ -41,6 +41,7 @@ export function sequentialPass(kernel: KernelName, x: Float64Array, y: Float64Ar
   const n = x.length;
   const blocks = blockCount(n);
   const partials = new Float64Array(blocks * k.width);
+  k.prepare?.(x, y);
   return {
     blocks,
     width: k.width,

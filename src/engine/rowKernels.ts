@@ -4,13 +4,15 @@
  * block (see blocks.ts) and give the same bits. A worker thread imports this file by itself: it imports
  * nothing but the logistic pass's WebAssembly (wasm/logisticKernel.ts).
  */
-import { wasmLogisticPass, wasmNewton } from './wasm/logisticKernel';
+import { prepareWasm, wasmLogisticPass, wasmNewton } from './wasm/logisticKernel';
 
 /** A sum over rows [start, end) of (x, y) at `params`, written to out[at], …, out[at + width − 1]. */
 export interface RowKernel {
   /** How many numbers one block's sum is. */
   readonly width: number;
   sum(x: Float64Array, y: Float64Array, start: number, end: number, params: Float64Array, out: Float64Array, at: number): void;
+  /** Called when a pass is bound to x and y, on each thread that will sum them (the WebAssembly kernels copy the rows then). */
+  prepare?(x: Float64Array, y: Float64Array): void;
 }
 
 /**
@@ -36,6 +38,7 @@ const logScratch = new Float64Array(CHUNK);
  */
 export const logisticPass: RowKernel = {
   width: 3,
+  prepare: prepareWasm,
   sum(x, y, start, end, params, out, at) {
     // The same arithmetic in WebAssembly, two rows at a time (wasm/logisticPass.wat): the same bits, faster.
     if (wasmLogisticPass(x, y, start, end, params[0], params[1], out, at)) return;
@@ -116,6 +119,7 @@ export const logisticHessian: RowKernel = {
  */
 export const newtonPass: RowKernel = {
   width: 10,
+  prepare: prepareWasm,
   sum(x, y, start, end, params, out, at) {
     // In WebAssembly where it runs (wasm/logisticPass.wat's newtonPass): the same bits.
     if (!wasmNewton('newtonPass', x, y, start, end, params, out, at)) newtonPassScalar.sum(x, y, start, end, params, out, at);
@@ -187,6 +191,7 @@ export const newtonPassScalar: RowKernel = {
  */
 export const newtonLoss: RowKernel = {
   width: 2,
+  prepare: prepareWasm,
   sum(x, y, start, end, params, out, at) {
     // In WebAssembly where it runs (wasm/logisticPass.wat's newtonLoss): the same bits.
     if (!wasmNewton('newtonLoss', x, y, start, end, params, out, at)) newtonLossScalar.sum(x, y, start, end, params, out, at);

@@ -6,12 +6,24 @@
  */
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { runBlock } from '../engine/blocks';
+import { ROW_KERNELS } from '../engine/rowKernels';
+import { allowWebAssembly } from '../engine/wasm/logisticKernel';
 import { CLOSED, Word, type BindMessage, type WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
 const control = new Int32Array(setup.control);
 const params = new Float64Array(setup.params);
 const passes = new Map<number, BindMessage>();
+/** The first array object received for each shared copy (BindMessage.xId, yId). */
+const arrays = new Map<number, Float64Array>();
+allowWebAssembly(setup.webAssembly);
+
+const first = (id: number, a: Float64Array): Float64Array => {
+  const known = arrays.get(id);
+  if (known) return known;
+  arrays.set(id, a);
+  return a;
+};
 
 function bound(id: number): BindMessage {
   for (;;) {
@@ -20,7 +32,10 @@ function bound(id: number): BindMessage {
     const received = receiveMessageOnPort(setup.port);
     if (!received) throw new Error(`block pass ${id} was never sent`);
     const m = received.message as BindMessage;
-    passes.set(m.id, m);
+    const x = first(m.xId, m.x);
+    const y = first(m.yId, m.y);
+    ROW_KERNELS[m.kernel].prepare?.(x, y);
+    passes.set(m.id, { ...m, x, y });
   }
 }
 

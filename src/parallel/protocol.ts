@@ -35,6 +35,8 @@ export interface WorkerSetup {
   params: SharedArrayBuffer;
   /** Where BindMessages arrive: read with receiveMessageOnPort when a pass names an id not seen yet. */
   port: import('node:worker_threads').MessagePort;
+  /** Whether the kernels may run in WebAssembly (see allowWebAssembly): as on the calling thread. */
+  webAssembly: boolean;
 }
 
 /** A kernel bound to shared data, sent to each worker before the pass is first run. */
@@ -44,6 +46,12 @@ export interface BindMessage {
   /** Views of SharedArrayBuffers: a message shares them, it does not copy them. */
   x: Float64Array;
   y: Float64Array;
+  /**
+   * Which shared copies x and y are (an id each): a message brings new array objects for the same memory, and
+   * a worker keeps the first of each, so that what it holds for an array (its WebAssembly copy) is made once.
+   */
+  xId: number;
+  yId: number;
   /** Blocks × the kernel's width: where each block's sums go. */
   partials: Float64Array;
 }

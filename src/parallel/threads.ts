@@ -17,6 +17,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { blockCount, runBlock, sequentialPass, type BlockPass, type BlockReducer } from '../engine/blocks';
 import { ROW_KERNELS, type KernelName } from '../engine/rowKernels';
+import { webAssemblyAllowed } from '../engine/wasm/logisticKernel';
 import { compiledScript } from '../compiled';
 import { roomForThread } from '../limits';
 import { CLOSED, CONTROL_WORDS, PARAMS, Word, type BindMessage, type WorkerSetup } from './protocol';
@@ -76,7 +77,10 @@ export function threadedReducer(o: ThreadOptions = {}): ThreadedReducer {
     // Each thread is started only while the address-space limit has room for it (see roomForThread).
     for (let i = 0; i < Math.min(helpers, blocks - 1) && roomForThread(); i++) {
       const { port1, port2 } = new MessageChannel();
-      const setup: WorkerSetup = { control: control.buffer as SharedArrayBuffer, params: params.buffer as SharedArrayBuffer, port: port2 };
+      // WebAssembly on the first worker only: each thread that runs it keeps its own copy of the rows (16 bytes
+      // a row per array summed), so more threads would multiply the memory; the others run the JavaScript loops,
+      // whose blocks give the same bits, and take fewer blocks as they are slower.
+      const setup: WorkerSetup = { control: control.buffer as SharedArrayBuffer, params: params.buffer as SharedArrayBuffer, port: port2, webAssembly: webAssemblyAllowed() && i === 0 };
       const worker = new Worker(script!, { workerData: setup, transferList: [port2] });
       worker.unref();
       port1.unref();
@@ -88,15 +92,23 @@ export function threadedReducer(o: ThreadOptions = {}): ThreadedReducer {
     return workers;
   };
 
+  const ids = new WeakMap<Float64Array, number>();
+  let nextData = 0;
+  /** The shared copy of `a`, refreshed at each bind: rows changed in place are summed as they are now. */
   const shareOf = (a: Float64Array): Float64Array => {
     if (a.buffer instanceof SharedArrayBuffer) return a;
     let copy = copies.get(a);
     if (!copy) {
       copy = new Float64Array(new SharedArrayBuffer(a.byteLength));
-      copy.set(a);
       copies.set(a, copy);
     }
+    copy.set(a);
     return copy;
+  };
+  const idOf = (a: Float64Array): number => {
+    let id = ids.get(a);
+    if (id === undefined) ids.set(a, (id = nextData++));
+    return id;
   };
 
   /** Waits for the workers' blocks: false when one failed or kept a block past the patience. */
@@ -137,7 +149,8 @@ export function threadedReducer(o: ThreadOptions = {}): ThreadedReducer {
     const sy = shareOf(y);
     const partials = new Float64Array(new SharedArrayBuffer(blocks * width * 8));
     const id = nextId++;
-    const message: BindMessage = { id, kernel, x: sx, y: sy, partials };
+    const message: BindMessage = { id, kernel, x: sx, y: sy, xId: idOf(sx), yId: idOf(sy), partials };
+    ROW_KERNELS[kernel].prepare?.(sx, sy);
     for (const h of running) h.port.postMessage(message);
     const mine = new Uint8Array(blocks);
     let alone: BlockPass | undefined;

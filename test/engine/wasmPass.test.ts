@@ -7,7 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logisticPass, logisticPassScalar, newtonLossScalar, newtonPassScalar } from '../../src/engine/rowKernels';
-import { wasmBinnedLoss, wasmLogisticPass, wasmNewton } from '../../src/engine/wasm/logisticKernel';
+import { allowWebAssembly, wasmBinnedLoss, wasmLogisticPass, wasmNewton } from '../../src/engine/wasm/logisticKernel';
+import { logisticModel } from '../../src/engine/logistic';
+import { threadedReducer } from '../../src/parallel/threads';
+import { sequentialReducer } from '../../src/engine/blocks';
 import { binnedSum } from '../../src/engine/surfaceLoss';
 import { kernelBytes, moduleText } from '../../src/build/wasm';
 
@@ -187,6 +190,47 @@ describe('the logistic pass in WebAssembly', () => {
       for (let k = 0; k < z.length; k += 7) mismatches.push(compare(z.slice(k, k + 1), cw.slice(k, k + 1), cv.slice(k, k + 1), w0, w1) ?? '');
     }
     expect(mismatches.filter(Boolean).slice(0, 5)).toEqual([]);
+  });
+
+  it('sums rows changed in place as they are now: a model made after the change is not given the old copy', async () => {
+    // The library's own models may be made on arrays a caller rewrites between two models (the CLI never does).
+    const threads = threadedReducer({ minRows: 1000 });
+    try {
+      // On this thread, and shared with a worker (three blocks of 2^16 rows: the worker sums some).
+      for (const [sums, n] of [[sequentialReducer, 5001], [threads, 140_001]] as const) {
+        const { x, y } = rows('threshold', n);
+        const before = logisticModel(x, y, sums).loss(Float64Array.of(-2, 0.4));
+        const { x: x2, y: y2 } = rows('wide', n);
+        x.set(x2.map((v) => v / 100));
+        y.set(y2.map((v) => (v > 0.5 ? 1 : 0)));
+        // Many passes, so that the worker is up and takes blocks of some of them.
+        const model = logisticModel(x, y, sums);
+        for (let k = 0; k < 60; k++) model.loss(Float64Array.of(-2 + k / 1000, 0.4));
+        const after = model.loss(Float64Array.of(-2, 0.4));
+        const fresh = logisticModel(Float64Array.from(x), Float64Array.from(y), sequentialReducer).loss(Float64Array.of(-2, 0.4));
+        expect(after).not.toBe(before);
+        expect(bits(after)).toBe(bits(fresh));
+      }
+      expect(threads.helperBlocks).toBeGreaterThan(0);
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('keeps to the scalar loops when switched off (as mlvis does under ulimit -v), with the same sums', () => {
+    const { x, y } = rows('threshold', 301);
+    const on = simd(x, y, 0, 301, -2, 0.4);
+    allowWebAssembly(false);
+    try {
+      expect(wasmLogisticPass(x, y, 0, 301, -2, 0.4, new Float64Array(3), 0)).toBe(false);
+      expect(wasmNewton('newtonLoss', x, y, 0, 301, Float64Array.of(0, 1, 5, 2), new Float64Array(2), 0)).toBe(false);
+      expect(wasmBinnedLoss(x, y, y)).toBeNull();
+      const out = new Float64Array(3);
+      logisticPass.sum(x, y, 0, 301, Float64Array.of(-2, 0.4), out, 0);
+      expect(Array.from(out).map(bits)).toEqual(on.map(bits));
+    } finally {
+      allowWebAssembly(true);
+    }
   });
 
   it('falls back to the scalar loop where WebAssembly is missing (node --jitless)', () => {

@@ -5,10 +5,13 @@
  * fast on any data: the scalar loop's cost depends on the data, as Math.exp takes longer for |z| beyond ln 2/2
  * and the branches on the sign of z are mispredicted when that sign changes at random from row to row.
  *
- * The rows are copied into the module's memory the first time they are summed (x at byte 0, y at byte 8n;
- * the three sums come back at byte 16n), once per thread that sums them: 16 bytes a row. Data arrays are
- * never changed once loaded. Where WebAssembly is not available (node --jitless) or the memory cannot be
- * had, the caller keeps its scalar loop: the same numbers, slower.
+ * The rows are copied into a module instance's memory (x at byte 0, y at byte 8n; the sums come back at byte
+ * 16n): one instance per pair of arrays summed on a thread, 16 bytes a row, and the copy is made afresh each
+ * time a pass is bound to them (prepareWasm, from blocks.ts and src/parallel), so rows changed in place
+ * between two models are summed as they are now. Where WebAssembly is not available (node --jitless), is
+ * switched off (allowWebAssembly(false): mlvis does so under an address-space limit, since each memory
+ * reserves some 10 GB of address space however small it is) or the memory cannot be had, the caller keeps its
+ * scalar loop: the same numbers, slower.
  */
 import { BINNED_LOSS_WASM, LOGISTIC_PASS_WASM } from './kernelsWasm';
 
@@ -23,6 +26,8 @@ const wasm = (globalThis as { WebAssembly?: Wasm }).WebAssembly;
 type Newton = (start: number, end: number, n: number, w0: number, w1: number, mean: number, sd: number) => void;
 
 interface Instance {
+  /** The instance's copies of the rows. */
+  x: Float64Array;
   y: Float64Array;
   pass(start: number, end: number, n: number, w0: number, w1: number): void;
   newtonPass: Newton;
@@ -32,7 +37,23 @@ interface Instance {
 }
 
 const compiled = new Map<string, object | null>();
-const instances = new WeakMap<Float64Array, Instance | null>();
+/** Instances by x, then by y: one pair of arrays, one copy of its rows on this thread. */
+const instances = new WeakMap<Float64Array, WeakMap<Float64Array, Instance | null>>();
+let allowed = true;
+
+/**
+ * Whether the kernels may run in WebAssembly on this thread (on by default). Off, every pass runs its
+ * JavaScript loop: mlvis switches it off where an address-space limit is set (ulimit -v), as each
+ * WebAssembly memory reserves some 10 GB of address space, and tells its block workers the same.
+ */
+export function allowWebAssembly(on: boolean): void {
+  allowed = on;
+}
+
+/** Whether allowWebAssembly left the kernels on. */
+export function webAssemblyAllowed(): boolean {
+  return allowed;
+}
 
 /** A kernel's module, compiled once per thread; null where WebAssembly cannot. */
 function compiledModule(base64: string): object | null {
@@ -58,21 +79,49 @@ function instantiate(base64: string, bytes: number): { exports: Record<string, u
   }
 }
 
-/** The module instance holding x and y, made on first use; null where WebAssembly cannot run it. */
+/** The module instance for x and y on this thread, made (and filled) on first use; null where WebAssembly cannot run it. */
 function instanceFor(x: Float64Array, y: Float64Array): Instance | null {
-  const known = instances.get(x);
-  if (known !== undefined && (known === null || known.y === y)) return known;
+  if (!allowed) return null;
+  const known = instances.get(x)?.get(y);
+  return known !== undefined ? known : made(x, y);
+}
+
+/** A new instance holding x and y (null where WebAssembly cannot give one), remembered for them. */
+function made(x: Float64Array, y: Float64Array): Instance | null {
   const n = x.length;
   const instance = y.length === n ? instantiate(LOGISTIC_PASS_WASM, 16 * n + 80) : null;
-  let made: Instance | null = null;
+  let k: Instance | null = null;
   if (instance) {
-    new Float64Array(instance.buffer, 0, n).set(x);
-    new Float64Array(instance.buffer, 8 * n, n).set(y);
     const { logisticPass, newtonPass, newtonLoss } = instance.exports;
-    made = { y, pass: logisticPass as Instance['pass'], newtonPass: newtonPass as Newton, newtonLoss: newtonLoss as Newton, sums: new Float64Array(instance.buffer, 16 * n, 10) };
+    k = {
+      x: new Float64Array(instance.buffer, 0, n),
+      y: new Float64Array(instance.buffer, 8 * n, n),
+      pass: logisticPass as Instance['pass'],
+      newtonPass: newtonPass as Newton,
+      newtonLoss: newtonLoss as Newton,
+      sums: new Float64Array(instance.buffer, 16 * n, 10),
+    };
+    k.x.set(x);
+    k.y.set(y);
   }
-  instances.set(x, made);
-  return made;
+  let byY = instances.get(x);
+  if (!byY) instances.set(x, (byY = new WeakMap()));
+  byY.set(y, k);
+  return k;
+}
+
+/**
+ * Copies x and y into their instance afresh (making it if need be): called when a pass is bound to them, so
+ * that a model made after its rows changed in place sums the rows as they are.
+ */
+export function prepareWasm(x: Float64Array, y: Float64Array): void {
+  if (!allowed) return;
+  const known = instances.get(x)?.get(y);
+  if (known === undefined) made(x, y);
+  else if (known) {
+    known.x.set(x);
+    known.y.set(y);
+  }
 }
 
 /**
@@ -109,7 +158,7 @@ export function wasmNewton(kind: 'newtonPass' | 'newtonLoss', x: Float64Array, y
  */
 export function wasmBinnedLoss(cx: Float64Array, cw: Float64Array, cv: Float64Array): ((w0: number, w1: number) => number) | null {
   const m = cx.length;
-  const instance = instantiate(BINNED_LOSS_WASM, 24 * m + 8);
+  const instance = allowed ? instantiate(BINNED_LOSS_WASM, 24 * m + 8) : null;
   if (!instance) return null;
   new Float64Array(instance.buffer, 0, m).set(cx);
   new Float64Array(instance.buffer, 8 * m, m).set(cw);
