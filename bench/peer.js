@@ -18,6 +18,7 @@ const { spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
 const { delimiter, join } = require('node:path');
 const { writeBigCsv, writeThresholdCsv } = require('./bigCsv');
+const { printTable: table } = require('./table');
 
 const ROOT = join(__dirname, '..');
 const OUT = join(__dirname, '.out', 'peer');
@@ -47,16 +48,6 @@ function systemFfmpeg() {
   const holds = (d) => existsSync(join(d, 'ffmpeg'));
   const first = dirs.find(holds);
   return { path: first ? join(first, 'ffmpeg') : null, without: dirs.filter((d) => !holds(d)).join(delimiter) };
-}
-
-function table(title, rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  console.log(title);
-  for (const [k, r] of rows.entries()) {
-    console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
-    if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-  console.log('');
 }
 
 const range = (xs) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;

@@ -66,6 +66,7 @@ function medianWall(cmd, args, runs = 7) {
 }
 
 const { writeBigCsv } = require('./bigCsv');
+const { printTable } = require('./table');
 
 function anchor(frames, out) {
   if (!ANCHOR || !existsSync('/usr/bin/python3')) return null;
@@ -259,16 +260,6 @@ function main() {
   execFileSync(process.execPath, [join(__dirname, 'encoders.js'), '100', '960x480'], { stdio: 'inherit' });
   console.log('');
   execFileSync(process.execPath, [join(__dirname, 'view3d.js')], { stdio: 'inherit' });
-}
-
-function printTable(title, rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  console.log(title);
-  for (const [k, r] of rows.entries()) {
-    console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
-    if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-  console.log('');
 }
 
 main();
