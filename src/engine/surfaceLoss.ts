@@ -56,7 +56,8 @@ export function binnedLoss(model: Objective): (w0: number, w1: number) => number
   const cw = Float64Array.from(used, (b) => count[b]);
   // Half the bin's variance: the weight of w1²·σ(1 − σ).
   const cv = Float64Array.from(used, (b) => squares[b] / count[b] / 2);
-  // The bins' sum in WebAssembly (wasm/binnedLoss.wat: the loop below, bit for bit, 3 to 4 times as fast).
+  // The bins' sum in WebAssembly (wasm/binnedLoss.wat: the loop below, bit for bit; a million-row surface took
+  // ~0.25 s instead of ~0.45 in a profile).
   const simd = wasmBinnedLoss(cx, cw, cv);
   if (simd) return (w0, w1) => (simd(w0, w1) - w0 * sy - w1 * sxy) / n;
   return binnedSum(cx, cw, cv, sy, sxy, n);

@@ -153,7 +153,7 @@ export function wasmNewton(kind: 'newtonPass' | 'newtonLoss', x: Float64Array, y
 
 /**
  * The binned surface's sum at (w0, w1) over bins of means `cx`, counts `cw` and halved variances `cv`
- * (surfaceLoss.ts), in WebAssembly (binnedLoss.wat): its scalar loop's bits, 3 to 4 times as fast. Null where
+ * (surfaceLoss.ts), in WebAssembly (binnedLoss.wat): its scalar loop's bits, about twice as fast. Null where
  * WebAssembly cannot run; the caller then keeps its loop.
  */
 export function wasmBinnedLoss(cx: Float64Array, cw: Float64Array, cv: Float64Array): ((w0: number, w1: number) => number) | null {
