@@ -13,6 +13,7 @@ import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { compiledScript } from '../compiled';
 import { roomForThread } from '../limits';
+import { startCompilingOwnCode } from '../parallel/ownCompiles';
 import { messages, runError } from '../errors';
 import { asUnwritable, createTemp, finishTemp, removeQuietly } from './atomic';
 import type { Encoder, EncoderOptions } from './encoder';
@@ -41,7 +42,7 @@ let spare: Worker | undefined;
 export function warmUpGif(): void {
   const script = compiledScript('encode/gifWorker.js');
   if (spare || !script || !roomForThread()) return;
-  const worker = new Worker(script);
+  const worker = startCompilingOwnCode(() => new Worker(script));
   worker.unref();
   // A spare that fails before it is taken is dropped; the encoder then starts its own.
   worker.once('error', () => {
@@ -56,7 +57,7 @@ export function gifThreadWaiting(): boolean {
 }
 
 function takeThread(script: string): Worker {
-  const worker = spare ?? new Worker(script);
+  const worker = spare ?? startCompilingOwnCode(() => new Worker(script));
   spare = undefined;
   return worker;
 }

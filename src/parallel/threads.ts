@@ -21,6 +21,7 @@ import { webAssemblyAllowed } from '../engine/wasm/logisticKernel';
 import { compiledScript } from '../compiled';
 import { roomForThread } from '../limits';
 import { CLOSED, CONTROL_WORDS, PARAMS, Word, type BindMessage, type WorkerSetup } from './protocol';
+import { startCompilingOwnCode } from './ownCompiles';
 
 /**
  * Below this many rows a pass stays on the calling thread. Blocks are 2^16 rows, so smaller data is one or
@@ -81,7 +82,7 @@ export function threadedReducer(o: ThreadOptions = {}): ThreadedReducer {
       // a row per array summed), so more threads would multiply the memory; the others run the JavaScript loops,
       // whose blocks give the same bits, and take fewer blocks as they are slower.
       const setup: WorkerSetup = { control: control.buffer as SharedArrayBuffer, params: params.buffer as SharedArrayBuffer, port: port2, webAssembly: webAssemblyAllowed() && i === 0 };
-      const worker = new Worker(script!, { workerData: setup, transferList: [port2] });
+      const worker = startCompilingOwnCode(() => new Worker(script!, { workerData: setup, transferList: [port2] }));
       worker.unref();
       port1.unref();
       // A worker that cannot start or dies takes the threads with it; the passes go on here.
