@@ -1,4 +1,4 @@
-import { createCanvas, type Canvas, type Path2D, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PlanePath, Series } from '../../types';
 import type { Plot, Rect, Style } from '../core/layout';
 import { drawSeriesMarker } from '../core/markers';
@@ -100,12 +100,17 @@ function pathBounds(p: SurfacePath, width: number): { x: number; y: number; w: n
 }
 
 /**
- * A long path drawn incrementally: its halo and its colour are kept on two transparent layers, stroked
- * CHUNK vertices at a time as the descent gets there; each frame copies in the part of the layers the path
- * can cover, halo first, and strokes the rest of the way directly (from the last whole chunk to the exact
- * current point, as tracePrefix ends the path). What a frame shows depends only on its iteration, never
- * on the frames drawn before it (going back rebuilds the layers, chunk by chunk). Against the path stroked
- * whole, the anti-aliased edges differ where chunks meet or cross (test/render/pathLayers.test.ts).
+ * A long path drawn incrementally: its halo and its colour are kept on one transparent layer, stroked CHUNK
+ * vertices at a time as the descent gets there, each chunk's halo slipped under everything the layer holds
+ * ('destination-over') and its colour stroked on top, so that every halo lies below every colour as when
+ * the path is stroked whole, halo then colour. Each frame strokes the rest of the way's halo (from the last
+ * whole chunk to the exact current point, as tracePrefix ends the path), copies in the part of the layer the
+ * path can cover, and strokes the rest of the way's colour. The rest's halo goes under the layer's halos
+ * instead of over them: one colour, so the picture is the same, to a level or two of rounding. One copy a
+ * frame instead of two (a halo layer and a colour layer): a race of six on Rosenbrock, 0.81 -> 0.72 ms a
+ * frame drawn, warm. What a frame shows depends only on its iteration, never on the frames drawn before it
+ * (going back rebuilds the layer, chunk by chunk). Against the path stroked whole, the anti-aliased edges
+ * differ where chunks meet or cross (test/render/surface2d/pathLayers.test.ts).
  */
 export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: number): (ctx: SKRSContext2D, k: number, box: Rect, colour: string) => void {
   const [haloWidth, colourWidth] = haloWidths(style, lineWidth);
@@ -116,18 +121,12 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
   const y0 = Math.max(b.y, Math.floor(rect.y));
   const w = Math.max(1, Math.min(b.x + b.w, Math.ceil(rect.x + rect.w)) - x0);
   const h = Math.max(1, Math.min(b.y + b.h, Math.ceil(rect.y + rect.h)) - y0);
-  const halo = createCanvas(w, h);
-  const line = createCanvas(w, h);
-  const layers = [halo.getContext('2d'), line.getContext('2d')];
-  for (const c of layers) {
-    c.translate(-x0, -y0);
-    c.lineJoin = 'round';
-    c.lineCap = 'round';
-  }
-  layers[0].strokeStyle = style.theme.halo;
-  layers[0].lineWidth = haloWidth;
-  layers[1].lineWidth = colourWidth;
-  let chunks = 0; // chunks on the layers: vertices 0..chunks·CHUNK
+  const layer = createCanvas(w, h);
+  const lc = layer.getContext('2d');
+  lc.translate(-x0, -y0);
+  lc.lineJoin = 'round';
+  lc.lineCap = 'round';
+  let chunks = 0; // chunks on the layer: vertices 0..chunks·CHUNK
   let layerColour = '';
   // The part of the layers the chunks drawn so far can cover, in whole pixels (empty: left > right): only
   // that is copied, the rest of the layers being transparent (early in a run, most of them).
@@ -147,21 +146,26 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
     const count = prefixLength(p.line, i);
     const complete = count > 0 ? Math.floor((count - 1) / CHUNK) : 0;
     if (complete < chunks || colour !== layerColour) {
-      for (const c of layers) c.clearRect(x0, y0, w, h);
+      lc.clearRect(x0, y0, w, h);
       chunks = 0;
       layerColour = colour;
-      layers[1].strokeStyle = colour;
       left = top = Infinity;
       right = bottom = -Infinity;
     }
     for (; chunks < complete; chunks++) {
       const from = chunks * CHUNK;
       const to = Math.min(p.line.length, (chunks + 1) * CHUNK + 1); // sharing its first vertex with the chunk before
-      for (const c of layers) {
-        c.beginPath();
-        traceRange(c, p.line, from, to);
-        c.stroke();
-      }
+      lc.beginPath();
+      traceRange(lc, p.line, from, to);
+      // The halo under everything on the layer, the colour over it: every halo below every colour.
+      lc.globalCompositeOperation = 'destination-over';
+      lc.strokeStyle = style.theme.halo;
+      lc.lineWidth = haloWidth;
+      lc.stroke();
+      lc.globalCompositeOperation = 'source-over';
+      lc.strokeStyle = colour;
+      lc.lineWidth = colourWidth;
+      lc.stroke();
       cover(from, to);
     }
     // The rest of the way: the vertices from the last whole chunk's end, then the exact current point.
@@ -171,12 +175,8 @@ export function pathLayers(p: SurfacePath, rect: Rect, style: Style, lineWidth: 
       ctx.lineWidth = width;
       ctx.stroke(rest);
     };
-    const copy = (layer: Canvas) => {
-      if (right > left && bottom > top) ctx.drawImage(layer, left - x0, top - y0, right - left, bottom - top, left, top, right - left, bottom - top);
-    };
-    copy(halo);
     tail(style.theme.halo, haloWidth);
-    copy(line);
+    if (right > left && bottom > top) ctx.drawImage(layer, left - x0, top - y0, right - left, bottom - top, left, top, right - left, bottom - top);
     tail(colour, colourWidth);
   };
 }
