@@ -15,18 +15,26 @@
  * isolate started long before, keeps compiling in the background as it did). Flags are also part of the key
  * of V8's code cache: with the flag back on, the cache made at build time (src/build/codeCache.ts, after a
  * run that starts a GIF thread) fits the command's next start. Where node was started with a choice about
- * compilation threads (--no-concurrent-recompilation, --single-threaded, --predictable, --jitless), nothing
- * is touched.
+ * compilation threads (--no-concurrent-recompilation, --single-threaded, --predictable, --jitless, in its
+ * arguments or NODE_OPTIONS), nothing is touched; nor on a worker thread (mlvis run as a library inside one),
+ * whose execArgv need not be the process's while the flag is the whole process's. V8 has no way to read a
+ * flag back: a program that turned it off at run time with v8.setFlagsFromString finds it on again after a
+ * run, as with reclaim.ts's switch.
+ *
+ * The flag is back on when the main thread hears that the worker runs, which is when its event loop next
+ * turns: during a run's drawing preparation that can be 0.1–0.2 s, and a worker that another part of the
+ * process starts meanwhile compiles on its own thread too (a matter of speed only).
  */
 import { setFlagsFromString } from 'node:v8';
-import type { Worker } from 'node:worker_threads';
+import { isMainThread, type Worker } from 'node:worker_threads';
 
 /** Workers started and not yet running (or ended before they ran). */
 let starting = 0;
 
-/** Whether the flag may be switched: node was given no choice of its own about it. */
+/** Whether the flag may be switched: on the main thread, and node was given no choice of its own about it. */
 function maySwitch(): boolean {
-  return !/concurrent[-_]recompilation|single[-_]threaded|predictable|jitless/.test(process.execArgv.join(' '));
+  const given = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  return isMainThread && !/concurrent[-_]recompilation|single[-_]threaded|predictable|jitless/.test(given);
 }
 
 /**

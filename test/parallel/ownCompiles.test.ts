@@ -49,6 +49,23 @@ describe('workers that compile their own code', () => {
     expect(modeOf(r.stdout, 'inPlainWorker')).toBe('kSynchronous');
   });
 
+  it('leaves the flag alone on a worker thread, whose execArgv need not be the process\'s', () => {
+    // The process compiles on its own threads; a worker started with no arguments of its own starts another.
+    const nested = `
+      const { Worker } = require('node:worker_threads');
+      const run = (make) => new Promise((resolve, reject) => { const w = make(); w.on('exit', resolve); w.on('error', reject); });
+      (async () => {
+        await run(() => new Worker(${JSON.stringify(`
+          const { Worker } = require('node:worker_threads');
+          const { startCompilingOwnCode } = require(${JSON.stringify(MODULE)});
+          startCompilingOwnCode(() => new Worker('0', { eval: true }));`)}, { eval: true, execArgv: [] }));
+        await run(() => new Worker(${JSON.stringify(HOT('plainAfter'))}, { eval: true }));
+      })();`;
+    const r = spawnSync(process.execPath, ['--trace-opt', '--no-concurrent-recompilation', '-e', nested], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(modeOf(r.stdout, 'plainAfter')).toBe('kSynchronous');
+  });
+
   it('counts a start that throws, and a worker that ends before it runs', async () => {
     expect(() =>
       startCompilingOwnCode(() => {

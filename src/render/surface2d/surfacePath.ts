@@ -106,7 +106,9 @@ function pathBounds(p: SurfacePath, width: number): { x: number; y: number; w: n
  * the path is stroked whole, halo then colour. Each frame strokes the rest of the way's halo (from the last
  * whole chunk to the exact current point, as tracePrefix ends the path), copies in the part of the layer the
  * path can cover, and strokes the rest of the way's colour. The rest's halo goes under the layer's halos
- * instead of over them: one colour, so the picture is the same, to a level or two of rounding. One copy a
+ * instead of over them: one opaque colour, so the picture is the same but for rounding where anti-aliased
+ * edges overlap (against two layers, a hostile review measured at most 4 levels: 121 pixels over 2 levels in
+ * 30 frames of sgd over 200,000 iterations; 98 in 100 frames of a race of six on Rosenbrock). One copy a
  * frame instead of two (a halo layer and a colour layer): a race of six on Rosenbrock, 0.81 -> 0.72 ms a
  * frame drawn, warm. What a frame shows depends only on its iteration, never on the frames drawn before it
  * (going back rebuilds the layer, chunk by chunk). Against the path stroked whole, the anti-aliased edges
