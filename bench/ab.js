@@ -16,7 +16,7 @@ const { writeBigCsv } = require('./bigCsv');
 const ROOT = resolve(__dirname, '..');
 const other = process.argv[2];
 if (!other || !existsSync(join(other, 'bin', 'mlvis.js'))) {
-  console.error('usage: node bench/ab.js DIR [--runs N]   (DIR: another built checkout of mlvis)');
+  console.error('usage: node bench/ab.js DIR [--runs N] [--functions]   (DIR: another built checkout of mlvis, e.g.\n  git worktree add /tmp/prev HEAD~1 && (cd /tmp/prev && npm ci && npm run build); --functions: the\n  default linear GIF and the two function rows only)');
   process.exit(2);
 }
 const runsAt = process.argv.indexOf('--runs');
@@ -47,7 +47,8 @@ function wall(dir, args) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-if (!existsSync(join(OUT, 'big.csv'))) writeBigCsv(join(OUT, 'big.csv'), 1_000_000);
+// The million-row CSV only when a case reads it (not under --functions).
+if (!functionsOnly && !existsSync(join(OUT, 'big.csv'))) writeBigCsv(join(OUT, 'big.csv'), 1_000_000);
 console.log(`this build (${ROOT}) against ${resolve(other)}: medians of alternate runs, ms`);
 for (const c of CASES.filter((c) => !functionsOnly || c.fn || c.name === 'linear GIF, 100 frames (default)')) {
   const here = [];

@@ -8,6 +8,6 @@ const { join } = require('node:path');
 const args = process.argv.slice(2);
 const run = (file, argv) => spawnSync(process.execPath, [join(__dirname, file), ...argv], { stdio: 'inherit' }).status ?? 1;
 let status = run('run.js', args);
-const onePart = ['--suite', '--csv', '--ffmpeg', '--functions', '--page'].some((f) => args.includes(f));
+const onePart = ['--suite', '--csv', '--ffmpeg', '--functions', '--page', '--help', '-h'].some((f) => args.includes(f));
 if (status === 0 && !onePart) status = run('convergence.js', []);
 process.exitCode = status;

@@ -15,7 +15,9 @@
  *   node bench/run.js --functions  only issue 18's ratios (a function GIF and a race of six on Rosenbrock
  *                            against the default linear GIF, medians of alternate runs) and issue 19's
  *                            (a default poly --degree 5 GIF, a default mlp GIF, the mlp decision region per frame)
+ *   node bench/run.js --help  this text
  *
+ * The whole of npm run bench takes about 15 minutes on the 2-core development machine.
  * Timings on a shared 2-core machine are noisy: read the ratios, and rerun before believing a miss.
  */
 const { spawnSync, execFileSync } = require('node:child_process');
@@ -24,6 +26,14 @@ const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const OUT = join(__dirname, '.out');
+// A flag it does not know, or --help, prints the usage above instead of starting a 15-minute run.
+const KNOWN = ['--full', '--csv', '--ffmpeg', '--suite', '--functions', '--page'];
+const unknown = process.argv.slice(2).filter((a) => !KNOWN.includes(a));
+if (unknown.length > 0) {
+  const usage = require('node:fs').readFileSync(__filename, 'utf8').match(/\/\*\*\n([\s\S]*?) \*\//)[1].replace(/^ \* ?/gm, '');
+  process.stderr.write(`${unknown.includes('--help') || unknown.includes('-h') ? '' : `bench/run.js: unknown ${unknown.join(' ')}\n\n`}${usage}`);
+  process.exit(unknown.includes('--help') || unknown.includes('-h') ? 0 : 2);
+}
 const full = process.argv.includes('--full');
 const csvOnly = process.argv.includes('--csv');
 const ffmpegOnly = process.argv.includes('--ffmpeg');
