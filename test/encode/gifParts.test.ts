@@ -1,5 +1,6 @@
 import { quantize } from 'gifenc';
 import { buildPalette, ColourIndex } from '../../src/encode/gifPalette';
+import { gifDiffer } from '../../src/encode/gifFrames';
 import { DelaySchedule, holdDelay, MAX_DELAY_CS, netscapeRepeat } from '../../src/encode/gifTiming';
 
 const delays = (fps: number, n: number) => {
@@ -89,5 +90,57 @@ describe('GIF palette', () => {
     const rgba = new Uint8Array(4096 * 4);
     for (let i = 0; i < 4096; i++) rgba.set([(i & 15) * 17, ((i >> 4) & 15) * 17, (i >> 8) * 17, 255], i * 4);
     expect(buildPalette([rgba]).length).toBeLessThanOrEqual(255);
+  });
+});
+
+describe('GIF frame differ', () => {
+  /** Frames of `width`×`height` opaque pixels, each a copy of the one before with `changes` pixels recoloured (seeded). */
+  function frames(width: number, height: number, count: number, pick: (k: number, rand: () => number) => number[]): Uint8Array[] {
+    let seed = 12345;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const out: Uint8Array[] = [];
+    let words = new Uint32Array(width * height).fill(0xff336699);
+    for (let k = 0; k < count; k++) {
+      words = words.slice();
+      for (const p of pick(k, rand)) words[p] = 0xff000000 | ((rand() * 0xffffff) >>> 0);
+      out.push(new Uint8Array(words.buffer));
+    }
+    return out;
+  }
+
+  /** The positions where `b` differs from `a`, and `b`'s colours there, pixel by pixel. */
+  function naive(a: Uint8Array, b: Uint8Array): { at: number[]; colour: number[] } {
+    const wa = new Uint32Array(a.buffer), wb = new Uint32Array(b.buffer);
+    const at: number[] = [], colour: number[] = [];
+    for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) at.push(i), colour.push(wb[i]);
+    return { at, colour };
+  }
+
+  it.each([
+    // Heights that are and are not a multiple of the blocks compared at once; changes on a block's first and
+    // last rows, on the frame's first and last pixels, a frame that changes nothing, and every pixel changing.
+    [320, 480],
+    [333, 17],
+    [641, 357],
+    [7, 1],
+  ])('lists exactly the pixels that changed, in order, at %ix%i', (width, height) => {
+    const n = width * height;
+    const seq = frames(width, height, 9, (k, rand) => {
+      if (k === 0) return [];
+      if (k === 3) return [];
+      if (k === 4) return Array.from({ length: n }, (_, i) => i);
+      const rows = [0, 15, 16, 31, height - 1].filter((r) => r < height);
+      const some = Array.from({ length: 40 }, () => Math.floor(rand() * n));
+      return [0, n - 1, ...rows.map((r) => r * width + Math.floor(rand() * width)), ...some];
+    });
+    const differ = gifDiffer({ width, height, repeat: 0 });
+    expect(differ(seq[0]).first).toBe(true);
+    for (let k = 1; k < seq.length; k++) {
+      const d = differ(seq[k]);
+      if (d.first) throw new Error('only frame 0 is whole');
+      const want = naive(seq[k - 1], seq[k]);
+      expect(Array.from(d.at)).toEqual(want.at);
+      expect(Array.from(d.colour)).toEqual(want.colour);
+    }
   });
 });
