@@ -12,9 +12,10 @@
  * An isolate decides this once, when it starts: it compiles on its own thread when V8's
  * --concurrent-recompilation is off at that moment. So the flag is switched off just for the start of our
  * workers and on again once they are running (V8 reads it at no other time, and the main thread, whose
- * isolate started long before, keeps compiling in the background as it did). Flags are also part of the key
- * of V8's code cache: with the flag back on, the cache made at build time (src/build/codeCache.ts, after a
- * run that starts a GIF thread) fits the command's next start. Where node was started with a choice about
+ * isolate started long before, keeps compiling in the background as it did). V8 keys its code cache by its
+ * flags, though not by this one (a hostile review had a cache made with it off accepted); the cache the build
+ * writes after a run that starts a GIF thread (src/build/codeCache.ts) is used either way, and a test checks
+ * it (test/cli/bundle.test.ts). Where node was started with a choice about
  * compilation threads (--no-concurrent-recompilation, --single-threaded, --predictable, --jitless, in its
  * arguments or NODE_OPTIONS), nothing is touched; nor on a worker thread (mlvis run as a library inside one),
  * whose execArgv need not be the process's while the flag is the whole process's. V8 has no way to read a
