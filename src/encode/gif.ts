@@ -42,7 +42,7 @@ let spare: Worker | undefined;
 export function warmUpGif(): void {
   const script = compiledScript('encode/gifWorker.js');
   if (spare || !script || !roomForThread()) return;
-  const worker = startCompilingOwnCode(() => new Worker(script));
+  const worker = gifThread(script);
   worker.unref();
   // A spare that fails before it is taken is dropped; the encoder then starts its own.
   worker.once('error', () => {
@@ -51,13 +51,18 @@ export function warmUpGif(): void {
   spare = worker;
 }
 
+/** A new encoding thread, compiling its own hot code (see ownCompiles.ts). */
+function gifThread(script: string): Worker {
+  return startCompilingOwnCode(() => new Worker(script));
+}
+
 /** Whether a warmed-up thread is waiting to be taken (for tests). */
 export function gifThreadWaiting(): boolean {
   return spare !== undefined;
 }
 
 function takeThread(script: string): Worker {
-  const worker = spare ?? startCompilingOwnCode(() => new Worker(script));
+  const worker = spare ?? gifThread(script);
   spare = undefined;
   return worker;
 }

@@ -36,17 +36,6 @@ const logScratch = new Float64Array(CHUNK);
  * where one loop would wait for each exp before its log1p (12 ms a million rows against 16 on this
  * machine). The sums are in row order and the arithmetic of each row is the one-loop form's: the same bits.
  */
-export const logisticPass: RowKernel = {
-  width: 3,
-  prepare: prepareWasm,
-  sum(x, y, start, end, params, out, at) {
-    // The same arithmetic in WebAssembly, two rows at a time (wasm/logisticPass.wat): the same bits, faster.
-    if (wasmLogisticPass(x, y, start, end, params[0], params[1], out, at)) return;
-    logisticPassScalar.sum(x, y, start, end, params, out, at);
-  },
-};
-
-/** logisticPass in JavaScript: where WebAssembly cannot run, and the reference its WebAssembly is tested against. */
 export const logisticPassScalar: RowKernel = {
   width: 3,
   sum(x, y, start, end, params, out, at) {
@@ -117,16 +106,6 @@ export const logisticHessian: RowKernel = {
  * gradient's Σ eₙ, Σ eₙ·zₙ and the Hessian's Σ wₙ, Σ wₙ·zₙ, Σ wₙ·zₙ² (eₙ = pₙ − yₙ, wₙ = pₙ(1 − pₙ)), each
  * summed with Neumaier's compensation: out holds (sum, compensation) pairs, in that order.
  */
-export const newtonPass: RowKernel = {
-  width: 10,
-  prepare: prepareWasm,
-  sum(x, y, start, end, params, out, at) {
-    // In WebAssembly where it runs (wasm/logisticPass.wat's newtonPass): the same bits.
-    if (!wasmNewton('newtonPass', x, y, start, end, params, out, at)) newtonPassScalar.sum(x, y, start, end, params, out, at);
-  },
-};
-
-/** newtonPass in JavaScript: where WebAssembly cannot run, and the reference its WebAssembly is tested against. */
 export const newtonPassScalar: RowKernel = {
   width: 10,
   sum(x, y, start, end, params, out, at) {
@@ -189,16 +168,6 @@ export const newtonPassScalar: RowKernel = {
  * The logistic loss on standardized x (params as newtonPass's) as Σ softplus(tₙ) − yₙ·tₙ, tₙ = w1·zₙ + w0,
  * summed with Neumaier's compensation: (sum, compensation).
  */
-export const newtonLoss: RowKernel = {
-  width: 2,
-  prepare: prepareWasm,
-  sum(x, y, start, end, params, out, at) {
-    // In WebAssembly where it runs (wasm/logisticPass.wat's newtonLoss): the same bits.
-    if (!wasmNewton('newtonLoss', x, y, start, end, params, out, at)) newtonLossScalar.sum(x, y, start, end, params, out, at);
-  },
-};
-
-/** newtonLoss in JavaScript: where WebAssembly cannot run, and the reference its WebAssembly is tested against. */
 export const newtonLossScalar: RowKernel = {
   width: 2,
   sum(x, y, start, end, params, out, at) {
@@ -222,5 +191,26 @@ export const newtonLossScalar: RowKernel = {
 };
 
 /** Every kernel, by the name a worker thread is told. */
+type Sum = RowKernel['sum'];
+
+/**
+ * A kernel that sums in WebAssembly where it runs (wasm/logisticPass.wat: the same arithmetic, two rows at a
+ * time, the same bits, faster), else as `scalar` does, which is also the reference its WebAssembly is tested
+ * against. `inWasm` returns false, having written nothing, where it cannot run.
+ */
+function wasmFirst(scalar: RowKernel, inWasm: (...args: Parameters<Sum>) => boolean): RowKernel {
+  return {
+    width: scalar.width,
+    prepare: prepareWasm,
+    sum(x, y, start, end, params, out, at) {
+      if (!inWasm(x, y, start, end, params, out, at)) scalar.sum(x, y, start, end, params, out, at);
+    },
+  };
+}
+
+export const logisticPass = wasmFirst(logisticPassScalar, (x, y, start, end, params, out, at) => wasmLogisticPass(x, y, start, end, params[0], params[1], out, at));
+export const newtonPass = wasmFirst(newtonPassScalar, (...args) => wasmNewton('newtonPass', ...args));
+export const newtonLoss = wasmFirst(newtonLossScalar, (...args) => wasmNewton('newtonLoss', ...args));
+
 export const ROW_KERNELS = { logisticPass, logisticHessian, newtonPass, newtonLoss } satisfies Record<string, RowKernel>;
 export type KernelName = keyof typeof ROW_KERNELS;
