@@ -28,7 +28,8 @@ export interface DescentSettings extends HyperValues {
   schedule?: Schedule;
   /**
    * false: no "did not converge" warning and no search for a rate or iteration count to suggest (a caller
-   * that shows how far the run got instead); a divergence is still reported, with the rule's stable rate.
+   * that shows how far the run got instead); a divergence is still reported, with the rule's stable rate,
+   * and without the narrow valley's cause and its --standardize.
    */
   advise?: boolean;
 }
@@ -159,9 +160,10 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     const stableLr = advice?.lr ?? diverged.stable_lr;
     diverged = { ...diverged, stable_lr: stableLr };
     // On raw x in a narrow valley the cause is named too, whatever the optimizer: a rate small enough for its
-    // steep side crawls along its floor, and --standardize removes the valley.
+    // steep side crawls along its floor, and --standardize removes the valley. Not where advice is off: the
+    // one caller on raw x (--compare-standardize) draws that valley beside the bowl, and refuses --standardize.
     const t = problem.trained;
-    const raw = problem.reparametrization || problem.landscape || !isSampled(t) ? null : t;
+    const raw = problem.reparametrization || problem.landscape || !isSampled(t) || s.advise === false ? null : t;
     const condition = raw ? raw.curvature() / raw.minCurvature() : 0;
     const conditioning = raw && condition > ILL_CONDITIONED ? conditioningOf(raw.x, condition) : undefined;
     warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}), ...(conditioning ? { conditioning } : {}) });

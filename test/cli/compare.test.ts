@@ -47,6 +47,17 @@ describe('--compare-standardize', () => {
     expect(s.series[1].iterations_to_99).toBeGreaterThan(0);
   });
 
+  it("says the raw side diverged without the narrow valley's cause or its --standardize, which it refuses", async () => {
+    const r = await mlvisInProcess([...base, '--lr', '0.1', '--iters', '50', '--out', '-', '--format', 'png']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^mlvis: warning: raw x: the descent diverged at iteration 1 \(learning rate 0\.1\); it stopped there\. Try a smaller --lr; the stability rule gives 0\.0000\d+ \(not checked by a run\)$/);
+    // The same divergence on its own run names the valley and the flag that removes it.
+    const alone = await mlvisInProcess(['linear', '--data', 'cars', '--no-standardize', '--lr', '0.1', '--iters', '50', '--out', '-', '--format', 'png']);
+    expect(alone.stderr).toMatch(/The loss valley is narrow \(condition number \d+\).*--standardize removes the valley/);
+  });
+
   it('is listed in --help with the rate it shares', async () => {
     const r = await mlvisInProcess(['linear', '--help']);
     expect(r.stdout).toMatch(/--compare-standardize/);
