@@ -166,6 +166,11 @@ export const messages = {
         return `${said}, because its ${what} keep the steps bouncing around the optimum${quiet}: a larger --lr would add noise, not progress. ${advice}`.trimEnd();
       }
       case 'fewIterations': {
+        // After the weights' sentence "it" would be the weights: the loss is named again there.
+        if (w.weightsOff) {
+          const loss = w.iterations < 10 ? 'That was too few steps to tell more' : `The loss ${w.gapClosed < 0 ? 'was falling again' : 'was still falling'} at the end`;
+          return `${said}. ${loss}. ${advice}`.trimEnd();
+        }
         const falling = w.iterations < 10 ? 'after too few steps to tell more' : w.gapClosed < 0 ? 'and was falling again at the end' : 'and was still falling';
         return `${said} ${falling}. ${advice}`.trimEnd();
       }

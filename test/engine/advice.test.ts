@@ -201,3 +201,20 @@ describe('a divergence in a raw valley names the valley and --standardize (hosti
     expect(warningText(w!)).not.toMatch(/valley/);
   });
 });
+
+describe('"still falling" names its subject', () => {
+  const few: NotConverged = { code: 'notConverged', verdict: 'stalled', gapClosed: 0.995, final: 2.01, optimum: 2, optimizer: 'gd', iterations: 200, cause: 'fewIterations', suggestedIterations: 800 };
+  const off = { distance: 0.423, names: ['w0', 'w1'], final: [1, 2], optimum: [3, 2.5] };
+
+  it('says the loss was still falling after the weights, not that the weights "was"', () => {
+    const t = warningText({ ...few, weightsOff: off });
+    expect(t).toContain('The loss is close, but the weights are not: they are still 42.3% of their starting distance from the optimum (w0 1 against 3, w1 2 against 2.5). The loss was still falling at the end. Try --iters 800');
+    expect(t).not.toMatch(/\) and was/);
+    expect(warningText({ ...few, gapClosed: -0.1, weightsOff: off })).toContain('2.5). The loss was falling again at the end.');
+    expect(warningText({ ...few, iterations: 5, weightsOff: off })).toContain('2.5). That was too few steps to tell more.');
+  });
+
+  it('keeps "it … and was still falling" where no weights sentence comes between', () => {
+    expect(warningText(few)).toMatch(/above the optimum's loss 2 and was still falling\. Try --iters 800 \(checked/);
+  });
+});
