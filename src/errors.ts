@@ -2,7 +2,7 @@
  * The error type and every user-facing message. Messages are one line: what is wrong, then how to fix it.
  * Tests assert against these functions rather than copied text.
  */
-import type { Diverged, NotConverged, SlowDefault, UndefinedStep } from './warnings';
+import type { Diverged, NotConverged, ShortOfMinimum, SlowDefault, UndefinedStep } from './warnings';
 import type { Conditioning } from './engine/verdict';
 import type { LandscapeVerdict } from './engine/landscapeVerdict';
 import { extensionsOf, extensionWords, formatsWhere, orList } from './encode/formats';
@@ -348,6 +348,9 @@ export const messages = {
         : `with --lr ${formatLr(p.lr)} the same run moves ${formatShare(p.moved)} of the diagonal and ends at f = ${sig(p.loss)} (checked), though not converged`;
     return `${head}. ${cap(checked)}; or let --tune choose the rate`;
   },
+  /** A landscape's descent still going down at its end, short of the global minimum (facts only: nothing was probed). */
+  shortOfMinimum: (w: ShortOfMinimum) =>
+    `the descent did not reach a minimum in ${w.iterations} iteration${w.iterations === 1 ? '' : 's'}: it was still descending (f fell ${sig(w.fallOver.by)} over its last ${w.fallOver.iterations}), and it closed ${formatShare(w.gapClosed)} of the gap from the start's f = ${sig(w.start)} to the global minimum's f = ${sig(w.global)}, ending at f = ${sig(w.final)}`,
   unbounded: (iteration: number, why: string) =>
     `the descent left for ever (from iteration ${iteration} it was past every bound of the domain: far below its loss or a thousand times its size away): ${why}; no learning rate changes that, only a start on the line that leads into the saddle`,
   domainTooLarge: (axis: string, a: number, b: number, max: number) =>

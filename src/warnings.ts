@@ -97,6 +97,24 @@ export interface SlowDefault {
   probe?: { lr: number; converged: boolean; reached?: string; loss: number; moved: number };
 }
 
+/**
+ * A landscape's descent that was still going down at its end, having closed less than 99 % of the gap from
+ * its start's f to the known global minimum's: where it stood, and what its last stretch showed.
+ */
+export interface ShortOfMinimum {
+  code: 'shortOfMinimum';
+  series?: string;
+  optimizer: string;
+  iterations: number;
+  /** f at the start, at the end, and at the known global minimum. */
+  start: number;
+  final: number;
+  global: number;
+  gapClosed: number;
+  /** How much f fell over the last stretch the verdict judged, and over how many iterations. */
+  fallOver: { iterations: number; by: number };
+}
+
 export type Warning =
   /**
    * Logistic classes that one threshold separates: the loss has no finite minimum. `why`: on two features,
@@ -129,6 +147,7 @@ export type Warning =
   | { code: 'fellWithoutBound'; series?: string; iteration: number; loss: number; lowest: number }
   | UndefinedStep
   | SlowDefault
+  | ShortOfMinimum
   /**
    * --schedule outlasts --iters: a step schedule whose first step (after update `every`) never comes, or a
    * warm-up still rising at the end (at `share` of the base rate). `example`: a schedule that fits the run.
@@ -155,6 +174,8 @@ export function warningText(w: Warning): string {
       return prefix + messages.undefinedStep(w);
     case 'slowDefault':
       return prefix + messages.slowDefault(w);
+    case 'shortOfMinimum':
+      return prefix + messages.shortOfMinimum(w);
     case 'notConverged':
       return prefix + messages.notConverged(w);
     case 'skippedRows':
@@ -182,6 +203,6 @@ export type Warn = (w: Warning) => void;
 
 /** A descent's warning in a race or sweep, naming the series it is about (others concern the whole run). */
 export function forSeries(w: Warning, label: string): Warning {
-  const own = ['diverged', 'notConverged', 'unbounded', 'fellWithoutBound', 'undefinedStep', 'slowDefault'];
+  const own = ['diverged', 'notConverged', 'unbounded', 'fellWithoutBound', 'undefinedStep', 'slowDefault', 'shortOfMinimum'];
   return own.includes(w.code) ? ({ ...w, series: label } as Warning) : w;
 }

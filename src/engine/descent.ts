@@ -167,9 +167,10 @@ function finish(problem: Problem, s: DescentSettings, d: ReturnType<typeof prepa
     const condition = raw ? raw.curvature() / raw.minCurvature() : 0;
     const conditioning = raw && condition > ILL_CONDITIONED ? conditioningOf(raw.x, condition) : undefined;
     warnings.push({ code: 'diverged', iteration: diverged.iteration, lr, stableLr, checked: advice?.checked ?? 'rule', ...(advice?.trialIterations ? { trialIterations: advice.trialIterations } : {}), ...(conditioning ? { conditioning } : {}) });
-  } else if (land && s.advise !== false && s.lr === undefined && verdict.verdict !== 'converged' && verdict.verdict !== 'saddle') {
-    const slow = slowDefault(problem, land, s, d, result);
-    if (slow) warnings.push(slow);
+  } else if (land && s.advise !== false && verdict.verdict !== 'converged' && verdict.verdict !== 'saddle') {
+    const slow = s.lr === undefined ? slowDefault(problem, land, s, d, result) : null;
+    const short = slow ? null : shortOfMinimum(problem, s, verdict, result);
+    if (slow ?? short) warnings.push((slow ?? short)!);
   } else if (s.advise !== false && !problem.landscape && !problem.optimum && verdict.verdict === 'still descending') {
     // No minimum known (a network): what the loss curve shows, and no more; said when the last tenth still
     // took more than 1 % of the whole fall (a loss near 0 that keeps halving is said by the verdict alone).
@@ -309,6 +310,18 @@ function slowDefault(problem: Problem, l: Landscape, s: DescentSettings, d: Prep
     if (far > moved && loss < result.trajectory.loss[result.trajectory.loss.length - 1] && (best === null || loss < best.loss)) best = { lr: trial.params.lr, converged: false, loss, moved: far };
   }
   return { code: 'slowDefault', optimizer: s.optimizer, lr, iterations: result.iterations, curvature, moved, ...(best ? { probe: best } : {}) };
+}
+
+/**
+ * A landscape's descent still going down at its end, short of 99 % of the gap to the known global minimum
+ * (the share a regression's "did not converge" is judged by): said as it stands, since a regression says
+ * it too. No number of iterations is suggested: none was run to check one.
+ */
+function shortOfMinimum(problem: Problem, s: DescentSettings, verdict: Assessment, result: TrainResult): Warning | null {
+  const v = verdict.landscape;
+  if (verdict.verdict !== 'still descending' || !v?.global || verdict.gapClosed === null || !(verdict.gapClosed < 0.99) || !problem.optimum) return null;
+  const loss = result.trajectory.loss;
+  return { code: 'shortOfMinimum', optimizer: s.optimizer, iterations: result.iterations, start: loss[0], final: loss[loss.length - 1], global: problem.optimum.loss, gapClosed: verdict.gapClosed, fallOver: { iterations: loss.length - 1 - v.stretch!.from, by: -v.stretch!.lossChange } };
 }
 
 /** A rate rounded down to two significant digits (as messages print rates: formatLr). */

@@ -414,6 +414,35 @@ describe('a path that barely moved at a default rate set by the steepest curvatu
   });
 });
 
+describe('a descent still going down short of the global minimum is told, as a regression is (newcomer review)', () => {
+  it('Rosenbrock at the defaults: the numbers said are the summary\'s and the trajectory\'s', async () => {
+    const { s, stderr } = await summaryOf(['rosenbrock', '--trajectory']);
+    expect(s.verdict).toBe('still descending');
+    const t = s.trajectory!.loss;
+    const m = /^mlvis: warning: the descent did not reach a minimum in 1000 iterations: it was still descending \(f fell ([0-9.e-]+) over its last (\d+)\), and it closed ([0-9.]+)% of the gap from the start's f = ([0-9.]+) to the global minimum's f = 0, ending at f = ([0-9.]+)\n$/.exec(stderr);
+    expect(m).not.toBeNull();
+    const [, fell, over, closed, start, end] = m!;
+    const n = t.length - 1;
+    expect(Number(start)).toBe(12.5); // f(−1.5, 2) = 2.5² + 100·0.25²
+    expect(Number(end)).toBe(Number(t[n].toPrecision(4)));
+    expect(Number(closed)).toBeCloseTo(s.gap_closed! * 100, 1);
+    expect(Number(fell)).toBe(Number((t[n - Number(over)] - t[n]).toPrecision(4)));
+    expect(Number(over)).toBeGreaterThan(0);
+  });
+
+  it('names its series in a race, and says nothing once 99 % of the gap is closed, at a minimum, or for many starts', async () => {
+    const race = await summaryOf(['rosenbrock', '--optimizer', 'gd,adam', '--iters', '300']);
+    expect(race.stderr).toMatch(/^mlvis: warning: GD: the descent did not reach a minimum in 300 iterations/m);
+    expect(race.stderr).toMatch(/^mlvis: warning: Adam: the descent did not reach a minimum in 300 iterations/m);
+    // Beale at the defaults is still descending, having closed 99.07 % of its gap.
+    const beale = await summaryOf(['beale']);
+    expect([beale.s.verdict, beale.s.gap_closed! > 0.99, beale.stderr]).toEqual(['still descending', true, '']);
+    expect((await summaryOf(['himmelblau'])).stderr).toBe('');
+    // Many starts are judged by the basin each reaches, not one by one.
+    expect((await summaryOf(['rosenbrock', '--iters', '300', '--starts', '4'])).stderr).not.toContain('did not reach a minimum');
+  });
+});
+
 describe('verdict, warning, summary and frame agree; verdicts claim only what was computed (second hostile review)', () => {
   it('x² − y² left for ever: the summary has the divergence from the first iteration that decided it, with no rate, and the run is not cut', async () => {
     const { s, stderr } = await summaryOf(['--expr', 'x^2-y^2', '--lr', '0.25', '--iters', '200', '--trajectory']);
