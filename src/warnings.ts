@@ -27,7 +27,8 @@ export interface NotConverged {
   quietLr?: number;
   /**
    * No number converged: the probe (twice or half the rate, or twice the iterations) that ended nearer the
-   * optimum, with its and this run's end gap as shares of the trivial model's gap; null when none did.
+   * optimum (with at most half this run's gap), with its and this run's end gap as shares of the trivial
+   * model's gap; null when none did.
    */
   nearer?: { lr?: number; iterations?: number; share: number; here: number } | null;
   /** The final loss is above the trivial model's: its loss and what it predicts. */

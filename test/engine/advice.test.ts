@@ -150,7 +150,7 @@ describe('sampling noise is told from a rate that is too small', () => {
       const probe = descend(data, { ...base, optimizer: 'rmsprop', lr: w.nearer.lr, iterations: w.nearer.iterations ?? 1000 });
       const gap = (r: typeof run) => r.trajectory.loss[r.iterations] - r.optimum!.loss;
       expect(gap(probe)).toBeLessThan(gap(run));
-      expect(warningText(w)).toContain('ends nearer the optimum (checked');
+      expect(warningText(w)).toContain('ends nearer the optimum, with half its gap or less (checked');
     }
   });
 });
@@ -217,4 +217,11 @@ describe('"still falling" names its subject', () => {
   it('keeps "it … and was still falling" where no weights sentence comes between', () => {
     expect(warningText(few)).toMatch(/above the optimum's loss 2 and was still falling\. Try --iters 800 \(checked/);
   });
+});
+
+test('"no probe ended nearer" says what nearer means, so that a run still falling does not contradict it (newcomer review)', () => {
+  const still: NotConverged = { code: 'notConverged', verdict: 'stalled', gapClosed: 0.993, final: 0.46, optimum: 0.34, optimizer: 'nesterov', iterations: 5000, cause: 'fewIterations', nearer: null };
+  const t = warningText(still);
+  expect(t).toContain('and was still falling. No probe (twice or half the rate, twice the iterations) ended with as little as half its gap to the optimum');
+  expect(warningText({ ...still, nearer: { iterations: 10000, share: 0.01, here: 0.03 } })).toContain('With --iters 10000 it ends nearer the optimum, with half its gap or less (checked: 1% of the trivial gap left, against 3%)');
 });
