@@ -541,12 +541,17 @@ function jsonLine(o: object): string {
 
 /** Formats a learning rate to a short, copyable number that is not larger than the value given. */
 /**
- * A share as a percentage people read, truncated, never rounded up to 100% short of it: 59%, 68.3%,
- * 99.95%, 99.99998%.
+ * A share as a percentage people read, truncated, never rounded up to 100% short of it, nor down to 0%
+ * above it: 59%, 68.3%, 99.95%, 99.99998%, 0.0042%.
  */
 export function formatShare(f: number): string {
   const pct = f * 100;
   if (!(pct < 100)) return `${Number(pct.toPrecision(4))}%`;
+  // Under a tenth of a percent: two significant digits, not "0%" for a share that is not 0.
+  if (pct > 0 && pct < 0.1) {
+    const unit = 10 ** (Math.floor(Math.log10(pct)) - 1);
+    return `${Number((Math.floor(pct / unit + 1e-9) * unit).toPrecision(2))}%`;
+  }
   let decimals = 1;
   if (pct >= 99) while (decimals < 4 && Math.floor(pct * 10 ** decimals) / 10 ** decimals >= 100 - 10 ** -decimals) decimals++;
   const shown = Math.floor(pct * 10 ** decimals) / 10 ** decimals;

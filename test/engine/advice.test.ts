@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { descend, type DescentConfig } from '../../src/engine';
+import { formatShare } from '../../src/errors';
 import { warningText, type NotConverged, type Warning } from '../../src/warnings';
 import { createRng, normal } from '../../src/random';
 import type { Dataset } from '../../src/types';
@@ -224,4 +225,9 @@ test('"no probe ended nearer" says what nearer means, so that a run still fallin
   const t = warningText(still);
   expect(t).toContain('and was still falling. No probe (twice or half the rate, twice the iterations) ended with as little as half its gap to the optimum');
   expect(warningText({ ...still, nearer: { iterations: 10000, share: 0.01, here: 0.03 } })).toContain('With --iters 10000 it ends nearer the optimum, with half its gap or less (checked: 1% of the trivial gap left, against 3%)');
+});
+
+test('shares are truncated: never 100% short of it, never 0% above 0 (newcomer review: "0% of the trivial gap left … not converged")', () => {
+  expect([0.59, 0.6839, 0.99951, 0.9999999].map(formatShare)).toEqual(['59%', '68.3%', '99.95%', 'over 99.9999%']);
+  expect([0.000042, 0.00000999, 0.0009, 0.00099999, 0.001, 0].map(formatShare)).toEqual(['0.0042%', '0.00099%', '0.09%', '0.099%', '0.1%', '0%']);
 });
