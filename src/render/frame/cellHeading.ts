@@ -21,7 +21,6 @@ export interface CellHeading {
 export function cellHeading(measure: SKRSContext2D, rect: Rect, scene: Scene, series: Series, colour: string, style: Style): CellHeading {
   const { f, theme } = style;
   const base = rect.y - f * 0.55;
-  const lossZero = Math.abs(series.trajectory.loss[0]) * 1e-12;
   const forms: ((k: number) => string)[] = [
     (k) => status(k, (l) => `loss ${l}`, (n) => `diverged at iteration ${n}`),
     (k) => status(k, (l) => l, (n) => `diverged at ${n}`),
@@ -29,7 +28,7 @@ export function cellHeading(measure: SKRSContext2D, rect: Rect, scene: Scene, se
   ];
   function status(k: number, loss: (l: string) => string, diverged: (n: number) => string): string {
     if (series.diverged && divergedBy(series, k, scene.iterations)) return diverged(series.diverged.iteration);
-    return loss(formatNumber(lossAt(series, k), 4, lossZero));
+    return loss(formatNumber(lossAt(series, k), 4));
   }
   const samples = sampleIterations(scene.iterations);
   if (series.diverged) samples.push(Math.min(series.diverged.iteration, scene.iterations));

@@ -24,9 +24,8 @@ export function compareHeading(measure: SKRSContext2D, rect: Rect, scene: Scene,
   const side = scene.sides![index];
   const lower = rect.y - f * 0.55;
   const upper = lower - f * RESULT_ROW;
-  const lossZero = Math.abs(series.trajectory.loss[0]) * 1e-12;
   const gone = (k: number) => series.diverged !== null && divergedBy(series, k, scene.iterations);
-  const status = (k: number) => (gone(k) ? 'diverged' : `loss ${formatNumber(lossAt(series, k), 4, lossZero)}`);
+  const status = (k: number) => (gone(k) ? 'diverged' : `loss ${formatNumber(lossAt(series, k), 4)}`);
   measure.font = font(f);
   const statusWidth = Math.max(...sampleIterations(scene.iterations).map((k) => measure.measureText(status(k)).width));
   measure.font = font(f, true);

@@ -48,7 +48,7 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
   const nominal = f * 1.1;
 
   const value = (i: number, k: number, digits: number) =>
-    divergedBy(series[i], k, scene.iterations) ? 'diverged' : formatNumber(lossAt(series[i], k), digits, Math.abs(series[i].trajectory.loss[0]) * 1e-12);
+    divergedBy(series[i], k, scene.iterations) ? 'diverged' : formatNumber(lossAt(series[i], k), digits);
 
   // The tries below measure the same texts again (a race of six: some 1,400 measurements, ~25 ms): each once.
   // In a font whose digits are all as wide and never kerned, a loss or an iteration count is as wide as its

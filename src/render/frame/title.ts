@@ -26,7 +26,7 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
   const total = scene.requestedIterations;
   // What counts as zero for a weight: a billionth of the surface's window (its plane's ranges).
   const wZero = Math.max(...grid.uRange.map(Math.abs), ...grid.vRange.map(Math.abs)) * 1e-9;
-  const lossZero = Math.abs(t.loss[0]) * 1e-12;
+  // A loss is shown as it is, however small (the summary's value): a loss of 1.4e-17 at a minimum of 0 is no 0.
   // The weights by their names (w0, w1 for a model on data; x, y for a landscape), as reported: in the data's units.
   const names = scene.model.weightNames;
   // Up to four weights fit a title line; a higher-degree polynomial's coefficients are left to the summary.
@@ -40,8 +40,8 @@ export function titleLine(measure: SKRSContext2D, band: Rect, scene: Scene, styl
     return m * 1e-9;
   });
   const weights = (k: number) => columns.map((column, i) => formatNumber(column[k], 4, zeros[i]));
-  const long = (k: number) => [`iteration ${k} / ${total}`, `loss = ${formatNumber(t.loss[k], 4, lossZero)}`, ...weights(k).map((v, i) => `${names[i]} = ${v}`)];
-  const compact = (k: number) => [`iteration ${k}/${total}`, `loss ${formatNumber(t.loss[k], 4, lossZero)}`, ...weights(k).map((v, i) => `${names[i]} ${v}`)];
+  const long = (k: number) => [`iteration ${k} / ${total}`, `loss = ${formatNumber(t.loss[k], 4)}`, ...weights(k).map((v, i) => `${names[i]} = ${v}`)];
+  const compact = (k: number) => [`iteration ${k}/${total}`, `loss ${formatNumber(t.loss[k], 4)}`, ...weights(k).map((v, i) => `${names[i]} ${v}`)];
   // A title of the user's own stays whole: the weights, then the loss give way to it first. The default
   // heading gives way before any value does.
   const own = scene.text?.title;

@@ -66,3 +66,47 @@ describe('a race title that cannot fit on one row at a small size', () => {
     expect(wrapEntries([150], 5, 100)).toEqual([[0]]);
   });
 });
+
+describe('tiny losses are written as they are, never as "0" (newcomer review)', () => {
+  const { sceneFromOptions } = require('../../../src/index') as typeof import('../../../src/index');
+  const { seriesTitle } = require('../../../src/render/frame/seriesTitle') as typeof import('../../../src/render/frame/seriesTitle');
+  const { titleLine } = require('../../../src/render/frame/title') as typeof import('../../../src/render/frame/title');
+  const { panelStyle } = require('../../../src/render/core/layout') as typeof import('../../../src/render/core/layout');
+  const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+  // (x² − 1)² + y² from (−0.5, 1): both optimizers end within 1e-14 of its minimum 0, far under 1e-12 of the start's f.
+  const options = { model: 'function' as const, expr: '(x^2-1)^2 + y^2', init: [-0.5, 1], iterations: 1000, width: 960, height: 480 };
+
+  /** The texts a drawer writes at iteration k. */
+  function texts(draw: (ctx: SKRSContext2D) => void): string[] {
+    const ctx = createCanvas(960, 480).getContext('2d');
+    const out: string[] = [];
+    const fill = ctx.fillText.bind(ctx);
+    ctx.fillText = (text: string, x: number, y: number) => {
+      out.push(text);
+      fill(text, x, y);
+    };
+    draw(ctx);
+    return out;
+  }
+
+  it('in a race legend: each series\' final loss to four digits', () => {
+    const scene = sceneFromOptions({ ...options, optimizer: ['gd', 'adam'] });
+    const finals = scene.series.map((s) => s.trajectory.loss[scene.iterations]);
+    for (const f of finals) expect(f > 0 && f < 1e-12 * scene.series[0].trajectory.loss[0]).toBe(true);
+    const title = seriesTitle(createCanvas(960, 480).getContext('2d'), 960, scene, panelStyle(scene));
+    const drawn = texts((ctx) => title.draw(ctx, scene.iterations));
+    for (const f of finals) expect(drawn).toContain(formatNumber(f, 4));
+    expect(drawn.filter((t) => t === '0')).toEqual([]);
+  });
+
+  it('in a single run\'s title: "loss = 1.36e−17", not "loss = 0"', () => {
+    const scene = sceneFromOptions({ ...options, optimizer: 'gd' });
+    const f = scene.series[0].trajectory.loss[scene.iterations];
+    const ctx = createCanvas(960, 480).getContext('2d');
+    const style = panelStyle(scene);
+    const line = titleLine(ctx, { x: 0, y: 0, w: 960, h: 2 * style.f }, scene, style);
+    const drawn = texts((c) => line(c, scene.iterations)).join(' ');
+    expect(drawn).toContain(`loss = ${formatNumber(f, 4)}`);
+    expect(drawn).not.toMatch(/loss = 0(?![.\d])/);
+  });
+});
