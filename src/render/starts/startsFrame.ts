@@ -235,25 +235,30 @@ function drawStartsLegend(ctx: SKRSContext2D, box: Rect, style: Style, scene: Sc
   ctx.fillText(fitText(ctx, { known: 'Minimum reached', none: 'No minimum', unknown: 'Minima not known' }[starts.minima], box.w), box.x, y);
   y += row;
   ctx.font = font(f);
-  const countX = box.x + box.w;
-  const line = (marker: (x: number, y: number) => void, label: string, count: number) => {
-    marker(box.x + r, y);
-    ctx.fillStyle = theme.text;
-    ctx.textAlign = 'right';
-    const c = String(count);
-    ctx.fillText(c, countX, y);
-    ctx.textAlign = 'left';
-    ctx.fillText(fitText(ctx, label, box.w - 2 * r - f * 0.6 - ctx.measureText(c).width - f * 0.5), box.x + 2 * r + f * 0.5, y);
-    y += row;
-  };
+  const rows: { marker: (x: number, y: number) => void; label: string; count: number }[] = [];
   marks.forEach((m, i) => {
     if (m.kind === 'saddle') return;
-    line((x, yy) => drawDot(ctx, x, yy, r, basinColour(i), DOT_RIM, Math.max(0.8, style.thin)), `${m.kind === 'local' ? 'local min' : 'min'} ${m.name}`, counts[i]);
+    rows.push({ marker: (x, yy) => drawDot(ctx, x, yy, r, basinColour(i), DOT_RIM, Math.max(0.8, style.thin)), label: `${m.kind === 'local' ? 'local min' : 'min'} ${m.name}`, count: counts[i] });
   });
   // A minimum none of the listed ones: its own row, in runs that have one.
-  if (anyOther) line((x, yy) => drawDot(ctx, x, yy, r, OTHER_MINIMUM, DOT_RIM, Math.max(0.8, style.thin)), starts.minima === 'known' ? 'another local minimum' : 'a minimum (found)', others);
+  if (anyOther) rows.push({ marker: (x, yy) => drawDot(ctx, x, yy, r, OTHER_MINIMUM, DOT_RIM, Math.max(0.8, style.thin)), label: starts.minima === 'known' ? 'another local minimum' : 'a minimum (found)', count: others });
   // On the page's background the ring is in the text's colour (a dark theme would hide a dark one).
-  line((x, yy) => ring(ctx, x, yy, r * 1.1, style, theme.text), starts.minima === 'none' ? 'no minimum' : 'none reached', n - reachedTotal);
+  rows.push({ marker: (x, yy) => ring(ctx, x, yy, r * 1.1, style, theme.text), label: starts.minima === 'none' ? 'no minimum' : 'none reached', count: n - reachedTotal });
+  // The counts in one column just past the widest label (as wide as the largest count can be: n), not at the
+  // box's far edge, where a wide box left them an eye's journey from their labels (newcomer review).
+  const labelX = box.x + 2 * r + f * 0.5;
+  const countWidth = ctx.measureText(String(n)).width;
+  const widest = Math.max(...rows.map((w) => ctx.measureText(w.label).width));
+  const countX = Math.min(box.x + box.w, labelX + widest + f * 1.2 + countWidth);
+  for (const w of rows) {
+    w.marker(box.x + r, y);
+    ctx.fillStyle = theme.text;
+    ctx.textAlign = 'right';
+    ctx.fillText(String(w.count), countX, y);
+    ctx.textAlign = 'left';
+    ctx.fillText(fitText(ctx, w.label, countX - countWidth - f * 0.5 - labelX), labelX, y);
+    y += row;
+  }
   y += f * 0.4;
   ctx.fillStyle = theme.mutedText;
   ctx.font = font(f * 0.85);
