@@ -213,14 +213,15 @@ export interface SurfaceSide {
 
 /**
  * A known point of a landscape (`mlvis function`) marked on the surface: a global or local minimum, or a
- * saddle, with its name ("(3, 2)") for the label drawn once a path has reached it.
+ * saddle, with its name ("(3, 2)") for the label drawn once a path has reached it; or a minimum the starts
+ * of a basins run found where none was known (`found`: whether it is global or local is not known either).
  */
 export interface Landmark {
   /** Where it is in the surface plane. */
   u: number;
   v: number;
   loss: number;
-  kind: 'global' | 'local' | 'saddle';
+  kind: 'global' | 'local' | 'found' | 'saddle';
   name: string;
 }
 

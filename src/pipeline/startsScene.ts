@@ -99,9 +99,9 @@ export function foundMinima(run: StartsRun, scale: number): FoundMinimum[] {
   return out.sort((a, b) => a.loss - b.loss || a.x - b.x || a.y - b.y);
 }
 
-/** A found minimum as a landmark: a local minimum (none is claimed global), named by its place and "found". */
+/** A found minimum as a landmark, named by its place and "found": neither global nor local is claimed (newcomer review: two global minima of an expression read "local min"). */
 function foundMark(f: FoundMinimum, [u, v]: number[], scale: number): Landmark {
   // To the precision the verdict found it: a coordinate within a ten-thousandth of the domain of 0 is 0.
   const c = (t: number) => Number((Math.abs(t) < 1e-4 * scale ? 0 : t).toPrecision(3)).toString();
-  return { u, v, loss: f.loss, kind: 'local', name: `(${c(f.x)}, ${c(f.y)}) found` };
+  return { u, v, loss: f.loss, kind: 'found', name: `(${c(f.x)}, ${c(f.y)}) found` };
 }

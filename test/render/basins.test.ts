@@ -5,7 +5,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { createRenderer } from '../../src/render';
-import { startsFrameLayout } from '../../src/render/starts/startsFrame';
+import { createStartsDrawer, startsFrameLayout } from '../../src/render/starts/startsFrame';
 import type { Scene } from '../../src/types';
 import { compareWithGolden } from './goldenFiles';
 
@@ -106,5 +106,33 @@ describe('Rastrigin basins: starts that found a local minimum the list lacks', (
     for (let y = Math.round(L.legend.y); y < L.legend.y + L.legend.h; y++)
       for (let x = Math.round(L.legend.x); x < 640; x++) if (last[(y * 640 + x) * 4] !== none[(y * 640 + x) * 4]) changed++;
     expect(changed).toBeGreaterThan(100);
+  });
+});
+
+describe('minima found by the starts of an expression claim no rank (newcomer review: two global minima read "local min")', () => {
+  const { sceneFromOptions } = require('../../src/index') as typeof import('../../src/index');
+  const { landmarkName, landmarkLegend } = require('../../src/render/surface2d/landmarks') as typeof import('../../src/render/surface2d/landmarks');
+  const { panelStyle } = require('../../src/render/core/layout') as typeof import('../../src/render/core/layout');
+  // (x² − 1)² + y²: two global minima, (−1, 0) and (1, 0), which mlvis does not know in advance.
+  const scene = sceneFromOptions({ model: 'function', expr: '(x^2-1)^2 + y^2', starts: 'grid:10', layout: 'basins', width: 960, height: 480 });
+
+  it('are marked "min (…) found", keyed "minimum found", and drawn so in the legend', () => {
+    const marks = scene.surface.landmarks;
+    expect(marks.map((m) => [m.kind, landmarkName(m)])).toEqual([
+      ['found', 'min (-1, 0) found'],
+      ['found', 'min (1, 0) found'],
+    ]);
+    expect(landmarkLegend(marks, panelStyle(scene)).map((i) => i.label)).toEqual(['minimum found']);
+    // What the basins legend writes at the last frame: no "local" anywhere.
+    const ctx = createCanvas(scene.width, scene.height).getContext('2d');
+    const written: string[] = [];
+    const fill = ctx.fillText.bind(ctx);
+    ctx.fillText = (text: string, x: number, y: number) => {
+      written.push(text);
+      fill(text, x, y);
+    };
+    createStartsDrawer(scene).draw(ctx, scene.iterations);
+    expect(written).toEqual(expect.arrayContaining(['min (-1, 0) found', 'min (1, 0) found', 'minimum found']));
+    expect(written.join(' ')).not.toMatch(/local/);
   });
 });

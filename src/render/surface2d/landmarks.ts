@@ -1,6 +1,6 @@
 /**
  * The known points of a surface, marked: a global minimum as the white star (the one optimum of a model on
- * data is one of these), a local minimum as a grey star, a saddle as a white cross; and the name of the point
+ * data is one of these), a local minimum, or one found of unknown rank, as a grey star, a saddle as a white cross; and the name of the point
  * a path has reached, from the iteration it reached it (a landscape's verdict confirmed it).
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
@@ -15,7 +15,7 @@ import { placeNames } from './namePlacement';
 export function landmarkMarker(ctx: SKRSContext2D, kind: Landmark['kind'], x: number, y: number, r: number, style: Style): void {
   const lw = Math.max(1, style.thin);
   if (kind === 'global') drawStar(ctx, x, y, r, '#ffffff', '#000000', lw);
-  else if (kind === 'local') drawStar(ctx, x, y, r * 0.8, '#9e9e9e', '#000000', lw);
+  else if (kind === 'local' || kind === 'found') drawStar(ctx, x, y, r * 0.8, '#9e9e9e', '#000000', lw);
   else cross(ctx, x, y, r * 0.62, lw);
 }
 
@@ -132,8 +132,8 @@ export function landmarkName(m: Landmark): string {
 export function landmarkLegend(marks: readonly Landmark[], style: Style): LegendItem[] {
   const kinds = new Set(marks.map((m) => m.kind));
   const items: LegendItem[] = [];
-  const label: Record<Landmark['kind'], string> = { global: 'minimum', local: 'local min', saddle: 'saddle' };
-  for (const kind of ['global', 'local', 'saddle'] as const) {
+  const label: Record<Landmark['kind'], string> = { global: 'minimum', local: 'local min', found: 'minimum found', saddle: 'saddle' };
+  for (const kind of ['global', 'local', 'found', 'saddle'] as const) {
     if (kinds.has(kind)) items.push({ label: label[kind], marker: (c, x, y, r) => landmarkMarker(c, kind, x, y, r * 1.3, style) });
   }
   return items;

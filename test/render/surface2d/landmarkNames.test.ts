@@ -9,7 +9,7 @@ import { createRenderer, prepareFrame } from '../../../src/render/frame/renderer
 import { startsFrameLayout } from '../../../src/render/starts/startsFrame';
 import * as namePlacement from '../../../src/render/surface2d/namePlacement';
 import { placeNames } from '../../../src/render/surface2d/namePlacement';
-import { drawLandmarkNames, reachedBy, reachedNamesPainter } from '../../../src/render/surface2d/landmarks';
+import { drawLandmarkNames, landmarkName, reachedBy, reachedNamesPainter } from '../../../src/render/surface2d/landmarks';
 import { panelStyle } from '../../../src/render/core/layout';
 import type { Scene } from '../../../src/types';
 
@@ -50,7 +50,7 @@ function recordLabels(draw: () => void): { labels: Drawn[]; texts: { text: strin
 const dist = (b: Drawn['box'], x: number, y: number) => Math.hypot(Math.max(b.x - x, 0, x - b.x - b.w), Math.max(b.y - y, 0, y - b.y - b.h));
 
 function checkLabels(scene: Scene, labels: Drawn[], plot: { rect: Drawn['box']; x: { map(v: number): number }; y: { map(v: number): number } }, f: number): void {
-  const marks = scene.surface.landmarks.map((m) => ({ name: `${m.kind === 'saddle' ? 'saddle' : m.kind === 'local' ? 'local min' : 'min'} ${m.name}`, x: plot.x.map(m.u), y: plot.y.map(m.v) }));
+  const marks = scene.surface.landmarks.map((m) => ({ name: landmarkName(m), x: plot.x.map(m.u), y: plot.y.map(m.v) }));
   const r = plot.rect;
   for (const { text, box } of labels) {
     expect([text, box.x >= r.x - 0.5 && box.y >= r.y - 0.5 && box.x + box.w <= r.x + r.w + 0.5 && box.y + box.h <= r.y + r.h + 0.5]).toEqual([text, true]);
