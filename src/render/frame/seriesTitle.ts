@@ -172,8 +172,33 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
   return { height, draw, drawStatic };
 }
 
-/** The entries of widths `widths` in order, greedily onto rows of at most `room` with `gap` between entries. */
+/**
+ * The entries of widths `widths` in order onto as few rows of at most `room` as greedy filling needs (`gap`
+ * between entries), as evenly as that many rows allow: filled greedily within the narrowest width that still
+ * needs no more rows (six entries on two rows go three and three, not four and two; newcomer review).
+ */
 export function wrapEntries(widths: readonly number[], gap: number, room: number): number[][] {
+  const rows = greedyRows(widths, gap, room).length;
+  // Every width a row can have is the width of a run of consecutive entries: the narrowest that needs no more rows.
+  const candidates: number[] = [];
+  for (let a = 0; a < widths.length; a++) {
+    let w = -gap;
+    for (let b = a; b < widths.length; b++) {
+      w += gap + widths[b];
+      if (w <= room || b === a) candidates.push(w);
+    }
+  }
+  candidates.sort((x, y) => x - y);
+  for (const w of candidates) {
+    if (w < Math.max(...widths)) continue;
+    const lines = greedyRows(widths, gap, w);
+    if (lines.length <= rows) return lines;
+  }
+  return greedyRows(widths, gap, room);
+}
+
+/** The entries in order, greedily onto rows of at most `room`. */
+function greedyRows(widths: readonly number[], gap: number, room: number): number[][] {
   const lines: number[][] = [];
   let used = Infinity;
   widths.forEach((w, i) => {

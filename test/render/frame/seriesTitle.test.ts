@@ -60,10 +60,21 @@ describe('a race title that cannot fit on one row at a small size', () => {
     expect(new Set(drawn.map((d) => Math.round(d.y))).size).toBeGreaterThan(2);
   });
 
-  it('wrapEntries fills each row greedily, in order, within the room', () => {
+  it('wrapEntries keeps the order, the room and the fewest rows, and evens the rows out', () => {
     expect(wrapEntries([40, 40, 40, 90, 10], 5, 100)).toEqual([[0, 1], [2], [3], [4]]);
     expect(wrapEntries([30, 30, 30], 5, 100)).toEqual([[0, 1, 2]]);
     expect(wrapEntries([150], 5, 100)).toEqual([[0]]);
+    // Six entries of which four fit a row: three and three, not four and two.
+    expect(wrapEntries([20, 20, 20, 20, 20, 20], 5, 100)).toEqual([[0, 1, 2], [3, 4, 5]]);
+    // Five entries, three rows either way: none narrower than greedy's widest (95) keeps to three.
+    expect(wrapEntries([45, 45, 5, 45, 45], 5, 100)).toEqual([[0, 1], [2, 3], [4]]);
+    // Seven of which four fit: four and three (the rows as even as two allow).
+    expect(wrapEntries([20, 20, 20, 20, 20, 20, 20], 5, 100)).toEqual([[0, 1, 2, 3], [4, 5, 6]]);
+    // Five of which three fit: three and two.
+    expect(wrapEntries([30, 30, 30, 30, 30], 5, 100)).toEqual([[0, 1, 2], [3, 4]]);
+    expect(wrapEntries([45, 5, 45, 45], 5, 100)).toEqual([[0, 1], [2, 3]]);
+    // An entry wider than the room keeps a row of its own.
+    expect(wrapEntries([150, 30, 30, 30, 30], 5, 100)).toEqual([[0], [1, 2, 3, 4]]);
   });
 });
 
