@@ -57,7 +57,10 @@ export function chooseColumns(
     const indices = list.map((n) => named('--x', n));
     const twice = list.find((n, k) => indices.indexOf(indices[k]) !== k);
     if (twice !== undefined) throw runError(messages.featureTwice(twice));
-    const one = chooseColumns(table, source, model, { ...flags, x: list[0] }, suggested);
+    // A network on two features of a built-in set learns two classes: its label is the logistic suggestion's
+    // (with its positive class), not the linear one's measurement (penguins' body mass has 94 values).
+    const label = model === 'mlp' && flags.y === undefined && suggested ? { y: suggested.logistic.y, positive: flags.positive ?? suggested.logistic.positive } : {};
+    const one = chooseColumns(table, source, model, { ...flags, ...label, x: list[0] }, suggested);
     const isY = indices.indexOf(one.y);
     if (isY >= 0) throw runError(messages.featureIsY(list[isY]));
     return { ...one, x: indices[0], more: indices.slice(1) };

@@ -56,6 +56,18 @@ describe('the built-in data sets', () => {
     expect(explicit).toEqual(defaults);
   });
 
+  test('mlp on two features of a built-in set: the logistic suggestion\'s label and positive class, not the linear y', () => {
+    const beak = 'Beak Length (mm),Beak Depth (mm)';
+    const implicit = load({ model: 'mlp', data: 'penguins', x: beak }).data;
+    expect(implicit).toEqual(load({ model: 'mlp', data: 'penguins', x: beak, y: 'Sex', positive: 'MALE' }).data);
+    expect([implicit.yName, implicit.classNames, implicit.x.length, sum(implicit.y)]).toEqual(['Sex', ['FEMALE', 'MALE'], 333, 168]);
+    // A --positive of one's own still applies to that label; a named y is kept.
+    expect(sum(load({ model: 'mlp', data: 'penguins', x: beak, positive: 'FEMALE' }).data.y)).toBe(165);
+    expect(load({ model: 'mlp', data: 'penguins', x: beak, y: 'Species', positive: 'Gentoo' }).data.yName).toBe('Species');
+    // One feature stays regression on the linear suggestion, as the README has it.
+    expect(load({ model: 'mlp', data: 'penguins' }).data.yName).toBe('Body Mass (g)');
+  });
+
   test('the suggested positive applies to the suggested y only', () => {
     const species = ['Adelie', 'Chinstrap', 'Gentoo'];
     expectError(() => load({ model: 'logistic', data: 'penguins', y: 'Species' }), messages.labelsNeedPositive('Species', species));
