@@ -11,7 +11,7 @@ import { SAMPLE_MODES } from '../engine/frames';
 import { MODELS } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type HyperParam, type OptimizerName } from '../engine/optimizers';
 import type { PanelName, ThemeName, ViewName } from '../types';
-import { between, choice, finite, int, MAX_VALUES, oneOrList, positive, text } from './kinds';
+import { between, choice, finite, int, MAX_VALUES, oneOrList, positive, label, text } from './kinds';
 import { parseDecimal, parseChoices, parseNumbers, splitList } from './kinds';
 import { messages, usageError } from '../errors';
 import { hyperRows } from './hyperRows';
@@ -292,11 +292,11 @@ export const OPTION_TABLE = {
   ffmpeg: spec({ flag: '--ffmpeg', arg: '<path>', group: 'Animation', schema: text, defaultText: 'MLVIS_FFMPEG, else a newer ffmpeg on PATH, else the bundled one', applies: { outputs: kindsWhere('ffmpeg') }, help: `ffmpeg binary for ${formatNames((a) => a.ffmpeg)}` }),
   // ---- text ----
   /** The heading of the title line, in place of the model and optimizer ("Linear regression · gradient descent"); the iteration and the values stay beside it. Default: the model and optimizer. Flag `--title`. */
-  title: spec({ flag: '--title', arg: '<text>', group: 'Text', schema: text, defaultText: 'the model and optimizer', applies: { needs: 'out' }, help: 'the heading of the title line; the iteration and values stay beside it' }),
+  title: spec({ flag: '--title', arg: '<text>', group: 'Text', schema: label, defaultText: 'the model and optimizer', applies: { needs: 'out' }, help: 'the heading of the title line; the iteration and values stay beside it' }),
   /** The fit panel's x-axis label. Default: the x column's name ("x" for synthetic data). Flag `--xlabel`. */
-  xlabel: spec({ flag: '--xlabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the x column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's x-axis label (two features: the first column's)" }),
+  xlabel: spec({ flag: '--xlabel', arg: '<text>', group: 'Text', schema: label, defaultText: 'the x column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's x-axis label (two features: the first column's)" }),
   /** The fit panel's y-axis label. Default: the y column's name; logistic: `P(COLUMN = POSITIVE)`. Flag `--ylabel`. */
-  ylabel: spec({ flag: '--ylabel', arg: '<text>', group: 'Text', schema: text, defaultText: 'the y column; two features: the second column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's y-axis label (two features: the second column's, the plot's vertical axis)" }),
+  ylabel: spec({ flag: '--ylabel', arg: '<text>', group: 'Text', schema: label, defaultText: 'the y column; two features: the second column', applies: { objective: 'data', needs: 'out', panel: 'fit' }, help: "the fit panel's y-axis label (two features: the second column's, the plot's vertical axis)" }),
   /** Logistic regression: the names of the two classes in the fit panel's legend, `[class 0, class 1]` (y = 0 first), e.g. `['female', 'male']`. Default: the label values (with `positive`, the one other value or "not POSITIVE"). Flag `--labels`. */
   labels: spec({
     flag: '--labels', arg: '<name0,name1>', group: 'Text', defaultText: 'the label values', applies: { objective: 'data', needs: 'out', target: 'classes', panel: 'fit' },
