@@ -1,5 +1,7 @@
 import { formatApplies } from '../encode/formats';
+import { featureNames } from '../data/columns';
 import { isGenerator } from '../data/generators';
+import { headerNow } from '../data/headerNow';
 import { modelOf } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { PanelName } from '../types';
@@ -123,12 +125,19 @@ export const STANDARDIZED_MODELS: readonly string[] = ['poly', 'mlp', 'softmax']
 
 /** --x a,b[,c…] on linear or logistic regression (with data to read them from). */
 export function twoFeatures(o: RunOptions): boolean {
-  return (o.model === 'linear' || o.model === 'logistic') && o.data !== undefined && !!o.x?.includes(',');
+  return (o.model === 'linear' || o.model === 'logistic') && o.data !== undefined && featureCount(o) > 1;
 }
 
-/** How many feature columns --x names (a comma between each; 1 for one column). */
+/**
+ * How many feature columns --x names: a comma between each, except within a column's own name ("w, kg",
+ * one column), as the data stage reads them (featureNames) when the header can be read now (headerNow);
+ * else every comma counts.
+ */
 export function featureCount(o: RunOptions): number {
-  return o.x?.includes(',') ? o.x.split(',').length : 1;
+  if (!o.x?.includes(',')) return 1;
+  const header = headerNow(o.data);
+  if (!header) return o.x.split(',').length;
+  return header.includes(o.x) ? 1 : featureNames(o.x, header).length;
 }
 
 /** The flag as given: --no-standardize for a negatable switch set to false. */

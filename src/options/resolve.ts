@@ -417,7 +417,7 @@ function layersOf(hidden: number | readonly number[]): number[] {
 
 /** How many weights a network of these hidden layers has on the run's data: two inputs unless one x column is named (or suggested). */
 function networkWeights(o: RunOptions, hidden: readonly number[]): number {
-  const inputs = o.data === undefined || isGenerator(o.data) || o.x?.includes(',') ? 2 : 1;
+  const inputs = o.data === undefined || isGenerator(o.data) || featureCount(o) > 1 ? 2 : 1;
   return weightCount({ inputs, hidden, activation: 'tanh', task: 'classes' });
 }
 
@@ -456,7 +456,7 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
     return [...o.init];
   }
   // Linear or logistic regression on k features (--x a,b,…) has k + 1 weights.
-  if ((o.model === 'linear' || o.model === 'logistic') && o.x?.includes(',')) {
+  if ((o.model === 'linear' || o.model === 'logistic') && featureCount(o) > 1) {
     const p = featureCount(o) + 1;
     if (o.init === undefined) return new Array<number>(p).fill(0);
     if (o.init.length !== p) throw usageError(messages.featureInit(o.init, p));
@@ -470,6 +470,6 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
 /** --x a,b is linear or logistic regression on two features: refused on the other models, in one line. */
 function refuseFeatureList(o: RunOptions): void {
   // Softmax draws its classes in the plane of two features: one column is refused before any data is read.
-  if (o.model === 'softmax' && o.x !== undefined && !o.x.includes(',') && o.data !== undefined) throw usageError(messages.softmaxFeatures());
-  if (o.x?.includes(',') && o.model !== 'linear' && o.model !== 'logistic' && o.model !== 'mlp' && o.model !== 'softmax' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
+  if (o.model === 'softmax' && o.x !== undefined && featureCount(o) === 1 && o.data !== undefined) throw usageError(messages.softmaxFeatures());
+  if (featureCount(o) > 1 && o.model !== 'linear' && o.model !== 'logistic' && o.model !== 'mlp' && o.model !== 'softmax' && o.data !== undefined) throw usageError(messages.featuresLinearOnly(o.model));
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sceneFromOptions } from '../../src';
+import { messages } from '../../src/errors';
 import { featureLogisticFit } from '../../src/engine/featureLogistic';
 import { linearParts, twoFeatureFit } from '../../src/engine/twoFeatures';
 import type { SampledObjective } from '../../src/engine/objective';
@@ -348,5 +349,40 @@ describe('what the hostile review found on several features', () => {
     const many = sceneFromOptions({ model: 'logistic', data: path, x: 'a,b,c,d,e,f,g,h', y: 'y', iterations: 5 });
     // 12,000 rows of 9 weights: about 1e8 / 108,000 points, 30 a side (the penguins' 333 rows keep 128).
     expect(many.grid.nx).toBe(30);
+  });
+});
+
+describe('a column whose name holds a comma ("w, kg") counts as one at option time too (hostile review)', () => {
+  const csv = join(dir, 'commas.csv');
+  // y = 2·w + 0.5·h + 1 with a little structure: the weights are exact least squares either way.
+  writeFileSync(csv, '"w, kg",h,y\n1,2,4.1\n2,3,6.4\n3,1,7.6\n4,5,11.4\n5,2,12.1\n6,4,15.1\n7,7,18.4\n');
+
+  it('one column: --init takes two numbers, and --no-standardize is kept, not said to be ignored', async () => {
+    const { s, stderr } = await summaryOf(['linear', '--data', csv, '--x', 'w, kg', '--y', 'y', '--init', '1,1', '--no-standardize', '--iters', '10']);
+    expect(stderr).not.toMatch(/ignored|features/);
+    expect([s.data.x, s.standardize, Object.keys(s.final!)]).toEqual(['w, kg', false, ['w0', 'w1', 'loss']]);
+  });
+
+  it('two columns, one of them "w, kg": three weights, and four numbers are refused as a two-feature count', async () => {
+    const { s } = await summaryOf(['linear', '--data', csv, '--x', 'w, kg,h', '--y', 'y', '--init', '0,0,0']);
+    expect(s.data.x).toBe('w, kg,h');
+    expect(Object.keys(s.final!)).toEqual(['w0', 'w1', 'w2', 'loss']);
+    expect(await usageLine(['linear', '--data', csv, '--x', 'w, kg,h', '--y', 'y', '--init', '0,0,0,0'])).toBe(messages.featureInit([0, 0, 0, 0], 3));
+  });
+});
+
+describe('headerNow', () => {
+  const { headerNow } = require('../../src/data/headerNow') as typeof import('../../src/data/headerNow');
+  it('reads a file\'s header (quotes, BOM, a file of one line without its line break), and gives null where it cannot', () => {
+    const one = join(dir, 'one.csv');
+    writeFileSync(one, '\ufeff"a, b", c ');
+    expect(headerNow(one)).toEqual(['a, b', 'c']);
+    const long = join(dir, 'long.csv');
+    writeFileSync(long, `${'x'.repeat(70 * 1024)},y\n1,2\n`);
+    expect(headerNow(long)).toBeNull(); // no line end within the 64 KB read
+    expect(headerNow(join(dir, 'missing.csv'))).toBeNull();
+    expect(headerNow('-')).toBeNull();
+    expect(headerNow('moons')).toBeNull();
+    expect(headerNow('penguins')).toContain('Beak Length (mm)');
   });
 });
