@@ -3,6 +3,7 @@
  * solve and the logistic one against 60-digit Newton, gradients against central differences, the fit panel's
  * rows against their linear part moving with the descent, and bad input as one line.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -384,5 +385,28 @@ describe('headerNow', () => {
     expect(headerNow('-')).toBeNull();
     expect(headerNow('moons')).toBeNull();
     expect(headerNow('penguins')).toContain('Beak Length (mm)');
+  });
+
+  it('decodes as the data stage does (Latin-1 when not UTF-8), and never opens a FIFO (hostile review: it waited for a writer)', () => {
+    const latin = join(dir, 'latin.csv');
+    writeFileSync(latin, Buffer.from('"w\xe9ight, kg",h,y\n1,2,3\n', 'latin1'));
+    expect(headerNow(latin)).toEqual(['w\u00e9ight, kg', 'h', 'y']);
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const t = Date.now();
+    expect(headerNow(fifo)).toBeNull();
+    expect(Date.now() - t).toBeLessThan(5000); // returned, without a writer
+  });
+});
+
+describe('a FIFO as --data is read by the data stage only (hostile review: option time opened it and took its text)', () => {
+  it('runs on what the writer sent, without waiting at option time', async () => {
+    const fifo = join(dir, 'fifo2');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `printf '"w, kg",h,y\\n1,2,3\\n2,3,5\\n3,1,4\\n4,5,9\\n' > "${fifo}"`]);
+    const r = await mlvisInProcess(['linear', '--data', fifo, '--x', 'w, kg,h', '--y', 'y', '--summary', '-']);
+    writer.kill();
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).data).toMatchObject({ x: 'w, kg,h', n: 4 });
   });
 });
