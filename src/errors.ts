@@ -265,6 +265,7 @@ export const messages = {
   columnTwiceInHeader: (name: string) => `column ${JSON.stringify(name)} appears more than once in the header, so which one is meant is not clear; rename one of them`,
   featureTwice: (name: string) => `--x: ${JSON.stringify(name)} is named twice; give two different columns`,
   featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,
+  featureIsDefaultY: (name: string) => `--x: ${JSON.stringify(name)} is the data set's default y column for this model; choose another feature, or name the label with --y`,
   featuresDependent: (names: readonly string[]) =>
     names.length === 2
       ? `--x ${names.join(',')}: the two columns move together (one is, to within rounding, a fixed multiple of the other plus a constant), so no single plane or boundary fits best; choose two columns that vary on their own`
@@ -349,8 +350,15 @@ export const messages = {
     return `${head}. ${cap(checked)}; or let --tune choose the rate`;
   },
   /** A landscape's descent still going down at its end, short of the global minimum (facts only: nothing was probed). */
-  shortOfMinimum: (w: ShortOfMinimum) =>
-    `the descent did not reach a minimum in ${w.iterations} iteration${w.iterations === 1 ? '' : 's'}: it was still descending (f fell ${sig(w.fallOver.by)} over its last ${w.fallOver.iterations}), and it closed ${formatShare(w.gapClosed)} of the gap from the start's f = ${sig(w.start)} to the global minimum's f = ${sig(w.global)}, ending at f = ${sig(w.final)}`,
+  shortOfMinimum: (w: ShortOfMinimum) => {
+    const head = `the descent did not reach a minimum in ${w.iterations} iteration${w.iterations === 1 ? '' : 's'}: it was still descending (f fell ${sig(w.fallOver.by)} over its last ${w.fallOver.iterations})`;
+    // Above its start (an early overshoot it is coming back from): no share of the gap is "closed".
+    const gap = w.gapClosed < 0
+      ? `, and it ended above its start: f = ${sig(w.final)} against the start's ${sig(w.start)} (the global minimum's f = ${sig(w.global)})`
+      : `, and it closed ${formatShare(w.gapClosed)} of the gap from the start's f = ${sig(w.start)} to the global minimum's f = ${sig(w.global)}, ending at f = ${sig(w.final)}`;
+    const local = w.nearestLocal ? `; the known minimum nearest its end is the local one at ${w.nearestLocal.name} (f = ${sig(w.nearestLocal.loss)}), ${sig(w.nearestLocal.distance)} away` : '';
+    return `${head}${gap}${local}`;
+  },
   unbounded: (iteration: number, why: string) =>
     `the descent left for ever (from iteration ${iteration} it was past every bound of the domain: far below its loss or a thousand times its size away): ${why}; no learning rate changes that, only a start on the line that leads into the saddle`,
   domainTooLarge: (axis: string, a: number, b: number, max: number) =>

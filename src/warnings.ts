@@ -114,6 +114,8 @@ export interface ShortOfMinimum {
   gapClosed: number;
   /** How much f fell over the last stretch the verdict judged, and over how many iterations. */
   fallOver: { iterations: number; by: number };
+  /** The known minimum nearest the end, when it is a local one: its name, f, and the end's distance to it. */
+  nearestLocal?: { name: string; loss: number; distance: number };
 }
 
 export type Warning =

@@ -62,7 +62,7 @@ export function chooseColumns(
     const label = model === 'mlp' && flags.y === undefined && suggested ? { y: suggested.logistic.y, positive: flags.positive ?? suggested.logistic.positive } : {};
     const one = chooseColumns(table, source, model, { ...flags, ...label, x: list[0] }, suggested);
     const isY = indices.indexOf(one.y);
-    if (isY >= 0) throw runError(messages.featureIsY(list[isY]));
+    if (isY >= 0) throw runError(flags.y === undefined ? messages.featureIsDefaultY(list[isY]) : messages.featureIsY(list[isY]));
     return { ...one, x: indices[0], more: indices.slice(1) };
   }
   if (suggested) {

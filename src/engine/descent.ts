@@ -321,7 +321,9 @@ function shortOfMinimum(problem: Problem, s: DescentSettings, verdict: Assessmen
   const v = verdict.landscape;
   if (verdict.verdict !== 'still descending' || !v?.global || verdict.gapClosed === null || !(verdict.gapClosed < 0.99) || !problem.optimum) return null;
   const loss = result.trajectory.loss;
-  return { code: 'shortOfMinimum', optimizer: s.optimizer, iterations: result.iterations, start: loss[0], final: loss[loss.length - 1], global: problem.optimum.loss, gapClosed: verdict.gapClosed, fallOver: { iterations: loss.length - 1 - v.stretch!.from, by: -v.stretch!.lossChange } };
+  // A path settling towards a local minimum is measured against it too: the gap to the global one alone misleads.
+  const near = v.nearest && v.nearest.kind === 'local' && v.distance !== null ? { name: v.nearest.name, loss: v.nearest.loss, distance: v.distance * v.scale } : undefined;
+  return { code: 'shortOfMinimum', optimizer: s.optimizer, iterations: result.iterations, start: loss[0], final: loss[loss.length - 1], global: problem.optimum.loss, gapClosed: verdict.gapClosed, fallOver: { iterations: loss.length - 1 - v.stretch!.from, by: -v.stretch!.lossChange }, ...(near ? { nearestLocal: near } : {}) };
 }
 
 /** A rate rounded down to two significant digits (as messages print rates: formatLr). */

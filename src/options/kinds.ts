@@ -34,7 +34,7 @@ export const positive = v.pipe(finite, v.gtValue(0, 'must be greater than 0'));
 export const fraction = v.pipe(finite, v.minValue(0, 'must be at least 0'), v.ltValue(1, 'must be less than 1'));
 export const text = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'));
 /** Text that is drawn (a title, an axis label): spaces alone would draw nothing where something was asked for. */
-export const label = v.pipe(text, v.check((t) => t.trim() !== '', 'must not be blank (only spaces)'));
+export const label = v.pipe(text, v.check((t) => t.replace(/[\u200b-\u200d\u2060\u180e]/g, '').trim() !== '', 'must not be blank (only spaces)'));
 export const choice = <T extends string>(options: readonly T[]) => v.picklist(options, `is not one of ${options.join(', ')}`);
 export const between = (min: number, max: number, why = '') =>
   v.pipe(finite, v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}${why}`));

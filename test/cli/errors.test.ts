@@ -45,6 +45,7 @@ describe('mlvis errors', () => {
     [['linear', '--xlabel', '', '--out', 'a.png'], /--xlabel: "" must not be empty/],
     [['linear', '--title', '   ', '--out', 'a.png'], /--title: "   " must not be blank \(only spaces\)/],
     [['linear', '--ylabel', ' ', '--out', 'a.png'], /--ylabel: " " must not be blank \(only spaces\)/],
+    [['linear', '--title', '\u200b\u2060', '--out', 'a.png'], /--title: ".." must not be blank \(only spaces\)/],
     [['linear', '--init', '1e308,1e308', '--summary', '-'], new RegExp(escape(messages.initOverflows([1e308, 1e308])))],
     [['linear', '--view', '4d', '--out', 'a.gif'], /--view.*'4d' is invalid\. Allowed choices are 2d, 3d/],
     [['linear', '--view', '3d', '--orbit', '1000', '--out', 'a.gif'], /--orbit: 1000 must be at most 720/],

@@ -430,6 +430,21 @@ describe('a descent still going down short of the global minimum is told, as a r
     expect(Number(over)).toBeGreaterThan(0);
   });
 
+  it('says a run that ended above its start so, not a negative share closed (hostile review)', async () => {
+    const { s, stderr } = await summaryOf(['rosenbrock', '--optimizer', 'momentum', '--lr', '0.002', '--iters', '5']);
+    expect(s.gap_closed!).toBeLessThan(0);
+    expect(stderr).toMatch(/it was still descending \(f fell [0-9.]+ over its last \d+\), and it ended above its start: f = 16\.26 against the start's 12\.5 \(the global minimum's f = 0\)\n$/);
+    expect(stderr).not.toMatch(/-\d+(\.\d+)?%/);
+  });
+
+  it('names the local minimum a path is settling into, with its distance as the verdict has it (hostile review)', async () => {
+    const { s, stderr } = await summaryOf(['goldstein-price', '--init', '-0.5,-0.3', '--lr', '1e-5', '--iters', '30']);
+    expect(s.verdict).toBe('still descending');
+    const distance = /, ([0-9.e-]+) from the nearest known minimum \(−0\.6, −0\.4\)/.exec(s.verdict_text!)![1];
+    expect(stderr).toContain(`to the global minimum's f = 3, ending at f = `);
+    expect(stderr).toContain(`; the known minimum nearest its end is the local one at (−0.6, −0.4) (f = 30), ${distance} away\n`);
+  });
+
   it('names its series in a race, and says nothing once 99 % of the gap is closed, at a minimum, or for many starts', async () => {
     const race = await summaryOf(['rosenbrock', '--optimizer', 'gd,adam', '--iters', '300']);
     expect(race.stderr).toMatch(/^mlvis: warning: GD: the descent did not reach a minimum in 300 iterations/m);

@@ -64,6 +64,8 @@ describe('the built-in data sets', () => {
     // A --positive of one's own still applies to that label; a named y is kept.
     expect(sum(load({ model: 'mlp', data: 'penguins', x: beak, positive: 'FEMALE' }).data.y)).toBe(165);
     expect(load({ model: 'mlp', data: 'penguins', x: beak, y: 'Species', positive: 'Gentoo' }).data.yName).toBe('Species');
+    // A feature that is that default label is refused as such (no --y was given to blame).
+    expectError(() => load({ model: 'mlp', data: 'cars', x: 'Horsepower,Origin' }), messages.featureIsDefaultY('Origin'));
     // One feature stays regression on the linear suggestion, as the README has it.
     expect(load({ model: 'mlp', data: 'penguins' }).data.yName).toBe('Body Mass (g)');
   });
