@@ -99,8 +99,8 @@ export interface SlowDefault {
 }
 
 /**
- * A landscape's descent that was still going down at its end, having closed less than 99 % of the gap from
- * its start's f to the known global minimum's: where it stood, and what its last stretch showed.
+ * A landscape's descent that was still going down at its end, short of a minimum (a global one is known):
+ * where it stood against its start and the global minimum, and what its last stretch showed.
  */
 export interface ShortOfMinimum {
   code: 'shortOfMinimum';
