@@ -50,7 +50,7 @@ describe('stdout on a full device (/dev/full)', () => {
   });
 
   it('--verbose adds the stack', () => {
-    const r = toFull(['function', 'booth', '--iters', '20', '--summary', '-', '--verbose']);
+    const r = toFull(['function', 'booth', '--iters', '100', '--summary', '-', '--verbose']);
     expect(r.stderr.startsWith(`mlvis: ${FULL}\n`)).toBe(true);
     expect(r.stderr).toMatch(/\n\s+at /);
     expect(r.status).toBe(1);
