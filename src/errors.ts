@@ -589,8 +589,8 @@ function conditionCause(c: Conditioning): string {
 /** What the probe runs showed when no number converged: the way that ended nearer, or that none did. */
 function nearerText(n: NotConverged['nearer']): string {
   if (n === undefined) return '';
-  // "Nearer" is at most half the gap (descent.ts NEARER): a run still falling ends a little nearer at twice the iterations.
-  if (n === null) return 'No probe (twice or half the rate, twice the iterations) ended with as little as half its gap to the optimum';
+  // "Nearer" is at most half this run's gap (descent.ts NEARER): a run still falling ends a little nearer at twice the iterations.
+  if (n === null) return "No probe (twice or half the rate, twice the iterations) ended with at most half this run's gap to the optimum";
   const how = n.lr !== undefined ? `--lr ${formatLr(n.lr)}` : `--iters ${n.iterations}`;
   return `With ${how} it ends nearer the optimum, with half its gap or less (checked: ${formatShare(n.share)} of the trivial gap left, against ${formatShare(n.here)}), though not converged`;
 }

@@ -113,6 +113,19 @@ function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal, stdi
   return loadDatasetAsync(config, warn, { signal, stdin }).then(({ data, sha256 }) => ({ data: withHoldout(config, data), sha256 }));
 }
 
+/**
+ * --init against the weights the data gave: a regression on k feature columns has k + 1. Options count them
+ * before the data is read, by the header where it can be read then (headerNow); from stdin or a FIFO a column
+ * named "w, kg" is only known as one here, and a count that does not match is refused, never cut or padded
+ * (the newcomer review found "--init 5,7,9" run as 5,7).
+ */
+function refuseInitCount(options: RunOptions, config: RunConfig, data: Dataset): void {
+  if (options.init === undefined || (config.model !== 'linear' && config.model !== 'logistic') || config.landscape) return;
+  const p = 1 + (data.features ? data.features.names.length : 1);
+  if (options.init.length === p) return;
+  throw usageError(p === 2 ? messages.badInit(options.init.join(','), 'W0,W1 (one x column)', '-2,5') : messages.featureInit(options.init, p));
+}
+
 /** The run's landscape (`mlvis function`), built once per config. */
 const landscapes = new WeakMap<RunConfig, Landscape>();
 function landscapeFor(config: RunConfig): Landscape {
@@ -226,6 +239,7 @@ export function validateRun(options: RunOptions, summaryPath?: string, stdin = f
 export function sceneFromOptions(options: RunOptions): Scene {
   const given = resolveConfig(options);
   const data = loadData(given, () => {});
+  refuseInitCount(options, given, data);
   const probe = probeConfig(options, given, data);
   const config = probe ? afterProbe(given, train(probe, data)) : given;
   const { problem, problems, descents } = train(config, data);
@@ -262,6 +276,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   // Under an address-space limit the row kernels keep to JavaScript (see addressSpaceLimited): same numbers.
   allowWebAssembly(!addressSpaceLimited());
   const { data, sha256: dataSha256 } = await loadDataAsync(given, warn, hooks.signal, hooks.stdin);
+  refuseInitCount(options, given, data);
   // Passes over a large data set's rows are shared with worker threads, started on first need and stopped
   // when the run ends, however it ends.
   const sums = threadedReducer({ threads: hooks.threads });

@@ -70,6 +70,8 @@ export function chooseColumns(
     const yName = flags.y ?? s.y;
     const x = named('--x', flags.x ?? s.x);
     const y = named('--y', yName);
+    // One column against itself (--x naming the set's default y): a fit of w1 = 1 and loss 0 that says nothing.
+    if (x === y) throw runError(flags.y === undefined ? messages.featureIsDefaultY(table.header[x]) : messages.featureIsY(table.header[x]));
     if (modelOf(model).target === 'values') return { x, y };
     const positive = flags.positive ?? (yName === suggested.logistic.y ? suggested.logistic.positive : undefined);
     return { x, y, positive };
@@ -77,6 +79,7 @@ export function chooseColumns(
   const x = flags.x === undefined ? undefined : named('--x', flags.x);
   const y = flags.y === undefined ? undefined : named('--y', flags.y);
   const positive = modelOf(model).target === 'classes' ? flags.positive : undefined;
+  if (x !== undefined && x === y) throw runError(messages.featureIsY(table.header[x]));
   if (x !== undefined && y !== undefined) return { x, y, positive };
   if (table.rows.length === 0) throw runError(messages.tooFewRows(0, 0));
   const free = numericColumns(table).filter((i) => i !== x && i !== y);

@@ -128,6 +128,11 @@ export function twoFeatures(o: RunOptions): boolean {
   return (o.model === 'linear' || o.model === 'logistic') && o.data !== undefined && featureCount(o) > 1;
 }
 
+/** Whether featureCount read the header (or --x holds no comma): else a column named "w, kg" may count as two. */
+export function featureCountKnown(o: RunOptions): boolean {
+  return !o.x?.includes(',') || headerNow(o.data) !== null;
+}
+
 /**
  * How many feature columns --x names: a comma between each, except within a column's own name ("w, kg",
  * one column), as the data stage reads them (featureNames) when the header can be read now (headerNow);

@@ -1,7 +1,7 @@
 import { weightCount, type Activation } from '../engine/mlp';
 import { isGenerator } from '../data/generators';
 import { MAX_CLASSES } from '../data/labels';
-import { alwaysStandardized, featureCount, twoFeatures } from './applies';
+import { alwaysStandardized, featureCount, featureCountKnown, twoFeatures } from './applies';
 /**
  * Checks a whole run before any work starts and fills in the defaults, all from the option table. The
  * result says which descents to run (one, a race, or a sweep), how to lay them out, and which files to write.
@@ -459,7 +459,8 @@ function initOf(o: RunOptions, fallback: readonly number[], degree: number): num
   if ((o.model === 'linear' || o.model === 'logistic') && featureCount(o) > 1) {
     const p = featureCount(o) + 1;
     if (o.init === undefined) return new Array<number>(p).fill(0);
-    if (o.init.length !== p) throw usageError(messages.featureInit(o.init, p));
+    // From stdin or a FIFO the header is not read yet: the count is checked once the data is (index.ts).
+    if (o.init.length !== p && featureCountKnown(o)) throw usageError(messages.featureInit(o.init, p));
     return [...o.init];
   }
   const init = o.init ?? fallback;

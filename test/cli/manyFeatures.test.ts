@@ -410,3 +410,43 @@ describe('a FIFO as --data is read by the data stage only (hostile review: optio
     expect(JSON.parse(r.stdout).data).toMatchObject({ x: 'w, kg,h', n: 4 });
   });
 });
+
+describe('--init against the columns the data gave, where the header is read only with the data (newcomer review)', () => {
+  /** A FIFO in the test's folder that a writer fills once with `text`. */
+  function fifoWith(name: string, text: string): string {
+    const path = join(dir, name);
+    execFileSync('mkfifo', [path]);
+    const writer = spawn('sh', ['-c', 'cat > "$1"', 'sh', path]);
+    writer.stdin.end(text);
+    return path;
+  }
+  const text = '"w, kg",h,y\n1,2,3\n2,3,5\n3,1,4\n4,5,9\n5,2,7\n6,4,10\n';
+
+  it('one column "w, kg" from a FIFO: two numbers start the run there', async () => {
+    const r = await mlvisInProcess(['linear', '--data', fifoWith('i1', text), '--x', 'w, kg', '--y', 'y', '--init', '5,7', '--iters', '0', '--summary', '-']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const s = JSON.parse(r.stdout);
+    expect([s.data.x, s.final.w0, s.final.w1]).toEqual(['w, kg', 5, 7]);
+  });
+
+  it('three numbers for that one column are refused once it is known, not cut to two', async () => {
+    const r = await mlvisInProcess(['linear', '--data', fifoWith('i2', text), '--x', 'w, kg', '--y', 'y', '--init', '5,7,9', '--summary', '-']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `mlvis: ${messages.badInit('5,7,9', 'W0,W1 (one x column)', '-2,5')}\n`]);
+  });
+});
+
+describe('one x column against itself is refused (newcomer review: a fit of w1 = 1 and loss 0)', () => {
+  it('named as the data set\'s default y, or as --y too', async () => {
+    expect(await usageOrRun(['linear', '--data', 'penguins', '--x', 'Body Mass (g)'])).toBe(messages.featureIsDefaultY('Body Mass (g)'));
+    expect(await usageOrRun(['mlp', '--data', 'penguins', '--x', 'Body Mass (g)'])).toBe(messages.featureIsDefaultY('Body Mass (g)'));
+    expect(await usageOrRun(['linear', '--data', 'penguins', '--x', 'Beak Depth (mm)', '--y', 'Beak Depth (mm)'])).toBe(messages.featureIsY('Beak Depth (mm)'));
+  });
+
+  /** A run refused with one line (exit 1: the data stage's), the line without "mlvis: ". */
+  async function usageOrRun(args: string[]): Promise<string> {
+    const r = await mlvisInProcess([...args, '--summary', '-']);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    return r.stderr.replace(/^mlvis: /, '').trimEnd();
+  }
+});

@@ -223,7 +223,7 @@ describe('"still falling" names its subject', () => {
 test('"no probe ended nearer" says what nearer means, so that a run still falling does not contradict it (newcomer review)', () => {
   const still: NotConverged = { code: 'notConverged', verdict: 'stalled', gapClosed: 0.993, final: 0.46, optimum: 0.34, optimizer: 'nesterov', iterations: 5000, cause: 'fewIterations', nearer: null };
   const t = warningText(still);
-  expect(t).toContain('and was still falling. No probe (twice or half the rate, twice the iterations) ended with as little as half its gap to the optimum');
+  expect(t).toContain("and was still falling. No probe (twice or half the rate, twice the iterations) ended with at most half this run's gap to the optimum");
   expect(warningText({ ...still, nearer: { iterations: 10000, share: 0.01, here: 0.03 } })).toContain('With --iters 10000 it ends nearer the optimum, with half its gap or less (checked: 1% of the trivial gap left, against 3%)');
 });
 
