@@ -201,7 +201,9 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   }
   const stills = list(o.frame) ?? ['last'];
   if (outputs.some((x) => x.path === '-') && stills.length > 1) throw usageError(messages.oneStillToStdout());
-  if (outputs.some((x) => kindOf(x) === 'still' && !x.poster)) {
+  // --compare-standardize without --iters chooses its own length after a probe: checked then (index.ts).
+  const ownLength = o.compareStandardize === true && o.iterations === undefined;
+  if (outputs.some((x) => kindOf(x) === 'still' && !x.poster) && !ownLength) {
     for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
   }
   for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true, layout, panels })) warn(w);

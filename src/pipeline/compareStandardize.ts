@@ -5,6 +5,8 @@
  */
 import type { RunConfig, RunOptions, SeriesSpec } from '../config';
 import { hyperValuesOf, iterationsToClose99, optimizerOf, type Descent, type Problem } from '../engine';
+import { messages, usageError } from '../errors';
+import { kindOf } from '../options/outputs';
 import type { Dataset } from '../types';
 
 /** A probe's result as this module reads it: one descent per side and the problem it ran on. */
@@ -52,9 +54,17 @@ export function probeConfig(options: RunOptions, config: RunConfig, data: Datase
   return config.layout === 'compare' && options.iterations === undefined ? { ...config, iterations: probeLength(data) } : null;
 }
 
-/** The config the comparison runs with: its length chosen from the probe (see lengthOfComparison). */
+/**
+ * The config the comparison runs with: its length chosen from the probe (see lengthOfComparison). A still's
+ * --frame is checked against that length here: options could not check it against a length not yet known
+ * (the newcomer review found --frame 5000 refused against the default 1000).
+ */
 export function afterProbe(config: RunConfig, probe: Probe): RunConfig {
-  return { ...config, iterations: lengthOfComparison(config, probe) };
+  const iterations = lengthOfComparison(config, probe);
+  if (config.outputs.some((o) => kindOf(o) === 'still' && !o.poster)) {
+    for (const f of config.stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
+  }
+  return { ...config, iterations };
 }
 
 /**

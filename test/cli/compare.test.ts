@@ -58,6 +58,16 @@ describe('--compare-standardize', () => {
     expect(alone.stderr).toMatch(/The loss valley is narrow \(condition number \d+\).*--standardize removes the valley/);
   });
 
+  it('checks a still\'s --frame against the length the comparison chose, not the default 1000 (newcomer review)', async () => {
+    // Without --iters the probe chooses 76,530 iterations on cars: frame 5000 is drawn, a frame past that refused.
+    const ok = await mlvisInProcess([...base, '--frame', '5000', '--out', '-', '--format', 'png']);
+    expect([ok.code, ok.stdout.slice(1, 4)]).toEqual([0, 'PNG']);
+    const past = await mlvisInProcess([...base, '--frame', '2000000', '--out', '-', '--format', 'png']);
+    expect([past.code, past.stdout, past.stderr]).toEqual([2, '', `mlvis: ${messages.frameOutOfRange(2000000, 76530)}\n`]);
+    // With --iters the length is known at once, and checked there as before.
+    expect((await mlvisInProcess([...base, '--iters', '100', '--frame', '5000', '--out', '-', '--format', 'png'])).stderr).toBe(`mlvis: ${messages.frameOutOfRange(5000, 100)}\n`);
+  });
+
   it('is listed in --help with the rate it shares', async () => {
     const r = await mlvisInProcess(['linear', '--help']);
     expect(r.stdout).toMatch(/--compare-standardize/);
