@@ -17,10 +17,7 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
   const known = landmarksOf(pv.view, problem);
   // The minima come first among the landmarks, in the same order as run.minima (see landmarksOf).
   const minima = knownPoints(l.minima);
-  const found = foundMinima(run, l.scale);
-  // A few minima found by the verdicts (an expression's, whose minima are not known in advance) are marked and
-  // coloured as the known ones are, each named "found"; many (Rastrigin's lattice) stay one grey category.
-  const named = found.length <= MAX_FOUND ? found : [];
+  const named = namedFoundMinima(run, l.scale);
   const marks: Landmark[] = [...known, ...named.map((f) => foundMark(f, pv.view.toPlane([f.x, f.y]), l.scale))];
   const landmark = run.minimum.map((k, s) => {
     if (k >= 0) return marks[k] && [marks[k].u, marks[k].v].every((c, j) => c === pv.view.toPlane(minima[k].w)[j]) ? k : -1;
@@ -99,9 +96,23 @@ export function foundMinima(run: StartsRun, scale: number): FoundMinimum[] {
   return out.sort((a, b) => a.loss - b.loss || a.x - b.x || a.y - b.y);
 }
 
-/** A found minimum as a landmark, named by its place and "found": neither global nor local is claimed (newcomer review: two global minima of an expression read "local min"). */
-function foundMark(f: FoundMinimum, [u, v]: number[], scale: number): Landmark {
-  // To the precision the verdict found it: a coordinate within a ten-thousandth of the domain of 0 is 0.
+/**
+ * The found minima that are marked and named one by one: a few (an expression's, whose minima are not known
+ * in advance) are, as the known ones are; many (Rastrigin's lattice) stay one grey category (none here).
+ */
+export function namedFoundMinima(run: StartsRun, scale: number): FoundMinimum[] {
+  const found = foundMinima(run, scale);
+  return found.length <= MAX_FOUND ? found : [];
+}
+
+/** A found minimum's name, by its place and "found" ("(1, 0) found"), to the precision the verdict found it. */
+export function foundName(f: FoundMinimum, scale: number): string {
+  // A coordinate within a ten-thousandth of the domain of 0 is 0.
   const c = (t: number) => Number((Math.abs(t) < 1e-4 * scale ? 0 : t).toPrecision(3)).toString();
-  return { u, v, loss: f.loss, kind: 'found', name: `(${c(f.x)}, ${c(f.y)}) found` };
+  return `(${c(f.x)}, ${c(f.y)}) found`;
+}
+
+/** A found minimum as a landmark: neither global nor local is claimed (newcomer review: two global minima of an expression read "local min"). */
+function foundMark(f: FoundMinimum, [u, v]: number[], scale: number): Landmark {
+  return { u, v, loss: f.loss, kind: 'found', name: foundName(f, scale) };
 }

@@ -4,6 +4,7 @@ import { pointName } from '../engine/landscape';
 import { startsText } from '../engine/starts';
 import { named, summaryHead, type StartSummary, type Summary } from '../summary';
 import { startCounts, type StartsRun } from './starts';
+import { foundName, namedFoundMinima } from './startsScene';
 
 /**
  * The summary of a --starts run: the fields every summary has (model, function, minima, seed), the one
@@ -13,10 +14,14 @@ export function startsSummary(config: RunConfig, problem: Problem, run: StartsRu
   const names = problem.descriptor.weightNames;
   const { model, ...head } = summaryHead(config, problem);
   const minimumNames = run.minima.map(pointName);
+  // A start at a minimum the verdicts found, one of the few named in the picture, names it too ("(1, 0) found").
+  const scale = problem.landscape?.scale;
+  const found = scale === undefined ? [] : namedFoundMinima(run, scale).map((f) => ({ members: new Set(f.members), name: foundName(f, scale) }));
+  const foundAt = (s: number) => found.find((f) => f.members.has(s))?.name ?? null;
   const starts: StartSummary[] = Array.from(run.x, (x, s) => ({
     x,
     y: run.y[s],
-    reached: run.minimum[s] >= 0 ? minimumNames[run.minimum[s]] : null,
+    reached: run.minimum[s] >= 0 ? minimumNames[run.minimum[s]] : foundAt(s),
     iterations: run.reachedAt[s] >= 0 ? run.reachedAt[s] : null,
     final_loss: Number.isFinite(run.finalLoss[s]) ? run.finalLoss[s] : null,
     verdict: run.verdicts[s],
