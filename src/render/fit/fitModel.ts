@@ -63,6 +63,42 @@ export function traceCurve(ctx: SKRSContext2D, plot: Plot, model: FitPrediction,
 }
 
 /**
+ * Every x in the window where a network's predicted probability crosses 1/2 (a network's curve may cross it
+ * several times, and each crossing is a boundary between the classes it predicts; the newcomer review found
+ * only the outermost drawn): the window scanned at `samples` steps, as the curve is drawn, and each step where
+ * the side changes bisected to the last bit. A crossing and back within one step (under 2 px) is not seen.
+ */
+export function decisionBoundaries(plot: Plot, model: FitPrediction, w: Weights, samples: number): number[] {
+  const [a, b] = plot.x.domain;
+  const out: number[] = [];
+  const above = (x: number) => model.predict(w, x) >= 0.5;
+  let x0 = a;
+  let side = above(a);
+  for (let s = 1; s <= samples; s++) {
+    const x1 = s === samples ? b : a + ((b - a) * s) / samples;
+    const now = above(x1);
+    if (now !== side && Number.isFinite(model.predict(w, x0)) && Number.isFinite(model.predict(w, x1))) {
+      const x = crossingIn(x0, x1, above, side);
+      if (x !== null) out.push(x);
+    }
+    x0 = x1;
+    side = now;
+  }
+  return out;
+}
+
+/** Bisection between lo (on side `atLo`) and hi (on the other): the last x on lo's side, to the last bit. */
+function crossingIn(lo: number, hi: number, above: (x: number) => boolean, atLo: boolean): number | null {
+  for (let i = 0; i < 2100; i++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (above(mid) === atLo) lo = mid;
+    else hi = mid;
+  }
+  return atLo ? lo : hi;
+}
+
+/**
  * The x in the window where the predicted probability crosses 1/2 (the decision boundary), or null when it
  * does not cross there. Bisection on predict, to the last bit: the boundary of any monotone model.
  */

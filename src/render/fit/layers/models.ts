@@ -1,6 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { seriesColour, stateAt } from '../../core/series';
-import { decisionBoundary, traceCurve, traceLine, traceValues } from '../fitModel';
+import { decisionBoundaries, decisionBoundary, traceCurve, traceLine, traceValues } from '../fitModel';
 import type { FitContext, FitLayer } from './context';
 
 /**
@@ -53,12 +53,15 @@ function drawModel(ctx: SKRSContext2D, c: FitContext, i: number, k: number, samp
   ctx.stroke();
   if (fit.curve) ctx.restore();
   if (classes) {
-    const xb = decisionBoundary(plot, fit, w);
-    if (xb !== null) {
-      const px = plot.x.map(xb);
+    // A monotone model crosses 1/2 once at most; a network's curve may cross it again and again.
+    const crossings = fit.curve ? decisionBoundaries(plot, fit, w, samples) : [decisionBoundary(plot, fit, w)].filter((x): x is number => x !== null);
+    if (crossings.length > 0) {
       ctx.beginPath();
-      ctx.moveTo(px, rect.y);
-      ctx.lineTo(px, rect.y + rect.h);
+      for (const xb of crossings) {
+        const px = plot.x.map(xb);
+        ctx.moveTo(px, rect.y);
+        ctx.lineTo(px, rect.y + rect.h);
+      }
       ctx.setLineDash([style.f * 0.5, style.f * 0.35]);
       ctx.lineWidth = Math.max(1, style.line * 0.7);
       ctx.stroke();
