@@ -37,7 +37,8 @@ export function chooseColumns(
   suggested?: SuggestedColumns,
 ): ColumnChoice {
   const named = (flag: string, name: string): number => {
-    const i = table.header.indexOf(name);
+    // The header's names are trimmed (parseCsvText): a name given with spaces around it is found as theirs.
+    const i = table.header.includes(name) ? table.header.indexOf(name) : table.header.indexOf(name.trim());
     if (i < 0) throw runError(messages.unknownColumn(flag, name, table.header));
     if (table.header.indexOf(name, i + 1) >= 0) throw runError(messages.columnTwiceInHeader(name));
     return i;
@@ -49,7 +50,7 @@ export function chooseColumns(
   if (s3 && flags.x === undefined) return chooseColumns(table, source, model, { ...flags, x: s3.x, y: flags.y ?? s3.y }, suggested);
   // Its features named, softmax keeps the set's suggested label (the linear suggestion's y is a measurement).
   if (s3 && flags.y === undefined) return chooseColumns(table, source, model, { ...flags, y: s3.y }, suggested);
-  const list = flags.x?.includes(',') && !table.header.includes(flags.x) ? featureNames(flags.x, table.header) : null;
+  const list = flags.x?.includes(',') && !table.header.includes(flags.x) && !table.header.includes(flags.x.trim()) ? featureNames(flags.x, table.header) : null;
   if (list) {
     if (list.length < 2 || list.length > MAX_FEATURES || list.some((n) => n === '')) throw runError(messages.featureList(flags.x!, MAX_FEATURES));
     // A network and softmax draw their regions in the plane of two features: said before any row is read.

@@ -142,7 +142,7 @@ export function featureCount(o: RunOptions): number {
   if (!o.x?.includes(',')) return 1;
   const header = headerNow(o.data);
   if (!header) return o.x.split(',').length;
-  return header.includes(o.x) ? 1 : featureNames(o.x, header).length;
+  return header.includes(o.x) || header.includes(o.x.trim()) ? 1 : featureNames(o.x, header).length;
 }
 
 /** The flag as given: --no-standardize for a negatable switch set to false. */

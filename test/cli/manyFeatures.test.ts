@@ -364,6 +364,13 @@ describe('a column whose name holds a comma ("w, kg") counts as one at option ti
     expect([s.data.x, s.standardize, Object.keys(s.final!)]).toEqual(['w, kg', false, ['w0', 'w1', 'loss']]);
   });
 
+  it('a name given with spaces around it is the header\'s (trimmed), one column or one of several (hostile review)', async () => {
+    const one = await summaryOf(['linear', '--data', csv, '--x', ' w, kg ', '--y', ' y', '--init', '1,1', '--iters', '5']);
+    expect([one.s.data.x, one.s.data.y, Object.keys(one.s.final!)]).toEqual(['w, kg', 'y', ['w0', 'w1', 'loss']]);
+    const two = await summaryOf(['linear', '--data', csv, '--x', ' w, kg ,h', '--y', 'y', '--iters', '5']);
+    expect(Object.keys(two.s.final!)).toEqual(['w0', 'w1', 'w2', 'loss']);
+  });
+
   it('two columns, one of them "w, kg": three weights, and four numbers are refused as a two-feature count', async () => {
     const { s } = await summaryOf(['linear', '--data', csv, '--x', 'w, kg,h', '--y', 'y', '--init', '0,0,0']);
     expect(s.data.x).toBe('w, kg,h');
