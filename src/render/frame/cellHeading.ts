@@ -21,10 +21,12 @@ export interface CellHeading {
 export function cellHeading(measure: SKRSContext2D, rect: Rect, scene: Scene, series: Series, colour: string, style: Style): CellHeading {
   const { f, theme } = style;
   const base = rect.y - f * 0.55;
+  // A path that stepped where f is not defined did not blow up: it is said so (as its warning and notice say).
+  const gone = series.diverged?.why === 'undefined' ? 'f undefined' : 'diverged';
   const forms: ((k: number) => string)[] = [
-    (k) => status(k, (l) => `loss ${l}`, (n) => `diverged at iteration ${n}`),
-    (k) => status(k, (l) => l, (n) => `diverged at ${n}`),
-    (k) => status(k, (l) => l, () => 'diverged'),
+    (k) => status(k, (l) => `loss ${l}`, (n) => `${gone} at iteration ${n}`),
+    (k) => status(k, (l) => l, (n) => `${gone} at ${n}`),
+    (k) => status(k, (l) => l, () => gone),
   ];
   function status(k: number, loss: (l: string) => string, diverged: (n: number) => string): string {
     if (series.diverged && divergedBy(series, k, scene.iterations)) return diverged(series.diverged.iteration);

@@ -47,8 +47,9 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
   const room = width - 2 * margin;
   const nominal = f * 1.1;
 
+  // A path that stepped where f is not defined did not blow up: "f undefined", as its warning and notice say.
   const value = (i: number, k: number, digits: number) =>
-    divergedBy(series[i], k, scene.iterations) ? 'diverged' : formatNumber(lossAt(series[i], k), digits);
+    divergedBy(series[i], k, scene.iterations) ? (series[i].diverged?.why === 'undefined' ? 'f undefined' : 'diverged') : formatNumber(lossAt(series[i], k), digits);
 
   // The tries below measure the same texts again (a race of six: some 1,400 measurements, ~25 ms): each once.
   // In a font whose digits are all as wide and never kerned, a loss or an iteration count is as wide as its

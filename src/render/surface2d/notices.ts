@@ -19,9 +19,14 @@ export function drawSurfaceNotices(ctx: SKRSContext2D, rect: Rect, scene: Scene,
   let row = 0;
   scene.series.forEach((s, i) => {
     if (!s.diverged || !divergedBy(s, k, scene.iterations)) return;
-    // A step to where the function is not defined is no blow-up: the notice says which it was.
-    const what = s.diverged.why === 'undefined' ? 'left where f is defined' : 'diverged';
-    const text = single ? `${what} at iteration ${s.diverged.iteration}` : `${s.label} ${what} at iteration ${s.diverged.iteration}`;
+    // A step to where the function is not defined is no blow-up: the notice says which it was. The longest
+    // wording that fits the panel (a race's three notices ran past a narrow surface, cut mid-word).
+    const undefinedStep = s.diverged.why === 'undefined';
+    const n = s.diverged.iteration;
+    const tails = undefinedStep ? [`left where f is defined at iteration ${n}`, `left where f is defined at ${n}`, `f undefined at ${n}`] : [`diverged at iteration ${n}`, `diverged at ${n}`];
+    const wordings = single ? tails : [...tails.map((t) => `${s.label} ${t}`), ...tails.map((t) => `${s.optimizerShort} ${t}`), tails[tails.length - 1]];
+    const room = rect.w - f * 1.8;
+    const text = wordings.find((t) => ctx.measureText(t).width <= room) ?? fitText(ctx, wordings[wordings.length - 1], room);
     drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row++ * f * 1.8, f, seriesColour(style, i), theme.labelBox);
   });
   // A path that starts too far out to be drawn: where it is (the surface would otherwise look empty).

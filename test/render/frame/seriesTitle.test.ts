@@ -121,3 +121,43 @@ describe('tiny losses are written as they are, never as "0" (newcomer review)', 
     expect(drawn).not.toMatch(/loss = 0(?![.\d])/);
   });
 });
+
+describe('a path that stepped where f is not defined is said so in the legend and the notices (hostile review)', () => {
+  const { sceneFromOptions } = require('../../../src/index') as typeof import('../../../src/index');
+  const { seriesTitle } = require('../../../src/render/frame/seriesTitle') as typeof import('../../../src/render/frame/seriesTitle');
+  const { drawSurfaceNotices } = require('../../../src/render/surface2d/notices') as typeof import('../../../src/render/surface2d/notices');
+  const { panelStyle } = require('../../../src/render/core/layout') as typeof import('../../../src/render/core/layout');
+  const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+  // log(x) + y² from (1, 1): each of the three steps to x ≤ 0 at some iteration (its warning: "it did not blow up").
+  const scene = sceneFromOptions({ model: 'function', expr: 'log(x)+y^2', domain: [[0.1, 3], [-2, 2]], init: [1, 1], optimizer: ['gd', 'adam', 'newton'], width: 960, height: 480 });
+
+  function written(draw: (ctx: SKRSContext2D) => void): { text: string; right: number }[] {
+    const ctx = createCanvas(960, 480).getContext('2d');
+    const out: { text: string; right: number }[] = [];
+    const fill = ctx.fillText.bind(ctx);
+    ctx.fillText = (text: string, x: number, y: number) => {
+      out.push({ text, right: x + ctx.measureText(text).width });
+      fill(text, x, y);
+    };
+    draw(ctx);
+    return out;
+  }
+
+  it('the legend writes "f undefined", not "diverged"', () => {
+    expect(scene.series.map((s) => s.diverged?.why)).toEqual(['undefined', 'undefined', 'undefined']);
+    const title = seriesTitle(createCanvas(960, 480).getContext('2d'), 960, scene, panelStyle(scene));
+    const texts = written((ctx) => title.draw(ctx, scene.iterations)).map((t) => t.text);
+    expect(texts.filter((t) => t === 'f undefined')).toHaveLength(3);
+    expect(texts).not.toContain('diverged');
+  });
+
+  it('each notice fits a narrow surface, in the longest wording that does', () => {
+    const style = panelStyle(scene);
+    for (const w of [340, 220, 150]) {
+      const rect = { x: 10, y: 10, w, h: 300 };
+      const drawn = written((ctx) => drawSurfaceNotices(ctx, rect, scene, style, scene.iterations, false)).filter((t) => /defined|undefined/.test(t.text));
+      expect(drawn).toHaveLength(3);
+      for (const d of drawn) expect([d.text, d.right <= rect.x + rect.w]).toEqual([d.text, true]);
+    }
+  });
+});
