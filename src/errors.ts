@@ -265,6 +265,8 @@ export const messages = {
   columnTwiceInHeader: (name: string) => `column ${JSON.stringify(name)} appears more than once in the header, so which one is meant is not clear; rename one of them`,
   featureTwice: (name: string) => `--x: ${JSON.stringify(name)} is named twice; give two different columns`,
   featureIsY: (name: string) => `--x: ${JSON.stringify(name)} is also the y column; choose another feature or another --y`,
+  columnsKnownLate: (x: string, columns: number, assumed: number, flags: readonly string[]) =>
+    `--x ${JSON.stringify(x)}: from stdin or a pipe the header comes only with the data, and it names ${columns} column${columns === 1 ? '' : 's'}, not the ${assumed} its commas suggested, which ${flags.join(' and ')} ${flags.length === 1 ? 'was' : 'were'} judged by; give the data as a file (--data FILE), or leave ${flags.join(' and ')} out`,
   featureIsDefaultY: (name: string) => `--x: ${JSON.stringify(name)} is the data set's default y column for this model; choose another feature, or name the label with --y`,
   featuresDependent: (names: readonly string[]) =>
     names.length === 2

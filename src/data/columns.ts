@@ -38,9 +38,11 @@ export function chooseColumns(
 ): ColumnChoice {
   const named = (flag: string, name: string): number => {
     // The header's names are trimmed (parseCsvText): a name given with spaces around it is found as theirs.
-    const i = table.header.includes(name) ? table.header.indexOf(name) : table.header.indexOf(name.trim());
+    const key = table.header.includes(name) ? name : name.trim();
+    const i = table.header.indexOf(key);
     if (i < 0) throw runError(messages.unknownColumn(flag, name, table.header));
-    if (table.header.indexOf(name, i + 1) >= 0) throw runError(messages.columnTwiceInHeader(name));
+    // Twice under the name it was found by: " a" and "a" in a header both read "a" (names are trimmed).
+    if (table.header.indexOf(key, i + 1) >= 0) throw runError(messages.columnTwiceInHeader(key));
     return i;
   };
   // --x a,b[,c…]: feature columns; the first is x as before. A column whose own name holds a comma ("w, kg")

@@ -74,7 +74,8 @@ export function whyIgnored(a: Applies, o: RunOptions, shape: RunShape): string |
   if (a.manyWeights && o.model !== 'poly' && o.model !== 'mlp' && o.model !== 'softmax' && !twoFeatures(o)) return 'it applies to more than two weights: mlvis poly, or regression on two features (--x a,b)';
   if (a.rawX && o.model === 'poly') return 'mlvis poly always trains on standardized powers of x';
   if (a.rawX && (o.model === 'mlp' || o.model === 'softmax')) return `mlvis ${o.model} always trains on standardized inputs`;
-  if (a.rawX && twoFeatures(o)) return `${o.model} regression on ${featureCount(o) === 2 ? 'two' : 'several'} features always trains on standardized columns`;
+  // From stdin or a pipe the count is known only with the data: said then, if still so (index.ts).
+  if (a.rawX && twoFeatures(o) && featureCountKnown(o)) return rawXIgnored(o.model, featureCount(o));
   if (a.target && modelOf(o.model).target !== a.target) return `it applies to ${a.target === 'classes' ? 'logistic' : 'linear'} regression`;
   // Softmax takes every label as a class, named by itself.
   if (a.target === 'classes' && o.model === 'softmax') return 'mlvis softmax takes every label of y as a class, by its own name';
@@ -126,6 +127,11 @@ export const STANDARDIZED_MODELS: readonly string[] = ['poly', 'mlp', 'softmax']
 /** --x a,b[,c…] on linear or logistic regression (with data to read them from). */
 export function twoFeatures(o: RunOptions): boolean {
   return (o.model === 'linear' || o.model === 'logistic') && o.data !== undefined && featureCount(o) > 1;
+}
+
+/** Why --standardize and its kin change nothing on a regression on several feature columns. */
+export function rawXIgnored(model: string, features: number): string {
+  return `${model} regression on ${features === 2 ? 'two' : 'several'} features always trains on standardized columns`;
 }
 
 /** Whether featureCount read the header (or --x holds no comma): else a column named "w, kg" may count as two. */

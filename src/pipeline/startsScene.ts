@@ -18,7 +18,8 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
   // The minima come first among the landmarks, in the same order as run.minima (see landmarksOf).
   const minima = knownPoints(l.minima);
   const named = namedFoundMinima(run, l.scale);
-  const marks: Landmark[] = [...known, ...named.map((f) => foundMark(f, pv.view.toPlane([f.x, f.y]), l.scale))];
+  const names = foundNames(named, l.scale);
+  const marks: Landmark[] = [...known, ...named.map((f, k) => foundMark(f, pv.view.toPlane([f.x, f.y]), names[k]))];
   const landmark = run.minimum.map((k, s) => {
     if (k >= 0) return marks[k] && [marks[k].u, marks[k].v].every((c, j) => c === pv.view.toPlane(minima[k].w)[j]) ? k : -1;
     const c = named.findIndex((f) => f.members.includes(s));
@@ -105,14 +106,21 @@ export function namedFoundMinima(run: StartsRun, scale: number): FoundMinimum[] 
   return found.length <= MAX_FOUND ? found : [];
 }
 
-/** A found minimum's name, by its place and "found" ("(1, 0) found"), to the precision the verdict found it. */
-export function foundName(f: FoundMinimum, scale: number): string {
-  // A coordinate within a ten-thousandth of the domain of 0 is 0.
-  const c = (t: number) => Number((Math.abs(t) < 1e-4 * scale ? 0 : t).toPrecision(3)).toString();
-  return `(${c(f.x)}, ${c(f.y)}) found`;
+/**
+ * The found minima's names, by their place and "found" ("(1, 0) found"): three significant digits, more
+ * where two would read the same (100 and 100.2 both read "100" to three; the hostile review found two wells
+ * one name), up to the ten-thousandth of the domain that tells found minima apart.
+ */
+export function foundNames(found: readonly FoundMinimum[], scale: number): string[] {
+  for (let digits = 3; ; digits++) {
+    // A coordinate within a ten-thousandth of the domain of 0 is 0.
+    const c = (t: number) => Number((Math.abs(t) < 1e-4 * scale ? 0 : t).toPrecision(digits)).toString();
+    const names = found.map((f) => `(${c(f.x)}, ${c(f.y)}) found`);
+    if (new Set(names).size === names.length || digits >= 17) return names;
+  }
 }
 
 /** A found minimum as a landmark: neither global nor local is claimed (newcomer review: two global minima of an expression read "local min"). */
-function foundMark(f: FoundMinimum, [u, v]: number[], scale: number): Landmark {
-  return { u, v, loss: f.loss, kind: 'found', name: foundName(f, scale) };
+function foundMark(f: FoundMinimum, [u, v]: number[], name: string): Landmark {
+  return { u, v, loss: f.loss, kind: 'found', name };
 }

@@ -4,7 +4,7 @@
  * rows against their linear part moving with the descent, and bad input as one line.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sceneFromOptions } from '../../src';
@@ -371,6 +371,15 @@ describe('a column whose name holds a comma ("w, kg") counts as one at option ti
     expect(Object.keys(two.s.final!)).toEqual(['w0', 'w1', 'w2', 'loss']);
   });
 
+  it('a name given with spaces that two header names trim to is refused as twice in the header (hostile review)', async () => {
+    const dup = join(dir, 'dup.csv');
+    writeFileSync(dup, 'a, a,y\n1,2,5\n2,1,7\n3,5,9\n4,2,11\n');
+    for (const x of ['a', ' a', 'a ']) {
+      const r = await mlvisInProcess(['linear', '--data', dup, '--x', x, '--y', 'y', '--summary', '-']);
+      expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `mlvis: ${messages.columnTwiceInHeader('a')}\n`]);
+    }
+  });
+
   it('two columns, one of them "w, kg": three weights, and four numbers are refused as a two-feature count', async () => {
     const { s } = await summaryOf(['linear', '--data', csv, '--x', 'w, kg,h', '--y', 'y', '--init', '0,0,0']);
     expect(s.data.x).toBe('w, kg,h');
@@ -434,6 +443,21 @@ describe('--init against the columns the data gave, where the header is read onl
     expect([r.code, r.stderr]).toEqual([0, '']);
     const s = JSON.parse(r.stdout);
     expect([s.data.x, s.final.w0, s.final.w1]).toEqual(['w, kg', 5, 7]);
+  });
+
+  it('an option judged by the column count before the data came is refused when the data names fewer (hostile review)', async () => {
+    for (const [flag, extra] of [['--no-standardize', []], ['--compare-standardize', ['--iters', '20']], ['--plane', ['pair:1,2']]] as const) {
+      const r = await mlvisInProcess(['linear', '--data', fifoWith(`j${flag}`, text), '--x', 'w, kg', '--y', 'y', flag, ...extra, '--out', join(dir, 'never.png')]);
+      expect([flag, r.code, r.stderr]).toEqual([flag, 2, `mlvis: ${messages.columnsKnownLate('w, kg', 1, 2, [flag])}\n`]);
+    }
+    expect(existsSync(join(dir, 'never.png'))).toBe(false);
+  });
+
+  it('the same from a pipe with the count right: the raw-x switch is said to be ignored once, after the data', async () => {
+    const plain = 'a,b,y\n1,2,3\n2,3,5\n3,1,4\n4,5,9\n5,2,7\n6,4,10\n';
+    const r = await mlvisInProcess(['linear', '--data', fifoWith('j-right', plain), '--x', 'a,b', '--y', 'y', '--no-standardize', '--iters', '20', '--summary', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/--no-standardize is ignored: linear regression on two features always trains on standardized columns/g)).toHaveLength(1);
   });
 
   it('three numbers for that one column are refused once it is known, not cut to two', async () => {

@@ -194,4 +194,12 @@ describe('minima found by the verdicts (an expression\'s two wells)', () => {
     expect(summary.counts).toEqual([]);
     for (let s = 0; s < 36; s++) expect(summary.starts![s].reached).toBe(run.x[s] < 0 ? '(-1, 0) found' : '(1, 0) found');
   });
+
+  it('two found minima that read alike to three digits get the digits that tell them apart (hostile review)', () => {
+    const { foundNames } = require('../../src/pipeline/startsScene') as typeof import('../../src/pipeline/startsScene');
+    const at = (x: number, y: number) => ({ x, y, loss: 0, members: [] });
+    expect(foundNames([at(100, 0), at(100.2, 0)], 1)).toEqual(['(100, 0) found', '(100.2, 0) found']);
+    expect(foundNames([at(-1, 1e-9), at(1, 0)], 2)).toEqual(['(-1, 0) found', '(1, 0) found']);
+    expect(foundNames([at(1.23456, 2), at(1.23457, 2)], 1)).toEqual(['(1.23456, 2) found', '(1.23457, 2) found']);
+  });
 });

@@ -70,22 +70,35 @@ export function traceCurve(ctx: SKRSContext2D, plot: Plot, model: FitPrediction,
  */
 export function decisionBoundaries(plot: Plot, model: FitPrediction, w: Weights, samples: number): number[] {
   const [a, b] = plot.x.domain;
-  const out: number[] = [];
   const above = (x: number) => model.predict(w, x) >= 0.5;
+  // The runs between changes of side, each with how far the curve gets from 1/2 in it: a crossing between two
+  // runs that both stay within FLAT of 1/2 is rounding on a curve flat at 1/2, no boundary (hostile review:
+  // five lines on a flat network).
+  const crossings: number[] = [];
+  const reach: number[] = [0];
   let x0 = a;
   let side = above(a);
+  reach[0] = Math.abs(model.predict(w, a) - 0.5) || 0;
   for (let s = 1; s <= samples; s++) {
     const x1 = s === samples ? b : a + ((b - a) * s) / samples;
-    const now = above(x1);
-    if (now !== side && Number.isFinite(model.predict(w, x0)) && Number.isFinite(model.predict(w, x1))) {
+    const p1 = model.predict(w, x1);
+    const now = p1 >= 0.5;
+    if (now !== side && Number.isFinite(model.predict(w, x0)) && Number.isFinite(p1)) {
       const x = crossingIn(x0, x1, above, side);
-      if (x !== null) out.push(x);
+      if (x !== null) {
+        crossings.push(x);
+        reach.push(0);
+      }
     }
+    if (Number.isFinite(p1)) reach[reach.length - 1] = Math.max(reach[reach.length - 1], Math.abs(p1 - 0.5));
     x0 = x1;
     side = now;
   }
-  return out;
+  return crossings.filter((_, k) => reach[k] > FLAT || reach[k + 1] > FLAT);
 }
+
+/** How far from 1/2 (in probability) a curve must get on one side of a crossing for it to be a boundary. */
+const FLAT = 0.005;
 
 /** Bisection between lo (on side `atLo`) and hi (on the other): the last x on lo's side, to the last bit. */
 function crossingIn(lo: number, hi: number, above: (x: number) => boolean, atLo: boolean): number | null {

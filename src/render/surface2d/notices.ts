@@ -17,16 +17,23 @@ export function drawSurfaceNotices(ctx: SKRSContext2D, rect: Rect, scene: Scene,
   const single = scene.series.length === 1;
   ctx.font = font(f, true);
   let row = 0;
-  scene.series.forEach((s, i) => {
-    if (!s.diverged || !divergedBy(s, k, scene.iterations)) return;
-    // A step to where the function is not defined is no blow-up: the notice says which it was. The longest
-    // wording that fits the panel (a race's three notices ran past a narrow surface, cut mid-word).
-    const undefinedStep = s.diverged.why === 'undefined';
-    const n = s.diverged.iteration;
-    const tails = undefinedStep ? [`left where f is defined at iteration ${n}`, `left where f is defined at ${n}`, `f undefined at ${n}`] : [`diverged at iteration ${n}`, `diverged at ${n}`];
-    const wordings = single ? tails : [...tails.map((t) => `${s.label} ${t}`), ...tails.map((t) => `${s.optimizerShort} ${t}`), tails[tails.length - 1]];
-    const room = rect.w - f * 1.8;
-    const text = wordings.find((t) => ctx.measureText(t).width <= room) ?? fitText(ctx, wordings[wordings.length - 1], room);
+  // A step to where the function is not defined is no blow-up: the notice says which it was. One wording for
+  // every notice of the panel, the longest that lets each fit (a race's three notices ran past a narrow
+  // surface, cut mid-word; then each took its own wording, three in one panel).
+  const gone = scene.series.map((s, i) => ({ s, i })).filter(({ s }) => s.diverged && divergedBy(s, k, scene.iterations));
+  const room = rect.w - f * 1.8;
+  const wordingsOf = (s: (typeof scene.series)[number]) => {
+    const n = s.diverged!.iteration;
+    const undefinedStep = s.diverged!.why === 'undefined';
+    const tails = undefinedStep ? [`left where f is defined at iteration ${n}`, `left where f is defined at ${n}`, `f undefined at ${n}`] : [`diverged at iteration ${n}`, `diverged at ${n}`, `diverged at ${n}`];
+    return single ? tails : [...tails.map((t) => `${s.label} ${t}`), ...tails.map((t) => `${s.optimizerShort} ${t}`), tails[tails.length - 1]];
+  };
+  const all = gone.map(({ s }) => wordingsOf(s));
+  const forms = all[0]?.length ?? 0;
+  let form = 0;
+  while (form < forms - 1 && !all.every((w) => ctx.measureText(w[form]).width <= room)) form++;
+  gone.forEach(({ i }, g) => {
+    const text = ctx.measureText(all[g][form]).width <= room ? all[g][form] : fitText(ctx, all[g][form], room);
     drawLabel(ctx, text, rect.x + f * 0.5, rect.y + f * 0.5 + row++ * f * 1.8, f, seriesColour(style, i), theme.labelBox);
   });
   // A path that starts too far out to be drawn: where it is (the surface would otherwise look empty).

@@ -28,4 +28,14 @@ describe('decisionBoundaries', () => {
     expect(one).toEqual([decisionBoundary(plotOver(-5, 5), sigmoid, [])]);
     expect(decisionBoundaries(plotOver(2, 5), sigmoid, [], 200)).toEqual([]);
   });
+
+  it('draws none where the curve stays flat at 1/2 and only rounding crosses it (hostile review: five lines)', () => {
+    const flat = model((x) => 0.5 + 1e-9 * Math.sin(7 * x));
+    expect(decisionBoundaries(plotOver(0, 10), flat, [], 200)).toEqual([]);
+    // Flat in the middle, away from 1/2 at both ends: the two places it leaves 1/2, not the wiggles between.
+    const shelf = model((x) => (x < 3 ? 0.2 : x > 7 ? 0.8 : 0.5 + 1e-9 * Math.sin(40 * x)));
+    const xs = decisionBoundaries(plotOver(0, 10), shelf, [], 400);
+    expect(xs.length).toBeLessThanOrEqual(2);
+    for (const x of xs) expect(x < 3.1 || x > 6.9).toBe(true);
+  });
 });

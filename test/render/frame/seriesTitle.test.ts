@@ -153,11 +153,14 @@ describe('a path that stepped where f is not defined is said so in the legend an
 
   it('each notice fits a narrow surface, in the longest wording that does', () => {
     const style = panelStyle(scene);
-    for (const w of [340, 220, 150]) {
+    for (const w of [340, 220, 180]) {
       const rect = { x: 10, y: 10, w, h: 300 };
       const drawn = written((ctx) => drawSurfaceNotices(ctx, rect, scene, style, scene.iterations, false)).filter((t) => /defined|undefined/.test(t.text));
       expect(drawn).toHaveLength(3);
       for (const d of drawn) expect([d.text, d.right <= rect.x + rect.w]).toEqual([d.text, true]);
+      // One wording for the panel: every notice ends the same way ("at iteration N", "at N", or "f undefined at N").
+      const tails = new Set(drawn.map((d) => d.text.replace(/^.*?(left where f is defined at iteration|left where f is defined at|f undefined at) \d+$/, '$1')));
+      expect([w, tails.size]).toEqual([w, 1]);
     }
   });
 });
