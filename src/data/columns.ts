@@ -35,6 +35,8 @@ export function chooseColumns(
   model: ModelName,
   flags: ColumnFlags,
   suggested?: SuggestedColumns,
+  /** Columns a default y may not be (the other features of a list): the first numeric one left is taken. */
+  taken: readonly number[] = [],
 ): ColumnChoice {
   const named = (flag: string, name: string): number => {
     // The header's names are trimmed (parseCsvText): a name given with spaces around it is found as theirs.
@@ -63,7 +65,7 @@ export function chooseColumns(
     // A network on two features of a built-in set learns two classes: its label is the logistic suggestion's
     // (with its positive class), not the linear one's measurement (penguins' body mass has 94 values).
     const label = model === 'mlp' && flags.y === undefined && suggested ? { y: suggested.logistic.y, positive: flags.positive ?? suggested.logistic.positive } : {};
-    const one = chooseColumns(table, source, model, { ...flags, ...label, x: list[0] }, suggested);
+    const one = chooseColumns(table, source, model, { ...flags, ...label, x: list[0] }, suggested, indices);
     const isY = indices.indexOf(one.y);
     if (isY >= 0) throw runError(flags.y === undefined ? messages.featureIsDefaultY(list[isY]) : messages.featureIsY(list[isY]));
     return { ...one, x: indices[0], more: indices.slice(1) };
@@ -85,7 +87,8 @@ export function chooseColumns(
   if (x !== undefined && x === y) throw runError(messages.featureIsY(table.header[x]));
   if (x !== undefined && y !== undefined) return { x, y, positive };
   if (table.rows.length === 0) throw runError(messages.tooFewRows(0, 0));
-  const free = numericColumns(table).filter((i) => i !== x && i !== y);
+  // A default y is none of the features (hostile review: "--x w,h" took h, a feature, for y, and refused it).
+  const free = numericColumns(table).filter((i) => i !== x && i !== y && !taken.includes(i));
   const needed = (x === undefined ? 1 : 0) + (y === undefined ? 1 : 0);
   if (free.length < needed) throw runError(messages.noNumericColumns(source, table.header));
   const rx = x ?? free.shift()!;

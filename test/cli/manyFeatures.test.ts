@@ -380,6 +380,18 @@ describe('a column whose name holds a comma ("w, kg") counts as one at option ti
     }
   });
 
+  it('without --y, the default y is the first numeric column that is none of the features (hostile review)', async () => {
+    // "w, kg" and h are the features; y, the next numeric column, is the label (h used to be taken, then refused).
+    const { s } = await summaryOf(['linear', '--data', csv, '--x', 'w, kg,h', '--iters', '5']);
+    expect([s.data.x, s.data.y]).toEqual(['w, kg,h', 'y']);
+    // With no numeric column left over, it says so.
+    const two = join(dir, 'two.csv');
+    writeFileSync(two, 'a,b\n1,2\n2,3\n3,5\n');
+    const r = await mlvisInProcess(['linear', '--data', two, '--x', 'a,b', '--summary', '-']);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(`mlvis: ${messages.noNumericColumns(two, ['a', 'b'])}\n`);
+  });
+
   it('two columns, one of them "w, kg": three weights, and four numbers are refused as a two-feature count', async () => {
     const { s } = await summaryOf(['linear', '--data', csv, '--x', 'w, kg,h', '--y', 'y', '--init', '0,0,0']);
     expect(s.data.x).toBe('w, kg,h');
