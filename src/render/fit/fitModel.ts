@@ -75,23 +75,21 @@ export function decisionBoundaries(plot: Plot, model: FitPrediction, w: Weights,
   // runs that both stay within FLAT of 1/2 is rounding on a curve flat at 1/2, no boundary (hostile review:
   // five lines on a flat network).
   const crossings: number[] = [];
-  const reach: number[] = [0];
   let x0 = a;
-  let side = above(a);
-  reach[0] = Math.abs(model.predict(w, a) - 0.5) || 0;
+  let p0 = model.predict(w, a);
+  let side = p0 >= 0.5;
+  const reach: number[] = [Math.abs(p0 - 0.5) || 0];
   for (let s = 1; s <= samples; s++) {
     const x1 = s === samples ? b : a + ((b - a) * s) / samples;
     const p1 = model.predict(w, x1);
     const now = p1 >= 0.5;
-    if (now !== side && Number.isFinite(model.predict(w, x0)) && Number.isFinite(p1)) {
-      const x = crossingIn(x0, x1, above, side);
-      if (x !== null) {
-        crossings.push(x);
-        reach.push(0);
-      }
+    if (now !== side && Number.isFinite(p0) && Number.isFinite(p1)) {
+      crossings.push(crossingIn(x0, x1, above, side));
+      reach.push(0);
     }
     if (Number.isFinite(p1)) reach[reach.length - 1] = Math.max(reach[reach.length - 1], Math.abs(p1 - 0.5));
     x0 = x1;
+    p0 = p1;
     side = now;
   }
   return crossings.filter((_, k) => reach[k] > FLAT || reach[k + 1] > FLAT);
@@ -101,7 +99,7 @@ export function decisionBoundaries(plot: Plot, model: FitPrediction, w: Weights,
 const FLAT = 0.005;
 
 /** Bisection between lo (on side `atLo`) and hi (on the other): the last x on lo's side, to the last bit. */
-function crossingIn(lo: number, hi: number, above: (x: number) => boolean, atLo: boolean): number | null {
+function crossingIn(lo: number, hi: number, above: (x: number) => boolean, atLo: boolean): number {
   for (let i = 0; i < 2100; i++) {
     const mid = lo + (hi - lo) / 2;
     if (mid <= lo || mid >= hi) break;
@@ -116,15 +114,9 @@ function crossingIn(lo: number, hi: number, above: (x: number) => boolean, atLo:
  * does not cross there. Bisection on predict, to the last bit: the boundary of any monotone model.
  */
 export function decisionBoundary(plot: Plot, model: FitPrediction, w: Weights): number | null {
-  let [lo, hi] = plot.x.domain;
+  const [lo, hi] = plot.x.domain;
   const above = (x: number) => model.predict(w, x) >= 0.5;
   const atLo = above(lo);
   if (atLo === above(hi) || !Number.isFinite(model.predict(w, lo))) return null;
-  for (let i = 0; i < 2100; i++) {
-    const mid = lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi) break;
-    if (above(mid) === atLo) lo = mid;
-    else hi = mid;
-  }
-  return atLo ? lo : hi;
+  return crossingIn(lo, hi, above, atLo);
 }
