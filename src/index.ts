@@ -14,7 +14,7 @@
  * self-chosen length: pipeline/compareStandardize.ts).
  */
 import type { Activation } from './engine/mlp';
-import { featureCount, featureCountKnown, rawXIgnored } from './options/applies';
+import { refuseColumnsSeenLate } from './options/applies';
 import { resolveConfig, standardizeFor, type Format, type RunConfig, type RunOptions, type SeriesSpec } from './config';
 import { loadDataset, loadDatasetAsync } from './data';
 import { splitHoldout } from './data/holdout';
@@ -114,36 +114,9 @@ function loadDataAsync(config: RunConfig, warn: Warn, signal?: AbortSignal, stdi
   return loadDatasetAsync(config, warn, { signal, stdin }).then(({ data, sha256 }) => ({ data: withHoldout(config, data), sha256 }));
 }
 
-/**
- * --init against the weights the data gave: a regression on k feature columns has k + 1. Options count them
- * before the data is read, by the header where it can be read then (headerNow); from stdin or a FIFO a column
- * named "w, kg" is only known as one here, and a count that does not match is refused, never cut or padded
- * (the newcomer review found "--init 5,7,9" run as 5,7).
- */
-function refuseInitCount(options: RunOptions, config: RunConfig, data: Dataset, warn: Warn = () => {}): void {
-  if ((config.model !== 'linear' && config.model !== 'logistic') || config.landscape) return;
-  const columns = data.features ? data.features.names.length : 1;
-  const p = 1 + columns;
-  if (options.init !== undefined && options.init.length !== p) {
-    throw usageError(p === 2 ? messages.badInit(options.init.join(','), 'W0,W1 (one x column)', '-2,5') : messages.featureInit(options.init, p));
-  }
-  // The options judged by the column count before the data came (standardization, the plane), when that count
-  // was not the data's: refused rather than run as judged (the hostile review found "--no-standardize is
-  // ignored" said of a one-column run that then trained raw).
-  if (featureCount(options) === columns) {
-    // Counted right, but only now that the data came: what options could not say of the raw-x switches.
-    if (!featureCountKnown(options) && columns > 1) {
-      if (options.standardize !== undefined) warn({ code: 'optionIgnored', option: options.standardize ? '--standardize' : '--no-standardize', reason: rawXIgnored(config.model, columns) });
-      if (options.compareStandardize !== undefined) warn({ code: 'optionIgnored', option: '--compare-standardize', reason: rawXIgnored(config.model, columns) });
-    }
-    return;
-  }
-  const judged = [
-    ...(options.standardize !== undefined ? [options.standardize ? '--standardize' : '--no-standardize'] : []),
-    ...(options.compareStandardize !== undefined ? ['--compare-standardize'] : []),
-    ...(options.plane !== undefined ? ['--plane'] : []),
-  ];
-  if (judged.length > 0) throw usageError(messages.columnsKnownLate(options.x!, columns, featureCount(options), judged));
+/** How many x columns the data gave. */
+function columnsOf(data: Dataset): number {
+  return data.features ? data.features.names.length : 1;
 }
 
 /** The run's landscape (`mlvis function`), built once per config. */
@@ -259,7 +232,7 @@ export function validateRun(options: RunOptions, summaryPath?: string, stdin = f
 export function sceneFromOptions(options: RunOptions): Scene {
   const given = resolveConfig(options);
   const data = loadData(given, () => {});
-  refuseInitCount(options, given, data);
+  refuseColumnsSeenLate(options, given, columnsOf(data));
   const probe = probeConfig(options, given, data);
   const config = probe ? afterProbe(given, train(probe, data)) : given;
   const { problem, problems, descents } = train(config, data);
@@ -296,7 +269,7 @@ export async function run(options: RunOptions, hooks: RunHooks = {}): Promise<Ru
   // Under an address-space limit the row kernels keep to JavaScript (see addressSpaceLimited): same numbers.
   allowWebAssembly(!addressSpaceLimited());
   const { data, sha256: dataSha256 } = await loadDataAsync(given, warn, hooks.signal, hooks.stdin);
-  refuseInitCount(options, given, data, warn);
+  refuseColumnsSeenLate(options, given, columnsOf(data), warn);
   // Passes over a large data set's rows are shared with worker threads, started on first need and stopped
   // when the run ends, however it ends.
   const sums = threadedReducer({ threads: hooks.threads });

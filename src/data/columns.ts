@@ -54,7 +54,7 @@ export function chooseColumns(
   if (s3 && flags.x === undefined) return chooseColumns(table, source, model, { ...flags, x: s3.x, y: flags.y ?? s3.y }, suggested);
   // Its features named, softmax keeps the set's suggested label (the linear suggestion's y is a measurement).
   if (s3 && flags.y === undefined) return chooseColumns(table, source, model, { ...flags, y: s3.y }, suggested);
-  const list = flags.x?.includes(',') && !table.header.includes(flags.x) && !table.header.includes(flags.x.trim()) ? featureNames(flags.x, table.header) : null;
+  const list = featureListOf(flags.x, table.header);
   if (list) {
     if (list.length < 2 || list.length > MAX_FEATURES || list.some((n) => n === '')) throw runError(messages.featureList(flags.x!, MAX_FEATURES));
     // A network and softmax draw their regions in the plane of two features: said before any row is read.
@@ -94,6 +94,14 @@ export function chooseColumns(
   const rx = x ?? free.shift()!;
   const ry = y ?? free.shift()!;
   return { x: rx, y: ry, positive };
+}
+
+/**
+ * The feature columns --x names, or null when it names one column: no comma, or the header's own name with
+ * one ("w, kg"), given with spaces around it or not. Options count them by it before the data is read too.
+ */
+export function featureListOf(x: string | undefined, header: readonly string[]): string[] | null {
+  return x?.includes(',') && !header.includes(x) && !header.includes(x.trim()) ? featureNames(x, header) : null;
 }
 
 /**

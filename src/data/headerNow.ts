@@ -7,8 +7,7 @@
  * set, a header longer than 64 KB or anything unreadable gives null, and the caller splits at every comma as
  * before. Errors are the data stage's to report: none is thrown here.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { CsvRows } from './csvRows';
 import { ChunkDecoder } from './decode';
 import { isGenerator } from './generators';
@@ -40,9 +39,9 @@ function read(data: string): readonly string[] | null {
     const rows = new CsvRows((cells) => {
       if (header === null && cells.some((c) => c !== '')) header = cells.map((c) => c.trim());
     }, Infinity);
-    // Only a header that ends within the bytes read counts (a record is handed over at its line's end),
-    // unless the bytes read are the whole file.
-    // Decoded as the data stage decodes it: UTF-8 (its BOM dropped), else Latin-1 (an older export).
+    // Decoded as the data stage decodes it: UTF-8 (its BOM dropped), else Latin-1 (an older export). Only a
+    // header that ends within the bytes read counts (a record is handed over at its line's end), unless the
+    // bytes read are the whole file.
     const decoder = new ChunkDecoder(path);
     rows.push(decoder.decode(bytes.subarray(0, n)));
     if (header === null && n < HEAD_BYTES) {

@@ -1,11 +1,12 @@
 import { formatApplies } from '../encode/formats';
-import { featureNames } from '../data/columns';
+import { featureListOf } from '../data/columns';
 import { isGenerator } from '../data/generators';
 import { headerNow } from '../data/headerNow';
 import { modelOf } from '../engine/models';
 import { OPTIMIZERS, optimizerOf, type OptimizerName } from '../engine/optimizers';
 import type { PanelName } from '../types';
-import type { Warning } from '../warnings';
+import type { Warn, Warning } from '../warnings';
+import { messages, usageError } from '../errors';
 import { kindOf, kindWords, type OutputSpec } from './outputs';
 import { randomStarts } from './starts';
 import type { RunLayout } from './resolve';
@@ -148,11 +149,39 @@ export function featureCount(o: RunOptions): number {
   if (!o.x?.includes(',')) return 1;
   const header = headerNow(o.data);
   if (!header) return o.x.split(',').length;
-  return header.includes(o.x) || header.includes(o.x.trim()) ? 1 : featureNames(o.x, header).length;
+  return featureListOf(o.x, header)?.length ?? 1;
 }
 
 /** The flag as given: --no-standardize for a negatable switch set to false. */
 function spellingOf(key: keyof RunOptions, value: unknown): string {
   const spec = (OPTION_TABLE as Record<string, OptionSpec>)[key];
   return value === false && spec?.negatable && spec.flag ? `--no-${spec.flag.slice(2)}` : flagOf(key);
+}
+
+/**
+ * The x columns the data gave, against what options judged by counting them before it came (by the header
+ * where it could be read then, headerNow; from stdin or a FIFO a column named "w, kg" is only known as one
+ * here). --init: a regression on k columns has k + 1 weights, and a count that does not match is refused,
+ * never cut or padded (the newcomer review found "--init 5,7,9" run as 5,7).
+ */
+export function refuseColumnsSeenLate(options: RunOptions, config: { model: string; landscape?: unknown }, columns: number, warn: Warn = () => {}): void {
+  if ((config.model !== 'linear' && config.model !== 'logistic') || config.landscape) return;
+  const p = 1 + columns;
+  if (options.init !== undefined && options.init.length !== p) {
+    throw usageError(p === 2 ? messages.badInit(options.init.join(','), 'W0,W1 (one x column)', '-2,5') : messages.featureInit(options.init, p));
+  }
+  // The options judged by the column count before the data came (standardization, the plane), when that count
+  // was not the data's: refused rather than run as judged (the hostile review found "--no-standardize is
+  // ignored" said of a one-column run that then trained raw).
+  if (featureCount(options) === columns) {
+    // Counted right, but only now that the data came: what options could not say of the raw-x switches.
+    if (!featureCountKnown(options) && columns > 1) {
+      for (const key of ['standardize', 'compareStandardize'] as const) {
+        if (options[key] !== undefined) warn({ code: 'optionIgnored', option: spellingOf(key, options[key]), reason: rawXIgnored(config.model, columns) });
+      }
+    }
+    return;
+  }
+  const judged = (['standardize', 'compareStandardize', 'plane'] as const).filter((k) => options[k] !== undefined).map((k) => spellingOf(k, options[k]));
+  if (judged.length > 0) throw usageError(messages.columnsKnownLate(options.x!, columns, featureCount(options), judged));
 }

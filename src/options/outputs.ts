@@ -83,3 +83,9 @@ export function posterOf(video: OutputSpec): OutputSpec {
   const path = video.path.replace(/\.[A-Za-z0-9]+$/, '.png');
   return { path, format: 'png', sequence: false, key: resolve(path), poster: true };
 }
+
+/** A still's --frame past the run's last iteration is refused (the stills of a poster are the last frame). */
+export function refuseStillsPast(outputs: readonly OutputSpec[], stills: readonly (number | 'last')[], iterations: number): void {
+  if (!outputs.some((x) => kindOf(x) === 'still' && !x.poster)) return;
+  for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
+}

@@ -18,7 +18,7 @@ import type { PanelName, ThemeName, ViewName } from '../types';
 import type { Warn } from '../warnings';
 import { landscapeOf, type LandscapeSpec } from '../engine/landscape';
 import { formatApplies } from '../encode/formats';
-import { kindOf, outputOf, posterOf, type OutputSpec } from './outputs';
+import { kindOf, outputOf, posterOf, refuseStillsPast, type OutputSpec } from './outputs';
 import { ignoredOptions } from './applies';
 import { COMPARE_SIDES, refuseCompareConflicts } from './compare';
 import { refuseTuneConflicts, tuneOf } from './tune';
@@ -203,9 +203,7 @@ export function resolveConfig(options: RunOptions, warn: Warn = () => {}, contex
   if (outputs.some((x) => x.path === '-') && stills.length > 1) throw usageError(messages.oneStillToStdout());
   // --compare-standardize without --iters chooses its own length after a probe: checked then (index.ts).
   const ownLength = o.compareStandardize === true && o.iterations === undefined;
-  if (outputs.some((x) => kindOf(x) === 'still' && !x.poster) && !ownLength) {
-    for (const f of stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
-  }
+  if (!ownLength) refuseStillsPast(outputs, stills, iterations);
   for (const w of ignoredOptions(o, { outputs, series, summary: context.summary ?? true, layout, panels })) warn(w);
   const rateSchedule = parseSchedule(d('schedule'));
   const outlasts = scheduleOutlasts(rateSchedule, iterations);

@@ -5,8 +5,7 @@
  */
 import type { RunConfig, RunOptions, SeriesSpec } from '../config';
 import { hyperValuesOf, iterationsToClose99, optimizerOf, type Descent, type Problem } from '../engine';
-import { messages, usageError } from '../errors';
-import { kindOf } from '../options/outputs';
+import { refuseStillsPast } from '../options/outputs';
 import type { Dataset } from '../types';
 
 /** A probe's result as this module reads it: one descent per side and the problem it ran on. */
@@ -61,9 +60,7 @@ export function probeConfig(options: RunOptions, config: RunConfig, data: Datase
  */
 export function afterProbe(config: RunConfig, probe: Probe): RunConfig {
   const iterations = lengthOfComparison(config, probe);
-  if (config.outputs.some((o) => kindOf(o) === 'still' && !o.poster)) {
-    for (const f of config.stills) if (typeof f === 'number' && f > iterations) throw usageError(messages.frameOutOfRange(f, iterations));
-  }
+  refuseStillsPast(config.outputs, config.stills, iterations);
   return { ...config, iterations };
 }
 

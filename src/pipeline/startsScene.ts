@@ -18,8 +18,7 @@ export function startsScene(config: RunConfig, problem: Problem, run: StartsRun)
   // The minima come first among the landmarks, in the same order as run.minima (see landmarksOf).
   const minima = knownPoints(l.minima);
   const named = namedFoundMinima(run, l.scale);
-  const names = foundNames(named, l.scale);
-  const marks: Landmark[] = [...known, ...named.map((f, k) => foundMark(f, pv.view.toPlane([f.x, f.y]), names[k]))];
+  const marks: Landmark[] = [...known, ...named.map((f) => foundMark(f, pv.view.toPlane([f.x, f.y])))];
   const landmark = run.minimum.map((k, s) => {
     if (k >= 0) return marks[k] && [marks[k].u, marks[k].v].every((c, j) => c === pv.view.toPlane(minima[k].w)[j]) ? k : -1;
     const c = named.findIndex((f) => f.members.includes(s));
@@ -101,9 +100,11 @@ export function foundMinima(run: StartsRun, scale: number): FoundMinimum[] {
  * The found minima that are marked and named one by one: a few (an expression's, whose minima are not known
  * in advance) are, as the known ones are; many (Rastrigin's lattice) stay one grey category (none here).
  */
-export function namedFoundMinima(run: StartsRun, scale: number): FoundMinimum[] {
+export function namedFoundMinima(run: StartsRun, scale: number): (FoundMinimum & { name: string })[] {
   const found = foundMinima(run, scale);
-  return found.length <= MAX_FOUND ? found : [];
+  if (found.length > MAX_FOUND) return [];
+  const names = foundNames(found, scale);
+  return found.map((f, k) => ({ ...f, name: names[k] }));
 }
 
 /**
@@ -121,6 +122,6 @@ export function foundNames(found: readonly FoundMinimum[], scale: number): strin
 }
 
 /** A found minimum as a landmark: neither global nor local is claimed (newcomer review: two global minima of an expression read "local min"). */
-function foundMark(f: FoundMinimum, [u, v]: number[], name: string): Landmark {
-  return { u, v, loss: f.loss, kind: 'found', name };
+function foundMark(f: FoundMinimum & { name: string }, [u, v]: number[]): Landmark {
+  return { u, v, loss: f.loss, kind: 'found', name: f.name };
 }

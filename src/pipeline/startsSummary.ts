@@ -4,7 +4,7 @@ import { pointName } from '../engine/landscape';
 import { startsText } from '../engine/starts';
 import { named, summaryHead, type StartSummary, type Summary } from '../summary';
 import { startCounts, type StartsRun } from './starts';
-import { foundNames, namedFoundMinima } from './startsScene';
+import { namedFoundMinima } from './startsScene';
 
 /**
  * The summary of a --starts run: the fields every summary has (model, function, minima, seed), the one
@@ -16,9 +16,7 @@ export function startsSummary(config: RunConfig, problem: Problem, run: StartsRu
   const minimumNames = run.minima.map(pointName);
   // A start at a minimum the verdicts found, one of the few named in the picture, names it too ("(1, 0) found").
   const scale = problem.landscape?.scale;
-  const namedFound = scale === undefined ? [] : namedFoundMinima(run, scale);
-  const foundNamesOf = scale === undefined ? [] : foundNames(namedFound, scale);
-  const found = namedFound.map((f, k) => ({ members: new Set(f.members), name: foundNamesOf[k] }));
+  const found = (scale === undefined ? [] : namedFoundMinima(run, scale)).map((f) => ({ members: new Set(f.members), name: f.name }));
   const foundAt = (s: number) => found.find((f) => f.members.has(s))?.name ?? null;
   const starts: StartSummary[] = Array.from(run.x, (x, s) => ({
     x,

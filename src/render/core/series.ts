@@ -23,6 +23,14 @@ export function divergedBy(series: Series, k: number, lastIteration: number): bo
   return series.diverged !== null && k >= Math.min(series.diverged.iteration, lastIteration);
 }
 
+/**
+ * What a series that stopped early is called in legends and headings: "f undefined" for a path that stepped
+ * where f is not defined (it did not blow up, as its warning and notice say), else "diverged".
+ */
+export function stoppedWord(series: Series): string {
+  return series.diverged?.why === 'undefined' ? 'f undefined' : 'diverged';
+}
+
 /** The loss series i shows at iteration k. */
 export function lossAt(series: Series, k: number): number {
   return series.trajectory.loss[stateAt(series, k)];

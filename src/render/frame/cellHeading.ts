@@ -4,7 +4,7 @@ import { fitText } from '../core/axes';
 import { font } from '../core/font';
 import { formatNumber } from '../core/format';
 import type { Rect, Style } from '../core/layout';
-import { divergedBy, lossAt, sampleIterations } from '../core/series';
+import { divergedBy, lossAt, sampleIterations, stoppedWord } from '../core/series';
 
 /** Static and per-frame halves of a small multiple's heading. */
 export interface CellHeading {
@@ -21,8 +21,7 @@ export interface CellHeading {
 export function cellHeading(measure: SKRSContext2D, rect: Rect, scene: Scene, series: Series, colour: string, style: Style): CellHeading {
   const { f, theme } = style;
   const base = rect.y - f * 0.55;
-  // A path that stepped where f is not defined did not blow up: it is said so (as its warning and notice say).
-  const gone = series.diverged?.why === 'undefined' ? 'f undefined' : 'diverged';
+  const gone = stoppedWord(series);
   const forms: ((k: number) => string)[] = [
     (k) => status(k, (l) => `loss ${l}`, (n) => `${gone} at iteration ${n}`),
     (k) => status(k, (l) => l, (n) => `${gone} at ${n}`),

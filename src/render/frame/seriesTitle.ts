@@ -4,7 +4,7 @@ import { font } from '../core/font';
 import { formatNumber } from '../core/format';
 import type { Style } from '../core/layout';
 import { drawSeriesMarker } from '../core/markers';
-import { divergedBy, lossAt, sampleIterations, seriesColour } from '../core/series';
+import { divergedBy, lossAt, sampleIterations, seriesColour, stoppedWord } from '../core/series';
 import type { TitleDrawer } from './title';
 
 /** The title band of several series on one plot: its height (one or two rows) and how to draw it. */
@@ -47,9 +47,8 @@ export function seriesTitle(measure: SKRSContext2D, width: number, scene: Scene,
   const room = width - 2 * margin;
   const nominal = f * 1.1;
 
-  // A path that stepped where f is not defined did not blow up: "f undefined", as its warning and notice say.
   const value = (i: number, k: number, digits: number) =>
-    divergedBy(series[i], k, scene.iterations) ? (series[i].diverged?.why === 'undefined' ? 'f undefined' : 'diverged') : formatNumber(lossAt(series[i], k), digits);
+    divergedBy(series[i], k, scene.iterations) ? stoppedWord(series[i]) : formatNumber(lossAt(series[i], k), digits);
 
   // The tries below measure the same texts again (a race of six: some 1,400 measurements, ~25 ms): each once.
   // In a font whose digits are all as wide and never kerned, a loss or an iteration count is as wide as its
