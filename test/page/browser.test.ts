@@ -137,6 +137,7 @@ suite('the interactive page in chromium', () => {
     await run({ model: 'mlp', iterations: 300, out: [join(dir, 'mlp.html'), join(dir, 'mlp.png')], frame: 300 });
     await run({ model: 'linear', lr: [0.05, 0.3], layout: 'grid', iterations: 100, out: join(dir, 'grid.html') });
     await run({ model: 'function', function: 'booth', iterations: 50, out: join(dir, 'booth.json'), format: 'player' });
+    await run({ model: 'function', expr: 'log(x)+y^2', domain: [[0.1, 3], [-2, 2]], init: [1, 1], optimizer: ['gd', 'adam'], iterations: 100, out: join(dir, 'undefined.html') });
   }, 60_000);
 
   afterAll(async () => {
@@ -265,6 +266,19 @@ suite('the interactive page in chromium', () => {
       const [a, b] = h.w;
       expect(h.loss).toBe((1 - a) ** 2 + 100 * (b - a * a) ** 2);
       expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says a path that stepped where f is not defined stopped as "f undefined", as the legend and the warning do', async () => {
+    const { page, errors, close } = await open(join(dir, 'undefined.html'));
+    try {
+      await seek(page, 100);
+      const lines = (await page.locator('.mlvis-readout').textContent())!.split('\n');
+      expect(lines[1]).toMatch(/^GD · lr 0\.5: x = 0\.5, y = 0; f [-0-9.]+ \(f undefined: stopped after update 1\)$/);
+      expect(lines.join('\n')).not.toMatch(/diverged/);
       expect(errors).toEqual([]);
     } finally {
       await close();

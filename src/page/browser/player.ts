@@ -5,7 +5,7 @@
  * loss under the pointer on the surface. Also the custom element <mlvis-player src="run.json">.
  */
 import { createFrameDrawer, type FrameDrawer } from '../../render/frame/renderer';
-import { stateAt } from '../../render/core/series';
+import { stateAt, stoppedWord } from '../../render/core/series';
 import { formatNumber } from '../../render/core/format';
 import { decodeValue, PAGE_DATA_VERSION, type PageData } from '../codec';
 import { hydrateScene, planeLossOf, type PlaneLoss } from '../hydrate';
@@ -202,7 +202,7 @@ export async function mount(root: HTMLElement, data: PageData, paused = false): 
     const lines = scene.series.map((s) => {
       const i = stateAt(s, iteration);
       const w = weightsText(s.trajectory.w.map((c) => c[i]));
-      const stopped = s.diverged && iteration >= s.iterations ? ` (diverged: stopped after update ${s.iterations})` : '';
+      const stopped = s.diverged && iteration >= s.iterations ? ` (${stoppedWord(s)}: stopped after update ${s.iterations})` : '';
       return `${s.label}: ${w}; ${scene.model.lossShort} ${num(s.trajectory.loss[i])}${stopped}`;
     });
     readout.textContent = `iteration ${iteration} / ${asked}${last < asked ? ` (every series stopped by ${last})` : ''}\n${[...startsLines(), ...lines].join('\n')}`;
